@@ -173,7 +173,9 @@ pub fn sdk_date_now() -> String {
 /// Parses an `X-Sdk-Date` value; `None` if it is not `YYYYMMDDTHHMMSSZ`.
 pub fn parse_sdk_date(value: &str) -> Option<jiff::Timestamp> {
     let dt = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%SZ", value).ok()?;
-    dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+    dt.to_zoned(jiff::tz::TimeZone::UTC)
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 #[cfg(test)]
@@ -257,8 +259,18 @@ mod vectors {
         let signed = signed_headers(&v.headers);
         let canonical = canonical_request(&req, &signed);
         assert_eq!(canonical, v.canonical, "canonical request of {}", v.title);
-        assert_eq!(string_to_sign(&canonical, &date), v.string_to_sign, "{}", v.title);
-        assert_eq!(authorization(&v.ak, &v.sk, &req, &date), v.authorization, "{}", v.title);
+        assert_eq!(
+            string_to_sign(&canonical, &date),
+            v.string_to_sign,
+            "{}",
+            v.title
+        );
+        assert_eq!(
+            authorization(&v.ak, &v.sk, &req, &date),
+            v.authorization,
+            "{}",
+            v.title
+        );
         let sent = match canonical_query(&query) {
             q if q.is_empty() => v.url.path().to_string(),
             q => format!("{}?{q}", v.url.path()),
@@ -307,7 +319,10 @@ mod vectors {
         let v = &vectors()[0];
         let parsed = parse_authorization(&v.authorization).unwrap();
         assert_eq!(parsed.access, "AKEXAMPLE0000000000");
-        assert_eq!(parsed.signed_headers, "content-type;host;x-project-id;x-sdk-date");
+        assert_eq!(
+            parsed.signed_headers,
+            "content-type;host;x-project-id;x-sdk-date"
+        );
         assert!(v.authorization.ends_with(&parsed.signature));
         assert_eq!(parse_authorization("Basic abc"), None);
         assert_eq!(

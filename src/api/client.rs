@@ -1,0 +1,438 @@
+//! `Client`: builds, authenticates, sends and retries requests; reads answers into models or `ApiError`.
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use reqwest::blocking::Response;
+use reqwest::{Method, Url};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::error::{ApiError, NetKind, StatusError};
+use super::model::RemoteAssistance;
+use crate::auth::{signer, Credentials};
+use crate::text::snippet;
+
+/// Answers larger than this are cut and refused: no Workspace answer comes near it.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+const BACKOFF_BASE: Duration = Duration::from_secs(1);
+const BACKOFF_CAP: Duration = Duration::from_secs(20);
+const RETRY_AFTER_CAP: Duration = Duration::from_secs(60);
+
+/// Where `-v` lines go: the client never prints, its caller decides.
+pub struct Trace {
+    pub level: u8,
+    pub sink: Box<dyn Fn(&str) + Send + Sync>,
+}
+
+impl Trace {
+    pub fn off() -> Self {
+        Trace {
+            level: 0,
+            sink: Box::new(|_| {}),
+        }
+    }
+
+    fn at(&self, level: u8, line: impl FnOnce() -> String) {
+        if self.level >= level {
+            (self.sink)(&line());
+        }
+    }
+}
+
+pub struct ClientOptions {
+    pub endpoint: Url,
+    pub project_id: String,
+    pub credentials: Credentials,
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    pub max_attempts: u32,
+    pub trace: Trace,
+}
+
+/// One per run: a connection pool, the endpoint, the credentials and the retry policy.
+pub struct Client {
+    http: reqwest::blocking::Client,
+    endpoint: Url,
+    project_id: String,
+    credentials: Credentials,
+    max_attempts: u32,
+    trace: Trace,
+}
+
+/// A complete answer, read within the size limit.
+struct Answer {
+    status: u16,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+    body: Vec<u8>,
+}
+
+/// The JSON error body of Workspace and of the API gateway.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ErrorBody {
+    error_code: Option<String>,
+    error_msg: Option<String>,
+    error_detail: Option<String>,
+    request_id: Option<String>,
+}
+
+impl Client {
+    pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
+        let http = reqwest::blocking::Client::builder()
+            .user_agent(concat!("assist/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| anyhow::anyhow!("could not set up the HTTP client: {e}"))?;
+        Ok(Client {
+            http,
+            endpoint: opts.endpoint,
+            project_id: opts.project_id,
+            credentials: opts.credentials,
+            max_attempts: opts.max_attempts.max(1),
+            trace: opts.trace,
+        })
+    }
+
+    /// GET the remote-assistance record of one desktop.
+    pub fn remote_assistance(&self, desktop_id: &str) -> Result<RemoteAssistance, ApiError> {
+        let answer = self.execute(Method::GET, &self.assistance_path(desktop_id), &[])?;
+        parse(&answer)
+    }
+
+    fn assistance_path<'a>(&'a self, desktop_id: &'a str) -> [&'a str; 5] {
+        [
+            "v2",
+            &self.project_id,
+            "desktops",
+            desktop_id,
+            "remote-assistance",
+        ]
+    }
+
+    /// The URL for these path segments, each percent-encoded as exactly one segment.
+    fn url(&self, segments: &[&str], query: &[(String, String)]) -> Result<Url, ApiError> {
+        let mut url = self.endpoint.clone();
+        let mut path = url.path().trim_end_matches('/').to_string();
+        for segment in segments {
+            // `.` and `..` would be resolved away by URL normalisation: refuse them here too,
+            // whatever the caller checked.
+            if segment.is_empty() || *segment == "." || *segment == ".." {
+                return Err(invalid_path(segments));
+            }
+            path.push('/');
+            path.push_str(&signer::encode(segment));
+        }
+        url.set_path(&path);
+        let q = signer::canonical_query(query);
+        url.set_query((!q.is_empty()).then_some(q.as_str()));
+        // The URL type must not have rewritten what we built: the request goes where we meant.
+        if url.path() != path {
+            return Err(invalid_path(segments));
+        }
+        Ok(url)
+    }
+
+    /// Sends with the retry policy of README "Reliability" and reads the final answer.
+    fn execute(
+        &self,
+        method: Method,
+        segments: &[&str],
+        query: &[(String, String)],
+    ) -> Result<Answer, ApiError> {
+        let url = self.url(segments, query)?;
+        let mut attempt = 1;
+        loop {
+            let result = self.send_once(&method, &url, query, attempt);
+            let Some(wait) = self.retry_wait(&method, &result, attempt) else {
+                return result.and_then(into_success);
+            };
+            self.trace.at(1, || {
+                format!(
+                    "* attempt {attempt}/{} failed ({}); retrying in {}",
+                    self.max_attempts,
+                    describe(&result),
+                    humantime::format_duration(round_ms(wait))
+                )
+            });
+            std::thread::sleep(wait);
+            attempt += 1;
+        }
+    }
+
+    /// `Some(wait)` when this result may and should be retried.
+    fn retry_wait(
+        &self,
+        method: &Method,
+        result: &Result<Answer, ApiError>,
+        attempt: u32,
+    ) -> Option<Duration> {
+        if attempt >= self.max_attempts {
+            return None;
+        }
+        let idempotent = *method != Method::POST;
+        let retry_after = match result {
+            Ok(a) if idempotent && matches!(a.status, 408 | 429 | 500 | 502 | 503 | 504) => {
+                a.retry_after
+            }
+            // A POST is retried only when it provably never reached the server.
+            Err(ApiError::Network { kind, .. }) if idempotent || *kind == NetKind::Connect => None,
+            _ => return None,
+        };
+        Some(retry_after.unwrap_or_else(|| backoff(attempt)))
+    }
+
+    fn send_once(
+        &self,
+        method: &Method,
+        url: &Url,
+        query: &[(String, String)],
+        attempt: u32,
+    ) -> Result<Answer, ApiError> {
+        let headers = self
+            .credentials
+            .headers(method.as_str(), url, query, &self.project_id, b"");
+        self.trace.at(1, || {
+            format!("> {method} {url} (attempt {attempt}/{})", self.max_attempts)
+        });
+        let mut request = self.http.request(method.clone(), url.clone());
+        for (name, value) in &headers {
+            self.trace
+                .at(2, || format!("> {name}: {}", redact_header(name, value)));
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let started = Instant::now();
+        let response = request.send().map_err(|e| network_error(&e, url))?;
+        let answer = read_answer(response, url)?;
+        self.trace.at(1, || {
+            format!(
+                "< HTTP {} in {} ms, {} bytes{}",
+                answer.status,
+                started.elapsed().as_millis(),
+                answer.body.len(),
+                answer
+                    .request_id
+                    .as_deref()
+                    .map(|id| format!(", request id {}", snippet(id, 64)))
+                    .unwrap_or_default()
+            )
+        });
+        Ok(answer)
+    }
+}
+
+fn invalid_path(segments: &[&str]) -> ApiError {
+    ApiError::Network {
+        kind: NetKind::Other,
+        url: String::new(),
+        detail: format!(
+            "refusing to build a request path from the segments {:?}",
+            segments.iter().map(|s| snippet(s, 60)).collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// Full jitter: a random wait in [0, min(cap, base * 2^(attempt-1))].
+fn backoff(attempt: u32) -> Duration {
+    let ceiling = BACKOFF_BASE
+        .saturating_mul(1u32 << (attempt - 1).min(16))
+        .min(BACKOFF_CAP);
+    ceiling.mul_f64(fastrand::f64())
+}
+
+fn round_ms(d: Duration) -> Duration {
+    Duration::from_millis(d.as_millis() as u64)
+}
+
+fn describe(result: &Result<Answer, ApiError>) -> String {
+    match result {
+        Ok(a) => format!("HTTP {}", a.status),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn redact_header(name: &str, value: &str) -> String {
+    match name.to_ascii_lowercase().as_str() {
+        "authorization" => signer::redact_authorization(value),
+        "x-auth-token" | "x-security-token" => "(redacted)".to_string(),
+        _ => value.to_string(),
+    }
+}
+
+fn network_error(e: &reqwest::Error, url: &Url) -> ApiError {
+    // reqwest's own text repeats the URL ("error sending request for url (…)"): its causes say more.
+    let detail = match std::error::Error::source(e) {
+        Some(cause) => error_chain_text(cause),
+        None => error_chain_text(e),
+    };
+    let kind = if e.is_timeout() {
+        NetKind::Timeout
+    } else if detail.contains("certificate") || detail.contains("tls") || detail.contains("TLS") {
+        NetKind::Tls
+    } else if e.is_connect() {
+        NetKind::Connect
+    } else if e.is_body() || e.is_decode() {
+        NetKind::Body
+    } else {
+        NetKind::Other
+    };
+    ApiError::Network {
+        kind,
+        url: url.to_string(),
+        detail,
+    }
+}
+
+/// reqwest's own message is generic ("error sending request"); the cause says what happened.
+fn error_chain_text(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    snippet(&parts.join(": "), 400)
+}
+
+fn header(response: &Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+fn read_answer(response: Response, url: &Url) -> Result<Answer, ApiError> {
+    let status = response.status().as_u16();
+    let request_id = header(&response, "x-request-id");
+    let retry_after = header(&response, "retry-after").and_then(|v| parse_retry_after(&v));
+    if response.status().is_redirection() {
+        let location = header(&response, "location").unwrap_or_default();
+        return Err(ApiError::Redirect {
+            status,
+            location: snippet(&location, 200),
+        });
+    }
+    let mut body = Vec::new();
+    response
+        .take(BODY_LIMIT as u64 + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| ApiError::Network {
+            kind: if e.kind() == std::io::ErrorKind::TimedOut {
+                NetKind::Timeout
+            } else {
+                NetKind::Body
+            },
+            url: url.to_string(),
+            detail: error_chain_text(&e),
+        })?;
+    if body.len() > BODY_LIMIT {
+        return Err(ApiError::TooLarge {
+            status,
+            limit: BODY_LIMIT,
+            request_id,
+        });
+    }
+    Ok(Answer {
+        status,
+        request_id,
+        retry_after,
+        body,
+    })
+}
+
+/// `Retry-After` as seconds or an HTTP date, capped so that a server cannot park us for hours.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let wait = match value.trim().parse::<u64>() {
+        Ok(secs) => Duration::from_secs(secs),
+        Err(_) => {
+            let when = jiff::fmt::rfc2822::parse(value.trim()).ok()?.timestamp();
+            let secs = when.as_second() - jiff::Timestamp::now().as_second();
+            Duration::from_secs(secs.max(0) as u64)
+        }
+    };
+    Some(wait.min(RETRY_AFTER_CAP))
+}
+
+/// A 2xx answer passes; anything else becomes a `Status` error with what the body says.
+fn into_success(answer: Answer) -> Result<Answer, ApiError> {
+    if (200..300).contains(&answer.status) {
+        return Ok(answer);
+    }
+    let text = String::from_utf8_lossy(&answer.body);
+    let parsed: Option<ErrorBody> = serde_json::from_slice(&answer.body).ok();
+    let mut error = StatusError {
+        status: answer.status,
+        request_id: answer.request_id.clone(),
+        ..StatusError::default()
+    };
+    match parsed {
+        Some(b) if b.error_code.is_some() || b.error_msg.is_some() => {
+            error.error_code = b.error_code;
+            error.error_msg = b.error_msg;
+            error.error_detail = b.error_detail;
+            error.request_id = error.request_id.or(b.request_id);
+        }
+        _ if !text.trim().is_empty() => {
+            error.error_msg = Some(format!("body: \"{}\"", snippet(text.trim(), 200)));
+        }
+        _ => {}
+    }
+    Err(ApiError::Status(Box::new(error)))
+}
+
+fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
+    let malformed = |reason: String| ApiError::Malformed {
+        status: answer.status,
+        reason,
+        body: snippet(&String::from_utf8_lossy(&answer.body), 200),
+        request_id: answer.request_id.clone(),
+    };
+    if answer.body.iter().all(u8::is_ascii_whitespace) {
+        return Err(malformed("empty body".to_string()));
+    }
+    serde_json::from_slice(&answer.body).map_err(|e| malformed(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_takes_seconds_and_dates_and_is_capped() {
+        assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(parse_retry_after("3600"), Some(RETRY_AFTER_CAP));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_stays_under_its_ceiling() {
+        for attempt in 1..40 {
+            assert!(backoff(attempt) <= BACKOFF_CAP);
+        }
+        assert!(backoff(1) <= BACKOFF_BASE);
+    }
+
+    #[test]
+    fn secrets_in_headers_are_redacted_for_logs() {
+        assert_eq!(redact_header("X-Auth-Token", "abc"), "(redacted)");
+        assert_eq!(
+            redact_header(
+                "Authorization",
+                "SDK-HMAC-SHA256 Access=A, SignedHeaders=h, Signature=ff"
+            ),
+            "SDK-HMAC-SHA256 Access=A, SignedHeaders=h, Signature=(redacted)"
+        );
+        assert_eq!(redact_header("X-Project-Id", "p"), "p");
+    }
+}

@@ -1,0 +1,8 @@
+//! The thin HTTP layer: one `Client`, the answer models and `ApiError`.
+
+mod client;
+mod error;
+pub mod model;
+
+pub use client::{Client, ClientOptions, Trace};
+pub use error::ApiError;

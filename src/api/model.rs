@@ -1,0 +1,88 @@
+//! The shapes of the Workspace API's answers (serde), tolerant of absent, null and extra fields.
+
+use serde::Deserialize;
+
+use crate::secret::Secret;
+
+/// GET remote-assistance: every field may be absent or null; unknown fields are ignored.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct RemoteAssistance {
+    pub share_space_id: Option<String>,
+    pub invitation_code: Option<String>,
+    pub share_space_name: Option<String>,
+    pub share_space_passwd: Option<Secret>,
+    pub private_share_link: Option<String>,
+    pub internet_share_link: Option<String>,
+    pub create_time: Option<String>,
+    /// Kept as received: statuses this version does not know are shown, not rejected.
+    pub status: Option<String>,
+    pub failed_reason: Option<String>,
+}
+
+/// The statuses the API documents.
+pub const OPEN: &str = "OPEN";
+pub const CLOSE: &str = "CLOSE";
+pub const WAIT_USER_CONFIRM: &str = "WAIT_USER_CONFIRM";
+pub const WAIT_USER_ACCESS: &str = "WAIT_USER_ACCESS";
+
+impl RemoteAssistance {
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// The invitation code, when the space is open and has one.
+    pub fn open_code(&self) -> Option<&str> {
+        match (self.status(), self.invitation_code.as_deref()) {
+            (Some(OPEN), Some(code)) if !code.trim().is_empty() => Some(code.trim()),
+            _ => None,
+        }
+    }
+
+    pub fn failed_reason(&self) -> Option<&str> {
+        self.failed_reason
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+    }
+}
+
+/// What each documented status means for the operator, and what happens next.
+pub fn status_meaning(status: Option<&str>) -> &'static str {
+    match status {
+        Some(OPEN) => "the space is open: join it with the invitation code",
+        Some(WAIT_USER_CONFIRM) => "waiting for the user to accept on their desktop",
+        Some(WAIT_USER_ACCESS) => "the user accepted; waiting for them to enable access",
+        Some(CLOSE) => "the assistance is closed: `assist start` asks again",
+        Some(_) => "a status this version of assist does not know",
+        None => "the service sent no status",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extra_fields_are_ignored_and_missing_ones_are_none() {
+        let r: RemoteAssistance =
+            serde_json::from_str(r#"{"status":"OPEN","invitation_code":"AB12CD34","new":1}"#)
+                .unwrap();
+        assert_eq!(r.open_code(), Some("AB12CD34"));
+        assert!(r.share_space_passwd.is_none());
+        let r: RemoteAssistance = serde_json::from_str(r#"{"status":null}"#).unwrap();
+        assert_eq!(r.status(), None);
+    }
+
+    #[test]
+    fn a_code_counts_only_while_open() {
+        let r: RemoteAssistance =
+            serde_json::from_str(r#"{"status":"CLOSE","invitation_code":"AB12CD34"}"#).unwrap();
+        assert_eq!(r.open_code(), None);
+    }
+
+    #[test]
+    fn wrong_types_are_rejected() {
+        assert!(serde_json::from_str::<RemoteAssistance>(r#"{"status":42}"#).is_err());
+        assert!(serde_json::from_str::<RemoteAssistance>("[]").is_err());
+    }
+}

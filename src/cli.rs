@@ -1,0 +1,153 @@
+//! The command line, as clap derive types: commands, flags, environment fallbacks, help texts.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use clap_complete::Shell;
+
+use crate::output::{ColorWhen, OutputFormat};
+use crate::sim::SimArgs;
+
+const WORKFLOW: &str = "\
+Workflow:
+  assist start <DESKTOP_ID> --wait      ask the user for remote assistance and wait for OPEN
+  assist show <DESKTOP_ID> -o code      print the invitation code to join the space
+  assist cancel <DESKTOP_ID>            close the session when you are done
+
+Try it without an account: assist --profile demo show a130ab3a-72bf-4b71-baa9-af4987c8e338";
+
+/// Remote assistance for Huawei Cloud Workspace desktops, from the helpdesk's terminal.
+#[derive(Debug, Parser)]
+#[command(name = "assist", version, after_help = WORKFLOW, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes; each also comes from the environment (flag > env > profile).
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]
+    #[arg(long, global = true, env = "ASSIST_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]
+    #[arg(long, global = true, env = "ASSIST_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// How to render results [default: the profile's `output`, else table]
+    #[arg(short, long, global = true, env = "ASSIST_OUTPUT", value_enum)]
+    pub output: Option<OutputFormat>,
+
+    /// Region, overriding the profile's (selects https://workspace.<region>.myhuaweicloud.com)
+    #[arg(long, global = true, env = "ASSIST_REGION", value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Project ID, overriding the profile's
+    #[arg(long, global = true, env = "ASSIST_PROJECT_ID", value_name = "ID")]
+    pub project_id: Option<String>,
+
+    /// Workspace endpoint URL, overriding the region's (private endpoints, the simulator)
+    #[arg(long, global = true, env = "ASSIST_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// When to use colour (NO_COLOR is honoured by `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Show requests on stderr (-vv: also headers); secrets are always redacted
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Limit for establishing a connection, like 500ms, 5s
+    #[arg(long, global = true, value_parser = parse_duration, default_value = "5s", value_name = "DURATION")]
+    pub connect_timeout: Duration,
+
+    /// Limit for one whole request, like 30s, 2m
+    #[arg(long, global = true, value_parser = parse_duration, default_value = "30s", value_name = "DURATION")]
+    pub timeout: Duration,
+
+    /// Attempts per request for transient failures (GET/DELETE; POST only if never sent)
+    #[arg(long, global = true, default_value_t = 3, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=10))]
+    pub max_attempts: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the remote-assistance state and invitation code of one desktop
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
+    /// Run the local Workspace simulator (for the demo, tests and trying scripts)
+    #[command(after_help = SIM_EXAMPLES)]
+    Sim(SimArgs),
+    /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  assist show a130ab3a-72bf-4b71-baa9-af4987c8e338
+  assist show a130ab3a-72bf-4b71-baa9-af4987c8e338 -o json | jq -r .status
+  code=$(assist show \"$ID\" -o code) && echo \"join with $code\"
+  */5 * * * * assist show \"$ID\" -o json >> /var/log/assist.ndjson  (cron)";
+
+const SIM_EXAMPLES: &str = "\
+Examples:
+  assist sim --addr 127.0.0.1:8443
+  assist sim > sim.toml &   # the first line has the URL, the rest is a profile to paste";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  assist completions bash > ~/.local/share/bash-completion/completions/assist
+  assist completions zsh > ~/.zfunc/_assist
+  assist completions fish > ~/.config/fish/completions/assist.fish";
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The desktop's ID (any string of 1-255 characters, sent as one path segment)
+    #[arg(value_name = "DESKTOP_ID")]
+    pub desktop_id: String,
+
+    /// Reveal the collaborative space's password instead of masking it
+    #[arg(long)]
+    pub show_password: bool,
+}
+
+/// Durations like `500ms`, `5s`, `2m`, `1h`; zero is refused.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    match humantime::parse_duration(s) {
+        Ok(d) if d.is_zero() => Err(format!("\"{s}\" is zero; give a positive duration")),
+        Ok(d) => Ok(d),
+        Err(e) => Err(format!(
+            "\"{s}\" is not a duration ({e}); write it like 500ms, 5s, 2m or 1h"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations_parse_like_the_contract_says() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("5 parsecs").unwrap_err().contains("500ms"));
+    }
+}

@@ -1,0 +1,34 @@
+//! Renderers: table, JSON and code. Nothing else writes results to stdout.
+
+mod show;
+mod style;
+
+use clap::ValueEnum;
+use serde::Deserialize;
+
+pub use show::render_show;
+pub use style::Style;
+
+/// How results are rendered on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// For people: aligned, coloured on a terminal
+    Table,
+    /// For scripts: stable JSON (NDJSON for `watch`)
+    Json,
+    /// The invitation code alone (exit 9 when there is none)
+    Code,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorWhen {
+    /// Only when stdout is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always, even into a pipe
+    Always,
+    /// Never
+    Never,
+}

@@ -1,0 +1,148 @@
+//! Rendering one remote-assistance record: a field-per-row table, one JSON object, or the code.
+
+use std::io::Write;
+
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use serde::Serialize;
+
+use super::{OutputFormat, Style};
+use crate::api::model::{self, RemoteAssistance};
+use crate::text::sanitize;
+
+pub const MASK: &str = "********";
+
+/// The JSON object of CONTRACT.md: `desktop_id` and the nine API fields, absent ones as null.
+#[derive(Serialize)]
+pub struct RecordJson<'a> {
+    pub desktop_id: &'a str,
+    pub share_space_id: Option<&'a str>,
+    pub invitation_code: Option<&'a str>,
+    pub share_space_name: Option<&'a str>,
+    pub share_space_passwd: Option<&'a str>,
+    pub private_share_link: Option<&'a str>,
+    pub internet_share_link: Option<&'a str>,
+    pub create_time: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub failed_reason: Option<&'a str>,
+}
+
+impl<'a> RecordJson<'a> {
+    pub fn new(desktop_id: &'a str, r: &'a RemoteAssistance, show_password: bool) -> Self {
+        RecordJson {
+            desktop_id,
+            share_space_id: r.share_space_id.as_deref(),
+            invitation_code: r.invitation_code.as_deref(),
+            share_space_name: r.share_space_name.as_deref(),
+            share_space_passwd: r.share_space_passwd.as_ref().map(|p| {
+                if show_password {
+                    p.expose()
+                } else {
+                    MASK
+                }
+            }),
+            private_share_link: r.private_share_link.as_deref(),
+            internet_share_link: r.internet_share_link.as_deref(),
+            create_time: r.create_time.as_deref(),
+            status: r.status.as_deref(),
+            failed_reason: r.failed_reason.as_deref(),
+        }
+    }
+}
+
+/// Writes the record in the chosen format. For `code` the caller has checked that one exists.
+pub fn render_show(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    desktop_id: &str,
+    record: &RemoteAssistance,
+    style: Style,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => {
+            let json = RecordJson::new(desktop_id, record, style.show_password);
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Code => {
+            writeln!(out, "{}", sanitize(record.open_code().unwrap_or_default()))?;
+        }
+        OutputFormat::Table => writeln!(out, "{}", show_table(desktop_id, record, style))?,
+    }
+    out.flush()
+}
+
+fn show_table(desktop_id: &str, r: &RemoteAssistance, style: Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_BORDERS_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    let text = |v: Option<&str>| v.map(sanitize).unwrap_or_else(|| "-".to_string());
+    let password = match &r.share_space_passwd {
+        Some(p) if style.show_password => sanitize(p.expose()),
+        Some(_) => format!("{MASK} (--show-password reveals it)"),
+        None => "-".to_string(),
+    };
+    let rows: [(&str, Cell); 10] = [
+        ("Desktop", Cell::new(sanitize(desktop_id))),
+        ("Status", status_cell(r.status(), style)),
+        ("Invitation code", code_cell(r, style)),
+        ("Space name", Cell::new(text(r.share_space_name.as_deref()))),
+        ("Space ID", Cell::new(text(r.share_space_id.as_deref()))),
+        ("Password", Cell::new(password)),
+        (
+            "Private link",
+            Cell::new(text(r.private_share_link.as_deref())),
+        ),
+        (
+            "Internet link",
+            Cell::new(text(r.internet_share_link.as_deref())),
+        ),
+        ("Created", Cell::new(text(r.create_time.as_deref()))),
+        ("Failed reason", failed_cell(r.failed_reason(), style)),
+    ];
+    for (label, value) in rows {
+        table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), value]);
+    }
+    table
+}
+
+fn status_cell(status: Option<&str>, style: Style) -> Cell {
+    let text = format!(
+        "{} ({})",
+        status.map(sanitize).unwrap_or_else(|| "-".to_string()),
+        model::status_meaning(status)
+    );
+    let cell = Cell::new(text);
+    if !style.color {
+        return cell;
+    }
+    match status {
+        Some(model::OPEN) => cell.fg(Color::Green).add_attribute(Attribute::Bold),
+        Some(model::WAIT_USER_CONFIRM | model::WAIT_USER_ACCESS) => cell.fg(Color::Yellow),
+        Some(model::CLOSE) => cell.add_attribute(Attribute::Dim),
+        _ => cell,
+    }
+}
+
+fn code_cell(r: &RemoteAssistance, style: Style) -> Cell {
+    let code = r.invitation_code.as_deref().map(sanitize);
+    let cell = Cell::new(code.unwrap_or_else(|| "-".to_string()));
+    if style.color && r.open_code().is_some() {
+        cell.add_attribute(Attribute::Bold)
+    } else {
+        cell
+    }
+}
+
+fn failed_cell(reason: Option<&str>, style: Style) -> Cell {
+    match reason {
+        Some(reason) if style.color => Cell::new(sanitize(reason)).fg(Color::Red),
+        Some(reason) => Cell::new(sanitize(reason)),
+        None => Cell::new("-"),
+    }
+}
