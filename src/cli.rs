@@ -83,7 +83,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[command(after_help = SIM_EXAMPLES)]
-    Sim(SimArgs),
+    Sim(Box<SimArgs>),
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions {

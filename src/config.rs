@@ -135,6 +135,9 @@ struct RawConfig {
 }
 
 #[derive(Debug, Default, Deserialize)]
+// iam_endpoint, user, domain and password_command are parsed (so the file format is stable)
+// but only refused as "not supported yet" by `credentials`; password auth reads them next.
+#[allow(dead_code)]
 struct RawProfile {
     region: Option<String>,
     project_id: Option<String>,
@@ -164,7 +167,6 @@ pub struct Connection {
 
 /// Everything a command needs, validated.
 pub struct Settings {
-    pub profile: String,
     pub output: OutputFormat,
     pub style: Style,
     pub verbose: u8,
@@ -191,7 +193,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings, ConfigError> {
             "pass --config PATH or set ASSIST_CONFIG",
         )
     })?;
-    let file = load(&path, explicit)?;
+    let file = load(&path)?;
     let name = global
         .profile
         .clone()
@@ -208,7 +210,6 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings, ConfigError> {
         .or(profile.and_then(|p| p.output))
         .unwrap_or(OutputFormat::Table);
     Ok(Settings {
-        profile: name,
         output,
         style: Style {
             color: Style::color_enabled(global.color),
@@ -239,16 +240,11 @@ fn missing_profile(
 }
 
 /// Reads and validates the file; `None` when the default file does not exist.
-fn load(path: &Path, explicit: bool) -> Result<Option<RawConfig>, ConfigError> {
+fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ConfigError::Missing {
-                path: path.to_path_buf(),
-                explicit,
-            })
-        }
+        // A missing file is only an error for a profile that needs it (not for "demo").
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(ConfigError::Read {
                 path: path.to_path_buf(),
@@ -285,7 +281,7 @@ fn check_keys(path: &Path, text: &str, table: &toml::Table) -> Result<(), Config
         line: line_of_key(text, key),
         suggestion: closest(key, known).map(String::from),
     };
-    for key in table.keys().filter(|k| !TOP_KEYS.contains(&k.as_str())) {
+    if let Some(key) = table.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
         return Err(unknown("the top level", key, TOP_KEYS));
     }
     let Some(toml::Value::Table(profiles)) = table.get("profiles") else {

@@ -394,8 +394,11 @@ fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
         body: snippet(&String::from_utf8_lossy(&answer.body), 200),
         request_id: answer.request_id.clone(),
     };
-    if answer.body.iter().all(u8::is_ascii_whitespace) {
-        return Err(malformed("empty body".to_string()));
+    // Every Workspace answer is an object; serde would also accept an array for a struct.
+    match answer.body.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err(malformed("empty body".to_string())),
+        Some(b'{') => {}
+        Some(_) => return Err(malformed("expected a JSON object".to_string())),
     }
     serde_json::from_slice(&answer.body).map_err(|e| malformed(e.to_string()))
 }

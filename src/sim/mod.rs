@@ -1,25 +1,285 @@
-//! Temporary stand-in for the simulator (being built on branch `sim`).
-#![allow(dead_code)]
+//! The local Workspace simulator: its command-line options, and starting it in the background
+//! (`spawn`, for the demo profile and tests) or in the foreground (`run`, for `assist sim`).
+//!
+//! The rooms: `server` (routes, request ids, log, stats, control endpoints), `gate` (the API
+//! Gateway's authentication), `workspace` (the Workspace operations), `store` and `seed` (the
+//! assistance records and the seeded desktops), `faults` (network and server misbehaviour),
+//! `errors` (the error bodies).
+
+mod errors;
+mod faults;
+mod gate;
+mod seed;
+mod server;
+mod store;
+mod workspace;
+
+#[cfg(test)]
+mod tests;
+
+use crate::secret::Secret;
+use anyhow::{bail, Context};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use faults::{FaultKind, FaultOn};
+
 pub const DEMO_AK: &str = "DEMOACCESSKEY0000000";
 pub const DEMO_SK: &str = "DEMOSECRETKEY000000000000000000000000000";
 pub const DEMO_TOKEN: &str = "demo-token-0000000000";
 pub const DEMO_PROJECT_ID: &str = "0bec5db98280d2d02fd6c00c2de791ce";
+
+// Options of `assist sim` (a plain comment: a doc comment would become the command's help).
+// `Debug` shows the SK and the token as `(redacted)`.
 #[derive(clap::Args, Clone, Debug)]
-pub struct SimArgs {}
+pub struct SimArgs {
+    /// Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub addr: SocketAddr,
+
+    /// Allow listening on a non-loopback address (the simulator has demo credentials only)
+    #[arg(long)]
+    pub allow_remote: bool,
+
+    /// Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures
+    #[arg(long, env = "ASSIST_SIM_AK", default_value = DEMO_AK)]
+    pub ak: String,
+
+    /// Secret key (SK) the simulator verifies signatures with [default: the demo SK]
+    #[arg(long, env = "ASSIST_SIM_SK", default_value = DEMO_SK, hide_env_values = true,
+          hide_default_value = true, value_parser = parse_secret)]
+    pub sk: Secret,
+
+    /// Token the simulator accepts in X-Auth-Token [default: the demo token]
+    #[arg(long, env = "ASSIST_SIM_TOKEN", default_value = DEMO_TOKEN, hide_env_values = true,
+          hide_default_value = true, value_parser = parse_secret)]
+    pub token: Secret,
+
+    /// Project ID served under /v2/{project_id}/
+    #[arg(long, default_value = DEMO_PROJECT_ID)]
+    pub project_id: String,
+
+    /// Time from start until the end user "confirms" (WAIT_USER_CONFIRM -> WAIT_USER_ACCESS), e.g. 2s, 100ms
+    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    pub confirm_after: Duration,
+
+    /// Further time until the end user "enables access" (WAIT_USER_ACCESS -> OPEN)
+    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    pub access_after: Duration,
+
+    /// Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable
+    #[arg(long = "refuse", value_name = "DESKTOP_ID")]
+    pub refuse: Vec<String>,
+
+    /// Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub desktops: u32,
+
+    /// Assistance records of the --desktops ones: none until started, or a fixed mix
+    #[arg(long, value_enum, ignore_case = true, default_value_t = SeedStatus::None)]
+    pub seed_status: SeedStatus,
+
+    /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500,
+    /// 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge,
+    /// trickle, drop
+    #[arg(long, value_name = "KIND")]
+    pub fault: Option<FaultKind>,
+
+    /// Fraction of Workspace requests that get --fault, from 0 to 1
+    #[arg(long, value_name = "RATE", default_value_t = 1.0, value_parser = parse_rate)]
+    pub fault_rate: f64,
+
+    /// Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable
+    #[arg(long, value_name = "DESKTOP_ID=KIND")]
+    pub fault_on: Vec<FaultOn>,
+
+    /// Extra delay before every Workspace answer, e.g. 200ms
+    #[arg(long, default_value = "0s", value_parser = parse_duration)]
+    pub latency: Duration,
+
+    /// Seconds sent in the Retry-After header of a 429 fault
+    #[arg(long, value_name = "SECS", default_value_t = 1)]
+    pub retry_after: u64,
+
+    /// Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub page_size_cap: usize,
+}
+
+/// Whether the `--desktops` ones start with assistance records.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeedStatus {
+    /// No record until an assistance is started
+    None,
+    /// A deterministic mix of OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE and no record
+    Mixed,
+}
+
 impl SimArgs {
+    /// The options `assist sim` has when none is given.
     pub fn demo() -> SimArgs {
-        SimArgs {}
+        SimArgs {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            allow_remote: false,
+            ak: DEMO_AK.to_string(),
+            sk: Secret::new(DEMO_SK),
+            token: Secret::new(DEMO_TOKEN),
+            project_id: DEMO_PROJECT_ID.to_string(),
+            confirm_after: Duration::from_secs(2),
+            access_after: Duration::from_secs(2),
+            refuse: Vec::new(),
+            desktops: 0,
+            seed_status: SeedStatus::None,
+            fault: None,
+            fault_rate: 1.0,
+            fault_on: Vec::new(),
+            latency: Duration::ZERO,
+            retry_after: 1,
+            page_size_cap: 1000,
+        }
     }
 }
-pub struct Handle;
+
+fn parse_secret(s: &str) -> Result<Secret, String> {
+    if s.is_empty() {
+        return Err("must not be empty".to_string());
+    }
+    Ok(Secret::new(s))
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("{e} (write it like 500ms, 2s, 1m)"))
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
+        _ => Err("a number from 0 to 1, like 0.1".to_string()),
+    }
+}
+
+/// A simulator serving on a background thread. Dropping it stops the server.
+pub struct Handle {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
 impl Handle {
     pub fn url(&self) -> String {
-        String::new()
+        format!("http://{}", self.addr)
+    }
+
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
     }
 }
-pub fn spawn(_: &SimArgs) -> anyhow::Result<Handle> {
-    anyhow::bail!("not yet")
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        // Dropping the runtime on that thread cancels every connection, even a trickling one,
+        // so the join is quick and the port is free when `drop` returns.
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
-pub fn run(_: &SimArgs) -> anyhow::Result<()> {
-    anyhow::bail!("not yet")
+
+/// Binds `args.addr` and serves on a background thread; returns once listening.
+pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
+    let (listener, addr) = bind(args)?;
+    let app = server::app(Arc::new(server::Sim::new(args)));
+    let runtime = runtime()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::Builder::new()
+        .name(format!("assist-sim-{}", addr.port()))
+        .spawn(move || {
+            let result = runtime.block_on(server::serve(listener, app, async {
+                let _ = stopped.await;
+            }));
+            if let Err(e) = result {
+                eprintln!("assist sim: {e:#}");
+            }
+            drop(runtime);
+        })
+        .context("starting the simulator thread")?;
+    Ok(Handle {
+        addr,
+        stop: Some(stop),
+        thread: Some(thread),
+    })
+}
+
+/// Serves in the foreground until Ctrl-C, after printing the banner on stdout.
+pub fn run(args: &SimArgs) -> anyhow::Result<()> {
+    let (listener, addr) = bind(args)?;
+    let app = server::app(Arc::new(server::Sim::new(args)));
+    let mut out = std::io::stdout().lock();
+    out.write_all(banner(args, addr).as_bytes())
+        .and_then(|()| out.flush())
+        .context("writing the banner")?;
+    drop(out);
+    runtime()?.block_on(server::serve(listener, app, async {
+        let _ = tokio::signal::ctrl_c().await;
+    }))
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+        .context("starting the simulator runtime")
+}
+
+/// Binds synchronously so that the caller knows the port before any request is made.
+fn bind(args: &SimArgs) -> anyhow::Result<(std::net::TcpListener, SocketAddr)> {
+    if !args.addr.ip().is_loopback() {
+        if !args.allow_remote {
+            bail!(
+                "refusing to listen on {}: the simulator accepts demo credentials; \
+                 use a loopback address like 127.0.0.1:8443, or add --allow-remote",
+                args.addr
+            );
+        }
+        eprintln!(
+            "note: the simulator listens on {} and is reachable from other hosts",
+            args.addr
+        );
+    }
+    let listener = std::net::TcpListener::bind(args.addr)
+        .with_context(|| format!("listening on {}", args.addr))?;
+    listener
+        .set_nonblocking(true)
+        .context("configuring the listening socket")?;
+    let addr = listener.local_addr().context("reading the bound address")?;
+    Ok((listener, addr))
+}
+
+/// The banner of `assist sim`: the URL line tests read, then a profile ready to paste.
+fn banner(args: &SimArgs, addr: SocketAddr) -> String {
+    let url = format!("http://{addr}");
+    let q = |s: &str| serde_json::Value::from(s).to_string();
+    format!(
+        "# assist simulator listening on {url} (Ctrl-C to stop)\n\
+         # Paste into your config (see `assist config path`), then use --profile sim:\n\
+         [profiles.sim]\n\
+         endpoint = {}\n\
+         project_id = {}\n\
+         auth = \"aksk\"\n\
+         ak = {}\n\
+         sk = {}\n\
+         # or auth = \"token\" with: token = {}\n",
+        q(&url),
+        q(&args.project_id),
+        q(&args.ak),
+        q(args.sk.expose()),
+        q(args.token.expose()),
+    )
 }

@@ -1,0 +1,127 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[assist] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'assist'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'assist'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show the remote-assistance state and invitation code of one desktop'
+            cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'assist;show'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand --show-password 'Reveal the collaborative space''s password instead of masking it'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;sim'= {
+            cand --addr 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote'
+            cand --ak 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures'
+            cand --sk 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]'
+            cand --token 'Token the simulator accepts in X-Auth-Token [default: the demo token]'
+            cand --project-id 'Project ID served under /v2/{project_id}/'
+            cand --confirm-after 'Time from start until the end user "confirms" (WAIT_USER_CONFIRM -> WAIT_USER_ACCESS), e.g. 2s, 100ms'
+            cand --access-after 'Further time until the end user "enables access" (WAIT_USER_ACCESS -> OPEN)'
+            cand --refuse 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable'
+            cand --desktops 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)'
+            cand --seed-status 'Assistance records of the --desktops ones: none until started, or a fixed mix'
+            cand --fault 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge, trickle, drop'
+            cand --fault-rate 'Fraction of Workspace requests that get --fault, from 0 to 1'
+            cand --fault-on 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable'
+            cand --latency 'Extra delay before every Workspace answer, e.g. 200ms'
+            cand --retry-after 'Seconds sent in the Retry-After header of a 429 fault'
+            cand --page-size-cap 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)'
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand --allow-remote 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;completions'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;help'= {
+            cand show 'Show the remote-assistance state and invitation code of one desktop'
+            cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'assist;help;show'= {
+        }
+        &'assist;help;sim'= {
+        }
+        &'assist;help;completions'= {
+        }
+        &'assist;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

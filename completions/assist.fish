@@ -1,0 +1,117 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_assist_global_optspecs
+    string join \n profile= config= o/output= region= project-id= endpoint= color= v/verbose connect-timeout= timeout= max-attempts= h/help V/version
+end
+
+function __fish_assist_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_assist_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_assist_using_subcommand
+    set -l cmd (__fish_assist_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c assist -n "__fish_assist_needs_command" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_needs_command" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_needs_command" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_needs_command" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_needs_command" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_needs_command" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_needs_command" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_needs_command" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_needs_command" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_needs_command" -s V -l version -d 'Print version'
+complete -c assist -n "__fish_assist_needs_command" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
+complete -c assist -n "__fish_assist_needs_command" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+complete -c assist -n "__fish_assist_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c assist -n "__fish_assist_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand show" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand show" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l show-password -d 'Reveal the collaborative space\'s password instead of masking it'
+complete -c assist -n "__fish_assist_using_subcommand show" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand sim" -l addr -d 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l ak -d 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l sk -d 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l token -d 'Token the simulator accepts in X-Auth-Token [default: the demo token]' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l project-id -d 'Project ID served under /v2/{project_id}/' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l confirm-after -d 'Time from start until the end user "confirms" (WAIT_USER_CONFIRM -> WAIT_USER_ACCESS), e.g. 2s, 100ms' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l access-after -d 'Further time until the end user "enables access" (WAIT_USER_ACCESS -> OPEN)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l refuse -d 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l desktops -d 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l seed-status -d 'Assistance records of the --desktops ones: none until started, or a fixed mix' -r -f -a "none\t'No record until an assistance is started'
+mixed\t'A deterministic mix of OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE and no record'"
+complete -c assist -n "__fish_assist_using_subcommand sim" -l fault -d 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge, trickle, drop' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-rate -d 'Fraction of Workspace requests that get --fault, from 0 to 1' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-on -d 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra delay before every Workspace answer, e.g. 200ms' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l retry-after -d 'Seconds sent in the Retry-After header of a 429 fault' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l page-size-cap -d 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand sim" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand sim" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l allow-remote -d 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
+complete -c assist -n "__fish_assist_using_subcommand sim" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand sim" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand completions" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand completions" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand completions" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show sim completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,285 @@
+//! The HTTP server: the routes, the layer that gives every answer an `X-Request-Id` and logs
+//! and counts Workspace requests, the gateway's answers to unknown routes and methods, and the
+//! unauthenticated control endpoints under `/_sim/`.
+
+use super::errors::{self, RequestId};
+use super::faults::{FaultRequest, Faults};
+use super::gate::Credentials;
+use super::seed::Catalogue;
+use super::store::{Delays, Store};
+use super::{workspace, SeedStatus, SimArgs};
+use crate::auth::signer::redact_authorization;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use std::collections::{BTreeMap, VecDeque};
+use std::future::{Future, IntoFuture};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// The request log keeps this many of the latest requests.
+const LOG_CAP: usize = 10_000;
+const CONTROL_PREFIX: &str = "/_sim/";
+
+pub const ASSISTANCE_ROUTE: &str = "/v2/{project_id}/desktops/{desktop_id}/remote-assistance";
+pub const DESKTOPS_ROUTE: &str = "/v2/{project_id}/desktops";
+
+/// Everything the handlers share.
+pub struct Sim {
+    pub creds: Credentials,
+    pub project_id: String,
+    pub store: Store,
+    pub faults: Faults,
+    pub latency: Duration,
+    pub page_size_cap: usize,
+    ids: RequestIds,
+    log: Mutex<VecDeque<LogEntry>>,
+    stats: Mutex<Stats>,
+}
+
+impl Sim {
+    pub fn new(args: &SimArgs) -> Sim {
+        let catalogue = Catalogue::new(args.desktops, args.seed_status == SeedStatus::Mixed);
+        let delays = Delays {
+            confirm: args.confirm_after,
+            access: args.access_after,
+        };
+        Sim {
+            creds: Credentials {
+                ak: args.ak.clone(),
+                sk: args.sk.clone(),
+                token: args.token.clone(),
+            },
+            project_id: args.project_id.clone(),
+            store: Store::new(catalogue, delays, args.refuse.iter().cloned().collect()),
+            faults: Faults::new(
+                args.fault_on.clone(),
+                args.fault.clone(),
+                args.fault_rate,
+                args.retry_after,
+            ),
+            latency: args.latency,
+            page_size_cap: args.page_size_cap.min(1000),
+            ids: RequestIds::new(),
+            log: Mutex::new(VecDeque::new()),
+            stats: Mutex::new(Stats::default()),
+        }
+    }
+}
+
+/// A lock that survives a panic elsewhere: the data here stays consistent at every step.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Request ids: 32 lowercase hex characters, unique within a run (a random half, then a
+/// counter scrambled by an odd multiplier, which is a bijection on u64).
+struct RequestIds {
+    seed: u64,
+    counter: AtomicU64,
+}
+
+impl RequestIds {
+    fn new() -> Self {
+        RequestIds {
+            seed: fastrand::u64(..),
+            counter: AtomicU64::new(fastrand::u64(..)),
+        }
+    }
+
+    fn next(&self) -> String {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        format!(
+            "{:016x}{:016x}",
+            self.seed,
+            n.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        )
+    }
+}
+
+/// One received request, as `GET /_sim/requests` shows it (secrets redacted).
+#[derive(Clone, Debug, Serialize)]
+pub struct LogEntry {
+    method: String,
+    path: String,
+    query: Option<String>,
+    headers: BTreeMap<String, String>,
+    request_id: String,
+    status: u16,
+}
+
+impl LogEntry {
+    fn new(req: &Request, request_id: &str) -> LogEntry {
+        LogEntry {
+            method: req.method().to_string(),
+            path: req.uri().path().to_string(),
+            query: req.uri().query().map(str::to_string),
+            headers: redacted_headers(req.headers()),
+            request_id: request_id.to_string(),
+            status: 0,
+        }
+    }
+}
+
+fn redacted_headers(headers: &HeaderMap) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    for (name, value) in headers {
+        let value = String::from_utf8_lossy(value.as_bytes());
+        let shown = match name.as_str() {
+            "x-auth-token" | "x-security-token" => "(redacted)".to_string(),
+            "authorization" => redact_authorization(&value),
+            _ => value.into_owned(),
+        };
+        out.entry(name.as_str().to_string())
+            .and_modify(|v| {
+                v.push_str(", ");
+                v.push_str(&shown);
+            })
+            .or_insert(shown);
+    }
+    out
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Stats {
+    requests: u64,
+    by_status: BTreeMap<String, u64>,
+}
+
+/// The whole application.
+pub fn app(sim: Arc<Sim>) -> Router {
+    let ws = Router::new()
+        .route(
+            ASSISTANCE_ROUTE,
+            get(workspace::show)
+                .post(workspace::start)
+                .delete(workspace::cancel),
+        )
+        .route(DESKTOPS_ROUTE, get(workspace::list_desktops));
+    let control = Router::new()
+        .route("/_sim/requests", get(requests))
+        .route("/_sim/stats", get(stats))
+        .route(
+            "/_sim/faults",
+            get(list_faults).post(add_fault).delete(clear_faults),
+        );
+    ws.merge(control)
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(wrong_method)
+        .layer(middleware::from_fn_with_state(sim.clone(), frame))
+        .with_state(sim)
+}
+
+/// Serves until `stop` completes. Not a graceful shutdown on purpose: a trickling answer
+/// would hold it for minutes; the caller drops the runtime, which ends every connection.
+pub async fn serve(
+    listener: std::net::TcpListener,
+    app: Router,
+    stop: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    tokio::select! {
+        served = axum::serve(listener, app).into_future() => served?,
+        () = stop => {}
+    }
+    Ok(())
+}
+
+/// Around every request: a fresh request id (in the extensions and the `X-Request-Id`
+/// header), and, for all but control requests, the log and the counters.
+async fn frame(State(sim): State<Arc<Sim>>, mut req: Request, next: Next) -> Response {
+    let id = sim.ids.next();
+    let entry = (!req.uri().path().starts_with(CONTROL_PREFIX)).then(|| LogEntry::new(&req, &id));
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let mut resp = next.run(req).await;
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        resp.headers_mut().insert("x-request-id", value);
+    }
+    if let Some(mut entry) = entry {
+        entry.status = resp.status().as_u16();
+        record(&sim, entry);
+    }
+    resp
+}
+
+fn record(sim: &Sim, entry: LogEntry) {
+    {
+        let mut stats = lock(&sim.stats);
+        stats.requests += 1;
+        *stats.by_status.entry(entry.status.to_string()).or_default() += 1;
+    }
+    let mut log = lock(&sim.log);
+    if log.len() >= LOG_CAP {
+        log.pop_front();
+    }
+    log.push_back(entry);
+}
+
+fn request_id(req: &Request) -> RequestId {
+    req.extensions()
+        .get::<RequestId>()
+        .cloned()
+        .unwrap_or_else(|| RequestId(String::new()))
+}
+
+async fn unknown_route(req: Request) -> Response {
+    errors::gateway(
+        StatusCode::NOT_FOUND,
+        "APIGW.0101",
+        "The API does not exist or has not been published in the environment",
+        &request_id(&req),
+    )
+}
+
+async fn wrong_method(req: Request) -> Response {
+    let msg = format!("Method {} is not allowed for this API", req.method());
+    errors::gateway(
+        StatusCode::METHOD_NOT_ALLOWED,
+        errors::SIM_METHOD_NOT_ALLOWED,
+        &msg,
+        &request_id(&req),
+    )
+}
+
+async fn requests(State(sim): State<Arc<Sim>>) -> Response {
+    let log: Vec<LogEntry> = lock(&sim.log).iter().cloned().collect();
+    errors::json(StatusCode::OK, &log)
+}
+
+async fn stats(State(sim): State<Arc<Sim>>) -> Response {
+    errors::json(StatusCode::OK, &*lock(&sim.stats))
+}
+
+async fn list_faults(State(sim): State<Arc<Sim>>) -> Response {
+    errors::json(StatusCode::OK, &sim.faults.rules())
+}
+
+async fn add_fault(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    let id = request_id(&req);
+    let body = match axum::body::to_bytes(req.into_body(), 64 * 1024).await {
+        Ok(body) => body,
+        Err(_) => return bad_fault("the body could not be read (64 KiB at most)", &id),
+    };
+    let parsed: FaultRequest = match serde_json::from_slice(&body) {
+        Ok(parsed) => parsed,
+        Err(e) => return bad_fault(&format!("expected {{\"kind\":…}}: {e}"), &id),
+    };
+    match sim.faults.add(parsed) {
+        Ok(rule) => errors::json(StatusCode::CREATED, &rule),
+        Err(e) => bad_fault(&e, &id),
+    }
+}
+
+fn bad_fault(msg: &str, id: &RequestId) -> Response {
+    errors::gateway(StatusCode::BAD_REQUEST, errors::SIM_BAD_PARAMETER, msg, id)
+}
+
+async fn clear_faults(State(sim): State<Arc<Sim>>) -> Response {
+    sim.faults.clear();
+    errors::no_content()
+}

@@ -1,0 +1,329 @@
+//! Remote-assistance records and their state machine. A started session's status is computed
+//! from its start time whenever it is read, so no task runs per desktop.
+
+use super::seed::{Catalogue, Desktop};
+use serde::{Serialize, Serializer};
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+pub const DECLINED: &str = "The end user declined the remote assistance request.";
+
+/// A JSON member that can be absent, `null`, or a string — the API allows all three.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Field {
+    #[default]
+    Absent,
+    Null,
+    Text(String),
+}
+
+impl Field {
+    pub fn text(s: impl Into<String>) -> Field {
+        Field::Text(s.into())
+    }
+
+    pub fn is_absent(&self) -> bool {
+        *self == Field::Absent
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Text(t) => s.serialize_str(t),
+            _ => s.serialize_none(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Status {
+    #[serde(rename = "WAIT_USER_CONFIRM")]
+    WaitUserConfirm,
+    #[serde(rename = "WAIT_USER_ACCESS")]
+    WaitUserAccess,
+    #[serde(rename = "OPEN")]
+    Open,
+    #[serde(rename = "CLOSE")]
+    Close,
+}
+
+/// The GET body, members in the order of the API reference.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Record {
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub share_space_id: Field,
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub invitation_code: Field,
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub share_space_name: Field,
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub share_space_passwd: Field,
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub private_share_link: Field,
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub internet_share_link: Field,
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub create_time: Field,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub failed_reason: Field,
+}
+
+/// What an OPEN record is made of.
+pub struct OpenParts<'a> {
+    pub space_id: &'a str,
+    pub space_name: &'a str,
+    pub code: &'a str,
+    pub passwd: &'a str,
+    pub user: &'a str,
+    pub create_time: &'a str,
+}
+
+impl Record {
+    /// A record before the space exists: no code, no links, no creation time.
+    pub fn waiting(space_id: &str, space_name: &str, status: Status) -> Record {
+        Record {
+            share_space_id: Field::text(space_id),
+            invitation_code: Field::Absent,
+            share_space_name: Field::text(space_name),
+            share_space_passwd: Field::Absent,
+            private_share_link: Field::Absent,
+            internet_share_link: Field::Absent,
+            create_time: Field::Absent,
+            status,
+            failed_reason: Field::Null,
+        }
+    }
+
+    /// An OPEN record with all nine members.
+    pub fn open(p: &OpenParts<'_>) -> Record {
+        Record {
+            invitation_code: Field::text(p.code),
+            share_space_passwd: Field::text(p.passwd),
+            private_share_link: Field::text(share_link("192.168.0.10", p.user, p.code)),
+            internet_share_link: Field::text(share_link("203.0.113.10", p.user, p.code)),
+            create_time: Field::text(p.create_time),
+            ..Record::waiting(p.space_id, p.space_name, Status::Open)
+        }
+    }
+
+    /// A closed record; what is left of a session once it ended.
+    pub fn closed(space_id: &str, space_name: &str, create_time: Field, reason: Field) -> Record {
+        Record {
+            create_time,
+            failed_reason: reason,
+            ..Record::waiting(space_id, space_name, Status::Close)
+        }
+    }
+
+    fn is_active(&self) -> bool {
+        self.status != Status::Close
+    }
+
+    /// The record once cancelled: the secrets and the code are gone with the space.
+    fn cancelled(&self) -> Record {
+        Record {
+            invitation_code: Field::Absent,
+            share_space_passwd: Field::Absent,
+            private_share_link: Field::Absent,
+            internet_share_link: Field::Absent,
+            status: Status::Close,
+            failed_reason: Field::Null,
+            ..self.clone()
+        }
+    }
+}
+
+/// A collaborative-space link like the API reference's, embedding `code=<invitation code>`.
+pub fn share_link(host: &str, user: &str, code: &str) -> String {
+    format!("https://{host}:9445/#/share-space?username={user}&workspace_id=sim&code={code}")
+}
+
+/// The delays of the state machine.
+#[derive(Clone, Copy, Debug)]
+pub struct Delays {
+    pub confirm: Duration,
+    pub access: Duration,
+}
+
+/// A session started through the simulator; its status follows from its age.
+#[derive(Clone, Debug)]
+struct Session {
+    space_id: String,
+    space_name: String,
+    code: String,
+    passwd: String,
+    user: String,
+    started: Instant,
+    started_at: jiff::Timestamp,
+    refuses: bool,
+}
+
+impl Session {
+    fn new(desktop: &Desktop, refuses: bool) -> Session {
+        Session {
+            space_id: random_text(24, b"abcdefghijklmnopqrstuvwxyz0123456789"),
+            space_name: format!("helpdesk-{}", desktop.computer_name()),
+            code: random_text(8, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+            passwd: format!(
+                "Sim-{}!",
+                random_text(
+                    10,
+                    b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+                )
+            ),
+            user: desktop.user_name(),
+            started: Instant::now(),
+            started_at: jiff::Timestamp::now(),
+            refuses,
+        }
+    }
+
+    fn record(&self, now: Instant, delays: Delays) -> Record {
+        let age = now.saturating_duration_since(self.started);
+        if age < delays.confirm {
+            return Record::waiting(&self.space_id, &self.space_name, Status::WaitUserConfirm);
+        }
+        if self.refuses {
+            let reason = Field::text(DECLINED);
+            return Record::closed(&self.space_id, &self.space_name, Field::Absent, reason);
+        }
+        if age < delays.confirm + delays.access {
+            return Record::waiting(&self.space_id, &self.space_name, Status::WaitUserAccess);
+        }
+        Record::open(&OpenParts {
+            space_id: &self.space_id,
+            space_name: &self.space_name,
+            code: &self.code,
+            passwd: &self.passwd,
+            user: &self.user,
+            create_time: &self.opened_at(delays),
+        })
+    }
+
+    /// When the space was created: start + both delays, as `yyyy-MM-ddTHH:mm:ssZ`.
+    fn opened_at(&self, delays: Delays) -> String {
+        let opened = jiff::SignedDuration::try_from(delays.confirm + delays.access)
+            .ok()
+            .and_then(|d| self.started_at.checked_add(d).ok())
+            .unwrap_or(self.started_at);
+        format_time(opened)
+    }
+}
+
+pub fn format_time(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn random_text(len: usize, alphabet: &[u8]) -> String {
+    (0..len)
+        .map(|_| char::from(alphabet[fastrand::usize(..alphabet.len())]))
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+enum Assistance {
+    Fixed(Record),
+    Live(Session),
+}
+
+/// Why an operation found nothing to act on.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Missing {
+    Desktop,
+    Record,
+    ActiveAssistance,
+}
+
+/// The answer of a POST.
+#[derive(Debug, Serialize)]
+pub struct Started {
+    pub share_space_id: Field,
+    pub status: Status,
+    pub desktop_id: String,
+    pub initiator_type: &'static str,
+}
+
+/// Every desktop's assistance record. Only records that changed since seeding are stored, so
+/// memory grows with use, not with `--desktops`.
+pub struct Store {
+    catalogue: Catalogue,
+    delays: Delays,
+    refuse: HashSet<String>,
+    changed: Mutex<HashMap<String, Assistance>>,
+}
+
+impl Store {
+    pub fn new(catalogue: Catalogue, delays: Delays, refuse: HashSet<String>) -> Store {
+        Store {
+            catalogue,
+            delays,
+            refuse,
+            changed: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// GET: the current record of a desktop.
+    pub fn show(&self, desktop_id: &str) -> Result<Record, Missing> {
+        let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
+        let changed = super::server::lock(&self.changed);
+        self.current(&desktop, &changed, Instant::now())
+            .ok_or(Missing::Record)
+    }
+
+    /// POST: starts a session, or returns the one that is still active.
+    pub fn start(&self, desktop_id: &str) -> Result<Started, Missing> {
+        let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
+        let mut changed = super::server::lock(&self.changed);
+        let now = Instant::now();
+        let record = match self.current(&desktop, &changed, now) {
+            Some(active) if active.is_active() => active,
+            _ => {
+                let refuses = desktop.refuses() || self.refuse.contains(desktop_id);
+                let session = Session::new(&desktop, refuses);
+                let record = session.record(now, self.delays);
+                changed.insert(desktop_id.to_string(), Assistance::Live(session));
+                record
+            }
+        };
+        Ok(Started {
+            share_space_id: record.share_space_id,
+            status: record.status,
+            desktop_id: desktop_id.to_string(),
+            initiator_type: "ADMIN_INITIATE",
+        })
+    }
+
+    /// DELETE: closes the active session.
+    pub fn cancel(&self, desktop_id: &str) -> Result<(), Missing> {
+        let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
+        let mut changed = super::server::lock(&self.changed);
+        match self.current(&desktop, &changed, Instant::now()) {
+            Some(record) if record.is_active() => {
+                let closed = Assistance::Fixed(record.cancelled());
+                changed.insert(desktop_id.to_string(), closed);
+                Ok(())
+            }
+            _ => Err(Missing::ActiveAssistance),
+        }
+    }
+
+    fn current(
+        &self,
+        desktop: &Desktop,
+        changed: &HashMap<String, Assistance>,
+        now: Instant,
+    ) -> Option<Record> {
+        match changed.get(desktop.id().as_ref()) {
+            Some(Assistance::Fixed(record)) => Some(record.clone()),
+            Some(Assistance::Live(session)) => Some(session.record(now, self.delays)),
+            None => desktop.seeded_record(),
+        }
+    }
+}

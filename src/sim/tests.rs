@@ -1,0 +1,1058 @@
+//! The simulator over real HTTP on loopback: authentication, the seeded records, the state
+//! machine, every fault kind, the control endpoints and ListDesktops.
+
+use super::*;
+use crate::auth::signer::{self, Canonical};
+use reqwest::blocking::{Client, RequestBuilder, Response};
+use reqwest::{Method, StatusCode, Url};
+use serde_json::{json, Value};
+use std::time::Instant;
+
+const EXAMPLE: &str = "a130ab3a-72bf-4b71-baa9-af4987c8e338";
+
+fn seeded(n: u32) -> String {
+    format!("11111111-0000-4000-8000-{n:012}")
+}
+
+fn start(configure: impl FnOnce(&mut SimArgs)) -> Handle {
+    let mut args = SimArgs::demo();
+    configure(&mut args);
+    spawn(&args).unwrap()
+}
+
+fn client() -> Client {
+    Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
+fn assistance_url(sim: &Handle, desktop: &str) -> String {
+    format!(
+        "{}/v2/{DEMO_PROJECT_ID}/desktops/{desktop}/remote-assistance",
+        sim.url()
+    )
+}
+
+/// A request signed the way the official SDK signs it, with the given SK and X-Sdk-Date.
+fn signed_with(method: Method, url: &str, sk: &str, date: &str, body: &[u8]) -> RequestBuilder {
+    let parsed = Url::parse(url).unwrap();
+    let host = format!("{}:{}", parsed.host_str().unwrap(), parsed.port().unwrap());
+    let headers = vec![
+        ("Content-Type".to_string(), "application/json".to_string()),
+        ("X-Project-Id".to_string(), DEMO_PROJECT_ID.to_string()),
+        ("X-Sdk-Date".to_string(), date.to_string()),
+        ("Host".to_string(), host),
+    ];
+    let query: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
+    let req = Canonical {
+        method: method.as_str(),
+        path: parsed.path(),
+        query: &query,
+        headers: &headers,
+        body,
+    };
+    let authorization = signer::authorization(DEMO_AK, sk, &req, date);
+    let mut builder = client().request(method, url);
+    for (name, value) in headers.iter().filter(|(n, _)| n != "Host") {
+        builder = builder.header(name, value);
+    }
+    builder
+        .header("Authorization", authorization)
+        .body(body.to_vec())
+}
+
+fn signed(method: Method, url: &str) -> Response {
+    signed_with(method, url, DEMO_SK, &signer::sdk_date_now(), b"")
+        .send()
+        .unwrap()
+}
+
+fn with_token(method: Method, url: &str) -> Response {
+    client()
+        .request(method, url)
+        .header("X-Auth-Token", DEMO_TOKEN)
+        .send()
+        .unwrap()
+}
+
+fn get(sim: &Handle, desktop: &str) -> Response {
+    with_token(Method::GET, &assistance_url(sim, desktop))
+}
+
+fn body(resp: Response) -> Value {
+    serde_json::from_str(&resp.text().unwrap()).unwrap()
+}
+
+fn request_id(resp: &Response) -> String {
+    resp.headers()
+        .get("x-request-id")
+        .expect("X-Request-Id")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+fn is_request_id(id: &str) -> bool {
+    id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Asserts a Workspace or gateway error and returns its body.
+fn error(resp: Response, status: u16, code: &str) -> Value {
+    assert_eq!(resp.status().as_u16(), status);
+    let id = request_id(&resp);
+    assert!(is_request_id(&id), "{id}");
+    let body = body(resp);
+    assert_eq!(body["error_code"], code, "{body}");
+    if code.starts_with("APIGW") {
+        assert_eq!(body["request_id"], id.as_str());
+    }
+    body
+}
+
+fn control(sim: &Handle, method: Method, path: &str, json_body: Option<Value>) -> Response {
+    let mut req = client().request(method, format!("{}/_sim/{path}", sim.url()));
+    if let Some(b) = json_body {
+        req = req.json(&b);
+    }
+    req.send().unwrap()
+}
+
+fn add_fault(sim: &Handle, rule: Value) {
+    let resp = control(sim, Method::POST, "faults", Some(rule));
+    assert_eq!(
+        resp.status(),
+        StatusCode::CREATED,
+        "{}",
+        resp.text().unwrap()
+    );
+}
+
+fn is_code(s: &str) -> bool {
+    s.len() == 8
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+mod phase_a {
+    use super::*;
+
+    #[test]
+    fn a_signed_get_answers_the_api_reference_example() {
+        let sim = start(|_| {});
+        let resp = signed(Method::GET, &assistance_url(&sim, EXAMPLE));
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert!(is_request_id(&request_id(&resp)));
+        let expected = json!({
+          "share_space_id" : "abvccch3jk12h3kj123hkj12",
+          "invitation_code" : "D1F32AA6",
+          "share_space_name" : "testShareSpaceName",
+          "private_share_link" : "https://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6",
+          "internet_share_link" : "https://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6",
+          "create_time" : "2022-03-28T00:00:00Z",
+          "status" : "OPEN",
+          "failed_reason" : null
+        });
+        assert_eq!(body(resp), expected);
+    }
+
+    #[test]
+    fn a_wrong_sk_is_refused_with_apigw_0301() {
+        let sim = start(|_| {});
+        let resp = signed_with(
+            Method::GET,
+            &assistance_url(&sim, EXAMPLE),
+            "not-the-secret",
+            &signer::sdk_date_now(),
+            b"",
+        )
+        .send()
+        .unwrap();
+        let body = error(resp, 401, "APIGW.0301");
+        assert_eq!(
+            body["error_msg"],
+            "Incorrect IAM authentication information: verify aksk signature fail"
+        );
+    }
+
+    #[test]
+    fn an_unknown_ak_is_refused_with_apigw_0301() {
+        let sim = start(|a| a.ak = "ANOTHERAK".into());
+        let resp = signed(Method::GET, &assistance_url(&sim, EXAMPLE));
+        error(resp, 401, "APIGW.0301");
+    }
+
+    #[test]
+    fn a_date_twenty_minutes_off_is_refused_with_apigw_0303() {
+        let sim = start(|_| {});
+        let late = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(20);
+        let date = late.strftime(signer::DATE_FORMAT).to_string();
+        let url = assistance_url(&sim, EXAMPLE);
+        let resp = signed_with(Method::GET, &url, DEMO_SK, &date, b"")
+            .send()
+            .unwrap();
+        let body = error(resp, 401, "APIGW.0303");
+        assert_eq!(
+            body["error_msg"],
+            "Incorrect IAM authentication information: signature expired"
+        );
+        // Ten minutes off is within the gateway's tolerance.
+        let early = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(10);
+        let date = early.strftime(signer::DATE_FORMAT).to_string();
+        let resp = signed_with(Method::GET, &url, DEMO_SK, &date, b"")
+            .send()
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn a_missing_or_garbled_date_is_refused_with_apigw_0303() {
+        let sim = start(|_| {});
+        let url = assistance_url(&sim, EXAMPLE);
+        let resp = signed_with(Method::GET, &url, DEMO_SK, "yesterday", b"")
+            .send()
+            .unwrap();
+        error(resp, 401, "APIGW.0303");
+    }
+
+    #[test]
+    fn a_signed_post_with_a_body_verifies() {
+        let sim = start(|_| {});
+        let url = assistance_url(&sim, &seeded(4));
+        let resp = signed_with(Method::POST, &url, DEMO_SK, &signer::sdk_date_now(), b"{}")
+            .send()
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn a_tampered_body_fails_the_signature() {
+        let sim = start(|_| {});
+        let url = assistance_url(&sim, &seeded(4));
+        let date = signer::sdk_date_now();
+        let good = signed_with(Method::POST, &url, DEMO_SK, &date, b"{}")
+            .build()
+            .unwrap();
+        let mut tampered = signed_with(Method::POST, &url, DEMO_SK, &date, b"{\"x\":1}")
+            .build()
+            .unwrap();
+        let auth = good.headers()["authorization"].clone();
+        tampered.headers_mut().insert("authorization", auth);
+        let resp = client().execute(tampered).unwrap();
+        error(resp, 401, "APIGW.0301");
+    }
+
+    #[test]
+    fn the_token_is_accepted_and_a_wrong_one_is_not() {
+        let sim = start(|_| {});
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+        let resp = client()
+            .get(assistance_url(&sim, EXAMPLE))
+            .header("X-Auth-Token", "forged")
+            .send()
+            .unwrap();
+        let body = error(resp, 401, "APIGW.0301");
+        assert_eq!(
+            body["error_msg"],
+            "Incorrect IAM authentication information: decrypt token fail"
+        );
+    }
+
+    #[test]
+    fn no_credentials_at_all_is_apigw_0301() {
+        let sim = start(|_| {});
+        let resp = client().get(assistance_url(&sim, EXAMPLE)).send().unwrap();
+        error(resp, 401, "APIGW.0301");
+        let resp = client()
+            .get(assistance_url(&sim, EXAMPLE))
+            .header("Authorization", "Basic dXNlcjpwYXNz")
+            .send()
+            .unwrap();
+        error(resp, 401, "APIGW.0301");
+    }
+
+    #[test]
+    fn an_unknown_desktop_is_a_404_naming_it() {
+        let sim = start(|_| {});
+        let body = error(get(&sim, "no-such-desktop"), 404, "SIM.0404");
+        assert!(body["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("no-such-desktop"));
+        assert!(
+            body.get("request_id").is_none(),
+            "a Workspace body, not a gateway one"
+        );
+    }
+
+    #[test]
+    fn an_encoded_slash_stays_inside_the_desktop_id() {
+        let sim = start(|_| {});
+        let resp = signed(Method::GET, &assistance_url(&sim, "a%2Fb"));
+        let body = error(resp, 404, "SIM.0404");
+        assert_eq!(body["error_msg"], "The desktop a/b does not exist.");
+    }
+
+    #[test]
+    fn the_request_log_shows_raw_paths_and_hides_secrets() {
+        let sim = start(|_| {});
+        signed(Method::GET, &assistance_url(&sim, "a%2Fb"));
+        get(&sim, EXAMPLE);
+        control(&sim, Method::GET, "stats", None);
+        let log = body(control(&sim, Method::GET, "requests", None));
+        let log = log.as_array().unwrap();
+        assert_eq!(log.len(), 2, "control requests are not logged: {log:?}");
+        assert_eq!(
+            log[0]["path"],
+            format!("/v2/{DEMO_PROJECT_ID}/desktops/a%2Fb/remote-assistance")
+        );
+        assert_eq!(log[0]["method"], "GET");
+        assert_eq!(log[0]["status"], 404);
+        let auth = log[0]["headers"]["authorization"].as_str().unwrap();
+        assert!(auth.starts_with("SDK-HMAC-SHA256 Access=DEMOACCESSKEY0000000, SignedHeaders="));
+        assert!(auth.ends_with("Signature=(redacted)"), "{auth}");
+        assert_eq!(log[0]["headers"]["x-project-id"], DEMO_PROJECT_ID);
+        assert_eq!(log[1]["headers"]["x-auth-token"], "(redacted)");
+        let text = serde_json::to_string(&log).unwrap();
+        assert!(!text.contains(DEMO_TOKEN));
+    }
+
+    #[test]
+    fn request_ids_are_unique() {
+        let sim = start(|_| {});
+        let ids: std::collections::HashSet<String> =
+            (0..20).map(|_| request_id(&get(&sim, EXAMPLE))).collect();
+        assert_eq!(ids.len(), 20);
+    }
+
+    #[test]
+    fn unknown_routes_and_methods_get_gateway_bodies() {
+        let sim = start(|_| {});
+        let resp = with_token(Method::GET, &format!("{}/v3/whatever", sim.url()));
+        let body = error(resp, 404, "APIGW.0101");
+        assert_eq!(
+            body["error_msg"],
+            "The API does not exist or has not been published in the environment"
+        );
+        let resp = with_token(Method::PUT, &assistance_url(&sim, EXAMPLE));
+        error(resp, 405, "SIM.0405");
+        let resp = with_token(Method::GET, &format!("{}/_sim/nothing", sim.url()));
+        error(resp, 404, "APIGW.0101");
+    }
+
+    #[test]
+    fn a_wrong_project_is_a_404() {
+        let sim = start(|_| {});
+        let url = format!(
+            "{}/v2/otherproject/desktops/{EXAMPLE}/remote-assistance",
+            sim.url()
+        );
+        let body = error(with_token(Method::GET, &url), 404, "SIM.0410");
+        assert!(body["error_msg"].as_str().unwrap().contains("otherproject"));
+    }
+
+    #[test]
+    fn the_seeded_open_desktop_has_all_nine_fields() {
+        let sim = start(|_| {});
+        let record = body(get(&sim, &seeded(1)));
+        assert_eq!(record.as_object().unwrap().len(), 9, "{record}");
+        assert_eq!(record["status"], "OPEN");
+        assert_eq!(record["share_space_passwd"], "Sim-Passw0rd!");
+        assert_eq!(record["failed_reason"], Value::Null);
+        let code = record["invitation_code"].as_str().unwrap();
+        assert!(is_code(code), "{code}");
+        for link in ["private_share_link", "internet_share_link"] {
+            let link = record[link].as_str().unwrap();
+            assert!(link.ends_with(&format!("code={code}")), "{link}");
+        }
+    }
+
+    #[test]
+    fn the_other_seeded_desktops() {
+        let sim = start(|_| {});
+        for (n, status) in [
+            (2, "WAIT_USER_CONFIRM"),
+            (3, "WAIT_USER_ACCESS"),
+            (4, "CLOSE"),
+        ] {
+            let record = body(get(&sim, &seeded(n)));
+            assert_eq!(record["status"], status);
+            assert!(record.get("invitation_code").is_none(), "{record}");
+            assert_eq!(record["failed_reason"], Value::Null);
+        }
+        let declined = body(get(&sim, &seeded(5)));
+        assert_eq!(declined["status"], "CLOSE");
+        assert_eq!(
+            declined["failed_reason"],
+            "The end user declined the remote assistance request."
+        );
+        let body = error(get(&sim, &seeded(6)), 404, "SIM.0411");
+        assert!(body["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("no remote assistance record"));
+    }
+
+    #[test]
+    fn debug_hides_the_sk_and_the_token() {
+        let text = format!("{:?}", SimArgs::demo());
+        assert!(
+            !text.contains(DEMO_SK) && !text.contains(DEMO_TOKEN),
+            "{text}"
+        );
+        assert!(text.contains(DEMO_AK));
+    }
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        sim: SimArgs,
+    }
+
+    #[test]
+    fn demo_matches_the_clap_defaults() {
+        use clap::Parser;
+        let parsed = Cli::try_parse_from(["sim"]).unwrap().sim;
+        let demo = SimArgs::demo();
+        assert_eq!(format!("{parsed:?}"), format!("{demo:?}"));
+        assert_eq!(parsed.sk.expose(), demo.sk.expose());
+        assert_eq!(parsed.token.expose(), demo.token.expose());
+    }
+
+    #[test]
+    fn flags_parse() {
+        use clap::Parser;
+        let args = Cli::try_parse_from([
+            "sim",
+            "--confirm-after",
+            "100ms",
+            "--seed-status",
+            "MIXED",
+            "--fault",
+            "latency:1s",
+            "--fault-on",
+            "x=y=500",
+            "--refuse",
+            "a",
+            "--refuse",
+            "b",
+        ])
+        .unwrap()
+        .sim;
+        assert_eq!(args.confirm_after, Duration::from_millis(100));
+        assert_eq!(args.seed_status, SeedStatus::Mixed);
+        assert_eq!(args.fault, Some(FaultKind::Latency(Duration::from_secs(1))));
+        assert_eq!(args.fault_on[0].desktop_id, "x=y");
+        assert_eq!(args.fault_on[0].kind, FaultKind::Internal);
+        assert_eq!(args.refuse, ["a", "b"]);
+        assert!(Cli::try_parse_from(["sim", "--fault", "explode"]).is_err());
+        assert!(Cli::try_parse_from(["sim", "--fault-rate", "2"]).is_err());
+    }
+
+    #[test]
+    fn a_non_loopback_address_needs_allow_remote() {
+        let err = spawn(&SimArgs {
+            addr: "0.0.0.0:0".parse().unwrap(),
+            ..SimArgs::demo()
+        })
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("--allow-remote"), "{err}");
+    }
+
+    #[test]
+    fn the_banner_starts_with_the_url_line() {
+        let addr: SocketAddr = "127.0.0.1:8443".parse().unwrap();
+        let banner = banner(&SimArgs::demo(), addr);
+        let mut lines = banner.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "# assist simulator listening on http://127.0.0.1:8443 (Ctrl-C to stop)"
+        );
+        for line in [
+            "[profiles.sim]",
+            "endpoint = \"http://127.0.0.1:8443\"",
+            "auth = \"aksk\"",
+            &format!("project_id = \"{DEMO_PROJECT_ID}\""),
+            &format!("ak = \"{DEMO_AK}\""),
+            &format!("sk = \"{DEMO_SK}\""),
+        ] {
+            assert!(banner.lines().any(|l| l == line), "{line} in\n{banner}");
+        }
+        assert!(banner.contains(DEMO_TOKEN));
+    }
+
+    #[test]
+    fn dropping_the_handle_frees_the_port() {
+        let sim = start(|_| {});
+        let addr = sim.addr();
+        drop(sim);
+        let again = spawn(&SimArgs {
+            addr,
+            ..SimArgs::demo()
+        })
+        .unwrap();
+        assert_eq!(again.addr(), addr);
+    }
+}
+
+mod phase_b {
+    use super::*;
+
+    fn fast(a: &mut SimArgs) {
+        a.confirm_after = Duration::from_millis(100);
+        a.access_after = Duration::from_millis(100);
+    }
+
+    fn post(sim: &Handle, desktop: &str) -> Response {
+        with_token(Method::POST, &assistance_url(sim, desktop))
+    }
+
+    fn delete(sim: &Handle, desktop: &str) -> Response {
+        with_token(Method::DELETE, &assistance_url(sim, desktop))
+    }
+
+    fn status_of(sim: &Handle, desktop: &str) -> Value {
+        body(get(sim, desktop))["status"].clone()
+    }
+
+    #[test]
+    fn a_started_session_goes_through_the_states_to_open() {
+        let sim = start(fast);
+        let desktop = seeded(6);
+        let started = body(post(&sim, &desktop));
+        assert_eq!(started["status"], "WAIT_USER_CONFIRM");
+        assert_eq!(started["desktop_id"], desktop.as_str());
+        assert_eq!(started["initiator_type"], "ADMIN_INITIATE");
+        let space = started["share_space_id"].clone();
+        assert!(space.is_string());
+        assert_eq!(status_of(&sim, &desktop), "WAIT_USER_CONFIRM");
+        std::thread::sleep(Duration::from_millis(130));
+        let waiting = body(get(&sim, &desktop));
+        assert_eq!(waiting["status"], "WAIT_USER_ACCESS");
+        assert!(waiting.get("invitation_code").is_none());
+        std::thread::sleep(Duration::from_millis(100));
+        let open = body(get(&sim, &desktop));
+        assert_eq!(open["status"], "OPEN", "{open}");
+        assert_eq!(open["share_space_id"], space);
+        let code = open["invitation_code"].as_str().unwrap();
+        assert!(is_code(code), "{code}");
+        assert!(open["private_share_link"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("code={code}")));
+        assert!(open["share_space_passwd"].as_str().unwrap().len() >= 8);
+        let created = open["create_time"].as_str().unwrap();
+        assert!(
+            jiff::civil::DateTime::strptime("%Y-%m-%dT%H:%M:%SZ", created).is_ok(),
+            "{created}"
+        );
+    }
+
+    #[test]
+    fn starting_again_while_active_returns_the_same_session() {
+        let sim = start(fast);
+        let first = body(post(&sim, &seeded(6)));
+        let second = body(post(&sim, &seeded(6)));
+        assert_eq!(first["share_space_id"], second["share_space_id"]);
+        let open = body(post(&sim, &seeded(1)));
+        assert_eq!(open["status"], "OPEN");
+        assert_eq!(
+            open["share_space_id"],
+            body(get(&sim, &seeded(1)))["share_space_id"]
+        );
+    }
+
+    #[test]
+    fn each_new_session_gets_a_fresh_code() {
+        let sim = start(|a| {
+            a.confirm_after = Duration::ZERO;
+            a.access_after = Duration::ZERO;
+        });
+        let mut codes = std::collections::HashSet::new();
+        for _ in 0..3 {
+            post(&sim, &seeded(6));
+            codes.insert(body(get(&sim, &seeded(6)))["invitation_code"].clone());
+            assert_eq!(delete(&sim, &seeded(6)).status(), StatusCode::NO_CONTENT);
+        }
+        assert_eq!(codes.len(), 3);
+    }
+
+    #[test]
+    fn a_refusing_desktop_closes_with_a_reason_after_the_confirm_delay() {
+        let other = seeded(4);
+        let sim = start(|a| {
+            fast(a);
+            a.refuse = vec![other.clone()];
+        });
+        for desktop in [seeded(7), other.clone()] {
+            assert_eq!(body(post(&sim, &desktop))["status"], "WAIT_USER_CONFIRM");
+        }
+        std::thread::sleep(Duration::from_millis(130));
+        for desktop in [seeded(7), other] {
+            let record = body(get(&sim, &desktop));
+            assert_eq!(record["status"], "CLOSE");
+            assert_eq!(
+                record["failed_reason"],
+                "The end user declined the remote assistance request."
+            );
+        }
+    }
+
+    #[test]
+    fn cancel_closes_and_cannot_close_twice() {
+        let sim = start(fast);
+        let resp = delete(&sim, &seeded(1));
+        assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+        assert!(is_request_id(&request_id(&resp)));
+        assert_eq!(resp.text().unwrap(), "");
+        let closed = body(get(&sim, &seeded(1)));
+        assert_eq!(closed["status"], "CLOSE");
+        assert!(closed.get("invitation_code").is_none());
+        let body = error(delete(&sim, &seeded(1)), 404, "SIM.0412");
+        assert!(body["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("no active remote assistance"));
+        error(delete(&sim, &seeded(6)), 404, "SIM.0412");
+        error(delete(&sim, &seeded(4)), 404, "SIM.0412");
+        error(delete(&sim, "nope"), 404, "SIM.0404");
+        error(post(&sim, "nope"), 404, "SIM.0404");
+    }
+
+    #[test]
+    fn generated_desktops_exist_only_up_to_n() {
+        let sim = start(|a| a.desktops = 10_000);
+        error(
+            get(&sim, "00000000-0000-4000-8000-000000000001"),
+            404,
+            "SIM.0411",
+        );
+        error(
+            get(&sim, "00000000-0000-4000-8000-000000010000"),
+            404,
+            "SIM.0411",
+        );
+        error(
+            get(&sim, "00000000-0000-4000-8000-000000010001"),
+            404,
+            "SIM.0404",
+        );
+        error(
+            get(&sim, "00000000-0000-4000-8000-000000000000"),
+            404,
+            "SIM.0404",
+        );
+        error(
+            get(&sim, "00000000-0000-4000-8000-00000000001"),
+            404,
+            "SIM.0404",
+        );
+        let started = body(post(&sim, "00000000-0000-4000-8000-000000000042"));
+        assert_eq!(started["status"], "WAIT_USER_CONFIRM");
+    }
+
+    #[test]
+    fn mixed_seeding_is_a_deterministic_mix() {
+        let sim = start(|a| {
+            a.desktops = 10;
+            a.seed_status = SeedStatus::Mixed;
+        });
+        let id = |i: u32| format!("00000000-0000-4000-8000-{i:012}");
+        let open = body(get(&sim, &id(1)));
+        assert_eq!(open["status"], "OPEN");
+        assert!(is_code(open["invitation_code"].as_str().unwrap()));
+        assert_eq!(status_of(&sim, &id(2)), "WAIT_USER_CONFIRM");
+        assert_eq!(status_of(&sim, &id(3)), "WAIT_USER_ACCESS");
+        assert_eq!(status_of(&sim, &id(4)), "CLOSE");
+        error(get(&sim, &id(5)), 404, "SIM.0411");
+        let again = start(|a| {
+            a.desktops = 10;
+            a.seed_status = SeedStatus::Mixed;
+        });
+        assert_eq!(body(get(&again, &id(1))), open);
+    }
+
+    fn assert_fault(kind: &str, check: impl FnOnce(Response)) {
+        let sim = start(|_| {});
+        add_fault(&sim, json!({ "kind": kind, "count": 1 }));
+        check(get(&sim, EXAMPLE));
+        assert_eq!(
+            get(&sim, EXAMPLE).status(),
+            StatusCode::OK,
+            "{kind} was for one request"
+        );
+    }
+
+    #[test]
+    fn fault_429_has_retry_after_and_apigw_0308() {
+        let sim = start(|_| {});
+        add_fault(&sim, json!({"kind": "429", "count": 2, "retry_after": 3}));
+        for _ in 0..2 {
+            let resp = get(&sim, EXAMPLE);
+            assert_eq!(resp.headers()["retry-after"], "3");
+            let body = error(resp, 429, "APIGW.0308");
+            assert_eq!(
+                body["error_msg"],
+                "The throttling threshold has been reached"
+            );
+        }
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn fault_5xx_have_gateway_json_bodies() {
+        for (kind, code) in [
+            ("500", "SIM.0500"),
+            ("502", "APIGW.0201"),
+            ("503", "SIM.0503"),
+        ] {
+            assert_fault(kind, |resp| {
+                error(resp, kind.parse().unwrap(), code);
+            });
+        }
+    }
+
+    #[test]
+    fn fault_html_is_a_502_page() {
+        assert_fault("html", |resp| {
+            assert_eq!(resp.status(), StatusCode::BAD_GATEWAY);
+            assert!(is_request_id(&request_id(&resp)));
+            assert_eq!(resp.headers()["content-type"], "text/html");
+            assert!(resp.text().unwrap().contains("<h1>502 Bad Gateway</h1>"));
+        });
+    }
+
+    #[test]
+    fn fault_empty_is_a_200_without_body() {
+        assert_fault("empty", |resp| {
+            assert_eq!(resp.status(), StatusCode::OK);
+            assert_eq!(resp.text().unwrap(), "");
+        });
+    }
+
+    #[test]
+    fn fault_truncated_is_half_a_json() {
+        assert_fault("truncated", |resp| {
+            assert_eq!(resp.status(), StatusCode::OK);
+            let text = resp.text().unwrap();
+            assert!(text.starts_with("{\"share_space_id\""), "{text}");
+            assert!(serde_json::from_str::<Value>(&text).is_err());
+        });
+    }
+
+    #[test]
+    fn fault_bodies_of_the_wrong_shape() {
+        assert_fault("wrong-types", |resp| {
+            assert_eq!(body(resp), json!({"status": 42, "invitation_code": true}));
+        });
+        assert_fault("nulls", |resp| {
+            let body = body(resp);
+            let members = body.as_object().unwrap();
+            assert_eq!(members.len(), 9);
+            assert!(members.values().all(Value::is_null));
+        });
+        assert_fault("unknown-status", |resp| {
+            let body = body(resp);
+            assert_eq!(body["status"], "PAUSED");
+            assert_eq!(body["invitation_code"], "D1F32AA6");
+        });
+        assert_fault("escapes", |resp| {
+            let text = resp.text().unwrap();
+            for escaped in ["\\u001b[31m", "\\r", "\\u0007"] {
+                assert!(text.contains(escaped), "{escaped} in {text}");
+            }
+            let body: Value = serde_json::from_str(&text).unwrap();
+            assert!(body["invitation_code"].as_str().unwrap().contains('\u{1b}'));
+        });
+    }
+
+    #[test]
+    fn fault_huge_is_ten_megabytes_of_valid_json() {
+        assert_fault("huge", |resp| {
+            let text = resp.text().unwrap();
+            assert!(text.len() > 10 * 1024 * 1024);
+            let body: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(body["status"], "OPEN");
+        });
+    }
+
+    #[test]
+    fn fault_trickle_sends_a_byte_a_second() {
+        use std::io::Read;
+        let sim = start(|_| {});
+        add_fault(&sim, json!({"kind": "trickle"}));
+        let began = Instant::now();
+        let mut resp = get(&sim, EXAMPLE);
+        assert_eq!(resp.status(), StatusCode::OK);
+        let mut buf = [0u8; 64];
+        let n = resp.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"{");
+        let n = resp.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"\"");
+        assert!(began.elapsed() >= Duration::from_millis(900));
+        drop(resp);
+        // The server still answers while a trickle is in progress, and stops promptly.
+        control(&sim, Method::DELETE, "faults", None);
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn fault_drop_ends_the_connection_mid_answer() {
+        let sim = start(|_| {});
+        add_fault(&sim, json!({"kind": "drop", "count": 1}));
+        let outcome = client()
+            .get(assistance_url(&sim, EXAMPLE))
+            .header("X-Auth-Token", DEMO_TOKEN)
+            .send()
+            .and_then(|r| r.text());
+        assert!(outcome.is_err(), "{outcome:?}");
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn fault_latency_delays_a_normal_answer() {
+        let sim = start(|_| {});
+        add_fault(
+            &sim,
+            json!({"kind": "latency", "latency": "300ms", "count": 1}),
+        );
+        let began = Instant::now();
+        let resp = get(&sim, EXAMPLE);
+        assert!(began.elapsed() >= Duration::from_millis(300));
+        assert_eq!(body(resp)["invitation_code"], "D1F32AA6");
+    }
+
+    #[test]
+    fn the_latency_flag_delays_every_workspace_answer() {
+        let sim = start(|a| a.latency = Duration::from_millis(200));
+        let began = Instant::now();
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+        assert!(began.elapsed() >= Duration::from_millis(200));
+    }
+
+    #[test]
+    fn a_desktop_fault_hits_only_that_desktop() {
+        let sim = start(|a| {
+            a.fault_on = vec!["11111111-0000-4000-8000-000000000001=503".parse().unwrap()]
+        });
+        error(get(&sim, &seeded(1)), 503, "SIM.0503");
+        error(get(&sim, &seeded(1)), 503, "SIM.0503");
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+        add_fault(&sim, json!({"kind": "500", "desktop_id": EXAMPLE}));
+        error(get(&sim, EXAMPLE), 500, "SIM.0500");
+        error(get(&sim, &seeded(1)), 503, "SIM.0503");
+    }
+
+    #[test]
+    fn the_fault_rate_flag_hits_a_fraction() {
+        let sim = start(|a| {
+            a.fault = Some(FaultKind::Internal);
+            a.fault_rate = 0.5;
+        });
+        let failed = (0..60)
+            .filter(|_| get(&sim, EXAMPLE).status() == StatusCode::INTERNAL_SERVER_ERROR)
+            .count();
+        assert!((5..=55).contains(&failed), "{failed} of 60");
+        let never = start(|a| {
+            a.fault = Some(FaultKind::Internal);
+            a.fault_rate = 0.0;
+        });
+        assert!((0..10).all(|_| get(&never, EXAMPLE).status() == StatusCode::OK));
+    }
+
+    #[test]
+    fn faults_need_authentication_first() {
+        let sim = start(|_| {});
+        add_fault(&sim, json!({"kind": "500"}));
+        let resp = client().get(assistance_url(&sim, EXAMPLE)).send().unwrap();
+        error(resp, 401, "APIGW.0301");
+    }
+
+    #[test]
+    fn the_fault_endpoint_lists_rejects_and_clears() {
+        let sim = start(|_| {});
+        add_fault(
+            &sim,
+            json!({"kind": "latency:1s", "desktop_id": "x", "count": 2}),
+        );
+        let rules = body(control(&sim, Method::GET, "faults", None));
+        assert_eq!(
+            rules,
+            json!([{"kind": "latency:1s", "desktop_id": "x", "remaining": 2, "retry_after": 1}])
+        );
+        for bad in [
+            json!({"kind": "explode"}),
+            json!({"kind": "500", "count": 0}),
+            json!({"nope": 1}),
+        ] {
+            let resp = control(&sim, Method::POST, "faults", Some(bad));
+            error(resp, 400, "SIM.0400");
+        }
+        let resp = client()
+            .post(format!("{}/_sim/faults", sim.url()))
+            .body("not json")
+            .send()
+            .unwrap();
+        error(resp, 400, "SIM.0400");
+        let resp = control(&sim, Method::DELETE, "faults", None);
+        assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+        assert_eq!(body(control(&sim, Method::GET, "faults", None)), json!([]));
+    }
+
+    #[test]
+    fn stats_count_workspace_requests_by_status() {
+        let sim = start(|_| {});
+        get(&sim, EXAMPLE);
+        get(&sim, EXAMPLE);
+        get(&sim, "nope");
+        client().get(assistance_url(&sim, EXAMPLE)).send().unwrap();
+        control(&sim, Method::GET, "requests", None);
+        let stats = body(control(&sim, Method::GET, "stats", None));
+        assert_eq!(
+            stats,
+            json!({"requests": 4, "by_status": {"200": 2, "401": 1, "404": 1}})
+        );
+    }
+
+    #[test]
+    fn odd_input_never_breaks_the_server() {
+        let sim = start(|_| {});
+        let odd = [
+            "%FF%FE",
+            "%",
+            "..",
+            "%00",
+            "\u{1b}[31m",
+            "a%2F..%2F..%2Fetc",
+        ];
+        for desktop in odd {
+            let resp = signed(Method::GET, &assistance_url(&sim, desktop));
+            assert_eq!(resp.status(), StatusCode::NOT_FOUND, "{desktop}");
+        }
+        let resp = client()
+            .get(assistance_url(&sim, EXAMPLE))
+            .header(
+                "Authorization",
+                "SDK-HMAC-SHA256 Access=, SignedHeaders=, Signature=",
+            )
+            .header("X-Sdk-Date", signer::sdk_date_now())
+            .send()
+            .unwrap();
+        error(resp, 401, "APIGW.0301");
+        let resp = client()
+            .get(assistance_url(&sim, EXAMPLE))
+            .header("Authorization", vec![0xffu8, 0xfe])
+            .send()
+            .unwrap();
+        error(resp, 401, "APIGW.0301");
+        let resp = client()
+            .post(assistance_url(&sim, EXAMPLE))
+            .header("X-Auth-Token", DEMO_TOKEN)
+            .body(vec![b'x'; 2 * 1024 * 1024])
+            .send()
+            .unwrap();
+        error(resp, 413, "APIGW.0201");
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+    }
+}
+
+mod phase_c {
+    use super::*;
+
+    fn list(sim: &Handle, query: &str) -> Value {
+        let url = format!("{}/v2/{DEMO_PROJECT_ID}/desktops{query}", sim.url());
+        let resp = signed(Method::GET, &url);
+        assert_eq!(resp.status(), StatusCode::OK, "{query}");
+        body(resp)
+    }
+
+    fn ids(page: &Value) -> Vec<String> {
+        page["desktops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["desktop_id"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn all_desktops_with_their_fields() {
+        let sim = start(|_| {});
+        let page = list(&sim, "");
+        assert_eq!(page["total_count"], 8);
+        let first = &page["desktops"][0];
+        assert_eq!(first["desktop_id"], EXAMPLE);
+        assert_eq!(first["computer_name"], "FIN-PC-042");
+        assert_eq!(first["user_name"], "alice");
+        assert_eq!(first["attach_user_infos"][0]["user_name"], "alice");
+        for key in [
+            "ip_address",
+            "status",
+            "connect_status",
+            "created",
+            "desktop_type",
+            "pool_id",
+            "availability_zone",
+        ] {
+            assert!(first.get(key).is_some(), "{key}");
+        }
+    }
+
+    #[test]
+    fn filters() {
+        let sim = start(|a| a.desktops = 300);
+        let page = list(&sim, "?user_name=ALI");
+        assert_eq!(ids(&page), [EXAMPLE]);
+        let page = list(&sim, "?computer_name=ops-pc");
+        assert_eq!(ids(&page), [seeded(2), seeded(3)]);
+        let page = list(&sim, "?user_name=bob&user_name=carol");
+        assert_eq!(page["total_count"], 2);
+        let page = list(&sim, "?desktop_ip=192.168.1.15");
+        assert_eq!(ids(&page), [seeded(5)]);
+        let page = list(&sim, "?desktop_ip=192.168.1.1");
+        assert_eq!(page["total_count"], 0);
+        let page = list(&sim, "?status=SHUTOFF&computer_name=LAB");
+        assert_eq!(ids(&page), [seeded(6)]);
+        let page = list(
+            &sim,
+            &format!("?desktop_id={EXAMPLE}&desktop_id={}", seeded(7)),
+        );
+        assert_eq!(ids(&page), [EXAMPLE.to_string(), seeded(7)]);
+        let page = list(&sim, "?computer_name=PC-00123");
+        assert_eq!(
+            page["desktops"][0]["user_name"],
+            format!("user{:03}", 123 % 97)
+        );
+        assert_eq!(page["desktops"][0]["ip_address"], "10.0.0.123");
+        // The signature covers an encoded query too.
+        let page = list(&sim, "?computer_name=PC%2000123");
+        assert_eq!(page["total_count"], 0);
+    }
+
+    #[test]
+    fn paging_and_the_page_cap() {
+        let sim = start(|a| {
+            a.desktops = 10_000;
+            a.page_size_cap = 100;
+        });
+        let page = list(&sim, "");
+        assert_eq!(page["total_count"], 10_008);
+        assert_eq!(page["desktops"].as_array().unwrap().len(), 100);
+        let page = list(&sim, "?limit=10&offset=8");
+        assert_eq!(ids(&page)[0], "00000000-0000-4000-8000-000000000001");
+        assert_eq!(ids(&page).len(), 10);
+        let page = list(&sim, "?limit=10&offset=10005");
+        assert_eq!(ids(&page).len(), 3);
+        let page = list(&sim, "?limit=0");
+        assert_eq!(ids(&page).len(), 0);
+        assert_eq!(page["total_count"], 10_008);
+        for bad in ["?limit=1001", "?limit=-1", "?offset=x"] {
+            let url = format!("{}/v2/{DEMO_PROJECT_ID}/desktops{bad}", sim.url());
+            error(signed(Method::GET, &url), 400, "SIM.0400");
+        }
+    }
+}

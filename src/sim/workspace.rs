@@ -1,0 +1,228 @@
+//! The Workspace operations: GET/POST/DELETE remote-assistance and ListDesktops, each behind
+//! the gateway's authentication and the fault injector.
+
+use super::errors::{self, RequestId};
+use super::faults::{self, FaultKind};
+use super::gate;
+use super::server::Sim;
+use super::store::Missing;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::Response;
+use std::sync::Arc;
+
+/// Requests to these APIs have no body; anything bigger than this is refused like a gateway.
+const BODY_LIMIT: usize = 1024 * 1024;
+/// ListDesktops: at most this many `desktop_id` values.
+const MAX_DESKTOP_IDS: usize = 100;
+
+pub async fn show(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    assistance(sim, req, Op::Show).await
+}
+
+pub async fn start(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    assistance(sim, req, Op::Start).await
+}
+
+pub async fn cancel(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    assistance(sim, req, Op::Cancel).await
+}
+
+pub async fn list_desktops(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    let parts = match admit(&sim, req, None).await {
+        Ok(admitted) => admitted,
+        Err(resp) => return resp,
+    };
+    let path = PathIds::parse(parts.uri.path());
+    if path.project != sim.project_id {
+        return project_not_found(&path.project);
+    }
+    let query = gate::query_pairs(parts.uri.query().unwrap_or(""));
+    match DesktopQuery::parse(&query, sim.page_size_cap) {
+        Ok(q) => errors::json(StatusCode::OK, &q.run(&sim)),
+        Err(msg) => errors::workspace(StatusCode::BAD_REQUEST, errors::SIM_BAD_PARAMETER, msg),
+    }
+}
+
+enum Op {
+    Show,
+    Start,
+    Cancel,
+}
+
+async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
+    let path = PathIds::parse(req.uri().path());
+    if let Err(resp) = admit(&sim, req, Some(&path.desktop)).await {
+        return resp;
+    }
+    if path.project != sim.project_id {
+        return project_not_found(&path.project);
+    }
+    let desktop = path.desktop.as_str();
+    let result = match op {
+        Op::Show => sim
+            .store
+            .show(desktop)
+            .map(|record| errors::json(StatusCode::OK, &record)),
+        Op::Start => sim
+            .store
+            .start(desktop)
+            .map(|started| errors::json(StatusCode::OK, &started)),
+        Op::Cancel => sim.store.cancel(desktop).map(|()| errors::no_content()),
+    };
+    result.unwrap_or_else(|missing| not_found(missing, desktop))
+}
+
+/// What the gateway does before the service sees a request: read the body, authenticate,
+/// then delay or break the answer as the faults say. `Err` is the answer to send instead.
+async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, Response> {
+    let id = req
+        .extensions()
+        .get::<RequestId>()
+        .cloned()
+        .unwrap_or_else(|| RequestId(String::new()));
+    let (parts, body) = req.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, BODY_LIMIT).await else {
+        return Err(errors::gateway(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "APIGW.0201",
+            "Request body too large",
+            &id,
+        ));
+    };
+    gate::check(&sim.creds, &parts, &body, jiff::Timestamp::now())
+        .map_err(|denied| denied.response(&id))?;
+    if !sim.latency.is_zero() {
+        tokio::time::sleep(sim.latency).await;
+    }
+    if let Some(chosen) = sim.faults.pick(desktop) {
+        if let FaultKind::Latency(delay) = chosen.kind {
+            tokio::time::sleep(delay).await;
+        }
+        if let Some(resp) = faults::response(&chosen, &id) {
+            return Err(resp);
+        }
+    }
+    Ok(parts)
+}
+
+/// The project and desktop of a matched route, decoded from the raw path (so `a%2Fb` is the
+/// one desktop `a/b`). The router has already checked the shape.
+struct PathIds {
+    project: String,
+    desktop: String,
+}
+
+impl PathIds {
+    fn parse(raw_path: &str) -> PathIds {
+        let mut segments = raw_path.split('/').skip(2).map(gate::decode);
+        let project = segments.next().unwrap_or_default();
+        let desktop = segments.nth(1).unwrap_or_default();
+        PathIds { project, desktop }
+    }
+}
+
+fn project_not_found(project: &str) -> Response {
+    errors::workspace(
+        StatusCode::NOT_FOUND,
+        errors::SIM_PROJECT_NOT_FOUND,
+        format!("The project {project} does not exist in the simulator."),
+    )
+}
+
+fn not_found(missing: Missing, desktop: &str) -> Response {
+    let (code, msg) = match missing {
+        Missing::Desktop => (
+            errors::SIM_DESKTOP_NOT_FOUND,
+            format!("The desktop {desktop} does not exist."),
+        ),
+        Missing::Record => (
+            errors::SIM_NO_RECORD,
+            format!("The desktop {desktop} has no remote assistance record."),
+        ),
+        Missing::ActiveAssistance => (
+            errors::SIM_NO_ACTIVE_ASSISTANCE,
+            format!("The desktop {desktop} has no active remote assistance."),
+        ),
+    };
+    errors::workspace(StatusCode::NOT_FOUND, code, msg)
+}
+
+/// The ListDesktops filters and page.
+#[derive(Debug, Default)]
+struct DesktopQuery {
+    user_names: Vec<String>,
+    computer_name: Option<String>,
+    desktop_ip: Option<String>,
+    status: Option<String>,
+    desktop_ids: Vec<String>,
+    offset: usize,
+    limit: usize,
+}
+
+impl DesktopQuery {
+    fn parse(pairs: &[(String, String)], page_cap: usize) -> Result<DesktopQuery, String> {
+        let mut q = DesktopQuery {
+            limit: 1000,
+            ..DesktopQuery::default()
+        };
+        for (key, value) in pairs {
+            match key.as_str() {
+                "user_name" => q.user_names.push(value.to_lowercase()),
+                "computer_name" => q.computer_name = Some(value.to_lowercase()),
+                "desktop_ip" => q.desktop_ip = Some(value.clone()),
+                "status" => q.status = Some(value.clone()),
+                "desktop_id" => q.desktop_ids.push(value.clone()),
+                "offset" => q.offset = number(key, value, usize::MAX)?,
+                "limit" => q.limit = number(key, value, 1000)?,
+                // Other documented filters (pool_id, tag, ...) are accepted and ignored.
+                _ => {}
+            }
+        }
+        if q.desktop_ids.len() > MAX_DESKTOP_IDS {
+            return Err(format!(
+                "At most {MAX_DESKTOP_IDS} desktop_id values are allowed."
+            ));
+        }
+        q.limit = q.limit.min(page_cap);
+        Ok(q)
+    }
+
+    fn matches(&self, d: &super::seed::Desktop) -> bool {
+        let contains = |have: &str, want: &str| have.to_lowercase().contains(want);
+        (self.user_names.is_empty() || self.user_names.iter().any(|u| contains(&d.user_name(), u)))
+            && self
+                .computer_name
+                .as_deref()
+                .is_none_or(|n| contains(&d.computer_name(), n))
+            && self.desktop_ip.as_deref().is_none_or(|ip| d.ip() == ip)
+            && self
+                .status
+                .as_deref()
+                .is_none_or(|s| d.status().eq_ignore_ascii_case(s))
+            && (self.desktop_ids.is_empty()
+                || self.desktop_ids.iter().any(|id| d.id() == id.as_str()))
+    }
+
+    fn run(&self, sim: &Sim) -> serde_json::Value {
+        let mut total = 0usize;
+        let mut page = Vec::new();
+        for desktop in sim.store.catalogue().all().filter(|d| self.matches(d)) {
+            if total >= self.offset && page.len() < self.limit {
+                page.push(desktop.summary());
+            }
+            total += 1;
+        }
+        serde_json::json!({ "total_count": total, "desktops": page })
+    }
+}
+
+fn number(key: &str, value: &str, max: usize) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!(
+            "Invalid {key} {value:?}: expected a whole number from 0 to {max}."
+        )),
+    }
+}

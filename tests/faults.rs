@@ -1,0 +1,130 @@
+//! `show` against a misbehaving server: malformed answers exit 6 with a readable message, transient ones are retried.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+fn show(env: &Env, extra: &[&str]) -> std::process::Output {
+    env.cmd()
+        .args(["show", OPEN_DESKTOP])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn setup() -> (Sim, Env) {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    env.aksk_profile(&sim, SK);
+    (sim, env)
+}
+
+#[test]
+fn malformed_answers_exit_6_with_status_and_escaped_body() {
+    let (sim, env) = setup();
+    for (kind, expect) in [
+        ("html", "HTTP 502"),
+        ("empty", "empty body"),
+        ("truncated", "not the expected JSON"),
+        ("wrong-types", "invalid type"),
+        ("huge", "larger than 1048576 bytes"),
+    ] {
+        sim.fault(json!({"kind": kind, "count": 1}));
+        let out = show(&env, &["--max-attempts", "1"]);
+        assert_eq!(out.status.code(), Some(6), "{kind}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(expect), "{kind}: {err}");
+        assert!(err.contains("hint:"), "{kind}: {err}");
+        assert_eq!(stdout(&out), "", "{kind}");
+        assert_clean(&out);
+    }
+}
+
+#[test]
+fn an_html_error_page_is_quoted_in_the_message() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "html", "count": 1}));
+    let out = show(&env, &["--max-attempts", "1"]);
+    let err = stderr(&out);
+    assert!(err.contains("body: \"<"), "{err}");
+    assert!(
+        err.lines().all(|l| l.chars().count() < 400),
+        "body is cut: {err}"
+    );
+}
+
+#[test]
+fn unknown_statuses_and_null_fields_are_shown_as_received() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "unknown-status", "count": 1}));
+    let out = show(&env, &["-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "PAUSED");
+
+    sim.fault(json!({"kind": "nulls", "count": 1}));
+    let out = show(&env, &["-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], serde_json::Value::Null);
+    assert_eq!(v["desktop_id"], OPEN_DESKTOP);
+}
+
+#[test]
+fn escape_sequences_from_the_server_never_reach_the_terminal() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "escapes", "count": 1}));
+    let out = show(&env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\r'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}"), "{text}");
+}
+
+#[test]
+fn a_transient_503_is_retried_and_the_answer_used() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "503", "count": 1}));
+    let out = show(&env, &["-o", "code", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).len(), 9);
+    assert!(
+        stderr(&out).contains("attempt 1/3 failed (HTTP 503)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(sim.requests().len(), 2);
+    // Each attempt is signed anew and both verified.
+}
+
+#[test]
+fn a_429_honours_retry_after() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "429", "count": 1, "retry_after": 1}));
+    let out = show(&env, &["-o", "code", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("retrying in 1s"), "{}", stderr(&out));
+}
+
+#[test]
+fn server_errors_after_the_last_attempt_exit_6() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "500", "count": 5}));
+    let out = show(&env, &["--max-attempts", "1"]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert!(stderr(&out).contains("HTTP 500"), "{}", stderr(&out));
+    assert_eq!(sim.requests().len(), 1);
+}
+
+#[test]
+fn a_dropped_connection_is_a_network_error() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "drop", "count": 1}));
+    let out = show(&env, &["--max-attempts", "1"]);
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert_clean(&out);
+}
