@@ -74,7 +74,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--refuse', '--refuse', [CompletionResultType]::ParameterName, 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable')
             [CompletionResult]::new('--desktops', '--desktops', [CompletionResultType]::ParameterName, 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)')
             [CompletionResult]::new('--seed-status', '--seed-status', [CompletionResultType]::ParameterName, 'Assistance records of the --desktops ones: none until started, or a fixed mix')
-            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge, trickle, drop')
+            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge, trickle, drop, redirect')
             [CompletionResult]::new('--fault-rate', '--fault-rate', [CompletionResultType]::ParameterName, 'Fraction of Workspace requests that get --fault, from 0 to 1')
             [CompletionResult]::new('--fault-on', '--fault-on', [CompletionResultType]::ParameterName, 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Extra delay before every Workspace answer, e.g. 200ms')

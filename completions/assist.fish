@@ -73,7 +73,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l refuse -d 'Desktop
 complete -c assist -n "__fish_assist_using_subcommand sim" -l desktops -d 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l seed-status -d 'Assistance records of the --desktops ones: none until started, or a fixed mix' -r -f -a "none\t'No record until an assistance is started'
 mixed\t'A deterministic mix of OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE and no record'"
-complete -c assist -n "__fish_assist_using_subcommand sim" -l fault -d 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge, trickle, drop' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l fault -d 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge, trickle, drop, redirect' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-rate -d 'Fraction of Workspace requests that get --fault, from 0 to 1' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-on -d 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra delay before every Workspace answer, e.g. 200ms' -r

@@ -128,3 +128,18 @@ fn a_dropped_connection_is_a_network_error() {
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     assert_clean(&out);
 }
+
+#[test]
+fn redirects_are_never_followed() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "redirect", "count": 1}));
+    let out = show(&env, &[]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("HTTP 302"), "{err}");
+    assert!(err.contains("never follows redirects"), "{err}");
+    assert!(err.contains("127.0.0.2:9/steal-credentials"), "{err}");
+    // Only the one request: nothing went to the redirect target, nothing was retried.
+    assert_eq!(sim.requests().len(), 1);
+    assert_clean(&out);
+}

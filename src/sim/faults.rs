@@ -35,9 +35,11 @@ pub enum FaultKind {
     Huge,
     Trickle,
     Drop,
+    /// A 302 to another host: a client must not follow it with its credentials.
+    Redirect,
 }
 
-const NAMES: [(&str, FaultKind); 14] = [
+const NAMES: [(&str, FaultKind); 15] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -52,6 +54,7 @@ const NAMES: [(&str, FaultKind); 14] = [
     ("huge", FaultKind::Huge),
     ("trickle", FaultKind::Trickle),
     ("drop", FaultKind::Drop),
+    ("redirect", FaultKind::Redirect),
 ];
 
 impl FromStr for FaultKind {
@@ -271,6 +274,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Huge => ok_json(huge()),
         FaultKind::Trickle => errors::raw(StatusCode::OK, CONTENT_JSON, trickle()),
         FaultKind::Drop => errors::raw(StatusCode::OK, CONTENT_JSON, dropped()),
+        FaultKind::Redirect => redirect(),
     };
     Some(resp)
 }
@@ -287,6 +291,15 @@ fn throttled(retry_after: u64, id: &RequestId) -> Response {
     );
     resp.headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+    resp
+}
+
+fn redirect() -> Response {
+    let mut resp = errors::raw(StatusCode::FOUND, CONTENT_JSON, Body::empty());
+    resp.headers_mut().insert(
+        header::LOCATION,
+        HeaderValue::from_static("http://127.0.0.2:9/steal-credentials"),
+    );
     resp
 }
 

@@ -83,7 +83,7 @@ pub struct SimArgs {
 
     /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500,
     /// 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge,
-    /// trickle, drop
+    /// trickle, drop, redirect
     #[arg(long, value_name = "KIND")]
     pub fault: Option<FaultKind>,
 
