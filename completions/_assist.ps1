@@ -39,6 +39,9 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the remote-assistance state and invitation code of one desktop')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Ask the end user for remote assistance (POST); --wait waits for the invitation code')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Close the remote-assistance session of a desktop (DELETE)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -57,6 +60,71 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
             [CompletionResult]::new('--show-password', '--show-password', [CompletionResultType]::ParameterName, 'Reveal the collaborative space''s password instead of masking it')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;start' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --wait: how often to poll')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Then wait until the space is OPEN and print the final record (or just the code)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;cancel' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;watch' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to poll each desktop (requests are spread over the interval)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many requests may be in flight at once')
+            [CompletionResult]::new('--max-rate', '--max-rate', [CompletionResultType]::ParameterName, 'Cap on requests per second across all desktops (a 429 also slows the whole watch)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop with exit 0 once every desktop has reached one of these statuses')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Give up after this long (exit 8 when --until statuses are still pending)')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Remember what was seen in FILE between runs and report only changes since the last run')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Poll each desktop once and exit (for cron)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -117,12 +185,24 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
         }
         'assist;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the remote-assistance state and invitation code of one desktop')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Ask the end user for remote assistance (POST); --wait waits for the invitation code')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Close the remote-assistance session of a desktop (DELETE)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'assist;help;show' {
+            break
+        }
+        'assist;help;start' {
+            break
+        }
+        'assist;help;cancel' {
+            break
+        }
+        'assist;help;watch' {
             break
         }
         'assist;help;sim' {

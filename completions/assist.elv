@@ -36,6 +36,9 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'Show the remote-assistance state and invitation code of one desktop'
+            cand start 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
+            cand cancel 'Close the remote-assistance session of a desktop (DELETE)'
+            cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -53,6 +56,68 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --timeout 'Limit for one whole request, like 30s, 2m'
             cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
             cand --show-password 'Reveal the collaborative space''s password instead of masking it'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;start'= {
+            cand --interval 'With --wait: how often to poll'
+            cand --deadline 'With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit'
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand --wait 'Then wait until the space is OPEN and print the final record (or just the code)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;cancel'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;watch'= {
+            cand --file 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)'
+            cand --interval 'How often to poll each desktop (requests are spread over the interval)'
+            cand --concurrency 'How many requests may be in flight at once'
+            cand --max-rate 'Cap on requests per second across all desktops (a 429 also slows the whole watch)'
+            cand --until 'Stop with exit 0 once every desktop has reached one of these statuses'
+            cand --deadline 'Give up after this long (exit 8 when --until statuses are still pending)'
+            cand --state 'Remember what was seen in FILE between runs and report only changes since the last run'
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand --once 'Poll each desktop once and exit (for cron)'
             cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand -h 'Print help (see more with ''--help'')'
@@ -110,11 +175,20 @@ set edit:completion:arg-completer[assist] = {|@words|
         }
         &'assist;help'= {
             cand show 'Show the remote-assistance state and invitation code of one desktop'
+            cand start 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
+            cand cancel 'Close the remote-assistance session of a desktop (DELETE)'
+            cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'assist;help;show'= {
+        }
+        &'assist;help;start'= {
+        }
+        &'assist;help;cancel'= {
+        }
+        &'assist;help;watch'= {
         }
         &'assist;help;sim'= {
         }

@@ -81,6 +81,15 @@ pub enum Command {
     /// Show the remote-assistance state and invitation code of one desktop
     #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
+    /// Ask the end user for remote assistance (POST); --wait waits for the invitation code
+    #[command(after_help = START_EXAMPLES)]
+    Start(StartArgs),
+    /// Close the remote-assistance session of a desktop (DELETE)
+    #[command(after_help = CANCEL_EXAMPLES)]
+    Cancel(CancelArgs),
+    /// Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C
+    #[command(after_help = WATCH_EXAMPLES)]
+    Watch(WatchArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[command(after_help = SIM_EXAMPLES)]
     Sim(Box<SimArgs>),
@@ -99,6 +108,23 @@ Examples:
   assist show a130ab3a-72bf-4b71-baa9-af4987c8e338 -o json | jq -r .status
   code=$(assist show \"$ID\" -o code) && echo \"join with $code\"
   */5 * * * * assist show \"$ID\" -o json >> /var/log/assist.ndjson  (cron)";
+
+const START_EXAMPLES: &str = "\
+Examples:
+  assist start a130ab3a-72bf-4b71-baa9-af4987c8e338 --wait
+  code=$(assist start \"$ID\" --wait -o code --deadline 5m) && echo \"join with $code\"
+  assist start \"$ID\" -o json | jq -r .share_space_id";
+
+const CANCEL_EXAMPLES: &str = "\
+Examples:
+  assist cancel a130ab3a-72bf-4b71-baa9-af4987c8e338
+  assist cancel \"$ID\" || echo \"nothing to cancel (exit $?)\"";
+
+const WATCH_EXAMPLES: &str = "\
+Examples:
+  assist watch \"$ID\" --until OPEN --deadline 10m
+  assist watch --file desktops.txt -o json | jq -c 'select(.status == \"OPEN\")'
+  */5 * * * * assist watch --file /etc/assist/desktops --once --state /var/lib/assist/state.json -o json  (cron)";
 
 const SIM_EXAMPLES: &str = "\
 Examples:
@@ -120,6 +146,71 @@ pub struct ShowArgs {
     /// Reveal the collaborative space's password instead of masking it
     #[arg(long)]
     pub show_password: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// The desktop's ID
+    #[arg(value_name = "DESKTOP_ID")]
+    pub desktop_id: String,
+
+    /// Then wait until the space is OPEN and print the final record (or just the code)
+    #[arg(long)]
+    pub wait: bool,
+
+    /// With --wait: how often to poll
+    #[arg(long, value_parser = parse_duration, default_value = "3s", value_name = "DURATION")]
+    pub interval: Duration,
+
+    /// With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit
+    #[arg(long, value_parser = parse_duration, default_value = "10m", value_name = "DURATION")]
+    pub deadline: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// The desktop's ID
+    #[arg(value_name = "DESKTOP_ID")]
+    pub desktop_id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Desktop IDs; also from --file, or from stdin when none is given and stdin is not a terminal
+    #[arg(value_name = "DESKTOP_ID")]
+    pub desktop_ids: Vec<String>,
+
+    /// Read desktop IDs from a file (one per line; blank lines and # comments skipped)
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// How often to poll each desktop (requests are spread over the interval)
+    #[arg(long, value_parser = parse_duration, default_value = "5s", value_name = "DURATION")]
+    pub interval: Duration,
+
+    /// How many requests may be in flight at once
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=64), value_name = "N")]
+    pub concurrency: u32,
+
+    /// Cap on requests per second across all desktops (a 429 also slows the whole watch)
+    #[arg(long, value_name = "N")]
+    pub max_rate: Option<f64>,
+
+    /// Stop with exit 0 once every desktop has reached one of these statuses
+    #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]")]
+    pub until: Vec<String>,
+
+    /// Give up after this long (exit 8 when --until statuses are still pending)
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub deadline: Option<Duration>,
+
+    /// Poll each desktop once and exit (for cron)
+    #[arg(long)]
+    pub once: bool,
+
+    /// Remember what was seen in FILE between runs and report only changes since the last run
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
 }
 
 /// Durations like `500ms`, `5s`, `2m`, `1h`; zero is refused.

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::error::{ApiError, NetKind, StatusError};
-use super::model::RemoteAssistance;
+use super::model::{Created, RemoteAssistance};
 use crate::auth::{signer, Credentials};
 use crate::text::snippet;
 
@@ -101,6 +101,18 @@ impl Client {
     pub fn remote_assistance(&self, desktop_id: &str) -> Result<RemoteAssistance, ApiError> {
         let answer = self.execute(Method::GET, &self.assistance_path(desktop_id), &[])?;
         parse(&answer)
+    }
+
+    /// POST: ask the end user for remote assistance (never retried once it may have arrived).
+    pub fn create_remote_assistance(&self, desktop_id: &str) -> Result<Created, ApiError> {
+        let answer = self.execute(Method::POST, &self.assistance_path(desktop_id), &[])?;
+        parse(&answer)
+    }
+
+    /// DELETE: close the assistance session (204, no body).
+    pub fn cancel_remote_assistance(&self, desktop_id: &str) -> Result<(), ApiError> {
+        self.execute(Method::DELETE, &self.assistance_path(desktop_id), &[])
+            .map(|_| ())
     }
 
     fn assistance_path<'a>(&'a self, desktop_id: &'a str) -> [&'a str; 5] {
@@ -370,6 +382,7 @@ fn into_success(answer: Answer) -> Result<Answer, ApiError> {
     let mut error = StatusError {
         status: answer.status,
         request_id: answer.request_id.clone(),
+        retry_after: answer.retry_after,
         ..StatusError::default()
     };
     match parsed {

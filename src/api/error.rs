@@ -13,6 +13,8 @@ pub struct StatusError {
     pub error_msg: Option<String>,
     pub error_detail: Option<String>,
     pub request_id: Option<String>,
+    /// The server's `Retry-After`, for callers that pace themselves (watch).
+    pub retry_after: Option<std::time::Duration>,
 }
 
 /// Why a request failed below HTTP.
@@ -98,6 +100,24 @@ impl ApiError {
             ApiError::Status(s) if s.status == 404 => Code::NotFound,
             ApiError::Network { .. } => Code::Network,
             _ => Code::Api,
+        }
+    }
+
+    /// Worth trying again later: network trouble, throttling, server errors, broken answers.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Status(s) => matches!(s.status, 408 | 429 | 500..=599),
+            ApiError::Network { .. } | ApiError::Malformed { .. } | ApiError::TooLarge { .. } => {
+                true
+            }
+            ApiError::Redirect { .. } => false,
+        }
+    }
+
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self {
+            ApiError::Status(s) => s.retry_after,
+            _ => None,
         }
     }
 

@@ -20,6 +20,16 @@ pub struct RemoteAssistance {
     pub failed_reason: Option<String>,
 }
 
+/// POST remote-assistance: the session that was created.
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct Created {
+    pub desktop_id: Option<String>,
+    pub share_space_id: Option<String>,
+    pub status: Option<String>,
+    pub initiator_type: Option<String>,
+}
+
 /// The statuses the API documents.
 pub const OPEN: &str = "OPEN";
 pub const CLOSE: &str = "CLOSE";

@@ -1,7 +1,13 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
 mod completions;
+mod lifecycle;
+mod poll;
 mod show;
+mod state;
+mod watch;
+
+pub use show::validate_desktop_id;
 
 use crate::api::{Client, ClientOptions, Trace};
 use crate::cli::{Cli, Command};
@@ -18,11 +24,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Code> {
             settings.style.show_password = args.show_password;
             show::run(&settings, &args)
         }
+        Command::Start(args) => lifecycle::start(&config::resolve(&cli.global)?, &args),
+        Command::Cancel(args) => lifecycle::cancel(&config::resolve(&cli.global)?, &args),
+        Command::Watch(args) => watch::run(&config::resolve(&cli.global)?, &args),
     }
 }
 
 /// The API client for these settings; `-v` lines go to stderr.
 fn client(settings: &Settings) -> anyhow::Result<Client> {
+    client_with_attempts(settings, settings.max_attempts)
+}
+
+fn client_with_attempts(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client> {
     let c = &settings.connection;
     Client::new(ClientOptions {
         endpoint: c.endpoint.clone(),
@@ -30,7 +43,7 @@ fn client(settings: &Settings) -> anyhow::Result<Client> {
         credentials: c.credentials.clone(),
         connect_timeout: settings.connect_timeout,
         timeout: settings.timeout,
-        max_attempts: settings.max_attempts,
+        max_attempts,
         trace: if settings.verbose > 0 {
             Trace {
                 level: settings.verbose,

@@ -2,12 +2,14 @@
 
 mod show;
 mod style;
+mod watch;
 
 use clap::ValueEnum;
 use serde::Deserialize;
 
-pub use show::render_show;
+pub use show::{render_created, render_show};
 pub use style::Style;
+pub use watch::{table_line, LineReporter, Reporter};
 
 /// How results are rendered on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]

@@ -146,3 +146,47 @@ fn failed_cell(reason: Option<&str>, style: Style) -> Cell {
         None => Cell::new("-"),
     }
 }
+
+/// The answer to POST remote-assistance (`start` without `--wait`).
+pub fn render_created(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    desktop_id: &str,
+    created: &model::Created,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json | OutputFormat::Code => {
+            let json = serde_json::json!({
+                "desktop_id": created.desktop_id.as_deref().unwrap_or(desktop_id),
+                "share_space_id": created.share_space_id,
+                "status": created.status,
+                "initiator_type": created.initiator_type,
+            });
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => {
+            let mut table = Table::new();
+            table.load_preset(presets::UTF8_BORDERS_ONLY).force_no_tty();
+            let text =
+                |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
+            for (label, value) in [
+                ("Desktop", sanitize(desktop_id)),
+                (
+                    "Status",
+                    format!(
+                        "{} ({})",
+                        text(&created.status),
+                        model::status_meaning(created.status.as_deref())
+                    ),
+                ),
+                ("Space ID", text(&created.share_space_id)),
+                ("Initiator", text(&created.initiator_type)),
+            ] {
+                table.add_row(vec![label.to_string(), value]);
+            }
+            writeln!(out, "{table}")?;
+        }
+    }
+    out.flush()
+}

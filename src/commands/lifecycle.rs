@@ -1,0 +1,139 @@
+//! `assist start` (POST, optionally waiting for OPEN) and `assist cancel` (DELETE).
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+
+use super::poll::{self, Plan};
+use super::validate_desktop_id;
+use crate::api::model::{self, RemoteAssistance};
+use crate::api::ApiError;
+use crate::cli::{CancelArgs, StartArgs};
+use crate::config::Settings;
+use crate::exit::{Code, Failure};
+use crate::output::{render_created, render_show, table_line, OutputFormat, Reporter};
+use crate::text::sanitize;
+
+pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Code> {
+    let id = validate_desktop_id(&args.desktop_id)?;
+    let client = super::client(settings)?;
+    let created = client.create_remote_assistance(id).with_context(|| {
+        format!(
+            "could not start remote assistance on desktop {}",
+            sanitize(id)
+        )
+    })?;
+    if !args.wait {
+        if settings.output == OutputFormat::Code {
+            return Err(Failure::new(Code::Ended, format!(
+                "remote assistance was requested on desktop {}, but there is no invitation code until the user accepts",
+                sanitize(id)
+            ))
+            .with_hint("use --wait to wait for the code")
+            .into());
+        }
+        render_created(&mut std::io::stdout().lock(), settings.output, id, &created)?;
+        return Ok(Code::Success);
+    }
+    eprintln!(
+        "asked desktop {} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)",
+        sanitize(id)
+    );
+    wait_for_open(settings, args, id, Arc::new(client))
+}
+
+/// Progress of `start --wait` goes to stderr, one line per change.
+struct Progress;
+
+impl Reporter for Progress {
+    fn change(
+        &mut self,
+        id: &str,
+        r: &RemoteAssistance,
+        at: jiff::Timestamp,
+    ) -> std::io::Result<()> {
+        if std::io::stderr().is_terminal() || r.status() != Some(model::OPEN) {
+            eprintln!("{}", table_line(id, r, at));
+        }
+        Ok(())
+    }
+}
+
+fn wait_for_open(
+    settings: &Settings,
+    args: &StartArgs,
+    id: &str,
+    client: Arc<crate::api::Client>,
+) -> anyhow::Result<Code> {
+    let interrupted = poll::interrupt_flag();
+    let plan = Plan {
+        ids: vec![id.to_string()],
+        interval: args.interval,
+        concurrency: 1,
+        max_rate: None,
+        until: vec![model::OPEN.to_string()],
+        deadline: Some(Instant::now() + args.deadline),
+        once: false,
+    };
+    let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
+    let record = outcome.records.get(id).cloned().unwrap_or_default();
+    match outcome.code {
+        Code::Success => {
+            render_show(&mut std::io::stdout().lock(), settings.output, id, &record, settings.style)?;
+            Ok(Code::Success)
+        }
+        Code::Deadline => Err(Failure::new(
+            Code::Deadline,
+            format!(
+                "the deadline passed ({}) and desktop {} is still pending at {}",
+                humantime::format_duration(args.deadline),
+                sanitize(id),
+                record.status().map(sanitize).unwrap_or_else(|| "no answer".into())
+            ),
+        )
+        .with_hint("the user has not accepted yet: `assist watch` keeps following it, `assist cancel` withdraws the request")
+        .into()),
+        Code::Ended => Err(Failure::new(
+            Code::Ended,
+            format!(
+                "remote assistance on desktop {} ended {}{}",
+                sanitize(id),
+                record.status().map(sanitize).unwrap_or_default(),
+                record.failed_reason().map(|r| format!(": {}", sanitize(r))).unwrap_or_default()
+            ),
+        )
+        .into()),
+        Code::Interrupted => {
+            eprintln!("interrupted; the request stays open on the desktop (`assist cancel` withdraws it)");
+            Ok(Code::Interrupted)
+        }
+        code => Ok(code),
+    }
+}
+
+pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Code> {
+    let id = validate_desktop_id(&args.desktop_id)?;
+    let client = super::client(settings)?;
+    match client.cancel_remote_assistance(id) {
+        Ok(()) => {
+            eprintln!("cancelled remote assistance on desktop {}", sanitize(id));
+            Ok(Code::Success)
+        }
+        Err(e @ ApiError::Status(_)) if e.exit_code() == Code::NotFound => Err(Failure::new(
+            Code::NotFound,
+            format!(
+                "no active remote assistance on desktop {} to cancel ({e})",
+                sanitize(id)
+            ),
+        )
+        .with_hint("`assist show` tells its state; a closed session needs no cancelling")
+        .into()),
+        Err(e) => Err(anyhow::Error::new(e).context(format!(
+            "could not cancel remote assistance on desktop {}",
+            sanitize(id)
+        ))),
+    }
+}

@@ -1,0 +1,425 @@
+//! The polling engine behind `watch` and `start --wait`: a bounded worker pool, paced requests,
+//! per-desktop backoff, change detection, and the rules that decide when a run is over.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::model::{self, RemoteAssistance};
+use crate::api::{ApiError, Client};
+use crate::exit::Code;
+use crate::output::Reporter;
+use crate::text::sanitize;
+
+const TICK: Duration = Duration::from_millis(50);
+const BACKOFF_CAP: Duration = Duration::from_secs(60);
+
+/// What one run polls, how often, and when it stops.
+pub struct Plan {
+    pub ids: Vec<String>,
+    pub interval: Duration,
+    pub concurrency: usize,
+    pub max_rate: Option<f64>,
+    /// Wanted statuses; empty means "watch until the deadline or Ctrl-C".
+    pub until: Vec<String>,
+    pub deadline: Option<Instant>,
+    pub once: bool,
+}
+
+/// The part of a record whose change is worth reporting (and remembering in a state file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Seen {
+    pub status: Option<String>,
+    pub invitation_code: Option<String>,
+    pub failed_reason: Option<String>,
+}
+
+impl Seen {
+    pub fn of(r: &RemoteAssistance) -> Seen {
+        Seen {
+            status: r.status.clone(),
+            invitation_code: r.invitation_code.clone(),
+            failed_reason: r.failed_reason().map(str::to_string),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Settled {
+    Reached,
+    Ended,
+    NotFound,
+    Failed(Code),
+}
+
+struct Desk {
+    id: String,
+    due: Instant,
+    in_flight: bool,
+    streak: u32,
+    last: Option<Seen>,
+    record: Option<RemoteAssistance>,
+    settled: Option<Settled>,
+}
+
+/// How a run ended.
+pub struct Outcome {
+    pub code: Code,
+    pub pending: Vec<String>,
+    pub seen: HashMap<String, Seen>,
+    pub records: HashMap<String, RemoteAssistance>,
+}
+
+/// Requests per second: unlimited until the user caps it or the gateway throttles us; halved
+/// on each 429 and recovered by a little on each success.
+struct Pacer {
+    rate: Option<f64>,
+    max: Option<f64>,
+    natural: f64,
+    next: Instant,
+}
+
+impl Pacer {
+    fn permit(&mut self, now: Instant) -> bool {
+        let Some(rate) = self.rate else { return true };
+        if now < self.next {
+            return false;
+        }
+        self.next = self.next.max(now) + Duration::from_secs_f64(1.0 / rate);
+        true
+    }
+
+    fn throttled(&mut self) {
+        let current = self.rate.unwrap_or(self.natural);
+        self.rate = Some((current / 2.0).max(0.2));
+    }
+
+    fn succeeded(&mut self) {
+        if let Some(rate) = self.rate {
+            let raised = rate * 1.05;
+            self.rate = match self.max {
+                Some(max) => Some(raised.min(max)),
+                None if raised > self.natural * 2.0 => None,
+                None => Some(raised),
+            };
+        }
+    }
+}
+
+type Job = (usize, String);
+type Done = (usize, Result<RemoteAssistance, ApiError>);
+
+fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Receiver<Done>) {
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    for _ in 0..n {
+        let (client, job_rx, done_tx) = (client.clone(), job_rx.clone(), done_tx.clone());
+        std::thread::spawn(move || loop {
+            let job = match job_rx.lock() {
+                Ok(rx) => rx.recv(),
+                Err(_) => return,
+            };
+            let Ok((index, id)) = job else { return };
+            if done_tx
+                .send((index, client.remote_assistance(&id)))
+                .is_err()
+            {
+                return;
+            }
+        });
+    }
+    (job_tx, done_rx)
+}
+
+/// Polls until the plan says stop. Errors that end the run at once (401/403) are returned.
+pub fn run(
+    client: Arc<Client>,
+    plan: &Plan,
+    previous: &HashMap<String, Seen>,
+    reporter: &mut dyn Reporter,
+    interrupted: &AtomicBool,
+) -> anyhow::Result<Outcome> {
+    let start = Instant::now();
+    let n = plan.ids.len().max(1);
+    let mut desks: Vec<Desk> = plan
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| Desk {
+            id: id.clone(),
+            // Spread the first round over the interval instead of bursting.
+            due: if plan.once {
+                start
+            } else {
+                start + plan.interval.mul_f64(i as f64 / n as f64)
+            },
+            in_flight: false,
+            streak: 0,
+            last: previous.get(id).cloned(),
+            record: None,
+            settled: None,
+        })
+        .collect();
+    let mut pacer = Pacer {
+        rate: plan.max_rate.filter(|r| *r > 0.0),
+        max: plan.max_rate.filter(|r| *r > 0.0),
+        natural: (n as f64 / plan.interval.as_secs_f64()).max(1.0),
+        next: start,
+    };
+    let (jobs, done) = spawn_workers(client, plan.concurrency.min(n));
+    let mut in_flight = 0;
+    loop {
+        if interrupted.load(Ordering::SeqCst) {
+            return Ok(outcome(&desks, Code::Interrupted, plan));
+        }
+        if let Some(code) = finished(&desks) {
+            return Ok(outcome(&desks, code, plan));
+        }
+        let now = Instant::now();
+        if plan.deadline.is_some_and(|d| now >= d) {
+            let code = if plan.until.is_empty() {
+                Code::Success
+            } else {
+                Code::Deadline
+            };
+            return Ok(outcome(&desks, code, plan));
+        }
+        for (i, desk) in desks.iter_mut().enumerate() {
+            if in_flight >= plan.concurrency {
+                break;
+            }
+            if desk.settled.is_none() && !desk.in_flight && desk.due <= now && pacer.permit(now) {
+                desk.in_flight = true;
+                in_flight += 1;
+                let _ = jobs.send((i, desk.id.clone()));
+            }
+        }
+        let wait = next_wake(&desks, plan.deadline, now);
+        let Ok((i, result)) = done.recv_timeout(wait) else {
+            continue;
+        };
+        in_flight -= 1;
+        let desk = &mut desks[i];
+        desk.in_flight = false;
+        handle(desk, result, plan, &mut pacer, reporter)?;
+    }
+}
+
+fn next_wake(desks: &[Desk], deadline: Option<Instant>, now: Instant) -> Duration {
+    let due = desks
+        .iter()
+        .filter(|d| d.settled.is_none() && !d.in_flight)
+        .map(|d| d.due.saturating_duration_since(now))
+        .min()
+        .unwrap_or(TICK);
+    let until_deadline = deadline.map_or(TICK, |d| d.saturating_duration_since(now));
+    due.min(until_deadline)
+        .clamp(Duration::from_millis(1), TICK)
+}
+
+fn handle(
+    desk: &mut Desk,
+    result: Result<RemoteAssistance, ApiError>,
+    plan: &Plan,
+    pacer: &mut Pacer,
+    reporter: &mut dyn Reporter,
+) -> anyhow::Result<()> {
+    match result {
+        Ok(record) => {
+            pacer.succeeded();
+            if desk.streak > 0 {
+                eprintln!("note: desktop {} answers again", sanitize(&desk.id));
+                desk.streak = 0;
+            }
+            observe(desk, record, plan, reporter)?;
+        }
+        Err(e) if matches!(e.exit_code(), Code::Auth) => {
+            return Err(anyhow::Error::new(e).context(format!(
+                "the cloud refused to show desktop {}",
+                sanitize(&desk.id)
+            )));
+        }
+        Err(e) if e.exit_code() == Code::NotFound => {
+            eprintln!(
+                "error: desktop {}: {e}; dropped from the watch",
+                sanitize(&desk.id)
+            );
+            desk.settled = Some(Settled::NotFound);
+        }
+        Err(e) if e.is_transient() && !plan.once => {
+            if e.status() == Some(429) {
+                pacer.throttled();
+            }
+            desk.streak += 1;
+            if desk.streak == 1 {
+                eprintln!(
+                    "warning: desktop {}: {e}; retrying with backoff",
+                    sanitize(&desk.id)
+                );
+            }
+            desk.due = Instant::now() + backoff(plan.interval, desk.streak, e.retry_after());
+        }
+        Err(e) => {
+            eprintln!("error: desktop {}: {e}", sanitize(&desk.id));
+            desk.settled = Some(Settled::Failed(e.exit_code()));
+        }
+    }
+    Ok(())
+}
+
+/// Exponential from the interval, capped, with jitter so that desktops do not retry in step;
+/// the server's Retry-After wins when it sent one.
+fn backoff(interval: Duration, streak: u32, retry_after: Option<Duration>) -> Duration {
+    if let Some(wait) = retry_after {
+        return wait;
+    }
+    let base = interval
+        .saturating_mul(1 << streak.min(10))
+        .min(BACKOFF_CAP);
+    base.mul_f64(0.5 + fastrand::f64() / 2.0)
+}
+
+fn observe(
+    desk: &mut Desk,
+    record: RemoteAssistance,
+    plan: &Plan,
+    reporter: &mut dyn Reporter,
+) -> anyhow::Result<()> {
+    let seen = Seen::of(&record);
+    if desk.last.as_ref() != Some(&seen) {
+        reporter.change(&desk.id, &record, jiff::Timestamp::now())?;
+        desk.last = Some(seen);
+    }
+    desk.settled = settle(&record, plan);
+    if desk.settled == Some(Settled::Ended) {
+        eprintln!(
+            "desktop {} ended {}{} while waiting for {}",
+            sanitize(&desk.id),
+            record.status().map(sanitize).unwrap_or_else(|| "-".into()),
+            record
+                .failed_reason()
+                .map(|r| format!(" ({})", sanitize(r)))
+                .unwrap_or_default(),
+            plan.until.join(",")
+        );
+    }
+    desk.record = Some(record);
+    desk.due = Instant::now() + plan.interval;
+    Ok(())
+}
+
+fn settle(record: &RemoteAssistance, plan: &Plan) -> Option<Settled> {
+    let status = record.status().unwrap_or_default();
+    if !plan.until.is_empty() {
+        if plan.until.iter().any(|u| u == status) {
+            return Some(Settled::Reached);
+        }
+        let closed = status == model::CLOSE || record.failed_reason().is_some();
+        if closed {
+            return Some(Settled::Ended);
+        }
+    }
+    plan.once.then_some(Settled::Reached)
+}
+
+/// `Some(code)` once every desktop has settled.
+fn finished(desks: &[Desk]) -> Option<Code> {
+    if desks.iter().any(|d| d.settled.is_none()) {
+        return None;
+    }
+    Some(settled_code(desks))
+}
+
+fn settled_code(desks: &[Desk]) -> Code {
+    let states: Vec<Settled> = desks.iter().filter_map(|d| d.settled).collect();
+    if states.contains(&Settled::NotFound) {
+        return Code::NotFound;
+    }
+    if let Some(code) = states.iter().find_map(|s| match s {
+        Settled::Failed(c) => Some(*c),
+        _ => None,
+    }) {
+        return code;
+    }
+    if states.contains(&Settled::Ended) {
+        return Code::Ended;
+    }
+    Code::Success
+}
+
+fn outcome(desks: &[Desk], code: Code, plan: &Plan) -> Outcome {
+    let code = match code {
+        // At a deadline without --until, what settled (404s) still decides.
+        Code::Success if desks.iter().any(|d| d.settled.is_some()) => settled_code(desks),
+        c => c,
+    };
+    Outcome {
+        code,
+        pending: desks
+            .iter()
+            .filter(|d| d.settled.is_none() && !plan.until.is_empty())
+            .map(|d| d.id.clone())
+            .collect(),
+        seen: desks
+            .iter()
+            .filter_map(|d| d.last.clone().map(|s| (d.id.clone(), s)))
+            .collect(),
+        records: desks
+            .iter()
+            .filter_map(|d| d.record.clone().map(|r| (d.id.clone(), r)))
+            .collect(),
+    }
+}
+
+/// Ctrl-C sets the flag; the loop notices within one tick and ends with exit 130.
+pub fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let setter = flag.clone();
+    if let Err(e) = ctrlc::set_handler(move || setter.store(true, Ordering::SeqCst)) {
+        eprintln!("warning: cannot catch Ctrl-C ({e}); it will end assist abruptly");
+    }
+    flag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pacer_halves_on_throttling_and_recovers() {
+        let now = Instant::now();
+        let mut p = Pacer {
+            rate: None,
+            max: None,
+            natural: 10.0,
+            next: now,
+        };
+        assert!(p.permit(now) && p.permit(now));
+        p.throttled();
+        assert_eq!(p.rate, Some(5.0));
+        p.throttled();
+        assert_eq!(p.rate, Some(2.5));
+        assert!(p.permit(now));
+        assert!(!p.permit(now), "the next slot is 400 ms away");
+        for _ in 0..100 {
+            p.succeeded();
+        }
+        assert_eq!(p.rate, None, "recovered fully");
+    }
+
+    #[test]
+    fn backoff_grows_is_capped_and_yields_to_retry_after() {
+        let i = Duration::from_secs(1);
+        assert!(backoff(i, 1, None) <= Duration::from_secs(2));
+        assert!(backoff(i, 1, None) >= Duration::from_secs(1));
+        assert!(backoff(i, 30, None) <= BACKOFF_CAP);
+        assert_eq!(
+            backoff(i, 3, Some(Duration::from_secs(7))),
+            Duration::from_secs(7)
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! The `watch --state` file: what was last seen per desktop, locked while a run uses it and
+//! replaced atomically, so cron runs neither lose nor corrupt it.
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use super::poll::Seen;
+
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Contents {
+    assist_state: u32,
+    desktops: HashMap<String, Seen>,
+}
+
+/// An open state file; the lock on `FILE.lock` is held until this is dropped.
+pub struct StateFile {
+    path: PathBuf,
+    _lock: File,
+    pub seen: HashMap<String, Seen>,
+}
+
+impl StateFile {
+    /// Locks and reads the file; a missing file is empty, a corrupt or foreign one draws a
+    /// warning and is treated as empty (it is rewritten at the end of the run).
+    pub fn open(path: &Path) -> anyhow::Result<StateFile> {
+        let lock_path = lock_path(path);
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open the state lock {}", lock_path.display()))?;
+        // Blocks while another run holds it: concurrent cron runs take turns.
+        lock.lock()
+            .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+        let seen = read(path);
+        Ok(StateFile {
+            path: path.to_path_buf(),
+            _lock: lock,
+            seen,
+        })
+    }
+
+    /// Writes a temp file beside it and renames it over the old one.
+    pub fn save(&self, seen: &HashMap<String, Seen>) -> anyhow::Result<()> {
+        let contents = Contents {
+            assist_state: VERSION,
+            desktops: seen.clone(),
+        };
+        let tmp = self
+            .path
+            .with_extension(format!("tmp.{}", std::process::id()));
+        let text = serde_json::to_string_pretty(&contents)?;
+        std::fs::write(&tmp, text)
+            .with_context(|| format!("cannot write the state file {}", tmp.display()))?;
+        std::fs::rename(&tmp, &self.path)
+            .with_context(|| format!("cannot replace the state file {}", self.path.display()))
+    }
+}
+
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+fn read(path: &Path) -> HashMap<String, Seen> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return HashMap::new(),
+        Err(e) => {
+            eprintln!(
+                "warning: cannot read the state file {} ({e}); starting afresh",
+                path.display()
+            );
+            return HashMap::new();
+        }
+    };
+    match serde_json::from_str::<Contents>(&text) {
+        Ok(c) if c.assist_state == VERSION => c.desktops,
+        _ => {
+            eprintln!(
+                "warning: {} is not an assist state file (corrupt or foreign); treating it as empty and rewriting it",
+                path.display()
+            );
+            HashMap::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_state_reads_back_and_garbage_reads_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut seen = HashMap::new();
+        seen.insert(
+            "d1".to_string(),
+            Seen {
+                status: Some("OPEN".into()),
+                invitation_code: Some("AB12CD34".into()),
+                failed_reason: None,
+            },
+        );
+        {
+            let file = StateFile::open(&path).unwrap();
+            assert!(file.seen.is_empty());
+            file.save(&seen).unwrap();
+        }
+        assert_eq!(StateFile::open(&path).unwrap().seen, seen);
+        std::fs::write(&path, "not json{{").unwrap();
+        assert!(StateFile::open(&path).unwrap().seen.is_empty());
+    }
+}

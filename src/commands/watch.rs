@@ -1,0 +1,113 @@
+//! `assist watch`: poll many desktops, report each change, stop at a status, a deadline or Ctrl-C.
+
+use std::collections::HashMap;
+use std::io::{BufRead, IsTerminal};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+
+use super::poll::{self, Plan};
+use super::state::StateFile;
+use super::validate_desktop_id;
+use crate::cli::WatchArgs;
+use crate::config::Settings;
+use crate::exit::{Code, Failure};
+use crate::output::LineReporter;
+use crate::text::sanitize;
+
+pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
+    let ids = desktop_ids(args)?;
+    let interrupted = poll::interrupt_flag();
+    let state = args.state.as_deref().map(StateFile::open).transpose()?;
+    let previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
+    // Continuous watching paces its own retries; a one-shot run retries inside the client.
+    let attempts = if args.once { settings.max_attempts } else { 1 };
+    let client = Arc::new(super::client_with_attempts(settings, attempts)?);
+    let plan = Plan {
+        ids,
+        interval: args.interval,
+        concurrency: args.concurrency as usize,
+        max_rate: args.max_rate,
+        until: args
+            .until
+            .iter()
+            .map(|s| s.trim().to_ascii_uppercase())
+            .collect(),
+        deadline: args.deadline.map(|d| Instant::now() + d),
+        once: args.once,
+    };
+    let mut reporter = LineReporter {
+        out: std::io::stdout().lock(),
+        format: settings.output,
+        show_password: settings.style.show_password,
+    };
+    let result = poll::run(client, &plan, &previous, &mut reporter, &interrupted);
+    if let (Some(state), Ok(outcome)) = (&state, &result) {
+        let mut all = previous.clone();
+        all.extend(outcome.seen.clone());
+        state.save(&all)?;
+    }
+    let outcome = result?;
+    finish(outcome.code, &outcome.pending)
+}
+
+fn finish(code: Code, pending: &[String]) -> anyhow::Result<Code> {
+    match code {
+        Code::Deadline => Err(Failure::new(
+            Code::Deadline,
+            format!(
+                "the deadline passed; still pending: {}",
+                pending
+                    .iter()
+                    .map(|p| sanitize(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .into()),
+        Code::Interrupted => {
+            eprintln!("interrupted");
+            Ok(Code::Interrupted)
+        }
+        code => Ok(code),
+    }
+}
+
+/// IDs from the arguments, `--file`, or stdin when neither gives any and stdin is a pipe;
+/// validated, de-duplicated, in order.
+fn desktop_ids(args: &WatchArgs) -> anyhow::Result<Vec<String>> {
+    let mut raw: Vec<String> = args.desktop_ids.clone();
+    if let Some(path) = &args.file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read desktop IDs from {}", path.display()))
+            .map_err(|e| Failure::new(Code::Usage, format!("{e:#}")))?;
+        raw.extend(id_lines(text.lines().map(str::to_string)));
+    }
+    if raw.is_empty() && !std::io::stdin().is_terminal() {
+        raw.extend(id_lines(
+            std::io::stdin().lock().lines().map_while(Result::ok),
+        ));
+    }
+    let mut seen = HashMap::new();
+    let mut ids = Vec::new();
+    for id in raw {
+        validate_desktop_id(&id)?;
+        if seen.insert(id.clone(), ()).is_none() {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(Failure::new(Code::Usage, "no desktop IDs to watch")
+            .with_hint("give IDs as arguments, with --file FILE, or one per line on stdin")
+            .into());
+    }
+    Ok(ids)
+}
+
+fn id_lines(lines: impl Iterator<Item = String>) -> Vec<String> {
+    lines
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
