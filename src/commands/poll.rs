@@ -57,6 +57,8 @@ enum Settled {
 
 struct Desk {
     id: String,
+    /// This desktop's offset within the interval: rounds after the first are spread evenly.
+    phase: Duration,
     due: Instant,
     in_flight: bool,
     streak: u32,
@@ -151,12 +153,10 @@ pub fn run(
         .enumerate()
         .map(|(i, id)| Desk {
             id: id.clone(),
-            // Spread the first round over the interval instead of bursting.
-            due: if plan.once {
-                start
-            } else {
-                start + plan.interval.mul_f64(i as f64 / n as f64)
-            },
+            phase: plan.interval.mul_f64(i as f64 / n as f64),
+            // The first round goes out at once (bounded by --concurrency and the pacer), so
+            // the operator sees every desktop promptly; later rounds keep to their phase.
+            due: start,
             in_flight: false,
             streak: 0,
             last: previous.get(id).cloned(),
@@ -205,7 +205,7 @@ pub fn run(
         in_flight -= 1;
         let desk = &mut desks[i];
         desk.in_flight = false;
-        handle(desk, result, plan, &mut pacer, reporter)?;
+        handle(desk, result, plan, &mut pacer, reporter, start)?;
     }
 }
 
@@ -227,6 +227,7 @@ fn handle(
     plan: &Plan,
     pacer: &mut Pacer,
     reporter: &mut dyn Reporter,
+    start: Instant,
 ) -> anyhow::Result<()> {
     match result {
         Ok(record) => {
@@ -236,6 +237,7 @@ fn handle(
                 desk.streak = 0;
             }
             observe(desk, record, plan, reporter)?;
+            desk.due = next_slot(start + desk.phase, plan.interval, Instant::now());
         }
         Err(e) if matches!(e.exit_code(), Code::Auth) => {
             return Err(anyhow::Error::new(e).context(format!(
@@ -269,6 +271,13 @@ fn handle(
         }
     }
     Ok(())
+}
+
+/// The first `origin + k * interval` after `now`.
+fn next_slot(origin: Instant, interval: Duration, now: Instant) -> Instant {
+    let elapsed = now.saturating_duration_since(origin);
+    let k = (elapsed.as_secs_f64() / interval.as_secs_f64()).floor() + 1.0;
+    origin + interval.mul_f64(k)
 }
 
 /// Exponential from the interval, capped, with jitter so that desktops do not retry in step;
@@ -308,7 +317,6 @@ fn observe(
         );
     }
     desk.record = Some(record);
-    desk.due = Instant::now() + plan.interval;
     Ok(())
 }
 
@@ -409,6 +417,21 @@ mod tests {
             p.succeeded();
         }
         assert_eq!(p.rate, None, "recovered fully");
+    }
+
+    #[test]
+    fn slots_keep_their_phase() {
+        let o = Instant::now();
+        let i = Duration::from_secs(10);
+        assert_eq!(next_slot(o, i, o), o + i);
+        assert_eq!(
+            next_slot(o, i, o + Duration::from_secs(25)),
+            o + Duration::from_secs(30)
+        );
+        assert_eq!(
+            next_slot(o + Duration::from_secs(5), i, o),
+            o + Duration::from_secs(15)
+        );
     }
 
     #[test]

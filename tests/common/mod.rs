@@ -171,3 +171,197 @@ pub fn assert_clean(output: &std::process::Output) {
         assert!(!all.contains(secret), "secret leaked in output: {all}");
     }
 }
+
+// ---- Helpers for start, cancel and watch ----
+
+/// `00000000-0000-4000-8000-{index:012}`, a desktop seeded by `--desktops N`.
+pub fn generated_id(index: u32) -> String {
+    format!("00000000-0000-4000-8000-{index:012}")
+}
+
+/// The API path of a desktop's remote assistance (for IDs that need no escaping).
+pub fn assistance_path(desktop_id: &str) -> String {
+    format!("/v2/{PROJECT}/desktops/{desktop_id}/remote-assistance")
+}
+
+/// The Workspace requests of the sim log with this method, oldest first.
+pub fn requests_with_method(sim: &Sim, method: &str) -> Vec<Value> {
+    sim.requests()
+        .into_iter()
+        .filter(|r| r["method"] == method)
+        .collect()
+}
+
+/// Starts a remote assistance directly through the API (token auth), retrying the answers
+/// a `--fault` rate may inject (the simulator breaks them before acting). Returns the POST answer.
+pub fn start_via_api(sim: &Sim, desktop_id: &str) -> Value {
+    let client = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client");
+    let url = format!("{}{}", sim.url, assistance_path(desktop_id));
+    let mut last = String::new();
+    for _ in 0..50 {
+        match client.post(&url).header("X-Auth-Token", TOKEN).send() {
+            Ok(resp) if resp.status() == reqwest::StatusCode::OK => {
+                if let Ok(v) = resp.json::<Value>() {
+                    return v;
+                }
+                last = "unparsable 200".into();
+            }
+            Ok(resp) => last = format!("HTTP {}", resp.status()),
+            Err(e) => last = e.to_string(),
+        }
+    }
+    panic!("could not start {desktop_id} through the API: {last}");
+}
+
+/// The statuses in the order the assistance goes through them.
+pub const LIFECYCLE: [&str; 3] = ["WAIT_USER_CONFIRM", "WAIT_USER_ACCESS", "OPEN"];
+
+/// Whether `seen` is a strictly in-order subsequence of LIFECYCLE (no repeats) ending in OPEN.
+pub fn is_lifecycle_to_open(seen: &[String]) -> bool {
+    let ranks: Option<Vec<usize>> = seen
+        .iter()
+        .map(|s| LIFECYCLE.iter().position(|l| l == s))
+        .collect();
+    match ranks {
+        Some(r) => !r.is_empty() && r.windows(2).all(|w| w[0] < w[1]) && r.last() == Some(&2),
+        None => false,
+    }
+}
+
+/// An 8-character invitation code: uppercase ASCII letters and digits.
+pub fn is_invitation_code(code: &str) -> bool {
+    code.len() == 8
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// The keys of `show -o json`: `desktop_id` and the nine API fields.
+pub const SHOW_KEYS: [&str; 10] = [
+    "desktop_id",
+    "share_space_id",
+    "invitation_code",
+    "share_space_name",
+    "share_space_passwd",
+    "private_share_link",
+    "internet_share_link",
+    "create_time",
+    "status",
+    "failed_reason",
+];
+
+/// The sorted keys of a JSON object.
+pub fn keys_of(v: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not a JSON object: {v}"))
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The binary as a std Command (for processes that keep running) with the same hermetic
+/// environment as `Env::cmd`; stdin is null.
+pub fn std_cmd(env: &Env) -> StdCommand {
+    let mut cmd = StdCommand::new(BIN);
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.dir.path())
+        .env("XDG_CONFIG_HOME", env.dir.path().join("xdg-config"))
+        .env("XDG_CACHE_HOME", env.dir.path().join("xdg-cache"))
+        .env("ASSIST_CONFIG", env.config_path())
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// A running child whose stdout lines arrive on a channel as soon as they are written.
+pub struct Running {
+    pub child: Child,
+    pub lines: std::sync::mpsc::Receiver<String>,
+    stderr: Option<std::thread::JoinHandle<String>>,
+}
+
+impl Running {
+    /// Spawns with stdout and stderr piped; a thread forwards each stdout line.
+    pub fn spawn(mut cmd: StdCommand) -> Running {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn assist");
+        let out = child.stdout.take().expect("stdout");
+        let mut err = child.stderr.take().expect("stderr");
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(out);
+            loop {
+                let mut line = String::new();
+                match reader.read_line(&mut line) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        if tx.send(line).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        let stderr = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut err, &mut text);
+            text
+        });
+        Running {
+            child,
+            lines,
+            stderr: Some(stderr),
+        }
+    }
+
+    /// The next stdout line (with its newline, if it had one), waiting at most `limit`.
+    pub fn next_line(&self, limit: std::time::Duration) -> Option<String> {
+        self.lines.recv_timeout(limit).ok()
+    }
+
+    /// Polls for the exit for at most `limit`; `None` if still running then.
+    pub fn wait_for_exit(
+        &mut self,
+        limit: std::time::Duration,
+    ) -> Option<std::process::ExitStatus> {
+        let end = std::time::Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return Some(status);
+            }
+            if std::time::Instant::now() >= end {
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
+    /// Kills the child (if still running) and returns the remaining stdout lines and stderr.
+    pub fn finish(mut self) -> (Vec<String>, String) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let rest: Vec<String> = self.lines.iter().collect();
+        let err = self
+            .stderr
+            .take()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_default();
+        (rest, err)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
