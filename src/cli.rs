@@ -74,6 +74,52 @@ pub struct GlobalArgs {
     #[arg(long, global = true, default_value_t = 3, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=10))]
     pub max_attempts: u32,
+
+    /// Which options came from the environment rather than a flag (filled after parsing).
+    #[arg(skip)]
+    pub from_env: Vec<String>,
+}
+
+impl GlobalArgs {
+    /// "flag --region" or "env ASSIST_REGION", for `config show` and messages.
+    pub fn source_of(&self, id: &str) -> String {
+        let flag = id.replace('_', "-");
+        if self.from_env.iter().any(|e| e == id) {
+            format!("env ASSIST_{}", id.to_ascii_uppercase())
+        } else {
+            format!("flag --{flag}")
+        }
+    }
+
+    /// Records which global options clap took from `ASSIST_*` variables.
+    pub fn note_sources(&mut self, matches: &clap::ArgMatches) {
+        for id in [
+            "profile",
+            "config",
+            "output",
+            "region",
+            "project_id",
+            "endpoint",
+        ] {
+            if value_source(matches, id) == Some(clap::parser::ValueSource::EnvVariable) {
+                self.from_env.push(id.to_string());
+            }
+        }
+    }
+}
+
+/// The source of a global option, looking into the subcommand where clap stored it.
+fn value_source(matches: &clap::ArgMatches, id: &str) -> Option<clap::parser::ValueSource> {
+    let here = matches.value_source(id);
+    match matches.subcommand() {
+        Some((_, sub)) => match value_source(sub, id) {
+            Some(clap::parser::ValueSource::CommandLine) => {
+                Some(clap::parser::ValueSource::CommandLine)
+            }
+            deeper => here.or(deeper),
+        },
+        None => here,
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,18 +8,19 @@ mod config;
 mod exit;
 mod output;
 mod secret;
+mod session;
 mod sim;
 mod text;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use exit::Code;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are "errors" to clap that go to stdout and exit 0.
@@ -37,6 +38,14 @@ fn main() -> ExitCode {
         Err(err) if exit::is_broken_pipe(&err) => Code::Success.into(),
         Err(err) => report(&err).into(),
     }
+}
+
+/// Parses the command line, remembering which options came from the environment.
+fn parse() -> Result<cli::Cli, clap::Error> {
+    let matches = cli::Cli::command().try_get_matches()?;
+    let mut cli = cli::Cli::from_arg_matches(&matches)?;
+    cli.global.note_sources(&matches);
+    Ok(cli)
 }
 
 /// The one place where an error becomes a message on stderr and an exit code.

@@ -1,6 +1,7 @@
 //! `Client`: builds, authenticates, sends and retries requests; reads answers into models or `ApiError`.
 
 use std::io::Read;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::Response;
@@ -11,6 +12,7 @@ use serde::Deserialize;
 use super::error::{ApiError, NetKind, StatusError};
 use super::model::{Created, RemoteAssistance};
 use crate::auth::{signer, Credentials};
+use crate::secret::Secret;
 use crate::text::snippet;
 
 /// Answers larger than this are cut and refused: no Workspace answer comes near it.
@@ -40,10 +42,19 @@ impl Trace {
     }
 }
 
+/// How requests are authenticated: fixed credentials, or a token that can be renewed once
+/// when the service answers 401 (a password-based IAM token that was revoked or expired).
+pub enum Auth {
+    Fixed(Credentials),
+    Renewable { initial: Credentials, renew: Renew },
+}
+
+pub type Renew = Box<dyn Fn() -> Result<Credentials, ApiError> + Send + Sync>;
+
 pub struct ClientOptions {
     pub endpoint: Url,
     pub project_id: String,
-    pub credentials: Credentials,
+    pub auth: Auth,
     pub connect_timeout: Duration,
     pub timeout: Duration,
     pub max_attempts: u32,
@@ -55,17 +66,20 @@ pub struct Client {
     http: reqwest::blocking::Client,
     endpoint: Url,
     project_id: String,
-    credentials: Credentials,
+    credentials: Mutex<Credentials>,
+    renew: Option<Renew>,
     max_attempts: u32,
     trace: Trace,
 }
 
 /// A complete answer, read within the size limit.
-struct Answer {
-    status: u16,
+pub(super) struct Answer {
+    pub(super) status: u16,
     request_id: Option<String>,
     retry_after: Option<Duration>,
-    body: Vec<u8>,
+    /// IAM's `X-Subject-Token`: the token itself travels in a header, never in the body.
+    pub(super) subject_token: Option<Secret>,
+    pub(super) body: Vec<u8>,
 }
 
 /// The JSON error body of Workspace and of the API gateway.
@@ -87,11 +101,16 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| anyhow::anyhow!("could not set up the HTTP client: {e}"))?;
+        let (credentials, renew) = match opts.auth {
+            Auth::Fixed(c) => (c, None),
+            Auth::Renewable { initial, renew } => (initial, Some(renew)),
+        };
         Ok(Client {
             http,
             endpoint: opts.endpoint,
             project_id: opts.project_id,
-            credentials: opts.credentials,
+            credentials: Mutex::new(credentials),
+            renew,
             max_attempts: opts.max_attempts.max(1),
             trace: opts.trace,
         })
@@ -148,7 +167,8 @@ impl Client {
         Ok(url)
     }
 
-    /// Sends with the retry policy of README "Reliability" and reads the final answer.
+    /// Sends with the retry policy of README "Reliability" and reads the final answer; a 401
+    /// with renewable credentials renews them and tries once more.
     fn execute(
         &self,
         method: Method,
@@ -156,10 +176,46 @@ impl Client {
         query: &[(String, String)],
     ) -> Result<Answer, ApiError> {
         let url = self.url(segments, query)?;
+        let headers = |url: &Url| {
+            self.current_credentials()
+                .headers(method.as_str(), url, query, &self.project_id, b"")
+        };
+        let result = self.send(&method, &url, b"", &headers);
+        match (&result, &self.renew) {
+            (Err(e), Some(renew)) if e.status() == Some(401) => {
+                self.trace.at(1, || {
+                    "* 401: renewing the token and trying once more".into()
+                });
+                let fresh = renew()?;
+                if let Ok(mut current) = self.credentials.lock() {
+                    *current = fresh;
+                }
+                self.send(&method, &url, b"", &headers)
+            }
+            _ => result,
+        }
+    }
+
+    fn current_credentials(&self) -> Credentials {
+        match self.credentials.lock() {
+            Ok(c) => c.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// One logical request: attempts per the retry policy, each with freshly built headers
+    /// (so each attempt is signed anew), then the final answer as success or `ApiError`.
+    pub(super) fn send(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: &[u8],
+        headers: &dyn Fn(&Url) -> Vec<(String, String)>,
+    ) -> Result<Answer, ApiError> {
         let mut attempt = 1;
         loop {
-            let result = self.send_once(&method, &url, query, attempt);
-            let Some(wait) = self.retry_wait(&method, &result, attempt) else {
+            let result = self.send_once(method, url, body, &headers(url), attempt);
+            let Some(wait) = self.retry_wait(method, &result, attempt) else {
                 return result.and_then(into_success);
             };
             self.trace.at(1, || {
@@ -173,6 +229,15 @@ impl Client {
             std::thread::sleep(wait);
             attempt += 1;
         }
+    }
+
+    /// The URL for a path below the endpoint, each segment percent-encoded as exactly one segment.
+    pub(super) fn url_for(
+        &self,
+        segments: &[&str],
+        query: &[(String, String)],
+    ) -> Result<Url, ApiError> {
+        self.url(segments, query)
     }
 
     /// `Some(wait)` when this result may and should be retried.
@@ -201,20 +266,21 @@ impl Client {
         &self,
         method: &Method,
         url: &Url,
-        query: &[(String, String)],
+        body: &[u8],
+        headers: &[(String, String)],
         attempt: u32,
     ) -> Result<Answer, ApiError> {
-        let headers = self
-            .credentials
-            .headers(method.as_str(), url, query, &self.project_id, b"");
         self.trace.at(1, || {
             format!("> {method} {url} (attempt {attempt}/{})", self.max_attempts)
         });
         let mut request = self.http.request(method.clone(), url.clone());
-        for (name, value) in &headers {
+        for (name, value) in headers {
             self.trace
                 .at(2, || format!("> {name}: {}", redact_header(name, value)));
             request = request.header(name.as_str(), value.as_str());
+        }
+        if !body.is_empty() {
+            request = request.body(body.to_vec());
         }
         let started = Instant::now();
         let response = request.send().map_err(|e| network_error(&e, url))?;
@@ -269,7 +335,7 @@ fn describe(result: &Result<Answer, ApiError>) -> String {
 fn redact_header(name: &str, value: &str) -> String {
     match name.to_ascii_lowercase().as_str() {
         "authorization" => signer::redact_authorization(value),
-        "x-auth-token" | "x-security-token" => "(redacted)".to_string(),
+        "x-auth-token" | "x-security-token" | "x-subject-token" => "(redacted)".to_string(),
         _ => value.to_string(),
     }
 }
@@ -324,6 +390,7 @@ fn read_answer(response: Response, url: &Url) -> Result<Answer, ApiError> {
     let status = response.status().as_u16();
     let request_id = header(&response, "x-request-id");
     let retry_after = header(&response, "retry-after").and_then(|v| parse_retry_after(&v));
+    let subject_token = header(&response, "x-subject-token").map(Secret::new);
     if response.status().is_redirection() {
         let location = header(&response, "location").unwrap_or_default();
         return Err(ApiError::Redirect {
@@ -355,6 +422,7 @@ fn read_answer(response: Response, url: &Url) -> Result<Answer, ApiError> {
         status,
         request_id,
         retry_after,
+        subject_token,
         body,
     })
 }
@@ -400,7 +468,7 @@ fn into_success(answer: Answer) -> Result<Answer, ApiError> {
     Err(ApiError::Status(Box::new(error)))
 }
 
-fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
+pub(super) fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
     let malformed = |reason: String| ApiError::Malformed {
         status: answer.status,
         reason,

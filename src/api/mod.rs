@@ -2,7 +2,8 @@
 
 mod client;
 mod error;
+pub mod iam;
 pub mod model;
 
-pub use client::{Client, ClientOptions, Trace};
+pub use client::{Auth, Client, ClientOptions, Trace};
 pub use error::ApiError;

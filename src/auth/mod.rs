@@ -1,6 +1,8 @@
 //! Credentials and how they authenticate a request: AK/SK signature or an `X-Auth-Token`.
 
+pub mod cache;
 pub mod signer;
+pub mod source;
 
 use reqwest::Url;
 
@@ -15,6 +17,8 @@ pub enum Credentials {
         security_token: Option<Secret>,
     },
     Token(Secret),
+    /// No authentication headers (IAM's password-token request carries its secret in the body).
+    Anonymous,
 }
 
 impl Credentials {
@@ -33,6 +37,7 @@ impl Credentials {
             Credentials::Token(token) => {
                 headers.push(("X-Auth-Token".into(), token.expose().to_string()));
             }
+            Credentials::Anonymous => {}
             Credentials::AkSk {
                 ak,
                 sk,
@@ -57,6 +62,48 @@ impl Credentials {
             }
         }
         headers
+    }
+}
+
+impl Credentials {
+    /// AK/SK headers as the SDK signs its IAM project lookup (vector 7): `Host` and
+    /// `X-Sdk-Date` only (plus `X-Security-Token` for temporary keys); a token is sent as is.
+    pub fn bare_headers(
+        &self,
+        method: &str,
+        url: &Url,
+        query: &[(String, String)],
+    ) -> Vec<(String, String)> {
+        match self {
+            Credentials::AkSk {
+                ak,
+                sk,
+                security_token,
+            } => {
+                let date = signer::sdk_date_now();
+                let mut headers = vec![
+                    ("X-Sdk-Date".to_string(), date.clone()),
+                    ("Host".to_string(), host_header(url)),
+                ];
+                if let Some(t) = security_token {
+                    headers.push(("X-Security-Token".into(), t.expose().to_string()));
+                }
+                let canonical = signer::Canonical {
+                    method,
+                    path: url.path(),
+                    query,
+                    headers: &headers,
+                    body: b"",
+                };
+                let auth = signer::authorization(ak, sk.expose(), &canonical, &date);
+                headers.push(("Authorization".into(), auth));
+                headers
+            }
+            Credentials::Token(token) => {
+                vec![("X-Auth-Token".into(), token.expose().to_string())]
+            }
+            Credentials::Anonymous => Vec::new(),
+        }
     }
 }
 
@@ -90,6 +137,23 @@ mod tests {
         assert!(auth.starts_with("SDK-HMAC-SHA256 Access=AK, SignedHeaders=content-type;host;x-project-id;x-sdk-date;x-security-token, Signature="));
         assert!(!format!("{creds:?}").contains("SK\""));
         assert!(!format!("{creds:?}").contains("STS"));
+    }
+
+    #[test]
+    fn the_project_lookup_signs_only_host_and_date() {
+        let creds = Credentials::AkSk {
+            ak: "AK".into(),
+            sk: Secret::new("SK"),
+            security_token: None,
+        };
+        let url =
+            Url::parse("https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4")
+                .unwrap();
+        let query = vec![("name".to_string(), "cn-north-4".to_string())];
+        let h = creds.bare_headers("GET", &url, &query);
+        let names: Vec<&str> = h.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["X-Sdk-Date", "Host", "Authorization"]);
+        assert!(h[2].1.contains("SignedHeaders=host;x-sdk-date,"));
     }
 
     #[test]

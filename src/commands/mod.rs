@@ -9,7 +9,7 @@ mod watch;
 
 pub use show::validate_desktop_id;
 
-use crate::api::{Client, ClientOptions, Trace};
+use crate::api::Client;
 use crate::cli::{Cli, Command};
 use crate::config::{self, Settings};
 use crate::exit::Code;
@@ -32,25 +32,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Code> {
 
 /// The API client for these settings; `-v` lines go to stderr.
 fn client(settings: &Settings) -> anyhow::Result<Client> {
-    client_with_attempts(settings, settings.max_attempts)
+    crate::session::connect(settings, settings.max_attempts)
 }
 
 fn client_with_attempts(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client> {
-    let c = &settings.connection;
-    Client::new(ClientOptions {
-        endpoint: c.endpoint.clone(),
-        project_id: c.project_id.clone(),
-        credentials: c.credentials.clone(),
-        connect_timeout: settings.connect_timeout,
-        timeout: settings.timeout,
-        max_attempts,
-        trace: if settings.verbose > 0 {
-            Trace {
-                level: settings.verbose,
-                sink: Box::new(|line| eprintln!("{line}")),
-            }
-        } else {
-            Trace::off()
-        },
-    })
+    crate::session::connect(settings, max_attempts)
 }

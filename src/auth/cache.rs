@@ -1,0 +1,156 @@
+//! On-disk caches in the platform cache dir: IAM tokens (until 5 minutes before they expire)
+//! and project IDs per AK and region. Files are 0600 in a 0700 directory; no password ever.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::secret::Secret;
+
+/// Tokens are not reused in their last minutes: a request must not race the expiry.
+const TOKEN_MARGIN_SECS: i64 = 5 * 60;
+
+pub struct Cache {
+    dir: PathBuf,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedToken {
+    token: String,
+    expires_at: jiff::Timestamp,
+    project_id: Option<String>,
+}
+
+/// A cache key that names its parts without putting them in a file name.
+pub fn key(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0]);
+    }
+    hex::encode(&h.finalize()[..16])
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf) -> Cache {
+        Cache { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A cached token still valid for more than five minutes, with its project.
+    pub fn token(&self, key: &str) -> Option<(Secret, Option<String>)> {
+        let text =
+            std::fs::read_to_string(self.dir.join("tokens").join(format!("{key}.json"))).ok()?;
+        let cached: CachedToken = serde_json::from_str(&text).ok()?;
+        let left = cached.expires_at.as_second() - jiff::Timestamp::now().as_second();
+        (left > TOKEN_MARGIN_SECS).then(|| (Secret::new(cached.token), cached.project_id))
+    }
+
+    pub fn store_token(
+        &self,
+        key: &str,
+        token: &Secret,
+        expires_at: jiff::Timestamp,
+        project_id: Option<&str>,
+    ) -> std::io::Result<()> {
+        let cached = CachedToken {
+            token: token.expose().to_string(),
+            expires_at,
+            project_id: project_id.map(str::to_string),
+        };
+        let text = serde_json::to_string(&cached)?;
+        write_private(&self.dir.join("tokens"), &format!("{key}.json"), &text)
+    }
+
+    pub fn forget_token(&self, key: &str) {
+        let _ = std::fs::remove_file(self.dir.join("tokens").join(format!("{key}.json")));
+    }
+
+    pub fn project(&self, key: &str) -> Option<String> {
+        self.projects().remove(key)
+    }
+
+    pub fn store_project(&self, key: &str, project_id: &str) -> std::io::Result<()> {
+        let mut all = self.projects();
+        all.insert(key.to_string(), project_id.to_string());
+        write_private(
+            &self.dir,
+            "projects.json",
+            &serde_json::to_string_pretty(&all)?,
+        )
+    }
+
+    fn projects(&self) -> BTreeMap<String, String> {
+        std::fs::read_to_string(self.dir.join("projects.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// Creates `dir` (0700) and writes `name` in it (0600) through a temp file and a rename, so
+/// a reader never sees half a file and the content is never readable by others.
+fn write_private(dir: &Path, name: &str, text: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{name}.{}", std::process::id()));
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+    }
+    #[cfg(not(unix))]
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, dir.join(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_reused_until_five_minutes_before_expiry() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path().join("c"));
+        let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(240);
+        let later = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(3600);
+        cache
+            .store_token("a", &Secret::new("t1"), soon, None)
+            .unwrap();
+        assert!(cache.token("a").is_none(), "expires within the margin");
+        cache
+            .store_token("b", &Secret::new("t2"), later, Some("p"))
+            .unwrap();
+        let (t, p) = cache.token("b").unwrap();
+        assert_eq!((t.expose(), p.as_deref()), ("t2", Some("p")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&dir.path().join("c/tokens")), 0o700);
+            assert_eq!(mode(&dir.path().join("c/tokens/b.json")), 0o600);
+        }
+    }
+
+    #[test]
+    fn projects_are_remembered_per_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path().to_path_buf());
+        cache.store_project(&key(&["ak", "r1"]), "p1").unwrap();
+        cache.store_project(&key(&["ak", "r2"]), "p2").unwrap();
+        assert_eq!(cache.project(&key(&["ak", "r1"])).as_deref(), Some("p1"));
+        assert_eq!(cache.project(&key(&["ak", "r3"])), None);
+    }
+}

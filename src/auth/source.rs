@@ -1,0 +1,152 @@
+//! Where a secret comes from (inline, a command, a file, an environment variable) and reading
+//! it: commands run through `sh -c` with a time limit, their stderr quoted on failure.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use wait_timeout::ChildExt;
+
+use crate::secret::Secret;
+
+const COMMAND_LIMIT: Duration = Duration::from_secs(10);
+
+/// One secret's origin. `describe` says where it comes from without ever revealing it.
+#[derive(Debug, Clone)]
+pub enum SecretSource {
+    /// Written in a file (the config or the SDK credentials file) or set in the environment.
+    Value {
+        value: Secret,
+        origin: String,
+    },
+    Command {
+        key: String,
+        command: String,
+    },
+    File {
+        key: String,
+        path: PathBuf,
+    },
+}
+
+/// Why a secret could not be read (an exit-3 configuration problem).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct SourceError(pub String);
+
+impl SecretSource {
+    pub fn describe(&self) -> String {
+        match self {
+            SecretSource::Value { origin, .. } => origin.clone(),
+            SecretSource::Command { key, command } => {
+                format!("{key} `{}`", crate::text::snippet(command, 60))
+            }
+            SecretSource::File { key, path } => format!("{key} {}", path.display()),
+        }
+    }
+
+    pub fn read(&self) -> Result<Secret, SourceError> {
+        let value = match self {
+            SecretSource::Value { value, .. } => return Ok(value.clone()),
+            SecretSource::Command { key, command } => run(key, command)?,
+            SecretSource::File { key, path } => std::fs::read_to_string(path)
+                .map_err(|e| SourceError(format!("{key}: cannot read {}: {e}", path.display())))?,
+        };
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            return Err(SourceError(format!(
+                "{} gave an empty secret",
+                self.describe()
+            )));
+        }
+        Ok(Secret::new(trimmed))
+    }
+}
+
+/// Runs `sh -c COMMAND` with no stdin, a 10 s limit, and its stdout as the secret.
+fn run(key: &str, command: &str) -> Result<String, SourceError> {
+    let fail = |why: String| {
+        SourceError(format!(
+            "{key} `{}` {why}",
+            crate::text::snippet(command, 60)
+        ))
+    };
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| fail(format!("could not be started: {e}")))?;
+    // Read both pipes on threads so a chatty command cannot block on a full pipe.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let status = match child.wait_timeout(COMMAND_LIMIT) {
+        Ok(Some(status)) => status,
+        Ok(None) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(fail(format!(
+                "did not finish within {} s",
+                COMMAND_LIMIT.as_secs()
+            )));
+        }
+        Err(e) => return Err(fail(format!("could not be waited for: {e}"))),
+    };
+    let out = stdout.join().unwrap_or_default();
+    let err = stderr.join().unwrap_or_default();
+    if !status.success() {
+        let code = status
+            .code()
+            .map_or("a signal".to_string(), |c| format!("status {c}"));
+        return Err(fail(format!(
+            "failed with {code}; its stderr: \"{}\"",
+            crate::text::snippet(String::from_utf8_lossy(&err).trim(), 300)
+        )));
+    }
+    String::from_utf8(out).map_err(|_| fail("printed something that is not UTF-8".into()))
+}
+
+fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(p) = pipe {
+            let _ = p.take(1024 * 1024).read_to_end(&mut buf);
+        }
+        buf
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmd(c: &str) -> SecretSource {
+        SecretSource::Command {
+            key: "sk_command".into(),
+            command: c.into(),
+        }
+    }
+
+    #[test]
+    fn a_command_prints_the_secret_trimmed() {
+        assert_eq!(
+            cmd("printf ' s3cret \\n'").read().unwrap().expose(),
+            "s3cret"
+        );
+    }
+
+    #[test]
+    fn a_failing_command_quotes_its_stderr() {
+        let e = cmd("echo nope >&2; exit 3").read().unwrap_err().0;
+        assert!(e.contains("failed with status 3"), "{e}");
+        assert!(e.contains("\"nope\""), "{e}");
+    }
+
+    #[test]
+    fn an_empty_answer_is_an_error() {
+        assert!(cmd("true").read().unwrap_err().0.contains("empty"));
+    }
+}

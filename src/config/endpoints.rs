@@ -1,0 +1,132 @@
+//! Endpoints: the region tables of Workspace and IAM, and what an endpoint URL may be.
+
+use reqwest::Url;
+
+use super::file::closest;
+use super::ConfigError;
+
+/// Regions with a Workspace endpoint (api/WORKSPACE-API.md §3).
+pub const REGIONS: &[&str] = &[
+    "cn-east-3",
+    "cn-north-4",
+    "cn-south-1",
+    "cn-southwest-2",
+    "la-south-2",
+    "sa-brazil-1",
+    "la-north-2",
+    "ap-southeast-3",
+    "cn-north-9",
+    "ap-southeast-1",
+    "cn-east-5",
+    "me-east-1",
+    "af-south-1",
+    "tr-west-1",
+    "cn-north-11",
+    "af-north-1",
+    "ap-southeast-2",
+    "eu-west-101",
+];
+
+/// Regions with a regional IAM endpoint (api/WORKSPACE-API.md §3); others use the global one.
+pub const IAM_REGIONS: &[&str] = &[
+    "cn-north-1",
+    "cn-north-2",
+    "cn-north-4",
+    "cn-east-2",
+    "cn-east-3",
+    "cn-south-1",
+    "cn-south-2",
+    "cn-southwest-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "af-south-1",
+    "sa-brazil-1",
+    "la-south-2",
+    "na-mexico-1",
+    "la-north-2",
+    "cn-north-9",
+    "eu-west-0",
+    "my-kualalumpur-1",
+    "ru-moscow-1",
+    "me-east-1",
+    "ap-southeast-4",
+    "ae-ad-1",
+    "cn-east-4",
+    "cn-east-5",
+    "tr-west-1",
+    "cn-north-12",
+];
+
+/// IAM for a region: regional where one exists, else global.
+pub fn iam_for_region(region: Option<&str>) -> Url {
+    let text = match region {
+        Some(r) if IAM_REGIONS.contains(&r) => format!("https://iam.{r}.myhuaweicloud.com"),
+        _ => "https://iam.myhuaweicloud.com".to_string(),
+    };
+    // Built from a fixed pattern and a region from a fixed list: always a valid URL.
+    Url::parse(&text).unwrap_or_else(|_| unreachable!("fixed IAM URL {text}"))
+}
+
+/// The endpoint: explicit, else from the region's table entry; https unless loopback.
+pub fn endpoint_url(
+    endpoint: Option<&str>,
+    region: Option<&str>,
+    place: &str,
+) -> Result<Url, ConfigError> {
+    let text = match (endpoint, region) {
+        (Some(e), _) => e.to_string(),
+        (None, Some(r)) if REGIONS.contains(&r) => {
+            format!("https://workspace.{r}.myhuaweicloud.com")
+        }
+        (None, Some(r)) => {
+            return Err(ConfigError::invalid(
+                format!("unknown region \"{r}\" ({place})"),
+                format!(
+                    "{}regions with Workspace: {}; for another region set `endpoint`",
+                    closest(r, REGIONS)
+                        .map(|s| format!("did you mean {s}? "))
+                        .unwrap_or_default(),
+                    REGIONS.join(", ")
+                ),
+            ))
+        }
+        (None, None) => {
+            return Err(ConfigError::invalid(
+                format!("{place} has neither `region` nor `endpoint`"),
+                "add region = \"cn-north-4\" (or your region), or endpoint = \"https://…\"",
+            ))
+        }
+    };
+    parse_endpoint(&text)
+}
+
+pub fn parse_endpoint(text: &str) -> Result<Url, ConfigError> {
+    let bad = |why: &str| {
+        ConfigError::invalid(
+            format!("invalid endpoint \"{}\": {why}", crate::text::snippet(text, 100)),
+            "write it like https://workspace.cn-north-4.myhuaweicloud.com (http:// only for 127.0.0.1/localhost)",
+        )
+    };
+    let url = Url::parse(text).map_err(|e| bad(&e.to_string()))?;
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(bad("it must not carry a query, a fragment or user info"));
+    }
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if is_loopback(&url) => Ok(url),
+        "http" => Err(bad(
+            "plain http would send credentials unencrypted; only loopback addresses may use it",
+        )),
+        _ => Err(bad("the scheme must be https")),
+    }
+}
+
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}

@@ -1,0 +1,172 @@
+//! The TOML config file: its shape, reading it, and refusing what it must not contain.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::ConfigError;
+use crate::output::OutputFormat;
+use crate::secret::Secret;
+
+pub const TOP_KEYS: &[&str] = &["default_profile", "profiles"];
+pub const PROFILE_KEYS: &[&str] = &[
+    "region",
+    "project_id",
+    "endpoint",
+    "iam_endpoint",
+    "auth",
+    "ak",
+    "sk",
+    "sk_command",
+    "sk_file",
+    "security_token",
+    "token",
+    "token_command",
+    "token_file",
+    "user",
+    "domain",
+    "password_command",
+    "output",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMode {
+    Aksk,
+    Token,
+    Password,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RawConfig {
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, RawProfile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RawProfile {
+    pub region: Option<String>,
+    pub project_id: Option<String>,
+    pub endpoint: Option<String>,
+    pub iam_endpoint: Option<String>,
+    pub auth: Option<AuthMode>,
+    pub ak: Option<String>,
+    pub sk: Option<Secret>,
+    pub sk_command: Option<String>,
+    pub sk_file: Option<std::path::PathBuf>,
+    pub security_token: Option<Secret>,
+    pub token: Option<Secret>,
+    pub token_command: Option<String>,
+    pub token_file: Option<std::path::PathBuf>,
+    pub user: Option<String>,
+    pub domain: Option<String>,
+    pub password_command: Option<String>,
+    pub output: Option<OutputFormat>,
+}
+
+/// Reads and validates the file; `None` when the default file does not exist.
+pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        // A missing file is only an error for a profile that needs it (not for "demo").
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })
+        }
+    };
+    let table: toml::Table = toml::from_str(&text).map_err(|e| syntax(path, &text, &e))?;
+    check_keys(path, &text, &table)?;
+    let raw: RawConfig = toml::from_str(&text).map_err(|e| syntax(path, &text, &e))?;
+    warn_if_readable(path, &raw);
+    Ok(Some(raw))
+}
+
+fn syntax(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
+    let offset = e.span().map_or(0, |s| s.start).min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    ConfigError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: e.message().trim().to_string(),
+    }
+}
+
+/// Unknown keys are errors (a typo must not silently drop a setting), with the closest known key.
+fn check_keys(path: &Path, text: &str, table: &toml::Table) -> Result<(), ConfigError> {
+    let unknown = |place: &str, key: &str, known: &[&str]| ConfigError::UnknownKey {
+        path: path.to_path_buf(),
+        place: place.to_string(),
+        key: key.to_string(),
+        line: line_of_key(text, key),
+        suggestion: closest(key, known).map(String::from),
+    };
+    if let Some(key) = table.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
+        return Err(unknown("the top level", key, TOP_KEYS));
+    }
+    let Some(toml::Value::Table(profiles)) = table.get("profiles") else {
+        return Ok(());
+    };
+    for (name, profile) in profiles {
+        let Some(profile) = profile.as_table() else {
+            continue; // the typed pass reports a profile that is not a table
+        };
+        if let Some(key) = profile.keys().find(|k| !PROFILE_KEYS.contains(&k.as_str())) {
+            return Err(unknown(&format!("[profiles.{name}]"), key, PROFILE_KEYS));
+        }
+    }
+    Ok(())
+}
+
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+/// The known key nearest to a typo, if one is near enough to be what was meant.
+pub fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .copied()
+        .map(|k| (strsim::jaro_winkler(key, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// Warns about a config file that holds secrets and is readable by others.
+fn warn_if_readable(path: &Path, raw: &RawConfig) {
+    let has_secret = raw
+        .profiles
+        .values()
+        .any(|p| p.sk.is_some() || p.token.is_some() || p.security_token.is_some());
+    warn_if_exposed(path, has_secret);
+}
+
+/// A file holding secrets that others can read is a leak waiting to happen: say so.
+pub fn warn_if_exposed(path: &Path, has_secret: bool) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode());
+        if has_secret && mode.is_ok_and(|m| m & 0o077 != 0) {
+            eprintln!(
+                "warning: {} holds secrets and can be read by other users; fix it with: chmod 600 {}",
+                path.display(),
+                path.display()
+            );
+        }
+    }
+}

@@ -1,0 +1,563 @@
+//! TOML profiles + environment + flags, merged into one validated `Settings` that remembers
+//! where each value came from.
+
+mod endpoints;
+pub mod file;
+pub mod sdk;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use reqwest::Url;
+
+pub use endpoints::{parse_endpoint, REGIONS};
+use file::{AuthMode, RawConfig, RawProfile, PROFILE_KEYS};
+
+use crate::auth::source::SecretSource;
+use crate::cli::GlobalArgs;
+use crate::output::{OutputFormat, Style};
+use crate::secret::Secret;
+use crate::sim;
+
+/// The name of the built-in profile that talks to an in-process simulator.
+pub const DEMO_PROFILE: &str = "demo";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("no config file at {path}")]
+    Missing { path: PathBuf, explicit: bool },
+    #[error("invalid config file {path}, line {line}, column {column}: {message}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("unknown key `{key}` in {place} of {path}{}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    UnknownKey {
+        path: PathBuf,
+        place: String,
+        key: String,
+        line: Option<usize>,
+        suggestion: Option<String>,
+    },
+    #[error("profile \"{name}\" is not defined in {path}")]
+    UnknownProfile {
+        name: String,
+        path: PathBuf,
+        known: Vec<String>,
+    },
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        hint: Option<String>,
+    },
+}
+
+impl ConfigError {
+    pub fn invalid(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        ConfigError::Invalid {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            ConfigError::Missing { path, .. } => Some(format!(
+                "create it with `assist config init`, or from config.example.toml (see README \"Configuration\"): mkdir -p {} && cp config.example.toml {}; \
+                 credentials in HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK or ~/.huaweicloud/credentials also work; \
+                 or try the built-in simulator: assist --profile demo show a130ab3a-72bf-4b71-baa9-af4987c8e338",
+                path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+                path.display()
+            )),
+            ConfigError::UnknownKey { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
+            ConfigError::UnknownKey { .. } => Some(format!("known profile keys: {}", PROFILE_KEYS.join(", "))),
+            ConfigError::UnknownProfile { known, .. } => Some(format!(
+                "profiles defined there: {}; plus the built-in \"{DEMO_PROFILE}\"",
+                if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
+            )),
+            ConfigError::Invalid { hint, .. } => hint.clone(),
+            _ => None,
+        }
+    }
+}
+
+/// A value and where it came from ("flag --region", "env ASSIST_REGION", "profile \"prod\" in …").
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: String,
+}
+
+fn sourced<T>(value: T, source: impl Into<String>) -> Sourced<T> {
+    Sourced {
+        value,
+        source: source.into(),
+    }
+}
+
+/// How requests will be authenticated; secrets are still where they live (read by `session`).
+#[derive(Debug, Clone)]
+pub enum AuthSpec {
+    AkSk {
+        ak: String,
+        sk: SecretSource,
+        security_token: Option<SecretSource>,
+    },
+    Token(SecretSource),
+    Password {
+        user: String,
+        domain: String,
+        password: SecretSource,
+    },
+}
+
+impl AuthSpec {
+    pub fn mode(&self) -> &'static str {
+        match self {
+            AuthSpec::AkSk { .. } => "aksk",
+            AuthSpec::Token(_) => "token",
+            AuthSpec::Password { .. } => "password",
+        }
+    }
+}
+
+/// AK/SK found where the official SDKs keep them.
+pub struct Found {
+    pub origin: String,
+    pub ak: String,
+    pub sk: SecretSource,
+    pub security_token: Option<SecretSource>,
+    pub project_id: Option<String>,
+    pub iam_endpoint: Option<String>,
+}
+
+/// Where and how to reach the API. The project may still be unknown: `session` then asks IAM.
+pub struct Connection {
+    /// Where the credentials come from, for messages and `-v`.
+    pub origin: String,
+    pub endpoint: Sourced<Url>,
+    pub region: Option<Sourced<String>>,
+    pub project: Option<Sourced<String>>,
+    pub iam_endpoint: Sourced<Url>,
+    pub auth: AuthSpec,
+    pub cache_dir: Option<PathBuf>,
+    /// Keeps the demo profile's in-process simulator alive for the run.
+    pub _demo: Option<sim::Handle>,
+}
+
+/// Everything a command needs, validated.
+pub struct Settings {
+    /// The profile in use; `None` when credentials come from the SDK's places.
+    pub profile: Option<Sourced<String>>,
+    pub output: OutputFormat,
+    pub output_source: String,
+    pub style: Style,
+    pub verbose: u8,
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    pub max_attempts: u32,
+    pub connection: Connection,
+}
+
+/// The config file in use: `--config`/`ASSIST_CONFIG`, else the platform config dir.
+pub fn config_path(global: &GlobalArgs) -> Option<(PathBuf, bool)> {
+    if let Some(p) = &global.config {
+        return Some((p.clone(), true));
+    }
+    directories::ProjectDirs::from("", "", "assist")
+        .map(|d| (d.config_dir().join("config.toml"), false))
+}
+
+/// The platform cache dir (tokens, project IDs).
+pub fn cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "assist").map(|d| d.cache_dir().to_path_buf())
+}
+
+fn no_home() -> ConfigError {
+    ConfigError::invalid(
+        "cannot determine the config directory (no home directory)",
+        "pass --config PATH or set ASSIST_CONFIG",
+    )
+}
+
+/// The config file's path and parsed content (`None` when it does not exist).
+pub fn load_file(global: &GlobalArgs) -> Result<(PathBuf, Option<RawConfig>), ConfigError> {
+    let (path, _) = config_path(global).ok_or_else(no_home)?;
+    let file = file::load(&path)?;
+    Ok((path, file))
+}
+
+/// Resolves flag > `ASSIST_*` environment > profile > default, and the credentials by the
+/// contract's order: a chosen profile; else the SDK variables, the default profile, the SDK
+/// credentials file (only when there is no config file).
+pub fn resolve(global: &GlobalArgs) -> Result<Settings, ConfigError> {
+    let (path, file) = load_file(global)?;
+    let (profile, connection) = match &global.profile {
+        Some(name) => {
+            let chosen = sourced(name.clone(), global.source_of("profile"));
+            let connection = named_profile(global, file.as_ref(), &chosen, &path)?;
+            (Some(chosen), connection)
+        }
+        None => unchosen(global, file.as_ref(), &path)?,
+    };
+    let raw = profile
+        .as_ref()
+        .and_then(|p| file.as_ref().and_then(|f| f.profiles.get(&p.value)));
+    let output = match (global.output, raw.and_then(|p| p.output)) {
+        (Some(o), _) => sourced(o, global.source_of("output")),
+        (None, Some(o)) => sourced(o, profile_place(profile.as_ref(), &path)),
+        (None, None) => sourced(OutputFormat::Table, "default"),
+    };
+    Ok(Settings {
+        profile,
+        output: output.value,
+        output_source: output.source,
+        style: Style {
+            color: Style::color_enabled(global.color),
+            show_password: false,
+        },
+        verbose: global.verbose,
+        connect_timeout: global.connect_timeout,
+        timeout: global.timeout,
+        max_attempts: global.max_attempts,
+        connection,
+    })
+}
+
+fn profile_place(profile: Option<&Sourced<String>>, path: &Path) -> String {
+    match profile {
+        Some(p) => format!("profile \"{}\" in {}", p.value, path.display()),
+        None => "default".to_string(),
+    }
+}
+
+fn named_profile(
+    global: &GlobalArgs,
+    file: Option<&RawConfig>,
+    name: &Sourced<String>,
+    path: &Path,
+) -> Result<Connection, ConfigError> {
+    match file.and_then(|f| f.profiles.get(&name.value)) {
+        Some(p) => from_profile(global, p, &name.value, path),
+        None if name.value == DEMO_PROFILE => demo_connection(global),
+        None => Err(missing_profile(file, name.value.clone(), path)),
+    }
+}
+
+/// No profile chosen: the SDK's variables first, then the default profile, then the SDK's
+/// credentials file when there is no config file at all.
+fn unchosen(
+    global: &GlobalArgs,
+    file: Option<&RawConfig>,
+    path: &Path,
+) -> Result<(Option<Sourced<String>>, Connection), ConfigError> {
+    if let Some(found) = sdk::from_env()? {
+        return Ok((None, from_found(global, found)?));
+    }
+    if let Some(f) = file {
+        let name = match &f.default_profile {
+            Some(n) => sourced(n.clone(), format!("default_profile in {}", path.display())),
+            None => sourced("default".to_string(), "default"),
+        };
+        let connection = named_profile(global, file, &name, path)?;
+        return Ok((Some(name), connection));
+    }
+    if let Some((cred_path, explicit)) = sdk::credentials_path() {
+        if let Some(found) = sdk::from_file(&cred_path, explicit)? {
+            return Ok((None, from_found(global, found)?));
+        }
+    }
+    Err(ConfigError::Missing {
+        path: path.to_path_buf(),
+        explicit: global.config.is_some(),
+    })
+}
+
+fn missing_profile(file: Option<&RawConfig>, name: String, path: &Path) -> ConfigError {
+    match file {
+        None => ConfigError::Missing {
+            path: path.to_path_buf(),
+            explicit: true,
+        },
+        Some(f) => ConfigError::UnknownProfile {
+            name,
+            path: path.to_path_buf(),
+            known: f.profiles.keys().cloned().collect(),
+        },
+    }
+}
+
+/// Region, endpoint and IAM endpoint: flags/`ASSIST_*` over what the source says.
+struct Place {
+    region: Option<Sourced<String>>,
+    endpoint: Sourced<Url>,
+    iam_endpoint: Sourced<Url>,
+}
+
+fn place(
+    global: &GlobalArgs,
+    from: (&Option<String>, &Option<String>, &Option<String>),
+    source: &str,
+) -> Result<Place, ConfigError> {
+    let (region, endpoint, iam) = from;
+    let region = match (&global.region, region) {
+        (Some(r), _) => Some(sourced(r.clone(), global.source_of("region"))),
+        (None, Some(r)) => Some(sourced(r.clone(), source)),
+        (None, None) => None,
+    };
+    let endpoint = match (&global.endpoint, endpoint) {
+        (Some(e), _) => sourced(parse_endpoint(e)?, global.source_of("endpoint")),
+        (None, Some(e)) => sourced(parse_endpoint(e)?, source),
+        (None, None) => {
+            let r = region.as_ref().map(|r| r.value.as_str());
+            let url = endpoints::endpoint_url(None, r, source)?;
+            sourced(url, format!("region {}", r.unwrap_or_default()))
+        }
+    };
+    let env_iam = std::env::var(sdk::ENV_IAM_ENDPOINT)
+        .ok()
+        .filter(|v| !v.is_empty());
+    let iam_endpoint = match (iam, env_iam) {
+        (Some(i), _) => sourced(parse_endpoint(i)?, source),
+        (None, Some(i)) => sourced(
+            parse_endpoint(&i)?,
+            format!("env {}", sdk::ENV_IAM_ENDPOINT),
+        ),
+        (None, None) => {
+            let r = region.as_ref().map(|r| r.value.as_str());
+            sourced(endpoints::iam_for_region(r), "the region's IAM")
+        }
+    };
+    Ok(Place {
+        region,
+        endpoint,
+        iam_endpoint,
+    })
+}
+
+fn project(global: &GlobalArgs, own: Option<&String>, source: &str) -> Option<Sourced<String>> {
+    match (&global.project_id, own) {
+        (Some(p), _) => Some(sourced(p.clone(), global.source_of("project_id"))),
+        (None, Some(p)) => Some(sourced(p.clone(), source)),
+        (None, None) => None,
+    }
+    .filter(|p| !p.value.trim().is_empty())
+}
+
+fn from_profile(
+    global: &GlobalArgs,
+    p: &RawProfile,
+    name: &str,
+    path: &Path,
+) -> Result<Connection, ConfigError> {
+    let source = format!("profile \"{name}\" in {}", path.display());
+    let place = place(global, (&p.region, &p.endpoint, &p.iam_endpoint), &source)?;
+    Ok(Connection {
+        origin: source.clone(),
+        auth: auth_spec(p, &source)?,
+        project: project(global, p.project_id.as_ref(), &source),
+        region: place.region,
+        endpoint: place.endpoint,
+        iam_endpoint: place.iam_endpoint,
+        cache_dir: cache_dir(),
+        _demo: None,
+    })
+}
+
+fn from_found(global: &GlobalArgs, found: Found) -> Result<Connection, ConfigError> {
+    let place =
+        place(global, (&None, &None, &found.iam_endpoint), &found.origin).map_err(|e| match e {
+            ConfigError::Invalid { message, .. } if global.region.is_none() => {
+                ConfigError::invalid(
+                    format!("{message} (credentials from {})", found.origin),
+                    "give the region with --region or ASSIST_REGION (or --endpoint)",
+                )
+            }
+            e => e,
+        })?;
+    Ok(Connection {
+        project: project(global, found.project_id.as_ref(), &found.origin),
+        origin: found.origin,
+        auth: AuthSpec::AkSk {
+            ak: found.ak,
+            sk: found.sk,
+            security_token: found.security_token,
+        },
+        region: place.region,
+        endpoint: place.endpoint,
+        iam_endpoint: place.iam_endpoint,
+        cache_dir: cache_dir(),
+        _demo: None,
+    })
+}
+
+/// Exactly one source for a secret: inline, `*_command` or `*_file`.
+fn secret_source(
+    key: &str,
+    inline: &Option<Secret>,
+    command: &Option<String>,
+    file: &Option<PathBuf>,
+    place: &str,
+) -> Result<Option<SecretSource>, ConfigError> {
+    let mut found = Vec::new();
+    if let Some(v) = inline.as_ref().filter(|v| !v.is_empty()) {
+        found.push(SecretSource::Value {
+            value: v.clone(),
+            origin: format!("`{key}` in {place}"),
+        });
+    }
+    if let Some(c) = command.as_ref().filter(|c| !c.trim().is_empty()) {
+        found.push(SecretSource::Command {
+            key: format!("{key}_command"),
+            command: c.clone(),
+        });
+    }
+    if let Some(f) = file {
+        found.push(SecretSource::File {
+            key: format!("{key}_file"),
+            path: f.clone(),
+        });
+    }
+    if found.len() > 1 {
+        return Err(ConfigError::invalid(
+            format!("{place} sets more than one of `{key}`, `{key}_command`, `{key}_file`"),
+            "keep exactly one of them",
+        ));
+    }
+    Ok(found.pop())
+}
+
+fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
+    let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, place)?;
+    let token = secret_source("token", &p.token, &p.token_command, &p.token_file, place)?;
+    let password = secret_source("password", &None, &p.password_command, &None, place)?;
+    let mode = p.auth.or(if token.is_some() {
+        Some(AuthMode::Token)
+    } else if p.ak.is_some() || sk.is_some() {
+        Some(AuthMode::Aksk)
+    } else if p.user.is_some() || password.is_some() {
+        Some(AuthMode::Password)
+    } else {
+        None
+    });
+    let missing = |what: &str, needs: &str| {
+        ConfigError::invalid(
+            format!("{place}: auth = \"{what}\" needs {needs}"),
+            "add the missing keys (config.example.toml shows each auth mode)",
+        )
+    };
+    match mode {
+        Some(AuthMode::Aksk) => {
+            let ak = p.ak.clone().filter(|a| !a.trim().is_empty());
+            match (ak, sk) {
+                (Some(ak), Some(sk)) => Ok(AuthSpec::AkSk {
+                    ak,
+                    sk,
+                    security_token: p.security_token.clone().filter(|t| !t.is_empty()).map(|t| {
+                        SecretSource::Value {
+                            value: t,
+                            origin: format!("`security_token` in {place}"),
+                        }
+                    }),
+                }),
+                (None, Some(_)) => Err(missing("aksk", "`ak`; missing or empty: ak")),
+                (Some(_), None) => Err(missing("aksk", "a secret key; missing or empty: sk (or sk_command, sk_file)")),
+                (None, None) => Err(missing("aksk", "`ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)")),
+            }
+        }
+        Some(AuthMode::Token) => token
+            .map(AuthSpec::Token)
+            .ok_or_else(|| missing("token", "`token`, `token_command` or `token_file`; none is set")),
+        Some(AuthMode::Password) => {
+            let user = p.user.clone().filter(|u| !u.trim().is_empty());
+            let domain = p.domain.clone().filter(|d| !d.trim().is_empty());
+            match (user, domain, password) {
+                (Some(user), Some(domain), Some(password)) => Ok(AuthSpec::Password { user, domain, password }),
+                (u, d, pw) => {
+                    let lacking: Vec<&str> = [("user", u.is_none()), ("domain", d.is_none()), ("password_command", pw.is_none())]
+                        .into_iter()
+                        .filter_map(|(k, m)| m.then_some(k))
+                        .collect();
+                    Err(missing("password", &format!("`user`, `domain` and `password_command`; missing: {}", lacking.join(", "))))
+                }
+            }
+        }
+        None => Err(ConfigError::invalid(
+            format!("{place} has no credentials"),
+            "set auth = \"aksk\" with ak and sk (or sk_command/sk_file), auth = \"token\" with token, or auth = \"password\" with user, domain, password_command (see config.example.toml)",
+        )),
+    }
+}
+
+/// The built-in demo: an in-process simulator on 127.0.0.1, signed requests over real HTTP.
+fn demo_connection(global: &GlobalArgs) -> Result<Connection, ConfigError> {
+    let handle = sim::spawn(&sim::SimArgs::demo()).map_err(|e| {
+        ConfigError::invalid(
+            format!("could not start the demo simulator: {e:#}"),
+            "the demo needs a free port on 127.0.0.1",
+        )
+    })?;
+    let url = parse_endpoint(&handle.url())?;
+    eprintln!(
+        "note: profile \"{DEMO_PROFILE}\" talks to a built-in simulator at {}, not to the cloud",
+        handle.url()
+    );
+    let demo = "the built-in demo profile";
+    Ok(Connection {
+        origin: demo.to_string(),
+        endpoint: sourced(url.clone(), demo),
+        region: None,
+        project: project(global, Some(&sim::DEMO_PROJECT_ID.to_string()), demo),
+        iam_endpoint: sourced(url, demo),
+        auth: AuthSpec::AkSk {
+            ak: sim::DEMO_AK.to_string(),
+            sk: SecretSource::Value {
+                value: Secret::new(sim::DEMO_SK),
+                origin: demo.to_string(),
+            },
+            security_token: None,
+        },
+        cache_dir: None,
+        _demo: Some(handle),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_key_finds_typos_only() {
+        assert_eq!(file::closest("regoin", PROFILE_KEYS), Some("region"));
+        assert_eq!(file::closest("projectid", PROFILE_KEYS), Some("project_id"));
+        assert_eq!(file::closest("zzzzzz", PROFILE_KEYS), None);
+    }
+
+    #[test]
+    fn endpoints_must_be_https_unless_loopback() {
+        assert!(parse_endpoint("https://workspace.cn-north-4.myhuaweicloud.com").is_ok());
+        assert!(parse_endpoint("http://127.0.0.1:8080").is_ok());
+        assert!(parse_endpoint("http://localhost:8080").is_ok());
+        assert!(parse_endpoint("http://[::1]:8080").is_ok());
+        assert!(parse_endpoint("http://example.com").is_err());
+        assert!(parse_endpoint("ftp://127.0.0.1").is_err());
+        assert!(parse_endpoint("https://u:p@example.com").is_err());
+        assert!(parse_endpoint("https://example.com/?a=b").is_err());
+    }
+
+    #[test]
+    fn iam_endpoints_follow_the_region_table() {
+        assert_eq!(
+            endpoints::iam_for_region(Some("cn-north-4")).as_str(),
+            "https://iam.cn-north-4.myhuaweicloud.com/"
+        );
+        assert_eq!(
+            endpoints::iam_for_region(Some("eu-west-101")).as_str(),
+            "https://iam.myhuaweicloud.com/"
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! Credentials where the official Huawei Cloud SDKs look for them: `HUAWEICLOUD_SDK_*`
+//! variables and the `[basic]` section of `~/.huaweicloud/credentials`.
+
+use std::path::{Path, PathBuf};
+
+use super::{ConfigError, Found};
+use crate::auth::source::SecretSource;
+use crate::secret::Secret;
+
+pub const ENV_AK: &str = "HUAWEICLOUD_SDK_AK";
+pub const ENV_SK: &str = "HUAWEICLOUD_SDK_SK";
+pub const ENV_SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
+pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
+pub const ENV_IAM_ENDPOINT: &str = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
+pub const ENV_CREDENTIALS_FILE: &str = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// AK/SK from the environment, if any of them is set; only one of the pair is an error.
+pub fn from_env() -> Result<Option<Found>, ConfigError> {
+    let (ak, sk) = (env(ENV_AK), env(ENV_SK));
+    if ak.is_none() && sk.is_none() {
+        return Ok(None);
+    }
+    let (Some(ak), Some(sk)) = (ak, sk) else {
+        let missing = if env(ENV_AK).is_none() {
+            ENV_AK
+        } else {
+            ENV_SK
+        };
+        return Err(ConfigError::invalid(
+            format!("{missing} is not set, but its partner is: the environment holds only half an AK/SK pair"),
+            format!("set both {ENV_AK} and {ENV_SK}, or unset the one that is set to use a profile instead"),
+        ));
+    };
+    Ok(Some(Found {
+        origin: "the environment (HUAWEICLOUD_SDK_*)".to_string(),
+        ak,
+        sk: value(sk, ENV_SK),
+        security_token: env(ENV_SECURITY_TOKEN).map(|t| value(t, ENV_SECURITY_TOKEN)),
+        project_id: env(ENV_PROJECT_ID),
+        iam_endpoint: env(ENV_IAM_ENDPOINT),
+    }))
+}
+
+fn value(v: String, var: &str) -> SecretSource {
+    SecretSource::Value {
+        value: Secret::new(v),
+        origin: format!("env {var}"),
+    }
+}
+
+/// The SDK credentials file: `HUAWEICLOUD_SDK_CREDENTIALS_FILE`, else `~/.huaweicloud/credentials`.
+pub fn credentials_path() -> Option<(PathBuf, bool)> {
+    if let Some(p) = env(ENV_CREDENTIALS_FILE) {
+        return Some((PathBuf::from(p), true));
+    }
+    directories::BaseDirs::new()
+        .map(|d| (d.home_dir().join(".huaweicloud").join("credentials"), false))
+}
+
+/// The `[basic]` section of the credentials file, if the file exists.
+pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigError> {
+    let ini = match ini::Ini::load_from_file(path) {
+        Ok(ini) => ini,
+        Err(ini::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+            return Ok(None)
+        }
+        Err(e) => {
+            return Err(ConfigError::invalid(
+                format!(
+                    "cannot read the SDK credentials file {}: {e}",
+                    path.display()
+                ),
+                format!("fix or remove it (or {ENV_CREDENTIALS_FILE})"),
+            ))
+        }
+    };
+    let place = format!("[basic] of {}", path.display());
+    let basic = ini.section(Some("basic"));
+    let get = |k: &str| {
+        basic
+            .and_then(|s| s.get(k))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    let (ak, sk) = match (get("ak"), get("sk")) {
+        (Some(ak), Some(sk)) => (ak.to_string(), sk.to_string()),
+        (ak, sk) => {
+            let missing: Vec<&str> = [("ak", ak.is_none()), ("sk", sk.is_none())]
+                .into_iter()
+                .filter_map(|(k, m)| m.then_some(k))
+                .collect();
+            return Err(ConfigError::invalid(
+                format!("{place} lacks {}", missing.join(" and ")),
+                "add the missing key, or write an assist profile (config.example.toml)",
+            ));
+        }
+    };
+    super::file::warn_if_exposed(path, true);
+    let secret = |v: &str| SecretSource::Value {
+        value: Secret::new(v),
+        origin: format!("the SDK credentials file {}", path.display()),
+    };
+    Ok(Some(Found {
+        origin: format!("the SDK credentials file {}", path.display()),
+        ak,
+        sk: secret(&sk),
+        security_token: get("security_token").map(secret),
+        project_id: get("project_id").map(str::to_string),
+        iam_endpoint: get("iam_endpoint").map(str::to_string),
+    }))
+}

@@ -1,0 +1,329 @@
+//! From resolved settings to an authenticated Workspace client: reads the secrets, gets and
+//! caches IAM tokens (renewed once on a 401), looks up and caches the project of a region.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use reqwest::Url;
+
+use crate::api::iam::{IamToken, Scope};
+use crate::api::{Auth, Client, ClientOptions, Trace};
+use crate::auth::cache::{self, Cache};
+use crate::auth::source::SecretSource;
+use crate::auth::Credentials;
+use crate::config::{AuthSpec, ConfigError, Settings};
+use crate::secret::Secret;
+
+/// The Workspace client for these settings, with `max_attempts` per request.
+pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client> {
+    let c = &settings.connection;
+    trace_origin(settings);
+    let cache = c.cache_dir.clone().map(Cache::new);
+    let (project, auth) = match &c.auth {
+        AuthSpec::AkSk {
+            ak,
+            sk,
+            security_token,
+        } => {
+            let creds = Credentials::AkSk {
+                ak: ak.clone(),
+                sk: read(sk)?,
+                security_token: security_token.as_ref().map(read).transpose()?,
+            };
+            let project = match &c.project {
+                Some(p) => p.value.clone(),
+                None => lookup_project(settings, &creds, ak, cache.as_ref())?,
+            };
+            (project, Auth::Fixed(creds))
+        }
+        AuthSpec::Token(source) => {
+            let project = c.project.as_ref().map(|p| p.value.clone()).ok_or_else(|| {
+                ConfigError::invalid(
+                    format!("{}: auth = \"token\" needs `project_id`", c.origin),
+                    "add project_id to the profile, or pass --project-id",
+                )
+            })?;
+            (project, Auth::Fixed(Credentials::Token(read(source)?)))
+        }
+        AuthSpec::Password {
+            user,
+            domain,
+            password,
+        } => password_auth(settings, user, domain, read(password)?, cache)?,
+    };
+    if settings.verbose > 0 {
+        eprintln!("* project {project}");
+    }
+    Ok(Client::new(options(
+        settings,
+        c.endpoint.value.clone(),
+        project,
+        auth,
+        max_attempts,
+    ))?)
+}
+
+fn options(
+    settings: &Settings,
+    endpoint: Url,
+    project_id: String,
+    auth: Auth,
+    max_attempts: u32,
+) -> ClientOptions {
+    ClientOptions {
+        endpoint,
+        project_id,
+        auth,
+        connect_timeout: settings.connect_timeout,
+        timeout: settings.timeout,
+        max_attempts,
+        trace: trace(settings.verbose),
+    }
+}
+
+fn trace(level: u8) -> Trace {
+    if level == 0 {
+        return Trace::off();
+    }
+    Trace {
+        level,
+        sink: Box::new(|line| eprintln!("{line}")),
+    }
+}
+
+/// `-v` says where each credential comes from, never what it is.
+fn trace_origin(settings: &Settings) {
+    if settings.verbose == 0 {
+        return;
+    }
+    let c = &settings.connection;
+    let detail = match &c.auth {
+        AuthSpec::AkSk {
+            ak,
+            sk,
+            security_token,
+        } => format!(
+            "AK {ak}, SK from {}{}",
+            sk.describe(),
+            security_token
+                .as_ref()
+                .map(|t| format!(", security token from {}", t.describe()))
+                .unwrap_or_default()
+        ),
+        AuthSpec::Token(t) => format!("token from {}", t.describe()),
+        AuthSpec::Password {
+            user,
+            domain,
+            password,
+        } => {
+            format!(
+                "user {user} in domain {domain}, password from {}",
+                password.describe()
+            )
+        }
+    };
+    eprintln!(
+        "* credentials: {} ({detail}) from {}",
+        c.auth.mode(),
+        c.origin
+    );
+    eprintln!(
+        "* endpoint {} (from {})",
+        c.endpoint.value, c.endpoint.source
+    );
+}
+
+fn read(source: &SecretSource) -> Result<Secret, ConfigError> {
+    source.read().map_err(|e| {
+        ConfigError::invalid(
+            format!("could not read a secret: {e}"),
+            "fix the command or file named in the profile (run the command by hand to see what it does)",
+        )
+    })
+}
+
+/// An unauthenticated client for IAM (its calls carry their own credentials).
+fn iam_client(settings: &Settings) -> anyhow::Result<Client> {
+    let iam = settings.connection.iam_endpoint.value.clone();
+    Client::new(options(
+        settings,
+        iam,
+        String::new(),
+        Auth::Fixed(Credentials::Anonymous),
+        settings.max_attempts,
+    ))
+}
+
+fn lookup_project(
+    settings: &Settings,
+    creds: &Credentials,
+    ak: &str,
+    cache: Option<&Cache>,
+) -> anyhow::Result<String> {
+    let c = &settings.connection;
+    let region = c.region.as_ref().map(|r| r.value.clone()).ok_or_else(|| {
+        ConfigError::invalid(
+            format!("{} has neither `project_id` nor `region`", c.origin),
+            "add project_id, or a region so that assist can look the project up through IAM",
+        )
+    })?;
+    let key = cache::key(&[c.iam_endpoint.value.as_str(), ak, &region]);
+    if let Some(project) = cache.and_then(|c| c.project(&key)) {
+        return Ok(project);
+    }
+    let projects = iam_client(settings)?
+        .iam_projects(creds, &region)
+        .with_context(|| {
+            format!(
+                "could not look up the project of region {region} through IAM at {}",
+                c.iam_endpoint.value
+            )
+        })?;
+    let project = match projects.as_slice() {
+        [one] => one.id.clone(),
+        [] => {
+            return Err(ConfigError::invalid(
+                format!("IAM knows no project named \"{region}\" for AK {ak}"),
+                "check the region, or set project_id in the profile",
+            )
+            .into())
+        }
+        many => {
+            return Err(ConfigError::invalid(
+                format!(
+                    "IAM has {} projects named \"{region}\" for AK {ak}: {}",
+                    many.len(),
+                    many.iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "set project_id in the profile to the one to use",
+            )
+            .into())
+        }
+    };
+    if let Some(cache) = cache {
+        warn_cache(
+            cache.store_project(&key, &project),
+            cache.dir().to_path_buf(),
+        );
+    }
+    Ok(project)
+}
+
+fn warn_cache(result: std::io::Result<()>, dir: PathBuf) {
+    if let Err(e) = result {
+        eprintln!(
+            "warning: cannot write the cache in {} ({e}); continuing without it",
+            dir.display()
+        );
+    }
+}
+
+/// An owned token request, so that the 401 renewal can repeat it later.
+struct PasswordLogin {
+    iam: Client,
+    user: String,
+    domain: String,
+    password: Secret,
+    scope: (bool, String),
+    key: String,
+    cache: Option<Cache>,
+}
+
+impl PasswordLogin {
+    fn fetch(&self) -> Result<IamToken, crate::api::ApiError> {
+        let scope = if self.scope.0 {
+            Scope::ProjectId(&self.scope.1)
+        } else {
+            Scope::ProjectName(&self.scope.1)
+        };
+        let token = self
+            .iam
+            .iam_token(&self.user, &self.domain, &self.password, scope)?;
+        if let Some(cache) = &self.cache {
+            warn_cache(
+                cache.store_token(
+                    &self.key,
+                    &token.token,
+                    token.expires_at,
+                    token.project_id.as_deref(),
+                ),
+                cache.dir().to_path_buf(),
+            );
+        }
+        Ok(token)
+    }
+}
+
+fn password_auth(
+    settings: &Settings,
+    user: &str,
+    domain: &str,
+    password: Secret,
+    cache: Option<Cache>,
+) -> anyhow::Result<(String, Auth)> {
+    let c = &settings.connection;
+    let scope = match (&c.project, &c.region) {
+        (Some(p), _) => (true, p.value.clone()),
+        (None, Some(r)) => (false, r.value.clone()),
+        (None, None) => {
+            return Err(ConfigError::invalid(
+                format!(
+                    "{}: password auth needs a `region` (or `project_id`) to scope the token",
+                    c.origin
+                ),
+                "add region = \"…\" to the profile",
+            )
+            .into())
+        }
+    };
+    let key = cache::key(&[c.iam_endpoint.value.as_str(), domain, user, &scope.1]);
+    let login = PasswordLogin {
+        iam: iam_client(settings)?,
+        user: user.to_string(),
+        domain: domain.to_string(),
+        password,
+        scope,
+        key,
+        cache,
+    };
+    let cached = login.cache.as_ref().and_then(|c| c.token(&login.key));
+    let (token, token_project) = match cached {
+        Some(hit) => hit,
+        None => {
+            let t = login.fetch().with_context(|| {
+                format!(
+                    "IAM at {} did not give a token to user {user} in domain {domain}",
+                    c.iam_endpoint.value
+                )
+            })?;
+            (t.token, t.project_id)
+        }
+    };
+    let project = c
+        .project
+        .as_ref()
+        .map(|p| p.value.clone())
+        .or(token_project)
+        .ok_or_else(|| {
+            ConfigError::invalid(
+                "IAM's token names no project",
+                "set project_id in the profile",
+            )
+        })?;
+    let renew = move || {
+        if let Some(cache) = &login.cache {
+            cache.forget_token(&login.key);
+        }
+        login.fetch().map(|t| Credentials::Token(t.token))
+    };
+    Ok((
+        project,
+        Auth::Renewable {
+            initial: Credentials::Token(token),
+            renew: Box::new(renew),
+        },
+    ))
+}
