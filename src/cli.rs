@@ -136,6 +136,9 @@ pub enum Command {
     /// Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C
     #[command(after_help = WATCH_EXAMPLES)]
     Watch(WatchArgs),
+    /// Where the config is, its profiles, the resolved settings, a guided set-up, a live check
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[command(after_help = SIM_EXAMPLES)]
     Sim(Box<SimArgs>),
@@ -257,6 +260,96 @@ pub struct WatchArgs {
     /// Remember what was seen in FILE between runs and report only changes since the last run
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// The config file, cache dir and SDK credentials file that would be used
+    #[command(
+        after_help = "Examples:\n  assist config path\n  assist config path -o json | jq -r .config_file"
+    )]
+    Path,
+    /// The profiles: region, auth mode and where each secret comes from (never its value)
+    #[command(
+        after_help = "Examples:\n  assist config list\n  assist config list -o json | jq -r '.[].name'"
+    )]
+    List,
+    /// The resolved settings of a profile, each with its source; secrets as (set, from …)
+    #[command(
+        after_help = "Examples:\n  assist config show\n  assist --profile prod config show -o json | jq .project_id"
+    )]
+    Show,
+    /// Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)
+    #[command(after_help = INIT_EXAMPLES)]
+    Init(InitArgs),
+    /// Resolve everything and make one cheap authenticated call; report the failing step
+    #[command(
+        after_help = "Examples:\n  assist config check\n  assist --profile prod config check || echo \"credentials broken (exit $?)\""
+    )]
+    Check,
+}
+
+const INIT_EXAMPLES: &str = "\
+Examples:
+  assist config init                                   # guided, on a terminal
+  assist --profile prod config init --no-input --region cn-north-4 --ak AK... --sk-command 'pass show cloud/sk'
+  pass show cloud/sk | assist config init --no-input --region cn-north-4 --ak AK... --sk-stdin";
+
+/// How a profile authenticates (`config init`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuthChoice {
+    /// Access key + secret key, signed like the official SDKs
+    Aksk,
+    /// An IAM token
+    Token,
+    /// IAM user + password, exchanged for tokens (cached)
+    Password,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Never prompt: take everything from flags (also the case without a terminal)
+    #[arg(long)]
+    pub no_input: bool,
+    /// Replace the profile if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Make it the default profile of the file
+    #[arg(long)]
+    pub set_default: bool,
+    /// Authentication mode [default: aksk]
+    #[arg(long, value_enum)]
+    pub auth: Option<AuthChoice>,
+    /// Access key ID (not a secret)
+    #[arg(long, value_name = "AK")]
+    pub ak: Option<String>,
+    /// Command that prints the secret key (run at each use; nothing stored)
+    #[arg(long, value_name = "COMMAND")]
+    pub sk_command: Option<String>,
+    /// File that holds the secret key
+    #[arg(long, value_name = "PATH")]
+    pub sk_file: Option<PathBuf>,
+    /// Read the secret key from stdin and store it in the profile (file mode 0600)
+    #[arg(long)]
+    pub sk_stdin: bool,
+    /// Command that prints an IAM token
+    #[arg(long, value_name = "COMMAND")]
+    pub token_command: Option<String>,
+    /// File that holds an IAM token
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
+    /// IAM user name (password auth)
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Account (domain) name (password auth)
+    #[arg(long, value_name = "NAME")]
+    pub domain: Option<String>,
+    /// Command that prints the IAM password (password auth; the password never touches disk)
+    #[arg(long, value_name = "COMMAND")]
+    pub password_command: Option<String>,
+    /// IAM endpoint, if not the region's
+    #[arg(long, value_name = "URL")]
+    pub iam_endpoint: Option<String>,
 }
 
 /// Durations like `500ms`, `5s`, `2m`, `1h`; zero is refused.

@@ -134,6 +134,17 @@ impl Client {
             .map(|_| ())
     }
 
+    /// One cheap authenticated call (ListDesktops, limit 1); the answer's request id.
+    pub fn probe(&self) -> Result<Option<String>, ApiError> {
+        let query = [("limit".to_string(), "1".to_string())];
+        let answer = self.execute(Method::GET, &["v2", &self.project_id, "desktops"], &query)?;
+        Ok(answer.request_id)
+    }
+
+    pub fn project_id(&self) -> &str {
+        &self.project_id
+    }
+
     fn assistance_path<'a>(&'a self, desktop_id: &'a str) -> [&'a str; 5] {
         [
             "v2",

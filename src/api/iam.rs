@@ -49,8 +49,6 @@ struct ProjectsAnswer {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Project {
     pub id: String,
-    #[serde(default)]
-    pub name: Option<String>,
 }
 
 impl Client {

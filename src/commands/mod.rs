@@ -1,6 +1,7 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
 mod completions;
+mod config;
 mod lifecycle;
 mod poll;
 mod show;
@@ -11,22 +12,23 @@ pub use show::validate_desktop_id;
 
 use crate::api::Client;
 use crate::cli::{Cli, Command};
-use crate::config::{self, Settings};
+use crate::config::{self as settings_config, Settings};
 use crate::exit::Code;
 
 /// Runs the command; the exit code of a success (errors carry theirs).
 pub fn run(cli: Cli) -> anyhow::Result<Code> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
+        Command::Config(sub) => config::run(&cli.global, &sub),
         Command::Sim(args) => crate::sim::run(&args).map(|()| Code::Success),
         Command::Show(args) => {
-            let mut settings = config::resolve(&cli.global)?;
+            let mut settings = settings_config::resolve(&cli.global)?;
             settings.style.show_password = args.show_password;
             show::run(&settings, &args)
         }
-        Command::Start(args) => lifecycle::start(&config::resolve(&cli.global)?, &args),
-        Command::Cancel(args) => lifecycle::cancel(&config::resolve(&cli.global)?, &args),
-        Command::Watch(args) => watch::run(&config::resolve(&cli.global)?, &args),
+        Command::Start(args) => lifecycle::start(&settings_config::resolve(&cli.global)?, &args),
+        Command::Cancel(args) => lifecycle::cancel(&settings_config::resolve(&cli.global)?, &args),
+        Command::Watch(args) => watch::run(&settings_config::resolve(&cli.global)?, &args),
     }
 }
 

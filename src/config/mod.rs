@@ -261,7 +261,7 @@ fn unchosen(
     if let Some(f) = file {
         let name = match &f.default_profile {
             Some(n) => sourced(n.clone(), format!("default_profile in {}", path.display())),
-            None => sourced("default".to_string(), "default"),
+            None => sourced("default".to_string(), "the built-in default name"),
         };
         let connection = named_profile(global, file, &name, path)?;
         return Ok((Some(name), connection));

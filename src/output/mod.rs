@@ -1,5 +1,6 @@
 //! Renderers: table, JSON and code. Nothing else writes results to stdout.
 
+mod fields;
 mod show;
 mod style;
 mod watch;
@@ -7,6 +8,7 @@ mod watch;
 use clap::ValueEnum;
 use serde::Deserialize;
 
+pub use fields::{render_fields, render_rows, Field};
 pub use show::{render_created, render_show};
 pub use style::Style;
 pub use watch::{table_line, LineReporter, Reporter};

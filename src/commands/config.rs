@@ -1,0 +1,543 @@
+//! `assist config`: path, list, show, init and check.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde_json::{json, Value};
+
+use crate::auth::source::SecretSource;
+use crate::cli::{AuthChoice, ConfigCommand, GlobalArgs, InitArgs};
+use crate::config::{self, file, sdk, AuthSpec, ConfigError, Settings, DEMO_PROFILE, REGIONS};
+use crate::exit::{Code, Failure};
+use crate::output::{render_fields, render_rows, Field, OutputFormat};
+
+pub fn run(global: &GlobalArgs, command: &ConfigCommand) -> anyhow::Result<Code> {
+    let format = global.output.unwrap_or(OutputFormat::Table);
+    let out = &mut std::io::stdout().lock();
+    match command {
+        ConfigCommand::Path => render_fields(out, format, &path_fields(global)?)?,
+        ConfigCommand::List => list(out, format, global)?,
+        ConfigCommand::Show => {
+            let settings = config::resolve(global)?;
+            render_fields(out, format, &show_fields(&settings))?;
+        }
+        ConfigCommand::Init(args) => return init(global, args),
+        ConfigCommand::Check => return check(global, out, format),
+    }
+    Ok(Code::Success)
+}
+
+fn field(key: &'static str, label: &'static str, value: impl Into<Value>) -> Field {
+    Field {
+        key,
+        label,
+        value: value.into(),
+        text: None,
+    }
+}
+
+/// A path: plain in JSON (with a separate `*_exists`), annotated for people.
+fn path_field(key: &'static str, label: &'static str, path: Option<&Path>) -> Field {
+    Field {
+        key,
+        label,
+        value: path.map(|p| p.display().to_string()).into(),
+        text: path.map(|p| {
+            format!(
+                "{} ({})",
+                p.display(),
+                if p.exists() { "exists" } else { "not found" }
+            )
+        }),
+    }
+}
+
+fn path_fields(global: &GlobalArgs) -> anyhow::Result<Vec<Field>> {
+    let (config, _) = config::config_path(global).ok_or_else(|| {
+        ConfigError::invalid(
+            "cannot determine the config directory",
+            "pass --config PATH",
+        )
+    })?;
+    let cache = config::cache_dir();
+    let creds = sdk::credentials_path().map(|(p, _)| p);
+    Ok(vec![
+        path_field("config_file", "config file", Some(&config)),
+        field("config_file_exists", "", config.exists()),
+        path_field("cache_dir", "cache dir", cache.as_deref()),
+        path_field("credentials_file", "SDK credentials", creds.as_deref()),
+        field(
+            "credentials_file_exists",
+            "",
+            creds.as_deref().is_some_and(Path::exists),
+        ),
+    ])
+}
+
+/// Where each secret of a profile comes from, never its value.
+fn secret_origins(p: &file::RawProfile) -> String {
+    let mut parts = Vec::new();
+    for (key, inline, command, file) in [
+        ("sk", p.sk.is_some(), &p.sk_command, &p.sk_file),
+        ("token", p.token.is_some(), &p.token_command, &p.token_file),
+        ("password", false, &p.password_command, &None),
+    ] {
+        if inline {
+            parts.push(format!("{key}: in the file"));
+        }
+        if command.is_some() {
+            parts.push(format!("{key}: {key}_command"));
+        }
+        if let Some(f) = file {
+            parts.push(format!("{key}: {key}_file {}", f.display()));
+        }
+    }
+    if p.security_token.is_some() {
+        parts.push("security_token: in the file".into());
+    }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn list(out: &mut dyn Write, format: OutputFormat, global: &GlobalArgs) -> anyhow::Result<()> {
+    let (_, file) = config::load_file(global)?;
+    let default = file
+        .as_ref()
+        .and_then(|f| f.default_profile.clone())
+        .unwrap_or_else(|| "default".into());
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    for (name, p) in file.iter().flat_map(|f| f.profiles.iter()) {
+        let auth = p
+            .auth
+            .map(|a| format!("{a:?}").to_lowercase())
+            .unwrap_or_else(|| "(inferred)".into());
+        rows.push(vec![
+            json!(name),
+            json!(*name == default),
+            json!(p.region),
+            json!(auth),
+            json!(secret_origins(p)),
+        ]);
+    }
+    if !rows.iter().any(|r| r[0] == json!(DEMO_PROFILE)) {
+        rows.push(vec![
+            json!(DEMO_PROFILE),
+            json!(false),
+            Value::Null,
+            json!("aksk"),
+            json!("built in (local simulator)"),
+        ]);
+    }
+    let columns = [
+        ("name", "PROFILE"),
+        ("default", "DEFAULT"),
+        ("region", "REGION"),
+        ("auth", "AUTH"),
+        ("secrets", "SECRETS FROM"),
+    ];
+    Ok(render_rows(out, format, &columns, &rows)?)
+}
+
+fn describe_secret(s: &SecretSource) -> String {
+    format!("(set, from {})", s.describe())
+}
+
+fn show_fields(s: &Settings) -> Vec<Field> {
+    let c = &s.connection;
+    let with_source = |v: String, src: &str| format!("{v}  ({src})");
+    let (ak, secret) = match &c.auth {
+        AuthSpec::AkSk { ak, sk, .. } => (Some(ak.clone()), describe_secret(sk)),
+        AuthSpec::Token(t) => (None, describe_secret(t)),
+        AuthSpec::Password {
+            user,
+            domain,
+            password,
+        } => (
+            None,
+            format!(
+                "user {user} in domain {domain}, password {}",
+                describe_secret(password)
+            ),
+        ),
+    };
+    vec![
+        field(
+            "profile",
+            "profile",
+            s.profile
+                .as_ref()
+                .map(|p| with_source(p.value.clone(), &p.source)),
+        ),
+        field("credentials_from", "credentials from", c.origin.clone()),
+        field("auth", "auth", c.auth.mode()),
+        field("ak", "AK", ak),
+        field("secret", "secret", secret),
+        field(
+            "endpoint",
+            "endpoint",
+            with_source(c.endpoint.value.to_string(), &c.endpoint.source),
+        ),
+        field(
+            "region",
+            "region",
+            c.region
+                .as_ref()
+                .map(|r| with_source(r.value.clone(), &r.source)),
+        ),
+        field(
+            "project_id",
+            "project",
+            Some(match &c.project {
+                Some(p) => with_source(p.value.clone(), &p.source),
+                None => "looked up through IAM at run time (cached)".to_string(),
+            }),
+        ),
+        field(
+            "iam_endpoint",
+            "IAM endpoint",
+            with_source(c.iam_endpoint.value.to_string(), &c.iam_endpoint.source),
+        ),
+        field(
+            "output",
+            "output",
+            with_source(format!("{:?}", s.output).to_lowercase(), &s.output_source),
+        ),
+        field(
+            "connect_timeout",
+            "connect timeout",
+            humantime::format_duration(s.connect_timeout).to_string(),
+        ),
+        field(
+            "timeout",
+            "timeout",
+            humantime::format_duration(s.timeout).to_string(),
+        ),
+        field("max_attempts", "max attempts", s.max_attempts),
+        field(
+            "cache_dir",
+            "cache dir",
+            c.cache_dir.as_ref().map(|d| d.display().to_string()),
+        ),
+    ]
+}
+
+/// Resolves everything, makes one cheap authenticated call, and says which step failed.
+fn check(global: &GlobalArgs, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Code> {
+    let settings =
+        config::resolve(global).context("step 1 of 3 (reading the configuration) failed")?;
+    let client = crate::session::connect(&settings, settings.max_attempts)
+        .context("step 2 of 3 (credentials: secrets, IAM token, project) failed")?;
+    let request_id = client
+        .probe()
+        .context("step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed")?;
+    let c = &settings.connection;
+    render_fields(
+        out,
+        format,
+        &[
+            field("ok", "result", "ok: the credentials work"),
+            field("endpoint", "endpoint", c.endpoint.value.to_string()),
+            field(
+                "auth",
+                "auth",
+                format!("{} from {}", c.auth.mode(), c.origin),
+            ),
+            field("project_id", "project", client.project_id().to_string()),
+            field("request_id", "request id", request_id),
+        ],
+    )?;
+    Ok(Code::Success)
+}
+
+/// Writes one profile (0600), refusing to replace an existing one without --force.
+fn init(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Code> {
+    let (path, _) = config::config_path(global).ok_or_else(|| {
+        ConfigError::invalid(
+            "cannot determine the config directory",
+            "pass --config PATH",
+        )
+    })?;
+    let name = global.profile.clone().unwrap_or_else(|| "default".into());
+    let interactive =
+        !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let profile = if interactive {
+        ask(global, args)?
+    } else {
+        from_flags(global, args)?
+    };
+    write_profile(&path, &name, &profile, args)?;
+    eprintln!(
+        "wrote profile \"{name}\" to {} (mode 0600); try: assist --profile {name} config check",
+        path.display()
+    );
+    Ok(Code::Success)
+}
+
+type Entries = Vec<(&'static str, String)>;
+
+fn usage(message: impl Into<String>) -> anyhow::Error {
+    Failure::new(Code::Usage, message)
+        .with_hint("see `assist config init --help` for the flags of each auth mode")
+        .into()
+}
+
+fn from_flags(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Entries> {
+    let mut e: Entries = Vec::new();
+    let region = global.region.clone();
+    if region.is_none() && global.endpoint.is_none() {
+        return Err(usage("config init needs --region (or --endpoint)"));
+    }
+    if let Some(r) = &region {
+        if !REGIONS.contains(&r.as_str()) && global.endpoint.is_none() {
+            return Err(usage(format!(
+                "unknown region \"{r}\"; known: {}",
+                REGIONS.join(", ")
+            )));
+        }
+        e.push(("region", r.clone()));
+    }
+    push_opt(&mut e, "endpoint", &global.endpoint);
+    push_opt(&mut e, "project_id", &global.project_id);
+    push_opt(&mut e, "iam_endpoint", &args.iam_endpoint);
+    match args.auth.unwrap_or(AuthChoice::Aksk) {
+        AuthChoice::Aksk => aksk_flags(&mut e, args)?,
+        AuthChoice::Token => {
+            e.push(("auth", "token".into()));
+            one_of(
+                &mut e,
+                &[
+                    ("token_command", args.token_command.clone()),
+                    ("token_file", path_text(&args.token_file)),
+                ],
+            )?;
+        }
+        AuthChoice::Password => {
+            e.push(("auth", "password".into()));
+            for (k, v) in [
+                ("user", &args.user),
+                ("domain", &args.domain),
+                ("password_command", &args.password_command),
+            ] {
+                let v = v.clone().ok_or_else(|| {
+                    usage(format!("password auth needs --{}", k.replace('_', "-")))
+                })?;
+                e.push((k, v));
+            }
+        }
+    }
+    Ok(e)
+}
+
+fn push_opt(e: &mut Entries, key: &'static str, v: &Option<String>) {
+    if let Some(v) = v {
+        e.push((key, v.clone()));
+    }
+}
+
+fn path_text(p: &Option<PathBuf>) -> Option<String> {
+    p.as_ref().map(|p| p.display().to_string())
+}
+
+fn one_of(e: &mut Entries, options: &[(&'static str, Option<String>)]) -> anyhow::Result<()> {
+    let given: Vec<&(&str, Option<String>)> = options.iter().filter(|(_, v)| v.is_some()).collect();
+    match given.as_slice() {
+        [(k, Some(v))] => {
+            e.push((k, v.clone()));
+            Ok(())
+        }
+        _ => Err(usage(format!(
+            "give exactly one of {}",
+            options
+                .iter()
+                .map(|(k, _)| format!("--{}", k.replace('_', "-")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn aksk_flags(e: &mut Entries, args: &InitArgs) -> anyhow::Result<()> {
+    e.push(("auth", "aksk".into()));
+    let ak = args
+        .ak
+        .clone()
+        .ok_or_else(|| usage("aksk auth needs --ak"))?;
+    e.push(("ak", ak));
+    let stdin_sk = if args.sk_stdin {
+        Some(read_stdin_secret()?)
+    } else {
+        None
+    };
+    one_of(
+        e,
+        &[
+            ("sk_command", args.sk_command.clone()),
+            ("sk_file", path_text(&args.sk_file)),
+            ("sk", stdin_sk),
+        ],
+    )
+}
+
+fn read_stdin_secret() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the secret key from stdin")?;
+    let sk = line.trim().to_string();
+    if sk.is_empty() {
+        return Err(usage("--sk-stdin read an empty line"));
+    }
+    Ok(sk)
+}
+
+/// The guided set-up: prompts on stderr, secrets read without echo.
+fn ask(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Entries> {
+    let mut e: Entries = Vec::new();
+    eprintln!(
+        "Setting up an assist profile (Ctrl-C to abort). Regions: {}",
+        REGIONS.join(", ")
+    );
+    let region = prompt_default("Region", global.region.as_deref().unwrap_or("cn-north-4"))?;
+    if !REGIONS.contains(&region.as_str()) {
+        return Err(usage(format!("unknown region \"{region}\"")));
+    }
+    e.push(("region", region));
+    let project = prompt_default(
+        "Project ID (empty: look it up through IAM)",
+        global.project_id.as_deref().unwrap_or(""),
+    )?;
+    if !project.is_empty() {
+        e.push(("project_id", project));
+    }
+    let auth = prompt_default("Auth mode (aksk, token, password)", "aksk")?;
+    match auth.as_str() {
+        "aksk" => {
+            e.push(("auth", "aksk".into()));
+            e.push((
+                "ak",
+                prompt_default("Access key ID", args.ak.as_deref().unwrap_or(""))?,
+            ));
+            let sk = rpassword::prompt_password(
+                "Secret key (hidden; empty to give a command instead): ",
+            )?;
+            if sk.trim().is_empty() {
+                e.push((
+                    "sk_command",
+                    prompt_default("Command that prints the secret key", "")?,
+                ));
+            } else {
+                e.push(("sk", sk.trim().to_string()));
+            }
+        }
+        "token" => {
+            e.push(("auth", "token".into()));
+            e.push((
+                "token_command",
+                prompt_default("Command that prints a token", "")?,
+            ));
+        }
+        "password" => {
+            e.push(("auth", "password".into()));
+            e.push(("user", prompt_default("IAM user", "")?));
+            e.push(("domain", prompt_default("Account (domain) name", "")?));
+            e.push((
+                "password_command",
+                prompt_default("Command that prints the password", "")?,
+            ));
+        }
+        other => return Err(usage(format!("unknown auth mode \"{other}\""))),
+    }
+    Ok(e)
+}
+
+fn prompt_default(question: &str, default: &str) -> anyhow::Result<String> {
+    if default.is_empty() {
+        eprint!("{question}: ");
+    } else {
+        eprint!("{question} [{default}]: ");
+    }
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let answer = line.trim();
+    Ok(if answer.is_empty() {
+        default.to_string()
+    } else {
+        answer.to_string()
+    })
+}
+
+/// Edits the file with toml_edit so that comments and other profiles stay as they were.
+fn write_profile(
+    path: &Path,
+    name: &str,
+    entries: &Entries,
+    args: &InitArgs,
+) -> anyhow::Result<()> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| {
+        ConfigError::invalid(
+            format!("{} is not valid TOML: {e}", path.display()),
+            "fix it first",
+        )
+    })?;
+    let profiles = doc
+        .entry("profiles")
+        .or_insert(toml_edit::table())
+        .as_table_mut()
+        .ok_or_else(|| {
+            ConfigError::invalid(
+                format!("`profiles` in {} is not a table", path.display()),
+                "fix it first",
+            )
+        })?;
+    profiles.set_implicit(true);
+    if profiles.contains_key(name) && !args.force {
+        return Err(Failure::new(
+            Code::Usage,
+            format!("profile \"{name}\" already exists in {}", path.display()),
+        )
+        .with_hint("pass --force to replace it, or choose another name with --profile")
+        .into());
+    }
+    let mut table = toml_edit::Table::new();
+    for (k, v) in entries {
+        table[k] = toml_edit::value(v.as_str());
+    }
+    profiles.insert(name, toml_edit::Item::Table(table));
+    if args.set_default {
+        doc["default_profile"] = toml_edit::value(name);
+    }
+    write_private(path, &doc.to_string())
+}
+
+fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let tmp = path.with_extension("toml.tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        f.write_all(text.as_bytes())?;
+    }
+    #[cfg(not(unix))]
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))
+}
