@@ -2,13 +2,14 @@
 //! (`spawn`, for the demo profile and tests) or in the foreground (`run`, for `assist sim`).
 //!
 //! The rooms: `server` (routes, request ids, log, stats, control endpoints), `gate` (the API
-//! Gateway's authentication), `workspace` (the Workspace operations), `store` and `seed` (the
-//! assistance records and the seeded desktops), `faults` (network and server misbehaviour),
-//! `errors` (the error bodies).
+//! Gateway's authentication), `workspace` (the Workspace operations), `iam` (password tokens
+//! and the project lookup), `store` and `seed` (the assistance records and the seeded
+//! desktops), `faults` (network and server misbehaviour), `errors` (the error bodies).
 
 mod errors;
 mod faults;
 mod gate;
+mod iam;
 mod seed;
 mod server;
 mod store;
@@ -25,11 +26,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use faults::{FaultKind, FaultOn};
+pub use iam::IamUser;
 
 pub const DEMO_AK: &str = "DEMOACCESSKEY0000000";
 pub const DEMO_SK: &str = "DEMOSECRETKEY000000000000000000000000000";
 pub const DEMO_TOKEN: &str = "demo-token-0000000000";
 pub const DEMO_PROJECT_ID: &str = "0bec5db98280d2d02fd6c00c2de791ce";
+// Simulator test credentials for password authentication, printed in the banner.
+pub const DEMO_USER: &str = "demo-user";
+pub const DEMO_PASSWORD: &str = "Demo-Passw0rd!";
+pub const DEMO_DOMAIN: &str = "demo-account";
+pub const DEMO_REGION: &str = "cn-north-4";
+const DEMO_IAM_USER: &str = "demo-user:Demo-Passw0rd!";
 
 // Options of `assist sim` (a plain comment: a doc comment would become the command's help).
 // `Debug` shows the SK and the token as `(redacted)`.
@@ -57,9 +65,31 @@ pub struct SimArgs {
           hide_default_value = true, value_parser = parse_secret)]
     pub token: Secret,
 
-    /// Project ID served under /v2/{project_id}/
+    /// Project ID served under /v2/{project_id}/, and the ID of the --region project in IAM
     #[arg(long, default_value = DEMO_PROJECT_ID)]
     pub project_id: String,
+
+    /// Region name of the one IAM project (token scope.project.name, GET /v3/projects?name=)
+    #[arg(long, value_name = "NAME", default_value = DEMO_REGION)]
+    pub region: String,
+
+    /// User who may get a token from POST /v3/auth/tokens with this password; repeatable.
+    /// The password may contain ':' [default: demo-user:Demo-Passw0rd!]
+    #[arg(long = "iam-user", value_name = "NAME:PASSWORD", default_value = DEMO_IAM_USER,
+          hide_default_value = true)]
+    pub iam_users: Vec<IamUser>,
+
+    /// Account (domain) name of every --iam-user, as in password.user.domain.name
+    #[arg(long, value_name = "NAME", default_value = DEMO_DOMAIN)]
+    pub iam_domain: String,
+
+    /// How long a token issued by POST /v3/auth/tokens is accepted, e.g. 24h, 2s
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    pub token_ttl: Duration,
+
+    /// GET /v3/projects answers two projects for the region (an error for clients)
+    #[arg(long)]
+    pub duplicate_project: bool,
 
     /// Time from start until the end user "confirms" (WAIT_USER_CONFIRM -> WAIT_USER_ACCESS), e.g. 2s, 100ms
     #[arg(long, default_value = "2s", value_parser = parse_duration)]
@@ -127,6 +157,11 @@ impl SimArgs {
             sk: Secret::new(DEMO_SK),
             token: Secret::new(DEMO_TOKEN),
             project_id: DEMO_PROJECT_ID.to_string(),
+            region: DEMO_REGION.to_string(),
+            iam_users: vec![IamUser::new(DEMO_USER, DEMO_PASSWORD)],
+            iam_domain: DEMO_DOMAIN.to_string(),
+            token_ttl: Duration::from_secs(24 * 60 * 60),
+            duplicate_project: false,
             confirm_after: Duration::from_secs(2),
             access_after: Duration::from_secs(2),
             refuse: Vec::new(),
@@ -266,7 +301,7 @@ fn bind(args: &SimArgs) -> anyhow::Result<(std::net::TcpListener, SocketAddr)> {
 fn banner(args: &SimArgs, addr: SocketAddr) -> String {
     let url = format!("http://{addr}");
     let q = |s: &str| serde_json::Value::from(s).to_string();
-    format!(
+    let mut banner = format!(
         "# assist simulator listening on {url} (Ctrl-C to stop)\n\
          # Paste into your config (see `assist config path`), then use --profile sim:\n\
          [profiles.sim]\n\
@@ -281,5 +316,15 @@ fn banner(args: &SimArgs, addr: SocketAddr) -> String {
         q(&args.ak),
         q(args.sk.expose()),
         q(args.token.expose()),
-    )
+    );
+    if let Some(user) = args.iam_users.first() {
+        banner.push_str(&format!(
+            "# password auth: user = {}, domain = {}, region = {} (password: {})\n",
+            q(&user.name),
+            q(&args.iam_domain),
+            q(&args.region),
+            user.password.expose(),
+        ));
+    }
+    banner
 }

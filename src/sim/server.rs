@@ -1,10 +1,11 @@
 //! The HTTP server: the routes, the layer that gives every answer an `X-Request-Id` and logs
-//! and counts Workspace requests, the gateway's answers to unknown routes and methods, and the
-//! unauthenticated control endpoints under `/_sim/`.
+//! and counts Workspace and IAM requests, the gateway's answers to unknown routes and methods,
+//! and the unauthenticated control endpoints under `/_sim/`.
 
 use super::errors::{self, RequestId};
 use super::faults::{FaultRequest, Faults};
 use super::gate::Credentials;
+use super::iam::{self, Account, Tokens, PROJECTS_ROUTE, TOKENS_ROUTE};
 use super::seed::Catalogue;
 use super::store::{Delays, Store};
 use super::{workspace, SeedStatus, SimArgs};
@@ -13,7 +14,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
@@ -32,6 +33,7 @@ pub const DESKTOPS_ROUTE: &str = "/v2/{project_id}/desktops";
 /// Everything the handlers share.
 pub struct Sim {
     pub creds: Credentials,
+    pub account: Account,
     pub project_id: String,
     pub store: Store,
     pub faults: Faults,
@@ -54,7 +56,9 @@ impl Sim {
                 ak: args.ak.clone(),
                 sk: args.sk.clone(),
                 token: args.token.clone(),
+                issued: Tokens::default(),
             },
+            account: Account::new(args),
             project_id: args.project_id.clone(),
             store: Store::new(catalogue, delays, args.refuse.iter().cloned().collect()),
             faults: Faults::new(
@@ -145,10 +149,27 @@ fn redacted_headers(headers: &HeaderMap) -> BTreeMap<String, String> {
     out
 }
 
+/// The counters of `GET /_sim/stats`: `requests` and `by_status` count every logged request
+/// but the IAM ones, which have their own counters.
 #[derive(Debug, Default, Serialize)]
 struct Stats {
     requests: u64,
     by_status: BTreeMap<String, u64>,
+    iam_token_requests: u64,
+    iam_project_requests: u64,
+}
+
+impl Stats {
+    fn count(&mut self, entry: &LogEntry) {
+        match entry.path.as_str() {
+            TOKENS_ROUTE => self.iam_token_requests += 1,
+            PROJECTS_ROUTE => self.iam_project_requests += 1,
+            _ => {
+                self.requests += 1;
+                *self.by_status.entry(entry.status.to_string()).or_default() += 1;
+            }
+        }
+    }
 }
 
 /// The whole application.
@@ -160,10 +181,13 @@ pub fn app(sim: Arc<Sim>) -> Router {
                 .post(workspace::start)
                 .delete(workspace::cancel),
         )
-        .route(DESKTOPS_ROUTE, get(workspace::list_desktops));
+        .route(DESKTOPS_ROUTE, get(workspace::list_desktops))
+        .route(TOKENS_ROUTE, post(iam::issue_token))
+        .route(PROJECTS_ROUTE, get(iam::list_projects));
     let control = Router::new()
         .route("/_sim/requests", get(requests))
         .route("/_sim/stats", get(stats))
+        .route("/_sim/revoke-tokens", post(revoke_tokens))
         .route(
             "/_sim/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
@@ -208,11 +232,7 @@ async fn frame(State(sim): State<Arc<Sim>>, mut req: Request, next: Next) -> Res
 }
 
 fn record(sim: &Sim, entry: LogEntry) {
-    {
-        let mut stats = lock(&sim.stats);
-        stats.requests += 1;
-        *stats.by_status.entry(entry.status.to_string()).or_default() += 1;
-    }
+    lock(&sim.stats).count(&entry);
     let mut log = lock(&sim.log);
     if log.len() >= LOG_CAP {
         log.pop_front();
@@ -220,7 +240,7 @@ fn record(sim: &Sim, entry: LogEntry) {
     log.push_back(entry);
 }
 
-fn request_id(req: &Request) -> RequestId {
+pub fn request_id(req: &Request) -> RequestId {
     req.extensions()
         .get::<RequestId>()
         .cloned()
@@ -253,6 +273,11 @@ async fn requests(State(sim): State<Arc<Sim>>) -> Response {
 
 async fn stats(State(sim): State<Arc<Sim>>) -> Response {
     errors::json(StatusCode::OK, &*lock(&sim.stats))
+}
+
+async fn revoke_tokens(State(sim): State<Arc<Sim>>) -> Response {
+    sim.creds.issued.revoke_all();
+    errors::no_content()
 }
 
 async fn list_faults(State(sim): State<Arc<Sim>>) -> Response {

@@ -1,5 +1,5 @@
 //! The simulator over real HTTP on loopback: authentication, the seeded records, the state
-//! machine, every fault kind, the control endpoints and ListDesktops.
+//! machine, every fault kind, the control endpoints, ListDesktops and IAM.
 
 use super::*;
 use crate::auth::signer::{self, Canonical};
@@ -914,7 +914,12 @@ mod phase_b {
         let stats = body(control(&sim, Method::GET, "stats", None));
         assert_eq!(
             stats,
-            json!({"requests": 4, "by_status": {"200": 2, "401": 1, "404": 1}})
+            json!({
+                "requests": 4,
+                "by_status": {"200": 2, "401": 1, "404": 1},
+                "iam_token_requests": 0,
+                "iam_project_requests": 0
+            })
         );
     }
 
@@ -1054,5 +1059,395 @@ mod phase_c {
             let url = format!("{}/v2/{DEMO_PROJECT_ID}/desktops{bad}", sim.url());
             error(signed(Method::GET, &url), 400, "SIM.0400");
         }
+    }
+}
+
+mod iam {
+    use super::*;
+
+    fn password_body(user: &str, password: &str, domain: &str, project: Value) -> Value {
+        json!({"auth": {
+            "identity": {"methods": ["password"], "password": {"user": {
+                "name": user, "password": password, "domain": {"name": domain}
+            }}},
+            "scope": {"project": project}
+        }})
+    }
+
+    fn demo_body() -> Value {
+        password_body(
+            DEMO_USER,
+            DEMO_PASSWORD,
+            DEMO_DOMAIN,
+            json!({"name": DEMO_REGION}),
+        )
+    }
+
+    fn ask_token(sim: &Handle, body: &Value) -> Response {
+        client()
+            .post(format!("{}/v3/auth/tokens?nocatalog=true", sim.url()))
+            .header("Content-Type", "application/json;charset=utf8")
+            .body(body.to_string())
+            .send()
+            .unwrap()
+    }
+
+    fn new_token(sim: &Handle) -> String {
+        let resp = ask_token(sim, &demo_body());
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        resp.headers()["x-subject-token"]
+            .to_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn get_with(sim: &Handle, token: &str) -> Response {
+        client()
+            .get(assistance_url(sim, EXAMPLE))
+            .header("X-Auth-Token", token)
+            .send()
+            .unwrap()
+    }
+
+    fn iam_error(resp: Response, status: u16) -> Value {
+        assert_eq!(resp.status().as_u16(), status);
+        let body = body(resp);
+        assert_eq!(body["error"]["code"], status, "{body}");
+        assert!(body["error"]["message"].is_string(), "{body}");
+        body
+    }
+
+    /// Signed as the SDK signs the project lookup (vector 7): Host and X-Sdk-Date only.
+    fn projects(sim: &Handle, query: &str) -> Response {
+        let url = format!("{}/v3/projects{query}", sim.url());
+        let parsed = Url::parse(&url).unwrap();
+        let host = format!("{}:{}", parsed.host_str().unwrap(), parsed.port().unwrap());
+        let date = signer::sdk_date_now();
+        let headers = vec![
+            ("X-Sdk-Date".to_string(), date.clone()),
+            ("Host".to_string(), host),
+        ];
+        let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
+        let req = Canonical {
+            method: "GET",
+            path: parsed.path(),
+            query: &pairs,
+            headers: &headers,
+            body: b"",
+        };
+        let authorization = signer::authorization(DEMO_AK, DEMO_SK, &req, &date);
+        assert!(authorization.contains("SignedHeaders=host;x-sdk-date,"));
+        client()
+            .get(&url)
+            .header("X-Sdk-Date", date)
+            .header("Authorization", authorization)
+            .send()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_password_gets_a_project_scoped_token() {
+        let sim = start(|_| {});
+        let before = jiff::Timestamp::now();
+        let resp = ask_token(&sim, &demo_body());
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let token = resp.headers()["x-subject-token"].to_str().unwrap();
+        assert!(token.len() > 100 && token.starts_with("MII"), "{token}");
+        let body = body(resp);
+        let t = &body["token"];
+        let expires_at = t["expires_at"].as_str().unwrap();
+        assert_eq!(expires_at.len(), "2020-01-04T09:05:22.701000Z".len());
+        assert!(expires_at.ends_with("000Z"), "{expires_at}");
+        let expires: jiff::Timestamp = expires_at.parse().unwrap();
+        let ttl = expires.duration_since(before).as_secs_f64();
+        assert!(
+            (24.0 * 3600.0 - 5.0..24.0 * 3600.0 + 5.0).contains(&ttl),
+            "{ttl}"
+        );
+        let issued: jiff::Timestamp = t["issued_at"].as_str().unwrap().parse().unwrap();
+        assert!(issued < expires);
+        assert_eq!(t["methods"], json!(["password"]));
+        assert_eq!(t["project"]["id"], DEMO_PROJECT_ID);
+        assert_eq!(t["project"]["name"], DEMO_REGION);
+        assert_eq!(t["project"]["domain"]["name"], DEMO_DOMAIN);
+        assert_eq!(t["user"]["name"], DEMO_USER);
+        assert_eq!(t["user"]["domain"]["name"], DEMO_DOMAIN);
+        assert_eq!(t["user"]["id"].as_str().unwrap().len(), 32);
+        assert!(t.get("catalog").is_none(), "nocatalog=true");
+    }
+
+    #[test]
+    fn without_nocatalog_the_catalog_is_there_and_scope_by_id_works() {
+        let sim = start(|_| {});
+        let body = password_body(
+            DEMO_USER,
+            DEMO_PASSWORD,
+            DEMO_DOMAIN,
+            json!({"id": DEMO_PROJECT_ID}),
+        );
+        let resp = client()
+            .post(format!("{}/v3/auth/tokens", sim.url()))
+            .json(&body)
+            .send()
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let body = super::body(resp);
+        assert_eq!(body["token"]["catalog"], json!([]));
+        assert_eq!(body["token"]["project"]["id"], DEMO_PROJECT_ID);
+    }
+
+    #[test]
+    fn an_issued_token_is_accepted_by_workspace() {
+        let sim = start(|_| {});
+        let token = new_token(&sim);
+        assert_eq!(get_with(&sim, &token).status(), StatusCode::OK);
+        let other = new_token(&sim);
+        assert_ne!(token, other);
+        assert_eq!(get_with(&sim, &other).status(), StatusCode::OK);
+        assert_eq!(get_with(&sim, &token).status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn wrong_credentials_are_a_401_json_error() {
+        let sim = start(|a| a.iam_users.push("second:pa:ss".parse().unwrap()));
+        let region = json!({"name": DEMO_REGION});
+        let cases = [
+            (DEMO_USER, "wrong", DEMO_DOMAIN),
+            ("nobody", DEMO_PASSWORD, DEMO_DOMAIN),
+            (DEMO_USER, DEMO_PASSWORD, "other-account"),
+            ("second", DEMO_PASSWORD, DEMO_DOMAIN),
+        ];
+        for (user, password, domain) in cases {
+            let resp = ask_token(&sim, &password_body(user, password, domain, region.clone()));
+            assert!(resp.headers().get("x-subject-token").is_none());
+            let body = iam_error(resp, 401);
+            assert_eq!(
+                body,
+                json!({"error": {
+                    "code": 401,
+                    "message": "The username or password is wrong.",
+                    "title": "Unauthorized"
+                }})
+            );
+        }
+        let body = password_body("second", "pa:ss", DEMO_DOMAIN, region);
+        assert_eq!(ask_token(&sim, &body).status(), StatusCode::CREATED);
+    }
+
+    #[test]
+    fn an_unknown_project_is_a_401_and_a_bad_body_a_400() {
+        let sim = start(|_| {});
+        for project in [json!({"name": "eu-west-0"}), json!({"id": "0000"})] {
+            let body = password_body(DEMO_USER, DEMO_PASSWORD, DEMO_DOMAIN, project);
+            iam_error(ask_token(&sim, &body), 401);
+        }
+        let mut unscoped = demo_body();
+        unscoped["auth"]["scope"] = json!({});
+        let mut token_method = demo_body();
+        token_method["auth"]["identity"]["methods"] = json!(["token"]);
+        for bad in [json!("text"), json!({}), unscoped, token_method] {
+            iam_error(ask_token(&sim, &bad), 400);
+        }
+        let resp = client()
+            .post(format!("{}/v3/auth/tokens", sim.url()))
+            .body(vec![0xFFu8, 0xFE, b'{'])
+            .send()
+            .unwrap();
+        iam_error(resp, 400);
+    }
+
+    #[test]
+    fn the_password_is_never_logged() {
+        let sim = start(|_| {});
+        let token = new_token(&sim);
+        get_with(&sim, &token);
+        let log = body(control(&sim, Method::GET, "requests", None));
+        assert_eq!(log[0]["path"], "/v3/auth/tokens");
+        assert_eq!(log[0]["query"], "nocatalog=true");
+        assert_eq!(log[0]["status"], 201);
+        let text = log.to_string();
+        assert!(!text.contains(DEMO_PASSWORD), "{text}");
+        assert!(!text.contains(&token), "{text}");
+    }
+
+    #[test]
+    fn revoked_tokens_are_refused_and_the_fixed_token_is_not_affected() {
+        let sim = start(|_| {});
+        let token = new_token(&sim);
+        let resp = control(&sim, Method::POST, "revoke-tokens", None);
+        assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+        let body = error(get_with(&sim, &token), 401, "APIGW.0301");
+        assert_eq!(
+            body["error_msg"],
+            "Incorrect IAM authentication information: decrypt token fail"
+        );
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+        let fresh = new_token(&sim);
+        assert_eq!(get_with(&sim, &fresh).status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn a_short_lived_token_expires() {
+        let sim = start(|a| a.token_ttl = Duration::from_millis(400));
+        let before = jiff::Timestamp::now();
+        let resp = ask_token(&sim, &demo_body());
+        let token = resp.headers()["x-subject-token"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let body = body(resp);
+        let expires: jiff::Timestamp = body["token"]["expires_at"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(expires.duration_since(before).as_secs_f64() < 2.0);
+        assert_eq!(get_with(&sim, &token).status(), StatusCode::OK);
+        std::thread::sleep(Duration::from_millis(600));
+        error(get_with(&sim, &token), 401, "APIGW.0301");
+    }
+
+    #[test]
+    fn the_project_lookup_is_signed_like_vector_7() {
+        let sim = start(|_| {});
+        let resp = projects(&sim, "?name=cn-north-4");
+        assert_eq!(resp.status(), StatusCode::OK);
+        let body = body(resp);
+        let found = body["projects"].as_array().unwrap();
+        assert_eq!(found.len(), 1, "{body}");
+        assert_eq!(found[0]["id"], DEMO_PROJECT_ID);
+        assert_eq!(found[0]["name"], DEMO_REGION);
+        assert_eq!(found[0]["enabled"], true);
+        assert_eq!(found[0]["domain_id"].as_str().unwrap().len(), 32);
+        let resp = projects(&sim, "?name=eu-west-0");
+        assert_eq!(body_of(resp), json!({"projects": []}));
+    }
+
+    fn body_of(resp: Response) -> Value {
+        assert_eq!(resp.status(), StatusCode::OK);
+        body(resp)
+    }
+
+    #[test]
+    fn the_project_lookup_needs_credentials() {
+        let sim = start(|_| {});
+        let url = format!("{}/v3/projects?name=cn-north-4", sim.url());
+        error(client().get(&url).send().unwrap(), 401, "APIGW.0301");
+        let token = new_token(&sim);
+        let resp = client()
+            .get(&url)
+            .header("X-Auth-Token", token)
+            .send()
+            .unwrap();
+        assert_eq!(body_of(resp)["projects"][0]["id"], DEMO_PROJECT_ID);
+    }
+
+    #[test]
+    fn duplicate_project_answers_two() {
+        let sim = start(|a| a.duplicate_project = true);
+        let body = body_of(projects(&sim, "?name=cn-north-4"));
+        let found = body["projects"].as_array().unwrap();
+        assert_eq!(found.len(), 2, "{body}");
+        assert_eq!(found[0]["name"], found[1]["name"]);
+        assert_ne!(found[0]["id"], found[1]["id"]);
+    }
+
+    #[test]
+    fn another_region_and_project_are_served_when_configured() {
+        let sim = start(|a| {
+            a.region = "ap-southeast-1".into();
+            a.iam_domain = "acme".into();
+        });
+        let body = body_of(projects(&sim, "?name=ap-southeast-1"));
+        assert_eq!(body["projects"][0]["name"], "ap-southeast-1");
+        let body = password_body(
+            DEMO_USER,
+            DEMO_PASSWORD,
+            "acme",
+            json!({"name": "ap-southeast-1"}),
+        );
+        assert_eq!(ask_token(&sim, &body).status(), StatusCode::CREATED);
+    }
+
+    #[test]
+    fn stats_count_iam_requests_apart() {
+        let sim = start(|_| {});
+        let token = new_token(&sim);
+        ask_token(&sim, &json!({}));
+        projects(&sim, "?name=cn-north-4");
+        get_with(&sim, &token);
+        control(&sim, Method::POST, "revoke-tokens", None);
+        let stats = body(control(&sim, Method::GET, "stats", None));
+        assert_eq!(
+            stats,
+            json!({
+                "requests": 1,
+                "by_status": {"200": 1},
+                "iam_token_requests": 2,
+                "iam_project_requests": 1
+            })
+        );
+        let log = body(control(&sim, Method::GET, "requests", None));
+        assert_eq!(log.as_array().unwrap().len(), 4, "{log}");
+    }
+
+    #[test]
+    fn iam_users_parse_and_never_show_their_password() {
+        let user: IamUser = "ops:se:cret".parse().unwrap();
+        assert_eq!(user.name, "ops");
+        assert_eq!(user.password.expose(), "se:cret");
+        assert!(!format!("{user:?}").contains("se:cret"));
+        for bad in ["ops", ":pw", "ops:"] {
+            assert!(bad.parse::<IamUser>().is_err(), "{bad}");
+        }
+        assert!(!format!("{:?}", SimArgs::demo()).contains(DEMO_PASSWORD));
+    }
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        sim: SimArgs,
+    }
+
+    #[test]
+    fn the_flags_default_to_the_demo_account() {
+        use clap::Parser;
+        let parsed = Cli::try_parse_from(["sim"]).unwrap().sim;
+        let demo = SimArgs::demo();
+        assert_eq!(parsed.iam_users, demo.iam_users);
+        assert_eq!(parsed.iam_domain, demo.iam_domain);
+        assert_eq!(parsed.region, demo.region);
+        assert_eq!(parsed.token_ttl, demo.token_ttl);
+        assert!(!parsed.duplicate_project);
+        let parsed = Cli::try_parse_from([
+            "sim",
+            "--iam-user",
+            "a:1",
+            "--iam-user",
+            "b:2",
+            "--iam-domain",
+            "acme",
+            "--region",
+            "eu-west-0",
+            "--token-ttl",
+            "2s",
+            "--duplicate-project",
+        ])
+        .unwrap()
+        .sim;
+        assert_eq!(parsed.iam_users.len(), 2);
+        assert_eq!(parsed.iam_users[1].name, "b");
+        assert_eq!(parsed.token_ttl, Duration::from_secs(2));
+        assert!(parsed.duplicate_project);
+        assert!(Cli::try_parse_from(["sim", "--iam-user", "nopassword"]).is_err());
+    }
+
+    #[test]
+    fn the_banner_gives_the_password_account() {
+        let addr: SocketAddr = "127.0.0.1:8443".parse().unwrap();
+        let text = banner(&SimArgs::demo(), addr);
+        let line = "# password auth: user = \"demo-user\", domain = \"demo-account\", \
+                    region = \"cn-north-4\" (password: Demo-Passw0rd!)";
+        assert!(text.lines().any(|l| l == line), "{text}");
     }
 }
