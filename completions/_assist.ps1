@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Ask the end user for remote assistance (POST); --wait waits for the invitation code')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Close the remote-assistance session of a desktop (DELETE)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -131,12 +132,171 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'assist;config' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'The config file, cache dir and SDK credentials file that would be used')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles: region, auth mode and where each secret comes from (never its value)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved settings of a profile, each with its source; secrets as (set, from …)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Resolve everything and make one cheap authenticated call; report the failing step')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'assist;config;path' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;config;list' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;config;show' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;config;init' {
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Authentication mode [default: aksk]')
+            [CompletionResult]::new('--ak', '--ak', [CompletionResultType]::ParameterName, 'Access key ID (not a secret)')
+            [CompletionResult]::new('--sk-command', '--sk-command', [CompletionResultType]::ParameterName, 'Command that prints the secret key (run at each use; nothing stored)')
+            [CompletionResult]::new('--sk-file', '--sk-file', [CompletionResultType]::ParameterName, 'File that holds the secret key')
+            [CompletionResult]::new('--token-command', '--token-command', [CompletionResultType]::ParameterName, 'Command that prints an IAM token')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File that holds an IAM token')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'IAM user name (password auth)')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Account (domain) name (password auth)')
+            [CompletionResult]::new('--password-command', '--password-command', [CompletionResultType]::ParameterName, 'Command that prints the IAM password (password auth; the password never touches disk)')
+            [CompletionResult]::new('--iam-endpoint', '--iam-endpoint', [CompletionResultType]::ParameterName, 'IAM endpoint, if not the region''s')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: take everything from flags (also the case without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the profile if it exists')
+            [CompletionResult]::new('--set-default', '--set-default', [CompletionResultType]::ParameterName, 'Make it the default profile of the file')
+            [CompletionResult]::new('--sk-stdin', '--sk-stdin', [CompletionResultType]::ParameterName, 'Read the secret key from stdin and store it in the profile (file mode 0600)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;config;check' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'assist;config;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'The config file, cache dir and SDK credentials file that would be used')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles: region, auth mode and where each secret comes from (never its value)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved settings of a profile, each with its source; secrets as (set, from …)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Resolve everything and make one cheap authenticated call; report the failing step')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'assist;config;help;path' {
+            break
+        }
+        'assist;config;help;list' {
+            break
+        }
+        'assist;config;help;show' {
+            break
+        }
+        'assist;config;help;init' {
+            break
+        }
+        'assist;config;help;check' {
+            break
+        }
+        'assist;config;help;help' {
+            break
+        }
         'assist;sim' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote')
             [CompletionResult]::new('--ak', '--ak', [CompletionResultType]::ParameterName, 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures')
             [CompletionResult]::new('--sk', '--sk', [CompletionResultType]::ParameterName, 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Token the simulator accepts in X-Auth-Token [default: the demo token]')
-            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID served under /v2/{project_id}/')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID served under /v2/{project_id}/, and the ID of the --region project in IAM')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region name of the one IAM project (token scope.project.name, GET /v3/projects?name=)')
+            [CompletionResult]::new('--iam-user', '--iam-user', [CompletionResultType]::ParameterName, 'User who may get a token from POST /v3/auth/tokens with this password; repeatable. The password may contain '':'' [default: demo-user:Demo-Passw0rd!]')
+            [CompletionResult]::new('--iam-domain', '--iam-domain', [CompletionResultType]::ParameterName, 'Account (domain) name of every --iam-user, as in password.user.domain.name')
+            [CompletionResult]::new('--token-ttl', '--token-ttl', [CompletionResultType]::ParameterName, 'How long a token issued by POST /v3/auth/tokens is accepted, e.g. 24h, 2s')
             [CompletionResult]::new('--confirm-after', '--confirm-after', [CompletionResultType]::ParameterName, 'Time from start until the end user "confirms" (WAIT_USER_CONFIRM -> WAIT_USER_ACCESS), e.g. 2s, 100ms')
             [CompletionResult]::new('--access-after', '--access-after', [CompletionResultType]::ParameterName, 'Further time until the end user "enables access" (WAIT_USER_ACCESS -> OPEN)')
             [CompletionResult]::new('--refuse', '--refuse', [CompletionResultType]::ParameterName, 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable')
@@ -152,13 +312,13 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
-            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
             [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Allow listening on a non-loopback address (the simulator has demo credentials only)')
+            [CompletionResult]::new('--duplicate-project', '--duplicate-project', [CompletionResultType]::ParameterName, 'GET /v3/projects answers two projects for the region (an error for clients)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -188,6 +348,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Ask the end user for remote assistance (POST); --wait waits for the invitation code')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Close the remote-assistance session of a desktop (DELETE)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -203,6 +364,29 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;help;watch' {
+            break
+        }
+        'assist;help;config' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'The config file, cache dir and SDK credentials file that would be used')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles: region, auth mode and where each secret comes from (never its value)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved settings of a profile, each with its source; secrets as (set, from …)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Resolve everything and make one cheap authenticated call; report the failing step')
+            break
+        }
+        'assist;help;config;path' {
+            break
+        }
+        'assist;help;config;list' {
+            break
+        }
+        'assist;help;config;show' {
+            break
+        }
+        'assist;help;config;init' {
+            break
+        }
+        'assist;help;config;check' {
             break
         }
         'assist;help;sim' {

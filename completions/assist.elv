@@ -39,6 +39,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand start 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
             cand cancel 'Close the remote-assistance session of a desktop (DELETE)'
             cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+            cand config 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -123,12 +124,158 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'assist;config'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand path 'The config file, cache dir and SDK credentials file that would be used'
+            cand list 'The profiles: region, auth mode and where each secret comes from (never its value)'
+            cand show 'The resolved settings of a profile, each with its source; secrets as (set, from …)'
+            cand init 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
+            cand check 'Resolve everything and make one cheap authenticated call; report the failing step'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'assist;config;path'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;config;list'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;config;show'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;config;init'= {
+            cand --auth 'Authentication mode [default: aksk]'
+            cand --ak 'Access key ID (not a secret)'
+            cand --sk-command 'Command that prints the secret key (run at each use; nothing stored)'
+            cand --sk-file 'File that holds the secret key'
+            cand --token-command 'Command that prints an IAM token'
+            cand --token-file 'File that holds an IAM token'
+            cand --user 'IAM user name (password auth)'
+            cand --domain 'Account (domain) name (password auth)'
+            cand --password-command 'Command that prints the IAM password (password auth; the password never touches disk)'
+            cand --iam-endpoint 'IAM endpoint, if not the region''s'
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand --no-input 'Never prompt: take everything from flags (also the case without a terminal)'
+            cand --force 'Replace the profile if it exists'
+            cand --set-default 'Make it the default profile of the file'
+            cand --sk-stdin 'Read the secret key from stdin and store it in the profile (file mode 0600)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;config;check'= {
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'assist;config;help'= {
+            cand path 'The config file, cache dir and SDK credentials file that would be used'
+            cand list 'The profiles: region, auth mode and where each secret comes from (never its value)'
+            cand show 'The resolved settings of a profile, each with its source; secrets as (set, from …)'
+            cand init 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
+            cand check 'Resolve everything and make one cheap authenticated call; report the failing step'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'assist;config;help;path'= {
+        }
+        &'assist;config;help;list'= {
+        }
+        &'assist;config;help;show'= {
+        }
+        &'assist;config;help;init'= {
+        }
+        &'assist;config;help;check'= {
+        }
+        &'assist;config;help;help'= {
+        }
         &'assist;sim'= {
             cand --addr 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote'
             cand --ak 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures'
             cand --sk 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]'
             cand --token 'Token the simulator accepts in X-Auth-Token [default: the demo token]'
-            cand --project-id 'Project ID served under /v2/{project_id}/'
+            cand --project-id 'Project ID served under /v2/{project_id}/, and the ID of the --region project in IAM'
+            cand --region 'Region name of the one IAM project (token scope.project.name, GET /v3/projects?name=)'
+            cand --iam-user 'User who may get a token from POST /v3/auth/tokens with this password; repeatable. The password may contain '':'' [default: demo-user:Demo-Passw0rd!]'
+            cand --iam-domain 'Account (domain) name of every --iam-user, as in password.user.domain.name'
+            cand --token-ttl 'How long a token issued by POST /v3/auth/tokens is accepted, e.g. 24h, 2s'
             cand --confirm-after 'Time from start until the end user "confirms" (WAIT_USER_CONFIRM -> WAIT_USER_ACCESS), e.g. 2s, 100ms'
             cand --access-after 'Further time until the end user "enables access" (WAIT_USER_ACCESS -> OPEN)'
             cand --refuse 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable'
@@ -144,13 +291,13 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
             cand -o 'How to render results [default: the profile''s `output`, else table]'
             cand --output 'How to render results [default: the profile''s `output`, else table]'
-            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
             cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
             cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
             cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
             cand --timeout 'Limit for one whole request, like 30s, 2m'
             cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
             cand --allow-remote 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
+            cand --duplicate-project 'GET /v3/projects answers two projects for the region (an error for clients)'
             cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand -h 'Print help (see more with ''--help'')'
@@ -178,6 +325,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand start 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
             cand cancel 'Close the remote-assistance session of a desktop (DELETE)'
             cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+            cand config 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -189,6 +337,23 @@ set edit:completion:arg-completer[assist] = {|@words|
         &'assist;help;cancel'= {
         }
         &'assist;help;watch'= {
+        }
+        &'assist;help;config'= {
+            cand path 'The config file, cache dir and SDK credentials file that would be used'
+            cand list 'The profiles: region, auth mode and where each secret comes from (never its value)'
+            cand show 'The resolved settings of a profile, each with its source; secrets as (set, from …)'
+            cand init 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
+            cand check 'Resolve everything and make one cheap authenticated call; report the failing step'
+        }
+        &'assist;help;config;path'= {
+        }
+        &'assist;help;config;list'= {
+        }
+        &'assist;help;config;show'= {
+        }
+        &'assist;help;config;init'= {
+        }
+        &'assist;help;config;check'= {
         }
         &'assist;help;sim'= {
         }

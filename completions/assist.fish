@@ -45,6 +45,7 @@ complete -c assist -n "__fish_assist_needs_command" -f -a "show" -d 'Show the re
 complete -c assist -n "__fish_assist_needs_command" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
 complete -c assist -n "__fish_assist_needs_command" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
 complete -c assist -n "__fish_assist_needs_command" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+complete -c assist -n "__fish_assist_needs_command" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
 complete -c assist -n "__fish_assist_needs_command" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
 complete -c assist -n "__fish_assist_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c assist -n "__fish_assist_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -124,11 +125,139 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l max-attempts -d 
 complete -c assist -n "__fish_assist_using_subcommand watch" -l once -d 'Poll each desktop once and exit (for cron)'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "path" -d 'The config file, cache dir and SDK credentials file that would be used'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "list" -d 'The profiles: region, auth mode and where each secret comes from (never its value)'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "show" -d 'The resolved settings of a profile, each with its source; secrets as (set, from …)'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "init" -d 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "check" -d 'Resolve everything and make one cheap authenticated call; report the failing step'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l auth -d 'Authentication mode [default: aksk]' -r -f -a "aksk\t'Access key + secret key, signed like the official SDKs'
+token\t'An IAM token'
+password\t'IAM user + password, exchanged for tokens (cached)'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l ak -d 'Access key ID (not a secret)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l sk-command -d 'Command that prints the secret key (run at each use; nothing stored)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l sk-file -d 'File that holds the secret key' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l token-command -d 'Command that prints an IAM token' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l token-file -d 'File that holds an IAM token' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l user -d 'IAM user name (password auth)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Account (domain) name (password auth)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l password-command -d 'Command that prints the IAM password (password auth; the password never touches disk)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l iam-endpoint -d 'IAM endpoint, if not the region\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt: take everything from flags (also the case without a terminal)'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace the profile if it exists'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l set-default -d 'Make it the default profile of the file'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l sk-stdin -d 'Read the secret key from stdin and store it in the profile (file mode 0600)'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'The config file, cache dir and SDK credentials file that would be used'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'The profiles: region, auth mode and where each secret comes from (never its value)'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'The resolved settings of a profile, each with its source; secrets as (set, from …)'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Resolve everything and make one cheap authenticated call; report the failing step'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c assist -n "__fish_assist_using_subcommand sim" -l addr -d 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l ak -d 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l sk -d 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l token -d 'Token the simulator accepts in X-Auth-Token [default: the demo token]' -r
-complete -c assist -n "__fish_assist_using_subcommand sim" -l project-id -d 'Project ID served under /v2/{project_id}/' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l project-id -d 'Project ID served under /v2/{project_id}/, and the ID of the --region project in IAM' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l region -d 'Region name of the one IAM project (token scope.project.name, GET /v3/projects?name=)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l iam-user -d 'User who may get a token from POST /v3/auth/tokens with this password; repeatable. The password may contain \':\' [default: demo-user:Demo-Passw0rd!]' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l iam-domain -d 'Account (domain) name of every --iam-user, as in password.user.domain.name' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l token-ttl -d 'How long a token issued by POST /v3/auth/tokens is accepted, e.g. 24h, 2s' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l confirm-after -d 'Time from start until the end user "confirms" (WAIT_USER_CONFIRM -> WAIT_USER_ACCESS), e.g. 2s, 100ms' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l access-after -d 'Further time until the end user "enables access" (WAIT_USER_ACCESS -> OPEN)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l refuse -d 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable' -r
@@ -146,7 +275,6 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config 
 complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none)'"
-complete -c assist -n "__fish_assist_using_subcommand sim" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
@@ -155,6 +283,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l connect-timeout -d
 complete -c assist -n "__fish_assist_using_subcommand sim" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l allow-remote -d 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
+complete -c assist -n "__fish_assist_using_subcommand sim" -l duplicate-project -d 'GET /v3/projects answers two projects for the region (an error for clients)'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
@@ -173,10 +302,16 @@ complete -c assist -n "__fish_assist_using_subcommand completions" -l timeout -d
 complete -c assist -n "__fish_assist_using_subcommand completions" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'The config file, cache dir and SDK credentials file that would be used'
+complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles: region, auth mode and where each secret comes from (never its value)'
+complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved settings of a profile, each with its source; secrets as (set, from …)'
+complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
+complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Resolve everything and make one cheap authenticated call; report the failing step'

@@ -281,7 +281,7 @@ pub enum ConfigCommand {
     Show,
     /// Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)
     #[command(after_help = INIT_EXAMPLES)]
-    Init(InitArgs),
+    Init(Box<InitArgs>),
     /// Resolve everything and make one cheap authenticated call; report the failing step
     #[command(
         after_help = "Examples:\n  assist config check\n  assist --profile prod config check || echo \"credentials broken (exit $?)\""

@@ -54,13 +54,13 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
     if settings.verbose > 0 {
         eprintln!("* project {project}");
     }
-    Ok(Client::new(options(
+    Client::new(options(
         settings,
         c.endpoint.value.clone(),
         project,
         auth,
         max_attempts,
-    ))?)
+    ))
 }
 
 fn options(
