@@ -39,9 +39,8 @@ impl SecretSource {
     pub fn describe(&self) -> String {
         match self {
             SecretSource::Value { origin, .. } => origin.clone(),
-            SecretSource::Command { key, command } => {
-                format!("{key} `{}`", crate::text::snippet(command, 60))
-            }
+            // The command line itself is not shown: it may embed the secret (`echo …`).
+            SecretSource::Command { key, .. } => key.clone(),
             SecretSource::File { key, path } => format!("{key} {}", path.display()),
         }
     }
