@@ -60,7 +60,7 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
         project,
         auth,
         max_attempts,
-    ))
+    )?)
 }
 
 fn options(
@@ -69,16 +69,39 @@ fn options(
     project_id: String,
     auth: Auth,
     max_attempts: u32,
-) -> ClientOptions {
-    ClientOptions {
+) -> Result<ClientOptions, ConfigError> {
+    Ok(ClientOptions {
         endpoint,
         project_id,
         auth,
         connect_timeout: settings.connect_timeout,
         timeout: settings.timeout,
         max_attempts,
+        extra_roots: extra_roots(settings.connection.ca_file.as_deref())?,
         trace: trace(settings.verbose),
+    })
+}
+
+/// The certificates of a profile's `ca_file`.
+fn extra_roots(
+    ca_file: Option<&std::path::Path>,
+) -> Result<Vec<reqwest::Certificate>, ConfigError> {
+    let Some(path) = ca_file else {
+        return Ok(Vec::new());
+    };
+    let bad = |why: String| {
+        ConfigError::invalid(
+            format!("ca_file {}: {why}", path.display()),
+            "point ca_file at a PEM file with the CA certificate(s) to trust",
+        )
+    };
+    let pem = std::fs::read(path).map_err(|e| bad(format!("cannot read it: {e}")))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem)
+        .map_err(|e| bad(format!("not PEM certificates: {e}")))?;
+    if certs.is_empty() {
+        return Err(bad("holds no certificate".into()));
     }
+    Ok(certs)
 }
 
 fn trace(level: u8) -> Trace {
@@ -151,7 +174,7 @@ fn iam_client(settings: &Settings) -> anyhow::Result<Client> {
         String::new(),
         Auth::Fixed(Credentials::Anonymous),
         settings.max_attempts,
-    ))
+    )?)
 }
 
 fn lookup_project(

@@ -36,6 +36,13 @@ mod tests {
         assert_eq!(sanitize("\u{9b}"), "\\u{9b}");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn sanitized_text_has_no_control_characters(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}a-z]{0,40}") {
+            proptest::prop_assert!(!sanitize(&s).chars().any(char::is_control));
+        }
+    }
+
     #[test]
     fn snippet_cuts_by_characters() {
         assert_eq!(snippet("ääää", 2), "ää…");

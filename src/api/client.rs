@@ -58,6 +58,8 @@ pub struct ClientOptions {
     pub connect_timeout: Duration,
     pub timeout: Duration,
     pub max_attempts: u32,
+    /// Trusted in addition to the built-in roots (a profile's `ca_file`).
+    pub extra_roots: Vec<reqwest::Certificate>,
     pub trace: Trace,
 }
 
@@ -94,7 +96,11 @@ struct ErrorBody {
 
 impl Client {
     pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
-        let http = reqwest::blocking::Client::builder()
+        let mut builder = reqwest::blocking::Client::builder();
+        for root in opts.extra_roots {
+            builder = builder.add_root_certificate(root);
+        }
+        let http = builder
             .user_agent(concat!("assist/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(opts.connect_timeout)
             .timeout(opts.timeout)
@@ -498,6 +504,36 @@ pub(super) fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn answer(status: u16, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            request_id: None,
+            retry_after: None,
+            subject_token: None,
+            body,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_body_makes_response_parsing_panic(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            let _ = parse::<RemoteAssistance>(&answer(200, body.clone()));
+            let _ = into_success(answer(502, body));
+        }
+
+        #[test]
+        fn json_objects_of_any_shape_parse_or_fail_cleanly(json in r#"\{("[a-z_]{1,20}": ("[^"\\]{0,10}"|[0-9]{1,3}|null|true|\[\]|\{\}),?){0,6}\}"#) {
+            let _ = parse::<RemoteAssistance>(&answer(200, json.into_bytes()));
+        }
+
+        #[test]
+        fn retry_after_never_exceeds_its_cap(v in "\\PC{0,40}") {
+            if let Some(d) = parse_retry_after(&v) {
+                proptest::prop_assert!(d <= RETRY_AFTER_CAP);
+            }
+        }
+    }
 
     #[test]
     fn retry_after_takes_seconds_and_dates_and_is_capped() {

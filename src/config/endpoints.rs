@@ -102,6 +102,12 @@ pub fn endpoint_url(
 }
 
 pub fn parse_endpoint(text: &str) -> Result<Url, ConfigError> {
+    parse_endpoint_allowing(text, false)
+}
+
+/// Like `parse_endpoint`; `allow_http` (a profile's explicit choice) also admits plain http
+/// to hosts that are not loopback.
+pub fn parse_endpoint_allowing(text: &str, allow_http: bool) -> Result<Url, ConfigError> {
     let bad = |why: &str| {
         ConfigError::invalid(
             format!("invalid endpoint \"{}\": {why}", crate::text::snippet(text, 100)),
@@ -114,9 +120,9 @@ pub fn parse_endpoint(text: &str) -> Result<Url, ConfigError> {
     }
     match url.scheme() {
         "https" => Ok(url),
-        "http" if is_loopback(&url) => Ok(url),
+        "http" if is_loopback(&url) || allow_http => Ok(url),
         "http" => Err(bad(
-            "plain http would send credentials unencrypted; only loopback addresses may use it",
+            "plain http would send credentials unencrypted; only loopback addresses may use it (or a profile with allow_http = true)",
         )),
         _ => Err(bad("the scheme must be https")),
     }

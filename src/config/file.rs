@@ -28,6 +28,8 @@ pub const PROFILE_KEYS: &[&str] = &[
     "domain",
     "password_command",
     "output",
+    "allow_http",
+    "ca_file",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -64,6 +66,8 @@ pub struct RawProfile {
     pub domain: Option<String>,
     pub password_command: Option<String>,
     pub output: Option<OutputFormat>,
+    pub allow_http: Option<bool>,
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 /// Reads and validates the file; `None` when the default file does not exist.
@@ -79,15 +83,23 @@ pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
             })
         }
     };
-    let table: toml::Table = toml::from_str(&text).map_err(|e| syntax(path, &text, &e))?;
-    check_keys(path, &text, &table)?;
-    let raw: RawConfig = toml::from_str(&text).map_err(|e| syntax(path, &text, &e))?;
+    let raw = parse_text(path, &text)?;
     warn_if_readable(path, &raw);
     Ok(Some(raw))
 }
 
+/// Parses and validates config text; `path` only names the file in errors.
+pub fn parse_text(path: &Path, text: &str) -> Result<RawConfig, ConfigError> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| syntax(path, text, &e))?;
+    check_keys(path, text, &table)?;
+    toml::from_str(text).map_err(|e| syntax(path, text, &e))
+}
+
 fn syntax(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
-    let offset = e.span().map_or(0, |s| s.start).min(text.len());
+    let mut offset = e.span().map_or(0, |s| s.start).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -168,5 +180,30 @@ pub fn warn_if_exposed(path: &Path, has_secret: bool) {
                 path.display()
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn no_text_makes_the_parser_panic(text in "\\PC{0,200}") {
+            let _ = parse_text(Path::new("c.toml"), &text);
+        }
+
+        #[test]
+        fn no_profile_body_makes_the_parser_panic(body in "[a-z_]{1,12} = (\"[^\"\\\\]{0,20}\"|[0-9]{1,5}|true|\\[\\])") {
+            let text = format!("[profiles.p]\n{body}\n");
+            let _ = parse_text(Path::new("c.toml"), &text);
+        }
+    }
+
+    #[test]
+    fn errors_inside_multibyte_text_name_a_line() {
+        let e = parse_text(Path::new("c.toml"), "[profiles.\"ä\"]\nregion = \"ä").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
     }
 }

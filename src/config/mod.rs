@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use reqwest::Url;
 
-pub use endpoints::{parse_endpoint, REGIONS};
+pub use endpoints::{is_loopback, parse_endpoint, REGIONS};
 use file::{AuthMode, RawConfig, RawProfile, PROFILE_KEYS};
 
 use crate::auth::source::SecretSource;
@@ -145,6 +145,8 @@ pub struct Connection {
     pub iam_endpoint: Sourced<Url>,
     pub auth: AuthSpec,
     pub cache_dir: Option<PathBuf>,
+    /// Extra trusted root certificates (PEM), for corporate TLS inspection.
+    pub ca_file: Option<PathBuf>,
     /// Keeps the demo profile's in-process simulator alive for the run.
     pub _demo: Option<sim::Handle>,
 }
@@ -302,8 +304,10 @@ fn place(
     global: &GlobalArgs,
     from: (&Option<String>, &Option<String>, &Option<String>),
     source: &str,
+    allow_http: bool,
 ) -> Result<Place, ConfigError> {
     let (region, endpoint, iam) = from;
+    let parse_endpoint = |text: &str| endpoints::parse_endpoint_allowing(text, allow_http);
     let region = match (&global.region, region) {
         (Some(r), _) => Some(sourced(r.clone(), global.source_of("region"))),
         (None, Some(r)) => Some(sourced(r.clone(), source)),
@@ -355,7 +359,14 @@ fn from_profile(
     path: &Path,
 ) -> Result<Connection, ConfigError> {
     let source = format!("profile \"{name}\" in {}", path.display());
-    let place = place(global, (&p.region, &p.endpoint, &p.iam_endpoint), &source)?;
+    let allow_http = p.allow_http.unwrap_or(false);
+    let place = place(
+        global,
+        (&p.region, &p.endpoint, &p.iam_endpoint),
+        &source,
+        allow_http,
+    )?;
+    warn_plain_http(name, &place);
     Ok(Connection {
         origin: source.clone(),
         auth: auth_spec(p, &source)?,
@@ -364,21 +375,37 @@ fn from_profile(
         endpoint: place.endpoint,
         iam_endpoint: place.iam_endpoint,
         cache_dir: cache_dir(),
+        ca_file: p.ca_file.clone(),
         _demo: None,
     })
 }
 
+/// `allow_http` is a deliberate choice, but it must never go unnoticed: say it on every run.
+fn warn_plain_http(profile: &str, place: &Place) {
+    for url in [&place.endpoint.value, &place.iam_endpoint.value] {
+        if url.scheme() == "http" && !is_loopback(url) {
+            eprintln!(
+                "warning: profile \"{profile}\" allows plain http: requests to {} travel unencrypted",
+                url.host_str().unwrap_or_default()
+            );
+        }
+    }
+}
+
 fn from_found(global: &GlobalArgs, found: Found) -> Result<Connection, ConfigError> {
-    let place =
-        place(global, (&None, &None, &found.iam_endpoint), &found.origin).map_err(|e| match e {
-            ConfigError::Invalid { message, .. } if global.region.is_none() => {
-                ConfigError::invalid(
-                    format!("{message} (credentials from {})", found.origin),
-                    "give the region with --region or ASSIST_REGION (or --endpoint)",
-                )
-            }
-            e => e,
-        })?;
+    let place = place(
+        global,
+        (&None, &None, &found.iam_endpoint),
+        &found.origin,
+        false,
+    )
+    .map_err(|e| match e {
+        ConfigError::Invalid { message, .. } if global.region.is_none() => ConfigError::invalid(
+            format!("{message} (credentials from {})", found.origin),
+            "give the region with --region or ASSIST_REGION (or --endpoint)",
+        ),
+        e => e,
+    })?;
     Ok(Connection {
         project: project(global, found.project_id.as_ref(), &found.origin),
         origin: found.origin,
@@ -391,6 +418,7 @@ fn from_found(global: &GlobalArgs, found: Found) -> Result<Connection, ConfigErr
         endpoint: place.endpoint,
         iam_endpoint: place.iam_endpoint,
         cache_dir: cache_dir(),
+        ca_file: None,
         _demo: None,
     })
 }
@@ -522,6 +550,7 @@ fn demo_connection(global: &GlobalArgs) -> Result<Connection, ConfigError> {
             security_token: None,
         },
         cache_dir: None,
+        ca_file: None,
         _demo: Some(handle),
     })
 }

@@ -365,3 +365,120 @@ impl Drop for Running {
         let _ = self.child.wait();
     }
 }
+
+// ---- Helpers for credentials and `assist config` ----
+
+/// The simulator's default IAM account (`--iam-user`, `--iam-domain`, `--region`).
+pub const IAM_USER: &str = "demo-user";
+pub const IAM_DOMAIN: &str = "demo-account";
+pub const IAM_PASSWORD: &str = "Demo-Passw0rd!";
+pub const SIM_REGION: &str = "cn-north-4";
+
+impl Sim {
+    /// `GET /_sim/stats`.
+    pub fn stats(&self) -> Value {
+        reqwest::blocking::get(format!("{}/_sim/stats", self.url))
+            .and_then(|r| r.json())
+            .expect("sim stats")
+    }
+
+    /// `POST /_sim/revoke-tokens`: every token issued so far is refused from now on.
+    pub fn revoke_tokens(&self) {
+        let status = reqwest::blocking::Client::new()
+            .post(format!("{}/_sim/revoke-tokens", self.url))
+            .send()
+            .expect("sim revoke-tokens")
+            .status();
+        assert!(status.is_success(), "revoke-tokens answered {status}");
+    }
+}
+
+impl Env {
+    /// Where the binary keeps its cache (`$XDG_CACHE_HOME/assist`).
+    pub fn cache_dir(&self) -> PathBuf {
+        self.dir.path().join("xdg-cache").join("assist")
+    }
+
+    /// A `default` profile with password auth against the simulator's IAM (no project_id).
+    pub fn password_profile(&self, sim: &Sim, password: &str) -> PathBuf {
+        self.write_config(&password_profile_text(sim, "default", password))
+    }
+}
+
+/// A `[profiles.NAME]` section with password auth against the simulator (region cn-north-4).
+pub fn password_profile_text(sim: &Sim, name: &str, password: &str) -> String {
+    format!(
+        "[profiles.{name}]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nregion = \"{SIM_REGION}\"\n\
+         auth = \"password\"\nuser = \"{IAM_USER}\"\ndomain = \"{IAM_DOMAIN}\"\n\
+         password_command = \"printf %s '{password}'\"\n",
+        url = sim.url
+    )
+}
+
+/// The permission bits of a file or directory.
+#[cfg(unix)]
+pub fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("stat {}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[cfg(unix)]
+pub fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// `assert_clean`, and none of these further secrets anywhere in stdout or stderr.
+pub fn assert_no_secrets(output: &std::process::Output, secrets: &[&str]) {
+    assert_clean(output);
+    let all = format!("{}{}", stdout(output), stderr(output));
+    for secret in secrets {
+        assert!(
+            !all.contains(secret),
+            "secret {secret:?} leaked in output: {all}"
+        );
+    }
+}
+
+/// The 32-hex-digit request ids that follow "request id " in a text.
+pub fn request_ids_in(text: &str) -> Vec<String> {
+    text.split("request id ")
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(char::is_ascii_hexdigit)
+                .collect::<String>()
+        })
+        .filter(|id| id.len() == 32)
+        .collect()
+}
+
+/// A loopback URL where nothing listens (a port bound and released again).
+pub fn dead_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    drop(listener);
+    format!("http://127.0.0.1:{port}")
+}
+
+/// Every regular file under `dir`, recursively (none when it does not exist).
+pub fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
