@@ -45,9 +45,13 @@ complete -c assist -n "__fish_assist_needs_command" -f -a "show" -d 'Show the re
 complete -c assist -n "__fish_assist_needs_command" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
 complete -c assist -n "__fish_assist_needs_command" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
 complete -c assist -n "__fish_assist_needs_command" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+complete -c assist -n "__fish_assist_needs_command" -f -a "desktops" -d 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
 complete -c assist -n "__fish_assist_needs_command" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
 complete -c assist -n "__fish_assist_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c assist -n "__fish_assist_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand show" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
@@ -65,6 +69,9 @@ complete -c assist -n "__fish_assist_using_subcommand show" -l max-attempts -d '
 complete -c assist -n "__fish_assist_using_subcommand show" -l show-password -d 'Reveal the collaborative space\'s password instead of masking it'
 complete -c assist -n "__fish_assist_using_subcommand show" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand start" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l interval -d 'With --wait: how often to poll' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l deadline -d 'With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
@@ -84,6 +91,9 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l max-attempts -d 
 complete -c assist -n "__fish_assist_using_subcommand start" -l wait -d 'Then wait until the space is OPEN and print the final record (or just the code)'
 complete -c assist -n "__fish_assist_using_subcommand start" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
@@ -100,6 +110,9 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -l timeout -d 'Lim
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand watch" -l name -d 'Also watch the desktops with this computer name (exact match, else every partial one)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l user -d 'Also watch every desktop of this user (exact match, else every partial one)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l ip -d 'Also watch the desktop with this IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l file -d 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -l interval -d 'How often to poll each desktop (requests are spread over the interval)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l concurrency -d 'How many requests may be in flight at once' -r
@@ -124,6 +137,26 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l max-attempts -d 
 complete -c assist -n "__fish_assist_using_subcommand watch" -l once -d 'Poll each desktop once and exit (for cron)'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l name -d 'Computer names containing this text (any case)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l user -d 'User names containing this text (any case)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l ip -d 'The desktop with this IP address' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l status -d 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand desktops" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none)'"
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand desktops" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand sim" -l addr -d 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l ak -d 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l sk -d 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]' -r
@@ -173,10 +206,11 @@ complete -c assist -n "__fish_assist_using_subcommand completions" -l timeout -d
 complete -c assist -n "__fish_assist_using_subcommand completions" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "desktops" -d 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch desktops sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

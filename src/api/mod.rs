@@ -4,5 +4,5 @@ mod client;
 mod error;
 pub mod model;
 
-pub use client::{Client, ClientOptions, Trace};
+pub use client::{Client, ClientOptions, DesktopFilter, Trace};
 pub use error::ApiError;

@@ -1,8 +1,10 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
 mod completions;
+mod desktops;
 mod lifecycle;
 mod poll;
+mod select;
 mod show;
 mod state;
 mod watch;
@@ -27,6 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Code> {
         Command::Start(args) => lifecycle::start(&config::resolve(&cli.global)?, &args),
         Command::Cancel(args) => lifecycle::cancel(&config::resolve(&cli.global)?, &args),
         Command::Watch(args) => watch::run(&config::resolve(&cli.global)?, &args),
+        Command::Desktops(args) => desktops::run(&config::resolve(&cli.global)?, &args),
     }
 }
 

@@ -1,12 +1,16 @@
 //! Renderers: table, JSON and code. Nothing else writes results to stdout.
 
+mod age;
+mod desktops;
 mod show;
 mod style;
+mod table;
 mod watch;
 
 use clap::ValueEnum;
 use serde::Deserialize;
 
+pub use desktops::{candidates_table, render_desktops};
 pub use show::{render_created, render_show};
 pub use style::Style;
 pub use watch::{table_line, LineReporter, Reporter};
