@@ -128,13 +128,13 @@ const WATCH_EXAMPLES: &str = "\
 Examples:
   assist watch --user alice --until OPEN --deadline 10m
   assist desktops --name OPS- -o code | assist watch -o json | jq -c 'select(.status == \"OPEN\")'
-  */5 * * * * assist watch --file /etc/assist/desktops --once --state /var/lib/assist/state.json -o json  (cron)";
+  */5 * * * * assist watch --user alice --once --state /var/lib/assist/alice.json -o json  (cron)";
 
 const DESKTOPS_EXAMPLES: &str = "\
 Examples:
   assist desktops --user alice
-  assist desktops --status ACTIVE -o json | jq -r '.[] | select(.connect_status == \"CONNECTED\") | .computer_name'
-  assist desktops --name OPS- -o code > /etc/assist/desktops   # IDs one per line, for watch --file (cron)";
+  assist desktops --status ACTIVE -o json | jq -r '.[] | select(.user_name == \"alice\").desktop_id'
+  0 6 * * * assist desktops --name OPS- -o code > /etc/assist/desktops  (cron: IDs for watch --file)";
 
 const SIM_EXAMPLES: &str = "\
 Examples:
