@@ -28,7 +28,7 @@ complete -c assist -n "__fish_assist_needs_command" -l profile -d 'Profile to us
 complete -c assist -n "__fish_assist_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_needs_command" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_needs_command" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_needs_command" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_needs_command" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -56,7 +56,7 @@ complete -c assist -n "__fish_assist_using_subcommand show" -l profile -d 'Profi
 complete -c assist -n "__fish_assist_using_subcommand show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -78,7 +78,7 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Prof
 complete -c assist -n "__fish_assist_using_subcommand start" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand start" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand start" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -98,7 +98,7 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -l profile -d 'Pro
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -124,7 +124,7 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l profile -d 'Prof
 complete -c assist -n "__fish_assist_using_subcommand watch" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand watch" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -145,7 +145,7 @@ complete -c assist -n "__fish_assist_using_subcommand desktops" -l profile -d 'P
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand desktops" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -178,7 +178,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profil
 complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand sim" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
@@ -194,7 +194,7 @@ complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d
 complete -c assist -n "__fish_assist_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand completions" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand completions" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r

@@ -23,7 +23,7 @@ pub enum OutputFormat {
     Table,
     /// For scripts: stable JSON (NDJSON for `watch`)
     Json,
-    /// The invitation code alone (exit 9 when there is none)
+    /// The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line
     Code,
 }
 
