@@ -43,12 +43,16 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Close the remote-assistance session of a desktop (DELETE)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check')
+            [CompletionResult]::new('desktops', 'desktops', [CompletionResultType]::ParameterValue, 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'assist;show' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Select the desktop by computer name (an exact match, any case, wins over partial ones)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Select the desktop by user name (an exact match, any case, wins over partial ones)')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Select the desktop by IP address')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
@@ -68,6 +72,9 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;start' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Select the desktop by computer name (an exact match, any case, wins over partial ones)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Select the desktop by user name (an exact match, any case, wins over partial ones)')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Select the desktop by IP address')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --wait: how often to poll')
             [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
@@ -89,6 +96,9 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;cancel' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Select the desktop by computer name (an exact match, any case, wins over partial ones)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Select the desktop by user name (an exact match, any case, wins over partial ones)')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Select the desktop by IP address')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
@@ -107,6 +117,9 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;watch' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Also watch the desktops with this computer name (exact match, else every partial one)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Also watch every desktop of this user (exact match, else every partial one)')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Also watch the desktop with this IP address')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to poll each desktop (requests are spread over the interval)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many requests may be in flight at once')
@@ -287,6 +300,28 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
         'assist;config;help;help' {
             break
         }
+        'assist;desktops' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Computer names containing this text (any case)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User names containing this text (any case)')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'The desktop with this IP address')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'assist;sim' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote')
             [CompletionResult]::new('--ak', '--ak', [CompletionResultType]::ParameterName, 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures')
@@ -349,6 +384,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Close the remote-assistance session of a desktop (DELETE)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check')
+            [CompletionResult]::new('desktops', 'desktops', [CompletionResultType]::ParameterValue, 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -387,6 +423,9 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;help;config;check' {
+            break
+        }
+        'assist;help;desktops' {
             break
         }
         'assist;help;sim' {

@@ -40,11 +40,15 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand cancel 'Close the remote-assistance session of a desktop (DELETE)'
             cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
             cand config 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
+            cand desktops 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'assist;show'= {
+            cand --name 'Select the desktop by computer name (an exact match, any case, wins over partial ones)'
+            cand --user 'Select the desktop by user name (an exact match, any case, wins over partial ones)'
+            cand --ip 'Select the desktop by IP address'
             cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
             cand -o 'How to render results [default: the profile''s `output`, else table]'
@@ -63,6 +67,9 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'assist;start'= {
+            cand --name 'Select the desktop by computer name (an exact match, any case, wins over partial ones)'
+            cand --user 'Select the desktop by user name (an exact match, any case, wins over partial ones)'
+            cand --ip 'Select the desktop by IP address'
             cand --interval 'With --wait: how often to poll'
             cand --deadline 'With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit'
             cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
@@ -83,6 +90,9 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'assist;cancel'= {
+            cand --name 'Select the desktop by computer name (an exact match, any case, wins over partial ones)'
+            cand --user 'Select the desktop by user name (an exact match, any case, wins over partial ones)'
+            cand --ip 'Select the desktop by IP address'
             cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
             cand -o 'How to render results [default: the profile''s `output`, else table]'
@@ -100,6 +110,9 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'assist;watch'= {
+            cand --name 'Also watch the desktops with this computer name (exact match, else every partial one)'
+            cand --user 'Also watch every desktop of this user (exact match, else every partial one)'
+            cand --ip 'Also watch the desktop with this IP address'
             cand --file 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)'
             cand --interval 'How often to poll each desktop (requests are spread over the interval)'
             cand --concurrency 'How many requests may be in flight at once'
@@ -266,6 +279,27 @@ set edit:completion:arg-completer[assist] = {|@words|
         }
         &'assist;config;help;help'= {
         }
+        &'assist;desktops'= {
+            cand --name 'Computer names containing this text (any case)'
+            cand --user 'User names containing this text (any case)'
+            cand --ip 'The desktop with this IP address'
+            cand --status 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED'
+            cand --profile 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com)'
+            cand --project-id 'Project ID, overriding the profile''s'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator)'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'assist;sim'= {
             cand --addr 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote'
             cand --ak 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures'
@@ -326,6 +360,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand cancel 'Close the remote-assistance session of a desktop (DELETE)'
             cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
             cand config 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
+            cand desktops 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -354,6 +389,8 @@ set edit:completion:arg-completer[assist] = {|@words|
         &'assist;help;config;init'= {
         }
         &'assist;help;config;check'= {
+        }
+        &'assist;help;desktops'= {
         }
         &'assist;help;sim'= {
         }

@@ -28,7 +28,7 @@ complete -c assist -n "__fish_assist_needs_command" -l profile -d 'Profile to us
 complete -c assist -n "__fish_assist_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_needs_command" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_needs_command" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_needs_command" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_needs_command" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -46,14 +46,18 @@ complete -c assist -n "__fish_assist_needs_command" -f -a "start" -d 'Ask the en
 complete -c assist -n "__fish_assist_needs_command" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
 complete -c assist -n "__fish_assist_needs_command" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
 complete -c assist -n "__fish_assist_needs_command" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
+complete -c assist -n "__fish_assist_needs_command" -f -a "desktops" -d 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
 complete -c assist -n "__fish_assist_needs_command" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
 complete -c assist -n "__fish_assist_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c assist -n "__fish_assist_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand show" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -66,13 +70,16 @@ complete -c assist -n "__fish_assist_using_subcommand show" -l max-attempts -d '
 complete -c assist -n "__fish_assist_using_subcommand show" -l show-password -d 'Reveal the collaborative space\'s password instead of masking it'
 complete -c assist -n "__fish_assist_using_subcommand show" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand start" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l interval -d 'With --wait: how often to poll' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l deadline -d 'With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand start" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand start" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -85,11 +92,14 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l max-attempts -d 
 complete -c assist -n "__fish_assist_using_subcommand start" -l wait -d 'Then wait until the space is OPEN and print the final record (or just the code)'
 complete -c assist -n "__fish_assist_using_subcommand start" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -101,6 +111,9 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -l timeout -d 'Lim
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand watch" -l name -d 'Also watch the desktops with this computer name (exact match, else every partial one)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l user -d 'Also watch every desktop of this user (exact match, else every partial one)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l ip -d 'Also watch the desktop with this IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l file -d 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -l interval -d 'How often to poll each desktop (requests are spread over the interval)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l concurrency -d 'How many requests may be in flight at once' -r
@@ -112,7 +125,7 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l profile -d 'Prof
 complete -c assist -n "__fish_assist_using_subcommand watch" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand watch" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -129,7 +142,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_see
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -151,7 +164,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -167,7 +180,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -183,7 +196,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -211,7 +224,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -231,7 +244,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -249,6 +262,26 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Resolve everything and make one cheap authenticated call; report the failing step'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l name -d 'Computer names containing this text (any case)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l user -d 'User names containing this text (any case)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l ip -d 'The desktop with this IP address' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l status -d 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand desktops" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l project-id -d 'Project ID, overriding the profile\'s' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand desktops" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand sim" -l addr -d 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l ak -d 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l sk -d 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]' -r
@@ -274,7 +307,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profil
 complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand sim" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
@@ -290,7 +323,7 @@ complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d
 complete -c assist -n "__fish_assist_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand completions" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none)'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand completions" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l project-id -d 'Project ID, overriding the profile\'s' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
@@ -302,14 +335,15 @@ complete -c assist -n "__fish_assist_using_subcommand completions" -l timeout -d
 complete -c assist -n "__fish_assist_using_subcommand completions" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "desktops" -d 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'The config file, cache dir and SDK credentials file that would be used'
 complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles: region, auth mode and where each secret comes from (never its value)'
 complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved settings of a profile, each with its source; secrets as (set, from …)'

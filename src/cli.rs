@@ -10,12 +10,13 @@ use crate::output::{ColorWhen, OutputFormat};
 use crate::sim::SimArgs;
 
 const WORKFLOW: &str = "\
-Workflow:
-  assist start <DESKTOP_ID> --wait      ask the user for remote assistance and wait for OPEN
-  assist show <DESKTOP_ID> -o code      print the invitation code to join the space
-  assist cancel <DESKTOP_ID>            close the session when you are done
+Workflow (select a desktop by ID, or by --name, --user or --ip):
+  assist start --user alice --wait      ask the user for remote assistance and wait for OPEN
+  assist show --user alice -o code      print the invitation code to join the space
+  assist cancel --user alice            close the session when you are done
 
-Try it without an account: assist --profile demo show a130ab3a-72bf-4b71-baa9-af4987c8e338";
+`assist desktops --user alice` lists the desktops a selector would match.
+Try it without an account: assist --profile demo show --name FIN-PC-042";
 
 /// Remote assistance for Huawei Cloud Workspace desktops, from the helpdesk's terminal.
 #[derive(Debug, Parser)]
@@ -139,6 +140,9 @@ pub enum Command {
     /// Where the config is, its profiles, the resolved settings, a guided set-up, a live check
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs
+    #[command(after_help = DESKTOPS_EXAMPLES)]
+    Desktops(DesktopsArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[command(after_help = SIM_EXAMPLES)]
     Sim(Box<SimArgs>),
@@ -153,27 +157,33 @@ pub enum Command {
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
-  assist show a130ab3a-72bf-4b71-baa9-af4987c8e338
-  assist show a130ab3a-72bf-4b71-baa9-af4987c8e338 -o json | jq -r .status
-  code=$(assist show \"$ID\" -o code) && echo \"join with $code\"
+  assist show --name FIN-PC-042
+  assist show --user alice -o json | jq -r .status
+  code=$(assist show --ip 192.168.0.42 -o code) && echo \"join with $code\"
   */5 * * * * assist show \"$ID\" -o json >> /var/log/assist.ndjson  (cron)";
 
 const START_EXAMPLES: &str = "\
 Examples:
-  assist start a130ab3a-72bf-4b71-baa9-af4987c8e338 --wait
-  code=$(assist start \"$ID\" --wait -o code --deadline 5m) && echo \"join with $code\"
+  assist start --user alice --wait
+  code=$(assist start --name FIN-PC-042 --wait -o code --deadline 5m) && echo \"join with $code\"
   assist start \"$ID\" -o json | jq -r .share_space_id";
 
 const CANCEL_EXAMPLES: &str = "\
 Examples:
-  assist cancel a130ab3a-72bf-4b71-baa9-af4987c8e338
+  assist cancel --user alice
   assist cancel \"$ID\" || echo \"nothing to cancel (exit $?)\"";
 
 const WATCH_EXAMPLES: &str = "\
 Examples:
-  assist watch \"$ID\" --until OPEN --deadline 10m
-  assist watch --file desktops.txt -o json | jq -c 'select(.status == \"OPEN\")'
-  */5 * * * * assist watch --file /etc/assist/desktops --once --state /var/lib/assist/state.json -o json  (cron)";
+  assist watch --user alice --until OPEN --deadline 10m
+  assist desktops --name OPS- -o code | assist watch -o json | jq -c 'select(.status == \"OPEN\")'
+  */5 * * * * assist watch --user alice --once --state /var/lib/assist/alice.json -o json  (cron)";
+
+const DESKTOPS_EXAMPLES: &str = "\
+Examples:
+  assist desktops --user alice
+  assist desktops --status ACTIVE -o json | jq -r '.[] | select(.user_name == \"alice\").desktop_id'
+  0 6 * * * assist desktops --name OPS- -o code > /etc/assist/desktops  (cron: IDs for watch --file)";
 
 const SIM_EXAMPLES: &str = "\
 Examples:
@@ -186,11 +196,48 @@ Examples:
   assist completions zsh > ~/.zfunc/_assist
   assist completions fish > ~/.config/fish/completions/assist.fish";
 
-#[derive(Debug, Args)]
-pub struct ShowArgs {
+/// Which desktop a command acts on: its ID, or a selector resolved through ListDesktops.
+#[derive(Debug, Args, Clone, Default)]
+#[group(id = "desktop", required = true, multiple = false)]
+pub struct Target {
     /// The desktop's ID (any string of 1-255 characters, sent as one path segment)
     #[arg(value_name = "DESKTOP_ID")]
-    pub desktop_id: String,
+    pub desktop_id: Option<String>,
+
+    /// Select the desktop by computer name (an exact match, any case, wins over partial ones)
+    #[arg(long, value_name = "COMPUTER_NAME")]
+    pub name: Option<String>,
+
+    /// Select the desktop by user name (an exact match, any case, wins over partial ones)
+    #[arg(long, value_name = "USER_NAME")]
+    pub user: Option<String>,
+
+    /// Select the desktop by IP address
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<String>,
+}
+
+/// `watch`: selectors whose matches are added to the IDs given otherwise.
+#[derive(Debug, Args, Clone, Default)]
+#[group(id = "selector", multiple = false)]
+pub struct WatchSelect {
+    /// Also watch the desktops with this computer name (exact match, else every partial one)
+    #[arg(long, value_name = "COMPUTER_NAME")]
+    pub name: Option<String>,
+
+    /// Also watch every desktop of this user (exact match, else every partial one)
+    #[arg(long, value_name = "USER_NAME")]
+    pub user: Option<String>,
+
+    /// Also watch the desktop with this IP address
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub target: Target,
 
     /// Reveal the collaborative space's password instead of masking it
     #[arg(long)]
@@ -199,9 +246,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct StartArgs {
-    /// The desktop's ID
-    #[arg(value_name = "DESKTOP_ID")]
-    pub desktop_id: String,
+    #[command(flatten)]
+    pub target: Target,
 
     /// Then wait until the space is OPEN and print the final record (or just the code)
     #[arg(long)]
@@ -218,16 +264,39 @@ pub struct StartArgs {
 
 #[derive(Debug, Args)]
 pub struct CancelArgs {
-    /// The desktop's ID
-    #[arg(value_name = "DESKTOP_ID")]
-    pub desktop_id: String,
+    #[command(flatten)]
+    pub target: Target,
+}
+
+/// `desktops`: the filters combine (a desktop must match all of them).
+#[derive(Debug, Args)]
+pub struct DesktopsArgs {
+    /// Computer names containing this text (any case)
+    #[arg(long, value_name = "COMPUTER_NAME")]
+    pub name: Option<String>,
+
+    /// User names containing this text (any case)
+    #[arg(long, value_name = "USER_NAME")]
+    pub user: Option<String>,
+
+    /// The desktop with this IP address
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<String>,
+
+    /// Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// Desktop IDs; also from --file, or from stdin when none is given and stdin is not a terminal
+    /// Desktop IDs; also from --file and --name/--user/--ip, or from stdin when none of
+    /// these is given and stdin is not a terminal
     #[arg(value_name = "DESKTOP_ID")]
     pub desktop_ids: Vec<String>,
+
+    #[command(flatten)]
+    pub select: WatchSelect,
 
     /// Read desktop IDs from a file (one per line; blank lines and # comments skipped)
     #[arg(long, value_name = "FILE")]

@@ -57,7 +57,7 @@ fn demo_profile_table_shows_every_field() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let text = normalize_age(&stdout(&out));
     let expected = "\
 ┌────────────────────────────────────────────────────────────────────────────────────────────────────┐
 │ Desktop           a130ab3a-72bf-4b71-baa9-af4987c8e338                                             │
@@ -68,7 +68,7 @@ fn demo_profile_table_shows_every_field() {
 │ Password          -                                                                                │
 │ Private link      https://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6 │
 │ Internet link     https://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6 │
-│ Created           2022-03-28T00:00:00Z                                                             │
+│ Created           2022-03-28T00:00:00Z (N years ago)                                               │
 │ Failed reason     -                                                                                │
 └────────────────────────────────────────────────────────────────────────────────────────────────────┘
 ";

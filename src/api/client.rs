@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::error::{ApiError, NetKind, StatusError};
-use super::model::{Created, RemoteAssistance};
+use super::model::{Created, DesktopPage, RemoteAssistance};
 use crate::auth::{signer, Credentials};
 use crate::secret::Secret;
 use crate::text::snippet;
@@ -72,6 +72,29 @@ pub struct Client {
     renew: Option<Renew>,
     max_attempts: u32,
     trace: Trace,
+}
+
+/// The ListDesktops filters `assist` uses; the service matches names and users by substring.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DesktopFilter {
+    pub computer_name: Option<String>,
+    pub user_name: Option<String>,
+    pub desktop_ip: Option<String>,
+    pub status: Option<String>,
+}
+
+impl DesktopFilter {
+    fn query_pairs(&self) -> Vec<(String, String)> {
+        [
+            ("computer_name", &self.computer_name),
+            ("user_name", &self.user_name),
+            ("desktop_ip", &self.desktop_ip),
+            ("status", &self.status),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k.to_string(), v.clone())))
+        .collect()
+    }
 }
 
 /// A complete answer, read within the size limit.
@@ -149,6 +172,21 @@ impl Client {
 
     pub fn project_id(&self) -> &str {
         &self.project_id
+    }
+
+    /// GET one page of ListDesktops. The filters go into the query, which the signature covers.
+    pub fn list_desktops(
+        &self,
+        filter: &DesktopFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<DesktopPage, ApiError> {
+        let mut query = filter.query_pairs();
+        query.push(("offset".to_string(), offset.to_string()));
+        query.push(("limit".to_string(), limit.to_string()));
+        let segments = ["v2", self.project_id.as_str(), "desktops"];
+        let answer = self.execute(Method::GET, &segments, &query)?;
+        parse(&answer)
     }
 
     fn assistance_path<'a>(&'a self, desktop_id: &'a str) -> [&'a str; 5] {

@@ -5,5 +5,5 @@ mod error;
 pub mod iam;
 pub mod model;
 
-pub use client::{Auth, Client, ClientOptions, Trace};
+pub use client::{Auth, Client, ClientOptions, DesktopFilter, Trace};
 pub use error::ApiError;

@@ -30,6 +30,54 @@ pub struct Created {
     pub initiator_type: Option<String>,
 }
 
+/// One desktop as ListDesktops describes it; only what `assist` shows or matches on.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct Desktop {
+    pub desktop_id: Option<String>,
+    pub computer_name: Option<String>,
+    pub user_name: Option<String>,
+    pub attach_user_infos: Option<Vec<AttachedUser>>,
+    pub ip_address: Option<String>,
+    pub status: Option<String>,
+    pub connect_status: Option<String>,
+    pub created: Option<String>,
+}
+
+/// A user attached to a desktop (pooled desktops can have several).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct AttachedUser {
+    pub user_name: Option<String>,
+}
+
+/// One page of ListDesktops: `total_count` counts every match, not just this page.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct DesktopPage {
+    pub total_count: Option<usize>,
+    pub desktops: Vec<Desktop>,
+}
+
+impl Desktop {
+    pub fn id(&self) -> &str {
+        self.desktop_id.as_deref().unwrap_or_default()
+    }
+
+    /// The primary user and every attached one, without repeats.
+    pub fn user_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.user_name.as_deref().into_iter().collect();
+        for info in self.attach_user_infos.iter().flatten() {
+            if let Some(n) = info.user_name.as_deref() {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        names
+    }
+}
+
 /// The statuses the API documents.
 pub const OPEN: &str = "OPEN";
 pub const CLOSE: &str = "CLOSE";
@@ -88,6 +136,20 @@ mod tests {
         let r: RemoteAssistance =
             serde_json::from_str(r#"{"status":"CLOSE","invitation_code":"AB12CD34"}"#).unwrap();
         assert_eq!(r.open_code(), None);
+    }
+
+    #[test]
+    fn a_desktop_page_tolerates_nulls_and_lists_every_user() {
+        let p: DesktopPage = serde_json::from_str(
+            r#"{"total_count":1,"desktops":[{"desktop_id":"d","user_name":"a",
+               "attach_user_infos":[{"user_name":"a"},{"user_name":"b"},{"user_name":null}],
+               "ip_address":null,"extra":true}]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.total_count, Some(1));
+        assert_eq!(p.desktops[0].id(), "d");
+        assert_eq!(p.desktops[0].user_names(), ["a", "b"]);
+        assert!(p.desktops[0].ip_address.is_none());
     }
 
     #[test]

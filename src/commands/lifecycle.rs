@@ -8,7 +8,6 @@ use std::time::Instant;
 use anyhow::Context;
 
 use super::poll::{self, Plan};
-use super::validate_desktop_id;
 use crate::api::model::{self, RemoteAssistance};
 use crate::api::ApiError;
 use crate::cli::{CancelArgs, StartArgs};
@@ -18,8 +17,8 @@ use crate::output::{render_created, render_show, table_line, OutputFormat, Repor
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Code> {
-    let id = validate_desktop_id(&args.desktop_id)?;
     let client = super::client(settings)?;
+    let id = &super::select::one(&client, &args.target)?;
     let created = client.create_remote_assistance(id).with_context(|| {
         format!(
             "could not start remote assistance on desktop {}",
@@ -115,8 +114,8 @@ fn wait_for_open(
 }
 
 pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Code> {
-    let id = validate_desktop_id(&args.desktop_id)?;
     let client = super::client(settings)?;
+    let id = &super::select::one(&client, &args.target)?;
     match client.cancel_remote_assistance(id) {
         Ok(()) => {
             eprintln!("cancelled remote assistance on desktop {}", sanitize(id));

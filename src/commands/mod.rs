@@ -2,8 +2,10 @@
 
 mod completions;
 mod config;
+mod desktops;
 mod lifecycle;
 mod poll;
+mod select;
 mod show;
 mod state;
 mod watch;
@@ -29,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Code> {
         Command::Start(args) => lifecycle::start(&settings_config::resolve(&cli.global)?, &args),
         Command::Cancel(args) => lifecycle::cancel(&settings_config::resolve(&cli.global)?, &args),
         Command::Watch(args) => watch::run(&settings_config::resolve(&cli.global)?, &args),
+        Command::Desktops(args) => desktops::run(&settings_config::resolve(&cli.global)?, &args),
     }
 }
 

@@ -10,8 +10,8 @@ use crate::output::{render_show, OutputFormat};
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Code> {
-    let id = validate_desktop_id(&args.desktop_id)?;
     let client = super::client(settings)?;
+    let id = &super::select::one(&client, &args.target)?;
     let record = client.remote_assistance(id).with_context(|| {
         format!(
             "could not read the remote assistance of desktop {}",

@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 
 use super::poll::{self, Plan};
+use super::select::{self, Selector};
 use super::state::StateFile;
 use super::validate_desktop_id;
 use crate::cli::WatchArgs;
@@ -17,7 +18,15 @@ use crate::output::LineReporter;
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
-    let ids = desktop_ids(args)?;
+    let selected = match Selector::of_watch(&args.select) {
+        // The lookup is one-shot, so it gets the usual retries whatever the watch does.
+        Some(selector) => select::all(&super::client(settings)?, &selector)?
+            .iter()
+            .map(|d| d.id().to_string())
+            .collect(),
+        None => Vec::new(),
+    };
+    let ids = desktop_ids(args, selected)?;
     let interrupted = poll::interrupt_flag();
     let state = args.state.as_deref().map(StateFile::open).transpose()?;
     let previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
@@ -74,9 +83,9 @@ fn finish(code: Code, pending: &[String]) -> anyhow::Result<Code> {
     }
 }
 
-/// IDs from the arguments, `--file`, or stdin when neither gives any and stdin is a pipe;
-/// validated, de-duplicated, in order.
-fn desktop_ids(args: &WatchArgs) -> anyhow::Result<Vec<String>> {
+/// IDs from the arguments, `--file` and a selector's matches, or stdin when none of them is
+/// given and stdin is a pipe; validated, de-duplicated, in order.
+fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<String>> {
     let mut raw: Vec<String> = args.desktop_ids.clone();
     if let Some(path) = &args.file {
         let text = std::fs::read_to_string(path)
@@ -84,6 +93,7 @@ fn desktop_ids(args: &WatchArgs) -> anyhow::Result<Vec<String>> {
             .map_err(|e| Failure::new(Code::Usage, format!("{e:#}")))?;
         raw.extend(id_lines(text.lines().map(str::to_string)));
     }
+    raw.extend(selected);
     if raw.is_empty() && !std::io::stdin().is_terminal() {
         raw.extend(id_lines(
             std::io::stdin().lock().lines().map_while(Result::ok),
@@ -99,7 +109,7 @@ fn desktop_ids(args: &WatchArgs) -> anyhow::Result<Vec<String>> {
     }
     if ids.is_empty() {
         return Err(Failure::new(Code::Usage, "no desktop IDs to watch")
-            .with_hint("give IDs as arguments, with --file FILE, or one per line on stdin")
+            .with_hint("give IDs as arguments, with --file FILE, --name/--user/--ip, or one per line on stdin")
             .into());
     }
     Ok(ids)

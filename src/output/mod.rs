@@ -1,13 +1,17 @@
 //! Renderers: table, JSON and code. Nothing else writes results to stdout.
 
+mod age;
+mod desktops;
 mod fields;
 mod show;
 mod style;
+mod table;
 mod watch;
 
 use clap::ValueEnum;
 use serde::Deserialize;
 
+pub use desktops::{candidates_table, render_desktops};
 pub use fields::{render_fields, render_rows, Field};
 pub use show::{render_created, render_show};
 pub use style::Style;
@@ -21,7 +25,7 @@ pub enum OutputFormat {
     Table,
     /// For scripts: stable JSON (NDJSON for `watch`)
     Json,
-    /// The invitation code alone (exit 9 when there is none)
+    /// The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line
     Code,
 }
 

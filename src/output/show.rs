@@ -2,9 +2,11 @@
 
 use std::io::Write;
 
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, Color, Table};
 use serde::Serialize;
 
+use super::age::relative_age;
+use super::table::{new_table, Stream};
 use super::{OutputFormat, Style};
 use crate::api::model::{self, RemoteAssistance};
 use crate::text::sanitize;
@@ -72,15 +74,7 @@ pub fn render_show(
 }
 
 fn show_table(desktop_id: &str, r: &RemoteAssistance, style: Style) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
+    let mut table = new_table(style, Stream::Stdout);
     let text = |v: Option<&str>| v.map(sanitize).unwrap_or_else(|| "-".to_string());
     let password = match &r.share_space_passwd {
         Some(p) if style.show_password => sanitize(p.expose()),
@@ -102,13 +96,24 @@ fn show_table(desktop_id: &str, r: &RemoteAssistance, style: Style) -> Table {
             "Internet link",
             Cell::new(text(r.internet_share_link.as_deref())),
         ),
-        ("Created", Cell::new(text(r.create_time.as_deref()))),
+        ("Created", Cell::new(created(r.create_time.as_deref()))),
         ("Failed reason", failed_cell(r.failed_reason(), style)),
     ];
     for (label, value) in rows {
         table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), value]);
     }
     table
+}
+
+/// The time as received, and how long ago that was when it can be read as a time.
+fn created(time: Option<&str>) -> String {
+    match time {
+        None => "-".to_string(),
+        Some(t) => match relative_age(t, jiff::Timestamp::now()) {
+            Some(age) => format!("{} ({age})", sanitize(t)),
+            None => sanitize(t),
+        },
+    }
 }
 
 fn status_cell(status: Option<&str>, style: Style) -> Cell {
@@ -166,8 +171,7 @@ pub fn render_created(
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut table = Table::new();
-            table.load_preset(presets::UTF8_BORDERS_ONLY).force_no_tty();
+            let mut table = new_table(Style::default(), Stream::Stdout);
             let text =
                 |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
             for (label, value) in [

@@ -482,3 +482,28 @@ pub fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Replaces the single-digit year count of each "(N years ago)" with `N`, so that a golden
+/// table stays valid as the clock moves on: the seeded create_time 2022-03-28 is "4 years ago"
+/// in 2026 and keeps the same width until it becomes "10 years ago" in 2032.
+pub fn normalize_age(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" years ago)") {
+        let (before, after) = rest.split_at(at);
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let years: u32 = before[before.len() - digits..]
+            .parse()
+            .expect("a year count");
+        assert!(
+            (4..10).contains(&years),
+            "unexpected age of {years} years in {text}"
+        );
+        out.push_str(&before[..before.len() - digits]);
+        out.push('N');
+        out.push_str(" years ago)");
+        rest = &after[" years ago)".len()..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,345 @@
+//! Which desktops `--name`, `--user` or `--ip` mean, resolved through ListDesktops: one place
+//! for `show`, `start`, `cancel` and `watch`, and the paging that `desktops` uses too.
+
+use std::io::IsTerminal;
+
+use anyhow::Context;
+
+use super::validate_desktop_id;
+use crate::api::model::{Desktop, DesktopPage};
+use crate::api::{ApiError, Client, DesktopFilter};
+use crate::cli::{Target, WatchSelect};
+use crate::exit::{Code, Failure};
+use crate::output::candidates_table;
+use crate::text::{sanitize, snippet};
+
+/// The largest page the API serves.
+pub const PAGE_LIMIT: usize = 1000;
+/// A server that keeps sending pages is cut off here (a million desktops at full pages).
+const MAX_PAGES: usize = 1000;
+/// An ambiguity lists at most this many candidates: enough to recognise the right one.
+const MAX_CANDIDATES: usize = 20;
+
+/// A way to name desktops other than by ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selector {
+    Name(String),
+    User(String),
+    Ip(String),
+}
+
+impl Selector {
+    /// At most one is set: clap's argument groups see to that.
+    fn from_flags(
+        name: &Option<String>,
+        user: &Option<String>,
+        ip: &Option<String>,
+    ) -> Option<Self> {
+        name.clone()
+            .map(Selector::Name)
+            .or_else(|| user.clone().map(Selector::User))
+            .or_else(|| ip.clone().map(Selector::Ip))
+    }
+
+    pub fn of_watch(select: &WatchSelect) -> Option<Self> {
+        Selector::from_flags(&select.name, &select.user, &select.ip)
+    }
+
+    /// How the user wrote it, for messages: `--user "alice"`.
+    fn describe(&self) -> String {
+        let (flag, value) = match self {
+            Selector::Name(v) => ("--name", v),
+            Selector::User(v) => ("--user", v),
+            Selector::Ip(v) => ("--ip", v),
+        };
+        format!("{flag} \"{}\"", snippet(value, 80))
+    }
+
+    fn value(&self) -> &str {
+        match self {
+            Selector::Name(v) | Selector::User(v) | Selector::Ip(v) => v.trim(),
+        }
+    }
+
+    fn filter(&self) -> DesktopFilter {
+        let value = Some(self.value().to_string());
+        match self {
+            Selector::Name(_) => DesktopFilter {
+                computer_name: value,
+                ..DesktopFilter::default()
+            },
+            Selector::User(_) => DesktopFilter {
+                user_name: value,
+                ..DesktopFilter::default()
+            },
+            Selector::Ip(_) => DesktopFilter {
+                desktop_ip: value,
+                ..DesktopFilter::default()
+            },
+        }
+    }
+
+    /// The field(s) this selector looks at, lowercased.
+    fn fields(&self, d: &Desktop) -> Vec<String> {
+        match self {
+            Selector::Name(_) => d.computer_name.iter().map(|n| n.to_lowercase()).collect(),
+            Selector::User(_) => d.user_names().iter().map(|n| n.to_lowercase()).collect(),
+            Selector::Ip(_) => d
+                .ip_address
+                .iter()
+                .map(|ip| ip.trim().to_lowercase())
+                .collect(),
+        }
+    }
+
+    fn is_exact(&self, d: &Desktop) -> bool {
+        let want = self.value().to_lowercase();
+        self.fields(d).contains(&want)
+    }
+
+    /// Checked here too: a server that ignored the filter must not make us act on any desktop.
+    fn is_partial(&self, d: &Desktop) -> bool {
+        let want = self.value().to_lowercase();
+        self.fields(d).iter().any(|f| f.contains(&want))
+    }
+
+    fn validate(&self) -> Result<(), Failure> {
+        let value = self.value();
+        if value.is_empty() || value.chars().any(char::is_control) {
+            return Err(Failure::new(
+                Code::Usage,
+                format!(
+                    "{} is empty or contains control characters",
+                    self.describe()
+                ),
+            )
+            .with_hint("give part of a computer name or user name, or an IP address"));
+        }
+        Ok(())
+    }
+}
+
+/// The one desktop a command acts on: the ID as given, or the single match of the selector.
+pub fn one(client: &Client, target: &Target) -> anyhow::Result<String> {
+    let Some(selector) = Selector::from_flags(&target.name, &target.user, &target.ip) else {
+        let id = target.desktop_id.as_deref().unwrap_or_default();
+        return Ok(validate_desktop_id(id)?.to_string());
+    };
+    let matches = all(client, &selector)?;
+    match matches.as_slice() {
+        [only] => {
+            announce(&selector, only);
+            Ok(only.id().to_string())
+        }
+        _ => Err(ambiguous(&selector, &matches).into()),
+    }
+}
+
+/// Every desktop the selector matches: the exact matches (any case) when there are some,
+/// else every partial one. None is exit 5.
+pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>> {
+    selector.validate()?;
+    let found = list_all(client, &selector.filter())
+        .with_context(|| format!("could not look up the desktops for {}", selector.describe()))?;
+    let usable: Vec<Desktop> = found
+        .into_iter()
+        .filter(|d| !d.id().is_empty() && selector.is_partial(d))
+        .collect();
+    let exact: Vec<Desktop> = usable
+        .iter()
+        .filter(|d| selector.is_exact(d))
+        .cloned()
+        .collect();
+    let chosen = if exact.is_empty() { usable } else { exact };
+    if chosen.is_empty() {
+        return Err(Failure::new(
+            Code::NotFound,
+            format!("no desktop matches {}", selector.describe()),
+        )
+        .with_hint(
+            "`assist desktops` lists the desktops; --name and --user also match part of a name",
+        )
+        .into());
+    }
+    Ok(chosen)
+}
+
+/// Every desktop that matches the filter, through as many pages as it takes.
+pub fn list_all(client: &Client, filter: &DesktopFilter) -> Result<Vec<Desktop>, ApiError> {
+    page_through(
+        MAX_PAGES,
+        |offset| client.list_desktops(filter, offset, PAGE_LIMIT),
+        |warning| eprintln!("warning: {warning}"),
+    )
+}
+
+/// Asks for pages from offset 0 until `total_count` desktops have come (a page shorter than
+/// asked for is not the end when the server caps its pages), an empty page, or `max_pages`.
+/// Without a `total_count`, a short page is the end.
+fn page_through(
+    max_pages: usize,
+    mut fetch: impl FnMut(usize) -> Result<DesktopPage, ApiError>,
+    mut warn: impl FnMut(&str),
+) -> Result<Vec<Desktop>, ApiError> {
+    let mut all: Vec<Desktop> = Vec::new();
+    for _ in 0..max_pages {
+        let page = fetch(all.len())?;
+        let got = page.desktops.len();
+        all.extend(page.desktops);
+        match page.total_count {
+            Some(total) if all.len() >= total => return Ok(all),
+            Some(total) if got == 0 => {
+                warn(&format!(
+                    "the service counted {total} desktops but sent only {}; the list may be incomplete",
+                    all.len()
+                ));
+                return Ok(all);
+            }
+            None if got < PAGE_LIMIT => return Ok(all),
+            _ => {}
+        }
+    }
+    warn(&format!(
+        "stopped listing after {max_pages} pages ({} desktops); the list may be incomplete",
+        all.len()
+    ));
+    Ok(all)
+}
+
+/// Says which desktop a selector chose, for a person at a terminal (cron needs no chatter).
+fn announce(selector: &Selector, d: &Desktop) {
+    if std::io::stderr().is_terminal() {
+        eprintln!(
+            "{} is desktop {} ({}, {}, {})",
+            selector.describe(),
+            sanitize(d.id()),
+            sanitize(d.computer_name.as_deref().unwrap_or("-")),
+            sanitize(&d.user_names().join(", ")),
+            sanitize(d.ip_address.as_deref().unwrap_or("-")),
+        );
+    }
+}
+
+fn ambiguous(selector: &Selector, matches: &[Desktop]) -> Failure {
+    let shown = &matches[..matches.len().min(MAX_CANDIDATES)];
+    let mut message = format!(
+        "{} matches {} desktops; this command needs one:\n{}",
+        selector.describe(),
+        matches.len(),
+        candidates_table(shown)
+    );
+    if matches.len() > shown.len() {
+        message.push_str(&format!(
+            "\n… and {} more (`assist desktops` lists them all)",
+            matches.len() - shown.len()
+        ));
+    }
+    Failure::new(Code::Usage, message)
+        .with_hint("give the desktop's ID, or a selector that matches exactly")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn desktops(n: usize, from: usize) -> Vec<Desktop> {
+        (from..from + n)
+            .map(|i| Desktop {
+                desktop_id: Some(format!("d{i}")),
+                ..Desktop::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_pages_continue_until_the_total_is_reached() {
+        let mut offsets = Vec::new();
+        let all = page_through(
+            1000,
+            |offset| {
+                offsets.push(offset);
+                Ok(DesktopPage {
+                    total_count: Some(5),
+                    desktops: desktops(2.min(5 - offset), offset),
+                })
+            },
+            |w| panic!("unexpected warning {w}"),
+        )
+        .unwrap();
+        assert_eq!(offsets, [0, 2, 4]);
+        assert_eq!(all.len(), 5);
+    }
+
+    #[test]
+    fn a_server_that_never_ends_is_cut_off_with_a_warning() {
+        let mut warnings = Vec::new();
+        let all = page_through(
+            3,
+            |offset| {
+                Ok(DesktopPage {
+                    total_count: None,
+                    desktops: desktops(PAGE_LIMIT, offset),
+                })
+            },
+            |w| warnings.push(w.to_string()),
+        )
+        .unwrap();
+        assert_eq!(all.len(), PAGE_LIMIT * 3);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("incomplete"), "{warnings:?}");
+    }
+
+    #[test]
+    fn an_empty_page_before_the_total_ends_with_a_warning() {
+        let mut warnings = 0;
+        let all = page_through(
+            1000,
+            |offset| {
+                Ok(DesktopPage {
+                    total_count: Some(10),
+                    desktops: if offset == 0 {
+                        desktops(3, 0)
+                    } else {
+                        Vec::new()
+                    },
+                })
+            },
+            |_| warnings += 1,
+        )
+        .unwrap();
+        assert_eq!((all.len(), warnings), (3, 1));
+    }
+
+    #[test]
+    fn without_a_total_a_short_page_is_the_end() {
+        let mut calls = 0;
+        let all = page_through(
+            1000,
+            |offset| {
+                calls += 1;
+                Ok(DesktopPage {
+                    total_count: None,
+                    desktops: desktops(3, offset),
+                })
+            },
+            |w| panic!("unexpected warning {w}"),
+        )
+        .unwrap();
+        assert_eq!((all.len(), calls), (3, 1));
+    }
+
+    #[test]
+    fn exact_matches_ignore_case_and_see_attached_users() {
+        let d: Desktop = serde_json::from_str(
+            r#"{"desktop_id":"x","computer_name":"FIN-PC-042","user_name":"alice",
+               "attach_user_infos":[{"user_name":"Bob"}],"ip_address":"10.0.0.1"}"#,
+        )
+        .unwrap();
+        assert!(Selector::Name("fin-pc-042".into()).is_exact(&d));
+        assert!(!Selector::Name("FIN-PC".into()).is_exact(&d));
+        assert!(Selector::Name("FIN-PC".into()).is_partial(&d));
+        assert!(Selector::User("bob".into()).is_exact(&d));
+        assert!(Selector::Ip(" 10.0.0.1 ".into()).is_exact(&d));
+        assert!(!Selector::Ip("10.0.0.2".into()).is_partial(&d));
+    }
+}

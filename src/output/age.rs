@@ -1,0 +1,66 @@
+//! How long ago a server timestamp was, in the words a person would use ("4 min ago").
+
+use jiff::{tz::TimeZone, Timestamp, Unit};
+
+/// `Some("4 min ago")` for an RFC 3339 time; `None` when the text is not one (it is then
+/// shown as received). Only the largest unit is given: an age is for reading at a glance.
+pub fn relative_age(created: &str, now: Timestamp) -> Option<String> {
+    let then: Timestamp = created.trim().parse().ok()?;
+    let (earlier, later, future) = if then <= now {
+        (then, now, false)
+    } else {
+        (now, then, true)
+    };
+    let earlier = earlier.to_zoned(TimeZone::UTC);
+    let span = earlier
+        .until((Unit::Year, &later.to_zoned(TimeZone::UTC)))
+        .ok()?;
+    let amount = [
+        (i64::from(span.get_years()), "year", "years"),
+        (i64::from(span.get_months()), "month", "months"),
+        (i64::from(span.get_days()), "day", "days"),
+        (i64::from(span.get_hours()), "hour", "hours"),
+        (span.get_minutes(), "min", "min"),
+    ]
+    .into_iter()
+    .find(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
+    Some(match (amount, future) {
+        (None, _) => "just now".to_string(),
+        (Some(a), false) => format!("{a} ago"),
+        (Some(a), true) => format!("in {a}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_largest_unit_is_given() {
+        let now = at("2026-11-28T04:20:00Z");
+        let age = |s| relative_age(s, now);
+        assert_eq!(age("2022-03-28T00:00:00Z").as_deref(), Some("4 years ago"));
+        assert_eq!(age("2025-11-27T04:20:00Z").as_deref(), Some("1 year ago"));
+        assert_eq!(age("2026-09-01T00:00:00Z").as_deref(), Some("2 months ago"));
+        assert_eq!(age("2026-11-26T04:20:00Z").as_deref(), Some("2 days ago"));
+        assert_eq!(age("2026-11-28T03:19:00Z").as_deref(), Some("1 hour ago"));
+        assert_eq!(
+            age("2026-11-28T04:16:00.000Z").as_deref(),
+            Some("4 min ago")
+        );
+        assert_eq!(age("2026-11-28T04:19:30Z").as_deref(), Some("just now"));
+        assert_eq!(age("2026-11-28T04:25:00Z").as_deref(), Some("in 5 min"));
+    }
+
+    #[test]
+    fn what_is_not_a_timestamp_has_no_age() {
+        let now = at("2026-11-28T04:20:00Z");
+        assert_eq!(relative_age("yesterday", now), None);
+        assert_eq!(relative_age("2022-03-28 00:00:00", now), None);
+    }
+}

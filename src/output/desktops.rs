@@ -1,0 +1,120 @@
+//! Rendering ListDesktops results: a table, a JSON array, IDs one per line, and the
+//! candidates of an ambiguous selector.
+
+use std::io::Write;
+
+use comfy_table::{Attribute, Cell, Color, Table};
+use serde::Serialize;
+
+use super::table::{new_table, Stream};
+use super::{OutputFormat, Style};
+use crate::api::model::Desktop;
+use crate::text::sanitize;
+
+/// One element of `assist desktops -o json`.
+#[derive(Serialize)]
+struct DesktopJson<'a> {
+    desktop_id: Option<&'a str>,
+    computer_name: Option<&'a str>,
+    user_name: Option<&'a str>,
+    ip_address: Option<&'a str>,
+    status: Option<&'a str>,
+    connect_status: Option<&'a str>,
+    created: Option<&'a str>,
+}
+
+impl<'a> DesktopJson<'a> {
+    fn new(d: &'a Desktop) -> Self {
+        DesktopJson {
+            desktop_id: d.desktop_id.as_deref(),
+            computer_name: d.computer_name.as_deref(),
+            user_name: d.user_name.as_deref(),
+            ip_address: d.ip_address.as_deref(),
+            status: d.status.as_deref(),
+            connect_status: d.connect_status.as_deref(),
+            created: d.created.as_deref(),
+        }
+    }
+}
+
+/// Writes the list: a table, a JSON array, or (`code`) the IDs one per line, for `watch`.
+pub fn render_desktops(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    desktops: &[Desktop],
+    style: Style,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => {
+            let json: Vec<DesktopJson> = desktops.iter().map(DesktopJson::new).collect();
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Code => {
+            for d in desktops {
+                writeln!(out, "{}", sanitize(d.id()))?;
+            }
+        }
+        OutputFormat::Table => {
+            writeln!(
+                out,
+                "{}",
+                desktops_table(desktops, style, Stream::Stdout, true)
+            )?;
+        }
+    }
+    out.flush()
+}
+
+/// The desktops an ambiguous selector matched, for an error message on stderr (no colour:
+/// it is part of a message, whatever the terminal).
+pub fn candidates_table(desktops: &[Desktop]) -> String {
+    desktops_table(desktops, Style::default(), Stream::Stderr, false).to_string()
+}
+
+fn desktops_table(desktops: &[Desktop], style: Style, stream: Stream, connect: bool) -> Table {
+    let mut table = new_table(style, stream);
+    let mut header = vec!["ID", "Name", "User", "IP", "Status"];
+    if connect {
+        header.push("Connect");
+    }
+    table.set_header(
+        header
+            .into_iter()
+            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+    );
+    let text = |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
+    for d in desktops {
+        let users: Vec<String> = d.user_names().into_iter().map(sanitize).collect();
+        let mut row = vec![
+            Cell::new(sanitize(d.id())),
+            Cell::new(text(&d.computer_name)),
+            Cell::new(if users.is_empty() {
+                "-".into()
+            } else {
+                users.join(", ")
+            }),
+            Cell::new(text(&d.ip_address)),
+            status_cell(d.status.as_deref(), style),
+        ];
+        if connect {
+            row.push(Cell::new(text(&d.connect_status)));
+        }
+        table.add_row(row);
+    }
+    table
+}
+
+/// ACTIVE green, ERROR red, SHUTOFF and HIBERNATED dim: what can be assisted stands out.
+fn status_cell(status: Option<&str>, style: Style) -> Cell {
+    let cell = Cell::new(status.map(sanitize).unwrap_or_else(|| "-".into()));
+    if !style.color {
+        return cell;
+    }
+    match status {
+        Some("ACTIVE") => cell.fg(Color::Green),
+        Some("ERROR") => cell.fg(Color::Red),
+        Some("SHUTOFF" | "HIBERNATED") => cell.add_attribute(Attribute::Dim),
+        _ => cell,
+    }
+}
