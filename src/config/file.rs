@@ -202,6 +202,22 @@ mod tests {
     }
 
     #[test]
+    fn the_example_config_parses_and_documents_every_key() {
+        let text = include_str!("../../config.example.toml");
+        let raw = parse_text(Path::new("config.example.toml"), text).unwrap();
+        assert_eq!(raw.default_profile.as_deref(), Some("prod"));
+        for key in PROFILE_KEYS.iter().chain(TOP_KEYS) {
+            let documented = text.lines().any(|l| {
+                let l = l.trim_start_matches(['#', ' ']);
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+                    || l.starts_with(&format!("[{key}."))
+            });
+            assert!(documented, "config.example.toml does not document `{key}`");
+        }
+    }
+
+    #[test]
     fn errors_inside_multibyte_text_name_a_line() {
         let e = parse_text(Path::new("c.toml"), "[profiles.\"ä\"]\nregion = \"ä").unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
