@@ -1,0 +1,90 @@
+//! `config init` on a terminal: the guided set-up, driven through a pseudo-terminal (`script`).
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+
+#[test]
+fn the_guided_setup_asks_and_never_echoes_the_secret() {
+    let env = Env::new();
+    let config = env.config_path();
+    // `script` gives assist a real terminal, so it takes the interactive path (prompts, no echo).
+    let mut child = Command::new("script")
+        .args([
+            "-qec",
+            &format!("{BIN} --config {} config init", config.display()),
+            "/dev/null",
+        ])
+        .env("HOME", env.dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs assist on a pseudo-terminal");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    stdin
+        .write_all(b"cn-east-3\n\naksk\nAKTTY0000000000000001\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    // Type the secret only once its prompt is up (echo is off by then).
+    wait_for(&screen, "Secret key (hidden");
+    std::thread::sleep(Duration::from_millis(100));
+    stdin.write_all(format!("{SK}\n").as_bytes()).unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    wait_for(&screen, "wrote profile");
+    let screen = screen.lock().unwrap().clone();
+    assert_eq!(status.code(), Some(0), "{screen}");
+    assert!(screen.contains("Region [cn-north-4]:"), "{screen}");
+    assert!(screen.contains("Secret key (hidden"), "{screen}");
+    assert!(!screen.contains(SK), "the secret was echoed: {screen}");
+    let written = std::fs::read_to_string(&config).unwrap();
+    assert_eq!(
+        written,
+        format!("[profiles.default]\nregion = \"cn-east-3\"\nauth = \"aksk\"\nak = \"AKTTY0000000000000001\"\nsk = \"{SK}\"\n")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&config).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+type Screen = std::sync::Arc<std::sync::Mutex<String>>;
+
+/// Collects what the terminal shows, as it comes.
+fn watch_screen(mut out: impl std::io::Read + Send + 'static) -> Screen {
+    let screen = Screen::default();
+    let shared = screen.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 1024];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            shared
+                .lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    screen
+}
+
+fn wait_for(screen: &Screen, text: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !screen.lock().unwrap().contains(text) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never saw {text:?} in {:?}",
+            screen.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
