@@ -159,7 +159,9 @@ measure() {
     if ((HAVE_HYPERFINE)); then
         local opts=(--runs "$runs" --warmup "$warmup" --style none --export-csv "$WORK/$key.csv")
         ((shell)) || opts+=(-N)
-        hyperfine "${opts[@]}" -- "$cmd" >/dev/null || die "failed: $cmd"
+        # Its outlier warnings go to a log: the interleaved rounds are the answer to them.
+        hyperfine "${opts[@]}" -- "$cmd" >/dev/null 2>"$WORK/hyperfine.err" ||
+            die "failed: $cmd: $(tail -n 3 "$WORK/hyperfine.err")"
         # command,mean,stddev,median,user,system,min,max (the command may hold commas)
         tail -n 1 "$WORK/$key.csv" | awk -F, '{ printf "%.4f\n", $(NF-4) * 1000 }' >>"$WORK/s.$key"
     else
@@ -320,9 +322,9 @@ Run on $(date -u +%Y-%m-%dT%H:%M:%SZ): \`$COMMAND_LINE\` at commit $(git rev-par
 
 - machine: $(nproc) cores, ${CPU:-unknown CPU}, $(uname -sr)
 - $("$BIN" --version), built in ${BUILD_SECS} s; $(curl --version | head -n 1 | cut -d' ' -f1-2); timing by $TOOL
-- every request went to \`assist sim\` on loopback (plain HTTP, no added latency) and answered 200;
-  \`show\` reads desktop \`$ID\` (OPEN); the $DESKTOPS-desktop rows read generated desktops that
-  have a record; \`watch\` and \`xargs\` both keep 8 requests in flight
+- every request went to \`assist sim\` on loopback (plain HTTP, no added latency) and answered
+  200; \`show\` reads desktop \`$ID\` (OPEN); the $DESKTOPS-desktop rows
+  read generated desktops that have a record; \`watch\` and \`xargs\` both keep 8 requests in flight
 - medians: show and startup over $ROUNDS interleaved rounds of 50 runs (the median of the
   rounds' medians), watch 10 runs, xargs 3, sequential loop 2, SDK 10; peak RSS is the largest of 3 runs
 - connections opened by one \`watch --once\` over $DESKTOPS desktops: ${CONNECTS:-not counted (no strace)}
