@@ -18,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 COMMAND_LINE="bash bench/run.sh${*:+ $*}"
+STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 DESKTOPS=${BENCH_DESKTOPS:-1000}
 WANT_SDK=${BENCH_SDK:-1}
 OUT=${BENCH_OUT:-$ROOT/BENCHMARKS.md}
@@ -151,6 +152,7 @@ lines=$(wc -l <"$WORK/watch.ndjson")
 ((lines == DESKTOPS)) || die "watch --once printed $lines lines for $DESKTOPS desktops"
 
 # ---- Measuring ----
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 # measure KEY RUNS WARMUP SHELL COMMAND: times COMMAND and adds to $WORK/s.KEY the median of
 # these runs (hyperfine) or every run's time (plain loop), in ms. SHELL=1 runs it through a
 # shell (pipelines); else directly. median KEY is the median of what was added.
@@ -318,9 +320,9 @@ CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 TOOL=$([[ $HAVE_HYPERFINE == 1 ]] && hyperfine --version || echo "a plain bash timing loop (no hyperfine)")
 REPORT=$(
     cat <<EOF
-Run on $(date -u +%Y-%m-%dT%H:%M:%SZ): \`$COMMAND_LINE\` at commit $(git rev-parse --short HEAD 2>/dev/null || echo "?").
+Run on $STARTED: \`$COMMAND_LINE\` at commit $(git rev-parse --short HEAD 2>/dev/null || echo "?").
 
-- machine: $(nproc) cores, ${CPU:-unknown CPU}, $(uname -sr)
+- machine: $(nproc) cores, ${CPU:-unknown CPU}, $(uname -sr); load average before measuring: $LOAD
 - $("$BIN" --version), built in ${BUILD_SECS} s; $(curl --version | head -n 1 | cut -d' ' -f1-2); timing by $TOOL
 - every request went to \`assist sim\` on loopback (plain HTTP, no added latency) and answered
   200; \`show\` reads desktop \`$ID\` (OPEN); the $DESKTOPS-desktop rows
