@@ -22,8 +22,9 @@ pub enum Credentials {
 }
 
 impl Credentials {
-    /// The headers that authenticate one request (a fresh `X-Sdk-Date` for every call, so a
-    /// retried request is signed anew).
+    /// The headers of a Workspace request: `Content-Type` (the SDK sends it even on GET),
+    /// `X-Project-Id` with AK/SK, then what authenticates it. Each call signs anew with a
+    /// fresh `X-Sdk-Date`, so a retried request is never a replay.
     pub fn headers(
         &self,
         method: &str,
@@ -33,6 +34,32 @@ impl Credentials {
         body: &[u8],
     ) -> Vec<(String, String)> {
         let mut headers = vec![("Content-Type".to_string(), "application/json".to_string())];
+        if matches!(self, Credentials::AkSk { .. }) {
+            headers.push(("X-Project-Id".into(), project_id.to_string()));
+        }
+        self.authenticate(headers, method, url, query, body)
+    }
+
+    /// The headers of the IAM project lookup as the SDK signs it (vector 7): no Content-Type,
+    /// no X-Project-Id, only `Host` and `X-Sdk-Date` (and `X-Security-Token`) are signed.
+    pub fn bare_headers(
+        &self,
+        method: &str,
+        url: &Url,
+        query: &[(String, String)],
+    ) -> Vec<(String, String)> {
+        self.authenticate(Vec::new(), method, url, query, b"")
+    }
+
+    /// Adds what authenticates the request; with AK/SK every header present is signed.
+    fn authenticate(
+        &self,
+        mut headers: Vec<(String, String)>,
+        method: &str,
+        url: &Url,
+        query: &[(String, String)],
+        body: &[u8],
+    ) -> Vec<(String, String)> {
         match self {
             Credentials::Token(token) => {
                 headers.push(("X-Auth-Token".into(), token.expose().to_string()));
@@ -44,7 +71,6 @@ impl Credentials {
                 security_token,
             } => {
                 let date = signer::sdk_date_now();
-                headers.push(("X-Project-Id".into(), project_id.to_string()));
                 if let Some(t) = security_token {
                     headers.push(("X-Security-Token".into(), t.expose().to_string()));
                 }
@@ -62,48 +88,6 @@ impl Credentials {
             }
         }
         headers
-    }
-}
-
-impl Credentials {
-    /// AK/SK headers as the SDK signs its IAM project lookup (vector 7): `Host` and
-    /// `X-Sdk-Date` only (plus `X-Security-Token` for temporary keys); a token is sent as is.
-    pub fn bare_headers(
-        &self,
-        method: &str,
-        url: &Url,
-        query: &[(String, String)],
-    ) -> Vec<(String, String)> {
-        match self {
-            Credentials::AkSk {
-                ak,
-                sk,
-                security_token,
-            } => {
-                let date = signer::sdk_date_now();
-                let mut headers = vec![
-                    ("X-Sdk-Date".to_string(), date.clone()),
-                    ("Host".to_string(), host_header(url)),
-                ];
-                if let Some(t) = security_token {
-                    headers.push(("X-Security-Token".into(), t.expose().to_string()));
-                }
-                let canonical = signer::Canonical {
-                    method,
-                    path: url.path(),
-                    query,
-                    headers: &headers,
-                    body: b"",
-                };
-                let auth = signer::authorization(ak, sk.expose(), &canonical, &date);
-                headers.push(("Authorization".into(), auth));
-                headers
-            }
-            Credentials::Token(token) => {
-                vec![("X-Auth-Token".into(), token.expose().to_string())]
-            }
-            Credentials::Anonymous => Vec::new(),
-        }
     }
 }
 

@@ -65,12 +65,8 @@ impl SecretSource {
 
 /// Runs `sh -c COMMAND` with no stdin, a 10 s limit, and its stdout as the secret.
 fn run(key: &str, command: &str) -> Result<String, SourceError> {
-    let fail = |why: String| {
-        SourceError(format!(
-            "{key} `{}` {why}",
-            crate::text::snippet(command, 60)
-        ))
-    };
+    // The command line is never quoted: it may embed the secret (`echo …`).
+    let fail = |why: String| SourceError(format!("{key} {why}"));
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(command)

@@ -112,9 +112,9 @@ fn list(out: &mut dyn Write, format: OutputFormat, global: &GlobalArgs) -> anyho
     let mut rows: Vec<Vec<Value>> = Vec::new();
     for (name, p) in file.iter().flat_map(|f| f.profiles.iter()) {
         let auth = p
-            .auth
+            .auth_mode()
             .map(|a| format!("{a:?}").to_lowercase())
-            .unwrap_or_else(|| "(inferred)".into());
+            .unwrap_or_else(|| "(none)".into());
         rows.push(vec![
             json!(name),
             json!(*name == default),
@@ -177,6 +177,17 @@ fn show_fields(s: &Settings) -> Vec<Field> {
         field("ak", "AK", ak),
         field("secret", "secret", secret),
         field(
+            "security_token",
+            "security token",
+            match &c.auth {
+                AuthSpec::AkSk {
+                    security_token: Some(t),
+                    ..
+                } => Some(describe_secret(t)),
+                _ => None,
+            },
+        ),
+        field(
             "endpoint",
             "endpoint",
             with_source(c.endpoint.value.to_string(), &c.endpoint.source),
@@ -191,9 +202,15 @@ fn show_fields(s: &Settings) -> Vec<Field> {
         field(
             "project_id",
             "project",
-            Some(match &c.project {
-                Some(p) => with_source(p.value.clone(), &p.source),
-                None => "looked up through IAM at run time (cached)".to_string(),
+            Some(match (&c.project, &c.auth) {
+                (Some(p), _) => with_source(p.value.clone(), &p.source),
+                (None, AuthSpec::Token(_)) => {
+                    "missing: auth = \"token\" needs project_id".to_string()
+                }
+                (None, AuthSpec::Password { .. }) => "from the IAM token".to_string(),
+                (None, AuthSpec::AkSk { .. }) => {
+                    "looked up through IAM at run time (cached)".to_string()
+                }
             }),
         ),
         field(
@@ -310,8 +327,12 @@ fn from_flags(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Entries> {
             one_of(
                 &mut e,
                 &[
-                    ("token_command", args.token_command.clone()),
-                    ("token_file", path_text(&args.token_file)),
+                    (
+                        "token_command",
+                        "--token-command",
+                        args.token_command.clone(),
+                    ),
+                    ("token_file", "--token-file", path_text(&args.token_file)),
                 ],
             )?;
         }
@@ -342,18 +363,21 @@ fn path_text(p: &Option<PathBuf>) -> Option<String> {
     p.as_ref().map(|p| p.display().to_string())
 }
 
-fn one_of(e: &mut Entries, options: &[(&'static str, Option<String>)]) -> anyhow::Result<()> {
-    let given: Vec<&(&str, Option<String>)> = options.iter().filter(|(_, v)| v.is_some()).collect();
+/// One of several flags, each filling a profile key: (key, flag, value).
+type Choice = (&'static str, &'static str, Option<String>);
+
+fn one_of(e: &mut Entries, options: &[Choice]) -> anyhow::Result<()> {
+    let given: Vec<&Choice> = options.iter().filter(|(_, _, v)| v.is_some()).collect();
     match given.as_slice() {
-        [(k, Some(v))] => {
-            e.push((k, v.clone()));
+        [(key, _, Some(v))] => {
+            e.push((key, v.clone()));
             Ok(())
         }
         _ => Err(usage(format!(
             "give exactly one of {}",
             options
                 .iter()
-                .map(|(k, _)| format!("--{}", k.replace('_', "-")))
+                .map(|(_, flag, _)| *flag)
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),
@@ -375,9 +399,9 @@ fn aksk_flags(e: &mut Entries, args: &InitArgs) -> anyhow::Result<()> {
     one_of(
         e,
         &[
-            ("sk_command", args.sk_command.clone()),
-            ("sk_file", path_text(&args.sk_file)),
-            ("sk", stdin_sk),
+            ("sk_command", "--sk-command", args.sk_command.clone()),
+            ("sk_file", "--sk-file", path_text(&args.sk_file)),
+            ("sk", "--sk-stdin", stdin_sk),
         ],
     )
 }

@@ -70,6 +70,33 @@ pub struct RawProfile {
     pub ca_file: Option<std::path::PathBuf>,
 }
 
+impl RawProfile {
+    /// `auth`, or the mode the keys present imply.
+    pub fn auth_mode(&self) -> Option<AuthMode> {
+        let any = |keys: &[bool]| keys.iter().any(|k| *k);
+        self.auth.or(
+            if any(&[
+                self.token.is_some(),
+                self.token_command.is_some(),
+                self.token_file.is_some(),
+            ]) {
+                Some(AuthMode::Token)
+            } else if any(&[
+                self.ak.is_some(),
+                self.sk.is_some(),
+                self.sk_command.is_some(),
+                self.sk_file.is_some(),
+            ]) {
+                Some(AuthMode::Aksk)
+            } else if any(&[self.user.is_some(), self.password_command.is_some()]) {
+                Some(AuthMode::Password)
+            } else {
+                None
+            },
+        )
+    }
+}
+
 /// Reads and validates the file; `None` when the default file does not exist.
 pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
     let text = match std::fs::read_to_string(path) {

@@ -463,15 +463,7 @@ fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
     let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, place)?;
     let token = secret_source("token", &p.token, &p.token_command, &p.token_file, place)?;
     let password = secret_source("password", &None, &p.password_command, &None, place)?;
-    let mode = p.auth.or(if token.is_some() {
-        Some(AuthMode::Token)
-    } else if p.ak.is_some() || sk.is_some() {
-        Some(AuthMode::Aksk)
-    } else if p.user.is_some() || password.is_some() {
-        Some(AuthMode::Password)
-    } else {
-        None
-    });
+    let mode = p.auth_mode();
     let missing = |what: &str, needs: &str| {
         ConfigError::invalid(
             format!("{place}: auth = \"{what}\" needs {needs}"),
