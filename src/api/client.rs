@@ -311,6 +311,8 @@ impl Client {
                 a.retry_after
             }
             // A POST is retried only when it provably never reached the server.
+            // A certificate problem does not go away by asking again.
+            Err(ApiError::Network { kind: NetKind::Tls, .. }) => return None,
             Err(ApiError::Network { kind, .. }) if idempotent || *kind == NetKind::Connect => None,
             _ => return None,
         };
