@@ -297,12 +297,14 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l refuse -d 'Desktop
 complete -c assist -n "__fish_assist_using_subcommand sim" -l desktops -d 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l seed-status -d 'Assistance records of the --desktops ones: none until started, or a fixed mix' -r -f -a "none\t'No record until an assistance is started'
 mixed\t'A deterministic mix of OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE and no record'"
-complete -c assist -n "__fish_assist_using_subcommand sim" -l fault -d 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge, trickle, drop, redirect' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l fault -d 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-rate -d 'Fraction of Workspace requests that get --fault, from 0 to 1' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-on -d 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra delay before every Workspace answer, e.g. 200ms' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l retry-after -d 'Seconds sent in the Retry-After header of a 429 fault' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l page-size-cap -d 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP' -r -F
+complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-key -d 'PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'

@@ -53,14 +53,16 @@ fn report(err: &anyhow::Error) -> Code {
     let code = exit::classify(err);
     let mut stderr = std::io::stderr().lock();
     let mut causes = err.chain();
+    // Messages quote user input and server text: escape them like everything else shown.
+    let clean = |text: String| text::sanitize_lines(&text);
     if let Some(first) = causes.next() {
-        let _ = writeln!(stderr, "error: {first}");
+        let _ = writeln!(stderr, "error: {}", clean(first.to_string()));
     }
     for cause in causes {
-        let _ = writeln!(stderr, "  cause: {cause}");
+        let _ = writeln!(stderr, "  cause: {}", clean(cause.to_string()));
     }
     if let Some(hint) = exit::hint(err) {
-        let _ = writeln!(stderr, "  hint: {hint}");
+        let _ = writeln!(stderr, "  hint: {}", clean(hint));
     }
     code
 }

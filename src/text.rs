@@ -14,6 +14,11 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// Like `sanitize`, but keeps line breaks: for multi-line messages (a table of candidates).
+pub fn sanitize_lines(s: &str) -> String {
+    s.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
 /// The first `max` characters of `s`, sanitized, with `…` when it was cut.
 pub fn snippet(s: &str, max: usize) -> String {
     let mut cut: String = s.chars().take(max).collect();
@@ -41,6 +46,11 @@ mod tests {
         fn sanitized_text_has_no_control_characters(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}a-z]{0,40}") {
             proptest::prop_assert!(!sanitize(&s).chars().any(char::is_control));
         }
+    }
+
+    #[test]
+    fn multi_line_text_keeps_its_lines_only() {
+        assert_eq!(sanitize_lines("a\x1b\nb\r"), "a\\u{1b}\nb\\r");
     }
 
     #[test]

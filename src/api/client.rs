@@ -66,6 +66,8 @@ pub struct ClientOptions {
 /// One per run: a connection pool, the endpoint, the credentials and the retry policy.
 pub struct Client {
     http: reqwest::blocking::Client,
+    /// The limit for one whole request, body included.
+    timeout: Duration,
     endpoint: Url,
     project_id: String,
     credentials: Mutex<Credentials>,
@@ -136,6 +138,7 @@ impl Client {
         };
         Ok(Client {
             http,
+            timeout: opts.timeout,
             endpoint: opts.endpoint,
             project_id: opts.project_id,
             credentials: Mutex::new(credentials),
@@ -312,7 +315,9 @@ impl Client {
             }
             // A POST is retried only when it provably never reached the server.
             // A certificate problem does not go away by asking again.
-            Err(ApiError::Network { kind: NetKind::Tls, .. }) => return None,
+            Err(ApiError::Network {
+                kind: NetKind::Tls, ..
+            }) => return None,
             Err(ApiError::Network { kind, .. }) if idempotent || *kind == NetKind::Connect => None,
             _ => return None,
         };
@@ -341,7 +346,7 @@ impl Client {
         }
         let started = Instant::now();
         let response = request.send().map_err(|e| network_error(&e, url))?;
-        let answer = read_answer(response, url)?;
+        let answer = read_answer(response, url, started + self.timeout)?;
         self.trace.at(1, || {
             format!(
                 "< HTTP {} in {} ms, {} bytes{}",
@@ -443,7 +448,7 @@ fn header(response: &Response, name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn read_answer(response: Response, url: &Url) -> Result<Answer, ApiError> {
+fn read_answer(response: Response, url: &Url, deadline: Instant) -> Result<Answer, ApiError> {
     let status = response.status().as_u16();
     let request_id = header(&response, "x-request-id");
     let retry_after = header(&response, "retry-after").and_then(|v| parse_retry_after(&v));
@@ -455,19 +460,15 @@ fn read_answer(response: Response, url: &Url) -> Result<Answer, ApiError> {
             location: snippet(&location, 200),
         });
     }
-    let mut body = Vec::new();
-    response
-        .take(BODY_LIMIT as u64 + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| ApiError::Network {
-            kind: if e.kind() == std::io::ErrorKind::TimedOut {
-                NetKind::Timeout
-            } else {
-                NetKind::Body
-            },
-            url: url.to_string(),
-            detail: error_chain_text(&e),
-        })?;
+    let body = read_body(response, deadline).map_err(|e| ApiError::Network {
+        kind: if e.kind() == std::io::ErrorKind::TimedOut {
+            NetKind::Timeout
+        } else {
+            NetKind::Body
+        },
+        url: url.to_string(),
+        detail: error_chain_text(&e),
+    })?;
     if body.len() > BODY_LIMIT {
         return Err(ApiError::TooLarge {
             status,
@@ -482,6 +483,29 @@ fn read_answer(response: Response, url: &Url) -> Result<Answer, ApiError> {
         subject_token,
         body,
     })
+}
+
+/// Reads at most `BODY_LIMIT + 1` bytes before `deadline`. reqwest's timeout bounds each
+/// read, not the whole body, so a server trickling a byte at a time is cut off here.
+fn read_body(mut response: Response, deadline: Instant) -> std::io::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        let n = response.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(body);
+        }
+        body.extend_from_slice(&chunk[..n]);
+        if body.len() > BODY_LIMIT {
+            return Ok(body); // the caller refuses it as too large
+        }
+        if Instant::now() > deadline {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "the answer's body did not arrive within --timeout",
+            ));
+        }
+    }
 }
 
 /// `Retry-After` as seconds or an HTTP date, capped so that a server cannot park us for hours.

@@ -188,15 +188,13 @@ pub fn run(
             };
             return Ok(outcome(&desks, code, plan));
         }
-        for (i, desk) in desks.iter_mut().enumerate() {
-            if in_flight >= plan.concurrency {
+        for i in most_overdue(&desks, now, plan.concurrency.saturating_sub(in_flight)) {
+            if !pacer.permit(now) {
                 break;
             }
-            if desk.settled.is_none() && !desk.in_flight && desk.due <= now && pacer.permit(now) {
-                desk.in_flight = true;
-                in_flight += 1;
-                let _ = jobs.send((i, desk.id.clone()));
-            }
+            desks[i].in_flight = true;
+            in_flight += 1;
+            let _ = jobs.send((i, desks[i].id.clone()));
         }
         let wait = next_wake(&desks, plan.deadline, now);
         let Ok((i, result)) = done.recv_timeout(wait) else {
@@ -207,6 +205,23 @@ pub fn run(
         desk.in_flight = false;
         handle(desk, result, plan, &mut pacer, reporter, start)?;
     }
+}
+
+/// Up to `n` desktops that are due, the longest-waiting first: when requests cannot keep up
+/// with the interval, every desktop still gets its turn instead of the first ones hogging it.
+fn most_overdue(desks: &[Desk], now: Instant, n: usize) -> Vec<usize> {
+    let mut due: Vec<usize> = (0..desks.len())
+        .filter(|&i| {
+            let d = &desks[i];
+            d.settled.is_none() && !d.in_flight && d.due <= now
+        })
+        .collect();
+    if due.len() > n {
+        due.select_nth_unstable_by_key(n, |&i| desks[i].due);
+        due.truncate(n);
+    }
+    due.sort_by_key(|&i| desks[i].due);
+    due
 }
 
 fn next_wake(desks: &[Desk], deadline: Option<Instant>, now: Instant) -> Duration {

@@ -7,15 +7,21 @@ use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 /// `latency` alone waits this long.
 const DEFAULT_FAULT_LATENCY: Duration = Duration::from_secs(2);
 const HUGE_BYTES: usize = 10 * 1024 * 1024;
 const TRICKLE_INTERVAL: Duration = Duration::from_secs(1);
+/// `trickle` sends this many bytes one a second, then the rest at once: slow enough to trip
+/// any sane timeout, yet done within a few seconds, so a soak with many trickles stays cheap.
+const TRICKLE_SLOW_BYTES: usize = 4;
+/// `latency` picked by `mixed` waits a random time up to this.
+const MIXED_LATENCY_MAX_MS: u64 = 2000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FaultKind {
@@ -37,9 +43,12 @@ pub enum FaultKind {
     Drop,
     /// A 302 to another host: a client must not follow it with its credentials.
     Redirect,
+    /// Per faulted request, one of the transient kinds at random (every kind but `redirect`,
+    /// which is a permanent answer rather than a passing failure).
+    Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 15] = [
+const NAMES: [(&str, FaultKind); 16] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -55,7 +64,50 @@ const NAMES: [(&str, FaultKind); 15] = [
     ("trickle", FaultKind::Trickle),
     ("drop", FaultKind::Drop),
     ("redirect", FaultKind::Redirect),
+    ("mixed", FaultKind::Mixed),
 ];
+
+/// What `mixed` chooses from, besides a random `latency`.
+const MIXED: [FaultKind; 13] = [
+    FaultKind::Throttled,
+    FaultKind::Internal,
+    FaultKind::BadGateway,
+    FaultKind::Unavailable,
+    FaultKind::Html,
+    FaultKind::Empty,
+    FaultKind::Truncated,
+    FaultKind::WrongTypes,
+    FaultKind::Nulls,
+    FaultKind::UnknownStatus,
+    FaultKind::Escapes,
+    FaultKind::Huge,
+    FaultKind::Trickle,
+];
+
+impl FaultKind {
+    /// A concrete kind: `mixed` resolved by chance, any other kind itself.
+    fn resolve(&self) -> FaultKind {
+        if *self != FaultKind::Mixed {
+            return self.clone();
+        }
+        // One slot more than MIXED for `drop` and one for `latency`.
+        match fastrand::usize(..MIXED.len() + 2) {
+            i if i < MIXED.len() => MIXED[i].clone(),
+            i if i == MIXED.len() => FaultKind::Drop,
+            _ => FaultKind::Latency(Duration::from_millis(fastrand::u64(
+                ..=MIXED_LATENCY_MAX_MS,
+            ))),
+        }
+    }
+
+    /// The name counted in `/_sim/stats` (`latency` without its duration).
+    fn counter_name(&self) -> String {
+        match self {
+            FaultKind::Latency(_) => "latency".to_string(),
+            other => other.to_string(),
+        }
+    }
+}
 
 impl FromStr for FaultKind {
     type Err = String;
@@ -133,6 +185,8 @@ pub struct FaultRequest {
     retry_after: Option<u64>,
     /// For `latency`: how long, like `500ms` (or write the kind as `latency:500ms`).
     latency: Option<String>,
+    /// The fraction (0 to 1) of matching requests that get it; every one when left out.
+    rate: Option<f64>,
 }
 
 /// A fault added at run time, as `GET /_sim/faults` shows it.
@@ -143,6 +197,8 @@ pub struct Rule {
     /// How many more requests get it; `None` is every one.
     remaining: Option<u32>,
     retry_after: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<f64>,
 }
 
 /// The fault chosen for one request.
@@ -159,6 +215,8 @@ pub struct Faults {
     random: Option<FaultKind>,
     rate: f64,
     retry_after: u64,
+    /// How many requests got each kind (after `mixed` chose), for `/_sim/stats`.
+    injected: Mutex<BTreeMap<String, u64>>,
 }
 
 impl Faults {
@@ -169,11 +227,26 @@ impl Faults {
             random,
             rate,
             retry_after,
+            injected: Mutex::new(BTreeMap::new()),
         }
     }
 
     /// The fault for a request about `desktop` (`None`: not about one desktop), if any.
     pub fn pick(&self, desktop: Option<&str>) -> Option<Chosen> {
+        let chosen = self.pick_unresolved(desktop)?;
+        let kind = chosen.kind.resolve();
+        *super::server::lock(&self.injected)
+            .entry(kind.counter_name())
+            .or_default() += 1;
+        Some(Chosen { kind, ..chosen })
+    }
+
+    /// How many requests got each fault kind so far.
+    pub fn injected(&self) -> BTreeMap<String, u64> {
+        super::server::lock(&self.injected).clone()
+    }
+
+    fn pick_unresolved(&self, desktop: Option<&str>) -> Option<Chosen> {
         if let Some(chosen) = self.pick_rule(desktop) {
             return Some(chosen);
         }
@@ -194,9 +267,11 @@ impl Faults {
 
     fn pick_rule(&self, desktop: Option<&str>) -> Option<Chosen> {
         let mut rules = super::server::lock(&self.rules);
-        let i = rules
-            .iter()
-            .rposition(|r| r.desktop_id.is_none() || r.desktop_id.as_deref() == desktop)?;
+        // The newest rule that matches this desktop and whose rate lets this request through.
+        let i = rules.iter().rposition(|r| {
+            (r.desktop_id.is_none() || r.desktop_id.as_deref() == desktop)
+                && r.rate.is_none_or(|rate| fastrand::f64() < rate)
+        })?;
         let rule = &mut rules[i];
         let chosen = Chosen {
             kind: rule.kind.clone(),
@@ -222,11 +297,15 @@ impl Faults {
         if req.count == Some(0) {
             return Err("count must be at least 1 (leave it out for every request)".to_string());
         }
+        if req.rate.is_some_and(|r| !(0.0..=1.0).contains(&r)) {
+            return Err("rate must be a number from 0 to 1, like 0.1".to_string());
+        }
         let rule = Rule {
             kind,
             desktop_id: req.desktop_id,
             remaining: req.count,
             retry_after: req.retry_after.unwrap_or(self.retry_after),
+            rate: req.rate,
         };
         super::server::lock(&self.rules).push(rule.clone());
         Ok(rule)
@@ -271,10 +350,17 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Nulls => ok_json(nulls()),
         FaultKind::UnknownStatus => ok_json(unknown_status()),
         FaultKind::Escapes => ok_json(escapes()),
-        FaultKind::Huge => ok_json(huge()),
+        FaultKind::Huge => errors::raw(StatusCode::OK, CONTENT_JSON, huge()),
         FaultKind::Trickle => errors::raw(StatusCode::OK, CONTENT_JSON, trickle()),
         FaultKind::Drop => errors::raw(StatusCode::OK, CONTENT_JSON, dropped()),
         FaultKind::Redirect => redirect(),
+        // `pick` resolves `mixed` to a concrete kind; should one slip through, answer a 503.
+        FaultKind::Mixed => errors::gateway(
+            StatusCode::SERVICE_UNAVAILABLE,
+            errors::SIM_UNAVAILABLE,
+            "Service temporarily unavailable (simulated fault)",
+            id,
+        ),
     };
     Some(resp)
 }
@@ -359,19 +445,25 @@ fn escapes() -> String {
     .to_string()
 }
 
-/// The example record padded to just over 10 MB, still valid JSON.
-fn huge() -> String {
-    let full = example_json();
-    let head = full.strip_suffix('}').unwrap_or(&full);
-    let mut body = String::with_capacity(HUGE_BYTES + full.len() + 16);
-    body.push_str(head);
-    body.push_str(",\"padding\":\"");
-    body.extend(std::iter::repeat_n('x', HUGE_BYTES));
-    body.push_str("\"}");
-    body
+/// The example record padded to just over 10 MB, still valid JSON. Built once and shared
+/// (a `Bytes` clone is a reference count), so many `huge` answers cost no more memory.
+fn huge() -> Body {
+    static HUGE: OnceLock<Bytes> = OnceLock::new();
+    let bytes = HUGE.get_or_init(|| {
+        let full = example_json();
+        let head = full.strip_suffix('}').unwrap_or(&full);
+        let mut body = String::with_capacity(HUGE_BYTES + full.len() + 16);
+        body.push_str(head);
+        body.push_str(",\"padding\":\"");
+        body.extend(std::iter::repeat_n('x', HUGE_BYTES));
+        body.push_str("\"}");
+        Bytes::from(body)
+    });
+    Body::from(bytes.clone())
 }
 
-/// The example record, one byte per second.
+/// The example record, one byte a second for the first `TRICKLE_SLOW_BYTES` bytes, then the
+/// rest at once.
 fn trickle() -> Body {
     let bytes = Bytes::from(example_json());
     let stream = futures_util::stream::unfold((bytes, 0usize), |(bytes, at)| async move {
@@ -381,8 +473,13 @@ fn trickle() -> Body {
         if at > 0 {
             tokio::time::sleep(TRICKLE_INTERVAL).await;
         }
-        let byte = bytes.slice(at..at + 1);
-        Some((Ok::<_, std::io::Error>(byte), (bytes, at + 1)))
+        let end = if at + 1 < TRICKLE_SLOW_BYTES {
+            at + 1
+        } else {
+            bytes.len()
+        };
+        let chunk = bytes.slice(at..end);
+        Some((Ok::<_, std::io::Error>(chunk), (bytes, end)))
     });
     Body::from_stream(stream)
 }

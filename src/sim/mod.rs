@@ -13,6 +13,7 @@ mod iam;
 mod seed;
 mod server;
 mod store;
+mod tls;
 mod workspace;
 
 #[cfg(test)]
@@ -22,6 +23,7 @@ use crate::secret::Secret;
 use anyhow::{bail, Context};
 use std::io::Write;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -112,8 +114,10 @@ pub struct SimArgs {
     pub seed_status: SeedStatus,
 
     /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500,
-    /// 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge,
-    /// trickle, drop, redirect
+    /// 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
+    /// MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per
+    /// faulted request one of them at random (latency up to 2s), never redirect, which is a
+    /// permanent answer rather than a passing failure
     #[arg(long, value_name = "KIND")]
     pub fault: Option<FaultKind>,
 
@@ -136,6 +140,14 @@ pub struct SimArgs {
     /// Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub page_size_cap: usize,
+
+    /// Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 /// Whether the `--desktops` ones start with assistance records.
@@ -173,6 +185,16 @@ impl SimArgs {
             latency: Duration::ZERO,
             retry_after: 1,
             page_size_cap: 1000,
+            tls_cert: None,
+            tls_key: None,
+        }
+    }
+
+    /// The TLS acceptor of --tls-cert/--tls-key, if both are given.
+    fn tls(&self) -> anyhow::Result<Option<tokio_rustls::TlsAcceptor>> {
+        match (&self.tls_cert, &self.tls_key) {
+            (Some(cert), Some(key)) => tls::acceptor(cert, key).map(Some),
+            _ => Ok(None),
         }
     }
 }
@@ -198,13 +220,14 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 /// A simulator serving on a background thread. Dropping it stops the server.
 pub struct Handle {
     addr: SocketAddr,
+    https: bool,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Handle {
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        url(self.https, self.addr)
     }
 
     #[cfg_attr(not(test), allow(dead_code))]
@@ -228,6 +251,8 @@ impl Drop for Handle {
 
 /// Binds `args.addr` and serves on a background thread; returns once listening.
 pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
+    let tls = args.tls()?;
+    let https = tls.is_some();
     let (listener, addr) = bind(args)?;
     let app = server::app(Arc::new(server::Sim::new(args)));
     let runtime = runtime()?;
@@ -235,7 +260,7 @@ pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
     let thread = std::thread::Builder::new()
         .name(format!("assist-sim-{}", addr.port()))
         .spawn(move || {
-            let result = runtime.block_on(server::serve(listener, app, async {
+            let result = runtime.block_on(server::serve(listener, tls, app, async {
                 let _ = stopped.await;
             }));
             if let Err(e) = result {
@@ -246,6 +271,7 @@ pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
         .context("starting the simulator thread")?;
     Ok(Handle {
         addr,
+        https,
         stop: Some(stop),
         thread: Some(thread),
     })
@@ -253,14 +279,15 @@ pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
 
 /// Serves in the foreground until Ctrl-C, after printing the banner on stdout.
 pub fn run(args: &SimArgs) -> anyhow::Result<()> {
+    let tls = args.tls()?;
     let (listener, addr) = bind(args)?;
     let app = server::app(Arc::new(server::Sim::new(args)));
     let mut out = std::io::stdout().lock();
-    out.write_all(banner(args, addr).as_bytes())
+    out.write_all(banner(args, url(tls.is_some(), addr)).as_bytes())
         .and_then(|()| out.flush())
         .context("writing the banner")?;
     drop(out);
-    runtime()?.block_on(server::serve(listener, app, async {
+    runtime()?.block_on(server::serve(listener, tls, app, async {
         let _ = tokio::signal::ctrl_c().await;
     }))
 }
@@ -297,9 +324,13 @@ fn bind(args: &SimArgs) -> anyhow::Result<(std::net::TcpListener, SocketAddr)> {
     Ok((listener, addr))
 }
 
+fn url(https: bool, addr: SocketAddr) -> String {
+    let scheme = if https { "https" } else { "http" };
+    format!("{scheme}://{addr}")
+}
+
 /// The banner of `assist sim`: the URL line tests read, then a profile ready to paste.
-fn banner(args: &SimArgs, addr: SocketAddr) -> String {
-    let url = format!("http://{addr}");
+fn banner(args: &SimArgs, url: String) -> String {
     let q = |s: &str| serde_json::Value::from(s).to_string();
     let mut banner = format!(
         "# assist simulator listening on {url} (Ctrl-C to stop)\n\

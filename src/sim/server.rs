@@ -8,6 +8,7 @@ use super::gate::Credentials;
 use super::iam::{self, Account, Tokens, PROJECTS_ROUTE, TOKENS_ROUTE};
 use super::seed::Catalogue;
 use super::store::{Delays, Store};
+use super::tls::TlsListener;
 use super::{workspace, SeedStatus, SimArgs};
 use crate::auth::signer::redact_authorization;
 use axum::extract::{Request, State};
@@ -22,6 +23,7 @@ use std::future::{Future, IntoFuture};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+use tokio_rustls::TlsAcceptor;
 
 /// The request log keeps this many of the latest requests.
 const LOG_CAP: usize = 10_000;
@@ -201,14 +203,25 @@ pub fn app(sim: Arc<Sim>) -> Router {
 
 /// Serves until `stop` completes. Not a graceful shutdown on purpose: a trickling answer
 /// would hold it for minutes; the caller drops the runtime, which ends every connection.
+/// With `tls`, every connection is HTTPS.
 pub async fn serve(
     listener: std::net::TcpListener,
+    tls: Option<TlsAcceptor>,
     app: Router,
     stop: impl Future<Output = ()>,
 ) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
+    let served = async move {
+        match tls {
+            Some(acceptor) => {
+                let listener = TlsListener::new(listener, acceptor)?;
+                axum::serve(listener, app).into_future().await
+            }
+            None => axum::serve(listener, app).into_future().await,
+        }
+    };
     tokio::select! {
-        served = axum::serve(listener, app).into_future() => served?,
+        served = served => served?,
         () = stop => {}
     }
     Ok(())
@@ -272,7 +285,15 @@ async fn requests(State(sim): State<Arc<Sim>>) -> Response {
 }
 
 async fn stats(State(sim): State<Arc<Sim>>) -> Response {
-    errors::json(StatusCode::OK, &*lock(&sim.stats))
+    let mut value = serde_json::to_value(&*lock(&sim.stats)).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        // How many requests got each fault kind (`mixed` counted as the kind it chose).
+        map.insert(
+            "faults".to_string(),
+            serde_json::to_value(sim.faults.injected()).unwrap_or_default(),
+        );
+    }
+    errors::json(StatusCode::OK, &value)
 }
 
 async fn revoke_tokens(State(sim): State<Arc<Sim>>) -> Response {

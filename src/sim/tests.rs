@@ -466,7 +466,7 @@ mod phase_a {
     #[test]
     fn the_banner_starts_with_the_url_line() {
         let addr: SocketAddr = "127.0.0.1:8443".parse().unwrap();
-        let banner = banner(&SimArgs::demo(), addr);
+        let banner = banner(&SimArgs::demo(), url(false, addr));
         let mut lines = banner.lines();
         assert_eq!(
             lines.next().unwrap(),
@@ -918,7 +918,8 @@ mod phase_b {
                 "requests": 4,
                 "by_status": {"200": 2, "401": 1, "404": 1},
                 "iam_token_requests": 0,
-                "iam_project_requests": 0
+                "iam_project_requests": 0,
+                "faults": {}
             })
         );
     }
@@ -1384,7 +1385,8 @@ mod iam {
                 "requests": 1,
                 "by_status": {"200": 1},
                 "iam_token_requests": 2,
-                "iam_project_requests": 1
+                "iam_project_requests": 1,
+                "faults": {}
             })
         );
         let log = body(control(&sim, Method::GET, "requests", None));
@@ -1445,9 +1447,187 @@ mod iam {
     #[test]
     fn the_banner_gives_the_password_account() {
         let addr: SocketAddr = "127.0.0.1:8443".parse().unwrap();
-        let text = banner(&SimArgs::demo(), addr);
+        let text = banner(&SimArgs::demo(), url(false, addr));
         let line = "# password auth: user = \"demo-user\", domain = \"demo-account\", \
                     region = \"cn-north-4\" (password: Demo-Passw0rd!)";
         assert!(text.lines().any(|l| l == line), "{text}");
+    }
+}
+
+mod tls {
+    use super::*;
+
+    /// A self-signed certificate for 127.0.0.1 and localhost, written as PEM files.
+    fn certificate(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, String) {
+        let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".into(), "localhost".into()])
+            .unwrap();
+        let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+        std::fs::write(&cert, made.cert.pem()).unwrap();
+        std::fs::write(&key, made.signing_key.serialize_pem()).unwrap();
+        (cert, key, made.cert.pem())
+    }
+
+    fn tls_sim(dir: &std::path::Path) -> (Handle, String) {
+        let (cert, key, pem) = certificate(dir);
+        let sim = start(|a| {
+            a.tls_cert = Some(cert);
+            a.tls_key = Some(key);
+        });
+        (sim, pem)
+    }
+
+    #[test]
+    fn serves_https_and_survives_failed_handshakes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (sim, pem) = tls_sim(dir.path());
+        assert!(sim.url().starts_with("https://127.0.0.1:"), "{}", sim.url());
+        let url = assistance_url(&sim, EXAMPLE);
+
+        // A client that does not trust the certificate fails the handshake...
+        let untrusting = client().get(&url).header("X-Auth-Token", DEMO_TOKEN).send();
+        assert!(untrusting.is_err(), "{untrusting:?}");
+        // ...and so does one speaking plain HTTP to the TLS port.
+        let plain = client()
+            .get(format!("http://{}/_sim/stats", sim.addr()))
+            .send()
+            .and_then(|r| r.text());
+        assert!(plain.is_err(), "{plain:?}");
+
+        // The server still answers one that trusts it.
+        let trusting = Client::builder()
+            .add_root_certificate(reqwest::Certificate::from_pem(pem.as_bytes()).unwrap())
+            .timeout(Duration::from_secs(10))
+            .build()
+            .unwrap();
+        let resp = trusting
+            .get(&url)
+            .header("X-Auth-Token", DEMO_TOKEN)
+            .send()
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(body(resp)["invitation_code"], "D1F32AA6");
+    }
+
+    #[test]
+    fn unreadable_or_mismatched_pem_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key, _) = certificate(dir.path());
+        let missing = dir.path().join("missing.pem");
+        let err = spawn(&SimArgs {
+            tls_cert: Some(missing.clone()),
+            tls_key: Some(key.clone()),
+            ..SimArgs::demo()
+        })
+        .err()
+        .unwrap();
+        assert!(format!("{err:#}").contains("missing.pem"), "{err:#}");
+
+        // A certificate file given as the key: no private key in it.
+        let err = spawn(&SimArgs {
+            tls_cert: Some(cert.clone()),
+            tls_key: Some(cert.clone()),
+            ..SimArgs::demo()
+        })
+        .err()
+        .unwrap();
+        assert!(format!("{err:#}").contains("cert.pem"), "{err:#}");
+
+        // Another certificate's key.
+        let other = tempfile::tempdir().unwrap();
+        let (_, other_key, _) = certificate(other.path());
+        let err = spawn(&SimArgs {
+            tls_cert: Some(cert),
+            tls_key: Some(other_key),
+            ..SimArgs::demo()
+        })
+        .err()
+        .unwrap();
+        assert!(format!("{err:#}").contains("does not fit"), "{err:#}");
+    }
+
+    #[test]
+    fn the_banner_url_is_https() {
+        let addr: SocketAddr = "127.0.0.1:8443".parse().unwrap();
+        let text = banner(&SimArgs::demo(), url(true, addr));
+        assert!(
+            text.starts_with("# assist simulator listening on https://127.0.0.1:8443 "),
+            "{text}"
+        );
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            sim: SimArgs,
+        }
+        use clap::Parser;
+        assert!(Cli::try_parse_from(["sim", "--tls-cert", "c.pem"]).is_err());
+        let both = Cli::try_parse_from(["sim", "--tls-cert", "c.pem", "--tls-key", "k.pem"]);
+        assert!(both.is_ok_and(|c| c.sim.tls_key.is_some()));
+    }
+}
+
+mod mixed_faults {
+    use super::*;
+
+    #[test]
+    fn mixed_picks_many_kinds_never_redirect_and_counts_them() {
+        let sim = start(|a| {
+            a.fault = Some(FaultKind::Mixed);
+            a.fault_rate = 1.0;
+        });
+        let c = Client::builder()
+            .timeout(Duration::from_millis(300))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        for _ in 0..150 {
+            let _ = c
+                .get(assistance_url(&sim, EXAMPLE))
+                .header("X-Auth-Token", DEMO_TOKEN)
+                .send()
+                .and_then(|r| r.bytes());
+        }
+        let stats = body(control(&sim, Method::GET, "stats", None));
+        let faults = stats["faults"].as_object().unwrap();
+        assert!(!faults.contains_key("redirect"), "{stats}");
+        assert!(!faults.contains_key("mixed"), "{stats}");
+        assert!(faults.len() >= 10, "{stats}");
+        assert_eq!(
+            faults.values().map(|v| v.as_u64().unwrap()).sum::<u64>(),
+            150
+        );
+    }
+
+    #[test]
+    fn a_runtime_rule_can_have_a_rate() {
+        let sim = start(|_| {});
+        add_fault(&sim, json!({"kind": "500", "rate": 0.5}));
+        let failed = (0..200)
+            .filter(|_| get(&sim, EXAMPLE).status() == StatusCode::INTERNAL_SERVER_ERROR)
+            .count();
+        assert!((50..150).contains(&failed), "{failed} of 200");
+        let resp = control(
+            &sim,
+            Method::POST,
+            "faults",
+            Some(json!({"kind": "500", "rate": 2})),
+        );
+        assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+    }
+
+    #[test]
+    fn trickle_ends_within_a_few_seconds() {
+        let sim = start(|_| {});
+        add_fault(&sim, json!({"kind": "trickle", "count": 1}));
+        let began = Instant::now();
+        let text = get(&sim, EXAMPLE).text().unwrap();
+        let took = began.elapsed();
+        assert!(
+            took >= Duration::from_secs(3) && took < Duration::from_secs(5),
+            "{took:?}"
+        );
+        assert_eq!(
+            serde_json::from_str::<Value>(&text).unwrap()["invitation_code"],
+            "D1F32AA6"
+        );
     }
 }

@@ -55,7 +55,7 @@ impl Sim {
             .expect("sim banner");
         let url = first
             .split_whitespace()
-            .find(|w| w.starts_with("http://"))
+            .find(|w| w.starts_with("http://") || w.starts_with("https://"))
             .unwrap_or_else(|| panic!("no URL in the sim banner {first:?}"))
             .to_string();
         Sim { child, url }
@@ -506,4 +506,88 @@ pub fn normalize_age(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+// ---- Helpers for the robustness and soak tests ----
+
+/// Every byte sequence that must never appear in what the binary prints: panic text, and
+/// the given secrets. Also no 64-hex-digit run (the `Signature=` value of AK/SK signing).
+pub fn assert_no_leak(output: &std::process::Output, secrets: &[&str]) {
+    let all = format!("{}{}", stdout(output), stderr(output));
+    assert!(!all.contains("panicked at"), "panic in output: {all}");
+    for secret in secrets {
+        assert!(!all.contains(secret), "secret {secret:?} leaked: {all}");
+    }
+    assert!(
+        !has_hex_run(&all, 64),
+        "a 64-hex-digit run (a signature?) in output: {all}"
+    );
+}
+
+/// Whether `text` has `n` or more hex digits in a row.
+pub fn has_hex_run(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_hexdigit() { run + 1 } else { 0 };
+        if run >= n {
+            return true;
+        }
+    }
+    false
+}
+
+/// What the client's encoder should make of one path segment: everything but the RFC 3986
+/// unreserved characters percent-encoded as UTF-8, with uppercase hex.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A loopback port with nothing listening (bound, then released).
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr").port()
+}
+
+/// A plain (no proxy, no redirects) HTTP client for talking to the simulator from a test.
+pub fn sim_client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .expect("http client")
+}
+
+/// Cancels a remote assistance through the API (token auth), retrying the answers a fault
+/// rate may inject, until the simulator answers 204.
+pub fn cancel_via_api(sim: &Sim, desktop_id: &str) {
+    let url = format!("{}{}", sim.url, assistance_path(desktop_id));
+    let client = sim_client();
+    let mut last = String::new();
+    for _ in 0..50 {
+        match client.delete(&url).header("X-Auth-Token", TOKEN).send() {
+            Ok(resp) if resp.status() == reqwest::StatusCode::NO_CONTENT => return,
+            Ok(resp) => last = format!("HTTP {}", resp.status()),
+            Err(e) => last = e.to_string(),
+        }
+    }
+    panic!("could not cancel {desktop_id} through the API: {last}");
+}
+
+/// The simulator's counters (`GET /_sim/stats`).
+pub fn sim_stats(sim: &Sim) -> Value {
+    let body = sim_client()
+        .get(format!("{}/_sim/stats", sim.url))
+        .send()
+        .and_then(|r| r.text())
+        .expect("sim stats");
+    serde_json::from_str(&body).expect("stats are JSON")
 }
