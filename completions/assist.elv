@@ -315,7 +315,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --refuse 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable'
             cand --desktops 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)'
             cand --seed-status 'Assistance records of the --desktops ones: none until started, or a fixed mix'
-            cand --fault 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500, 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure'
+            cand --fault 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500, 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure'
             cand --fault-rate 'Fraction of Workspace requests that get --fault, from 0 to 1'
             cand --fault-on 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable'
             cand --latency 'Extra delay before every Workspace answer, e.g. 200ms'

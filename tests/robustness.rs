@@ -203,9 +203,8 @@ fn an_unreadable_or_invalid_ca_file_exits_3_naming_it() {
 
 #[test]
 fn gets_are_retried_on_transient_statuses_with_every_attempt_shown() {
-    // 504: the simulator has no 504 fault; the client treats it like 502/503 (unit tested).
     let (sim, env) = setup(&[]);
-    for kind in ["500", "502", "503", "429"] {
+    for kind in ["500", "502", "503", "504", "429"] {
         let before = sim.requests().len();
         sim.fault(json!({"kind": kind, "count": 1, "retry_after": 1}));
         let out = run(&env, &["-v", "show", OPEN_DESKTOP, "-o", "code"]);
@@ -217,6 +216,25 @@ fn gets_are_retried_on_transient_statuses_with_every_attempt_shown() {
         );
         assert_eq!(sim.requests().len() - before, 2, "{kind}: one retry");
     }
+}
+
+#[test]
+fn a_post_is_retried_when_the_connection_was_refused() {
+    // Connection refused proves the POST never reached a server, so it may be sent again.
+    let env = Env::new();
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n",
+        dead_url()
+    ));
+    let out = run(&env, &["-v", "start", OPEN_DESKTOP, "--max-attempts", "2"]);
+    assert_eq!(code(&out), Some(7), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("> POST"), "{err}");
+    assert!(
+        err.contains("attempt 1/2 failed (could not connect"),
+        "{err}"
+    );
+    assert!(err.contains("(attempt 2/2)"), "{err}");
 }
 
 #[test]
@@ -260,21 +278,28 @@ fn a_post_is_not_retried_on_503() {
 
 #[test]
 fn client_errors_are_never_retried() {
-    // 403: the simulator has no fault or credential that answers 403.
     let (sim, env) = setup(&[]);
+    sim.fault(json!({"kind": "403", "count": 5}));
+    let out = run(&env, &["show", OPEN_DESKTOP]);
+    assert_eq!(code(&out), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("APIGW.0302"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("lack permission"), "{}", stderr(&out));
+    assert_eq!(sim.requests().len(), 1, "403 once");
+    sim.clear_faults();
+
     let out = run(&env, &["show", "no-such-desktop"]);
     assert_eq!(code(&out), Some(5), "{}", stderr(&out));
-    assert_eq!(sim.requests().len(), 1, "404 once");
+    assert_eq!(sim.requests().len(), 2, "404 once");
 
     env.aksk_profile(&sim, "WRONG-SK-0000000000000000000000000000000");
     let out = run(&env, &["show", OPEN_DESKTOP]);
     assert_eq!(code(&out), Some(4), "{}", stderr(&out));
-    assert_eq!(sim.requests().len(), 2, "401 once");
+    assert_eq!(sim.requests().len(), 3, "401 once");
 
     env.token_profile(&sim, "wrong-token");
     let out = run(&env, &["show", OPEN_DESKTOP]);
     assert_eq!(code(&out), Some(4), "{}", stderr(&out));
-    assert_eq!(sim.requests().len(), 3, "401 once");
+    assert_eq!(sim.requests().len(), 4, "401 once");
 }
 
 // ---- Item 3: bad input from the user ----

@@ -599,6 +599,82 @@ mod tests {
         }
     }
 
+    fn test_client(max_attempts: u32) -> Client {
+        Client::new(ClientOptions {
+            endpoint: Url::parse("http://127.0.0.1:9").unwrap(),
+            project_id: "p".into(),
+            auth: Auth::Fixed(Credentials::Anonymous),
+            connect_timeout: Duration::from_secs(1),
+            timeout: Duration::from_secs(1),
+            max_attempts,
+            extra_roots: Vec::new(),
+            trace: Trace::off(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_retry_policy_table_of_the_readme() {
+        let c = test_client(3);
+        let net = |kind| -> Result<Answer, ApiError> {
+            Err(ApiError::Network {
+                kind,
+                url: String::new(),
+                detail: String::new(),
+            })
+        };
+        let status = |s| -> Result<Answer, ApiError> { Ok(answer(s, Vec::new())) };
+        for method in [Method::GET, Method::DELETE] {
+            for s in [408, 429, 500, 502, 503, 504] {
+                assert!(
+                    c.retry_wait(&method, &status(s), 1).is_some(),
+                    "{method} {s}"
+                );
+            }
+            for s in [200, 204, 400, 401, 403, 404, 409] {
+                assert!(
+                    c.retry_wait(&method, &status(s), 1).is_none(),
+                    "{method} {s}"
+                );
+            }
+            for kind in [NetKind::Connect, NetKind::Timeout, NetKind::Body] {
+                assert!(
+                    c.retry_wait(&method, &net(kind), 1).is_some(),
+                    "{method} {kind:?}"
+                );
+            }
+            assert!(
+                c.retry_wait(&method, &net(NetKind::Tls), 1).is_none(),
+                "TLS"
+            );
+            assert!(
+                c.retry_wait(&method, &status(503), 3).is_none(),
+                "the last attempt"
+            );
+        }
+        // POST: only when the request provably never left.
+        assert!(c
+            .retry_wait(&Method::POST, &net(NetKind::Connect), 1)
+            .is_some());
+        for kind in [
+            NetKind::Timeout,
+            NetKind::Body,
+            NetKind::Tls,
+            NetKind::Other,
+        ] {
+            assert!(
+                c.retry_wait(&Method::POST, &net(kind), 1).is_none(),
+                "POST {kind:?}"
+            );
+        }
+        for s in [429, 500, 503] {
+            assert!(
+                c.retry_wait(&Method::POST, &status(s), 1).is_none(),
+                "POST {s}"
+            );
+        }
+    }
+
     #[test]
     fn retry_after_takes_seconds_and_dates_and_is_capped() {
         assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));

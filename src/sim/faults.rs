@@ -31,6 +31,10 @@ pub enum FaultKind {
     Internal,
     BadGateway,
     Unavailable,
+    /// 504 from the gateway (APIGW.0201, documented for 502/504).
+    GatewayTimeout,
+    /// 403 APIGW.0302: authenticated but not allowed.
+    Forbidden,
     Html,
     Empty,
     Truncated,
@@ -48,11 +52,13 @@ pub enum FaultKind {
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 16] = [
+const NAMES: [(&str, FaultKind); 18] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
     ("503", FaultKind::Unavailable),
+    ("504", FaultKind::GatewayTimeout),
+    ("403", FaultKind::Forbidden),
     ("html", FaultKind::Html),
     ("empty", FaultKind::Empty),
     ("truncated", FaultKind::Truncated),
@@ -341,6 +347,18 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
             StatusCode::SERVICE_UNAVAILABLE,
             errors::SIM_UNAVAILABLE,
             "Service temporarily unavailable (simulated fault)",
+            id,
+        ),
+        FaultKind::GatewayTimeout => errors::gateway(
+            StatusCode::GATEWAY_TIMEOUT,
+            "APIGW.0201",
+            "Backend timeout (simulated fault)",
+            id,
+        ),
+        FaultKind::Forbidden => errors::gateway(
+            StatusCode::FORBIDDEN,
+            "APIGW.0302",
+            "The IAM user is not authorized to access the API (simulated fault)",
             id,
         ),
         FaultKind::Html => errors::raw(StatusCode::BAD_GATEWAY, "text/html", HTML_502),

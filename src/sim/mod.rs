@@ -113,8 +113,8 @@ pub struct SimArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = SeedStatus::None)]
     pub seed_status: SeedStatus,
 
-    /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 429, 500,
-    /// 502, 503, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
+    /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500,
+    /// 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
     /// MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per
     /// faulted request one of them at random (latency up to 2s), never redirect, which is a
     /// permanent answer rather than a passing failure

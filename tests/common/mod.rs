@@ -69,6 +69,16 @@ impl Sim {
         serde_json::from_str(&body).expect("request log is JSON")
     }
 
+    /// Clears every runtime fault rule.
+    pub fn clear_faults(&self) {
+        let status = reqwest::blocking::Client::new()
+            .delete(format!("{}/_sim/faults", self.url))
+            .send()
+            .expect("sim clear faults")
+            .status();
+        assert!(status.is_success(), "clearing faults answered {status}");
+    }
+
     /// Sets a fault through the control endpoint.
     pub fn fault(&self, spec: Value) {
         let status = reqwest::blocking::Client::new()
