@@ -2,15 +2,19 @@
 //! replaced atomically, so cron runs neither lose nor corrupt it.
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use super::poll::Seen;
+use crate::config::ConfigError;
 
 const VERSION: u32 = 1;
+/// How long a run waits for another run to release the state file.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 #[derive(Serialize, Deserialize)]
 struct Contents {
@@ -36,9 +40,7 @@ impl StateFile {
             .write(true)
             .open(&lock_path)
             .with_context(|| format!("cannot open the state lock {}", lock_path.display()))?;
-        // Blocks while another run holds it: concurrent cron runs take turns.
-        lock.lock()
-            .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+        wait_for_lock(&lock, path)?;
         let seen = read(path);
         Ok(StateFile {
             path: path.to_path_buf(),
@@ -61,6 +63,35 @@ impl StateFile {
             .with_context(|| format!("cannot write the state file {}", tmp.display()))?;
         std::fs::rename(&tmp, &self.path)
             .with_context(|| format!("cannot replace the state file {}", self.path.display()))
+    }
+}
+
+/// Concurrent cron runs take turns; but a run must not wait forever behind a long `watch`
+/// that holds the same file, so give up after a while and say who to look for.
+fn wait_for_lock(lock: &File, path: &Path) -> anyhow::Result<()> {
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(ConfigError::invalid(
+                    format!(
+                        "the state file {} is in use by another assist run (waited {} s)",
+                        path.display(),
+                        LOCK_WAIT.as_secs()
+                    ),
+                    "give each watch its own --state file, or let the other run finish",
+                )
+                .into())
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(e)
+                    .with_context(|| format!("cannot lock the state file {}", path.display()))
+            }
+        }
     }
 }
 
@@ -97,6 +128,22 @@ fn read(path: &Path) -> HashMap<String, Seen> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_held_state_file_is_waited_for_then_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let held = StateFile::open(&path).unwrap();
+        let started = Instant::now();
+        let err = StateFile::open(&path).err().unwrap();
+        assert!(started.elapsed() >= LOCK_WAIT);
+        assert!(
+            format!("{err:#}").contains("in use by another assist run"),
+            "{err:#}"
+        );
+        drop(held);
+        assert!(StateFile::open(&path).is_ok());
+    }
 
     #[test]
     fn a_saved_state_reads_back_and_garbage_reads_as_empty() {
