@@ -36,7 +36,7 @@ complete -c assist -n "__fish_assist_needs_command" -l color -d 'When to use col
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_needs_command" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_needs_command" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_needs_command" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_needs_command" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_needs_command" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -65,7 +65,7 @@ complete -c assist -n "__fish_assist_using_subcommand show" -l color -d 'When to
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand show" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand show" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l show-password -d 'Reveal the collaborative space\'s password instead of masking it'
 complete -c assist -n "__fish_assist_using_subcommand show" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
@@ -74,7 +74,7 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l name -d 'Select 
 complete -c assist -n "__fish_assist_using_subcommand start" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l interval -d 'With --wait: how often to poll' -r
-complete -c assist -n "__fish_assist_using_subcommand start" -l deadline -d 'With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l deadline -d 'With --wait: give up after this long (exit 8) [default: --timeout when given, else 10m]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand start" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
@@ -87,7 +87,7 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l color -d 'When t
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand start" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand start" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l wait -d 'Then wait until the space is OPEN and print the final record (or just the code)'
 complete -c assist -n "__fish_assist_using_subcommand start" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
@@ -107,7 +107,7 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -l color -d 'When 
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand cancel" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -119,7 +119,7 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l interval -d 'How
 complete -c assist -n "__fish_assist_using_subcommand watch" -l concurrency -d 'How many requests may be in flight at once' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l max-rate -d 'Cap on requests per second across all desktops (a 429 also slows the whole watch)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l until -d 'Stop with exit 0 once every desktop has reached one of these statuses' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l deadline -d 'Give up after this long (exit 8 when --until statuses are still pending)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l deadline -d 'Give up after this long (exit 8 when --until statuses are still pending) [default: --timeout when given, else none]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l state -d 'Remember what was seen in FILE between runs and report only changes since the last run' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
@@ -133,7 +133,7 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l color -d 'When t
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand watch" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l once -d 'Poll each desktop once and exit (for cron)'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
@@ -150,7 +150,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_see
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -172,7 +172,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -188,7 +188,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -204,7 +204,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -232,7 +232,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt: take everything from flags (also the case without a terminal)'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace the profile if it exists'
@@ -252,7 +252,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -278,7 +278,7 @@ complete -c assist -n "__fish_assist_using_subcommand desktops" -l color -d 'Whe
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand desktops" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand desktops" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -315,7 +315,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l color -d 'When to 
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand sim" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand sim" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l allow-remote -d 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
 complete -c assist -n "__fish_assist_using_subcommand sim" -l duplicate-project -d 'GET /v3/projects answers two projects for the region (an error for clients)'
@@ -333,7 +333,7 @@ complete -c assist -n "__fish_assist_using_subcommand completions" -l color -d '
 always\t'Always, even into a pipe'
 never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand completions" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
-complete -c assist -n "__fish_assist_using_subcommand completions" -l timeout -d 'Limit for one whole request, like 30s, 2m' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -67,7 +67,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_parser = parse_duration, default_value = "5s", value_name = "DURATION")]
     pub connect_timeout: Duration,
 
-    /// Limit for one whole request, like 30s, 2m
+    /// Limit for one whole request, like 30s, 2m (for watch and start --wait without
+    /// --deadline, also the overall limit)
     #[arg(long, global = true, value_parser = parse_duration, default_value = "30s", value_name = "DURATION")]
     pub timeout: Duration,
 
@@ -79,6 +80,11 @@ pub struct GlobalArgs {
     /// Which options came from the environment rather than a flag (filled after parsing).
     #[arg(skip)]
     pub from_env: Vec<String>,
+
+    /// Whether `--timeout` was typed (filled after parsing): waiting commands then take it
+    /// as their overall limit, the way users of `wait` commands expect.
+    #[arg(skip)]
+    pub timeout_given: bool,
 }
 
 impl GlobalArgs {
@@ -106,8 +112,28 @@ impl GlobalArgs {
                 self.from_env.push(id.to_string());
             }
         }
+        self.timeout_given =
+            value_source(matches, "timeout") == Some(clap::parser::ValueSource::CommandLine);
+    }
+
+    /// The overall limit of a waiting command and the limit of each of its requests:
+    /// `--deadline` if given, else an explicit `--timeout` (each request then keeps the
+    /// default 30 s, or less), else `default`.
+    pub fn wait_limits(
+        &self,
+        deadline: Option<Duration>,
+        default: Option<Duration>,
+    ) -> (Option<Duration>, Duration) {
+        match deadline {
+            Some(d) => (Some(d), self.timeout),
+            None if self.timeout_given => (Some(self.timeout), self.timeout.min(DEFAULT_TIMEOUT)),
+            None => (default, self.timeout),
+        }
     }
 }
+
+/// The default of `--timeout`.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The source of a global option, looking into the subcommand where clap stored it.
 fn value_source(matches: &clap::ArgMatches, id: &str) -> Option<clap::parser::ValueSource> {
@@ -257,9 +283,9 @@ pub struct StartArgs {
     #[arg(long, value_parser = parse_duration, default_value = "3s", value_name = "DURATION")]
     pub interval: Duration,
 
-    /// With --wait: give up after this long (exit 8). `--timeout` stays the per-request limit
-    #[arg(long, value_parser = parse_duration, default_value = "10m", value_name = "DURATION")]
-    pub deadline: Duration,
+    /// With --wait: give up after this long (exit 8) [default: --timeout when given, else 10m]
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub deadline: Option<Duration>,
 }
 
 #[derive(Debug, Args)]
@@ -319,6 +345,7 @@ pub struct WatchArgs {
     pub until: Vec<String>,
 
     /// Give up after this long (exit 8 when --until statuses are still pending)
+    /// [default: --timeout when given, else none]
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub deadline: Option<Duration>,
 

@@ -74,7 +74,7 @@ fn wait_for_open(
         concurrency: 1,
         max_rate: None,
         until: vec![model::OPEN.to_string()],
-        deadline: Some(Instant::now() + args.deadline),
+        deadline: args.deadline.map(|d| Instant::now() + d),
         once: false,
     };
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
@@ -88,7 +88,7 @@ fn wait_for_open(
             Code::Deadline,
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
-                humantime::format_duration(args.deadline),
+                humantime::format_duration(args.deadline.unwrap_or_default()),
                 sanitize(id),
                 record.status().map(sanitize).unwrap_or_else(|| "no answer".into())
             ),

@@ -17,6 +17,9 @@ use crate::cli::{Cli, Command};
 use crate::config::{self as settings_config, Settings};
 use crate::exit::Code;
 
+/// How long `start --wait` waits by default.
+const START_DEADLINE: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// Runs the command; the exit code of a success (errors carry theirs).
 pub fn run(cli: Cli) -> anyhow::Result<Code> {
     match cli.command {
@@ -28,9 +31,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Code> {
             settings.style.show_password = args.show_password;
             show::run(&settings, &args)
         }
-        Command::Start(args) => lifecycle::start(&settings_config::resolve(&cli.global)?, &args),
+        Command::Start(mut args) => {
+            let mut settings = settings_config::resolve(&cli.global)?;
+            let (deadline, request) = cli.global.wait_limits(args.deadline, Some(START_DEADLINE));
+            (args.deadline, settings.timeout) = (deadline, request);
+            lifecycle::start(&settings, &args)
+        }
         Command::Cancel(args) => lifecycle::cancel(&settings_config::resolve(&cli.global)?, &args),
-        Command::Watch(args) => watch::run(&settings_config::resolve(&cli.global)?, &args),
+        Command::Watch(mut args) => {
+            let mut settings = settings_config::resolve(&cli.global)?;
+            (args.deadline, settings.timeout) = cli.global.wait_limits(args.deadline, None);
+            watch::run(&settings, &args)
+        }
         Command::Desktops(args) => desktops::run(&settings_config::resolve(&cli.global)?, &args),
     }
 }

@@ -1,0 +1,104 @@
+//! `--timeout` on waiting commands: without `--deadline` it is their overall limit (exit 8),
+//! while each request keeps its own limit.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn stuck_sim() -> (Sim, Env) {
+    // The user never gets to confirm within the test.
+    let sim = Sim::start(&["--confirm-after", "60s"]);
+    let env = Env::new();
+    env.aksk_profile(&sim, SK);
+    (sim, env)
+}
+
+#[test]
+fn watch_until_with_timeout_ends_with_8_when_it_passes() {
+    let (sim, env) = stuck_sim();
+    start_via_api(&sim, CONFIRM_DESKTOP);
+    let started = Instant::now();
+    let out = env
+        .cmd()
+        .args([
+            "watch",
+            CONFIRM_DESKTOP,
+            "--until",
+            "OPEN",
+            "--timeout",
+            "1s",
+            "--interval",
+            "100ms",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        stderr(&out).contains(&format!("still pending: {CONFIRM_DESKTOP}")),
+        "{}",
+        stderr(&out)
+    );
+    assert_clean(&out);
+}
+
+#[test]
+fn start_wait_with_timeout_ends_with_8_when_it_passes() {
+    let (sim, env) = stuck_sim();
+    let started = Instant::now();
+    let out = env
+        .cmd()
+        .args([
+            "start",
+            "11111111-0000-4000-8000-000000000006",
+            "--wait",
+            "--timeout",
+            "1s",
+            "--interval",
+            "100ms",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        stderr(&out).contains("deadline passed (1s)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
+    assert!(sim.requests().len() >= 3, "polled more than once");
+}
+
+#[test]
+fn an_explicit_deadline_wins_over_timeout() {
+    let (_sim, env) = stuck_sim();
+    let started = Instant::now();
+    let out = env
+        .cmd()
+        .args([
+            "start",
+            "11111111-0000-4000-8000-000000000006",
+            "--wait",
+            "--timeout",
+            "30s",
+            "--deadline",
+            "1s",
+            "--interval",
+            "100ms",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert!(started.elapsed() < Duration::from_secs(8));
+}
