@@ -11,6 +11,7 @@ mod secret;
 mod session;
 mod sim;
 mod text;
+mod units;
 
 use std::io::Write;
 use std::process::ExitCode;

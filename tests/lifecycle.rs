@@ -80,21 +80,32 @@ fn start_without_wait_as_a_table_shows_the_answer() {
 }
 
 #[test]
-fn start_code_output_without_wait_exits_9() {
-    let (sim, env) = setup(&["--desktops", "1"]);
+fn start_code_output_implies_wait_and_prints_the_code() {
+    let (sim, env) = setup(&[
+        "--desktops",
+        "1",
+        "--confirm-after",
+        "100ms",
+        "--access-after",
+        "100ms",
+    ]);
     let id = generated_id(1);
     let out = env
         .cmd()
-        .args(["start", &id, "-o", "code"])
+        .args(["start", &id, "-o", "code", "--interval", "100ms"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "", "no code is printed");
-    assert!(!stderr(&out).is_empty(), "the reason is on stderr");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let code = stdout(&out);
+    assert!(is_invitation_code(code.trim_end()), "{code:?}");
+    assert!(
+        code.ends_with('\n') && code.lines().count() == 1,
+        "{code:?}"
+    );
     assert_clean(&out);
     let reqs = sim.requests();
-    assert!(reqs.len() <= 1, "at most the one POST: {reqs:#?}");
-    assert!(reqs.iter().all(|r| r["method"] == "POST"), "{reqs:#?}");
+    assert_eq!(reqs[0]["method"], "POST", "{reqs:#?}");
+    assert!(reqs[1..].iter().all(|r| r["method"] == "GET"), "{reqs:#?}");
 }
 
 #[test]

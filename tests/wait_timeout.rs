@@ -102,3 +102,44 @@ fn an_explicit_deadline_wins_over_timeout() {
     assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
     assert!(started.elapsed() < Duration::from_secs(8));
 }
+
+#[test]
+fn once_with_until_exits_8_for_desktops_not_there_yet() {
+    let (_sim, env) = stuck_sim();
+    let out = env
+        .cmd()
+        .args([
+            "watch",
+            "--once",
+            "--until",
+            "OPEN",
+            OPEN_DESKTOP,
+            CONFIRM_DESKTOP,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "not yet in a wanted status after this poll: {CONFIRM_DESKTOP}"
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains(&format!("{OPEN_DESKTOP},")) && !err.ends_with(OPEN_DESKTOP),
+        "{err}"
+    );
+    assert_eq!(
+        stdout(&out).lines().count(),
+        2,
+        "both observations are reported"
+    );
+
+    let out = env
+        .cmd()
+        .args(["watch", "--once", "--until", "OPEN", OPEN_DESKTOP])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

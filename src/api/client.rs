@@ -117,6 +117,30 @@ struct ErrorBody {
     error_msg: Option<String>,
     error_detail: Option<String>,
     request_id: Option<String>,
+    /// IAM (Keystone) shape: `{"error":{"code":401,"message":…,"title":…}}`.
+    error: Option<KeystoneError>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct KeystoneError {
+    code: Option<serde_json::Value>,
+    message: Option<String>,
+    title: Option<String>,
+}
+
+impl ErrorBody {
+    /// Folds IAM's shape into Workspace's field names.
+    fn normalized(mut self) -> ErrorBody {
+        if let Some(k) = self.error.take() {
+            let code = k
+                .title
+                .or(k.code.map(|c| c.to_string().trim_matches('"').to_string()));
+            self.error_code = self.error_code.or(code);
+            self.error_msg = self.error_msg.or(k.message);
+        }
+        self
+    }
 }
 
 impl Client {
@@ -365,14 +389,10 @@ impl Client {
 }
 
 fn invalid_path(segments: &[&str]) -> ApiError {
-    ApiError::Network {
-        kind: NetKind::Other,
-        url: String::new(),
-        detail: format!(
-            "refusing to build a request path from the segments {:?}",
-            segments.iter().map(|s| snippet(s, 60)).collect::<Vec<_>>()
-        ),
-    }
+    ApiError::InvalidPath(format!(
+        "{:?}",
+        segments.iter().map(|s| snippet(s, 60)).collect::<Vec<_>>()
+    ))
 }
 
 /// Full jitter: a random wait in [0, min(cap, base * 2^(attempt-1))].
@@ -454,10 +474,15 @@ fn read_answer(response: Response, url: &Url, deadline: Instant) -> Result<Answe
     let retry_after = header(&response, "retry-after").and_then(|v| parse_retry_after(&v));
     let subject_token = header(&response, "x-subject-token").map(Secret::new);
     if response.status().is_redirection() {
+        // Only where it points: the rest of a Location may carry a token.
         let location = header(&response, "location").unwrap_or_default();
+        let target = Url::parse(&location)
+            .ok()
+            .map(|u| format!("{}://{}", u.scheme(), u.host_str().unwrap_or_default()))
+            .unwrap_or_else(|| "a relative location".to_string());
         return Err(ApiError::Redirect {
             status,
-            location: snippet(&location, 200),
+            location: target,
         });
     }
     let body = read_body(response, deadline).map_err(|e| ApiError::Network {
@@ -527,7 +552,9 @@ fn into_success(answer: Answer) -> Result<Answer, ApiError> {
         return Ok(answer);
     }
     let text = String::from_utf8_lossy(&answer.body);
-    let parsed: Option<ErrorBody> = serde_json::from_slice(&answer.body).ok();
+    let parsed: Option<ErrorBody> = serde_json::from_slice::<ErrorBody>(&answer.body)
+        .ok()
+        .map(ErrorBody::normalized);
     let mut error = StatusError {
         status: answer.status,
         request_id: answer.request_id.clone(),
@@ -542,7 +569,10 @@ fn into_success(answer: Answer) -> Result<Answer, ApiError> {
             error.request_id = error.request_id.or(b.request_id);
         }
         _ if !text.trim().is_empty() => {
-            error.error_msg = Some(format!("body: \"{}\"", snippet(text.trim(), 200)));
+            error.error_msg = Some(format!(
+                "body: \"{}\"",
+                super::excerpt::excerpt(text.trim().as_bytes())
+            ));
         }
         _ => {}
     }
@@ -553,7 +583,7 @@ pub(super) fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError>
     let malformed = |reason: String| ApiError::Malformed {
         status: answer.status,
         reason,
-        body: snippet(&String::from_utf8_lossy(&answer.body), 200),
+        body: super::excerpt::excerpt(&answer.body),
         request_id: answer.request_id.clone(),
     };
     // Every Workspace answer is an object; serde would also accept an array for a struct.
@@ -611,6 +641,28 @@ mod tests {
             trace: Trace::off(),
         })
         .unwrap()
+    }
+
+    #[test]
+    fn quoted_bodies_never_carry_the_space_password() {
+        let body = br#"{"share_space_passwd":"TopSecretPw","status":1}"#.to_vec();
+        let err = parse::<RemoteAssistance>(&answer(200, body.clone())).unwrap_err();
+        assert!(err.to_string().contains("share_space_passwd"), "{err}");
+        assert!(!err.to_string().contains("TopSecretPw"), "{err}");
+        let err = into_success(answer(500, body)).err().unwrap();
+        assert!(!err.to_string().contains("TopSecretPw"), "{err}");
+    }
+
+    #[test]
+    fn iam_error_bodies_are_understood() {
+        let body = br#"{"error":{"code":401,"message":"The username or password is wrong.","title":"Unauthorized"}}"#;
+        let err = into_success(answer(401, body.to_vec())).err().unwrap();
+        assert_eq!(err.error_code(), Some("Unauthorized"));
+        assert!(
+            err.to_string()
+                .contains("The username or password is wrong."),
+            "{err}"
+        );
     }
 
     #[test]

@@ -45,7 +45,9 @@ pub enum ApiError {
         limit: usize,
         request_id: Option<String>,
     },
-    #[error("the server answered HTTP {status} redirecting to {location:?}; assist never follows redirects, so that credentials cannot reach another host")]
+    #[error("refusing to send a request whose path would not be the one intended (segments {0})")]
+    InvalidPath(String),
+    #[error("the server answered HTTP {status} redirecting to {location}; assist never follows redirects, so that credentials cannot reach another host")]
     Redirect { status: u16, location: String },
     #[error("{kind_text} {url}: {detail}", kind_text = net_text(*.kind))]
     Network {
@@ -99,6 +101,7 @@ impl ApiError {
             ApiError::Status(s) if s.status == 401 || s.status == 403 => Code::Auth,
             ApiError::Status(s) if s.status == 404 => Code::NotFound,
             ApiError::Network { .. } => Code::Network,
+            ApiError::InvalidPath(_) => Code::Usage,
             _ => Code::Api,
         }
     }
@@ -110,7 +113,7 @@ impl ApiError {
             ApiError::Network { .. } | ApiError::Malformed { .. } | ApiError::TooLarge { .. } => {
                 true
             }
-            ApiError::Redirect { .. } => false,
+            ApiError::Redirect { .. } | ApiError::InvalidPath(_) => false,
         }
     }
 
@@ -128,7 +131,7 @@ impl ApiError {
             ApiError::Malformed { status, .. }
             | ApiError::TooLarge { status, .. }
             | ApiError::Redirect { status, .. } => Some(*status),
-            ApiError::Network { .. } => None,
+            ApiError::Network { .. } | ApiError::InvalidPath(_) => None,
         }
     }
 
@@ -147,7 +150,7 @@ impl ApiError {
                 "the request's clock is more than 15 minutes off the cloud's: fix this machine's time (e.g. `timedatectl set-ntp true`)"
             }
             (_, Some(401)) => {
-                "the cloud rejected the credentials: check `ak`/`sk` (or `token`) of the profile in use (`assist config show`); after five bad signatures in a row the AK is locked for 5 minutes"
+                "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"
             }
             (_, Some(403)) => {
                 "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"

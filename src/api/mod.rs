@@ -2,6 +2,7 @@
 
 mod client;
 mod error;
+mod excerpt;
 pub mod iam;
 pub mod model;
 

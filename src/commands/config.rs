@@ -508,9 +508,12 @@ fn write_profile(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
-    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| {
+    // The file's own validation first: its errors name line and column but never quote the
+    // line (which may hold a secret), unlike toml_edit's.
+    file::parse_text(path, &text)?;
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|_| {
         ConfigError::invalid(
-            format!("{} is not valid TOML: {e}", path.display()),
+            format!("{} is not valid TOML", path.display()),
             "fix it first",
         )
     })?;

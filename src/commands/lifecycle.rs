@@ -25,15 +25,9 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Code> {
             sanitize(id)
         )
     })?;
-    if !args.wait {
-        if settings.output == OutputFormat::Code {
-            return Err(Failure::new(Code::Ended, format!(
-                "remote assistance was requested on desktop {}, but there is no invitation code until the user accepts",
-                sanitize(id)
-            ))
-            .with_hint("use --wait to wait for the code")
-            .into());
-        }
+    // `-o code` asks for the invitation code, which only exists once the user accepted:
+    // it implies --wait rather than sending a request and then failing.
+    if !args.wait && settings.output != OutputFormat::Code {
         render_created(&mut std::io::stdout().lock(), settings.output, id, &created)?;
         return Ok(Code::Success);
     }

@@ -53,6 +53,8 @@ enum Settled {
     Ended,
     NotFound,
     Failed(Code),
+    /// `--once --until`: seen once, not (yet) in a wanted status.
+    Pending,
 }
 
 struct Desk {
@@ -346,7 +348,11 @@ fn settle(record: &RemoteAssistance, plan: &Plan) -> Option<Settled> {
             return Some(Settled::Ended);
         }
     }
-    plan.once.then_some(Settled::Reached)
+    match (plan.once, plan.until.is_empty()) {
+        (true, true) => Some(Settled::Reached),
+        (true, false) => Some(Settled::Pending),
+        (false, _) => None,
+    }
 }
 
 /// `Some(code)` once every desktop has settled.
@@ -371,6 +377,10 @@ fn settled_code(desks: &[Desk]) -> Code {
     if states.contains(&Settled::Ended) {
         return Code::Ended;
     }
+    // For cron, "not there yet" must not look like "done": the one poll was the deadline.
+    if states.contains(&Settled::Pending) {
+        return Code::Deadline;
+    }
     Code::Success
 }
 
@@ -384,7 +394,9 @@ fn outcome(desks: &[Desk], code: Code, plan: &Plan) -> Outcome {
         code,
         pending: desks
             .iter()
-            .filter(|d| d.settled.is_none() && !plan.until.is_empty())
+            .filter(|d| {
+                !plan.until.is_empty() && matches!(d.settled, None | Some(Settled::Pending))
+            })
             .map(|d| d.id.clone())
             .collect(),
         seen: desks

@@ -58,15 +58,20 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
         state.save(&all)?;
     }
     let outcome = result?;
-    finish(outcome.code, &outcome.pending)
+    finish(outcome.code, &outcome.pending, args.once)
 }
 
-fn finish(code: Code, pending: &[String]) -> anyhow::Result<Code> {
+fn finish(code: Code, pending: &[String], once: bool) -> anyhow::Result<Code> {
+    let what = if once {
+        "not yet in a wanted status after this poll"
+    } else {
+        "the deadline passed; still pending"
+    };
     match code {
         Code::Deadline => Err(Failure::new(
             Code::Deadline,
             format!(
-                "the deadline passed; still pending: {}",
+                "{what}: {}",
                 pending
                     .iter()
                     .map(|p| sanitize(p))

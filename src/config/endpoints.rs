@@ -115,7 +115,11 @@ pub fn parse_endpoint_allowing(text: &str, allow_http: bool) -> Result<Url, Conf
         )
     };
     let url = Url::parse(text).map_err(|e| bad(&e.to_string()))?;
-    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+    if url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
         return Err(bad("it must not carry a query, a fragment or user info"));
     }
     match url.scheme() {

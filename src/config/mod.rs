@@ -313,12 +313,18 @@ fn place(
         (None, Some(r)) => Some(sourced(r.clone(), source)),
         (None, None) => None,
     };
+    if let Some(r) = &region {
+        check_region(r)?;
+    }
     let endpoint = match (&global.endpoint, endpoint) {
         (Some(e), _) => sourced(parse_endpoint(e)?, global.source_of("endpoint")),
         (None, Some(e)) => sourced(parse_endpoint(e)?, source),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
-            let url = endpoints::endpoint_url(None, r, source)?;
+            let region_source = region
+                .as_ref()
+                .map_or(source.to_string(), |r| r.source.clone());
+            let url = endpoints::endpoint_url(None, r, &region_source)?;
             sourced(url, format!("region {}", r.unwrap_or_default()))
         }
     };
@@ -343,13 +349,55 @@ fn place(
     })
 }
 
-fn project(global: &GlobalArgs, own: Option<&String>, source: &str) -> Option<Sourced<String>> {
-    match (&global.project_id, own) {
+/// A region names a host and an IAM scope: only lowercase letters, digits and dashes.
+fn check_region(r: &Sourced<String>) -> Result<(), ConfigError> {
+    let ok = !r.value.is_empty()
+        && r.value.len() <= 40
+        && r.value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        return Ok(());
+    }
+    Err(ConfigError::invalid(
+        format!("invalid region \"{}\" (from {})", r.value, r.source),
+        format!(
+            "regions look like cn-north-4; with Workspace: {}",
+            REGIONS.join(", ")
+        ),
+    ))
+}
+
+fn project(
+    global: &GlobalArgs,
+    own: Option<&String>,
+    source: &str,
+) -> Result<Option<Sourced<String>>, ConfigError> {
+    let project = match (&global.project_id, own) {
         (Some(p), _) => Some(sourced(p.clone(), global.source_of("project_id"))),
         (None, Some(p)) => Some(sourced(p.clone(), source)),
         (None, None) => None,
     }
-    .filter(|p| !p.value.trim().is_empty())
+    .filter(|p| !p.value.trim().is_empty());
+    if let Some(p) = &project {
+        check_project(p)?;
+    }
+    Ok(project)
+}
+
+/// A project ID becomes a path segment: it must be one, and look like an ID.
+fn check_project(p: &Sourced<String>) -> Result<(), ConfigError> {
+    let ok = p.value.len() <= 64
+        && p.value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        return Ok(());
+    }
+    Err(ConfigError::invalid(
+        format!("invalid project ID \"{}\" (from {})", p.value, p.source),
+        "a project ID is letters and digits, like 0bec5db98280d2d02fd6c00c2de791ce (`assist config show` tells where it comes from)",
+    ))
 }
 
 fn from_profile(
@@ -370,7 +418,7 @@ fn from_profile(
     Ok(Connection {
         origin: source.clone(),
         auth: auth_spec(p, &source)?,
-        project: project(global, p.project_id.as_ref(), &source),
+        project: project(global, p.project_id.as_ref(), &source)?,
         region: place.region,
         endpoint: place.endpoint,
         iam_endpoint: place.iam_endpoint,
@@ -407,7 +455,7 @@ fn from_found(global: &GlobalArgs, found: Found) -> Result<Connection, ConfigErr
         e => e,
     })?;
     Ok(Connection {
-        project: project(global, found.project_id.as_ref(), &found.origin),
+        project: project(global, found.project_id.as_ref(), &found.origin)?,
         origin: found.origin,
         auth: AuthSpec::AkSk {
             ak: found.ak,
@@ -522,6 +570,9 @@ fn demo_connection(global: &GlobalArgs) -> Result<Connection, ConfigError> {
         )
     })?;
     let url = parse_endpoint(&handle.url())?;
+    if global.endpoint.is_some() || global.region.is_some() {
+        eprintln!("note: --endpoint and --region are ignored by the built-in demo profile");
+    }
     eprintln!(
         "note: profile \"{DEMO_PROFILE}\" talks to a built-in simulator at {}, not to the cloud",
         handle.url()
@@ -531,7 +582,7 @@ fn demo_connection(global: &GlobalArgs) -> Result<Connection, ConfigError> {
         origin: demo.to_string(),
         endpoint: sourced(url.clone(), demo),
         region: None,
-        project: project(global, Some(&sim::DEMO_PROJECT_ID.to_string()), demo),
+        project: project(global, Some(&sim::DEMO_PROJECT_ID.to_string()), demo)?,
         iam_endpoint: sourced(url, demo),
         auth: AuthSpec::AkSk {
             ak: sim::DEMO_AK.to_string(),

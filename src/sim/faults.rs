@@ -122,7 +122,7 @@ impl FromStr for FaultKind {
         if let Some(rest) = s.strip_prefix("latency") {
             return match rest.strip_prefix(':') {
                 None if rest.is_empty() => Ok(FaultKind::Latency(DEFAULT_FAULT_LATENCY)),
-                Some(d) => humantime::parse_duration(d)
+                Some(d) => crate::units::parse_duration_or_zero(d)
                     .map(FaultKind::Latency)
                     .map_err(|e| format!("bad latency {d:?}: {e}")),
                 None => Err(unknown_kind(s)),
@@ -297,7 +297,8 @@ impl Faults {
         let mut kind: FaultKind = req.kind.parse()?;
         if let (FaultKind::Latency(_), Some(latency)) = (&kind, &req.latency) {
             kind = FaultKind::Latency(
-                humantime::parse_duration(latency).map_err(|e| format!("bad latency: {e}"))?,
+                crate::units::parse_duration_or_zero(latency)
+                    .map_err(|e| format!("bad latency: {e}"))?,
             );
         }
         if req.count == Some(0) {

@@ -206,8 +206,9 @@ fn parse_secret(s: &str) -> Result<Secret, String> {
     Ok(Secret::new(s))
 }
 
+/// The simulator's durations may be zero (no latency), but never overflow a clock.
 fn parse_duration(s: &str) -> Result<Duration, String> {
-    humantime::parse_duration(s).map_err(|e| format!("{e} (write it like 500ms, 2s, 1m)"))
+    crate::units::parse_duration_or_zero(s)
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
