@@ -24,14 +24,14 @@ function __fish_assist_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c assist -n "__fish_assist_needs_command" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_needs_command" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_needs_command" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_needs_command" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_needs_command" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_needs_command" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_needs_command" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_needs_command" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_needs_command" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_needs_command" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_needs_command" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -53,14 +53,14 @@ complete -c assist -n "__fish_assist_needs_command" -f -a "help" -d 'Print this 
 complete -c assist -n "__fish_assist_using_subcommand show" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l ip -d 'Select the desktop by IP address' -r
-complete -c assist -n "__fish_assist_using_subcommand show" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand show" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand show" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand show" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -75,14 +75,14 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l user -d 'Select 
 complete -c assist -n "__fish_assist_using_subcommand start" -l ip -d 'Select the desktop by IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l interval -d 'With --wait: how often to poll' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l deadline -d 'With --wait: give up after this long (exit 8) [default: --timeout when given, else 10m]' -r
-complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand start" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand start" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand start" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand start" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand start" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand start" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -95,14 +95,14 @@ complete -c assist -n "__fish_assist_using_subcommand start" -s h -l help -d 'Pr
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l ip -d 'Select the desktop by IP address' -r
-complete -c assist -n "__fish_assist_using_subcommand cancel" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand cancel" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand cancel" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand cancel" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand cancel" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand cancel" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand cancel" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand cancel" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -121,14 +121,14 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l max-rate -d 'Cap
 complete -c assist -n "__fish_assist_using_subcommand watch" -l until -d 'Stop with exit 0 once every desktop has reached one of these statuses' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l deadline -d 'Give up after this long (exit 8 when --until statuses are still pending) [default: --timeout when given, else none]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l state -d 'Remember what was seen in FILE between runs and report only changes since the last run' -r -F
-complete -c assist -n "__fish_assist_using_subcommand watch" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand watch" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand watch" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand watch" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand watch" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -138,14 +138,14 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l max-attempts -d 
 complete -c assist -n "__fish_assist_using_subcommand watch" -l once -d 'Poll each desktop once and exit (for cron)'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -160,14 +160,14 @@ complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_see
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "init" -d 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "check" -d 'Resolve everything and make one cheap authenticated call; report the failing step'
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -176,14 +176,14 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -192,14 +192,14 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -220,14 +220,14 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Account (domain) name (password auth)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l password-command -d 'Command that prints the IAM password (password auth; the password never touches disk)' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l iam-endpoint -d 'IAM endpoint, if not the region\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -240,14 +240,14 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l sk-stdin -d 'Read the secret key from stdin and store it in the profile (file mode 0600)'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -266,14 +266,14 @@ complete -c assist -n "__fish_assist_using_subcommand desktops" -l name -d 'Comp
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l user -d 'User names containing this text (any case)' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l ip -d 'The desktop with this IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l status -d 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED' -r
-complete -c assist -n "__fish_assist_using_subcommand desktops" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand desktops" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand desktops" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand desktops" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand desktops" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand desktops" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand desktops" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -305,12 +305,12 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l retry-after -d 'Se
 complete -c assist -n "__fish_assist_using_subcommand sim" -l page-size-cap -d 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-key -d 'PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert' -r -F
-complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand sim" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"
@@ -321,14 +321,14 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l allow-remote -d 'A
 complete -c assist -n "__fish_assist_using_subcommand sim" -l duplicate-project -d 'GET /v3/projects answers two projects for the region (an error for clients)'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d 'Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
-complete -c assist -n "__fish_assist_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
-complete -c assist -n "__fish_assist_using_subcommand completions" -s o -l output -d 'How to render results [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand completions" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
 code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
-complete -c assist -n "__fish_assist_using_subcommand completions" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com)' -r
-complete -c assist -n "__fish_assist_using_subcommand completions" -l project-id -d 'Project ID, overriding the profile\'s' -r
-complete -c assist -n "__fish_assist_using_subcommand completions" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator)' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand completions" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
 never\t'Never'"

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::output::{ColorWhen, OutputFormat};
@@ -31,28 +31,32 @@ pub struct Cli {
 /// Options every command takes; each also comes from the environment (flag > env > profile).
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Profile to use [default: `default_profile` of the file, else "default"; "demo" is built in]
-    #[arg(long, global = true, env = "ASSIST_PROFILE", value_name = "NAME")]
+    /// Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else
+    /// "default"; "demo" is built in]
+    #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// Config file [default: the platform config dir, e.g. ~/.config/assist/config.toml]
-    #[arg(long, global = true, env = "ASSIST_CONFIG", value_name = "PATH")]
+    /// Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g.
+    /// ~/.config/assist/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// How to render results [default: the profile's `output`, else table]
-    #[arg(short, long, global = true, env = "ASSIST_OUTPUT", value_enum)]
+    /// How to render results [env: ASSIST_OUTPUT] [default: the profile's `output`, else table]
+    #[arg(short, long, global = true, value_enum)]
     pub output: Option<OutputFormat>,
 
     /// Region, overriding the profile's (selects https://workspace.<region>.myhuaweicloud.com)
-    #[arg(long, global = true, env = "ASSIST_REGION", value_name = "REGION")]
+    /// [env: ASSIST_REGION]
+    #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
 
-    /// Project ID, overriding the profile's
-    #[arg(long, global = true, env = "ASSIST_PROJECT_ID", value_name = "ID")]
+    /// Project ID, overriding the profile's [env: ASSIST_PROJECT_ID]
+    #[arg(long, global = true, value_name = "ID")]
     pub project_id: Option<String>,
 
     /// Workspace endpoint URL, overriding the region's (private endpoints, the simulator)
-    #[arg(long, global = true, env = "ASSIST_ENDPOINT", value_name = "URL")]
+    /// [env: ASSIST_ENDPOINT]
+    #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
     /// When to use colour (NO_COLOR is honoured by `auto`)
@@ -98,22 +102,38 @@ impl GlobalArgs {
         }
     }
 
-    /// Records which global options clap took from `ASSIST_*` variables.
-    pub fn note_sources(&mut self, matches: &clap::ArgMatches) {
-        for id in [
-            "profile",
-            "config",
-            "output",
-            "region",
-            "project_id",
-            "endpoint",
-        ] {
-            if value_source(matches, id) == Some(clap::parser::ValueSource::EnvVariable) {
-                self.from_env.push(id.to_string());
+    /// Fills what no flag gave from the `ASSIST_*` variables (empty ones count as unset), so
+    /// that a flag always wins, even over a malformed variable; remembers which came from
+    /// where, and whether `--timeout` was typed.
+    pub fn note_sources(&mut self, matches: &clap::ArgMatches) -> Result<(), String> {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let mut from_env = |id: &str, slot: &mut Option<String>| {
+            if slot.is_none() {
+                if let Some(v) = env(&format!("ASSIST_{}", id.to_ascii_uppercase())) {
+                    *slot = Some(v);
+                    self.from_env.push(id.to_string());
+                }
             }
+        };
+        from_env("profile", &mut self.profile);
+        from_env("region", &mut self.region);
+        from_env("project_id", &mut self.project_id);
+        from_env("endpoint", &mut self.endpoint);
+        let mut config = None;
+        from_env("config", &mut config);
+        if self.config.is_none() {
+            self.config = config.map(PathBuf::from);
+        }
+        let mut output = None;
+        from_env("output", &mut output);
+        if let (None, Some(o)) = (self.output, output) {
+            self.output = Some(OutputFormat::from_str(&o, true).map_err(|_| {
+                format!("invalid value '{o}' for ASSIST_OUTPUT: expected table, json or code")
+            })?);
         }
         self.timeout_given =
             value_source(matches, "timeout") == Some(clap::parser::ValueSource::CommandLine);
+        Ok(())
     }
 
     /// The overall limit of a waiting command and the limit of each of its requests:

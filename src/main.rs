@@ -22,7 +22,11 @@ use exit::Code;
 
 fn main() -> ExitCode {
     let cli = match parse() {
-        Ok(cli) => cli,
+        Ok(Ok(cli)) => cli,
+        Ok(Err(message)) => {
+            eprintln!("error: {}", text::sanitize(&message));
+            return Code::Usage.into();
+        }
         Err(e) => {
             // --help and --version are "errors" to clap that go to stdout and exit 0.
             let code = if e.use_stderr() {
@@ -42,11 +46,10 @@ fn main() -> ExitCode {
 }
 
 /// Parses the command line, remembering which options came from the environment.
-fn parse() -> Result<cli::Cli, clap::Error> {
+fn parse() -> Result<Result<cli::Cli, String>, clap::Error> {
     let matches = cli::Cli::command().try_get_matches()?;
     let mut cli = cli::Cli::from_arg_matches(&matches)?;
-    cli.global.note_sources(&matches);
-    Ok(cli)
+    Ok(cli.global.note_sources(&matches).map(|()| cli))
 }
 
 /// The one place where an error becomes a message on stderr and an exit code.

@@ -556,3 +556,39 @@ fn color_always_colours_the_status_even_into_a_pipe() {
         .unwrap();
     assert!(!stdout(&out).contains('\u{1b}'));
 }
+
+#[test]
+fn a_flag_wins_over_a_malformed_or_empty_environment_variable() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("ASSIST_OUTPUT", "bogus")
+        .args(["--profile", "demo", "-o", "code", "show", EXAMPLE_DESKTOP])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "D1F32AA6\n");
+
+    let out = env
+        .cmd()
+        .env("ASSIST_OUTPUT", "bogus")
+        .args(["--profile", "demo", "show", EXAMPLE_DESKTOP])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid value 'bogus' for ASSIST_OUTPUT"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Empty variables count as unset, like the SDK's.
+    let out = env
+        .cmd()
+        .env("ASSIST_OUTPUT", "")
+        .env("ASSIST_PROFILE", "")
+        .args(["--profile", "demo", "show", EXAMPLE_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
