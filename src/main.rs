@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod config;
 mod exit;
+mod files;
 mod output;
 mod secret;
 mod session;

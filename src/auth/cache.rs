@@ -93,27 +93,16 @@ impl Cache {
     }
 }
 
-/// Creates `dir` (0700) and writes `name` in it (0600) through a temp file and a rename, so
-/// a reader never sees half a file and the content is never readable by others.
+/// Writes `name` in `dir`, both private; an existing `dir` is tightened to 0700 too, since
+/// what it holds lets anyone act as the user.
 fn write_private(dir: &Path, name: &str, text: &str) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{name}.{}", std::process::id()));
+    crate::files::create_private_dir(dir)?;
     #[cfg(unix)]
     {
-        use std::io::Write;
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(text.as_bytes())?;
     }
-    #[cfg(not(unix))]
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, dir.join(name))
+    crate::files::write_private(&dir.join(name), text)
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::poll::Seen;
 use crate::config::ConfigError;
+use crate::exit::{Code, Failure};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const VERSION: u32 = 1;
 /// How long a run waits for another run to release the state file.
@@ -32,15 +34,23 @@ pub struct StateFile {
 impl StateFile {
     /// Locks and reads the file; a missing file is empty, a corrupt or foreign one draws a
     /// warning and is treated as empty (it is rewritten at the end of the run).
-    pub fn open(path: &Path) -> anyhow::Result<StateFile> {
+    pub fn open(path: &Path, interrupted: &AtomicBool) -> anyhow::Result<StateFile> {
+        if path.is_dir() {
+            return Err(unusable(path, "it is a directory").into());
+        }
         let lock_path = lock_path(path);
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .with_context(|| format!("cannot open the state lock {}", lock_path.display()))?;
-        wait_for_lock(&lock, path)?;
+            .map_err(|e| {
+                unusable(
+                    path,
+                    &format!("cannot create its lock {}: {e}", lock_path.display()),
+                )
+            })?;
+        wait_for_lock(&lock, path, interrupted)?;
         let seen = read(path);
         Ok(StateFile {
             path: path.to_path_buf(),
@@ -49,28 +59,38 @@ impl StateFile {
         })
     }
 
-    /// Writes a temp file beside it and renames it over the old one.
+    /// Replaces the file atomically, readable by the user alone (it holds invitation codes).
     pub fn save(&self, seen: &HashMap<String, Seen>) -> anyhow::Result<()> {
         let contents = Contents {
             assist_state: VERSION,
             desktops: seen.clone(),
         };
-        let tmp = self
-            .path
-            .with_extension(format!("tmp.{}", std::process::id()));
         let text = serde_json::to_string_pretty(&contents)?;
-        std::fs::write(&tmp, text)
-            .with_context(|| format!("cannot write the state file {}", tmp.display()))?;
-        std::fs::rename(&tmp, &self.path)
-            .with_context(|| format!("cannot replace the state file {}", self.path.display()))
+        crate::files::write_private(&self.path, &text)
+            .map_err(|e| unusable(&self.path, &format!("cannot write it: {e}")).into())
     }
+}
+
+/// A state file that cannot be used is a setup problem of the cron job (exit 3).
+fn unusable(path: &Path, why: &str) -> ConfigError {
+    ConfigError::invalid(
+        format!("the state file {} cannot be used: {why}", path.display()),
+        "point --state at a file in a directory that exists and that this user can write",
+    )
 }
 
 /// Concurrent cron runs take turns; but a run must not wait forever behind a long `watch`
 /// that holds the same file, so give up after a while and say who to look for.
-fn wait_for_lock(lock: &File, path: &Path) -> anyhow::Result<()> {
+fn wait_for_lock(lock: &File, path: &Path, interrupted: &AtomicBool) -> anyhow::Result<()> {
     let deadline = Instant::now() + LOCK_WAIT;
     loop {
+        if interrupted.load(Ordering::SeqCst) {
+            return Err(Failure::new(
+                Code::Interrupted,
+                "interrupted while waiting for the state file",
+            )
+            .into());
+        }
         match lock.try_lock() {
             Ok(()) => return Ok(()),
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
@@ -133,16 +153,18 @@ mod tests {
     fn a_held_state_file_is_waited_for_then_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
-        let held = StateFile::open(&path).unwrap();
+        let held = StateFile::open(&path, &AtomicBool::new(false)).unwrap();
         let started = Instant::now();
-        let err = StateFile::open(&path).err().unwrap();
+        let err = StateFile::open(&path, &AtomicBool::new(false))
+            .err()
+            .unwrap();
         assert!(started.elapsed() >= LOCK_WAIT);
         assert!(
             format!("{err:#}").contains("in use by another assist run"),
             "{err:#}"
         );
         drop(held);
-        assert!(StateFile::open(&path).is_ok());
+        assert!(StateFile::open(&path, &AtomicBool::new(false)).is_ok());
     }
 
     #[test]
@@ -159,12 +181,20 @@ mod tests {
             },
         );
         {
-            let file = StateFile::open(&path).unwrap();
+            let file = StateFile::open(&path, &AtomicBool::new(false)).unwrap();
             assert!(file.seen.is_empty());
             file.save(&seen).unwrap();
         }
-        assert_eq!(StateFile::open(&path).unwrap().seen, seen);
+        assert_eq!(
+            StateFile::open(&path, &AtomicBool::new(false))
+                .unwrap()
+                .seen,
+            seen
+        );
         std::fs::write(&path, "not json{{").unwrap();
-        assert!(StateFile::open(&path).unwrap().seen.is_empty());
+        assert!(StateFile::open(&path, &AtomicBool::new(false))
+            .unwrap()
+            .seen
+            .is_empty());
     }
 }

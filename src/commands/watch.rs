@@ -28,7 +28,10 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
     };
     let ids = desktop_ids(args, selected)?;
     let interrupted = poll::interrupt_flag();
-    let state = args.state.as_deref().map(StateFile::open).transpose()?;
+    let state = match args.state.as_deref() {
+        Some(path) => Some(StateFile::open(path, &interrupted)?),
+        None => None,
+    };
     let previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
     // Continuous watching paces its own retries; a one-shot run retries inside the client.
     let attempts = if args.once { settings.max_attempts } else { 1 };
