@@ -100,3 +100,21 @@ fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
     assert!(err.contains("interrupted"), "{err}");
     drop(holder);
 }
+
+#[test]
+fn a_line_of_stdin_that_is_not_utf8_is_a_usage_error_naming_it() {
+    let (sim, env) = setup();
+    let out = env
+        .cmd()
+        .args(["watch", "--once", "-o", "code"])
+        .write_stdin([format!("{EXAMPLE_DESKTOP}\n# caf").as_bytes(), b"\xe9\n"].concat())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 2 of stdin is not UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(sim.requests().is_empty());
+}

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use wait_timeout::ChildExt;
@@ -76,6 +77,7 @@ fn run(key: &str, command: &str) -> Result<String, SourceError> {
         .spawn()
         .map_err(|e| fail(format!("could not be started: {e}")))?;
     // Read both pipes on threads so a chatty command cannot block on a full pipe.
+    let started = std::time::Instant::now();
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
     let status = match child.wait_timeout(COMMAND_LIMIT) {
@@ -90,8 +92,15 @@ fn run(key: &str, command: &str) -> Result<String, SourceError> {
         }
         Err(e) => return Err(fail(format!("could not be waited for: {e}"))),
     };
-    let out = stdout.join().unwrap_or_default();
-    let err = stderr.join().unwrap_or_default();
+    // A background process started by the command may keep the pipes open after `sh` is
+    // gone: the limit covers the output as well, not only the exit.
+    let left = || COMMAND_LIMIT.saturating_sub(started.elapsed());
+    let (Ok(out), Ok(err)) = (stdout.recv_timeout(left()), stderr.recv_timeout(left())) else {
+        return Err(fail(format!(
+            "exited but kept its output open past {} s (a background process?)",
+            COMMAND_LIMIT.as_secs()
+        )));
+    };
     if !status.success() {
         let code = status
             .code()
@@ -104,14 +113,17 @@ fn run(key: &str, command: &str) -> Result<String, SourceError> {
     String::from_utf8(out).map_err(|_| fail("printed something that is not UTF-8".into()))
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+/// Reads a pipe to its end on a thread; the result arrives on the channel.
+fn drain(pipe: Option<impl Read + Send + 'static>) -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut buf = Vec::new();
         if let Some(p) = pipe {
             let _ = p.take(1024 * 1024).read_to_end(&mut buf);
         }
-        buf
-    })
+        let _ = tx.send(buf);
+    });
+    rx
 }
 
 #[cfg(test)]
@@ -138,6 +150,14 @@ mod tests {
         let e = cmd("echo nope >&2; exit 3").read().unwrap_err().0;
         assert!(e.contains("failed with status 3"), "{e}");
         assert!(e.contains("\"nope\""), "{e}");
+    }
+
+    #[test]
+    fn a_background_child_holding_the_output_cannot_hang_us() {
+        let started = std::time::Instant::now();
+        let e = cmd("sleep 30 & echo s3cret").read().unwrap_err().0;
+        assert!(e.contains("kept its output open"), "{e}");
+        assert!(started.elapsed() < Duration::from_secs(15));
     }
 
     #[test]

@@ -103,9 +103,7 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<St
     }
     raw.extend(selected);
     if raw.is_empty() && !std::io::stdin().is_terminal() {
-        raw.extend(id_lines(
-            std::io::stdin().lock().lines().map_while(Result::ok),
-        ));
+        raw.extend(id_lines(stdin_lines()?.into_iter()));
     }
     let mut seen = HashMap::new();
     let mut ids = Vec::new();
@@ -121,6 +119,23 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<St
             .into());
     }
     Ok(ids)
+}
+
+/// Every line of stdin; a line that is not UTF-8 is an error naming it, never a silent stop.
+fn stdin_lines() -> anyhow::Result<Vec<String>> {
+    let mut lines = Vec::new();
+    for (n, line) in std::io::stdin().lock().split(b'\n').enumerate() {
+        let bytes = line.context("cannot read desktop IDs from stdin")?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Failure::new(
+                Code::Usage,
+                format!("line {} of stdin is not UTF-8 text", n + 1),
+            )
+            .with_hint("desktop IDs are text, one per line")
+        })?;
+        lines.push(text);
+    }
+    Ok(lines)
 }
 
 fn id_lines(lines: impl Iterator<Item = String>) -> Vec<String> {
