@@ -238,40 +238,47 @@ fn config_show_gives_each_value_with_its_source() {
         json_of(&out)
     };
 
+    let sv = |value: Value, source: Value| json!({ "value": value, "source": source });
+    let prod = format!("profile \"prod\" in {p}");
     let v = show(&[], &[]);
     assert_eq!(
         v,
         json!({
-            "profile": format!("prod  (default_profile in {p})"),
-            "credentials_from": format!("profile \"prod\" in {p}"),
-            "auth": "aksk",
-            "ak": AK,
-            "secret": "(set, from sk_command)",
-            "security_token": null,
-            "endpoint": "https://workspace.cn-north-4.myhuaweicloud.com/  (region cn-north-4)",
-            "region": format!("cn-north-4  (profile \"prod\" in {p})"),
-            "project_id": "looked up through IAM at run time (cached)",
-            "iam_endpoint": "https://iam.cn-north-4.myhuaweicloud.com/  (the region's IAM)",
-            "output": "json  (flag --output)",
-            "connect_timeout": "5s",
-            "timeout": "30s",
-            "max_attempts": 3,
-            "cache_dir": env.cache_dir().display().to_string(),
+            "profile": sv(json!("prod"), json!(format!("default_profile in {p}"))),
+            "auth": sv(json!("aksk"), json!(prod)),
+            "ak": sv(json!(AK), json!(prod)),
+            "secret": sv(json!("(set)"), json!("sk_command")),
+            "security_token": sv(Value::Null, Value::Null),
+            "endpoint": sv(json!("https://workspace.cn-north-4.myhuaweicloud.com/"), json!("region cn-north-4")),
+            "region": sv(json!("cn-north-4"), json!(prod)),
+            "project_id": sv(json!("(looked up through IAM, cached)"), json!("IAM")),
+            "iam_endpoint": sv(json!("https://iam.cn-north-4.myhuaweicloud.com/"), json!("the region's IAM")),
+            "output": sv(json!("json"), json!("flag --output")),
+            "connect_timeout": sv(json!("5s"), Value::Null),
+            "timeout": sv(json!("30s"), Value::Null),
+            "max_attempts": sv(json!("3"), Value::Null),
+            "cache_dir": sv(json!(env.cache_dir().display().to_string()), Value::Null),
         })
     );
 
     // Region: flag > ASSIST_REGION > profile.
     let v = show(&[], &[("ASSIST_REGION", "cn-east-3")]);
-    assert_eq!(v["region"], "cn-east-3  (env ASSIST_REGION)");
+    assert_eq!(
+        v["region"],
+        sv(json!("cn-east-3"), json!("env ASSIST_REGION"))
+    );
     assert_eq!(
         v["endpoint"],
-        "https://workspace.cn-east-3.myhuaweicloud.com/  (region cn-east-3)"
+        sv(
+            json!("https://workspace.cn-east-3.myhuaweicloud.com/"),
+            json!("region cn-east-3")
+        )
     );
     let v = show(
         &["--region", "cn-south-1"],
         &[("ASSIST_REGION", "cn-east-3")],
     );
-    assert_eq!(v["region"], "cn-south-1  (flag --region)");
+    assert_eq!(v["region"], sv(json!("cn-south-1"), json!("flag --region")));
 
     // Endpoint and project: flag and env sources.
     let v = show(
@@ -281,32 +288,42 @@ fn config_show_gives_each_value_with_its_source() {
             ("ASSIST_PROJECT_ID", "envproject"),
         ],
     );
-    assert_eq!(v["endpoint"], "http://127.0.0.1:9/  (env ASSIST_ENDPOINT)");
-    assert_eq!(v["project_id"], "flagproject  (flag --project-id)");
-
-    // Secrets of the other modes.
-    let v = show(&["--profile", "tok"], &[]);
-    assert_eq!(v["profile"], "tok  (flag --profile)");
-    assert_eq!(v["auth"], "token");
-    assert_eq!(v["ak"], Value::Null);
     assert_eq!(
-        v["secret"],
-        format!("(set, from token_file {})", token_file.display())
-    );
-    let v = show(&[], &[("ASSIST_PROFILE", "pw")]);
-    assert_eq!(v["profile"], "pw  (env ASSIST_PROFILE)");
-    assert_eq!(
-        v["secret"],
-        "user demo-user in domain demo-account, password (set, from password_command)"
-    );
-    let v = show(&["--profile", "inline"], &[]);
-    assert_eq!(
-        v["secret"],
-        format!("(set, from `sk` in profile \"inline\" in {p})")
+        v["endpoint"],
+        sv(json!("http://127.0.0.1:9/"), json!("env ASSIST_ENDPOINT"))
     );
     assert_eq!(
         v["project_id"],
-        format!("{PROJECT}  (profile \"inline\" in {p})")
+        sv(json!("flagproject"), json!("flag --project-id"))
+    );
+
+    // Secrets of the other modes.
+    let v = show(&["--profile", "tok"], &[]);
+    assert_eq!(v["profile"], sv(json!("tok"), json!("flag --profile")));
+    assert_eq!(v["auth"]["value"], "token");
+    assert_eq!(v["ak"], sv(Value::Null, Value::Null));
+    assert_eq!(
+        v["secret"],
+        sv(
+            json!("(set)"),
+            json!(format!("token_file {}", token_file.display()))
+        )
+    );
+    let v = show(&[], &[("ASSIST_PROFILE", "pw")]);
+    assert_eq!(v["profile"], sv(json!("pw"), json!("env ASSIST_PROFILE")));
+    assert_eq!(v["ak"]["value"], "demo-user in domain demo-account");
+    assert_eq!(v["secret"], sv(json!("(set)"), json!("password_command")));
+    let v = show(&["--profile", "inline"], &[]);
+    assert_eq!(
+        v["secret"],
+        sv(
+            json!("(set)"),
+            json!(format!("`sk` in profile \"inline\" in {p}"))
+        )
+    );
+    assert_eq!(
+        v["project_id"],
+        sv(json!(PROJECT), json!(format!("profile \"inline\" in {p}")))
     );
 
     // The SDK's variables, when no profile is chosen.
@@ -314,9 +331,12 @@ fn config_show_gives_each_value_with_its_source() {
         &["--region", "cn-north-4"],
         &[("HUAWEICLOUD_SDK_AK", AK), ("HUAWEICLOUD_SDK_SK", SK)],
     );
-    assert_eq!(v["profile"], Value::Null);
-    assert_eq!(v["credentials_from"], "the environment (HUAWEICLOUD_SDK_*)");
-    assert_eq!(v["secret"], "(set, from env HUAWEICLOUD_SDK_SK)");
+    assert_eq!(v["profile"], sv(Value::Null, Value::Null));
+    assert_eq!(v["auth"]["source"], "the environment (HUAWEICLOUD_SDK_*)");
+    assert_eq!(
+        v["secret"],
+        sv(json!("(set)"), json!("env HUAWEICLOUD_SDK_SK"))
+    );
 }
 
 #[test]
@@ -336,16 +356,23 @@ fn config_show_as_a_table_has_the_sources_and_no_secret() {
         ["region", "cn-east-3", "(env ASSIST_REGION)"]
     );
     assert_eq!(
-        table_row(&text, "secret"),
+        table_row(&text, "secret key"),
         [
-            "secret".to_string(),
+            "secret key".to_string(),
             format!(
                 "(set, from `sk` in profile \"inline\" in {})",
                 path.display()
             )
         ]
     );
-    assert_eq!(table_row(&text, "AK"), ["AK", AK]);
+    assert_eq!(
+        table_row(&text, "AK / user"),
+        [
+            "AK / user".to_string(),
+            AK.to_string(),
+            format!("(profile \"inline\" in {})", path.display())
+        ]
+    );
     assert_clean(&out);
 }
 

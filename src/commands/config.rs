@@ -142,102 +142,166 @@ fn list(out: &mut dyn Write, format: OutputFormat, global: &GlobalArgs) -> anyho
     Ok(render_rows(out, format, &columns, &rows)?)
 }
 
-fn describe_secret(s: &SecretSource) -> String {
-    format!("(set, from {})", s.describe())
+/// A resolved setting: `{"value": …, "source": …}` for scripts, "value  (source)" for people.
+fn setting(
+    key: &'static str,
+    label: &'static str,
+    value: Option<String>,
+    source: Option<&str>,
+) -> Field {
+    let text = match (&value, source) {
+        (Some(v), Some(src)) => format!("{v}  ({src})"),
+        (Some(v), None) => v.clone(),
+        (None, _) => "-".to_string(),
+    };
+    Field {
+        key,
+        label,
+        value: json!({ "value": value, "source": value.as_ref().and(source) }),
+        text: Some(text),
+    }
+}
+
+/// A secret: never its value, only that it is set and where it comes from.
+fn secret_setting(key: &'static str, label: &'static str, source: Option<String>) -> Field {
+    let mut f = setting(
+        key,
+        label,
+        source.as_ref().map(|_| "(set)".to_string()),
+        source.as_deref(),
+    );
+    f.text = Some(match &source {
+        Some(src) => format!("(set, from {src})"),
+        None => "-".to_string(),
+    });
+    f
 }
 
 fn show_fields(s: &Settings) -> Vec<Field> {
+    let mut fields = credential_fields(s);
+    fields.extend(place_fields(s));
+    fields.extend(limit_fields(s));
+    fields
+}
+
+fn credential_fields(s: &Settings) -> Vec<Field> {
     let c = &s.connection;
-    let with_source = |v: String, src: &str| format!("{v}  ({src})");
-    let (ak, secret) = match &c.auth {
-        AuthSpec::AkSk { ak, sk, .. } => (Some(ak.clone()), describe_secret(sk)),
-        AuthSpec::Token(t) => (None, describe_secret(t)),
+    let origin = Some(c.origin.as_str());
+    let (ak, secret_label, secret): (_, _, &SecretSource) = match &c.auth {
+        AuthSpec::AkSk { ak, sk, .. } => (Some(ak.clone()), "secret key", sk),
+        AuthSpec::Token(t) => (None, "token", t),
         AuthSpec::Password {
             user,
             domain,
             password,
         } => (
+            Some(format!("{user} in domain {domain}")),
+            "password",
+            password,
+        ),
+    };
+    let security_token = match &c.auth {
+        AuthSpec::AkSk {
+            security_token: Some(t),
+            ..
+        } => Some(t.describe()),
+        _ => None,
+    };
+    vec![
+        setting(
+            "profile",
+            "profile",
+            s.profile.as_ref().map(|p| p.value.clone()),
+            s.profile.as_ref().map(|p| p.source.as_str()),
+        ),
+        setting("auth", "auth", Some(c.auth.mode().to_string()), origin),
+        setting("ak", "AK / user", ak, origin),
+        secret_setting("secret", secret_label, Some(secret.describe())),
+        secret_setting("security_token", "security token", security_token),
+    ]
+}
+
+fn place_fields(s: &Settings) -> Vec<Field> {
+    let c = &s.connection;
+    let project = match (&c.project, &c.auth) {
+        (Some(p), _) => setting(
+            "project_id",
+            "project",
+            Some(p.value.clone()),
+            Some(&p.source),
+        ),
+        (None, AuthSpec::Token(_)) => setting(
+            "project_id",
+            "project",
             None,
-            format!(
-                "user {user} in domain {domain}, password {}",
-                describe_secret(password)
-            ),
+            Some("missing: auth = \"token\" needs project_id"),
+        ),
+        (None, AuthSpec::Password { .. }) => setting(
+            "project_id",
+            "project",
+            Some("(from the IAM token)".into()),
+            Some("IAM"),
+        ),
+        (None, AuthSpec::AkSk { .. }) => setting(
+            "project_id",
+            "project",
+            Some("(looked up through IAM, cached)".into()),
+            Some("IAM"),
         ),
     };
     vec![
-        field(
-            "profile",
-            "profile",
-            s.profile
-                .as_ref()
-                .map(|p| with_source(p.value.clone(), &p.source)),
-        ),
-        field("credentials_from", "credentials from", c.origin.clone()),
-        field("auth", "auth", c.auth.mode()),
-        field("ak", "AK", ak),
-        field("secret", "secret", secret),
-        field(
-            "security_token",
-            "security token",
-            match &c.auth {
-                AuthSpec::AkSk {
-                    security_token: Some(t),
-                    ..
-                } => Some(describe_secret(t)),
-                _ => None,
-            },
-        ),
-        field(
+        setting(
             "endpoint",
             "endpoint",
-            with_source(c.endpoint.value.to_string(), &c.endpoint.source),
+            Some(c.endpoint.value.to_string()),
+            Some(&c.endpoint.source),
         ),
-        field(
+        setting(
             "region",
             "region",
-            c.region
-                .as_ref()
-                .map(|r| with_source(r.value.clone(), &r.source)),
+            c.region.as_ref().map(|r| r.value.clone()),
+            c.region.as_ref().map(|r| r.source.as_str()),
         ),
-        field(
-            "project_id",
-            "project",
-            Some(match (&c.project, &c.auth) {
-                (Some(p), _) => with_source(p.value.clone(), &p.source),
-                (None, AuthSpec::Token(_)) => {
-                    "missing: auth = \"token\" needs project_id".to_string()
-                }
-                (None, AuthSpec::Password { .. }) => "from the IAM token".to_string(),
-                (None, AuthSpec::AkSk { .. }) => {
-                    "looked up through IAM at run time (cached)".to_string()
-                }
-            }),
-        ),
-        field(
+        project,
+        setting(
             "iam_endpoint",
             "IAM endpoint",
-            with_source(c.iam_endpoint.value.to_string(), &c.iam_endpoint.source),
+            Some(c.iam_endpoint.value.to_string()),
+            Some(&c.iam_endpoint.source),
         ),
-        field(
+    ]
+}
+
+fn limit_fields(s: &Settings) -> Vec<Field> {
+    let duration = |d| Some(humantime::format_duration(d).to_string());
+    vec![
+        setting(
             "output",
             "output",
-            with_source(format!("{:?}", s.output).to_lowercase(), &s.output_source),
+            Some(format!("{:?}", s.output).to_lowercase()),
+            Some(&s.output_source),
         ),
-        field(
+        setting(
             "connect_timeout",
             "connect timeout",
-            humantime::format_duration(s.connect_timeout).to_string(),
+            duration(s.connect_timeout),
+            None,
         ),
-        field(
-            "timeout",
-            "timeout",
-            humantime::format_duration(s.timeout).to_string(),
+        setting("timeout", "timeout", duration(s.timeout), None),
+        setting(
+            "max_attempts",
+            "max attempts",
+            Some(s.max_attempts.to_string()),
+            None,
         ),
-        field("max_attempts", "max attempts", s.max_attempts),
-        field(
+        setting(
             "cache_dir",
             "cache dir",
-            c.cache_dir.as_ref().map(|d| d.display().to_string()),
+            s.connection
+                .cache_dir
+                .as_ref()
+                .map(|d| d.display().to_string()),
+            None,
         ),
     ]
 }

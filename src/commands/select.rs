@@ -182,12 +182,26 @@ fn page_through(
     mut warn: impl FnMut(&str),
 ) -> Result<Vec<Desktop>, ApiError> {
     let mut all: Vec<Desktop> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut offset = 0;
     for _ in 0..max_pages {
-        let page = fetch(all.len())?;
+        let page = fetch(offset)?;
         let got = page.desktops.len();
-        all.extend(page.desktops);
+        offset += got;
+        let before = all.len();
+        // A server that ignores `offset` repeats itself: keep each desktop once, and stop
+        // when a page brings nothing new.
+        all.extend(
+            page.desktops
+                .into_iter()
+                .filter(|d| seen.insert(d.id().to_string())),
+        );
+        if got > 0 && all.len() == before {
+            warn("the service sent the same desktops again; the list may be incomplete");
+            return Ok(all);
+        }
         match page.total_count {
-            Some(total) if all.len() >= total => return Ok(all),
+            Some(total) if offset >= total => return Ok(all),
             Some(total) if got == 0 => {
                 warn(&format!(
                     "the service counted {total} desktops but sent only {}; the list may be incomplete",
@@ -249,6 +263,27 @@ mod tests {
                 ..Desktop::default()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_server_that_ignores_offset_is_not_followed_for_long() {
+        let mut calls = 0;
+        let mut warnings = Vec::new();
+        let all = page_through(
+            1000,
+            |_| {
+                calls += 1;
+                Ok(DesktopPage {
+                    total_count: Some(5000),
+                    desktops: desktops(3, 0),
+                })
+            },
+            |w| warnings.push(w.to_string()),
+        )
+        .unwrap();
+        assert_eq!(all.len(), 3);
+        assert_eq!(calls, 2);
+        assert!(warnings[0].contains("same desktops again"), "{warnings:?}");
     }
 
     #[test]
