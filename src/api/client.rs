@@ -197,6 +197,11 @@ impl Client {
         Ok(answer.request_id)
     }
 
+    /// Callers that pace their own retries (watch) ask for single attempts.
+    pub fn set_max_attempts(&mut self, attempts: u32) {
+        self.max_attempts = attempts.max(1);
+    }
+
     pub fn project_id(&self) -> &str {
         &self.project_id
     }

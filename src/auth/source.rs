@@ -14,7 +14,7 @@ use crate::secret::Secret;
 const COMMAND_LIMIT: Duration = Duration::from_secs(10);
 
 /// One secret's origin. `describe` says where it comes from without ever revealing it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum SecretSource {
     /// Written in a file (the config or the SDK credentials file) or set in the environment.
     Value {
@@ -29,6 +29,13 @@ pub enum SecretSource {
         key: String,
         path: PathBuf,
     },
+}
+
+/// Never the value, nor a command's text (it may embed the secret): only where it comes from.
+impl std::fmt::Debug for SecretSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretSource({})", self.describe())
+    }
 }
 
 /// Why a secret could not be read (an exit-3 configuration problem).
@@ -158,6 +165,17 @@ mod tests {
         let e = cmd("sleep 30 & echo s3cret").read().unwrap_err().0;
         assert!(e.contains("kept its output open"), "{e}");
         assert!(started.elapsed() < Duration::from_secs(15));
+    }
+
+    #[test]
+    fn debug_never_shows_a_command_or_a_value() {
+        let text = format!("{:?}", cmd("echo s3cret"));
+        assert_eq!(text, "SecretSource(sk_command)");
+        let v = SecretSource::Value {
+            value: Secret::new("s3cret"),
+            origin: "here".into(),
+        };
+        assert!(!format!("{v:?}").contains("s3cret"));
     }
 
     #[test]

@@ -51,7 +51,3 @@ pub fn run(cli: Cli) -> anyhow::Result<Code> {
 fn client(settings: &Settings) -> anyhow::Result<Client> {
     crate::session::connect(settings, settings.max_attempts)
 }
-
-fn client_with_attempts(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client> {
-    crate::session::connect(settings, max_attempts)
-}

@@ -18,9 +18,11 @@ use crate::output::LineReporter;
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
+    // One client (one set of secrets read, one token) for the lookup and the watch.
+    let mut client = super::client(settings)?;
     let selected = match Selector::of_watch(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
-        Some(selector) => select::all(&super::client(settings)?, &selector)?
+        Some(selector) => select::all(&client, &selector)?
             .iter()
             .map(|d| d.id().to_string())
             .collect(),
@@ -34,8 +36,10 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
     };
     let previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
     // Continuous watching paces its own retries; a one-shot run retries inside the client.
-    let attempts = if args.once { settings.max_attempts } else { 1 };
-    let client = Arc::new(super::client_with_attempts(settings, attempts)?);
+    if !args.once {
+        client.set_max_attempts(1);
+    }
+    let client = Arc::new(client);
     let plan = Plan {
         ids,
         interval: args.interval,
