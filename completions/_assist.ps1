@@ -342,6 +342,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--fault-on', '--fault-on', [CompletionResultType]::ParameterName, 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Extra delay before every Workspace answer, e.g. 200ms')
             [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'Seconds sent in the Retry-After header of a 429 fault')
+            [CompletionResult]::new('--clock-ahead', '--clock-ahead', [CompletionResultType]::ParameterName, 'Run the gateway''s clock this far ahead of the machine''s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late')
             [CompletionResult]::new('--page-size-cap', '--page-size-cap', [CompletionResultType]::ParameterName, 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert')

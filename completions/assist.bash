@@ -1154,7 +1154,7 @@ _assist() {
             return 0
             ;;
         assist__subcmd__sim)
-            opts="-o -v -h --addr --allow-remote --ak --sk --token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --page-size-cap --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            opts="-o -v -h --addr --allow-remote --ak --sk --token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --clock-ahead --page-size-cap --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,6 +1233,10 @@ _assist() {
                     return 0
                     ;;
                 --retry-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clock-ahead)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -320,6 +320,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --fault-on 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable'
             cand --latency 'Extra delay before every Workspace answer, e.g. 200ms'
             cand --retry-after 'Seconds sent in the Retry-After header of a 429 fault'
+            cand --clock-ahead 'Run the gateway''s clock this far ahead of the machine''s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late'
             cand --page-size-cap 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)'
             cand --tls-cert 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP'
             cand --tls-key 'PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert'

@@ -302,6 +302,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-rate -d 'Fra
 complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-on -d 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra delay before every Workspace answer, e.g. 200ms' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l retry-after -d 'Seconds sent in the Retry-After header of a 429 fault' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l clock-ahead -d 'Run the gateway\'s clock this far ahead of the machine\'s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l page-size-cap -d 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-key -d 'PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert' -r -F

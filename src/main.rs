@@ -1,5 +1,8 @@
 //! `assist`: remote assistance for Huawei Cloud Workspace desktops. Parse, run, map errors to exit codes.
 
+// Nothing from the user, a file or the network may panic: outside tests, no unwrap/expect.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod api;
 mod auth;
 mod cli;

@@ -420,7 +420,7 @@ pub async fn list_projects(State(sim): State<Arc<Sim>>, req: Request) -> Respons
             "The request body is too large.",
         );
     };
-    if let Err(denied) = gate::check(&sim.creds, &parts, &body, jiff::Timestamp::now()) {
+    if let Err(denied) = gate::check(&sim.creds, &parts, &body, sim.now()) {
         return denied.response(&id);
     }
     let query = gate::query_pairs(parts.uri.query().unwrap_or(""));

@@ -137,6 +137,11 @@ pub struct SimArgs {
     #[arg(long, value_name = "SECS", default_value_t = 1)]
     pub retry_after: u64,
 
+    /// Run the gateway's clock this far ahead of the machine's, e.g. 20m: every AK/SK request
+    /// then fails with APIGW.0303 (clock skew), as from a client whose clock is late
+    #[arg(long, value_name = "DURATION", default_value = "0s", value_parser = parse_duration)]
+    pub clock_ahead: Duration,
+
     /// Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub page_size_cap: usize,
@@ -185,6 +190,7 @@ impl SimArgs {
             latency: Duration::ZERO,
             retry_after: 1,
             page_size_cap: 1000,
+            clock_ahead: Duration::ZERO,
             tls_cert: None,
             tls_key: None,
         }

@@ -41,12 +41,23 @@ pub struct Sim {
     pub faults: Faults,
     pub latency: Duration,
     pub page_size_cap: usize,
+    /// How far the simulator's clock runs ahead of the machine's (to test clock skew).
+    pub clock_ahead: Duration,
     ids: RequestIds,
     log: Mutex<VecDeque<LogEntry>>,
     stats: Mutex<Stats>,
 }
 
 impl Sim {
+    /// The time the gateway checks `X-Sdk-Date` against.
+    pub fn now(&self) -> jiff::Timestamp {
+        let ahead =
+            jiff::SignedDuration::try_from(self.clock_ahead).unwrap_or(jiff::SignedDuration::ZERO);
+        jiff::Timestamp::now()
+            .checked_add(ahead)
+            .unwrap_or_else(|_| jiff::Timestamp::now())
+    }
+
     pub fn new(args: &SimArgs) -> Sim {
         let catalogue = Catalogue::new(args.desktops, args.seed_status == SeedStatus::Mixed);
         let delays = Delays {
@@ -71,6 +82,7 @@ impl Sim {
             ),
             latency: args.latency,
             page_size_cap: args.page_size_cap.min(1000),
+            clock_ahead: args.clock_ahead,
             ids: RequestIds::new(),
             log: Mutex::new(VecDeque::new()),
             stats: Mutex::new(Stats::default()),

@@ -91,8 +91,7 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
             &id,
         ));
     };
-    gate::check(&sim.creds, &parts, &body, jiff::Timestamp::now())
-        .map_err(|denied| denied.response(&id))?;
+    gate::check(&sim.creds, &parts, &body, sim.now()).map_err(|denied| denied.response(&id))?;
     if !sim.latency.is_zero() {
         tokio::time::sleep(sim.latency).await;
     }
