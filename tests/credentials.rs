@@ -730,9 +730,7 @@ fn the_sdk_iam_endpoint_variable_is_used_for_the_project_lookup() {
 
 #[test]
 fn an_sdk_ak_without_its_sk_exits_3_even_with_a_good_default_profile() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (sim, env) = sim_and_env(&[]);
     let out = show_fails(&env, &[], &[("HUAWEICLOUD_SDK_AK", AK)], 3);
     let err = stderr(&out);
     assert!(err.contains("HUAWEICLOUD_SDK_SK is not set"), "{err}");
@@ -972,9 +970,7 @@ fn more_than_one_source_for_a_secret_exits_3() {
 
 #[test]
 fn verbose_names_where_credentials_come_from_and_never_the_secret() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (sim, env) = sim_and_env(&[]);
     let out = show_ok(&env, &["-vv"], &[]);
     let err = stderr(&out);
     assert!(

@@ -56,10 +56,7 @@ const FLEET: [(&str, &str, &str, &str); 8] = [
 ];
 
 fn setup(sim_flags: &[&str]) -> (Sim, Env) {
-    let sim = Sim::start(sim_flags);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(sim_flags)
 }
 
 fn run(env: &Env, args: &[&str]) -> std::process::Output {

@@ -10,10 +10,7 @@ use common::*;
 use serde_json::{json, Value};
 
 fn setup(extra: &[&str]) -> (Sim, Env) {
-    let sim = Sim::start(extra);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(extra)
 }
 
 const ACCESS_DESKTOP: &str = "11111111-0000-4000-8000-000000000003";

@@ -14,10 +14,7 @@ fn show(env: &Env, extra: &[&str]) -> std::process::Output {
 }
 
 fn setup() -> (Sim, Env) {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(&[])
 }
 
 #[test]

@@ -8,10 +8,7 @@ use common::*;
 use serde_json::{json, Value};
 
 fn setup(extra: &[&str]) -> (Sim, Env) {
-    let sim = Sim::start(extra);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(extra)
 }
 
 fn json_of(output: &std::process::Output) -> Value {

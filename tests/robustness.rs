@@ -18,10 +18,7 @@ const SECURITY_TOKEN: &str = "robust-security-token-do-not-print";
 const SECRETS: [&str; 5] = [SK, TOKEN, PASSWORD, SECURITY_TOKEN, SIM_PASSWORD];
 
 fn setup(extra: &[&str]) -> (Sim, Env) {
-    let sim = Sim::start(extra);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(extra)
 }
 
 fn run(env: &Env, args: &[&str]) -> std::process::Output {

@@ -78,9 +78,7 @@ fn demo_profile_table_shows_every_field() {
 
 #[test]
 fn aksk_profile_against_the_simulator_signs_requests_it_accepts() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (sim, env) = sim_and_env(&[]);
     let out = env
         .cmd()
         .args(["show", OPEN_DESKTOP, "-o", "json"])
@@ -158,9 +156,7 @@ fn token_auth_sends_the_token_header_and_a_wrong_token_exits_4() {
 
 #[test]
 fn an_unknown_desktop_exits_5() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (_sim, env) = sim_and_env(&[]);
     let out = env
         .cmd()
         .args(["show", "no-such-desktop"])
@@ -175,9 +171,7 @@ fn an_unknown_desktop_exits_5() {
 
 #[test]
 fn desktop_ids_are_sent_as_exactly_one_path_segment() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (sim, env) = sim_and_env(&[]);
     for (id, encoded) in [
         ("a/b", "a%2Fb"),
         ("../x", "..%2Fx"),
@@ -200,9 +194,7 @@ fn desktop_ids_are_sent_as_exactly_one_path_segment() {
 
 #[test]
 fn bad_desktop_ids_are_usage_errors_and_send_nothing() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (sim, env) = sim_and_env(&[]);
     let long = "x".repeat(256);
     for (id, rule) in [
         ("", "is empty"),
@@ -358,9 +350,7 @@ fn a_closed_port_exits_7() {
 
 #[test]
 fn code_output_without_a_code_exits_9() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (_sim, env) = sim_and_env(&[]);
     let out = env
         .cmd()
         .args(["show", CONFIRM_DESKTOP, "-o", "code"])
@@ -385,9 +375,7 @@ fn code_output_without_a_code_exits_9() {
 
 #[test]
 fn the_password_is_masked_unless_asked_for() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (_sim, env) = sim_and_env(&[]);
     let out = env.cmd().args(["show", OPEN_DESKTOP]).output().unwrap();
     assert!(!stdout(&out).contains(SIM_PASSWORD));
     assert!(stdout(&out).contains("********"));
@@ -464,9 +452,7 @@ fn endpoint_and_project_flags_override_the_profile() {
 
 #[test]
 fn verbose_shows_requests_but_never_secrets() {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
+    let (sim, env) = sim_and_env(&[]);
     let out = env
         .cmd()
         .args(["-vv", "show", OPEN_DESKTOP])

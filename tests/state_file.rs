@@ -8,10 +8,7 @@ use std::time::{Duration, Instant};
 use common::*;
 
 fn setup() -> (Sim, Env) {
-    let sim = Sim::start(&[]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(&[])
 }
 
 #[test]

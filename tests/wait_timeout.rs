@@ -9,10 +9,7 @@ use common::*;
 
 fn stuck_sim() -> (Sim, Env) {
     // The user never gets to confirm within the test.
-    let sim = Sim::start(&["--confirm-after", "60s"]);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(&["--confirm-after", "60s"])
 }
 
 #[test]

@@ -14,10 +14,7 @@ const CLOSED_DESKTOP: &str = "11111111-0000-4000-8000-000000000004";
 const DECLINED: &str = "The end user declined the remote assistance request.";
 
 fn setup(extra: &[&str]) -> (Sim, Env) {
-    let sim = Sim::start(extra);
-    let env = Env::new();
-    env.aksk_profile(&sim, SK);
-    (sim, env)
+    sim_and_env(extra)
 }
 
 fn fast_sim(desktops: &str) -> Vec<&str> {

@@ -101,6 +101,15 @@ impl Drop for Sim {
     }
 }
 
+/// A simulator with `sim_flags` and a hermetic environment whose default profile signs with
+/// the right AK/SK: the starting point of most tests.
+pub fn sim_and_env(sim_flags: &[&str]) -> (Sim, Env) {
+    let sim = Sim::start(sim_flags);
+    let env = Env::new();
+    env.aksk_profile(&sim, SK);
+    (sim, env)
+}
+
 /// A temp HOME and config dir; commands run with no credentials from the real machine.
 pub struct Env {
     pub dir: TempDir,
