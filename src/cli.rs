@@ -6,8 +6,8 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
+use crate::config::Overrides;
 use crate::output::{ColorWhen, OutputFormat};
-use crate::sim::SimArgs;
 
 const WORKFLOW: &str = "\
 Workflow (select a desktop by ID, or by --name, --user or --ip):
@@ -92,13 +92,21 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
-    /// "flag --region" or "env ASSIST_REGION", for `config show` and messages.
-    pub fn source_of(&self, id: &str) -> String {
-        let flag = id.replace('_', "-");
-        if self.from_env.iter().any(|e| e == id) {
-            format!("env ASSIST_{}", id.to_ascii_uppercase())
-        } else {
-            format!("flag --{flag}")
+    /// What the flags and `ASSIST_*` variables said, as plain values for `config`.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            profile: self.profile.clone(),
+            config: self.config.clone(),
+            output: self.output,
+            region: self.region.clone(),
+            project_id: self.project_id.clone(),
+            endpoint: self.endpoint.clone(),
+            color: self.color,
+            verbose: self.verbose,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            max_attempts: self.max_attempts,
+            from_env: self.from_env.clone(),
         }
     }
 
@@ -190,8 +198,16 @@ pub enum Command {
     #[command(after_help = DESKTOPS_EXAMPLES)]
     Desktops(DesktopsArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
+    #[cfg(feature = "sim")]
     #[command(after_help = SIM_EXAMPLES)]
-    Sim(Box<SimArgs>),
+    Sim(Box<assist_sim::SimArgs>),
+    /// Not in this build: it was built without the simulator
+    #[cfg(not(feature = "sim"))]
+    #[command(hide = true, disable_help_flag = true)]
+    Sim {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        ignored: Vec<String>,
+    },
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions {
@@ -231,6 +247,7 @@ Examples:
   assist desktops --status ACTIVE -o json | jq -r '.[] | select(.user_name == \"alice\").desktop_id'
   0 6 * * * assist desktops --name OPS- -o code > /etc/assist/desktops  (cron: IDs for watch --file)";
 
+#[cfg(feature = "sim")]
 const SIM_EXAMPLES: &str = "\
 Examples:
   assist sim --addr 127.0.0.1:8443

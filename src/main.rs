@@ -13,7 +13,6 @@ mod files;
 mod output;
 mod secret;
 mod session;
-mod sim;
 mod text;
 mod units;
 

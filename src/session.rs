@@ -16,7 +16,7 @@ use crate::secret::Secret;
 
 /// The Workspace client for these settings, with `max_attempts` per request.
 pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client> {
-    let c = &settings.connection;
+    let c = settings.connection()?;
     trace_origin(settings);
     let cache = c.cache_dir.clone().map(Cache::new);
     let (project, auth) = match &c.auth {
@@ -77,7 +77,7 @@ fn options(
         connect_timeout: settings.connect_timeout,
         timeout: settings.timeout,
         max_attempts,
-        extra_roots: extra_roots(settings.connection.ca_file.as_deref())?,
+        extra_roots: extra_roots(settings.connection()?.ca_file.as_deref())?,
         trace: trace(settings.verbose),
     })
 }
@@ -116,10 +116,10 @@ fn trace(level: u8) -> Trace {
 
 /// `-v` says where each credential comes from, never what it is.
 fn trace_origin(settings: &Settings) {
+    let Ok(c) = settings.connection() else { return };
     if settings.verbose == 0 {
         return;
     }
-    let c = &settings.connection;
     let detail = match &c.auth {
         AuthSpec::AkSk {
             ak,
@@ -167,7 +167,7 @@ fn read(source: &SecretSource) -> Result<Secret, ConfigError> {
 
 /// An unauthenticated client for IAM (its calls carry their own credentials).
 fn iam_client(settings: &Settings) -> anyhow::Result<Client> {
-    let iam = settings.connection.iam_endpoint.value.clone();
+    let iam = settings.connection()?.iam_endpoint.value.clone();
     Client::new(options(
         settings,
         iam,
@@ -183,7 +183,7 @@ fn lookup_project(
     ak: &str,
     cache: Option<&Cache>,
 ) -> anyhow::Result<String> {
-    let c = &settings.connection;
+    let c = settings.connection()?;
     let region = c.region.as_ref().map(|r| r.value.clone()).ok_or_else(|| {
         ConfigError::invalid(
             format!("{} has neither `project_id` nor `region`", c.origin),
@@ -287,7 +287,7 @@ fn password_auth(
     password: Secret,
     cache: Option<Cache>,
 ) -> anyhow::Result<(String, Auth)> {
-    let c = &settings.connection;
+    let c = settings.connection()?;
     let scope = match (&c.project, &c.region) {
         (Some(p), _) => (true, p.value.clone()),
         (None, Some(r)) => (false, r.value.clone()),

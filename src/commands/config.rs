@@ -7,12 +7,14 @@ use anyhow::Context;
 use serde_json::{json, Value};
 
 use crate::auth::source::SecretSource;
-use crate::cli::{AuthChoice, ConfigCommand, GlobalArgs, InitArgs};
-use crate::config::{self, file, sdk, AuthSpec, ConfigError, Settings, DEMO_PROFILE, REGIONS};
+use crate::cli::{AuthChoice, ConfigCommand, InitArgs};
+use crate::config::{
+    self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, DEMO_PROFILE, REGIONS,
+};
 use crate::exit::{Code, Failure};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
-pub fn run(global: &GlobalArgs, command: &ConfigCommand) -> anyhow::Result<Code> {
+pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Code> {
     let format = global.output.unwrap_or(OutputFormat::Table);
     let out = &mut std::io::stdout().lock();
     match command {
@@ -20,7 +22,10 @@ pub fn run(global: &GlobalArgs, command: &ConfigCommand) -> anyhow::Result<Code>
         ConfigCommand::List => list(out, format, global)?,
         ConfigCommand::Show => {
             let settings = config::resolve(global)?;
-            render_fields(out, format, &show_fields(&settings))?;
+            for warning in &settings.warnings {
+                eprintln!("{warning}");
+            }
+            render_fields(out, format, &show_fields(&settings)?)?;
         }
         ConfigCommand::Init(args) => return init(global, args),
         ConfigCommand::Check => return check(global, out, format),
@@ -53,7 +58,7 @@ fn path_field(key: &'static str, label: &'static str, path: Option<&Path>) -> Fi
     }
 }
 
-fn path_fields(global: &GlobalArgs) -> anyhow::Result<Vec<Field>> {
+fn path_fields(global: &Overrides) -> anyhow::Result<Vec<Field>> {
     let (config, _) = config::config_path(global).ok_or_else(|| {
         ConfigError::invalid(
             "cannot determine the config directory",
@@ -103,7 +108,7 @@ fn secret_origins(p: &file::RawProfile) -> String {
     }
 }
 
-fn list(out: &mut dyn Write, format: OutputFormat, global: &GlobalArgs) -> anyhow::Result<()> {
+fn list(out: &mut dyn Write, format: OutputFormat, global: &Overrides) -> anyhow::Result<()> {
     let (_, file) = config::load_file(global)?;
     let default = file
         .as_ref()
@@ -177,15 +182,45 @@ fn secret_setting(key: &'static str, label: &'static str, source: Option<String>
     f
 }
 
-fn show_fields(s: &Settings) -> Vec<Field> {
-    let mut fields = credential_fields(s);
-    fields.extend(place_fields(s));
+/// The resolved settings; for the built-in demo, what it will use, without starting it.
+fn show_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
+    let mut fields = match s.is_builtin_demo() {
+        true => demo_fields(s)?,
+        false => {
+            let c = s.connection()?;
+            let mut fields = credential_fields(s, c);
+            fields.extend(place_fields(c));
+            fields
+        }
+    };
     fields.extend(limit_fields(s));
-    fields
+    Ok(fields)
 }
 
-fn credential_fields(s: &Settings) -> Vec<Field> {
-    let c = &s.connection;
+/// The demo starts its simulator per command, on a port chosen then: say so, start nothing.
+fn demo_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
+    if cfg!(not(feature = "sim")) {
+        return Err(super::demo::missing());
+    }
+    let origin = Some("the built-in demo profile");
+    Ok(vec![
+        setting(
+            "profile",
+            "profile",
+            s.profile.as_ref().map(|p| p.value.clone()),
+            s.profile.as_ref().map(|p| p.source.as_str()),
+        ),
+        setting("auth", "auth", Some("aksk".into()), origin),
+        setting(
+            "endpoint",
+            "endpoint",
+            Some("http://127.0.0.1 (a simulator each command starts on a free port)".into()),
+            origin,
+        ),
+    ])
+}
+
+fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
     let origin = Some(c.origin.as_str());
     let (ak, secret_label, secret): (_, _, &SecretSource) = match &c.auth {
         AuthSpec::AkSk { ak, sk, .. } => (Some(ak.clone()), "secret key", sk),
@@ -221,8 +256,7 @@ fn credential_fields(s: &Settings) -> Vec<Field> {
     ]
 }
 
-fn place_fields(s: &Settings) -> Vec<Field> {
-    let c = &s.connection;
+fn place_fields(c: &Connection) -> Vec<Field> {
     let project = match (&c.project, &c.auth) {
         (Some(p), _) => setting(
             "project_id",
@@ -297,9 +331,9 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
         setting(
             "cache_dir",
             "cache dir",
-            s.connection
-                .cache_dir
-                .as_ref()
+            s.connection()
+                .ok()
+                .and_then(|c| c.cache_dir.as_ref())
                 .map(|d| d.display().to_string()),
             None,
         ),
@@ -307,15 +341,15 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
 }
 
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.
-fn check(global: &GlobalArgs, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Code> {
-    let settings =
-        config::resolve(global).context("step 1 of 3 (reading the configuration) failed")?;
+fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Code> {
+    let (settings, _sim) =
+        super::prepare(global).context("step 1 of 3 (reading the configuration) failed")?;
     let client = crate::session::connect(&settings, settings.max_attempts)
         .context("step 2 of 3 (credentials: secrets, IAM token, project) failed")?;
     let request_id = client
         .probe()
         .context("step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed")?;
-    let c = &settings.connection;
+    let c = settings.connection()?;
     render_fields(
         out,
         format,
@@ -335,7 +369,7 @@ fn check(global: &GlobalArgs, out: &mut dyn Write, format: OutputFormat) -> anyh
 }
 
 /// Writes one profile (0600), refusing to replace an existing one without --force.
-fn init(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Code> {
+fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Code> {
     let (path, _) = config::config_path(global).ok_or_else(|| {
         ConfigError::invalid(
             "cannot determine the config directory",
@@ -366,7 +400,7 @@ fn usage(message: impl Into<String>) -> anyhow::Error {
         .into()
 }
 
-fn from_flags(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Entries> {
+fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
     let region = global.region.clone();
     if region.is_none() && global.endpoint.is_none() {
@@ -484,7 +518,7 @@ fn read_stdin_secret() -> anyhow::Result<String> {
 }
 
 /// The guided set-up: prompts on stderr, secrets read without echo.
-fn ask(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Entries> {
+fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
     eprintln!(
         "Setting up an assist profile (Ctrl-C to abort). Regions: {}",

@@ -2,6 +2,7 @@
 
 mod completions;
 mod config;
+mod demo;
 mod desktops;
 mod lifecycle;
 mod poll;
@@ -14,7 +15,7 @@ pub use show::validate_desktop_id;
 
 use crate::api::Client;
 use crate::cli::{Cli, Command};
-use crate::config::{self as settings_config, Settings};
+use crate::config::{self as settings_config, Overrides, Settings};
 use crate::exit::Code;
 
 /// How long `start --wait` waits by default.
@@ -22,29 +23,50 @@ const START_DEADLINE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Runs the command; the exit code of a success (errors carry theirs).
 pub fn run(cli: Cli) -> anyhow::Result<Code> {
+    let flags = cli.global.overrides();
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Config(sub) => config::run(&cli.global, &sub),
-        Command::Sim(args) => crate::sim::run(&args).map(|()| Code::Success),
+        Command::Config(sub) => config::run(&flags, &sub),
+        #[cfg(feature = "sim")]
+        Command::Sim(args) => assist_sim::run(&args).map(|()| Code::Success),
+        #[cfg(not(feature = "sim"))]
+        Command::Sim { .. } => Err(demo::missing().into()),
         Command::Show(args) => {
-            let mut settings = settings_config::resolve(&cli.global)?;
+            let (mut settings, _sim) = prepare(&flags)?;
             settings.style.show_password = args.show_password;
             show::run(&settings, &args)
         }
         Command::Start(mut args) => {
-            let mut settings = settings_config::resolve(&cli.global)?;
+            let (mut settings, _sim) = prepare(&flags)?;
             let (deadline, request) = cli.global.wait_limits(args.deadline, Some(START_DEADLINE));
             (args.deadline, settings.timeout) = (deadline, request);
             lifecycle::start(&settings, &args)
         }
-        Command::Cancel(args) => lifecycle::cancel(&settings_config::resolve(&cli.global)?, &args),
+        Command::Cancel(args) => {
+            let (settings, _sim) = prepare(&flags)?;
+            lifecycle::cancel(&settings, &args)
+        }
         Command::Watch(mut args) => {
-            let mut settings = settings_config::resolve(&cli.global)?;
+            let (mut settings, _sim) = prepare(&flags)?;
             (args.deadline, settings.timeout) = cli.global.wait_limits(args.deadline, None);
             watch::run(&settings, &args)
         }
-        Command::Desktops(args) => desktops::run(&settings_config::resolve(&cli.global)?, &args),
+        Command::Desktops(args) => {
+            let (settings, _sim) = prepare(&flags)?;
+            desktops::run(&settings, &args)
+        }
     }
+}
+
+/// The settings of a command that talks to the API, its warnings said on stderr; for the
+/// demo profile also the simulator, which serves as long as the guard lives.
+fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guard>)> {
+    let mut settings = settings_config::resolve(flags)?;
+    let guard = demo::attach(&mut settings, flags)?;
+    for warning in settings.warnings.drain(..) {
+        eprintln!("{warning}");
+    }
+    Ok((settings, guard))
 }
 
 /// The API client for these settings; `-v` lines go to stderr.

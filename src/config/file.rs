@@ -110,9 +110,7 @@ pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
             })
         }
     };
-    let raw = parse_text(path, &text)?;
-    warn_if_readable(path, &raw);
-    Ok(Some(raw))
+    parse_text(path, &text).map(Some)
 }
 
 /// Parses and validates config text; `path` only names the file in errors.
@@ -185,29 +183,33 @@ pub fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-/// Warns about a config file that holds secrets and is readable by others.
-fn warn_if_readable(path: &Path, raw: &RawConfig) {
+/// The warning for a config file that holds secrets and is readable by others.
+pub fn readable_secrets_warning(path: &Path, raw: &RawConfig) -> Option<String> {
     let has_secret = raw
         .profiles
         .values()
         .any(|p| p.sk.is_some() || p.token.is_some() || p.security_token.is_some());
-    warn_if_exposed(path, has_secret);
+    exposure_warning(path, has_secret)
 }
 
-/// A file holding secrets that others can read is a leak waiting to happen: say so.
-pub fn warn_if_exposed(path: &Path, has_secret: bool) {
+/// A file holding secrets that others can read is a leak waiting to happen: the warning
+/// that says so, if it is one.
+pub fn exposure_warning(path: &Path, has_secret: bool) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(path).map(|m| m.permissions().mode());
         if has_secret && mode.is_ok_and(|m| m & 0o077 != 0) {
-            eprintln!(
+            return Some(format!(
                 "warning: {} holds secrets and can be read by other users; fix it with: chmod 600 {}",
                 path.display(),
                 path.display()
-            );
+            ));
         }
     }
+    #[cfg(not(unix))]
+    let _ = (path, has_secret);
+    None
 }
 
 #[cfg(test)]

@@ -14,13 +14,41 @@ pub use endpoints::{is_loopback, parse_endpoint, REGIONS};
 use file::{AuthMode, RawConfig, RawProfile, PROFILE_KEYS};
 
 use crate::auth::source::SecretSource;
-use crate::cli::GlobalArgs;
-use crate::output::{OutputFormat, Style};
+use crate::output::{ColorWhen, OutputFormat, Style};
 use crate::secret::Secret;
-use crate::sim;
 
 /// The name of the built-in profile that talks to an in-process simulator.
 pub const DEMO_PROFILE: &str = "demo";
+
+/// What the command line and the `ASSIST_*` variables say, as plain values: the top layer of
+/// the precedence flag > env > profile > default. Built by `cli`; config never sees clap.
+#[derive(Debug, Clone)]
+pub struct Overrides {
+    pub profile: Option<String>,
+    pub config: Option<PathBuf>,
+    pub output: Option<OutputFormat>,
+    pub region: Option<String>,
+    pub project_id: Option<String>,
+    pub endpoint: Option<String>,
+    pub color: ColorWhen,
+    pub verbose: u8,
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    pub max_attempts: u32,
+    /// The options (by id, like `project_id`) that came from an `ASSIST_*` variable.
+    pub from_env: Vec<String>,
+}
+
+impl Overrides {
+    /// "flag --region" or "env ASSIST_REGION", for `config show` and messages.
+    pub fn source_of(&self, id: &str) -> String {
+        if self.from_env.iter().any(|e| e == id) {
+            format!("env ASSIST_{}", id.to_ascii_uppercase())
+        } else {
+            format!("flag --{}", id.replace('_', "-"))
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -127,6 +155,8 @@ impl AuthSpec {
 
 /// AK/SK found where the official SDKs keep them.
 pub struct Found {
+    /// Said once the credentials are used (a credentials file others can read).
+    pub warning: Option<String>,
     pub origin: String,
     pub ak: String,
     pub sk: SecretSource,
@@ -147,8 +177,23 @@ pub struct Connection {
     pub cache_dir: Option<PathBuf>,
     /// Extra trusted root certificates (PEM), for corporate TLS inspection.
     pub ca_file: Option<PathBuf>,
-    /// Keeps the demo profile's in-process simulator alive for the run.
-    pub _demo: Option<sim::Handle>,
+}
+
+/// What the requests go to: a connection, or the built-in demo, which the command's set-up
+/// turns into a connection to a simulator it starts (config itself never starts a server).
+pub enum Backend {
+    Cloud(Box<Connection>),
+    BuiltinDemo,
+}
+
+/// The endpoint and credentials of a running built-in simulator, given by the caller that
+/// started it, so the demo profile resolves like any other.
+#[cfg_attr(not(feature = "sim"), allow(dead_code))]
+pub struct Builtin {
+    pub endpoint: String,
+    pub project_id: String,
+    pub ak: String,
+    pub sk: Secret,
 }
 
 /// Everything a command needs, validated.
@@ -162,12 +207,31 @@ pub struct Settings {
     pub connect_timeout: Duration,
     pub timeout: Duration,
     pub max_attempts: u32,
-    pub connection: Connection,
+    pub backend: Backend,
+    /// Things the user should know (plain http, a readable secret file), for the caller to show.
+    pub warnings: Vec<String>,
+}
+
+impl Settings {
+    /// The connection, once a built-in demo has been attached (see [`attach_demo`]).
+    pub fn connection(&self) -> Result<&Connection, ConfigError> {
+        match &self.backend {
+            Backend::Cloud(c) => Ok(c),
+            Backend::BuiltinDemo => Err(ConfigError::invalid(
+                format!("profile \"{DEMO_PROFILE}\" needs its simulator, which was not started"),
+                "this is a bug in assist: please report it",
+            )),
+        }
+    }
+
+    pub fn is_builtin_demo(&self) -> bool {
+        matches!(self.backend, Backend::BuiltinDemo)
+    }
 }
 
 /// The config file in use: `--config`/`ASSIST_CONFIG`, else the platform config dir.
-pub fn config_path(global: &GlobalArgs) -> Option<(PathBuf, bool)> {
-    if let Some(p) = &global.config {
+pub fn config_path(flags: &Overrides) -> Option<(PathBuf, bool)> {
+    if let Some(p) = &flags.config {
         return Some((p.clone(), true));
     }
     directories::ProjectDirs::from("", "", "assist")
@@ -187,8 +251,8 @@ fn no_home() -> ConfigError {
 }
 
 /// The config file's path and parsed content (`None` when it does not exist).
-pub fn load_file(global: &GlobalArgs) -> Result<(PathBuf, Option<RawConfig>), ConfigError> {
-    let (path, _) = config_path(global).ok_or_else(no_home)?;
+pub fn load_file(flags: &Overrides) -> Result<(PathBuf, Option<RawConfig>), ConfigError> {
+    let (path, _) = config_path(flags).ok_or_else(no_home)?;
     let file = file::load(&path)?;
     Ok((path, file))
 }
@@ -196,21 +260,29 @@ pub fn load_file(global: &GlobalArgs) -> Result<(PathBuf, Option<RawConfig>), Co
 /// Resolves flag > `ASSIST_*` environment > profile > default, and the credentials by the
 /// contract's order: a chosen profile; else the SDK variables, the default profile, the SDK
 /// credentials file (only when there is no config file).
-pub fn resolve(global: &GlobalArgs) -> Result<Settings, ConfigError> {
-    let (path, file) = load_file(global)?;
-    let (profile, connection) = match &global.profile {
+pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
+    let (path, file) = load_file(flags)?;
+    let mut warnings: Vec<String> = file
+        .as_ref()
+        .and_then(|f| file::readable_secrets_warning(&path, f))
+        .into_iter()
+        .collect();
+    let (profile, backend) = match &flags.profile {
         Some(name) => {
-            let chosen = sourced(name.clone(), global.source_of("profile"));
-            let connection = named_profile(global, file.as_ref(), &chosen, &path)?;
-            (Some(chosen), connection)
+            let chosen = sourced(name.clone(), flags.source_of("profile"));
+            let backend = named_profile(flags, file.as_ref(), &chosen, &path)?;
+            (Some(chosen), backend)
         }
-        None => unchosen(global, file.as_ref(), &path)?,
+        None => unchosen(flags, file.as_ref(), &path, &mut warnings)?,
     };
+    if let (Backend::Cloud(c), Some(p)) = (&backend, &profile) {
+        warnings.extend(plain_http_warnings(&p.value, c));
+    }
     let raw = profile
         .as_ref()
         .and_then(|p| file.as_ref().and_then(|f| f.profiles.get(&p.value)));
-    let output = match (global.output, raw.and_then(|p| p.output)) {
-        (Some(o), _) => sourced(o, global.source_of("output")),
+    let output = match (flags.output, raw.and_then(|p| p.output)) {
+        (Some(o), _) => sourced(o, flags.source_of("output")),
         (None, Some(o)) => sourced(o, profile_place(profile.as_ref(), &path)),
         (None, None) => sourced(OutputFormat::Table, "default"),
     };
@@ -219,14 +291,15 @@ pub fn resolve(global: &GlobalArgs) -> Result<Settings, ConfigError> {
         output: output.value,
         output_source: output.source,
         style: Style {
-            color: Style::color_enabled(global.color),
+            color: Style::color_enabled(flags.color),
             show_password: false,
         },
-        verbose: global.verbose,
-        connect_timeout: global.connect_timeout,
-        timeout: global.timeout,
-        max_attempts: global.max_attempts,
-        connection,
+        verbose: flags.verbose,
+        connect_timeout: flags.connect_timeout,
+        timeout: flags.timeout,
+        max_attempts: flags.max_attempts,
+        backend,
+        warnings,
     })
 }
 
@@ -238,14 +311,14 @@ fn profile_place(profile: Option<&Sourced<String>>, path: &Path) -> String {
 }
 
 fn named_profile(
-    global: &GlobalArgs,
+    flags: &Overrides,
     file: Option<&RawConfig>,
     name: &Sourced<String>,
     path: &Path,
-) -> Result<Connection, ConfigError> {
+) -> Result<Backend, ConfigError> {
     match file.and_then(|f| f.profiles.get(&name.value)) {
-        Some(p) => from_profile(global, p, &name.value, path),
-        None if name.value == DEMO_PROFILE => demo_connection(global),
+        Some(p) => from_profile(flags, p, &name.value, path).map(|c| Backend::Cloud(Box::new(c))),
+        None if name.value == DEMO_PROFILE => Ok(Backend::BuiltinDemo),
         None => Err(missing_profile(file, name.value.clone(), path)),
     }
 }
@@ -253,29 +326,31 @@ fn named_profile(
 /// No profile chosen: the SDK's variables first, then the default profile, then the SDK's
 /// credentials file when there is no config file at all.
 fn unchosen(
-    global: &GlobalArgs,
+    flags: &Overrides,
     file: Option<&RawConfig>,
     path: &Path,
-) -> Result<(Option<Sourced<String>>, Connection), ConfigError> {
+    warnings: &mut Vec<String>,
+) -> Result<(Option<Sourced<String>>, Backend), ConfigError> {
     if let Some(found) = sdk::from_env()? {
-        return Ok((None, from_found(global, found)?));
+        return Ok((None, Backend::Cloud(Box::new(from_found(flags, found)?))));
     }
     if let Some(f) = file {
         let name = match &f.default_profile {
             Some(n) => sourced(n.clone(), format!("default_profile in {}", path.display())),
             None => sourced("default".to_string(), "the built-in default name"),
         };
-        let connection = named_profile(global, file, &name, path)?;
-        return Ok((Some(name), connection));
+        let backend = named_profile(flags, file, &name, path)?;
+        return Ok((Some(name), backend));
     }
     if let Some((cred_path, explicit)) = sdk::credentials_path() {
-        if let Some(found) = sdk::from_file(&cred_path, explicit)? {
-            return Ok((None, from_found(global, found)?));
+        if let Some(mut found) = sdk::from_file(&cred_path, explicit)? {
+            warnings.extend(found.warning.take());
+            return Ok((None, Backend::Cloud(Box::new(from_found(flags, found)?))));
         }
     }
     Err(ConfigError::Missing {
         path: path.to_path_buf(),
-        explicit: global.config.is_some(),
+        explicit: flags.config.is_some(),
     })
 }
 
@@ -301,23 +376,23 @@ struct Place {
 }
 
 fn place(
-    global: &GlobalArgs,
+    flags: &Overrides,
     from: (&Option<String>, &Option<String>, &Option<String>),
     source: &str,
     allow_http: bool,
 ) -> Result<Place, ConfigError> {
     let (region, endpoint, iam) = from;
     let parse_endpoint = |text: &str| endpoints::parse_endpoint_allowing(text, allow_http);
-    let region = match (&global.region, region) {
-        (Some(r), _) => Some(sourced(r.clone(), global.source_of("region"))),
+    let region = match (&flags.region, region) {
+        (Some(r), _) => Some(sourced(r.clone(), flags.source_of("region"))),
         (None, Some(r)) => Some(sourced(r.clone(), source)),
         (None, None) => None,
     };
     if let Some(r) = &region {
         check_region(r)?;
     }
-    let endpoint = match (&global.endpoint, endpoint) {
-        (Some(e), _) => sourced(parse_endpoint(e)?, global.source_of("endpoint")),
+    let endpoint = match (&flags.endpoint, endpoint) {
+        (Some(e), _) => sourced(parse_endpoint(e)?, flags.source_of("endpoint")),
         (None, Some(e)) => sourced(parse_endpoint(e)?, source),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
@@ -369,12 +444,12 @@ fn check_region(r: &Sourced<String>) -> Result<(), ConfigError> {
 }
 
 fn project(
-    global: &GlobalArgs,
+    flags: &Overrides,
     own: Option<&String>,
     source: &str,
 ) -> Result<Option<Sourced<String>>, ConfigError> {
-    let project = match (&global.project_id, own) {
-        (Some(p), _) => Some(sourced(p.clone(), global.source_of("project_id"))),
+    let project = match (&flags.project_id, own) {
+        (Some(p), _) => Some(sourced(p.clone(), flags.source_of("project_id"))),
         (None, Some(p)) => Some(sourced(p.clone(), source)),
         (None, None) => None,
     }
@@ -401,7 +476,7 @@ fn check_project(p: &Sourced<String>) -> Result<(), ConfigError> {
 }
 
 fn from_profile(
-    global: &GlobalArgs,
+    flags: &Overrides,
     p: &RawProfile,
     name: &str,
     path: &Path,
@@ -409,53 +484,53 @@ fn from_profile(
     let source = format!("profile \"{name}\" in {}", path.display());
     let allow_http = p.allow_http.unwrap_or(false);
     let place = place(
-        global,
+        flags,
         (&p.region, &p.endpoint, &p.iam_endpoint),
         &source,
         allow_http,
     )?;
-    warn_plain_http(name, &place);
     Ok(Connection {
         origin: source.clone(),
         auth: auth_spec(p, &source)?,
-        project: project(global, p.project_id.as_ref(), &source)?,
+        project: project(flags, p.project_id.as_ref(), &source)?,
         region: place.region,
         endpoint: place.endpoint,
         iam_endpoint: place.iam_endpoint,
         cache_dir: cache_dir(),
         ca_file: p.ca_file.clone(),
-        _demo: None,
     })
 }
 
 /// `allow_http` is a deliberate choice, but it must never go unnoticed: say it on every run.
-fn warn_plain_http(profile: &str, place: &Place) {
-    for url in [&place.endpoint.value, &place.iam_endpoint.value] {
-        if url.scheme() == "http" && !is_loopback(url) {
-            eprintln!(
+fn plain_http_warnings(profile: &str, c: &Connection) -> Vec<String> {
+    [&c.endpoint.value, &c.iam_endpoint.value]
+        .into_iter()
+        .filter(|url| url.scheme() == "http" && !is_loopback(url))
+        .map(|url| {
+            format!(
                 "warning: profile \"{profile}\" allows plain http: requests to {} travel unencrypted",
                 url.host_str().unwrap_or_default()
-            );
-        }
-    }
+            )
+        })
+        .collect()
 }
 
-fn from_found(global: &GlobalArgs, found: Found) -> Result<Connection, ConfigError> {
+fn from_found(flags: &Overrides, found: Found) -> Result<Connection, ConfigError> {
     let place = place(
-        global,
+        flags,
         (&None, &None, &found.iam_endpoint),
         &found.origin,
         false,
     )
     .map_err(|e| match e {
-        ConfigError::Invalid { message, .. } if global.region.is_none() => ConfigError::invalid(
+        ConfigError::Invalid { message, .. } if flags.region.is_none() => ConfigError::invalid(
             format!("{message} (credentials from {})", found.origin),
             "give the region with --region or ASSIST_REGION (or --endpoint)",
         ),
         e => e,
     })?;
     Ok(Connection {
-        project: project(global, found.project_id.as_ref(), &found.origin)?,
+        project: project(flags, found.project_id.as_ref(), &found.origin)?,
         origin: found.origin,
         auth: AuthSpec::AkSk {
             ak: found.ak,
@@ -467,7 +542,6 @@ fn from_found(global: &GlobalArgs, found: Found) -> Result<Connection, ConfigErr
         iam_endpoint: place.iam_endpoint,
         cache_dir: cache_dir(),
         ca_file: None,
-        _demo: None,
     })
 }
 
@@ -561,41 +635,43 @@ fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
     }
 }
 
-/// The built-in demo: an in-process simulator on 127.0.0.1, signed requests over real HTTP.
-fn demo_connection(global: &GlobalArgs) -> Result<Connection, ConfigError> {
-    let handle = sim::spawn(&sim::SimArgs::demo()).map_err(|e| {
-        ConfigError::invalid(
-            format!("could not start the demo simulator: {e:#}"),
-            "the demo needs a free port on 127.0.0.1",
-        )
-    })?;
-    let url = parse_endpoint(&handle.url())?;
-    if global.endpoint.is_some() || global.region.is_some() {
-        eprintln!("note: --endpoint and --region are ignored by the built-in demo profile");
+/// Points demo settings at a simulator the caller started; `--project-id` still applies,
+/// `--endpoint` and `--region` do not (a note says so).
+#[cfg_attr(not(feature = "sim"), allow(dead_code))]
+pub fn attach_demo(
+    settings: &mut Settings,
+    flags: &Overrides,
+    sim: Builtin,
+) -> Result<(), ConfigError> {
+    if flags.endpoint.is_some() || flags.region.is_some() {
+        settings
+            .warnings
+            .push("note: --endpoint and --region are ignored by the built-in demo profile".into());
     }
-    eprintln!(
+    settings.warnings.push(format!(
         "note: profile \"{DEMO_PROFILE}\" talks to a built-in simulator at {}, not to the cloud",
-        handle.url()
-    );
+        sim.endpoint
+    ));
+    let url = parse_endpoint(&sim.endpoint)?;
     let demo = "the built-in demo profile";
-    Ok(Connection {
+    settings.backend = Backend::Cloud(Box::new(Connection {
         origin: demo.to_string(),
         endpoint: sourced(url.clone(), demo),
         region: None,
-        project: project(global, Some(&sim::DEMO_PROJECT_ID.to_string()), demo)?,
+        project: project(flags, Some(&sim.project_id), demo)?,
         iam_endpoint: sourced(url, demo),
         auth: AuthSpec::AkSk {
-            ak: sim::DEMO_AK.to_string(),
+            ak: sim.ak,
             sk: SecretSource::Value {
-                value: Secret::new(sim::DEMO_SK),
+                value: sim.sk,
                 origin: demo.to_string(),
             },
             security_token: None,
         },
         cache_dir: None,
         ca_file: None,
-        _demo: Some(handle),
-    })
+    }));
+    Ok(())
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ pub fn from_env() -> Result<Option<Found>, ConfigError> {
         ));
     };
     Ok(Some(Found {
+        warning: None,
         origin: "the environment (HUAWEICLOUD_SDK_*)".to_string(),
         ak,
         sk: value(sk, ENV_SK),
@@ -99,12 +100,12 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
             ));
         }
     };
-    super::file::warn_if_exposed(path, true);
     let secret = |v: &str| SecretSource::Value {
         value: Secret::new(v),
         origin: format!("the SDK credentials file {}", path.display()),
     };
     Ok(Some(Found {
+        warning: super::file::exposure_warning(path, true),
         origin: format!("the SDK credentials file {}", path.display()),
         ak,
         sk: secret(&sk),

@@ -20,45 +20,41 @@ pub const CONFIRM_DESKTOP: &str = "11111111-0000-4000-8000-000000000002";
 pub const FAILED_DESKTOP: &str = "11111111-0000-4000-8000-000000000005";
 pub const SIM_PASSWORD: &str = "Sim-Passw0rd!";
 
-/// `assist sim` as a child process on an ephemeral loopback port, killed on drop.
+/// The simulator's options, parsed like `assist sim` parses them.
+#[derive(clap::Parser)]
+#[command(name = "sim")]
+struct SimCommandLine {
+    #[command(flatten)]
+    args: assist_sim::SimArgs,
+}
+
+/// The simulator library serving in this test process on an ephemeral loopback port; it
+/// stops when dropped.
 pub struct Sim {
-    child: Child,
+    handle: assist_sim::Handle,
     pub url: String,
 }
 
 impl Sim {
+    /// Starts a simulator with the test credentials and `extra` options of `assist sim`.
     pub fn start(extra: &[&str]) -> Sim {
-        let mut child = StdCommand::new(BIN)
-            .args([
-                "sim",
-                "--addr",
-                "127.0.0.1:0",
-                "--ak",
-                AK,
-                "--sk",
-                SK,
-                "--token",
-                TOKEN,
-            ])
-            .args(["--project-id", PROJECT])
-            .args(extra)
-            .env_remove("ASSIST_CONFIG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start assist sim");
-        let stdout = child.stdout.take().expect("sim stdout");
-        let mut first = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut first)
-            .expect("sim banner");
-        let url = first
-            .split_whitespace()
-            .find(|w| w.starts_with("http://") || w.starts_with("https://"))
-            .unwrap_or_else(|| panic!("no URL in the sim banner {first:?}"))
-            .to_string();
-        Sim { child, url }
+        let base = ["sim", "--addr", "127.0.0.1:0", "--ak", AK, "--sk", SK];
+        let line = base
+            .iter()
+            .chain(&["--token", TOKEN, "--project-id", PROJECT])
+            .chain(extra);
+        let parsed = <SimCommandLine as clap::Parser>::try_parse_from(line)
+            .unwrap_or_else(|e| panic!("simulator options {extra:?}: {e}"));
+        let handle = assist_sim::spawn(&parsed.args).expect("start the simulator");
+        Sim {
+            url: handle.url(),
+            handle,
+        }
+    }
+
+    /// Lets simulated time pass: started sessions move on as if `by` had gone by.
+    pub fn advance(&self, by: std::time::Duration) {
+        self.handle.advance(by);
     }
 
     /// What the simulator received, oldest first.
@@ -91,13 +87,6 @@ impl Sim {
             status.is_success(),
             "setting fault {spec} answered {status}"
         );
-    }
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -122,7 +122,7 @@ impl FromStr for FaultKind {
         if let Some(rest) = s.strip_prefix("latency") {
             return match rest.strip_prefix(':') {
                 None if rest.is_empty() => Ok(FaultKind::Latency(DEFAULT_FAULT_LATENCY)),
-                Some(d) => crate::units::parse_duration_or_zero(d)
+                Some(d) => crate::units::parse_duration(d)
                     .map(FaultKind::Latency)
                     .map_err(|e| format!("bad latency {d:?}: {e}")),
                 None => Err(unknown_kind(s)),
@@ -147,7 +147,7 @@ fn unknown_kind(s: &str) -> String {
 impl fmt::Display for FaultKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let FaultKind::Latency(d) = self {
-            return write!(f, "latency:{}", humantime::format_duration(*d));
+            return write!(f, "latency:{}", super::units::format_duration(*d));
         }
         let name = NAMES.iter().find(|(_, k)| k == self).map(|(n, _)| *n);
         f.write_str(name.unwrap_or("?"))
@@ -297,8 +297,7 @@ impl Faults {
         let mut kind: FaultKind = req.kind.parse()?;
         if let (FaultKind::Latency(_), Some(latency)) = (&kind, &req.latency) {
             kind = FaultKind::Latency(
-                crate::units::parse_duration_or_zero(latency)
-                    .map_err(|e| format!("bad latency: {e}"))?,
+                crate::units::parse_duration(latency).map_err(|e| format!("bad latency: {e}"))?,
             );
         }
         if req.count == Some(0) {

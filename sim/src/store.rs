@@ -1,10 +1,11 @@
 //! Remote-assistance records and their state machine. A started session's status is computed
 //! from its start time whenever it is read, so no task runs per desktop.
 
+use super::clock::Clock;
 use super::seed::{Catalogue, Desktop};
 use serde::{Serialize, Serializer};
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub const DECLINED: &str = "The end user declined the remote assistance request.";
@@ -162,7 +163,7 @@ struct Session {
 }
 
 impl Session {
-    fn new(desktop: &Desktop, refuses: bool) -> Session {
+    fn new(desktop: &Desktop, refuses: bool, clock: &Clock) -> Session {
         Session {
             space_id: random_text(24, b"abcdefghijklmnopqrstuvwxyz0123456789"),
             space_name: format!("helpdesk-{}", desktop.computer_name()),
@@ -175,8 +176,8 @@ impl Session {
                 )
             ),
             user: desktop.user_name(),
-            started: Instant::now(),
-            started_at: jiff::Timestamp::now(),
+            started: clock.instant(),
+            started_at: clock.timestamp(),
             refuses,
         }
     }
@@ -253,15 +254,22 @@ pub struct Store {
     delays: Delays,
     refuse: HashSet<String>,
     changed: Mutex<HashMap<String, Assistance>>,
+    clock: Arc<Clock>,
 }
 
 impl Store {
-    pub fn new(catalogue: Catalogue, delays: Delays, refuse: HashSet<String>) -> Store {
+    pub fn new(
+        catalogue: Catalogue,
+        delays: Delays,
+        refuse: HashSet<String>,
+        clock: Arc<Clock>,
+    ) -> Store {
         Store {
             catalogue,
             delays,
             refuse,
             changed: Mutex::new(HashMap::new()),
+            clock,
         }
     }
 
@@ -273,7 +281,7 @@ impl Store {
     pub fn show(&self, desktop_id: &str) -> Result<Record, Missing> {
         let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
         let changed = super::server::lock(&self.changed);
-        self.current(&desktop, &changed, Instant::now())
+        self.current(&desktop, &changed, self.clock.instant())
             .ok_or(Missing::Record)
     }
 
@@ -281,12 +289,12 @@ impl Store {
     pub fn start(&self, desktop_id: &str) -> Result<Started, Missing> {
         let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
         let mut changed = super::server::lock(&self.changed);
-        let now = Instant::now();
+        let now = self.clock.instant();
         let record = match self.current(&desktop, &changed, now) {
             Some(active) if active.is_active() => active,
             _ => {
                 let refuses = desktop.refuses() || self.refuse.contains(desktop_id);
-                let session = Session::new(&desktop, refuses);
+                let session = Session::new(&desktop, refuses, &self.clock);
                 let record = session.record(now, self.delays);
                 changed.insert(desktop_id.to_string(), Assistance::Live(session));
                 record
@@ -304,7 +312,7 @@ impl Store {
     pub fn cancel(&self, desktop_id: &str) -> Result<(), Missing> {
         let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
         let mut changed = super::server::lock(&self.changed);
-        match self.current(&desktop, &changed, Instant::now()) {
+        match self.current(&desktop, &changed, self.clock.instant()) {
             Some(record) if record.is_active() => {
                 let closed = Assistance::Fixed(record.cancelled());
                 changed.insert(desktop_id.to_string(), closed);

@@ -2,6 +2,7 @@
 //! and counts Workspace and IAM requests, the gateway's answers to unknown routes and methods,
 //! and the unauthenticated control endpoints under `/_sim/`.
 
+use super::clock::Clock;
 use super::errors::{self, RequestId};
 use super::faults::{FaultRequest, Faults};
 use super::gate::Credentials;
@@ -9,8 +10,8 @@ use super::iam::{self, Account, Tokens, PROJECTS_ROUTE, TOKENS_ROUTE};
 use super::seed::Catalogue;
 use super::store::{Delays, Store};
 use super::tls::TlsListener;
+use super::verify::redact_authorization;
 use super::{workspace, SeedStatus, SimArgs};
-use crate::auth::signer::redact_authorization;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -43,6 +44,8 @@ pub struct Sim {
     pub page_size_cap: usize,
     /// How far the simulator's clock runs ahead of the machine's (to test clock skew).
     pub clock_ahead: Duration,
+    /// The state machine's and the tokens' time, which tests may advance.
+    pub clock: Arc<Clock>,
     ids: RequestIds,
     log: Mutex<VecDeque<LogEntry>>,
     stats: Mutex<Stats>,
@@ -60,6 +63,7 @@ impl Sim {
 
     pub fn new(args: &SimArgs) -> Sim {
         let catalogue = Catalogue::new(args.desktops, args.seed_status == SeedStatus::Mixed);
+        let clock = Arc::new(Clock::default());
         let delays = Delays {
             confirm: args.confirm_after,
             access: args.access_after,
@@ -69,11 +73,16 @@ impl Sim {
                 ak: args.ak.clone(),
                 sk: args.sk.clone(),
                 token: args.token.clone(),
-                issued: Tokens::default(),
+                issued: Tokens::new(clock.clone()),
             },
             account: Account::new(args),
             project_id: args.project_id.clone(),
-            store: Store::new(catalogue, delays, args.refuse.iter().cloned().collect()),
+            store: Store::new(
+                catalogue,
+                delays,
+                args.refuse.iter().cloned().collect(),
+                clock.clone(),
+            ),
             faults: Faults::new(
                 args.fault_on.clone(),
                 args.fault.clone(),
@@ -83,6 +92,7 @@ impl Sim {
             latency: args.latency,
             page_size_cap: args.page_size_cap.min(1000),
             clock_ahead: args.clock_ahead,
+            clock,
             ids: RequestIds::new(),
             log: Mutex::new(VecDeque::new()),
             stats: Mutex::new(Stats::default()),
@@ -202,6 +212,7 @@ pub fn app(sim: Arc<Sim>) -> Router {
         .route("/_sim/requests", get(requests))
         .route("/_sim/stats", get(stats))
         .route("/_sim/revoke-tokens", post(revoke_tokens))
+        .route("/_sim/clock", get(clock).post(advance_clock))
         .route(
             "/_sim/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
@@ -311,6 +322,31 @@ async fn stats(State(sim): State<Arc<Sim>>) -> Response {
 async fn revoke_tokens(State(sim): State<Arc<Sim>>) -> Response {
     sim.creds.issued.revoke_all();
     errors::no_content()
+}
+
+/// How far the simulated time has been advanced so far.
+async fn clock(State(sim): State<Arc<Sim>>) -> Response {
+    let advanced = sim.clock.advanced();
+    let body = serde_json::json!({ "advanced_ms": u64::try_from(advanced.as_millis()).unwrap_or(u64::MAX) });
+    errors::json(StatusCode::OK, &body)
+}
+
+/// `POST /_sim/clock?advance=1h`: time passes for the state machine and tokens at once.
+async fn advance_clock(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    let id = request_id(&req);
+    let query = super::verify::query_pairs(req.uri().query().unwrap_or(""));
+    let by = query
+        .iter()
+        .find(|(k, _)| k == "advance")
+        .map(|(_, v)| v.as_str());
+    match by.map(super::units::parse_duration) {
+        Some(Ok(by)) => {
+            sim.clock.advance(by);
+            clock(State(sim)).await
+        }
+        Some(Err(e)) => bad_fault(&e, &id),
+        None => bad_fault("give the time to advance, like ?advance=5s", &id),
+    }
 }
 
 async fn list_faults(State(sim): State<Arc<Sim>>) -> Response {

@@ -38,7 +38,7 @@ pub async fn list_desktops(State(sim): State<Arc<Sim>>, req: Request) -> Respons
     if path.project != sim.project_id {
         return project_not_found(&path.project);
     }
-    let query = gate::query_pairs(parts.uri.query().unwrap_or(""));
+    let query = super::verify::query_pairs(parts.uri.query().unwrap_or(""));
     match DesktopQuery::parse(&query, sim.page_size_cap) {
         Ok(q) => errors::json(StatusCode::OK, &q.run(&sim)),
         Err(msg) => errors::workspace(StatusCode::BAD_REQUEST, errors::SIM_BAD_PARAMETER, msg),
@@ -115,7 +115,7 @@ struct PathIds {
 
 impl PathIds {
     fn parse(raw_path: &str) -> PathIds {
-        let mut segments = raw_path.split('/').skip(2).map(gate::decode);
+        let mut segments = raw_path.split('/').skip(2).map(super::verify::unquote);
         let project = segments.next().unwrap_or_default();
         let desktop = segments.nth(1).unwrap_or_default();
         PathIds { project, desktop }

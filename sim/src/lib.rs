@@ -4,23 +4,29 @@
 //! The rooms: `server` (routes, request ids, log, stats, control endpoints), `gate` (the API
 //! Gateway's authentication), `workspace` (the Workspace operations), `iam` (password tokens
 //! and the project lookup), `store` and `seed` (the assistance records and the seeded
-//! desktops), `faults` (network and server misbehaviour), `errors` (the error bodies).
+//! desktops), `faults` (network and server misbehaviour), `errors` (the error bodies),
+//! `verify` (its own SDK-HMAC-SHA256 verifier, sharing no code with the client's signer),
+//! `clock` (simulated time that tests advance).
 
+mod clock;
 mod errors;
 mod faults;
 mod gate;
 mod iam;
+mod secret;
 mod seed;
 mod server;
 mod store;
 mod tls;
+mod units;
+pub mod verify;
 mod workspace;
 
 #[cfg(test)]
 mod tests;
 
-use crate::secret::Secret;
 use anyhow::{bail, Context};
+pub use secret::Secret;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -214,7 +220,7 @@ fn parse_secret(s: &str) -> Result<Secret, String> {
 
 /// The simulator's durations may be zero (no latency), but never overflow a clock.
 fn parse_duration(s: &str) -> Result<Duration, String> {
-    crate::units::parse_duration_or_zero(s)
+    crate::units::parse_duration(s)
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -228,6 +234,7 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 pub struct Handle {
     addr: SocketAddr,
     https: bool,
+    clock: Arc<clock::Clock>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -237,9 +244,14 @@ impl Handle {
         url(self.https, self.addr)
     }
 
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// The bound address (the port is the one the OS chose for `127.0.0.1:0`).
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Lets simulated time pass: sessions move on and tokens age as if `by` had gone by.
+    pub fn advance(&self, by: Duration) {
+        self.clock.advance(by);
     }
 }
 
@@ -261,7 +273,9 @@ pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
     let tls = args.tls()?;
     let https = tls.is_some();
     let (listener, addr) = bind(args)?;
-    let app = server::app(Arc::new(server::Sim::new(args)));
+    let sim = Arc::new(server::Sim::new(args));
+    let clock = sim.clock.clone();
+    let app = server::app(sim);
     let runtime = runtime()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::Builder::new()
@@ -279,6 +293,7 @@ pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
     Ok(Handle {
         addr,
         https,
+        clock,
         stop: Some(stop),
         thread: Some(thread),
     })

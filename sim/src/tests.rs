@@ -2,7 +2,7 @@
 //! machine, every fault kind, the control endpoints, ListDesktops and IAM.
 
 use super::*;
-use crate::auth::signer::{self, Canonical};
+use crate::verify::{self, Received};
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::{Method, StatusCode, Url};
 use serde_json::{json, Value};
@@ -44,15 +44,15 @@ fn signed_with(method: Method, url: &str, sk: &str, date: &str, body: &[u8]) -> 
         ("X-Sdk-Date".to_string(), date.to_string()),
         ("Host".to_string(), host),
     ];
-    let query: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
-    let req = Canonical {
+    let req = Received {
         method: method.as_str(),
         path: parsed.path(),
-        query: &query,
+        query: parsed.query().unwrap_or(""),
         headers: &headers,
         body,
     };
-    let authorization = signer::authorization(DEMO_AK, sk, &req, date);
+    let signed = "content-type;host;x-project-id;x-sdk-date";
+    let authorization = verify::authorization(DEMO_AK, sk, &req, signed);
     let mut builder = client().request(method, url);
     for (name, value) in headers.iter().filter(|(n, _)| n != "Host") {
         builder = builder.header(name, value);
@@ -62,8 +62,14 @@ fn signed_with(method: Method, url: &str, sk: &str, date: &str, body: &[u8]) -> 
         .body(body.to_vec())
 }
 
+fn sdk_date_now() -> String {
+    jiff::Timestamp::now()
+        .strftime(verify::DATE_FORMAT)
+        .to_string()
+}
+
 fn signed(method: Method, url: &str) -> Response {
-    signed_with(method, url, DEMO_SK, &signer::sdk_date_now(), b"")
+    signed_with(method, url, DEMO_SK, &sdk_date_now(), b"")
         .send()
         .unwrap()
 }
@@ -166,7 +172,7 @@ mod phase_a {
             Method::GET,
             &assistance_url(&sim, EXAMPLE),
             "not-the-secret",
-            &signer::sdk_date_now(),
+            &sdk_date_now(),
             b"",
         )
         .send()
@@ -189,7 +195,7 @@ mod phase_a {
     fn a_date_twenty_minutes_off_is_refused_with_apigw_0303() {
         let sim = start(|_| {});
         let late = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(20);
-        let date = late.strftime(signer::DATE_FORMAT).to_string();
+        let date = late.strftime(verify::DATE_FORMAT).to_string();
         let url = assistance_url(&sim, EXAMPLE);
         let resp = signed_with(Method::GET, &url, DEMO_SK, &date, b"")
             .send()
@@ -201,7 +207,7 @@ mod phase_a {
         );
         // Ten minutes off is within the gateway's tolerance.
         let early = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(10);
-        let date = early.strftime(signer::DATE_FORMAT).to_string();
+        let date = early.strftime(verify::DATE_FORMAT).to_string();
         let resp = signed_with(Method::GET, &url, DEMO_SK, &date, b"")
             .send()
             .unwrap();
@@ -222,7 +228,7 @@ mod phase_a {
     fn a_signed_post_with_a_body_verifies() {
         let sim = start(|_| {});
         let url = assistance_url(&sim, &seeded(4));
-        let resp = signed_with(Method::POST, &url, DEMO_SK, &signer::sdk_date_now(), b"{}")
+        let resp = signed_with(Method::POST, &url, DEMO_SK, &sdk_date_now(), b"{}")
             .send()
             .unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
@@ -232,7 +238,7 @@ mod phase_a {
     fn a_tampered_body_fails_the_signature() {
         let sim = start(|_| {});
         let url = assistance_url(&sim, &seeded(4));
-        let date = signer::sdk_date_now();
+        let date = sdk_date_now();
         let good = signed_with(Method::POST, &url, DEMO_SK, &date, b"{}")
             .build()
             .unwrap();
@@ -945,7 +951,7 @@ mod phase_b {
                 "Authorization",
                 "SDK-HMAC-SHA256 Access=, SignedHeaders=, Signature=",
             )
-            .header("X-Sdk-Date", signer::sdk_date_now())
+            .header("X-Sdk-Date", sdk_date_now())
             .send()
             .unwrap();
         error(resp, 401, "APIGW.0301");
@@ -1123,20 +1129,19 @@ mod iam {
         let url = format!("{}/v3/projects{query}", sim.url());
         let parsed = Url::parse(&url).unwrap();
         let host = format!("{}:{}", parsed.host_str().unwrap(), parsed.port().unwrap());
-        let date = signer::sdk_date_now();
+        let date = sdk_date_now();
         let headers = vec![
             ("X-Sdk-Date".to_string(), date.clone()),
             ("Host".to_string(), host),
         ];
-        let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
-        let req = Canonical {
+        let req = Received {
             method: "GET",
             path: parsed.path(),
-            query: &pairs,
+            query: parsed.query().unwrap_or(""),
             headers: &headers,
             body: b"",
         };
-        let authorization = signer::authorization(DEMO_AK, DEMO_SK, &req, &date);
+        let authorization = verify::authorization(DEMO_AK, DEMO_SK, &req, "host;x-sdk-date");
         assert!(authorization.contains("SignedHeaders=host;x-sdk-date,"));
         client()
             .get(&url)

@@ -2,12 +2,13 @@
 //! to a project) issues tokens that the gateway then accepts until they expire or are revoked,
 //! and `GET /v3/projects?name=<region>` finds the project ID of a region.
 
+use super::clock::Clock;
 use super::errors;
 use super::gate;
+use super::secret::Secret;
 use super::server::{lock, request_id, Sim};
+use super::verify::sha256_hex as hex_sha256;
 use super::SimArgs;
-use crate::auth::signer::hex_sha256;
-use crate::secret::Secret;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
@@ -60,9 +61,9 @@ impl FromStr for IamUser {
 
 /// The tokens issued so far, by the SHA-256 of their value (the values themselves are not
 /// kept), with the instant each expires (`None`: a TTL too long to represent).
-#[derive(Default)]
 pub struct Tokens {
     issued: Mutex<HashMap<String, Option<Instant>>>,
+    clock: Arc<Clock>,
 }
 
 impl fmt::Debug for Tokens {
@@ -72,10 +73,17 @@ impl fmt::Debug for Tokens {
 }
 
 impl Tokens {
+    pub fn new(clock: Arc<Clock>) -> Tokens {
+        Tokens {
+            issued: Mutex::default(),
+            clock,
+        }
+    }
+
     /// A new token valid for `ttl`.
     pub fn issue(&self, ttl: Duration) -> Secret {
         let token = new_token();
-        let now = Instant::now();
+        let now = self.clock.instant();
         let mut issued = lock(&self.issued);
         issued.retain(|_, expires| expires.is_none_or(|e| e > now));
         if issued.len() >= MAX_TOKENS {
@@ -87,7 +95,7 @@ impl Tokens {
 
     /// Whether `token` was issued and has neither expired nor been revoked.
     pub fn is_valid(&self, token: &[u8]) -> bool {
-        let now = Instant::now();
+        let now = self.clock.instant();
         lock(&self.issued)
             .get(&hex_sha256(token))
             .is_some_and(|expires| expires.is_none_or(|e| e > now))
@@ -299,7 +307,7 @@ pub async fn issue_token(State(sim): State<Arc<Sim>>, req: Request) -> Response 
 }
 
 fn query_flag(query: Option<&str>, key: &str) -> bool {
-    gate::query_pairs(query.unwrap_or(""))
+    super::verify::query_pairs(query.unwrap_or(""))
         .iter()
         .any(|(k, v)| k == key && v.eq_ignore_ascii_case("true"))
 }
@@ -423,7 +431,7 @@ pub async fn list_projects(State(sim): State<Arc<Sim>>, req: Request) -> Respons
     if let Err(denied) = gate::check(&sim.creds, &parts, &body, sim.now()) {
         return denied.response(&id);
     }
-    let query = gate::query_pairs(parts.uri.query().unwrap_or(""));
+    let query = super::verify::query_pairs(parts.uri.query().unwrap_or(""));
     let name = query
         .iter()
         .find(|(k, _)| k == "name")

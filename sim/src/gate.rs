@@ -3,12 +3,11 @@
 
 use super::errors::{self, RequestId};
 use super::iam::Tokens;
-use crate::auth::signer::{self, Canonical};
-use crate::secret::Secret;
+use super::secret::Secret;
+use super::verify::{self, Received};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::Response;
-use percent_encoding::percent_decode_str;
 
 /// The gateway rejects an `X-Sdk-Date` further than this from its clock.
 const MAX_SKEW_SECONDS: i64 = 15 * 60;
@@ -78,7 +77,7 @@ pub fn check(
     let parsed = authorization
         .to_str()
         .ok()
-        .and_then(signer::parse_authorization)
+        .and_then(verify::parse_authorization)
         .ok_or(Denied::BadSignature)?;
     check_date(parts, now)?;
     if parsed.access != creds.ak {
@@ -96,7 +95,7 @@ fn check_date(parts: &Parts, now: jiff::Timestamp) -> Result<(), Denied> {
         .headers
         .get("x-sdk-date")
         .and_then(|v| v.to_str().ok())
-        .and_then(signer::parse_sdk_date)
+        .and_then(verify::parse_sdk_date)
         .ok_or(Denied::Expired)?;
     let skew = now.as_second().saturating_sub(date.as_second()).abs();
     if skew > MAX_SKEW_SECONDS {
@@ -105,46 +104,22 @@ fn check_date(parts: &Parts, now: jiff::Timestamp) -> Result<(), Denied> {
     Ok(())
 }
 
-/// The signature the client should have sent, from what the server received: the raw path,
-/// the decoded raw query, and the received values of the headers the client says it signed.
+/// The signature the client should have sent, from what the server received: the raw path
+/// and query of the request line and the received values of the headers it says it signed.
 fn expected_signature(creds: &Credentials, parts: &Parts, body: &[u8], signed: &str) -> String {
-    let query = query_pairs(parts.uri.query().unwrap_or(""));
-    let headers: Vec<(String, String)> = signed
-        .split(';')
-        .filter_map(|name| {
-            let value = parts.headers.get(name)?;
-            Some((name.to_string(), lossy(value.as_bytes())))
-        })
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(name, value)| (name.to_string(), lossy(value.as_bytes())))
         .collect();
-    let canonical = Canonical {
+    let received = Received {
         method: parts.method.as_str(),
         path: parts.uri.path(),
-        query: &query,
+        query: parts.uri.query().unwrap_or(""),
         headers: &headers,
         body,
     };
-    let date = parts
-        .headers
-        .get("x-sdk-date")
-        .map(|v| lossy(v.as_bytes()))
-        .unwrap_or_default();
-    let request = signer::canonical_request(&canonical, signed);
-    signer::signature(creds.sk.expose(), &signer::string_to_sign(&request, &date))
-}
-
-/// Query pairs as the signer sees them: split on `&` and `=`, percent-decoded, `+` kept as is.
-pub fn query_pairs(raw: &str) -> Vec<(String, String)> {
-    raw.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-pub fn decode(s: &str) -> String {
-    percent_decode_str(s).decode_utf8_lossy().into_owned()
+    verify::expected_signature(creds.sk.expose(), &received, signed)
 }
 
 fn lossy(bytes: &[u8]) -> String {
