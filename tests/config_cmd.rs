@@ -167,7 +167,7 @@ fn config_list_shows_profiles_auth_and_secret_origins_never_values() {
              "secrets": "built in (local simulator)"},
         ])
     );
-    assert_no_secrets(&out, &[IAM_PASSWORD, "printf"]);
+    assert_no_leak(&out, &[IAM_PASSWORD, "printf"]);
 
     let out = env.cmd().args(["config", "list"]).output().unwrap();
     ok(&out);
@@ -199,7 +199,7 @@ fn config_list_shows_profiles_auth_and_secret_origins_never_values() {
         ["demo", "false", "-", "aksk", "built in (local simulator)"]
     );
     assert_eq!(text.lines().count(), 6, "{text}");
-    assert_no_secrets(&out, &[IAM_PASSWORD, "printf"]);
+    assert_no_leak(&out, &[IAM_PASSWORD, "printf"]);
 }
 
 #[test]
@@ -234,7 +234,7 @@ fn config_show_gives_each_value_with_its_source() {
             .output()
             .unwrap();
         ok(&out);
-        assert_no_secrets(&out, &[IAM_PASSWORD, "printf"]);
+        assert_no_leak(&out, &[IAM_PASSWORD, "printf"]);
         json_of(&out)
     };
 
@@ -491,7 +491,7 @@ fn config_init_refuses_to_replace_a_profile_without_force() {
         "{err}"
     );
     assert!(err.contains("--force"), "{err}");
-    assert_no_secrets(&out, &[STORED_SK]);
+    assert_no_leak(&out, &[STORED_SK]);
     assert_eq!(std::fs::read(&path).unwrap(), before, "file unchanged");
 
     let sk_file = env.dir.path().join("sk.txt");
@@ -618,7 +618,7 @@ fn config_check_with_a_wrong_sk_fails_step_3_with_the_gateway_answer() {
         request_ids_in(&err),
         vec![last["request_id"].as_str().unwrap().to_string()]
     );
-    assert_no_secrets(&out, &[WRONG_SK]);
+    assert_no_leak(&out, &[WRONG_SK]);
     assert_eq!(sim.stats()["requests"], 1, "a 401 is not retried");
 }
 
@@ -661,7 +661,7 @@ fn config_check_with_a_wrong_password_fails_step_2_with_exit_4() {
     assert!(err.contains("IAM"), "{err}");
     assert!(err.contains("demo-user"), "{err}");
     assert!(err.contains("HTTP 401"), "{err}");
-    assert_no_secrets(&out, &[wrong, IAM_PASSWORD]);
+    assert_no_leak(&out, &[wrong, IAM_PASSWORD]);
     let stats = sim.stats();
     assert_eq!(stats["iam_token_requests"], 1, "{stats}");
     assert_eq!(stats["requests"], 0, "{stats}");

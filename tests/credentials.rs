@@ -153,7 +153,7 @@ fn password_auth_fetches_one_token_and_reuses_it_from_a_private_cache() {
         );
     }
     for out in [&first, &second] {
-        assert_no_secrets(out, &[IAM_PASSWORD, token]);
+        assert_no_leak(out, &[IAM_PASSWORD, token]);
     }
 }
 
@@ -192,7 +192,7 @@ fn a_revoked_token_is_renewed_once_and_the_request_retried() {
         before["token"], after["token"],
         "the renewed token is cached"
     );
-    assert_no_secrets(
+    assert_no_leak(
         &out,
         &[
             IAM_PASSWORD,
@@ -229,7 +229,7 @@ fn a_wrong_password_exits_4_naming_iam_and_the_user() {
     assert!(err.contains("HTTP 401"), "{err}");
     assert!(err.contains("The username or password is wrong."), "{err}");
     assert_eq!(request_ids_in(&err).len(), 1, "{err}");
-    assert_no_secrets(&out, &[WRONG_PASSWORD, IAM_PASSWORD]);
+    assert_no_leak(&out, &[WRONG_PASSWORD, IAM_PASSWORD]);
     let stats = sim.stats();
     assert_eq!(stats["iam_token_requests"], 1, "not retried: {stats}");
     assert_eq!(stats["requests"], 0, "{stats}");
@@ -250,7 +250,7 @@ fn a_failing_password_command_never_prints_its_text() {
     let err = stderr(&out);
     assert!(err.contains("password_command"), "{err}");
     assert!(err.contains("status 1"), "{err}");
-    assert_no_secrets(&out, &[IAM_PASSWORD]);
+    assert_no_leak(&out, &[IAM_PASSWORD]);
     assert_eq!(sim.stats()["iam_token_requests"], 0);
 }
 
@@ -371,7 +371,7 @@ fn a_chosen_profile_supplies_credentials_even_with_sdk_variables_set() {
     let by_env = show_ok(&env, &[], &with_env);
     assert_eq!(last_access_key(&sim), AK);
     for out in [&by_flag, &by_env] {
-        assert_no_secrets(out, &[WRONG_SK]);
+        assert_no_leak(out, &[WRONG_SK]);
     }
     assert_eq!(sim.stats()["by_status"], json!({"200": 2}));
 }
@@ -398,7 +398,7 @@ fn without_a_chosen_profile_sdk_variables_come_before_the_default_profile() {
         )),
         "{err}"
     );
-    assert_no_secrets(&out, &[WRONG_SK]);
+    assert_no_leak(&out, &[WRONG_SK]);
 }
 
 #[test]
@@ -430,7 +430,7 @@ fn without_sdk_variables_the_default_profile_is_used() {
     let unnamed = show_ok(&env, &[], &[]);
     assert_eq!(last_access_key(&sim), AK);
     for out in [&named, &unnamed] {
-        assert_no_secrets(out, &[WRONG_SK]);
+        assert_no_leak(out, &[WRONG_SK]);
     }
 }
 
@@ -699,7 +699,7 @@ fn the_sdk_security_token_is_sent_and_signed() {
         err.contains("security token from env HUAWEICLOUD_SDK_SECURITY_TOKEN"),
         "{err}"
     );
-    assert_no_secrets(&out, &[SECURITY_TOKEN]);
+    assert_no_leak(&out, &[SECURITY_TOKEN]);
 }
 
 #[test]
@@ -740,7 +740,7 @@ fn an_sdk_ak_without_its_sk_exits_3_even_with_a_good_default_profile() {
     let out = show_fails(&env, &[], &[("HUAWEICLOUD_SDK_SK", WRONG_SK)], 3);
     let err = stderr(&out);
     assert!(err.contains("HUAWEICLOUD_SDK_AK is not set"), "{err}");
-    assert_no_secrets(&out, &[WRONG_SK]);
+    assert_no_leak(&out, &[WRONG_SK]);
     assert_eq!(sim.stats()["requests"], 0, "no fall-through to the profile");
 }
 
@@ -996,7 +996,7 @@ fn verbose_names_where_credentials_come_from_and_never_the_secret() {
     );
     assert!(!err.contains("printf"), "no command text: {err}");
     let (_, cached) = cached_token(&env);
-    assert_no_secrets(&out, &[IAM_PASSWORD, cached["token"].as_str().unwrap()]);
+    assert_no_leak(&out, &[IAM_PASSWORD, cached["token"].as_str().unwrap()]);
 }
 
 // ---- Warnings that protect ----

@@ -411,8 +411,7 @@ fn show_table_at_80_columns_matches_the_golden_file() {
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "too long: {line}");
     }
-    let golden = include_str!("golden/show-80.txt");
-    assert_eq!(normalize_age(&text), golden);
+    assert_golden("tests/golden/show-80.txt", &normalize_age(&text));
 }
 
 #[test]

@@ -82,24 +82,33 @@ fn start_code_output_implies_wait_and_prints_the_code() {
         "--desktops",
         "1",
         "--confirm-after",
-        "100ms",
+        "1h",
         "--access-after",
-        "100ms",
+        "1h",
     ]);
     let id = generated_id(1);
-    let out = env
-        .cmd()
-        .args(["start", &id, "-o", "code", "--interval", "100ms"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let code = stdout(&out);
+    let mut cmd = std_cmd(&env);
+    cmd.args(["start", &id, "-o", "code", "--interval", "50ms"]);
+    let mut run = Running::spawn(cmd);
+    // The code comes only once the space is OPEN, which needs two hours of simulated time:
+    // wait until the POST has arrived, then let both hours pass at once.
+    wait_for("the POST to arrive", || {
+        requests_with_method(&sim, "POST").len() == 1
+    });
+    sim.advance(Duration::from_secs(2 * 3600));
+    let status = run
+        .wait_for_exit(Duration::from_secs(20))
+        .expect("start --wait ends once OPEN");
+    assert_eq!(status.code(), Some(0));
+    let (lines, err) = run.finish();
+    assert!(!err.contains("panicked"), "{err}");
+    let code = lines.concat();
     assert!(is_invitation_code(code.trim_end()), "{code:?}");
     assert!(
         code.ends_with('\n') && code.lines().count() == 1,
         "{code:?}"
     );
-    assert_clean(&out);
+    assert!(!err.contains(SK), "{err}");
     let reqs = sim.requests();
     assert_eq!(reqs[0]["method"], "POST", "{reqs:#?}");
     assert!(reqs[1..].iter().all(|r| r["method"] == "GET"), "{reqs:#?}");

@@ -1,7 +1,7 @@
-//! Soak (issue item 7): `watch` over 500 simulated desktops for about 15 s of 200 ms rounds
-//! while the simulator breaks 10% of the answers with every fault kind (`mixed`) and desktops
-//! change state (started, refused, cancelled, restarted). Every change is reported exactly
-//! once and in order, no desktop is lost, memory stays flat, and the exit code is 0.
+//! Soak: `watch` over 500 simulated desktops until its 20 s deadline, in 200 ms rounds, while
+//! the simulator breaks 10% of the answers with every fault kind (`mixed`) and desktops change
+//! state (started, refused, cancelled, restarted). Every change is reported exactly once and
+//! in order, no desktop is lost, memory stays flat, and the exit code is 0.
 
 mod common;
 
@@ -68,8 +68,62 @@ fn vm_rss_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// What one watch run left behind.
+struct Run {
+    status: std::process::ExitStatus,
+    took: Duration,
+    lines: Vec<String>,
+    stderr: String,
+    /// VmRSS samples, about one a second: (time since start, KiB).
+    rss: Vec<(Duration, u64)>,
+}
+
 #[test]
 fn watch_500_desktops_under_mixed_faults_reports_every_change_once() {
+    let sim = fleet_under_faults();
+    let env = Env::new();
+    env.token_profile(&sim, TOKEN);
+    let ids: Vec<String> = (1..=DESKTOPS).map(generated_id).collect();
+    let run = watch_while_desktops_change(&sim, &env, &ids);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "exit code at the deadline; stderr: {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked at"), "{}", run.stderr);
+    assert!(!run.stderr.contains(TOKEN) && !run.lines.iter().any(|l| l.contains(TOKEN)));
+    assert!(
+        run.took < DEADLINE + Duration::from_secs(5),
+        "took {:?}",
+        run.took
+    );
+
+    let stats = sim.stats();
+    sim.clear_faults();
+    assert_every_fault_kind(&stats);
+    let by_desktop = per_desktop(&run.lines);
+    let missing: Vec<&String> = ids
+        .iter()
+        .filter(|id| !by_desktop.contains_key(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no desktop lost, but {} never reported: {missing:?}; stats {stats}",
+        missing.len()
+    );
+    let (seen, truth, made_up) = assert_histories(&sim, &by_desktop);
+    eprintln!(
+        "soak: {} lines, {seen} of {truth} states seen, {made_up} made-up answers reported, faults {}",
+        run.lines.len(),
+        stats["faults"]
+    );
+    assert_flat_memory(&run.rss);
+}
+
+/// 500 desktops, all started (so none answers 404 and leaves the watch), the last 20 refusing;
+/// then 10% of the Workspace answers broken.
+fn fleet_under_faults() -> Sim {
     let mut args: Vec<String> = [
         "--desktops",
         "500",
@@ -87,90 +141,78 @@ fn watch_500_desktops_under_mixed_faults_reports_every_change_once() {
     }
     let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let sim = Sim::start(&arg_refs);
-    let env = Env::new();
-    env.token_profile(&sim, TOKEN);
-
-    // Start every desktop before the faults begin, so that none answers 404 (which would
-    // drop it from the watch), then break 10% of the Workspace answers.
     for i in 1..=DESKTOPS {
         start_for_real(&sim, &generated_id(i));
     }
     sim.fault(json!({"kind": "mixed", "rate": 0.1}));
+    sim
+}
 
-    let ids: Vec<String> = (1..=DESKTOPS).map(generated_id).collect();
+/// Runs the watch to its deadline, cancelling some desktops at 4 s and restarting some at 7 s,
+/// sampling its memory about once a second.
+fn watch_while_desktops_change(sim: &Sim, env: &Env, ids: &[String]) -> Run {
     let file = env.dir.path().join("ids");
     std::fs::write(&file, ids.join("\n") + "\n").unwrap();
-    let mut cmd = std_cmd(&env);
+    let mut cmd = std_cmd(env);
     cmd.args(["watch", "--file"])
         .arg(&file)
-        .args([
-            "-o",
-            "json",
-            "--interval",
-            "200ms",
-            "--concurrency",
-            "16",
-            "--timeout",
-            "1s",
-            "--deadline",
-        ])
+        .args(["-o", "json", "--interval", "200ms", "--concurrency", "16"])
+        .args(["--timeout", "1s", "--deadline"])
         .arg(format!("{}s", DEADLINE.as_secs()));
     let began = Instant::now();
     let mut watch = Running::spawn(cmd);
     let pid = watch.child.id();
-
-    let mut rss: Vec<(Duration, u64)> = Vec::new();
-    let mut lines: Vec<String> = Vec::new();
+    let (mut rss, mut lines) = (Vec::new(), Vec::new());
     let (mut cancelled, mut restarted) = (false, false);
     let status = loop {
-        while let Ok(line) = watch.lines.try_recv() {
+        // Waiting for the next line paces the loop; the events below need no precision.
+        if let Some(line) = watch.next_line(Duration::from_millis(50)) {
             lines.push(line);
         }
         if let Some(status) = watch.child.try_wait().unwrap() {
             break status;
         }
         let t = began.elapsed();
-        if let Some(kib) = vm_rss_kib(pid) {
-            if rss
-                .last()
-                .is_none_or(|(at, _)| t >= *at + Duration::from_secs(1))
-            {
-                rss.push((t, kib));
-            }
-        }
+        sample_rss(pid, t, &mut rss);
         if !cancelled && t >= Duration::from_secs(4) {
             for i in RESTARTED.chain(CANCELLED) {
-                cancel_via_api(&sim, &generated_id(i));
+                cancel_via_api(sim, &generated_id(i));
             }
             cancelled = true;
         }
         if !restarted && t >= Duration::from_secs(7) {
             for i in RESTARTED {
-                start_for_real(&sim, &generated_id(i));
+                start_for_real(sim, &generated_id(i));
             }
             restarted = true;
         }
         assert!(t < DEADLINE + Duration::from_secs(20), "watch hangs");
-        std::thread::sleep(Duration::from_millis(50));
     };
     let took = began.elapsed();
-    let (rest, err) = watch.finish();
+    let (rest, stderr) = watch.finish();
     lines.extend(rest);
-    assert_eq!(
-        status.code(),
-        Some(0),
-        "exit code at the deadline; stderr: {err}"
-    );
-    assert!(!err.contains("panicked at"), "{err}");
-    assert!(!err.contains(TOKEN) && !lines.iter().any(|l| l.contains(TOKEN)));
-    assert!(took < DEADLINE + Duration::from_secs(5), "took {took:?}");
+    Run {
+        status,
+        took,
+        lines,
+        stderr,
+        rss,
+    }
+}
 
-    // The faults really were of every kind.
-    let stats = sim_stats(&sim);
-    sim_client()
-        .delete(format!("{}/_sim/faults", sim.url))
-        .send()
-        .unwrap();
+fn sample_rss(pid: u32, t: Duration, rss: &mut Vec<(Duration, u64)>) {
+    if let Some(kib) = vm_rss_kib(pid) {
+        if rss
+            .last()
+            .is_none_or(|(at, _)| t >= *at + Duration::from_secs(1))
+        {
+            rss.push((t, kib));
+        }
+    }
+}
+
+/// The faults really were of every kind.
+fn assert_every_fault_kind(stats: &Value) {
     let injected = stats["faults"].as_object().unwrap();
     for kind in [
         "429",
@@ -191,31 +233,28 @@ fn watch_500_desktops_under_mixed_faults_reports_every_change_once() {
     ] {
         assert!(injected.contains_key(kind), "no {kind} fault in {stats}");
     }
+}
 
-    // Every line is one JSON object; group the statuses per desktop.
+/// Every line is one JSON object; the events of each desktop, in the order printed.
+fn per_desktop(lines: &[String]) -> BTreeMap<String, Vec<Value>> {
     let mut by_desktop: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    for line in &lines {
+    for line in lines {
         let v: Value = serde_json::from_str(line.trim_end())
             .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line:?}"));
         let id = v["desktop_id"].as_str().expect("desktop_id").to_string();
         by_desktop.entry(id).or_default().push(v);
     }
-    let missing: Vec<&String> = ids
-        .iter()
-        .filter(|id| !by_desktop.contains_key(*id))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "no desktop lost, but {} never reported: {missing:?}; stats {stats}",
-        missing.len()
-    );
+    by_desktop
+}
 
+/// Each desktop's real statuses are an in-order subsequence of its true history, each once,
+/// ending in the state the simulator holds now. Returns (states seen, true states, made-up
+/// answers reported).
+fn assert_histories(sim: &Sim, by_desktop: &BTreeMap<String, Vec<Value>>) -> (usize, usize, usize) {
     let client = sim_client();
-    let (mut seen_transitions, mut true_transitions, mut made_up) = (0, 0, 0);
+    let (mut seen, mut truth_count, mut made_up) = (0, 0, 0);
     for i in 1..=DESKTOPS {
         let id = generated_id(i);
-        let events = &by_desktop[&id];
-        // The truth at the end, from the simulator with the faults cleared.
         let now: Value = client
             .get(format!("{}{}", sim.url, assistance_path(&id)))
             .header("X-Auth-Token", TOKEN)
@@ -225,27 +264,8 @@ fn watch_500_desktops_under_mixed_faults_reports_every_change_once() {
             .unwrap();
         let truth = history(i);
         assert_eq!(now["status"], *truth.last().unwrap(), "{id}: {now}");
-
-        // Real statuses in order; a repeat is only allowed right after a made-up answer.
-        let mut real: Vec<&str> = Vec::new();
-        let mut after_made_up = false;
-        for e in events {
-            if is_made_up(e) {
-                made_up += 1;
-                after_made_up = true;
-                continue;
-            }
-            let s = e["status"].as_str().unwrap();
-            if real.last() == Some(&s) {
-                assert!(
-                    after_made_up,
-                    "{id}: {s} reported twice in a row: {events:?}"
-                );
-            } else {
-                real.push(s);
-            }
-            after_made_up = false;
-        }
+        let (real, invented) = real_statuses(&id, &by_desktop[&id]);
+        made_up += invented;
         let mut rest = truth.iter();
         for s in &real {
             assert!(
@@ -258,29 +278,48 @@ fn watch_500_desktops_under_mixed_faults_reports_every_change_once() {
             truth.last(),
             "{id}: the last reported status is the final one: {real:?}"
         );
-        seen_transitions += real.len();
-        true_transitions += truth.len();
+        seen += real.len();
+        truth_count += truth.len();
     }
-    eprintln!(
-        "soak: {} lines, {seen_transitions} of {true_transitions} states seen, {made_up} made-up answers reported, faults {}",
-        lines.len(),
-        stats["faults"]
-    );
+    (seen, truth_count, made_up)
+}
 
-    // Memory: after warm-up (the first rounds, the pool of connections, the cancels) the
-    // resident size stays flat. The bound allows allocator slack (glibc arenas of the 16
-    // workers grow and shrink in steps) but not a leak per request: ~35 000 requests here,
-    // so even 200 bytes kept per request would add about 7 MiB.
-    let warm: Vec<u64> = rss
-        .iter()
-        .filter(|(t, _)| *t >= Duration::from_secs(4) && *t < Duration::from_secs(8))
-        .map(|(_, k)| *k)
-        .collect();
-    let late: Vec<u64> = rss
-        .iter()
-        .filter(|(t, _)| *t >= Duration::from_secs(14))
-        .map(|(_, k)| *k)
-        .collect();
+/// The real statuses reported for one desktop, and how many made-up answers were skipped; a
+/// repeat is only allowed right after a made-up answer.
+fn real_statuses<'a>(id: &str, events: &'a [Value]) -> (Vec<&'a str>, usize) {
+    let (mut real, mut made_up, mut after_made_up) = (Vec::new(), 0, false);
+    for e in events {
+        if is_made_up(e) {
+            made_up += 1;
+            after_made_up = true;
+            continue;
+        }
+        let s = e["status"].as_str().unwrap();
+        if real.last() == Some(&s) {
+            assert!(
+                after_made_up,
+                "{id}: {s} reported twice in a row: {events:?}"
+            );
+        } else {
+            real.push(s);
+        }
+        after_made_up = false;
+    }
+    (real, made_up)
+}
+
+/// Memory: after warm-up (the first rounds, the pool of connections, the cancels) the
+/// resident size stays flat. The bound allows allocator slack (glibc arenas of the 16
+/// workers grow and shrink in steps) but not a leak per request: ~35 000 requests here,
+/// so even 200 bytes kept per request would add about 7 MiB.
+fn assert_flat_memory(rss: &[(Duration, u64)]) {
+    let between = |from: u64, to: u64| -> Vec<u64> {
+        rss.iter()
+            .filter(|(t, _)| *t >= Duration::from_secs(from) && *t < Duration::from_secs(to))
+            .map(|(_, k)| *k)
+            .collect()
+    };
+    let (warm, late) = (between(4, 8), between(14, u64::MAX));
     assert!(!warm.is_empty() && !late.is_empty(), "samples: {rss:?}");
     let baseline = *warm.iter().max().unwrap();
     let last = *late.iter().max().unwrap();

@@ -688,3 +688,69 @@ fn ndjson_lines_are_flushed_while_it_runs() {
     let (_, err) = run.finish();
     assert_eq!(ids_of(&got), set(&[OPEN_DESKTOP, CONFIRM_DESKTOP]), "{err}");
 }
+
+/// The simulator's clock moves only when the test says so: every state is seen, in order,
+/// however slow the machine (no real-time window to miss).
+#[test]
+fn every_state_is_reported_in_order_as_simulated_time_passes() {
+    let (sim, env) = setup(&[
+        "--desktops",
+        "1",
+        "--confirm-after",
+        "1h",
+        "--access-after",
+        "1h",
+    ]);
+    let id = generated_id(1);
+    start_via_api(&sim, &id);
+    let mut cmd = std_cmd(&env);
+    cmd.args(["watch", &id, "-o", "json", "--interval", "50ms"])
+        .args(["--until", "OPEN"]);
+    let mut run = Running::spawn(cmd);
+    let limit = Duration::from_secs(20);
+    let mut seen = Vec::new();
+    for step in ["WAIT_USER_CONFIRM", "WAIT_USER_ACCESS", "OPEN"] {
+        let line = run.next_line(limit).expect("a line per change");
+        let event = parse_event(&line);
+        assert_eq!(event["desktop_id"], id.as_str());
+        seen.push(event["status"].as_str().unwrap().to_string());
+        assert_eq!(seen.last().unwrap(), step, "{seen:?}");
+        sim.advance(Duration::from_secs(3600));
+    }
+    let status = run.wait_for_exit(limit).expect("watch --until OPEN ends");
+    assert_eq!(status.code(), Some(0));
+    let (rest, err) = run.finish();
+    assert!(rest.is_empty(), "nothing after OPEN: {rest:?}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// `POST /_sim/clock?advance=` does the same for scripts that run `assist sim` themselves.
+#[test]
+fn the_control_endpoint_advances_the_simulated_clock() {
+    let (sim, env) = setup(&["--desktops", "1", "--confirm-after", "1h"]);
+    let id = generated_id(1);
+    start_via_api(&sim, &id);
+    let status_now = || {
+        let out = env
+            .cmd()
+            .args(["show", &id, "-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_str::<Value>(&stdout(&out)).unwrap()["status"].clone()
+    };
+    assert_eq!(status_now(), "WAIT_USER_CONFIRM");
+    let answer: Value = sim_client()
+        .post(format!("{}/_sim/clock?advance=1h", sim.url))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(answer["advanced_ms"], 3_600_000);
+    assert_eq!(status_now(), "WAIT_USER_ACCESS");
+    let refused = sim_client()
+        .post(format!("{}/_sim/clock?advance=soon", sim.url))
+        .send()
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 400);
+}
