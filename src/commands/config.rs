@@ -9,10 +9,10 @@ use serde_json::{json, Value};
 use crate::auth::source::SecretSource;
 use crate::cli::{AuthChoice, ConfigCommand, GlobalArgs, InitArgs};
 use crate::config::{self, file, sdk, AuthSpec, ConfigError, Settings, DEMO_PROFILE, REGIONS};
-use crate::exit::{Code, Failure};
+use crate::exit::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
-pub fn run(global: &GlobalArgs, command: &ConfigCommand) -> anyhow::Result<Code> {
+pub fn run(global: &GlobalArgs, command: &ConfigCommand) -> anyhow::Result<Outcome> {
     let format = global.output.unwrap_or(OutputFormat::Table);
     let out = &mut std::io::stdout().lock();
     match command {
@@ -25,7 +25,7 @@ pub fn run(global: &GlobalArgs, command: &ConfigCommand) -> anyhow::Result<Code>
         ConfigCommand::Init(args) => return init(global, args),
         ConfigCommand::Check => return check(global, out, format),
     }
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 fn field(key: &'static str, label: &'static str, value: impl Into<Value>) -> Field {
@@ -307,7 +307,11 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
 }
 
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.
-fn check(global: &GlobalArgs, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Code> {
+fn check(
+    global: &GlobalArgs,
+    out: &mut dyn Write,
+    format: OutputFormat,
+) -> anyhow::Result<Outcome> {
     let settings =
         config::resolve(global).context("step 1 of 3 (reading the configuration) failed")?;
     let client = crate::session::connect(&settings, settings.max_attempts)
@@ -331,11 +335,11 @@ fn check(global: &GlobalArgs, out: &mut dyn Write, format: OutputFormat) -> anyh
             field("request_id", "request id", request_id),
         ],
     )?;
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 /// Writes one profile (0600), refusing to replace an existing one without --force.
-fn init(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Code> {
+fn init(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Outcome> {
     let (path, _) = config::config_path(global).ok_or_else(|| {
         ConfigError::invalid(
             "cannot determine the config directory",
@@ -355,13 +359,13 @@ fn init(global: &GlobalArgs, args: &InitArgs) -> anyhow::Result<Code> {
         "wrote profile \"{name}\" to {} (mode 0600); try: assist --profile {name} config check",
         path.display()
     );
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 type Entries = Vec<(&'static str, String)>;
 
 fn usage(message: impl Into<String>) -> anyhow::Error {
-    Failure::new(Code::Usage, message)
+    Failure::new(Kind::Usage, message)
         .with_hint("see `assist config init --help` for the flags of each auth mode")
         .into()
 }
@@ -594,7 +598,7 @@ fn write_profile(
     profiles.set_implicit(true);
     if profiles.contains_key(name) && !args.force {
         return Err(Failure::new(
-            Code::Usage,
+            Kind::Usage,
             format!("profile \"{name}\" already exists in {}", path.display()),
         )
         .with_hint("pass --force to replace it, or choose another name with --profile")
