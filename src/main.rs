@@ -1,4 +1,4 @@
-//! `assist`: remote assistance for Huawei Cloud Workspace desktops. Parse, run, map errors to exit codes.
+//! `assist`: remote assistance for Huawei Cloud Workspace desktops. Parse, run, report errors (exit.rs picks the code).
 
 // Nothing from the user, a file or the network may panic: outside tests, no unwrap/expect.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -8,11 +8,14 @@ mod auth;
 mod cli;
 mod commands;
 mod config;
+mod crash;
+mod diagnostics;
 mod exit;
 mod files;
 mod output;
 mod secret;
 mod session;
+mod testing;
 mod text;
 mod units;
 
@@ -21,31 +24,31 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use exit::Code;
+use exit::{Code, Failure, Kind, Outcome};
 
 fn main() -> ExitCode {
+    crash::install_hook();
+    // Unwinding, not aborting: destructors run (locks, the terminal) and the exit code is 1.
+    std::panic::catch_unwind(run).unwrap_or_else(|_| exit::of_panic().into())
+}
+
+fn run() -> ExitCode {
     let cli = match parse() {
         Ok(Ok(cli)) => cli,
-        Ok(Err(message)) => {
-            eprintln!("error: {}", text::sanitize(&message));
-            return Code::Usage.into();
-        }
+        Ok(Err(message)) => return report(&Failure::new(Kind::Usage, message).into()).into(),
         Err(e) => {
-            // --help and --version are "errors" to clap that go to stdout and exit 0.
-            let code = if e.use_stderr() {
-                Code::Usage
-            } else {
-                Code::Success
-            };
+            // --help and --version are "errors" to clap that go to stdout.
             let _ = e.print();
-            return code.into();
+            return exit::of_clap(&e).into();
         }
     };
-    match commands::run(cli) {
-        Ok(code) => code.into(),
-        Err(err) if exit::is_broken_pipe(&err) => Code::Success.into(),
-        Err(err) => report(&err).into(),
-    }
+    testing::panic_if("main");
+    let code = match commands::run(cli) {
+        Ok(outcome) => outcome.code(),
+        Err(err) if exit::is_broken_pipe(&err) => Outcome::Done.code(),
+        Err(err) => report(&err),
+    };
+    code.into()
 }
 
 /// Parses the command line, remembering which options came from the environment.
@@ -55,7 +58,7 @@ fn parse() -> Result<Result<cli::Cli, String>, clap::Error> {
     Ok(cli.global.note_sources(&matches).map(|()| cli))
 }
 
-/// The one place where an error becomes a message on stderr and an exit code.
+/// The one place where an error becomes a message on stderr; exit.rs gives its code.
 fn report(err: &anyhow::Error) -> Code {
     let code = exit::classify(err);
     let mut stderr = std::io::stderr().lock();
@@ -68,7 +71,7 @@ fn report(err: &anyhow::Error) -> Code {
     for cause in causes {
         let _ = writeln!(stderr, "  cause: {}", clean(cause.to_string()));
     }
-    if let Some(hint) = exit::hint(err) {
+    if let Some(hint) = diagnostics::hint(err) {
         let _ = writeln!(stderr, "  hint: {}", clean(hint));
     }
     code

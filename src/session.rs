@@ -27,8 +27,11 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
         } => {
             let creds = Credentials::AkSk {
                 ak: ak.clone(),
-                sk: read(sk)?,
-                security_token: security_token.as_ref().map(read).transpose()?,
+                sk: sk.read()?,
+                security_token: security_token
+                    .as_ref()
+                    .map(SecretSource::read)
+                    .transpose()?,
             };
             let project = match &c.project {
                 Some(p) => p.value.clone(),
@@ -43,13 +46,13 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
                     "add project_id to the profile, or pass --project-id",
                 )
             })?;
-            (project, Auth::Fixed(Credentials::Token(read(source)?)))
+            (project, Auth::Fixed(Credentials::Token(source.read()?)))
         }
         AuthSpec::Password {
             user,
             domain,
             password,
-        } => password_auth(settings, user, domain, read(password)?, cache)?,
+        } => password_auth(settings, user, domain, password.read()?, cache)?,
     };
     if settings.verbose > 0 {
         eprintln!("* project {project}");
@@ -154,15 +157,6 @@ fn trace_origin(settings: &Settings) {
         "* endpoint {} (from {})",
         c.endpoint.value, c.endpoint.source
     );
-}
-
-fn read(source: &SecretSource) -> Result<Secret, ConfigError> {
-    source.read().map_err(|e| {
-        ConfigError::invalid(
-            format!("could not read a secret: {e}"),
-            "fix the command or file named in the profile (run the command by hand to see what it does)",
-        )
-    })
 }
 
 /// An unauthenticated client for IAM (its calls carry their own credentials).

@@ -35,6 +35,15 @@ pub fn parse_rate(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A limit as a message says it: `10 s`, or `500 ms` when it is not whole seconds.
+pub fn spoken(d: Duration) -> String {
+    if d.subsec_millis() == 0 && d.as_secs() > 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{} ms", d.as_millis())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +59,13 @@ mod tests {
             .unwrap_err()
             .contains("30 days"));
         assert!(parse_duration("30days").is_ok());
+    }
+
+    #[test]
+    fn limits_are_spoken_in_seconds_or_milliseconds() {
+        assert_eq!(spoken(Duration::from_secs(10)), "10 s");
+        assert_eq!(spoken(Duration::from_millis(1500)), "1500 ms");
+        assert_eq!(spoken(Duration::from_millis(300)), "300 ms");
     }
 
     #[test]

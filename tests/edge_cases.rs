@@ -3,10 +3,12 @@
 //! skew in `config check`, the demo profile's precedence, and no secrets as flags.
 
 mod common;
+mod lines;
 
 use std::time::{Duration, Instant};
 
 use common::*;
+use lines::Lines;
 use serde_json::{json, Value};
 
 fn setup(extra: &[&str]) -> (Sim, Env) {
@@ -22,6 +24,7 @@ fn ctrl_c_in_the_middle_of_a_request_exits_130_within_a_second() {
     let (_sim, env) = setup(&["--fault-on", &slow]);
     let mut cmd = std_cmd(&env);
     cmd.args([
+        "-v",
         "watch",
         OPEN_DESKTOP,
         CONFIRM_DESKTOP,
@@ -30,25 +33,26 @@ fn ctrl_c_in_the_middle_of_a_request_exits_130_within_a_second() {
         "--interval",
         "100ms",
     ]);
-    let mut run = Running::spawn(cmd);
+    let mut run = Lines::spawn(cmd);
     let first = run
-        .next_line(Duration::from_secs(10))
+        .stdout
+        .recv_timeout(Duration::from_secs(10))
         .expect("the fast desktop's line");
-    std::thread::sleep(Duration::from_millis(300)); // the slow request is in flight
+    // `-v` prints the request line as the request goes out: from then on it is in flight.
+    assert!(
+        run.wait_for_stderr(&assistance_path(CONFIRM_DESKTOP), Duration::from_secs(10)),
+        "the slow request is in flight: {:?}",
+        run.seen
+    );
     let sent = Instant::now();
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &run.child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let exit = run.wait_for_exit(Duration::from_secs(5)).expect("it ended");
+    run.interrupt();
+    let (exit, rest, _) = run.end_within(Duration::from_secs(5)).expect("it ended");
     assert!(
         sent.elapsed() < Duration::from_millis(1500),
         "took {:?}",
         sent.elapsed()
     );
     assert_eq!(exit.code(), Some(130));
-    let (rest, _) = run.finish();
     for line in std::iter::once(first).chain(rest) {
         assert!(line.ends_with('\n'), "a whole line: {line:?}");
         serde_json::from_str::<Value>(&line).expect("complete JSON");

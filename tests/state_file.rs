@@ -1,11 +1,14 @@
-//! The `watch --state` file: private, refused early when unusable, and a run waiting for it
-//! still answers Ctrl-C at once.
+//! The `watch --state` file: private, refused early when unusable, refused after a while when
+//! another run holds it, and a run waiting for it still answers Ctrl-C at once.
 
 mod common;
+mod lines;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::*;
+use lines::Lines;
 
 fn setup() -> (Sim, Env) {
     sim_and_env(&[])
@@ -46,12 +49,9 @@ fn an_unusable_state_path_exits_3_before_any_request() {
     assert!(sim.requests().is_empty(), "nothing was polled");
 }
 
-#[test]
-fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
-    let (_sim, env) = setup();
-    let state = env.dir.path().join("state.json");
-    // The first run holds the state file for as long as it watches.
-    let mut holder = std_cmd(&env);
+/// A watch that holds the state file for as long as it runs (it has printed its first line).
+fn hold(env: &Env, state: &Path) -> Running {
+    let mut holder = std_cmd(env);
     holder
         .args([
             "watch",
@@ -62,39 +62,72 @@ fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
             "json",
             "--state",
         ])
-        .arg(&state);
+        .arg(state);
     let holder = Running::spawn(holder);
     holder
         .next_line(Duration::from_secs(10))
         .expect("the holder is watching");
+    holder
+}
+
+#[test]
+fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
+    let (_sim, env) = setup();
+    let state = env.dir.path().join("state.json");
+    let holder = hold(&env, &state);
     let mut waiter = std_cmd(&env);
     waiter
         .args(["watch", "--once", OPEN_DESKTOP, "--state"])
         .arg(&state);
-    let mut waiter = Running::spawn(waiter);
-    std::thread::sleep(Duration::from_millis(500));
+    let mut waiter = Lines::spawn(waiter);
+    assert!(
+        waiter.wait_for_stderr("in use by another assist run", Duration::from_secs(10)),
+        "it says it waits for the lock: {:?}",
+        waiter.seen
+    );
     assert!(
         waiter.child.try_wait().unwrap().is_none(),
         "it waits for the lock"
     );
     let sent = Instant::now();
-    let kill = std::process::Command::new("kill")
-        .args(["-INT", &waiter.child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(kill.success());
-    let status = waiter
-        .wait_for_exit(Duration::from_secs(5))
-        .expect("it ended");
+    waiter.interrupt();
+    let (status, lines, err) = waiter.end_within(Duration::from_secs(5)).expect("it ended");
     assert!(
         sent.elapsed() < Duration::from_millis(1500),
         "took {:?}",
         sent.elapsed()
     );
     assert_eq!(status.code(), Some(130));
-    let (lines, err) = waiter.finish();
     assert!(lines.is_empty(), "{lines:?}");
     assert!(err.contains("interrupted"), "{err}");
+    drop(holder);
+}
+
+#[test]
+fn a_state_file_held_past_the_lock_wait_exits_3_naming_the_wait() {
+    let (_sim, env) = setup();
+    let state = env.dir.path().join("state.json");
+    let holder = hold(&env, &state);
+    let started = Instant::now();
+    let out = env
+        .cmd()
+        .env("ASSIST_TEST_LOCK_WAIT", "300ms")
+        .args(["watch", "--once", OPEN_DESKTOP, "--state"])
+        .arg(&state)
+        .output()
+        .unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let shown = state.display();
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "waiting up to 300 ms for the state file {shown}, in use by another assist run\n\
+             error: the state file {shown} is in use by another assist run (waited 300 ms)\n  \
+             hint: give each watch its own --state file, or let the other run finish\n"
+        )
+    );
+    assert_eq!(stdout(&out), "");
     drop(holder);
 }
 

@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use crate::exit::Code;
 use crate::text::{sanitize, snippet};
 
 /// An error answer from the service or the API gateway, with everything support needs.
@@ -27,7 +26,7 @@ pub enum NetKind {
     Other,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
     #[error("{0}")]
     Status(Box<StatusError>),
@@ -96,14 +95,13 @@ impl fmt::Display for StatusError {
 }
 
 impl ApiError {
-    pub fn exit_code(&self) -> Code {
-        match self {
-            ApiError::Status(s) if s.status == 401 || s.status == 403 => Code::Auth,
-            ApiError::Status(s) if s.status == 404 => Code::NotFound,
-            ApiError::Network { .. } => Code::Network,
-            ApiError::InvalidPath(_) => Code::Usage,
-            _ => Code::Api,
-        }
+    /// The cloud refused these credentials (401) or their permissions (403).
+    pub fn is_refused(&self) -> bool {
+        matches!(self, ApiError::Status(s) if matches!(s.status, 401 | 403))
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::Status(s) if s.status == 404)
     }
 
     /// Worth trying again later: network trouble, throttling, server errors, broken answers.
@@ -140,42 +138,5 @@ impl ApiError {
             ApiError::Status(s) => s.error_code.as_deref(),
             _ => None,
         }
-    }
-
-    /// What the user can do next.
-    pub fn hint(&self) -> Option<String> {
-        let code = self.error_code().unwrap_or("");
-        let text = match (self, self.status()) {
-            (_, Some(401)) if code.ends_with(".0303") => {
-                "the request's clock is more than 15 minutes off the cloud's: fix this machine's time (e.g. `timedatectl set-ntp true`)"
-            }
-            (_, Some(401)) => {
-                "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"
-            }
-            (_, Some(403)) => {
-                "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"
-            }
-            (_, Some(404)) => {
-                "check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project"
-            }
-            (_, Some(429)) => "the API gateway is throttling: wait a few seconds and try again",
-            (ApiError::Status(_), Some(s)) if s >= 500 => {
-                "the service failed: try again later; give the request id to support if it persists"
-            }
-            (ApiError::Malformed { .. } | ApiError::TooLarge { .. }, _) => {
-                "the endpoint did not answer like Workspace: check `--endpoint`/`endpoint` and any proxy in between"
-            }
-            (ApiError::Network { kind: NetKind::Timeout, .. }, _) => {
-                "the endpoint is slow or unreachable: check the network, or raise --timeout / --connect-timeout"
-            }
-            (ApiError::Network { kind: NetKind::Tls, .. }, _) => {
-                "the server's certificate is not trusted: check the endpoint's address; a corporate proxy may need its root certificate"
-            }
-            (ApiError::Network { .. }, _) => {
-                "check the endpoint (region, `--endpoint`) and the network; for the simulator, check that `assist sim` is running"
-            }
-            _ => return None,
-        };
-        Some(text.to_string())
     }
 }

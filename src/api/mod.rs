@@ -7,4 +7,6 @@ pub mod iam;
 pub mod model;
 
 pub use client::{Auth, Client, ClientOptions, DesktopFilter, Trace};
-pub use error::ApiError;
+#[cfg(test)]
+pub use error::StatusError;
+pub use error::{ApiError, NetKind};

@@ -10,7 +10,9 @@ use std::time::Duration;
 use wait_timeout::ChildExt;
 
 use crate::secret::Secret;
+use crate::units::spoken;
 
+/// How long a secret command may take (tests shorten it).
 const COMMAND_LIMIT: Duration = Duration::from_secs(10);
 
 /// One secret's origin. `describe` says where it comes from without ever revealing it.
@@ -38,10 +40,10 @@ impl std::fmt::Debug for SecretSource {
     }
 }
 
-/// Why a secret could not be read (an exit-3 configuration problem).
+/// Why a secret could not be read: the profile's command or file is at fault, not the program.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct SourceError(pub String);
+#[error("could not read a secret: {0}")]
+pub struct SecretError(pub String);
 
 impl SecretSource {
     pub fn describe(&self) -> String {
@@ -53,16 +55,20 @@ impl SecretSource {
         }
     }
 
-    pub fn read(&self) -> Result<Secret, SourceError> {
+    pub fn read(&self) -> Result<Secret, SecretError> {
         let value = match self {
             SecretSource::Value { value, .. } => return Ok(value.clone()),
-            SecretSource::Command { key, command } => run(key, command)?,
+            SecretSource::Command { key, command } => run(
+                key,
+                command,
+                crate::testing::limit("ASSIST_TEST_SECRET_LIMIT", COMMAND_LIMIT),
+            )?,
             SecretSource::File { key, path } => std::fs::read_to_string(path)
-                .map_err(|e| SourceError(format!("{key}: cannot read {}: {e}", path.display())))?,
+                .map_err(|e| SecretError(format!("{key}: cannot read {}: {e}", path.display())))?,
         };
         let trimmed = value.trim();
         if trimmed.is_empty() {
-            return Err(SourceError(format!(
+            return Err(SecretError(format!(
                 "{} gave an empty secret",
                 self.describe()
             )));
@@ -71,10 +77,10 @@ impl SecretSource {
     }
 }
 
-/// Runs `sh -c COMMAND` with no stdin, a 10 s limit, and its stdout as the secret.
-fn run(key: &str, command: &str) -> Result<String, SourceError> {
+/// Runs `sh -c COMMAND` with no stdin, a time limit, and its stdout as the secret.
+fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError> {
     // The command line is never quoted: it may embed the secret (`echo …`).
-    let fail = |why: String| SourceError(format!("{key} {why}"));
+    let fail = |why: String| SecretError(format!("{key} {why}"));
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(command)
@@ -87,25 +93,22 @@ fn run(key: &str, command: &str) -> Result<String, SourceError> {
     let started = std::time::Instant::now();
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
-    let status = match child.wait_timeout(COMMAND_LIMIT) {
+    let status = match child.wait_timeout(limit) {
         Ok(Some(status)) => status,
         Ok(None) => {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(fail(format!(
-                "did not finish within {} s",
-                COMMAND_LIMIT.as_secs()
-            )));
+            return Err(fail(format!("did not finish within {}", spoken(limit))));
         }
         Err(e) => return Err(fail(format!("could not be waited for: {e}"))),
     };
     // A background process started by the command may keep the pipes open after `sh` is
     // gone: the limit covers the output as well, not only the exit.
-    let left = || COMMAND_LIMIT.saturating_sub(started.elapsed());
+    let left = || limit.saturating_sub(started.elapsed());
     let (Ok(out), Ok(err)) = (stdout.recv_timeout(left()), stderr.recv_timeout(left())) else {
         return Err(fail(format!(
-            "exited but kept its output open past {} s (a background process?)",
-            COMMAND_LIMIT.as_secs()
+            "exited but kept its output open past {} (a background process?)",
+            spoken(limit)
         )));
     };
     if !status.success() {
@@ -162,9 +165,30 @@ mod tests {
     #[test]
     fn a_background_child_holding_the_output_cannot_hang_us() {
         let started = std::time::Instant::now();
-        let e = cmd("sleep 30 & echo s3cret").read().unwrap_err().0;
-        assert!(e.contains("kept its output open"), "{e}");
-        assert!(started.elapsed() < Duration::from_secs(15));
+        let limit = Duration::from_secs(2);
+        let e = run("sk_command", "sleep 30 & echo s3cret", limit)
+            .unwrap_err()
+            .0;
+        assert_eq!(
+            e,
+            "sk_command exited but kept its output open past 2 s (a background process?)"
+        );
+        assert!(started.elapsed() < limit + Duration::from_secs(3));
+    }
+
+    #[test]
+    fn a_command_past_its_limit_is_stopped() {
+        let started = std::time::Instant::now();
+        let e = run("sk_command", "sleep 30", Duration::from_millis(300))
+            .unwrap_err()
+            .0;
+        assert_eq!(e, "sk_command did not finish within 300 ms");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(
+            COMMAND_LIMIT,
+            Duration::from_secs(10),
+            "the limit users get"
+        );
     }
 
     #[test]

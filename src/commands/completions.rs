@@ -6,14 +6,14 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::Cli;
-use crate::exit::Code;
+use crate::exit::Outcome;
 
-pub fn run(shell: Shell) -> anyhow::Result<Code> {
+pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
     // Generated into memory first: clap_complete panics on a failed write (`| head`).
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "assist", &mut script);
     let mut out = std::io::stdout().lock();
     out.write_all(&script)?;
     out.flush()?;
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }

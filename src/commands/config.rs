@@ -11,10 +11,10 @@ use crate::cli::{AuthChoice, ConfigCommand, InitArgs};
 use crate::config::{
     self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, DEMO_PROFILE, REGIONS,
 };
-use crate::exit::{Code, Failure};
+use crate::exit::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
-pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Code> {
+pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcome> {
     let format = global.output.unwrap_or(OutputFormat::Table);
     let out = &mut std::io::stdout().lock();
     match command {
@@ -30,7 +30,7 @@ pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Code> 
         ConfigCommand::Init(args) => return init(global, args),
         ConfigCommand::Check => return check(global, out, format),
     }
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 fn field(key: &'static str, label: &'static str, value: impl Into<Value>) -> Field {
@@ -341,7 +341,7 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
 }
 
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.
-fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Code> {
+fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Outcome> {
     let (settings, _sim) =
         super::prepare(global).context("step 1 of 3 (reading the configuration) failed")?;
     let client = crate::session::connect(&settings, settings.max_attempts)
@@ -365,11 +365,11 @@ fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyho
             field("request_id", "request id", request_id),
         ],
     )?;
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 /// Writes one profile (0600), refusing to replace an existing one without --force.
-fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Code> {
+fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
     let (path, _) = config::config_path(global).ok_or_else(|| {
         ConfigError::invalid(
             "cannot determine the config directory",
@@ -389,13 +389,13 @@ fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Code> {
         "wrote profile \"{name}\" to {} (mode 0600); try: assist --profile {name} config check",
         path.display()
     );
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 type Entries = Vec<(&'static str, String)>;
 
 fn usage(message: impl Into<String>) -> anyhow::Error {
-    Failure::new(Code::Usage, message)
+    Failure::new(Kind::Usage, message)
         .with_hint("see `assist config init --help` for the flags of each auth mode")
         .into()
 }
@@ -628,7 +628,7 @@ fn write_profile(
     profiles.set_implicit(true);
     if profiles.contains_key(name) && !args.force {
         return Err(Failure::new(
-            Code::Usage,
+            Kind::Usage,
             format!("profile \"{name}\" already exists in {}", path.display()),
         )
         .with_hint("pass --force to replace it, or choose another name with --profile")

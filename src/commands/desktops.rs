@@ -6,10 +6,10 @@ use super::select::list_all;
 use crate::api::DesktopFilter;
 use crate::cli::DesktopsArgs;
 use crate::config::Settings;
-use crate::exit::Code;
+use crate::exit::Outcome;
 use crate::output::{render_desktops, OutputFormat};
 
-pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Code> {
+pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> {
     let filter = DesktopFilter {
         computer_name: non_empty(&args.name),
         user_name: non_empty(&args.user),
@@ -21,7 +21,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Code> {
     let desktops = list_all(&client, &filter).context("could not list the desktops")?;
     if desktops.is_empty() && settings.output == OutputFormat::Table {
         eprintln!("no desktop matches these filters");
-        return Ok(Code::Success);
+        return Ok(Outcome::Done);
     }
     render_desktops(
         &mut std::io::stdout().lock(),
@@ -29,7 +29,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Code> {
         &desktops,
         settings.style,
     )?;
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 /// An empty filter would match everything: the same as leaving it out, so it is left out.

@@ -9,14 +9,13 @@ use anyhow::Context;
 
 use super::poll::{self, Plan};
 use crate::api::model::{self, RemoteAssistance};
-use crate::api::ApiError;
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
-use crate::exit::{Code, Failure};
+use crate::exit::{Failure, Kind, Outcome};
 use crate::output::{render_created, render_show, table_line, OutputFormat, Reporter};
 use crate::text::sanitize;
 
-pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Code> {
+pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     let client = super::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
     let created = client.create_remote_assistance(id).with_context(|| {
@@ -29,7 +28,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Code> {
     // it implies --wait rather than sending a request and then failing.
     if !args.wait && settings.output != OutputFormat::Code {
         render_created(&mut std::io::stdout().lock(), settings.output, id, &created)?;
-        return Ok(Code::Success);
+        return Ok(Outcome::Done);
     }
     eprintln!(
         "asked desktop {} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)",
@@ -60,7 +59,7 @@ fn wait_for_open(
     args: &StartArgs,
     id: &str,
     client: Arc<crate::api::Client>,
-) -> anyhow::Result<Code> {
+) -> anyhow::Result<Outcome> {
     let interrupted = poll::interrupt_flag();
     let plan = Plan {
         ids: vec![id.to_string()],
@@ -73,13 +72,13 @@ fn wait_for_open(
     };
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
     let record = outcome.records.get(id).cloned().unwrap_or_default();
-    match outcome.code {
-        Code::Success => {
+    match outcome.end {
+        Outcome::Done => {
             render_show(&mut std::io::stdout().lock(), settings.output, id, &record, settings.style)?;
-            Ok(Code::Success)
+            Ok(Outcome::Done)
         }
-        Code::Deadline => Err(Failure::new(
-            Code::Deadline,
+        Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
+            Kind::Deadline,
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
                 humantime::format_duration(args.deadline.unwrap_or_default()),
@@ -89,8 +88,8 @@ fn wait_for_open(
         )
         .with_hint("the user has not accepted yet: `assist watch` keeps following it, `assist cancel` withdraws the request")
         .into()),
-        Code::Ended => Err(Failure::new(
-            Code::Ended,
+        Outcome::Stopped(Kind::Ended) => Err(Failure::new(
+            Kind::Ended,
             format!(
                 "remote assistance on desktop {} ended {}{}",
                 sanitize(id),
@@ -99,24 +98,24 @@ fn wait_for_open(
             ),
         )
         .into()),
-        Code::Interrupted => {
+        end @ Outcome::Stopped(Kind::Interrupted) => {
             eprintln!("interrupted; the request stays open on the desktop (`assist cancel` withdraws it)");
-            Ok(Code::Interrupted)
+            Ok(end)
         }
-        code => Ok(code),
+        end => Ok(end),
     }
 }
 
-pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Code> {
+pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome> {
     let client = super::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
     match client.cancel_remote_assistance(id) {
         Ok(()) => {
             eprintln!("cancelled remote assistance on desktop {}", sanitize(id));
-            Ok(Code::Success)
+            Ok(Outcome::Done)
         }
-        Err(e @ ApiError::Status(_)) if e.exit_code() == Code::NotFound => Err(Failure::new(
-            Code::NotFound,
+        Err(e) if e.is_not_found() => Err(Failure::new(
+            Kind::NotFound,
             format!(
                 "no active remote assistance on desktop {} to cancel ({e})",
                 sanitize(id)

@@ -12,23 +12,24 @@ mod state;
 mod watch;
 
 pub use show::validate_desktop_id;
+pub use state::StateError;
 
 use crate::api::Client;
 use crate::cli::{Cli, Command};
 use crate::config::{self as settings_config, Overrides, Settings};
-use crate::exit::Code;
+use crate::exit::Outcome;
 
 /// How long `start --wait` waits by default.
 const START_DEADLINE: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// Runs the command; the exit code of a success (errors carry theirs).
-pub fn run(cli: Cli) -> anyhow::Result<Code> {
+/// Runs the command; how it ended when there is no error to report.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let flags = cli.global.overrides();
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Config(sub) => config::run(&flags, &sub),
         #[cfg(feature = "sim")]
-        Command::Sim(args) => assist_sim::run(&args).map(|()| Code::Success),
+        Command::Sim(args) => assist_sim::run(&args).map(|()| Outcome::Done),
         #[cfg(not(feature = "sim"))]
         Command::Sim { .. } => Err(demo::missing().into()),
         Command::Show(args) => {

@@ -2,15 +2,17 @@
 //! per-desktop backoff, change detection, and the rules that decide when a run is over.
 
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use crate::api::model::{self, RemoteAssistance};
 use crate::api::{ApiError, Client};
-use crate::exit::Code;
+use crate::exit::{Kind, Outcome as End};
 use crate::output::Reporter;
 use crate::text::sanitize;
 
@@ -47,12 +49,12 @@ impl Seen {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 enum Settled {
     Reached,
     Ended,
     NotFound,
-    Failed(Code),
+    Failed(ApiError),
     /// `--once --until`: seen once, not (yet) in a wanted status.
     Pending,
 }
@@ -69,9 +71,9 @@ struct Desk {
     settled: Option<Settled>,
 }
 
-/// How a run ended.
+/// How a run ended, and what it saw.
 pub struct Outcome {
-    pub code: Code,
+    pub end: End,
     pub pending: Vec<String>,
     pub seen: HashMap<String, Seen>,
     pub records: HashMap<String, RemoteAssistance>,
@@ -114,7 +116,9 @@ impl Pacer {
 }
 
 type Job = (usize, String);
-type Done = (usize, Result<RemoteAssistance, ApiError>);
+
+/// A worker's answer, or the panic its request raised (what `catch_unwind` returns).
+type Done = std::thread::Result<(usize, Result<RemoteAssistance, ApiError>)>;
 
 fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Receiver<Done>) {
     let (job_tx, job_rx) = mpsc::channel::<Job>();
@@ -128,10 +132,11 @@ fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Rec
                 Err(_) => return,
             };
             let Ok((index, id)) = job else { return };
-            if done_tx
-                .send((index, client.remote_assistance(&id)))
-                .is_err()
-            {
+            let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                crate::testing::panic_if("worker");
+                (index, client.remote_assistance(&id))
+            }));
+            if done_tx.send(done).is_err() {
                 return;
             }
         });
@@ -176,19 +181,19 @@ pub fn run(
     let mut in_flight = 0;
     loop {
         if interrupted.load(Ordering::SeqCst) {
-            return Ok(outcome(&desks, Code::Interrupted, plan));
+            return Ok(outcome(&desks, End::Stopped(Kind::Interrupted), plan));
         }
-        if let Some(code) = finished(&desks) {
-            return Ok(outcome(&desks, code, plan));
+        if let Some(end) = finished(&desks) {
+            return Ok(outcome(&desks, end, plan));
         }
         let now = Instant::now();
         if plan.deadline.is_some_and(|d| now >= d) {
-            let code = if plan.until.is_empty() {
-                Code::Success
+            let end = if plan.until.is_empty() {
+                End::Done
             } else {
-                Code::Deadline
+                End::Stopped(Kind::Deadline)
             };
-            return Ok(outcome(&desks, code, plan));
+            return Ok(outcome(&desks, end, plan));
         }
         for i in most_overdue(&desks, now, plan.concurrency.saturating_sub(in_flight)) {
             if !pacer.permit(now) {
@@ -199,8 +204,15 @@ pub fn run(
             let _ = jobs.send((i, desks[i].id.clone()));
         }
         let wait = next_wake(&desks, plan.deadline, now);
-        let Ok((i, result)) = done.recv_timeout(wait) else {
-            continue;
+        let (i, result) = match done.recv_timeout(wait) {
+            Ok(Ok(answer)) => answer,
+            // A bug in a request is a bug of this run: it ends as the panic it is (exit 1),
+            // reported once by the hook, instead of leaving its desktop in flight for ever.
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("every polling thread has stopped; the watch cannot go on")
+            }
         };
         in_flight -= 1;
         let desk = &mut desks[i];
@@ -256,13 +268,13 @@ fn handle(
             observe(desk, record, plan, reporter)?;
             desk.due = next_slot(start + desk.phase, plan.interval, Instant::now());
         }
-        Err(e) if matches!(e.exit_code(), Code::Auth) => {
+        Err(e) if e.is_refused() => {
             return Err(anyhow::Error::new(e).context(format!(
                 "the cloud refused to show desktop {}",
                 sanitize(&desk.id)
             )));
         }
-        Err(e) if e.exit_code() == Code::NotFound => {
+        Err(e) if e.is_not_found() => {
             eprintln!(
                 "error: desktop {}: {e}; dropped from the watch",
                 sanitize(&desk.id)
@@ -284,7 +296,7 @@ fn handle(
         }
         Err(e) => {
             eprintln!("error: desktop {}: {e}", sanitize(&desk.id));
-            desk.settled = Some(Settled::Failed(e.exit_code()));
+            desk.settled = Some(Settled::Failed(e));
         }
     }
     Ok(())
@@ -321,7 +333,7 @@ fn observe(
         desk.last = Some(seen);
     }
     desk.settled = settle(&record, plan);
-    if desk.settled == Some(Settled::Ended) {
+    if matches!(desk.settled, Some(Settled::Ended)) {
         eprintln!(
             "desktop {} ended {}{} while waiting for {}",
             sanitize(&desk.id),
@@ -355,43 +367,45 @@ fn settle(record: &RemoteAssistance, plan: &Plan) -> Option<Settled> {
     }
 }
 
-/// `Some(code)` once every desktop has settled.
-fn finished(desks: &[Desk]) -> Option<Code> {
+/// `Some(end)` once every desktop has settled.
+fn finished(desks: &[Desk]) -> Option<End> {
     if desks.iter().any(|d| d.settled.is_none()) {
         return None;
     }
-    Some(settled_code(desks))
+    Some(settled_end(desks))
 }
 
-fn settled_code(desks: &[Desk]) -> Code {
-    let states: Vec<Settled> = desks.iter().filter_map(|d| d.settled).collect();
-    if states.contains(&Settled::NotFound) {
-        return Code::NotFound;
+/// The worst of what settled decides: a missing desktop, a failed request, an ended
+/// assistance, then one still pending.
+fn settled_end(desks: &[Desk]) -> End {
+    let states: Vec<&Settled> = desks.iter().filter_map(|d| d.settled.as_ref()).collect();
+    if states.iter().any(|s| matches!(s, Settled::NotFound)) {
+        return End::Stopped(Kind::NotFound);
     }
-    if let Some(code) = states.iter().find_map(|s| match s {
-        Settled::Failed(c) => Some(*c),
+    if let Some(e) = states.iter().find_map(|s| match s {
+        Settled::Failed(e) => Some(e),
         _ => None,
     }) {
-        return code;
+        return End::Failed(e.clone());
     }
-    if states.contains(&Settled::Ended) {
-        return Code::Ended;
+    if states.iter().any(|s| matches!(s, Settled::Ended)) {
+        return End::Stopped(Kind::Ended);
     }
     // For cron, "not there yet" must not look like "done": the one poll was the deadline.
-    if states.contains(&Settled::Pending) {
-        return Code::Deadline;
+    if states.iter().any(|s| matches!(s, Settled::Pending)) {
+        return End::Stopped(Kind::Deadline);
     }
-    Code::Success
+    End::Done
 }
 
-fn outcome(desks: &[Desk], code: Code, plan: &Plan) -> Outcome {
-    let code = match code {
+fn outcome(desks: &[Desk], end: End, plan: &Plan) -> Outcome {
+    let end = match end {
         // At a deadline without --until, what settled (404s) still decides.
-        Code::Success if desks.iter().any(|d| d.settled.is_some()) => settled_code(desks),
-        c => c,
+        End::Done if desks.iter().any(|d| d.settled.is_some()) => settled_end(desks),
+        end => end,
     };
     Outcome {
-        code,
+        end,
         pending: desks
             .iter()
             .filter(|d| {

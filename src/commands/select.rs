@@ -9,7 +9,7 @@ use super::validate_desktop_id;
 use crate::api::model::{Desktop, DesktopPage};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::{Target, WatchSelect};
-use crate::exit::{Code, Failure};
+use crate::exit::{Failure, Kind};
 use crate::output::candidates_table;
 use crate::text::{sanitize, snippet};
 
@@ -107,7 +107,7 @@ impl Selector {
         let value = self.value();
         if value.is_empty() || value.chars().any(char::is_control) {
             return Err(Failure::new(
-                Code::Usage,
+                Kind::Usage,
                 format!(
                     "{} is empty or contains control characters",
                     self.describe()
@@ -153,7 +153,7 @@ pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>>
     let chosen = if exact.is_empty() { usable } else { exact };
     if chosen.is_empty() {
         return Err(Failure::new(
-            Code::NotFound,
+            Kind::NotFound,
             format!("no desktop matches {}", selector.describe()),
         )
         .with_hint(
@@ -248,7 +248,7 @@ fn ambiguous(selector: &Selector, matches: &[Desktop]) -> Failure {
             matches.len() - shown.len()
         ));
     }
-    Failure::new(Code::Usage, message)
+    Failure::new(Kind::Usage, message)
         .with_hint("give the desktop's ID, or a selector that matches exactly")
 }
 

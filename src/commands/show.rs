@@ -5,11 +5,11 @@ use anyhow::Context;
 use crate::api::model;
 use crate::cli::ShowArgs;
 use crate::config::Settings;
-use crate::exit::{Code, Failure};
+use crate::exit::{Failure, Kind, Outcome};
 use crate::output::{render_show, OutputFormat};
 use crate::text::sanitize;
 
-pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Code> {
+pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let client = super::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
     let record = client.remote_assistance(id).with_context(|| {
@@ -23,7 +23,7 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Code> {
     }
     let mut stdout = std::io::stdout().lock();
     render_show(&mut stdout, settings.output, id, &record, settings.style)?;
-    Ok(Code::Success)
+    Ok(Outcome::Done)
 }
 
 fn no_code(id: &str, record: &model::RemoteAssistance) -> Failure {
@@ -39,7 +39,7 @@ fn no_code(id: &str, record: &model::RemoteAssistance) -> Failure {
     if let Some(reason) = record.failed_reason() {
         message.push_str(&format!("; failed: {}", sanitize(reason)));
     }
-    Failure::new(Code::Ended, message)
+    Failure::new(Kind::NoCode, message)
         .with_hint("`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record")
 }
 
@@ -60,7 +60,7 @@ pub fn validate_desktop_id(id: &str) -> Result<&str, Failure> {
     };
     match problem {
         Some(p) => Err(Failure::new(
-            Code::Usage,
+            Kind::Usage,
             format!("the desktop ID \"{}\" {p}", crate::text::snippet(id, 60)),
         )
         .with_hint(rule)),

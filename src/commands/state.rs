@@ -10,13 +10,22 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use super::poll::Seen;
-use crate::config::ConfigError;
-use crate::exit::{Code, Failure};
+use crate::exit::{Failure, Kind};
+use crate::units::spoken;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 const VERSION: u32 = 1;
-/// How long a run waits for another run to release the state file.
+/// How long a run waits for another run to release the state file (tests shorten it).
 const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// A state file that cannot be used: a setup problem of the cron job, not of the program.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("the state file {} cannot be used: {why}", path.display())]
+    Unusable { path: PathBuf, why: String },
+    #[error("the state file {} is in use by another assist run (waited {})", path.display(), spoken(*waited))]
+    Busy { path: PathBuf, waited: Duration },
+}
 
 #[derive(Serialize, Deserialize)]
 struct Contents {
@@ -35,6 +44,15 @@ impl StateFile {
     /// Locks and reads the file; a missing file is empty, a corrupt or foreign one draws a
     /// warning and is treated as empty (it is rewritten at the end of the run).
     pub fn open(path: &Path, interrupted: &AtomicBool) -> anyhow::Result<StateFile> {
+        let wait = crate::testing::limit("ASSIST_TEST_LOCK_WAIT", LOCK_WAIT);
+        Self::open_waiting(path, interrupted, wait)
+    }
+
+    fn open_waiting(
+        path: &Path,
+        interrupted: &AtomicBool,
+        wait: Duration,
+    ) -> anyhow::Result<StateFile> {
         if path.is_dir() {
             return Err(unusable(path, "it is a directory").into());
         }
@@ -50,7 +68,7 @@ impl StateFile {
                     &format!("cannot create its lock {}: {e}", lock_path.display()),
                 )
             })?;
-        wait_for_lock(&lock, path, interrupted)?;
+        wait_for_lock(&lock, path, interrupted, wait)?;
         let seen = read(path);
         Ok(StateFile {
             path: path.to_path_buf(),
@@ -71,22 +89,27 @@ impl StateFile {
     }
 }
 
-/// A state file that cannot be used is a setup problem of the cron job (exit 3).
-fn unusable(path: &Path, why: &str) -> ConfigError {
-    ConfigError::invalid(
-        format!("the state file {} cannot be used: {why}", path.display()),
-        "point --state at a file in a directory that exists and that this user can write",
-    )
+fn unusable(path: &Path, why: &str) -> StateError {
+    StateError::Unusable {
+        path: path.to_path_buf(),
+        why: why.to_string(),
+    }
 }
 
 /// Concurrent cron runs take turns; but a run must not wait forever behind a long `watch`
 /// that holds the same file, so give up after a while and say who to look for.
-fn wait_for_lock(lock: &File, path: &Path, interrupted: &AtomicBool) -> anyhow::Result<()> {
-    let deadline = Instant::now() + LOCK_WAIT;
+fn wait_for_lock(
+    lock: &File,
+    path: &Path,
+    interrupted: &AtomicBool,
+    wait: Duration,
+) -> anyhow::Result<()> {
+    let deadline = Instant::now() + wait;
+    let mut told = false;
     loop {
         if interrupted.load(Ordering::SeqCst) {
             return Err(Failure::new(
-                Code::Interrupted,
+                Kind::Interrupted,
                 "interrupted while waiting for the state file",
             )
             .into());
@@ -94,17 +117,21 @@ fn wait_for_lock(lock: &File, path: &Path, interrupted: &AtomicBool) -> anyhow::
         match lock.try_lock() {
             Ok(()) => return Ok(()),
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                // Say why nothing happens yet, once: a silent wait looks like a hang.
+                if !std::mem::replace(&mut told, true) {
+                    eprintln!(
+                        "waiting up to {} for the state file {}, in use by another assist run",
+                        spoken(wait),
+                        path.display()
+                    );
+                }
                 std::thread::sleep(Duration::from_millis(100));
             }
             Err(TryLockError::WouldBlock) => {
-                return Err(ConfigError::invalid(
-                    format!(
-                        "the state file {} is in use by another assist run (waited {} s)",
-                        path.display(),
-                        LOCK_WAIT.as_secs()
-                    ),
-                    "give each watch its own --state file, or let the other run finish",
-                )
+                return Err(StateError::Busy {
+                    path: path.to_path_buf(),
+                    waited: wait,
+                }
                 .into())
             }
             Err(TryLockError::Error(e)) => {
@@ -155,14 +182,19 @@ mod tests {
         let path = dir.path().join("state.json");
         let held = StateFile::open(&path, &AtomicBool::new(false)).unwrap();
         let started = Instant::now();
-        let err = StateFile::open(&path, &AtomicBool::new(false))
+        let wait = Duration::from_millis(300);
+        let err = StateFile::open_waiting(&path, &AtomicBool::new(false), wait)
             .err()
             .unwrap();
-        assert!(started.elapsed() >= LOCK_WAIT);
-        assert!(
-            format!("{err:#}").contains("in use by another assist run"),
-            "{err:#}"
+        assert!(started.elapsed() >= wait);
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the state file {} is in use by another assist run (waited 300 ms)",
+                path.display()
+            )
         );
+        assert!(err.is::<StateError>());
         drop(held);
         assert!(StateFile::open(&path, &AtomicBool::new(false)).is_ok());
     }

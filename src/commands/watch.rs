@@ -13,11 +13,11 @@ use super::state::StateFile;
 use super::validate_desktop_id;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
-use crate::exit::{Code, Failure};
+use crate::exit::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
 
-pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
+pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     // One client (one set of secrets read, one token) for the lookup and the watch.
     let mut client = super::client(settings)?;
     let selected = match Selector::of_watch(&args.select) {
@@ -65,18 +65,18 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
         state.save(&all)?;
     }
     let outcome = result?;
-    finish(outcome.code, &outcome.pending, args.once)
+    finish(outcome.end, &outcome.pending, args.once)
 }
 
-fn finish(code: Code, pending: &[String], once: bool) -> anyhow::Result<Code> {
+fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcome> {
     let what = if once {
         "not yet in a wanted status after this poll"
     } else {
         "the deadline passed; still pending"
     };
-    match code {
-        Code::Deadline => Err(Failure::new(
-            Code::Deadline,
+    match end {
+        Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
+            Kind::Deadline,
             format!(
                 "{what}: {}",
                 pending
@@ -87,11 +87,11 @@ fn finish(code: Code, pending: &[String], once: bool) -> anyhow::Result<Code> {
             ),
         )
         .into()),
-        Code::Interrupted => {
+        Outcome::Stopped(Kind::Interrupted) => {
             eprintln!("interrupted");
-            Ok(Code::Interrupted)
+            Ok(end)
         }
-        code => Ok(code),
+        end => Ok(end),
     }
 }
 
@@ -102,7 +102,7 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<St
     if let Some(path) = &args.file {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read desktop IDs from {}", path.display()))
-            .map_err(|e| Failure::new(Code::Usage, format!("{e:#}")))?;
+            .map_err(|e| Failure::new(Kind::Usage, format!("{e:#}")))?;
         raw.extend(id_lines(text.lines().map(str::to_string)));
     }
     raw.extend(selected);
@@ -118,7 +118,7 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<St
         }
     }
     if ids.is_empty() {
-        return Err(Failure::new(Code::Usage, "no desktop IDs to watch")
+        return Err(Failure::new(Kind::Usage, "no desktop IDs to watch")
             .with_hint("give IDs as arguments, with --file FILE, --name/--user/--ip, or one per line on stdin")
             .into());
     }
@@ -132,7 +132,7 @@ fn stdin_lines() -> anyhow::Result<Vec<String>> {
         let bytes = line.context("cannot read desktop IDs from stdin")?;
         let text = String::from_utf8(bytes).map_err(|_| {
             Failure::new(
-                Code::Usage,
+                Kind::Usage,
                 format!("line {} of stdin is not UTF-8 text", n + 1),
             )
             .with_hint("desktop IDs are text, one per line")

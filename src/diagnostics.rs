@@ -1,0 +1,75 @@
+//! What the user can do about an error: the `hint:` line under its message. The HTTP layer,
+//! the state file and secret sources only describe what happened; the advice is decided here.
+
+use crate::api::{ApiError, NetKind};
+use crate::auth::source::SecretError;
+use crate::commands::StateError;
+use crate::config::ConfigError;
+use crate::exit::Failure;
+
+/// The hint of the first part of the error's chain that has one.
+pub fn hint(err: &anyhow::Error) -> Option<String> {
+    err.chain().find_map(|cause| {
+        if let Some(f) = cause.downcast_ref::<Failure>() {
+            return f.hint.clone();
+        }
+        if let Some(c) = cause.downcast_ref::<ConfigError>() {
+            // Config's own errors carry their advice (config/mod.rs `ConfigError::hint`).
+            return c.hint();
+        }
+        if let Some(s) = cause.downcast_ref::<StateError>() {
+            return Some(state_hint(s).to_string());
+        }
+        if cause.is::<SecretError>() {
+            return Some("fix the command or file named in the profile (run the command by hand to see what it does)".into());
+        }
+        cause.downcast_ref::<ApiError>().and_then(api_hint)
+    })
+}
+
+fn state_hint(e: &StateError) -> &'static str {
+    match e {
+        StateError::Unusable { .. } => {
+            "point --state at a file in a directory that exists and that this user can write"
+        }
+        StateError::Busy { .. } => {
+            "give each watch its own --state file, or let the other run finish"
+        }
+    }
+}
+
+fn api_hint(e: &ApiError) -> Option<String> {
+    let code = e.error_code().unwrap_or("");
+    let text = match (e, e.status()) {
+        (_, Some(401)) if code.ends_with(".0303") => {
+            "the request's clock is more than 15 minutes off the cloud's: fix this machine's time (e.g. `timedatectl set-ntp true`)"
+        }
+        (_, Some(401)) => {
+            "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"
+        }
+        (_, Some(403)) => {
+            "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"
+        }
+        (_, Some(404)) => {
+            "check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project"
+        }
+        (_, Some(429)) => "the API gateway is throttling: wait a few seconds and try again",
+        (ApiError::Status(_), Some(s)) if s >= 500 => {
+            "the service failed: try again later; give the request id to support if it persists"
+        }
+        (ApiError::Malformed { .. } | ApiError::TooLarge { .. }, _) => {
+            "the endpoint did not answer like Workspace: check `--endpoint`/`endpoint` and any proxy in between"
+        }
+        (ApiError::Network { kind: NetKind::Timeout, .. }, _) => {
+            "the endpoint is slow or unreachable: check the network, or raise --timeout / --connect-timeout"
+        }
+        (ApiError::Network { kind: NetKind::Tls, .. }, _) => {
+            "the server's certificate is not trusted: check the endpoint's address; a corporate proxy may need its root certificate"
+        }
+        (ApiError::Network { .. }, _) => {
+            "check the endpoint (region, `--endpoint`) and the network; for the simulator, check that `assist sim` is running"
+        }
+        _ => return None,
+    };
+    Some(text.to_string())
+}
