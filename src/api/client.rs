@@ -310,7 +310,7 @@ impl Client {
                     "* attempt {attempt}/{} failed ({}); retrying in {}",
                     self.max_attempts,
                     describe(&result),
-                    humantime::format_duration(round_ms(wait))
+                    crate::units::format_duration(round_ms(wait))
                 )
             });
             std::thread::sleep(wait);

@@ -82,7 +82,7 @@ fn wait_for_open(
             Code::Deadline,
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
-                humantime::format_duration(args.deadline.unwrap_or_default()),
+                crate::units::format_duration(args.deadline.unwrap_or_default()),
                 sanitize(id),
                 record.status().map(sanitize).unwrap_or_else(|| "no answer".into())
             ),

@@ -147,7 +147,7 @@ fn unknown_kind(s: &str) -> String {
 impl fmt::Display for FaultKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let FaultKind::Latency(d) = self {
-            return write!(f, "latency:{}", humantime::format_duration(*d));
+            return write!(f, "latency:{}", crate::units::format_duration(*d));
         }
         let name = NAMES.iter().find(|(_, k)| k == self).map(|(n, _)| *n);
         f.write_str(name.unwrap_or("?"))
