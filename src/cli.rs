@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
+use crate::domain::Status;
 use crate::output::{ColorWhen, OutputFormat};
 use crate::sim::SimArgs;
 
@@ -362,7 +363,7 @@ pub struct WatchArgs {
 
     /// Stop with exit 0 once every desktop has reached one of these statuses
     #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]")]
-    pub until: Vec<String>,
+    pub until: Vec<Status>,
 
     /// Give up after this long (exit 8 when --until statuses are still pending)
     /// [default: --timeout when given, else none]

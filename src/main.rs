@@ -8,6 +8,7 @@ mod auth;
 mod cli;
 mod commands;
 mod config;
+mod domain;
 mod exit;
 mod files;
 mod output;

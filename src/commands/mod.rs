@@ -10,8 +10,6 @@ mod show;
 mod state;
 mod watch;
 
-pub use show::validate_desktop_id;
-
 use crate::api::Client;
 use crate::cli::{Cli, Command};
 use crate::config::{self as settings_config, Settings};

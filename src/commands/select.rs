@@ -5,10 +5,10 @@ use std::io::IsTerminal;
 
 use anyhow::Context;
 
-use super::validate_desktop_id;
 use crate::api::model::{Desktop, DesktopPage};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::{Target, WatchSelect};
+use crate::domain::{DesktopId, InvalidDesktopId};
 use crate::exit::{Code, Failure};
 use crate::output::candidates_table;
 use crate::text::{sanitize, snippet};
@@ -120,19 +120,26 @@ impl Selector {
 }
 
 /// The one desktop a command acts on: the ID as given, or the single match of the selector.
-pub fn one(client: &Client, target: &Target) -> anyhow::Result<String> {
+pub fn one(client: &Client, target: &Target) -> anyhow::Result<DesktopId> {
     let Some(selector) = Selector::from_flags(&target.name, &target.user, &target.ip) else {
-        let id = target.desktop_id.as_deref().unwrap_or_default();
-        return Ok(validate_desktop_id(id)?.to_string());
+        return Ok(desktop_id(
+            target.desktop_id.as_deref().unwrap_or_default(),
+        )?);
     };
     let matches = all(client, &selector)?;
     match matches.as_slice() {
         [only] => {
             announce(&selector, only);
-            Ok(only.id().to_string())
+            Ok(desktop_id(only.id())?)
         }
         _ => Err(ambiguous(&selector, &matches).into()),
     }
+}
+
+/// A desktop ID as typed, read or listed; one that breaks the API's rule is a usage error.
+pub fn desktop_id(raw: &str) -> Result<DesktopId, Failure> {
+    DesktopId::parse(raw)
+        .map_err(|e| Failure::new(Code::Usage, e.to_string()).with_hint(InvalidDesktopId::RULE))
 }
 
 /// Every desktop the selector matches: the exact matches (any case) when there are some,

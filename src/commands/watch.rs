@@ -1,6 +1,6 @@
 //! `assist watch`: poll many desktops, report each change, stop at a status, a deadline or Ctrl-C.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::{BufRead, IsTerminal};
 use std::sync::Arc;
 use std::time::Instant;
@@ -10,9 +10,9 @@ use anyhow::Context;
 use super::poll::{self, Plan};
 use super::select::{self, Selector};
 use super::state::StateFile;
-use super::validate_desktop_id;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
+use crate::domain::DesktopId;
 use crate::exit::{Code, Failure};
 use crate::output::LineReporter;
 use crate::text::sanitize;
@@ -45,11 +45,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
         interval: args.interval,
         concurrency: args.concurrency as usize,
         max_rate: args.max_rate,
-        until: args
-            .until
-            .iter()
-            .map(|s| s.trim().to_ascii_uppercase())
-            .collect(),
+        until: args.until.clone(),
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: args.once,
     };
@@ -97,7 +93,7 @@ fn finish(code: Code, pending: &[String], once: bool) -> anyhow::Result<Code> {
 
 /// IDs from the arguments, `--file` and a selector's matches, or stdin when none of them is
 /// given and stdin is a pipe; validated, de-duplicated, in order.
-fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<String>> {
+fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<DesktopId>> {
     let mut raw: Vec<String> = args.desktop_ids.clone();
     if let Some(path) = &args.file {
         let text = std::fs::read_to_string(path)
@@ -109,11 +105,11 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<St
     if raw.is_empty() && !std::io::stdin().is_terminal() {
         raw.extend(id_lines(stdin_lines()?.into_iter()));
     }
-    let mut seen = HashMap::new();
+    let mut seen = HashSet::new();
     let mut ids = Vec::new();
-    for id in raw {
-        validate_desktop_id(&id)?;
-        if seen.insert(id.clone(), ()).is_none() {
+    for raw_id in raw {
+        let id = select::desktop_id(&raw_id)?;
+        if seen.insert(id.clone()) {
             ids.push(id);
         }
     }
