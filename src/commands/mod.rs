@@ -11,12 +11,9 @@ mod state;
 mod watch;
 
 use crate::api::Client;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, START_DEADLINE};
 use crate::config::{self as settings_config, Settings};
 use crate::exit::Code;
-
-/// How long `start --wait` waits by default.
-const START_DEADLINE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Runs the command; the exit code of a success (errors carry theirs).
 pub fn run(cli: Cli) -> anyhow::Result<Code> {

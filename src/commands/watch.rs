@@ -20,7 +20,7 @@ use crate::text::sanitize;
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Code> {
     // One client (one set of secrets read, one token) for the lookup and the watch.
     let mut client = super::client(settings)?;
-    let selected = match Selector::of_watch(&args.select) {
+    let selected = match Selector::of(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
         Some(selector) => select::all(&client, &selector)?
             .iter()
