@@ -117,9 +117,6 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;watch' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Also watch the desktops with this computer name (exact match, else every partial one)')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Also watch every desktop of this user (exact match, else every partial one)')
-            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Also watch the desktop with this IP address')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to poll each desktop (requests are spread over the interval)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many requests may be in flight at once')
@@ -127,6 +124,9 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop with exit 0 once every desktop has reached one of these statuses')
             [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Give up after this long (exit 8 when --until statuses are still pending) [default: --timeout when given, else none]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Remember what was seen in FILE between runs and report only changes since the last run')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Also watch the desktops with this computer name (exact match, else every partial one)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Also watch every desktop of this user (exact match, else every partial one)')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Also watch the desktop with this IP address')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]')
@@ -301,10 +301,10 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;desktops' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Computer names containing this text (any case)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User names containing this text (any case)')
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'The desktop with this IP address')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]')

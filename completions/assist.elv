@@ -110,9 +110,6 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'assist;watch'= {
-            cand --name 'Also watch the desktops with this computer name (exact match, else every partial one)'
-            cand --user 'Also watch every desktop of this user (exact match, else every partial one)'
-            cand --ip 'Also watch the desktop with this IP address'
             cand --file 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)'
             cand --interval 'How often to poll each desktop (requests are spread over the interval)'
             cand --concurrency 'How many requests may be in flight at once'
@@ -120,6 +117,9 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --until 'Stop with exit 0 once every desktop has reached one of these statuses'
             cand --deadline 'Give up after this long (exit 8 when --until statuses are still pending) [default: --timeout when given, else none]'
             cand --state 'Remember what was seen in FILE between runs and report only changes since the last run'
+            cand --name 'Also watch the desktops with this computer name (exact match, else every partial one)'
+            cand --user 'Also watch every desktop of this user (exact match, else every partial one)'
+            cand --ip 'Also watch the desktop with this IP address'
             cand --profile 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]'
             cand --config 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
             cand -o 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]'
@@ -280,10 +280,10 @@ set edit:completion:arg-completer[assist] = {|@words|
         &'assist;config;help;help'= {
         }
         &'assist;desktops'= {
+            cand --status 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED'
             cand --name 'Computer names containing this text (any case)'
             cand --user 'User names containing this text (any case)'
             cand --ip 'The desktop with this IP address'
-            cand --status 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED'
             cand --profile 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]'
             cand --config 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
             cand -o 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]'

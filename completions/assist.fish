@@ -111,9 +111,6 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -l timeout -d 'Lim
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand watch" -l name -d 'Also watch the desktops with this computer name (exact match, else every partial one)' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l user -d 'Also watch every desktop of this user (exact match, else every partial one)' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l ip -d 'Also watch the desktop with this IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l file -d 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -l interval -d 'How often to poll each desktop (requests are spread over the interval)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l concurrency -d 'How many requests may be in flight at once' -r
@@ -121,6 +118,9 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l max-rate -d 'Cap
 complete -c assist -n "__fish_assist_using_subcommand watch" -l until -d 'Stop with exit 0 once every desktop has reached one of these statuses' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l deadline -d 'Give up after this long (exit 8 when --until statuses are still pending) [default: --timeout when given, else none]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l state -d 'Remember what was seen in FILE between runs and report only changes since the last run' -r -F
+complete -c assist -n "__fish_assist_using_subcommand watch" -l name -d 'Also watch the desktops with this computer name (exact match, else every partial one)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l user -d 'Also watch every desktop of this user (exact match, else every partial one)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l ip -d 'Also watch the desktop with this IP address' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
@@ -262,10 +262,10 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Resolve everything and make one cheap authenticated call; report the failing step'
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand desktops" -l status -d 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l name -d 'Computer names containing this text (any case)' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l user -d 'User names containing this text (any case)' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l ip -d 'The desktop with this IP address' -r
-complete -c assist -n "__fish_assist_using_subcommand desktops" -l status -d 'Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand desktops" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'

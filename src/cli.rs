@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::config::Overrides;
+use crate::domain::Status;
 use crate::output::{ColorWhen, OutputFormat};
 
 const WORKFLOW: &str = "\
@@ -68,12 +69,14 @@ pub struct GlobalArgs {
     pub verbose: u8,
 
     /// Limit for establishing a connection, like 500ms, 5s
-    #[arg(long, global = true, value_parser = parse_duration, default_value = "5s", value_name = "DURATION")]
+    #[arg(long, global = true, value_parser = parse_duration,
+          default_value = shown(DEFAULT_CONNECT_TIMEOUT), value_name = "DURATION")]
     pub connect_timeout: Duration,
 
     /// Limit for one whole request, like 30s, 2m (for watch and start --wait without
     /// --deadline, also the overall limit)
-    #[arg(long, global = true, value_parser = parse_duration, default_value = "30s", value_name = "DURATION")]
+    #[arg(long, global = true, value_parser = parse_duration,
+          default_value = shown(DEFAULT_TIMEOUT), value_name = "DURATION")]
     pub timeout: Duration,
 
     /// Attempts per request for transient failures (GET/DELETE; POST only if never sent)
@@ -160,8 +163,22 @@ impl GlobalArgs {
     }
 }
 
-/// The default of `--timeout`.
+/// The built-in defaults, each written once: clap shows them in `--help` (through [`shown`])
+/// and the commands use the same values.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// The default of `--timeout`, and the most a single request of a waiting command takes.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How often `start --wait` polls.
+pub const START_INTERVAL: Duration = Duration::from_secs(3);
+/// How long `start --wait` waits without `--deadline` or `--timeout`.
+pub const START_DEADLINE: Duration = Duration::from_secs(600);
+/// How often `watch` polls each desktop.
+pub const WATCH_INTERVAL: Duration = Duration::from_secs(5);
+
+/// A default as the user would type it (`30s`, `10m`).
+fn shown(d: Duration) -> String {
+    crate::units::format_duration(d)
+}
 
 /// The source of a global option, looking into the subcommand where clap stored it.
 fn value_source(matches: &clap::ArgMatches, id: &str) -> Option<clap::parser::ValueSource> {
@@ -259,14 +276,12 @@ Examples:
   assist completions zsh > ~/.zfunc/_assist
   assist completions fish > ~/.config/fish/completions/assist.fish";
 
-/// Which desktop a command acts on: its ID, or a selector resolved through ListDesktops.
+/// Desktops named by something other than their ID, resolved through ListDesktops: at most
+/// one of the three. Where a command gives a match another meaning, it says so in its own
+/// help (`mut_arg`) and, for `desktops`, lets them combine (`mut_group`).
 #[derive(Debug, Args, Clone, Default)]
-#[group(id = "desktop", required = true, multiple = false)]
-pub struct Target {
-    /// The desktop's ID (any string of 1-255 characters, sent as one path segment)
-    #[arg(value_name = "DESKTOP_ID")]
-    pub desktop_id: Option<String>,
-
+#[group(id = "selector", multiple = false)]
+pub struct DesktopSelector {
     /// Select the desktop by computer name (an exact match, any case, wins over partial ones)
     #[arg(long, value_name = "COMPUTER_NAME")]
     pub name: Option<String>,
@@ -280,21 +295,17 @@ pub struct Target {
     pub ip: Option<String>,
 }
 
-/// `watch`: selectors whose matches are added to the IDs given otherwise.
+/// Which desktop a command acts on: exactly one of its ID or a selector.
 #[derive(Debug, Args, Clone, Default)]
-#[group(id = "selector", multiple = false)]
-pub struct WatchSelect {
-    /// Also watch the desktops with this computer name (exact match, else every partial one)
-    #[arg(long, value_name = "COMPUTER_NAME")]
-    pub name: Option<String>,
+#[group(skip)]
+#[command(group(ArgGroup::new("desktop").required(true).args(["desktop_id", "name", "user", "ip"])))]
+pub struct Target {
+    /// The desktop's ID (any string of 1-255 characters, sent as one path segment)
+    #[arg(value_name = "DESKTOP_ID")]
+    pub desktop_id: Option<String>,
 
-    /// Also watch every desktop of this user (exact match, else every partial one)
-    #[arg(long, value_name = "USER_NAME")]
-    pub user: Option<String>,
-
-    /// Also watch the desktop with this IP address
-    #[arg(long, value_name = "IP")]
-    pub ip: Option<String>,
+    #[command(flatten)]
+    pub select: DesktopSelector,
 }
 
 #[derive(Debug, Args)]
@@ -317,11 +328,13 @@ pub struct StartArgs {
     pub wait: bool,
 
     /// With --wait: how often to poll
-    #[arg(long, value_parser = parse_duration, default_value = "3s", value_name = "DURATION")]
+    #[arg(long, value_parser = parse_duration, default_value = shown(START_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,
 
-    /// With --wait: give up after this long (exit 8) [default: --timeout when given, else 10m]
-    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION", help = format!(
+        "With --wait: give up after this long (exit 8) [default: --timeout when given, else {}]",
+        shown(START_DEADLINE)
+    ))]
     pub deadline: Option<Duration>,
 }
 
@@ -333,25 +346,28 @@ pub struct CancelArgs {
 
 /// `desktops`: the filters combine (a desktop must match all of them).
 #[derive(Debug, Args)]
+#[command(
+    mut_group("selector", |g| g.multiple(true)),
+    mut_arg("name", |a| a.help("Computer names containing this text (any case)")),
+    mut_arg("user", |a| a.help("User names containing this text (any case)")),
+    mut_arg("ip", |a| a.help("The desktop with this IP address")),
+)]
 pub struct DesktopsArgs {
-    /// Computer names containing this text (any case)
-    #[arg(long, value_name = "COMPUTER_NAME")]
-    pub name: Option<String>,
-
-    /// User names containing this text (any case)
-    #[arg(long, value_name = "USER_NAME")]
-    pub user: Option<String>,
-
-    /// The desktop with this IP address
-    #[arg(long, value_name = "IP")]
-    pub ip: Option<String>,
+    #[command(flatten)]
+    pub select: DesktopSelector,
 
     /// Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
 }
 
+/// `watch`: a selector's matches are added to the IDs given otherwise.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("name", |a| a.help("Also watch the desktops with this computer name (exact match, else every partial one)")),
+    mut_arg("user", |a| a.help("Also watch every desktop of this user (exact match, else every partial one)")),
+    mut_arg("ip", |a| a.help("Also watch the desktop with this IP address")),
+)]
 pub struct WatchArgs {
     /// Desktop IDs; also from --file and --name/--user/--ip, or from stdin when none of
     /// these is given and stdin is not a terminal
@@ -359,14 +375,14 @@ pub struct WatchArgs {
     pub desktop_ids: Vec<String>,
 
     #[command(flatten)]
-    pub select: WatchSelect,
+    pub select: DesktopSelector,
 
     /// Read desktop IDs from a file (one per line; blank lines and # comments skipped)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
 
     /// How often to poll each desktop (requests are spread over the interval)
-    #[arg(long, value_parser = parse_duration, default_value = "5s", value_name = "DURATION")]
+    #[arg(long, value_parser = parse_duration, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,
 
     /// How many requests may be in flight at once
@@ -379,7 +395,7 @@ pub struct WatchArgs {
 
     /// Stop with exit 0 once every desktop has reached one of these statuses
     #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]")]
-    pub until: Vec<String>,
+    pub until: Vec<Status>,
 
     /// Give up after this long (exit 8 when --until statuses are still pending)
     /// [default: --timeout when given, else none]

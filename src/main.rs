@@ -10,6 +10,7 @@ mod commands;
 mod config;
 mod crash;
 mod diagnostics;
+mod domain;
 mod exit;
 mod files;
 mod output;

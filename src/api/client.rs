@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::error::{ApiError, NetKind, StatusError};
 use super::model::{Created, DesktopPage, RemoteAssistance};
 use crate::auth::{signer, Credentials};
+use crate::domain::DesktopId;
 use crate::secret::Secret;
 use crate::text::snippet;
 
@@ -173,27 +174,27 @@ impl Client {
     }
 
     /// GET the remote-assistance record of one desktop.
-    pub fn remote_assistance(&self, desktop_id: &str) -> Result<RemoteAssistance, ApiError> {
-        let answer = self.execute(Method::GET, &self.assistance_path(desktop_id), &[])?;
+    pub fn remote_assistance(&self, desktop: &DesktopId) -> Result<RemoteAssistance, ApiError> {
+        let answer = self.execute(Method::GET, &self.assistance_path(desktop), &[])?;
         parse(&answer)
     }
 
     /// POST: ask the end user for remote assistance (never retried once it may have arrived).
-    pub fn create_remote_assistance(&self, desktop_id: &str) -> Result<Created, ApiError> {
-        let answer = self.execute(Method::POST, &self.assistance_path(desktop_id), &[])?;
+    pub fn create_remote_assistance(&self, desktop: &DesktopId) -> Result<Created, ApiError> {
+        let answer = self.execute(Method::POST, &self.assistance_path(desktop), &[])?;
         parse(&answer)
     }
 
     /// DELETE: close the assistance session (204, no body).
-    pub fn cancel_remote_assistance(&self, desktop_id: &str) -> Result<(), ApiError> {
-        self.execute(Method::DELETE, &self.assistance_path(desktop_id), &[])
+    pub fn cancel_remote_assistance(&self, desktop: &DesktopId) -> Result<(), ApiError> {
+        self.execute(Method::DELETE, &self.assistance_path(desktop), &[])
             .map(|_| ())
     }
 
     /// One cheap authenticated call (ListDesktops, limit 1); the answer's request id.
     pub fn probe(&self) -> Result<Option<String>, ApiError> {
         let query = [("limit".to_string(), "1".to_string())];
-        let answer = self.execute(Method::GET, &["v2", &self.project_id, "desktops"], &query)?;
+        let answer = self.execute(Method::GET, &self.desktops_path(), &query)?;
         Ok(answer.request_id)
     }
 
@@ -216,33 +217,44 @@ impl Client {
         let mut query = filter.query_pairs();
         query.push(("offset".to_string(), offset.to_string()));
         query.push(("limit".to_string(), limit.to_string()));
-        let segments = ["v2", self.project_id.as_str(), "desktops"];
-        let answer = self.execute(Method::GET, &segments, &query)?;
+        let answer = self.execute(Method::GET, &self.desktops_path(), &query)?;
         parse(&answer)
     }
 
-    fn assistance_path<'a>(&'a self, desktop_id: &'a str) -> [&'a str; 5] {
-        [
-            "v2",
-            &self.project_id,
-            "desktops",
-            desktop_id,
-            "remote-assistance",
+    /// `v2/{project_id}/desktops`, encoded.
+    fn desktops_path(&self) -> Vec<String> {
+        vec![
+            "v2".to_string(),
+            signer::encode(&self.project_id),
+            "desktops".to_string(),
         ]
     }
 
-    /// The URL for these path segments, each percent-encoded as exactly one segment.
-    fn url(&self, segments: &[&str], query: &[(String, String)]) -> Result<Url, ApiError> {
+    /// `v2/{project_id}/desktops/{desktop_id}/remote-assistance`, encoded; the desktop ID
+    /// encodes itself.
+    fn assistance_path(&self, desktop: &DesktopId) -> Vec<String> {
+        let mut path = self.desktops_path();
+        path.push(desktop.path_segment());
+        path.push("remote-assistance".to_string());
+        path
+    }
+
+    /// The URL for these path segments, each already percent-encoded as exactly one segment.
+    fn url(
+        &self,
+        segments: &[impl AsRef<str>],
+        query: &[(String, String)],
+    ) -> Result<Url, ApiError> {
         let mut url = self.endpoint.clone();
         let mut path = url.path().trim_end_matches('/').to_string();
-        for segment in segments {
+        for segment in segments.iter().map(AsRef::as_ref) {
             // `.` and `..` would be resolved away by URL normalisation: refuse them here too,
             // whatever the caller checked.
-            if segment.is_empty() || *segment == "." || *segment == ".." {
+            if segment.is_empty() || segment == "." || segment == ".." {
                 return Err(invalid_path(segments));
             }
             path.push('/');
-            path.push_str(&signer::encode(segment));
+            path.push_str(segment);
         }
         url.set_path(&path);
         let q = signer::canonical_query(query);
@@ -259,7 +271,7 @@ impl Client {
     fn execute(
         &self,
         method: Method,
-        segments: &[&str],
+        segments: &[String],
         query: &[(String, String)],
     ) -> Result<Answer, ApiError> {
         let url = self.url(segments, query)?;
@@ -310,7 +322,7 @@ impl Client {
                     "* attempt {attempt}/{} failed ({}); retrying in {}",
                     self.max_attempts,
                     describe(&result),
-                    humantime::format_duration(round_ms(wait))
+                    crate::units::format_duration(round_ms(wait))
                 )
             });
             std::thread::sleep(wait);
@@ -318,7 +330,7 @@ impl Client {
         }
     }
 
-    /// The URL for a path below the endpoint, each segment percent-encoded as exactly one segment.
+    /// The URL for a path below the endpoint, each segment already percent-encoded.
     pub(super) fn url_for(
         &self,
         segments: &[&str],
@@ -393,10 +405,13 @@ impl Client {
     }
 }
 
-fn invalid_path(segments: &[&str]) -> ApiError {
+fn invalid_path(segments: &[impl AsRef<str>]) -> ApiError {
     ApiError::InvalidPath(format!(
         "{:?}",
-        segments.iter().map(|s| snippet(s, 60)).collect::<Vec<_>>()
+        segments
+            .iter()
+            .map(|s| snippet(s.as_ref(), 60))
+            .collect::<Vec<_>>()
     ))
 }
 
@@ -646,6 +661,19 @@ mod tests {
             trace: Trace::off(),
         })
         .unwrap()
+    }
+
+    #[test]
+    fn a_desktop_id_is_one_path_segment_encoded_as_the_signer_does() {
+        let c = test_client(1);
+        for raw in ["a/b", "../x", "100%", "a b", "ü?#", "..."] {
+            let id = DesktopId::parse(raw).unwrap();
+            assert_eq!(id.path_segment(), signer::encode(raw), "{raw}");
+            let url = c.url(&c.assistance_path(&id), &[]).unwrap();
+            let segments: Vec<&str> = url.path_segments().unwrap().collect();
+            assert_eq!(segments.len(), 5, "{url}");
+            assert_eq!(segments[3], id.path_segment(), "{url}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Quoting a server's body in a message: secret-looking fields masked, cut, and escaped.
 
+use crate::domain::MASK;
 use crate::text::snippet;
 
 /// Fields whose values must never be quoted, whatever the shape of the rest of the body.
@@ -12,8 +13,6 @@ const SECRET_FIELDS: &[&str] = &[
     "sk",
     "secret",
 ];
-
-const MASK: &str = "********";
 
 /// The first 200 characters of a body, safe to print.
 pub fn excerpt(body: &[u8]) -> String {

@@ -1,23 +1,62 @@
 //! The shapes of the Workspace API's answers (serde), tolerant of absent, null and extra fields.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::domain::{Status, MASK};
 use crate::secret::Secret;
 
 /// GET remote-assistance: every field may be absent or null; unknown fields are ignored.
-#[derive(Debug, Default, Clone, Deserialize)]
+/// These fields, in this order, are also the record's JSON output (CONTRACT.md "Output"):
+/// the nine API field names are written here and nowhere else.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
 pub struct RemoteAssistance {
     pub share_space_id: Option<String>,
     pub invitation_code: Option<String>,
     pub share_space_name: Option<String>,
-    pub share_space_passwd: Option<Secret>,
+    pub share_space_passwd: Option<SpacePassword>,
     pub private_share_link: Option<String>,
     pub internet_share_link: Option<String>,
     pub create_time: Option<String>,
-    /// Kept as received: statuses this version does not know are shown, not rejected.
-    pub status: Option<String>,
+    pub status: Option<Status>,
     pub failed_reason: Option<String>,
+}
+
+/// The collaborative space's password. It serialises as [`MASK`] unless it was deliberately
+/// revealed, so that no output shows it by accident.
+#[derive(Debug, Clone)]
+pub struct SpacePassword {
+    secret: Secret,
+    revealed: bool,
+}
+
+impl SpacePassword {
+    pub fn expose(&self) -> &str {
+        self.secret.expose()
+    }
+
+    /// The same password, serialised in clear when `reveal` (`--show-password`).
+    pub fn revealed(self, reveal: bool) -> Self {
+        SpacePassword {
+            revealed: reveal,
+            ..self
+        }
+    }
+}
+
+impl Serialize for SpacePassword {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if self.revealed { self.expose() } else { MASK })
+    }
+}
+
+impl<'de> Deserialize<'de> for SpacePassword {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Secret::deserialize(d).map(|secret| SpacePassword {
+            secret,
+            revealed: false,
+        })
+    }
 }
 
 /// POST remote-assistance: the session that was created.
@@ -26,7 +65,7 @@ pub struct RemoteAssistance {
 pub struct Created {
     pub desktop_id: Option<String>,
     pub share_space_id: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<Status>,
     pub initiator_type: Option<String>,
 }
 
@@ -78,21 +117,15 @@ impl Desktop {
     }
 }
 
-/// The statuses the API documents.
-pub const OPEN: &str = "OPEN";
-pub const CLOSE: &str = "CLOSE";
-pub const WAIT_USER_CONFIRM: &str = "WAIT_USER_CONFIRM";
-pub const WAIT_USER_ACCESS: &str = "WAIT_USER_ACCESS";
-
 impl RemoteAssistance {
-    pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
     }
 
     /// The invitation code, when the space is open and has one.
     pub fn open_code(&self) -> Option<&str> {
         match (self.status(), self.invitation_code.as_deref()) {
-            (Some(OPEN), Some(code)) if !code.trim().is_empty() => Some(code.trim()),
+            (Some(Status::Open), Some(code)) if !code.trim().is_empty() => Some(code.trim()),
             _ => None,
         }
     }
@@ -102,17 +135,10 @@ impl RemoteAssistance {
             .as_deref()
             .filter(|r| !r.trim().is_empty())
     }
-}
 
-/// What each documented status means for the operator, and what happens next.
-pub fn status_meaning(status: Option<&str>) -> &'static str {
-    match status {
-        Some(OPEN) => "the space is open: join it with the invitation code",
-        Some(WAIT_USER_CONFIRM) => "waiting for the user to accept on their desktop",
-        Some(WAIT_USER_ACCESS) => "the user accepted; waiting for them to enable access",
-        Some(CLOSE) => "the assistance is closed: `assist start` asks again",
-        Some(_) => "a status this version of assist does not know",
-        None => "the service sent no status",
+    /// The status as text for messages (`-` when the service sent none).
+    pub fn status_text(&self) -> &str {
+        self.status().map_or("-", Status::as_str)
     }
 }
 
@@ -129,6 +155,18 @@ mod tests {
         assert!(r.share_space_passwd.is_none());
         let r: RemoteAssistance = serde_json::from_str(r#"{"status":null}"#).unwrap();
         assert_eq!(r.status(), None);
+    }
+
+    #[test]
+    fn the_password_serialises_masked_unless_revealed() {
+        let r: RemoteAssistance =
+            serde_json::from_str(r#"{"share_space_passwd":"Pw1","status":"open"}"#).unwrap();
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["share_space_passwd"], MASK);
+        assert_eq!(json["status"], "OPEN");
+        assert_eq!(json.as_object().unwrap().len(), 9);
+        let shown = r.share_space_passwd.unwrap().revealed(true);
+        assert_eq!(serde_json::to_value(&shown).unwrap(), "Pw1");
     }
 
     #[test]

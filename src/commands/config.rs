@@ -307,7 +307,7 @@ fn place_fields(c: &Connection) -> Vec<Field> {
 }
 
 fn limit_fields(s: &Settings) -> Vec<Field> {
-    let duration = |d| Some(humantime::format_duration(d).to_string());
+    let duration = |d| Some(crate::units::format_duration(d));
     vec![
         setting(
             "output",

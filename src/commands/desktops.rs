@@ -11,9 +11,9 @@ use crate::output::{render_desktops, OutputFormat};
 
 pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> {
     let filter = DesktopFilter {
-        computer_name: non_empty(&args.name),
-        user_name: non_empty(&args.user),
-        desktop_ip: non_empty(&args.ip),
+        computer_name: non_empty(&args.select.name),
+        user_name: non_empty(&args.select.user),
+        desktop_ip: non_empty(&args.select.ip),
         // The API's statuses are upper case; people type them any way.
         status: non_empty(&args.status).map(|s| s.to_ascii_uppercase()),
     };

@@ -8,9 +8,10 @@ use std::time::Instant;
 use anyhow::Context;
 
 use super::poll::{self, Plan};
-use crate::api::model::{self, RemoteAssistance};
+use crate::api::model::RemoteAssistance;
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
+use crate::domain::{DesktopId, Status};
 use crate::exit::{Failure, Kind, Outcome};
 use crate::output::{render_created, render_show, table_line, OutputFormat, Reporter};
 use crate::text::sanitize;
@@ -21,18 +22,23 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     let created = client.create_remote_assistance(id).with_context(|| {
         format!(
             "could not start remote assistance on desktop {}",
-            sanitize(id)
+            sanitize(id.as_str())
         )
     })?;
     // `-o code` asks for the invitation code, which only exists once the user accepted:
     // it implies --wait rather than sending a request and then failing.
     if !args.wait && settings.output != OutputFormat::Code {
-        render_created(&mut std::io::stdout().lock(), settings.output, id, &created)?;
+        render_created(
+            &mut std::io::stdout().lock(),
+            settings.output,
+            id.as_str(),
+            &created,
+        )?;
         return Ok(Outcome::Done);
     }
     eprintln!(
         "asked desktop {} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)",
-        sanitize(id)
+        sanitize(id.as_str())
     );
     wait_for_open(settings, args, id, Arc::new(client))
 }
@@ -47,7 +53,7 @@ impl Reporter for Progress {
         r: &RemoteAssistance,
         at: jiff::Timestamp,
     ) -> std::io::Result<()> {
-        if std::io::stderr().is_terminal() || r.status() != Some(model::OPEN) {
+        if std::io::stderr().is_terminal() || r.status() != Some(&Status::Open) {
             eprintln!("{}", table_line(id, r, at));
         }
         Ok(())
@@ -57,33 +63,37 @@ impl Reporter for Progress {
 fn wait_for_open(
     settings: &Settings,
     args: &StartArgs,
-    id: &str,
+    id: &DesktopId,
     client: Arc<crate::api::Client>,
 ) -> anyhow::Result<Outcome> {
     let interrupted = poll::interrupt_flag();
     let plan = Plan {
-        ids: vec![id.to_string()],
+        ids: vec![id.clone()],
         interval: args.interval,
         concurrency: 1,
         max_rate: None,
-        until: vec![model::OPEN.to_string()],
+        until: vec![Status::Open],
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: false,
     };
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
-    let record = outcome.records.get(id).cloned().unwrap_or_default();
+    let record = outcome
+        .records
+        .get(id.as_str())
+        .cloned()
+        .unwrap_or_default();
     match outcome.end {
         Outcome::Done => {
-            render_show(&mut std::io::stdout().lock(), settings.output, id, &record, settings.style)?;
+            render_show(&mut std::io::stdout().lock(), settings.output, id.as_str(), &record, settings.style)?;
             Ok(Outcome::Done)
         }
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
             Kind::Deadline,
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
-                humantime::format_duration(args.deadline.unwrap_or_default()),
-                sanitize(id),
-                record.status().map(sanitize).unwrap_or_else(|| "no answer".into())
+                crate::units::format_duration(args.deadline.unwrap_or_default()),
+                sanitize(id.as_str()),
+                record.status().map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
             ),
         )
         .with_hint("the user has not accepted yet: `assist watch` keeps following it, `assist cancel` withdraws the request")
@@ -92,8 +102,8 @@ fn wait_for_open(
             Kind::Ended,
             format!(
                 "remote assistance on desktop {} ended {}{}",
-                sanitize(id),
-                record.status().map(sanitize).unwrap_or_default(),
+                sanitize(id.as_str()),
+                record.status().map(|s| sanitize(s.as_str())).unwrap_or_default(),
                 record.failed_reason().map(|r| format!(": {}", sanitize(r))).unwrap_or_default()
             ),
         )
@@ -111,21 +121,24 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
     let id = &super::select::one(&client, &args.target)?;
     match client.cancel_remote_assistance(id) {
         Ok(()) => {
-            eprintln!("cancelled remote assistance on desktop {}", sanitize(id));
+            eprintln!(
+                "cancelled remote assistance on desktop {}",
+                sanitize(id.as_str())
+            );
             Ok(Outcome::Done)
         }
         Err(e) if e.is_not_found() => Err(Failure::new(
             Kind::NotFound,
             format!(
                 "no active remote assistance on desktop {} to cancel ({e})",
-                sanitize(id)
+                sanitize(id.as_str())
             ),
         )
         .with_hint("`assist show` tells its state; a closed session needs no cancelling")
         .into()),
         Err(e) => Err(anyhow::Error::new(e).context(format!(
             "could not cancel remote assistance on desktop {}",
-            sanitize(id)
+            sanitize(id.as_str())
         ))),
     }
 }

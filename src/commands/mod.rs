@@ -11,16 +11,12 @@ mod show;
 mod state;
 mod watch;
 
-pub use show::validate_desktop_id;
 pub use state::StateError;
 
 use crate::api::Client;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, START_DEADLINE};
 use crate::config::{self as settings_config, Overrides, Settings};
 use crate::exit::Outcome;
-
-/// How long `start --wait` waits by default.
-const START_DEADLINE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Runs the command; how it ended when there is no error to report.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {

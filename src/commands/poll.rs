@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::model::{self, RemoteAssistance};
+use crate::api::model::RemoteAssistance;
 use crate::api::{ApiError, Client};
+use crate::domain::{DesktopId, Status};
 use crate::exit::{Kind, Outcome as End};
 use crate::output::Reporter;
 use crate::text::sanitize;
@@ -21,12 +22,12 @@ const BACKOFF_CAP: Duration = Duration::from_secs(60);
 
 /// What one run polls, how often, and when it stops.
 pub struct Plan {
-    pub ids: Vec<String>,
+    pub ids: Vec<DesktopId>,
     pub interval: Duration,
     pub concurrency: usize,
     pub max_rate: Option<f64>,
     /// Wanted statuses; empty means "watch until the deadline or Ctrl-C".
-    pub until: Vec<String>,
+    pub until: Vec<Status>,
     pub deadline: Option<Instant>,
     pub once: bool,
 }
@@ -34,7 +35,7 @@ pub struct Plan {
 /// The part of a record whose change is worth reporting (and remembering in a state file).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Seen {
-    pub status: Option<String>,
+    pub status: Option<Status>,
     pub invitation_code: Option<String>,
     pub failed_reason: Option<String>,
 }
@@ -60,7 +61,7 @@ enum Settled {
 }
 
 struct Desk {
-    id: String,
+    id: DesktopId,
     /// This desktop's offset within the interval: rounds after the first are spread evenly.
     phase: Duration,
     due: Instant,
@@ -115,7 +116,7 @@ impl Pacer {
     }
 }
 
-type Job = (usize, String);
+type Job = (usize, DesktopId);
 
 /// A worker's answer, or the panic its request raised (what `catch_unwind` returns).
 type Done = std::thread::Result<(usize, Result<RemoteAssistance, ApiError>)>;
@@ -166,7 +167,7 @@ pub fn run(
             due: start,
             in_flight: false,
             streak: 0,
-            last: previous.get(id).cloned(),
+            last: previous.get(id.as_str()).cloned(),
             record: None,
             settled: None,
         })
@@ -262,7 +263,7 @@ fn handle(
         Ok(record) => {
             pacer.succeeded();
             if desk.streak > 0 {
-                eprintln!("note: desktop {} answers again", sanitize(&desk.id));
+                eprintln!("note: desktop {} answers again", sanitize(desk.id.as_str()));
                 desk.streak = 0;
             }
             observe(desk, record, plan, reporter)?;
@@ -271,13 +272,13 @@ fn handle(
         Err(e) if e.is_refused() => {
             return Err(anyhow::Error::new(e).context(format!(
                 "the cloud refused to show desktop {}",
-                sanitize(&desk.id)
+                sanitize(desk.id.as_str())
             )));
         }
         Err(e) if e.is_not_found() => {
             eprintln!(
                 "error: desktop {}: {e}; dropped from the watch",
-                sanitize(&desk.id)
+                sanitize(desk.id.as_str())
             );
             desk.settled = Some(Settled::NotFound);
         }
@@ -289,13 +290,13 @@ fn handle(
             if desk.streak == 1 {
                 eprintln!(
                     "warning: desktop {}: {e}; retrying with backoff",
-                    sanitize(&desk.id)
+                    sanitize(desk.id.as_str())
                 );
             }
             desk.due = Instant::now() + backoff(plan.interval, desk.streak, e.retry_after());
         }
         Err(e) => {
-            eprintln!("error: desktop {}: {e}", sanitize(&desk.id));
+            eprintln!("error: desktop {}: {e}", sanitize(desk.id.as_str()));
             desk.settled = Some(Settled::Failed(e));
         }
     }
@@ -329,33 +330,41 @@ fn observe(
 ) -> anyhow::Result<()> {
     let seen = Seen::of(&record);
     if desk.last.as_ref() != Some(&seen) {
-        reporter.change(&desk.id, &record, jiff::Timestamp::now())?;
+        reporter.change(desk.id.as_str(), &record, jiff::Timestamp::now())?;
         desk.last = Some(seen);
     }
     desk.settled = settle(&record, plan);
     if matches!(desk.settled, Some(Settled::Ended)) {
         eprintln!(
             "desktop {} ended {}{} while waiting for {}",
-            sanitize(&desk.id),
-            record.status().map(sanitize).unwrap_or_else(|| "-".into()),
+            sanitize(desk.id.as_str()),
+            sanitize(record.status_text()),
             record
                 .failed_reason()
                 .map(|r| format!(" ({})", sanitize(r)))
                 .unwrap_or_default(),
-            plan.until.join(",")
+            until_text(&plan.until)
         );
     }
     desk.record = Some(record);
     Ok(())
 }
 
+/// `OPEN,CLOSE`: the wanted statuses as they were asked for.
+fn until_text(until: &[Status]) -> String {
+    until
+        .iter()
+        .map(Status::as_str)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 fn settle(record: &RemoteAssistance, plan: &Plan) -> Option<Settled> {
-    let status = record.status().unwrap_or_default();
     if !plan.until.is_empty() {
-        if plan.until.iter().any(|u| u == status) {
+        if plan.until.iter().any(|u| record.status() == Some(u)) {
             return Some(Settled::Reached);
         }
-        let closed = status == model::CLOSE || record.failed_reason().is_some();
+        let closed = record.status() == Some(&Status::Close) || record.failed_reason().is_some();
         if closed {
             return Some(Settled::Ended);
         }
@@ -411,15 +420,15 @@ fn outcome(desks: &[Desk], end: End, plan: &Plan) -> Outcome {
             .filter(|d| {
                 !plan.until.is_empty() && matches!(d.settled, None | Some(Settled::Pending))
             })
-            .map(|d| d.id.clone())
+            .map(|d| d.id.to_string())
             .collect(),
         seen: desks
             .iter()
-            .filter_map(|d| d.last.clone().map(|s| (d.id.clone(), s)))
+            .filter_map(|d| d.last.clone().map(|s| (d.id.to_string(), s)))
             .collect(),
         records: desks
             .iter()
-            .filter_map(|d| d.record.clone().map(|r| (d.id.clone(), r)))
+            .filter_map(|d| d.record.clone().map(|r| (d.id.to_string(), r)))
             .collect(),
     }
 }

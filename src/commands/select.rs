@@ -5,10 +5,10 @@ use std::io::IsTerminal;
 
 use anyhow::Context;
 
-use super::validate_desktop_id;
 use crate::api::model::{Desktop, DesktopPage};
 use crate::api::{ApiError, Client, DesktopFilter};
-use crate::cli::{Target, WatchSelect};
+use crate::cli::{DesktopSelector, Target};
+use crate::domain::{DesktopId, InvalidDesktopId};
 use crate::exit::{Failure, Kind};
 use crate::output::candidates_table;
 use crate::text::{sanitize, snippet};
@@ -29,20 +29,12 @@ pub enum Selector {
 }
 
 impl Selector {
-    /// At most one is set: clap's argument groups see to that.
-    fn from_flags(
-        name: &Option<String>,
-        user: &Option<String>,
-        ip: &Option<String>,
-    ) -> Option<Self> {
-        name.clone()
-            .map(Selector::Name)
-            .or_else(|| user.clone().map(Selector::User))
-            .or_else(|| ip.clone().map(Selector::Ip))
-    }
-
-    pub fn of_watch(select: &WatchSelect) -> Option<Self> {
-        Selector::from_flags(&select.name, &select.user, &select.ip)
+    /// At most one is set: clap's argument group sees to that.
+    pub fn of(flags: &DesktopSelector) -> Option<Self> {
+        let DesktopSelector { name, user, ip } = flags.clone();
+        name.map(Selector::Name)
+            .or_else(|| user.map(Selector::User))
+            .or_else(|| ip.map(Selector::Ip))
     }
 
     /// How the user wrote it, for messages: `--user "alice"`.
@@ -120,19 +112,26 @@ impl Selector {
 }
 
 /// The one desktop a command acts on: the ID as given, or the single match of the selector.
-pub fn one(client: &Client, target: &Target) -> anyhow::Result<String> {
-    let Some(selector) = Selector::from_flags(&target.name, &target.user, &target.ip) else {
-        let id = target.desktop_id.as_deref().unwrap_or_default();
-        return Ok(validate_desktop_id(id)?.to_string());
+pub fn one(client: &Client, target: &Target) -> anyhow::Result<DesktopId> {
+    let Some(selector) = Selector::of(&target.select) else {
+        return Ok(desktop_id(
+            target.desktop_id.as_deref().unwrap_or_default(),
+        )?);
     };
     let matches = all(client, &selector)?;
     match matches.as_slice() {
         [only] => {
             announce(&selector, only);
-            Ok(only.id().to_string())
+            Ok(desktop_id(only.id())?)
         }
         _ => Err(ambiguous(&selector, &matches).into()),
     }
+}
+
+/// A desktop ID as typed, read or listed; one that breaks the API's rule is a usage error.
+pub fn desktop_id(raw: &str) -> Result<DesktopId, Failure> {
+    DesktopId::parse(raw)
+        .map_err(|e| Failure::new(Kind::Usage, e.to_string()).with_hint(InvalidDesktopId::RULE))
 }
 
 /// Every desktop the selector matches: the exact matches (any case) when there are some,

@@ -1,6 +1,6 @@
 //! `assist watch`: poll many desktops, report each change, stop at a status, a deadline or Ctrl-C.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::{BufRead, IsTerminal};
 use std::sync::Arc;
 use std::time::Instant;
@@ -10,9 +10,9 @@ use anyhow::Context;
 use super::poll::{self, Plan};
 use super::select::{self, Selector};
 use super::state::StateFile;
-use super::validate_desktop_id;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
+use crate::domain::DesktopId;
 use crate::exit::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
@@ -20,7 +20,7 @@ use crate::text::sanitize;
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     // One client (one set of secrets read, one token) for the lookup and the watch.
     let mut client = super::client(settings)?;
-    let selected = match Selector::of_watch(&args.select) {
+    let selected = match Selector::of(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
         Some(selector) => select::all(&client, &selector)?
             .iter()
@@ -45,11 +45,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         interval: args.interval,
         concurrency: args.concurrency as usize,
         max_rate: args.max_rate,
-        until: args
-            .until
-            .iter()
-            .map(|s| s.trim().to_ascii_uppercase())
-            .collect(),
+        until: args.until.clone(),
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: args.once,
     };
@@ -97,7 +93,7 @@ fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcom
 
 /// IDs from the arguments, `--file` and a selector's matches, or stdin when none of them is
 /// given and stdin is a pipe; validated, de-duplicated, in order.
-fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<String>> {
+fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<DesktopId>> {
     let mut raw: Vec<String> = args.desktop_ids.clone();
     if let Some(path) = &args.file {
         let text = std::fs::read_to_string(path)
@@ -109,11 +105,11 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<St
     if raw.is_empty() && !std::io::stdin().is_terminal() {
         raw.extend(id_lines(stdin_lines()?.into_iter()));
     }
-    let mut seen = HashMap::new();
+    let mut seen = HashSet::new();
     let mut ids = Vec::new();
-    for id in raw {
-        validate_desktop_id(&id)?;
-        if seen.insert(id.clone(), ()).is_none() {
+    for raw_id in raw {
+        let id = select::desktop_id(&raw_id)?;
+        if seen.insert(id.clone()) {
             ids.push(id);
         }
     }

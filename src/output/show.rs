@@ -9,45 +9,23 @@ use super::age::relative_age;
 use super::table::{new_table, Stream};
 use super::{OutputFormat, Style};
 use crate::api::model::{self, RemoteAssistance};
+use crate::domain::{Status, MASK};
 use crate::text::sanitize;
 
-pub const MASK: &str = "********";
-
-/// The JSON object of CONTRACT.md: `desktop_id` and the nine API fields, absent ones as null.
+/// The JSON object of CONTRACT.md: `desktop_id` and the nine API fields of
+/// [`RemoteAssistance`], absent ones as null, the password masked unless `show_password`.
 #[derive(Serialize)]
 pub struct RecordJson<'a> {
     pub desktop_id: &'a str,
-    pub share_space_id: Option<&'a str>,
-    pub invitation_code: Option<&'a str>,
-    pub share_space_name: Option<&'a str>,
-    pub share_space_passwd: Option<&'a str>,
-    pub private_share_link: Option<&'a str>,
-    pub internet_share_link: Option<&'a str>,
-    pub create_time: Option<&'a str>,
-    pub status: Option<&'a str>,
-    pub failed_reason: Option<&'a str>,
+    #[serde(flatten)]
+    record: RemoteAssistance,
 }
 
 impl<'a> RecordJson<'a> {
-    pub fn new(desktop_id: &'a str, r: &'a RemoteAssistance, show_password: bool) -> Self {
-        RecordJson {
-            desktop_id,
-            share_space_id: r.share_space_id.as_deref(),
-            invitation_code: r.invitation_code.as_deref(),
-            share_space_name: r.share_space_name.as_deref(),
-            share_space_passwd: r.share_space_passwd.as_ref().map(|p| {
-                if show_password {
-                    p.expose()
-                } else {
-                    MASK
-                }
-            }),
-            private_share_link: r.private_share_link.as_deref(),
-            internet_share_link: r.internet_share_link.as_deref(),
-            create_time: r.create_time.as_deref(),
-            status: r.status.as_deref(),
-            failed_reason: r.failed_reason.as_deref(),
-        }
+    pub fn new(desktop_id: &'a str, r: &RemoteAssistance, show_password: bool) -> Self {
+        let mut record = r.clone();
+        record.share_space_passwd = record.share_space_passwd.map(|p| p.revealed(show_password));
+        RecordJson { desktop_id, record }
     }
 }
 
@@ -116,22 +94,26 @@ fn created(time: Option<&str>) -> String {
     }
 }
 
-fn status_cell(status: Option<&str>, style: Style) -> Cell {
-    let text = format!(
-        "{} ({})",
-        status.map(sanitize).unwrap_or_else(|| "-".to_string()),
-        model::status_meaning(status)
-    );
-    let cell = Cell::new(text);
+fn status_cell(status: Option<&Status>, style: Style) -> Cell {
+    let cell = Cell::new(status_with_meaning(status));
     if !style.color {
         return cell;
     }
     match status {
-        Some(model::OPEN) => cell.fg(Color::Green).add_attribute(Attribute::Bold),
-        Some(model::WAIT_USER_CONFIRM | model::WAIT_USER_ACCESS) => cell.fg(Color::Yellow),
-        Some(model::CLOSE) => cell.add_attribute(Attribute::Dim),
+        Some(Status::Open) => cell.fg(Color::Green).add_attribute(Attribute::Bold),
+        Some(Status::WaitUserConfirm | Status::WaitUserAccess) => cell.fg(Color::Yellow),
+        Some(Status::Close) => cell.add_attribute(Attribute::Dim),
         _ => cell,
     }
+}
+
+/// `OPEN (the space is open: …)`, or `-` and what a missing status means.
+fn status_with_meaning(status: Option<&Status>) -> String {
+    format!(
+        "{} ({})",
+        status.map_or_else(|| "-".to_string(), |s| sanitize(s.as_str())),
+        Status::meaning_of(status)
+    )
 }
 
 fn code_cell(r: &RemoteAssistance, style: Style) -> Cell {
@@ -161,12 +143,10 @@ pub fn render_created(
 ) -> std::io::Result<()> {
     match format {
         OutputFormat::Json | OutputFormat::Code => {
-            let json = serde_json::json!({
-                "desktop_id": created.desktop_id.as_deref().unwrap_or(desktop_id),
-                "share_space_id": created.share_space_id,
-                "status": created.status,
-                "initiator_type": created.initiator_type,
-            });
+            let json = model::Created {
+                desktop_id: created.desktop_id.clone().or(Some(desktop_id.to_string())),
+                ..created.clone()
+            };
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
@@ -176,14 +156,7 @@ pub fn render_created(
                 |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
             for (label, value) in [
                 ("Desktop", sanitize(desktop_id)),
-                (
-                    "Status",
-                    format!(
-                        "{} ({})",
-                        text(&created.status),
-                        model::status_meaning(created.status.as_deref())
-                    ),
-                ),
+                ("Status", status_with_meaning(created.status.as_ref())),
                 ("Space ID", text(&created.share_space_id)),
                 ("Initiator", text(&created.initiator_type)),
             ] {

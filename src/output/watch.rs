@@ -71,7 +71,7 @@ pub fn table_line(id: &str, record: &RemoteAssistance, at: jiff::Timestamp) -> S
         "{}  {}  {}",
         timestamp(at),
         sanitize(id),
-        record.status().map(sanitize).unwrap_or_else(|| "-".into())
+        sanitize(record.status_text())
     );
     if let Some(code) = record.invitation_code.as_deref().filter(|c| !c.is_empty()) {
         line.push_str(&format!("  code {}", sanitize(code)));
