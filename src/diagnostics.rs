@@ -4,8 +4,9 @@
 use crate::api::{ApiError, NetKind};
 use crate::auth::source::SecretError;
 use crate::commands::StateError;
-use crate::config::ConfigError;
-use crate::exit::Failure;
+use crate::config::file::PROFILE_KEYS;
+use crate::config::{ConfigError, DEMO_PROFILE};
+use crate::outcome::Failure;
 
 /// The hint of the first part of the error's chain that has one.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
@@ -14,8 +15,7 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
             return f.hint.clone();
         }
         if let Some(c) = cause.downcast_ref::<ConfigError>() {
-            // Config's own errors carry their advice (config/mod.rs `ConfigError::hint`).
-            return c.hint();
+            return config_hint(c);
         }
         if let Some(s) = cause.downcast_ref::<StateError>() {
             return Some(state_hint(s).to_string());
@@ -25,6 +25,28 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         }
         cause.downcast_ref::<ApiError>().and_then(api_hint)
     })
+}
+
+fn config_hint(e: &ConfigError) -> Option<String> {
+    match e {
+        ConfigError::Missing { path, .. } => Some(format!(
+            "create it with `assist config init`, or from config.example.toml (see README \"Configuration\"): mkdir -p {} && cp config.example.toml {}; \
+             credentials in HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK or ~/.huaweicloud/credentials also work; \
+             or try the built-in simulator: assist --profile demo show a130ab3a-72bf-4b71-baa9-af4987c8e338",
+            path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+            path.display()
+        )),
+        ConfigError::UnknownKey { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
+        ConfigError::UnknownKey { .. } => {
+            Some(format!("known profile keys: {}", PROFILE_KEYS.join(", ")))
+        }
+        ConfigError::UnknownProfile { known, .. } => Some(format!(
+            "profiles defined there: {}; plus the built-in \"{DEMO_PROFILE}\"",
+            if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
+        )),
+        ConfigError::Invalid { hint, .. } => hint.clone(),
+        _ => None,
+    }
 }
 
 fn state_hint(e: &StateError) -> &'static str {

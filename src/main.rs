@@ -13,6 +13,7 @@ mod diagnostics;
 mod domain;
 mod exit;
 mod files;
+mod outcome;
 mod output;
 mod secret;
 mod session;

@@ -6,7 +6,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::Cli;
-use crate::exit::Outcome;
+use crate::outcome::Outcome;
 
 pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
     // Generated into memory first: clap_complete panics on a failed write (`| head`).

@@ -11,7 +11,7 @@ use crate::cli::{AuthChoice, ConfigCommand, InitArgs};
 use crate::config::{
     self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, DEMO_PROFILE, REGIONS,
 };
-use crate::exit::{Failure, Kind, Outcome};
+use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
 pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcome> {
@@ -343,7 +343,7 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.
 fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Outcome> {
     let (settings, _sim) =
-        super::prepare(global).context("step 1 of 3 (reading the configuration) failed")?;
+        super::setup::prepare(global).context("step 1 of 3 (reading the configuration) failed")?;
     let client = crate::session::connect(&settings, settings.max_attempts)
         .context("step 2 of 3 (credentials: secrets, IAM token, project) failed")?;
     let request_id = client

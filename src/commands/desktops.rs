@@ -6,7 +6,7 @@ use super::select::list_all;
 use crate::api::DesktopFilter;
 use crate::cli::DesktopsArgs;
 use crate::config::Settings;
-use crate::exit::Outcome;
+use crate::outcome::Outcome;
 use crate::output::{render_desktops, OutputFormat};
 
 pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> {
@@ -17,7 +17,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
         // The API's statuses are upper case; people type them any way.
         status: non_empty(&args.status).map(|s| s.to_ascii_uppercase()),
     };
-    let client = super::client(settings)?;
+    let client = super::setup::client(settings)?;
     let desktops = list_all(&client, &filter).context("could not list the desktops")?;
     if desktops.is_empty() && settings.output == OutputFormat::Table {
         eprintln!("no desktop matches these filters");

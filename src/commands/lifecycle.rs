@@ -12,12 +12,12 @@ use crate::api::model::RemoteAssistance;
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
 use crate::domain::{DesktopId, Status};
-use crate::exit::{Failure, Kind, Outcome};
+use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_created, render_show, table_line, OutputFormat, Reporter};
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
-    let client = super::client(settings)?;
+    let client = super::setup::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
     let created = client.create_remote_assistance(id).with_context(|| {
         format!(
@@ -117,7 +117,7 @@ fn wait_for_open(
 }
 
 pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome> {
-    let client = super::client(settings)?;
+    let client = super::setup::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
     match client.cancel_remote_assistance(id) {
         Ok(()) => {

@@ -7,16 +7,15 @@ mod desktops;
 mod lifecycle;
 mod poll;
 mod select;
+mod setup;
 mod show;
 mod state;
 mod watch;
 
 pub use state::StateError;
 
-use crate::api::Client;
 use crate::cli::{Cli, Command, START_DEADLINE};
-use crate::config::{self as settings_config, Overrides, Settings};
-use crate::exit::Outcome;
+use crate::outcome::Outcome;
 
 /// Runs the command; how it ended when there is no error to report.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
@@ -29,44 +28,28 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         #[cfg(not(feature = "sim"))]
         Command::Sim { .. } => Err(demo::missing().into()),
         Command::Show(args) => {
-            let (mut settings, _sim) = prepare(&flags)?;
+            let (mut settings, _sim) = setup::prepare(&flags)?;
             settings.style.show_password = args.show_password;
             show::run(&settings, &args)
         }
         Command::Start(mut args) => {
-            let (mut settings, _sim) = prepare(&flags)?;
+            let (mut settings, _sim) = setup::prepare(&flags)?;
             let (deadline, request) = cli.global.wait_limits(args.deadline, Some(START_DEADLINE));
             (args.deadline, settings.timeout) = (deadline, request);
             lifecycle::start(&settings, &args)
         }
         Command::Cancel(args) => {
-            let (settings, _sim) = prepare(&flags)?;
+            let (settings, _sim) = setup::prepare(&flags)?;
             lifecycle::cancel(&settings, &args)
         }
         Command::Watch(mut args) => {
-            let (mut settings, _sim) = prepare(&flags)?;
+            let (mut settings, _sim) = setup::prepare(&flags)?;
             (args.deadline, settings.timeout) = cli.global.wait_limits(args.deadline, None);
             watch::run(&settings, &args)
         }
         Command::Desktops(args) => {
-            let (settings, _sim) = prepare(&flags)?;
+            let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
         }
     }
-}
-
-/// The settings of a command that talks to the API, its warnings said on stderr; for the
-/// demo profile also the simulator, which serves as long as the guard lives.
-fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guard>)> {
-    let mut settings = settings_config::resolve(flags)?;
-    let guard = demo::attach(&mut settings, flags)?;
-    for warning in settings.warnings.drain(..) {
-        eprintln!("{warning}");
-    }
-    Ok((settings, guard))
-}
-
-/// The API client for these settings; `-v` lines go to stderr.
-fn client(settings: &Settings) -> anyhow::Result<Client> {
-    crate::session::connect(settings, settings.max_attempts)
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::model::RemoteAssistance;
 use crate::api::{ApiError, Client};
 use crate::domain::{DesktopId, Status};
-use crate::exit::{Kind, Outcome as End};
+use crate::outcome::{Kind, Outcome as End};
 use crate::output::Reporter;
 use crate::text::sanitize;
 

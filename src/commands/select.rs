@@ -9,7 +9,7 @@ use crate::api::model::{Desktop, DesktopPage};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::{DesktopSelector, Target};
 use crate::domain::{DesktopId, InvalidDesktopId};
-use crate::exit::{Failure, Kind};
+use crate::outcome::{Failure, Kind};
 use crate::output::candidates_table;
 use crate::text::{sanitize, snippet};
 

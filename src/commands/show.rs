@@ -6,12 +6,12 @@ use crate::api::model;
 use crate::cli::ShowArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, Status};
-use crate::exit::{Failure, Kind, Outcome};
+use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_show, OutputFormat};
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
-    let client = super::client(settings)?;
+    let client = super::setup::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
     let record = client.remote_assistance(id).with_context(|| {
         format!(

@@ -10,7 +10,7 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use super::poll::Seen;
-use crate::exit::{Failure, Kind};
+use crate::outcome::{Failure, Kind};
 use crate::units::spoken;
 use std::sync::atomic::{AtomicBool, Ordering};
 

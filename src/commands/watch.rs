@@ -13,13 +13,13 @@ use super::state::StateFile;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
 use crate::domain::DesktopId;
-use crate::exit::{Failure, Kind, Outcome};
+use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     // One client (one set of secrets read, one token) for the lookup and the watch.
-    let mut client = super::client(settings)?;
+    let mut client = super::setup::client(settings)?;
     let selected = match Selector::of(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
         Some(selector) => select::all(&client, &selector)?

@@ -2,8 +2,8 @@
 
 use reqwest::Url;
 
+use super::error::ConfigError;
 use super::file::closest;
-use super::ConfigError;
 
 /// Regions with a Workspace endpoint (api/WORKSPACE-API.md §3).
 pub const REGIONS: &[&str] = &[

@@ -2,6 +2,7 @@
 //! where each value came from.
 
 mod endpoints;
+mod error;
 pub mod file;
 pub mod sdk;
 
@@ -11,7 +12,9 @@ use std::time::Duration;
 use reqwest::Url;
 
 pub use endpoints::{is_loopback, parse_endpoint, REGIONS};
-use file::{AuthMode, RawConfig, RawProfile, PROFILE_KEYS};
+pub use error::ConfigError;
+use file::{AuthMode, RawConfig, RawProfile};
+pub use sdk::Found;
 
 use crate::auth::source::SecretSource;
 use crate::output::{ColorWhen, OutputFormat, Style};
@@ -46,69 +49,6 @@ impl Overrides {
             format!("env ASSIST_{}", id.to_ascii_uppercase())
         } else {
             format!("flag --{}", id.replace('_', "-"))
-        }
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("cannot read the config file {path}: {reason}")]
-    Read { path: PathBuf, reason: String },
-    #[error("no config file at {path}")]
-    Missing { path: PathBuf, explicit: bool },
-    #[error("invalid config file {path}, line {line}, column {column}: {message}")]
-    Syntax {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("unknown key `{key}` in {place} of {path}{}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
-    UnknownKey {
-        path: PathBuf,
-        place: String,
-        key: String,
-        line: Option<usize>,
-        suggestion: Option<String>,
-    },
-    #[error("profile \"{name}\" is not defined in {path}")]
-    UnknownProfile {
-        name: String,
-        path: PathBuf,
-        known: Vec<String>,
-    },
-    #[error("{message}")]
-    Invalid {
-        message: String,
-        hint: Option<String>,
-    },
-}
-
-impl ConfigError {
-    pub fn invalid(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        ConfigError::Invalid {
-            message: message.into(),
-            hint: Some(hint.into()),
-        }
-    }
-
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            ConfigError::Missing { path, .. } => Some(format!(
-                "create it with `assist config init`, or from config.example.toml (see README \"Configuration\"): mkdir -p {} && cp config.example.toml {}; \
-                 credentials in HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK or ~/.huaweicloud/credentials also work; \
-                 or try the built-in simulator: assist --profile demo show a130ab3a-72bf-4b71-baa9-af4987c8e338",
-                path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
-                path.display()
-            )),
-            ConfigError::UnknownKey { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
-            ConfigError::UnknownKey { .. } => Some(format!("known profile keys: {}", PROFILE_KEYS.join(", "))),
-            ConfigError::UnknownProfile { known, .. } => Some(format!(
-                "profiles defined there: {}; plus the built-in \"{DEMO_PROFILE}\"",
-                if known.is_empty() { "(none)".to_string() } else { known.join(", ") }
-            )),
-            ConfigError::Invalid { hint, .. } => hint.clone(),
-            _ => None,
         }
     }
 }
@@ -151,18 +91,6 @@ impl AuthSpec {
             AuthSpec::Password { .. } => "password",
         }
     }
-}
-
-/// AK/SK found where the official SDKs keep them.
-pub struct Found {
-    /// Said once the credentials are used (a credentials file others can read).
-    pub warning: Option<String>,
-    pub origin: String,
-    pub ak: String,
-    pub sk: SecretSource,
-    pub security_token: Option<SecretSource>,
-    pub project_id: Option<String>,
-    pub iam_endpoint: Option<String>,
 }
 
 /// Where and how to reach the API. The project may still be unknown: `session` then asks IAM.
@@ -676,6 +604,7 @@ pub fn attach_demo(
 
 #[cfg(test)]
 mod tests {
+    use super::file::PROFILE_KEYS;
     use super::*;
 
     #[test]

@@ -3,9 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{ConfigError, Found};
+use super::error::ConfigError;
 use crate::auth::source::SecretSource;
 use crate::secret::Secret;
+
+/// AK/SK found where the official SDKs keep them.
+pub struct Found {
+    /// Said once the credentials are used (a credentials file others can read).
+    pub warning: Option<String>,
+    pub origin: String,
+    pub ak: String,
+    pub sk: SecretSource,
+    pub security_token: Option<SecretSource>,
+    pub project_id: Option<String>,
+    pub iam_endpoint: Option<String>,
+}
 
 pub const ENV_AK: &str = "HUAWEICLOUD_SDK_AK";
 pub const ENV_SK: &str = "HUAWEICLOUD_SDK_SK";

@@ -6,8 +6,9 @@ use std::io::Write;
 use comfy_table::{Attribute, Cell, Color, Table};
 use serde::Serialize;
 
+use super::format::OutputFormat;
+use super::style::Style;
 use super::table::{new_table, Stream};
-use super::{OutputFormat, Style};
 use crate::api::model::Desktop;
 use crate::text::sanitize;
 

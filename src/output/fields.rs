@@ -5,7 +5,7 @@ use std::io::Write;
 use comfy_table::{presets, Table};
 use serde_json::{Map, Value};
 
-use super::OutputFormat;
+use super::format::OutputFormat;
 use crate::text::sanitize;
 
 /// A field: its JSON key, its label for people, and its value.

@@ -6,8 +6,9 @@ use comfy_table::{Attribute, Cell, Color, Table};
 use serde::Serialize;
 
 use super::age::relative_age;
+use super::format::OutputFormat;
+use super::style::Style;
 use super::table::{new_table, Stream};
-use super::{OutputFormat, Style};
 use crate::api::model::{self, RemoteAssistance};
 use crate::domain::{Status, MASK};
 use crate::text::sanitize;

@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-use super::ColorWhen;
+use super::format::ColorWhen;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {

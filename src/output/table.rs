@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use comfy_table::{presets, ContentArrangement, Table};
 
-use super::Style;
+use super::style::Style;
 
 /// The stream a table is written to: its width is the one that counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

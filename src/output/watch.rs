@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::format::OutputFormat;
 use super::show::RecordJson;
-use super::OutputFormat;
 use crate::api::model::RemoteAssistance;
 use crate::text::sanitize;
 

@@ -1,0 +1,56 @@
+//! What a command says about how it ended, short of an error of the program: the vocabulary
+//! commands use, which `exit.rs` alone turns into exit codes.
+
+use crate::api::ApiError;
+
+/// Why a command stopped short of what was asked, when that is no fault of the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A bad argument, an ambiguous or empty selection.
+    Usage,
+    /// No such desktop.
+    NotFound,
+    /// The deadline passed (or the one `--once` poll) before a wanted status.
+    Deadline,
+    /// The assistance ended in another final state (`CLOSE`, a `failed_reason`).
+    Ended,
+    /// `-o code` or `-o link` with nothing to print.
+    NoCode,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// A `Kind` with the message (and what to do) that the user is told.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Failure {
+    pub kind: Kind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Failure {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        Failure {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// How a command ended when no error is left to report: what went wrong, if anything, is
+/// already on stderr (a watch tells each desktop's end as it happens).
+#[derive(Debug)]
+pub enum Outcome {
+    /// What was asked is done (for `watch --until`: every desktop reached a wanted status).
+    Done,
+    Stopped(Kind),
+    /// A request failed for good.
+    Failed(ApiError),
+}
