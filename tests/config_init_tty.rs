@@ -31,9 +31,9 @@ fn the_guided_setup_asks_and_never_echoes_the_secret() {
         .write_all(b"cn-east-3\n\naksk\nAKTTY0000000000000001\n")
         .unwrap();
     stdin.flush().unwrap();
-    // Type the secret only once its prompt is up (echo is off by then).
+    // Type the secret only once its prompt is up and the terminal no longer echoes.
     wait_for(&screen, "Secret key (hidden");
-    std::thread::sleep(Duration::from_millis(100));
+    wait_for_echo_off(child.id());
     stdin.write_all(format!("{SK}\n").as_bytes()).unwrap();
     drop(stdin);
     let status = child.wait().unwrap();
@@ -75,6 +75,46 @@ fn watch_screen(mut out: impl std::io::Read + Send + 'static) -> Screen {
         }
     });
     screen
+}
+
+/// Waits until the terminal of `script`'s child (assist) has echo turned off, as `stty`
+/// reads it from the pseudo-terminal: the state that makes typing the secret safe.
+fn wait_for_echo_off(script: u32) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if terminals_of_children(script)
+            .iter()
+            .any(|tty| echo_is_off(tty))
+        {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "echo never turned off"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The terminals on fd 0 of a process's children (`/proc/PID/task/PID/children`).
+fn terminals_of_children(pid: u32) -> Vec<String> {
+    let children =
+        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+    children
+        .split_whitespace()
+        .filter_map(|child| std::fs::read_link(format!("/proc/{child}/fd/0")).ok())
+        .map(|link| link.display().to_string())
+        .filter(|link| link.starts_with("/dev/pts/"))
+        .collect()
+}
+
+fn echo_is_off(tty: &str) -> bool {
+    let settings = Command::new("stty").args(["-a", "-F", tty]).output();
+    settings.is_ok_and(|out| {
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .any(|flag| flag == "-echo")
+    })
 }
 
 fn wait_for(screen: &Screen, text: &str) {

@@ -3,12 +3,10 @@
 //! skew in `config check`, the demo profile's precedence, and no secrets as flags.
 
 mod common;
-mod lines;
 
 use std::time::{Duration, Instant};
 
 use common::*;
-use lines::Lines;
 use serde_json::{json, Value};
 
 fn setup(extra: &[&str]) -> (Sim, Env) {
@@ -33,9 +31,9 @@ fn ctrl_c_in_the_middle_of_a_request_exits_130_within_a_second() {
         "--interval",
         "100ms",
     ]);
-    let mut run = Lines::spawn(cmd);
+    let mut run = Running::spawn(cmd);
     let first = run
-        .stdout
+        .lines
         .recv_timeout(Duration::from_secs(10))
         .expect("the fast desktop's line");
     // `-v` prints the request line as the request goes out: from then on it is in flight.

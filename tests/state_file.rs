@@ -2,13 +2,11 @@
 //! another run holds it, and a run waiting for it still answers Ctrl-C at once.
 
 mod common;
-mod lines;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::*;
-use lines::Lines;
 
 fn setup() -> (Sim, Env) {
     sim_and_env(&[])
@@ -79,7 +77,7 @@ fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
     waiter
         .args(["watch", "--once", OPEN_DESKTOP, "--state"])
         .arg(&state);
-    let mut waiter = Lines::spawn(waiter);
+    let mut waiter = Running::spawn(waiter);
     assert!(
         waiter.wait_for_stderr("in use by another assist run", Duration::from_secs(10)),
         "it says it waits for the lock: {:?}",

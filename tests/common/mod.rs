@@ -299,53 +299,79 @@ pub fn std_cmd(env: &Env) -> StdCommand {
     cmd
 }
 
-/// A running child whose stdout lines arrive on a channel as soon as they are written.
+/// A running binary whose stdout and stderr lines arrive on channels as soon as they are
+/// written, so that a test waits for a line (a request sent, a lock waited for) instead of
+/// sleeping and hoping.
 pub struct Running {
     pub child: Child,
+    /// The stdout lines, each with its newline.
     pub lines: std::sync::mpsc::Receiver<String>,
-    stderr: Option<std::thread::JoinHandle<String>>,
+    stderr: std::sync::mpsc::Receiver<String>,
+    /// The stderr lines read so far.
+    pub seen: Vec<String>,
+}
+
+/// Each line of the pipe (with its newline) on a channel, as soon as it is written.
+fn forward(pipe: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(pipe);
+        loop {
+            let mut line = String::new();
+            match reader.read_line(&mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) if tx.send(line).is_err() => break,
+                Ok(_) => {}
+            }
+        }
+    });
+    rx
 }
 
 impl Running {
-    /// Spawns with stdout and stderr piped; a thread forwards each stdout line.
+    /// Spawns with stdout and stderr piped, each forwarded line by line.
     pub fn spawn(mut cmd: StdCommand) -> Running {
         let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn assist");
-        let out = child.stdout.take().expect("stdout");
-        let mut err = child.stderr.take().expect("stderr");
-        let (tx, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(out);
-            loop {
-                let mut line = String::new();
-                match reader.read_line(&mut line) {
-                    Ok(0) | Err(_) => break,
-                    Ok(_) => {
-                        if tx.send(line).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
-        let stderr = std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = std::io::Read::read_to_string(&mut err, &mut text);
-            text
-        });
+        let lines = forward(child.stdout.take().expect("stdout"));
+        let stderr = forward(child.stderr.take().expect("stderr"));
         Running {
             child,
             lines,
-            stderr: Some(stderr),
+            stderr,
+            seen: Vec::new(),
         }
     }
 
     /// The next stdout line (with its newline, if it had one), waiting at most `limit`.
     pub fn next_line(&self, limit: std::time::Duration) -> Option<String> {
         self.lines.recv_timeout(limit).ok()
+    }
+
+    /// Reads stderr until a line contains `needle`; false if none did within `limit`.
+    pub fn wait_for_stderr(&mut self, needle: &str, limit: std::time::Duration) -> bool {
+        let end = std::time::Instant::now() + limit;
+        let left = || end.saturating_duration_since(std::time::Instant::now());
+        while let Ok(line) = self.stderr.recv_timeout(left()) {
+            let found = line.contains(needle);
+            self.seen.push(line);
+            if found {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Sends SIGINT, as Ctrl-C would.
+    pub fn interrupt(&self) {
+        let kill = StdCommand::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(kill.success());
     }
 
     /// Polls for the exit for at most `limit`; `None` if still running then.
@@ -365,17 +391,33 @@ impl Running {
         }
     }
 
+    /// Waits at most `limit` for the end (stderr closes when the process exits): the exit
+    /// status, the stdout lines not read yet, and the whole of stderr.
+    pub fn end_within(
+        mut self,
+        limit: std::time::Duration,
+    ) -> Option<(std::process::ExitStatus, Vec<String>, String)> {
+        let end = std::time::Instant::now() + limit;
+        loop {
+            let left = end.saturating_duration_since(std::time::Instant::now());
+            match self.stderr.recv_timeout(left) {
+                Ok(line) => self.seen.push(line),
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => return None,
+            }
+        }
+        let status = self.child.wait().expect("wait");
+        let rest = self.lines.try_iter().collect();
+        Some((status, rest, self.seen.concat()))
+    }
+
     /// Kills the child (if still running) and returns the remaining stdout lines and stderr.
     pub fn finish(mut self) -> (Vec<String>, String) {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let rest: Vec<String> = self.lines.iter().collect();
-        let err = self
-            .stderr
-            .take()
-            .and_then(|h| h.join().ok())
-            .unwrap_or_default();
-        (rest, err)
+        self.seen.extend(self.stderr.iter());
+        (rest, self.seen.concat())
     }
 }
 
