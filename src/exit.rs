@@ -1,4 +1,4 @@
-//! The exit codes of CONTRACT.md, and the one table that maps each typed error and outcome to
+//! The exit codes of docs/CONTRACT.md, and the one table that maps each typed error and outcome to
 //! one: commands say what happened, only this file says which code that is.
 
 use std::process::ExitCode;
@@ -135,7 +135,7 @@ mod tests {
         }
     }
 
-    /// Every error kind `assist` can end with, and the code CONTRACT.md gives it.
+    /// Every error kind `assist` can end with, and the code docs/CONTRACT.md gives it.
     fn errors() -> Vec<(&'static str, anyhow::Error, Code)> {
         let failure = |kind| anyhow::Error::new(Failure::new(kind, "x"));
         let state = StateError::Busy {

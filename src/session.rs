@@ -238,27 +238,47 @@ fn warn_cache(result: std::io::Result<()>, dir: PathBuf) {
     }
 }
 
+/// What a password token is scoped to, owned (the API's `Scope` borrows).
+enum TokenScope {
+    ProjectId(String),
+    /// A project named like the region (IAM's default project of a region).
+    ProjectName(String),
+}
+
+impl TokenScope {
+    fn as_api(&self) -> Scope<'_> {
+        match self {
+            TokenScope::ProjectId(id) => Scope::ProjectId(id),
+            TokenScope::ProjectName(name) => Scope::ProjectName(name),
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            TokenScope::ProjectId(s) | TokenScope::ProjectName(s) => s,
+        }
+    }
+}
+
 /// An owned token request, so that the 401 renewal can repeat it later.
 struct PasswordLogin {
     iam: Client,
     user: String,
     domain: String,
     password: Secret,
-    scope: (bool, String),
+    scope: TokenScope,
     key: String,
     cache: Option<Cache>,
 }
 
 impl PasswordLogin {
     fn fetch(&self) -> Result<IamToken, crate::api::ApiError> {
-        let scope = if self.scope.0 {
-            Scope::ProjectId(&self.scope.1)
-        } else {
-            Scope::ProjectName(&self.scope.1)
-        };
-        let token = self
-            .iam
-            .iam_token(&self.user, &self.domain, &self.password, scope)?;
+        let token = self.iam.iam_token(
+            &self.user,
+            &self.domain,
+            &self.password,
+            self.scope.as_api(),
+        )?;
         if let Some(cache) = &self.cache {
             warn_cache(
                 cache.store_token(
@@ -283,8 +303,8 @@ fn password_auth(
 ) -> anyhow::Result<(String, Auth)> {
     let c = settings.connection()?;
     let scope = match (&c.project, &c.region) {
-        (Some(p), _) => (true, p.value.clone()),
-        (None, Some(r)) => (false, r.value.clone()),
+        (Some(p), _) => TokenScope::ProjectId(p.value.clone()),
+        (None, Some(r)) => TokenScope::ProjectName(r.value.clone()),
         (None, None) => {
             return Err(ConfigError::invalid(
                 format!(
@@ -296,7 +316,7 @@ fn password_auth(
             .into())
         }
     };
-    let key = cache::key(&[c.iam_endpoint.value.as_str(), domain, user, &scope.1]);
+    let key = cache::key(&[c.iam_endpoint.value.as_str(), domain, user, scope.text()]);
     let login = PasswordLogin {
         iam: iam_client(settings)?,
         user: user.to_string(),

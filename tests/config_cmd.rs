@@ -1,4 +1,4 @@
-//! `assist config path|list|show|init|check` end to end (issue 4): exact paths for a temp
+//! `assist config path|list|show|init|check` end to end: exact paths for a temp
 //! environment, profiles and secret origins without secret values, every setting with its
 //! source, a 0600 profile written from flags that `config check` then accepts, and the failing
 //! step of a broken set-up.

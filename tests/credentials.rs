@@ -1,5 +1,5 @@
-//! Credentials end to end (issue 4): password tokens from the simulator's IAM and their cache,
-//! project lookup, the precedence rule of CONTRACT.md, the SDK's variables and credentials
+//! Credentials end to end: password tokens from the simulator's IAM and their cache,
+//! project lookup, the precedence rule of docs/CONTRACT.md, the SDK's variables and credentials
 //! file, secrets from commands and files, and that no secret is ever printed.
 
 mod common;
@@ -353,7 +353,7 @@ fn no_project_for_the_region_exits_3_naming_the_region() {
     assert_eq!(sim.stats()["requests"], 0);
 }
 
-// ---- Precedence (CONTRACT.md) ----
+// ---- Precedence (docs/CONTRACT.md) ----
 
 #[test]
 fn a_chosen_profile_supplies_credentials_even_with_sdk_variables_set() {

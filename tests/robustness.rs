@@ -1,4 +1,4 @@
-//! Robustness end to end (issue items 2–5): hostile servers, the retry policy, bad input from
+//! Robustness end to end: hostile servers, the retry policy, bad input from
 //! the user, transport security and secrets, each with the real binary against the simulator.
 //! Every case checks the exit code, the message, and that no panic text and no secret the test
 //! used (SK, token, password, security token, a signature, the space password) was printed.

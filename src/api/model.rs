@@ -6,7 +6,7 @@ use crate::domain::{Status, MASK};
 use crate::secret::Secret;
 
 /// GET remote-assistance: every field may be absent or null; unknown fields are ignored.
-/// These fields, in this order, are also the record's JSON output (CONTRACT.md "Output"):
+/// These fields, in this order, are also the record's JSON output (docs/CONTRACT.md "Output"):
 /// the nine API field names are written here and nowhere else.
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]

@@ -5,7 +5,7 @@ use reqwest::Url;
 use super::error::ConfigError;
 use super::file::closest;
 
-/// Regions with a Workspace endpoint (api/WORKSPACE-API.md §3).
+/// Regions with a Workspace endpoint (docs/WORKSPACE-API.md §3).
 pub const REGIONS: &[&str] = &[
     "cn-east-3",
     "cn-north-4",
@@ -27,7 +27,7 @@ pub const REGIONS: &[&str] = &[
     "eu-west-101",
 ];
 
-/// Regions with a regional IAM endpoint (api/WORKSPACE-API.md §3); others use the global one.
+/// Regions with a regional IAM endpoint (docs/WORKSPACE-API.md §3); others use the global one.
 pub const IAM_REGIONS: &[&str] = &[
     "cn-north-1",
     "cn-north-2",

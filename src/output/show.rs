@@ -13,7 +13,7 @@ use crate::api::model::{self, RemoteAssistance};
 use crate::domain::{Status, MASK};
 use crate::text::sanitize;
 
-/// The JSON object of CONTRACT.md: `desktop_id` and the nine API fields of
+/// The JSON object of docs/CONTRACT.md: `desktop_id` and the nine API fields of
 /// [`RemoteAssistance`], absent ones as null, the password masked unless `show_password`.
 #[derive(Serialize)]
 pub struct RecordJson<'a> {
