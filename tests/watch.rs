@@ -547,13 +547,8 @@ fn sigint_ends_the_watch_with_130_within_a_second() {
     let first = run
         .next_line(Duration::from_secs(10))
         .expect("a first line while it runs");
-    let pid = run.child.id().to_string();
     let signalled = Instant::now();
-    let kill = std::process::Command::new("kill")
-        .args(["-INT", &pid])
-        .status()
-        .expect("run kill");
-    assert!(kill.success());
+    run.interrupt();
     let status = run.wait_for_exit(Duration::from_secs(5));
     let took = signalled.elapsed();
     let (rest, err) = run.finish();
