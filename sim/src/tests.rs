@@ -760,7 +760,14 @@ mod phase_b {
     #[test]
     fn fault_bodies_of_the_wrong_shape() {
         assert_fault("wrong-types", |resp| {
-            assert_eq!(body(resp), json!({"status": 42, "invitation_code": true}));
+            let body = body(resp);
+            assert_eq!(body["create_time"], 1_648_425_600);
+            assert_eq!(
+                body["share_space_name"],
+                json!({"en": "testShareSpaceName"})
+            );
+            assert_eq!(body["failed_reason"], false);
+            assert_eq!(body["status"], "OPEN");
         });
         assert_fault("nulls", |resp| {
             let body = body(resp);

@@ -163,8 +163,35 @@ pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>>
     Ok(chosen)
 }
 
-/// Every desktop that matches the filter, through as many pages as it takes.
+/// Every desktop that matches the filter, through as many pages as it takes. `computer_name`
+/// matches part of the name in any case whatever the service does with it: fuzzy matching of
+/// that filter is not documented (docs/WORKSPACE-API.md §7), so when the service finds nothing
+/// for a name, the list without it is matched here.
 pub fn list_all(client: &Client, filter: &DesktopFilter) -> Result<Vec<Desktop>, ApiError> {
+    let listed = list_pages(client, filter)?;
+    let Some(name) = filter.computer_name.as_deref() else {
+        return Ok(listed);
+    };
+    let want = name.to_lowercase();
+    let by_part = |d: &Desktop| {
+        d.computer_name
+            .as_deref()
+            .is_some_and(|n| n.to_lowercase().contains(&want))
+    };
+    if listed.iter().any(by_part) {
+        return Ok(listed.into_iter().filter(by_part).collect());
+    }
+    let wider = DesktopFilter {
+        computer_name: None,
+        ..filter.clone()
+    };
+    Ok(list_pages(client, &wider)?
+        .into_iter()
+        .filter(by_part)
+        .collect())
+}
+
+fn list_pages(client: &Client, filter: &DesktopFilter) -> Result<Vec<Desktop>, ApiError> {
     page_through(
         MAX_PAGES,
         |offset| client.list_desktops(filter, offset, PAGE_LIMIT),
