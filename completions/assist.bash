@@ -1154,7 +1154,7 @@ _assist() {
             return 0
             ;;
         assist__subcmd__sim)
-            opts="-o -v -h --addr --allow-remote --ak --sk --token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --clock-ahead --page-size-cap --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            opts="-o -v -h --addr --allow-remote --ak --sk --token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --clock-ahead --no-record-as --post-on-active --lively --page-size-cap --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +1240,14 @@ _assist() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-record-as)
+                    COMPREPLY=($(compgen -W "404 empty nulls" -- "${cur}"))
+                    return 0
+                    ;;
+                --post-on-active)
+                    COMPREPLY=($(compgen -W "record conflict" -- "${cur}"))
+                    return 0
+                    ;;
                 --page-size-cap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1296,7 +1304,7 @@ _assist() {
             return 0
             ;;
         assist__subcmd__start)
-            opts="-o -v -h --name --user --ip --wait --interval --deadline --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            opts="-o -v -h --name --user --ip --wait --new --interval --deadline --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -90,6 +90,7 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l connect-timeout 
 complete -c assist -n "__fish_assist_using_subcommand start" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l wait -d 'Then wait until the space is OPEN and print the final record (or just the code)'
+complete -c assist -n "__fish_assist_using_subcommand start" -l new -d 'When a session is already open or waiting for the user, cancel it and ask again (without --new, that session is reported, and waited on with --wait)'
 complete -c assist -n "__fish_assist_using_subcommand start" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
@@ -303,6 +304,11 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-on -d 'Alway
 complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra delay before every Workspace answer, e.g. 200ms' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l retry-after -d 'Seconds sent in the Retry-After header of a 429 fault' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l clock-ahead -d 'Run the gateway\'s clock this far ahead of the machine\'s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l no-record-as -d 'What GET answers for an existing desktop without an assistance record (the cloud\'s answer is not documented): 404 with a SIM.0411 code, 200 with `{}`, or 200 with the nine fields null' -r -f -a "404\t'404 with the error code SIM.0411'
+empty\t'200 with an empty object `{}`'
+nulls\t'200 with the nine fields, each null'"
+complete -c assist -n "__fish_assist_using_subcommand sim" -l post-on-active -d 'What POST answers on a desktop whose session is already open or pending (not documented either): the existing record (200), or 409 SIM.0409' -r -f -a "record\t'200 with the existing session, as if it had just been created'
+conflict\t'409 with the error code SIM.0409'"
 complete -c assist -n "__fish_assist_using_subcommand sim" -l page-size-cap -d 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-key -d 'PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert' -r -F
@@ -320,6 +326,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l timeout -d 'Limit 
 complete -c assist -n "__fish_assist_using_subcommand sim" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l allow-remote -d 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
 complete -c assist -n "__fish_assist_using_subcommand sim" -l duplicate-project -d 'GET /v3/projects answers two projects for the region (an error for clients)'
+complete -c assist -n "__fish_assist_using_subcommand sim" -l lively -d 'Seeded sessions that wait for the end user move on like started ones (from when the simulator started) instead of waiting for ever; the demo profile\'s simulator does this'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r

@@ -327,6 +327,11 @@ pub struct StartArgs {
     #[arg(long)]
     pub wait: bool,
 
+    /// When a session is already open or waiting for the user, cancel it and ask again
+    /// (without --new, that session is reported, and waited on with --wait)
+    #[arg(long)]
+    pub new: bool,
+
     /// With --wait: how often to poll
     #[arg(long, value_parser = parse_duration, default_value = shown(START_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,

@@ -15,6 +15,7 @@ pub struct RequestId(pub String);
 pub const SIM_BAD_PARAMETER: &str = "SIM.0400";
 pub const SIM_DESKTOP_NOT_FOUND: &str = "SIM.0404";
 pub const SIM_METHOD_NOT_ALLOWED: &str = "SIM.0405";
+pub const SIM_ALREADY_ACTIVE: &str = "SIM.0409";
 pub const SIM_PROJECT_NOT_FOUND: &str = "SIM.0410";
 pub const SIM_NO_RECORD: &str = "SIM.0411";
 pub const SIM_NO_ACTIVE_ASSISTANCE: &str = "SIM.0412";

@@ -11,7 +11,7 @@ use super::seed::Catalogue;
 use super::store::{Delays, Store};
 use super::tls::TlsListener;
 use super::verify::redact_authorization;
-use super::{workspace, SeedStatus, SimArgs};
+use super::{workspace, NoRecordAs, PostOnActive, SeedStatus, SimArgs};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -42,6 +42,8 @@ pub struct Sim {
     pub faults: Faults,
     pub latency: Duration,
     pub page_size_cap: usize,
+    pub no_record_as: NoRecordAs,
+    pub post_on_active: PostOnActive,
     /// How far the simulator's clock runs ahead of the machine's (to test clock skew).
     pub clock_ahead: Duration,
     /// The state machine's and the tokens' time, which tests may advance.
@@ -82,6 +84,7 @@ impl Sim {
                 delays,
                 args.refuse.iter().cloned().collect(),
                 clock.clone(),
+                args.lively,
             ),
             faults: Faults::new(
                 args.fault_on.clone(),
@@ -91,6 +94,8 @@ impl Sim {
             ),
             latency: args.latency,
             page_size_cap: args.page_size_cap.min(1000),
+            no_record_as: args.no_record_as,
+            post_on_active: args.post_on_active,
             clock_ahead: args.clock_ahead,
             clock,
             ids: RequestIds::new(),

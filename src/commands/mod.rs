@@ -4,6 +4,7 @@ mod completions;
 mod config;
 mod demo;
 mod desktops;
+mod directory;
 mod lifecycle;
 mod poll;
 mod select;

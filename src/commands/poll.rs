@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::directory::{Answer, Directory};
 use crate::api::model::RemoteAssistance;
 use crate::api::{ApiError, Client};
 use crate::domain::{DesktopId, Status};
@@ -30,6 +31,8 @@ pub struct Plan {
     pub until: Vec<Status>,
     pub deadline: Option<Instant>,
     pub once: bool,
+    /// Which desktops exist (a 404 for one of them is `NONE`), and their names.
+    pub directory: Arc<Directory>,
 }
 
 /// The part of a record whose change is worth reporting (and remembering in a state file).
@@ -121,12 +124,17 @@ type Job = (usize, DesktopId);
 /// A worker's answer, or the panic its request raised (what `catch_unwind` returns).
 type Done = std::thread::Result<(usize, Result<RemoteAssistance, ApiError>)>;
 
-fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Receiver<Done>) {
+fn spawn_workers(
+    client: Arc<Client>,
+    directory: Arc<Directory>,
+    n: usize,
+) -> (mpsc::Sender<Job>, mpsc::Receiver<Done>) {
     let (job_tx, job_rx) = mpsc::channel::<Job>();
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let job_rx = Arc::new(Mutex::new(job_rx));
     for _ in 0..n {
         let (client, job_rx, done_tx) = (client.clone(), job_rx.clone(), done_tx.clone());
+        let directory = directory.clone();
         std::thread::spawn(move || loop {
             let job = match job_rx.lock() {
                 Ok(rx) => rx.recv(),
@@ -135,7 +143,7 @@ fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Rec
             let Ok((index, id)) = job else { return };
             let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 crate::testing::panic_if("worker");
-                (index, client.remote_assistance(&id))
+                (index, assistance(&client, &directory, &id))
             }));
             if done_tx.send(done).is_err() {
                 return;
@@ -143,6 +151,19 @@ fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Rec
         });
     }
     (job_tx, done_rx)
+}
+
+/// One poll: the record, `NONE` for an existing desktop without one; a 404 left as the error
+/// only for a desktop that does not exist.
+fn assistance(
+    client: &Client,
+    directory: &Directory,
+    id: &DesktopId,
+) -> Result<RemoteAssistance, ApiError> {
+    match directory.assistance(client, id)? {
+        Answer::Record(record) => Ok(record),
+        Answer::Missing(e) => Err(e),
+    }
 }
 
 /// Polls until the plan says stop. Errors that end the run at once (401/403) are returned.
@@ -178,7 +199,7 @@ pub fn run(
         natural: (n as f64 / plan.interval.as_secs_f64()).max(1.0),
         next: start,
     };
-    let (jobs, done) = spawn_workers(client, plan.concurrency.min(n));
+    let (jobs, done) = spawn_workers(client, plan.directory.clone(), plan.concurrency.min(n));
     let mut in_flight = 0;
     loop {
         if interrupted.load(Ordering::SeqCst) {
@@ -277,7 +298,7 @@ fn handle(
         }
         Err(e) if e.is_not_found() => {
             eprintln!(
-                "error: desktop {}: {e}; dropped from the watch",
+                "error: desktop {} does not exist ({e}); dropped from the watch",
                 sanitize(desk.id.as_str())
             );
             desk.settled = Some(Settled::NotFound);
@@ -330,7 +351,13 @@ fn observe(
 ) -> anyhow::Result<()> {
     let seen = Seen::of(&record);
     if desk.last.as_ref() != Some(&seen) {
-        reporter.change(desk.id.as_str(), &record, jiff::Timestamp::now())?;
+        let names = plan.directory.names(desk.id.as_str());
+        reporter.change(
+            desk.id.as_str(),
+            names.as_ref(),
+            &record,
+            jiff::Timestamp::now(),
+        )?;
         desk.last = Some(seen);
     }
     desk.settled = settle(&record, plan);

@@ -7,9 +7,11 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::poll::{self, Plan};
+use super::directory::Directory;
+use super::poll::{self, Plan, Seen};
 use super::select::{self, Selector};
 use super::state::StateFile;
+use crate::api::model::RemoteAssistance;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
 use crate::domain::DesktopId;
@@ -20,21 +22,30 @@ use crate::text::sanitize;
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     // One client (one set of secrets read, one token) for the lookup and the watch.
     let mut client = super::setup::client(settings)?;
-    let selected = match Selector::of(&args.select) {
+    let listed = match Selector::of(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
-        Some(selector) => select::all(&client, &selector)?
-            .iter()
-            .map(|d| d.id().to_string())
-            .collect(),
+        Some(selector) => select::all(&client, &selector)?,
         None => Vec::new(),
     };
+    let selected = listed.iter().map(|d| d.id().to_string()).collect();
     let ids = desktop_ids(args, selected)?;
     let interrupted = poll::interrupt_flag();
     let state = match args.state.as_deref() {
         Some(path) => Some(StateFile::open(path, &interrupted)?),
         None => None,
     };
-    let previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
+    let directory = Arc::new(Directory::listed(&listed));
+    look_up_names(&client, &directory, &ids, args.concurrency as usize)?;
+    let mut previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
+    if state.is_some() {
+        // Remembered runs start from "no session": a desktop first seen without one is quiet,
+        // one first seen with a session is reported.
+        for id in &ids {
+            previous
+                .entry(id.to_string())
+                .or_insert_with(|| Seen::of(&RemoteAssistance::none()));
+        }
+    }
     // Continuous watching paces its own retries; a one-shot run retries inside the client.
     if !args.once {
         client.set_max_attempts(1);
@@ -48,6 +59,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         until: args.until.clone(),
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: args.once,
+        directory,
     };
     let mut reporter = LineReporter {
         out: std::io::stdout().lock(),
@@ -62,6 +74,28 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     }
     let outcome = result?;
     finish(outcome.end, &outcome.pending, args.once)
+}
+
+/// One batched ListDesktops by `desktop_id` before the first round: the names that the
+/// change lines carry, and which desktops exist (a 404 for one of them is `NONE`). Refused
+/// credentials end the run; any other failure only costs the names (a warning), and a 404
+/// then asks again.
+fn look_up_names(
+    client: &crate::api::Client,
+    directory: &Directory,
+    ids: &[DesktopId],
+    concurrency: usize,
+) -> anyhow::Result<()> {
+    match directory.look_up(client, ids, concurrency) {
+        Ok(()) => Ok(()),
+        Err(e) if e.status() == Some(401) => {
+            Err(anyhow::Error::new(e).context("the cloud refused to list the desktops"))
+        }
+        Err(e) => {
+            eprintln!("warning: could not look up the desktops' names ({e}); the watch goes on without them");
+            Ok(())
+        }
+    }
 }
 
 fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcome> {

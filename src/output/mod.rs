@@ -9,6 +9,7 @@ mod style;
 mod table;
 mod watch;
 
+pub use age::{age_seconds, relative_age, since};
 pub use desktops::{candidates_table, render_desktops};
 pub use fields::{render_fields, render_rows, Field};
 pub use format::{ColorWhen, OutputFormat};

@@ -204,6 +204,19 @@ pub fn assistance_path(desktop_id: &str) -> String {
     format!("/v2/{PROJECT}/desktops/{desktop_id}/remote-assistance")
 }
 
+/// The latest request for a remote-assistance path (a 404 is followed by a listing that
+/// tells "no record" from "no such desktop").
+pub fn last_assistance_request(sim: &Sim) -> Value {
+    sim.requests()
+        .into_iter()
+        .rfind(|r| {
+            r["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("/remote-assistance"))
+        })
+        .expect("a remote-assistance request")
+}
+
 /// The Workspace requests of the sim log with this method, oldest first.
 pub fn requests_with_method(sim: &Sim, method: &str) -> Vec<Value> {
     sim.requests()
