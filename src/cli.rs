@@ -214,6 +214,10 @@ pub enum Command {
     /// Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs
     #[command(after_help = DESKTOPS_EXAMPLES)]
     Desktops(DesktopsArgs),
+    /// Every open or pending session of the project (or of a selector), oldest first;
+    /// --cancel closes them, --watch keeps a live board
+    #[command(after_help = SESSIONS_EXAMPLES)]
+    Sessions(SessionsArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[cfg(feature = "sim")]
     #[command(after_help = SIM_EXAMPLES)]
@@ -263,6 +267,14 @@ Examples:
   assist desktops --user alice
   assist desktops --status ACTIVE -o json | jq -r '.[] | select(.user_name == \"alice\").desktop_id'
   0 6 * * * assist desktops --name OPS- -o code > /etc/assist/desktops  (cron: IDs for watch --file)";
+
+const SESSIONS_EXAMPLES: &str = "\
+Examples:
+  assist sessions                                  # which desktops have a session, and since when?
+  assist sessions --older-than 8h --cancel         # close the forgotten ones (asks first)
+  0 20 * * * assist sessions --older-than 8h --cancel --yes  (cron: the nightly sweep)
+  assist sessions -o json | jq -r '.[] | select(.status == \"OPEN\").desktop_id'
+  assist sessions --watch                          # a live board (q quits)";
 
 #[cfg(feature = "sim")]
 const SIM_EXAMPLES: &str = "\
@@ -364,6 +376,54 @@ pub struct DesktopsArgs {
     /// Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
+}
+
+/// `sessions`: the desktop filters combine, like those of `desktops`.
+#[derive(Debug, Args)]
+#[command(
+    mut_group("selector", |g| g.multiple(true)),
+    mut_arg("name", |a| a.help("Only desktops whose computer name contains this text (any case)")),
+    mut_arg("user", |a| a.help("Only desktops whose user name contains this text (any case)")),
+    mut_arg("ip", |a| a.help("Only the desktop with this IP address")),
+)]
+pub struct SessionsArgs {
+    #[command(flatten)]
+    pub select: DesktopSelector,
+
+    /// Only desktops in this state (ACTIVE, SHUTOFF, ERROR, HIBERNATED), or only sessions in
+    /// this state (OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only sessions created longer ago than this, like 2h (a session whose creation time the
+    /// cloud does not give is left out)
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub older_than: Option<Duration>,
+
+    /// Close every listed session: asks first on a terminal; scripts add --yes
+    #[arg(long, conflicts_with = "watch")]
+    pub cancel: bool,
+
+    /// With --cancel: do not ask
+    #[arg(long, requires = "cancel")]
+    pub yes: bool,
+
+    /// Keep a live board on a terminal, redrawn in place (q or Ctrl-C quits); without a
+    /// terminal, one line per change
+    #[arg(long)]
+    pub watch: bool,
+
+    /// With --watch: how often to poll each desktop
+    #[arg(long, value_parser = parse_duration, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]
+    pub interval: Duration,
+
+    /// How many requests may be in flight at once
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=64), value_name = "N")]
+    pub concurrency: u32,
+
+    /// Cap on requests per second (a 429 also slows the whole run)
+    #[arg(long, value_name = "N", value_parser = crate::units::parse_rate)]
+    pub max_rate: Option<f64>,
 }
 
 /// `watch`: a selector's matches are added to the IDs given otherwise.

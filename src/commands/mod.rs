@@ -1,5 +1,6 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
+mod board;
 mod completions;
 mod config;
 mod demo;
@@ -8,6 +9,7 @@ mod directory;
 mod lifecycle;
 mod poll;
 mod select;
+mod sessions;
 mod setup;
 mod show;
 mod state;
@@ -51,6 +53,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Desktops(args) => {
             let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
+        }
+        Command::Sessions(args) => {
+            sessions::refuse_unconfirmed(&args)?;
+            let (settings, _sim) = setup::prepare(&flags)?;
+            sessions::run(&settings, &args)
         }
     }
 }
