@@ -174,6 +174,8 @@ pub const START_INTERVAL: Duration = Duration::from_secs(3);
 pub const START_DEADLINE: Duration = Duration::from_secs(600);
 /// How often `watch` polls each desktop.
 pub const WATCH_INTERVAL: Duration = Duration::from_secs(5);
+/// How often `watch --all` lists the project's desktops again.
+pub const RELIST_INTERVAL: Duration = Duration::from_secs(600);
 
 /// A default as the user would type it (`30s`, `10m`).
 fn shown(d: Duration) -> String {
@@ -259,6 +261,7 @@ Examples:
 const WATCH_EXAMPLES: &str = "\
 Examples:
   assist watch --user alice --until OPEN --deadline 10m
+  assist watch --all --relist 5m                   # the whole project, new desktops included
   assist desktops --name OPS- -o code | assist watch -o json | jq -c 'select(.status == \"OPEN\")'
   */5 * * * * assist watch --user alice --once --state /var/lib/assist/alice.json -o json  (cron)";
 
@@ -445,6 +448,16 @@ pub struct WatchArgs {
     /// Read desktop IDs from a file (one per line; blank lines and # comments skipped)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
+
+    /// Watch every desktop of the project, listed again every --relist (new ones join,
+    /// deleted ones leave with a note)
+    #[arg(long, conflicts_with_all = ["desktop_ids", "file", "name", "user", "ip"])]
+    pub all: bool,
+
+    /// With --all: how often to list the project's desktops again
+    #[arg(long, value_parser = parse_duration, default_value = shown(RELIST_INTERVAL),
+          value_name = "DURATION", requires = "all")]
+    pub relist: Duration,
 
     /// How often to poll each desktop (requests are spread over the interval)
     #[arg(long, value_parser = parse_duration, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]

@@ -218,6 +218,7 @@ pub fn app(sim: Arc<Sim>) -> Router {
         .route("/_sim/stats", get(stats))
         .route("/_sim/revoke-tokens", post(revoke_tokens))
         .route("/_sim/clock", get(clock).post(advance_clock))
+        .route("/_sim/desktops", post(set_desktops))
         .route(
             "/_sim/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
@@ -351,6 +352,24 @@ async fn advance_clock(State(sim): State<Arc<Sim>>, req: Request) -> Response {
         }
         Some(Err(e)) => bad_fault(&e, &id),
         None => bad_fault("give the time to advance, like ?advance=5s", &id),
+    }
+}
+
+/// `POST /_sim/desktops?count=N`: the project now has N generated desktops (new ones join,
+/// those above N leave), as `--desktops N` would have seeded them.
+async fn set_desktops(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    let id = request_id(&req);
+    let query = super::verify::query_pairs(req.uri().query().unwrap_or(""));
+    let count = query
+        .iter()
+        .find(|(k, _)| k == "count")
+        .and_then(|(_, v)| v.parse::<u32>().ok());
+    match count {
+        Some(n) => {
+            sim.store.catalogue().set_generated(n);
+            errors::json(StatusCode::OK, &serde_json::json!({ "desktops": n }))
+        }
+        None => bad_fault("give the number of generated desktops, like ?count=12", &id),
     }
 }
 

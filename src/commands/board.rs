@@ -35,6 +35,7 @@ pub fn run(
         deadline: None,
         once: false,
         directory,
+        membership: None,
     };
     let mut reporter = LineReporter {
         out: std::io::stdout().lock(),

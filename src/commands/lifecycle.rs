@@ -202,6 +202,7 @@ fn wait_for_open(
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: false,
         directory: directory.clone(),
+        membership: None,
     };
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
     let record = outcome

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::directory::{Answer, Directory};
-use crate::api::model::RemoteAssistance;
+use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client};
 use crate::domain::{DesktopId, Status};
 use crate::outcome::{Kind, Outcome as End};
@@ -33,6 +33,9 @@ pub struct Plan {
     pub once: bool,
     /// Which desktops exist (a 404 for one of them is `NONE`), and their names.
     pub directory: Arc<Directory>,
+    /// `watch --all`: the project's desktops, listed again now and then; those new join the
+    /// run, those gone leave it.
+    pub membership: Option<mpsc::Receiver<Vec<Desktop>>>,
 }
 
 /// The part of a record whose change is worth reporting (and remembering in a state file).
@@ -61,6 +64,8 @@ enum Settled {
     Failed(ApiError),
     /// `--once --until`: seen once, not (yet) in a wanted status.
     Pending,
+    /// No longer in the project's listing (`watch --all`): neither success nor failure.
+    Left,
 }
 
 struct Desk {
@@ -199,9 +204,19 @@ pub fn run(
         natural: (n as f64 / plan.interval.as_secs_f64()).max(1.0),
         next: start,
     };
-    let (jobs, done) = spawn_workers(client, plan.directory.clone(), plan.concurrency.min(n));
+    // A fleet that may grow keeps every worker it may need.
+    let workers = match plan.membership {
+        Some(_) => plan.concurrency,
+        None => plan.concurrency.min(n),
+    };
+    let (jobs, done) = spawn_workers(client, plan.directory.clone(), workers);
     let mut in_flight = 0;
     loop {
+        if let Some(listing) = &plan.membership {
+            for desktops in listing.try_iter() {
+                rejoin(&mut desks, &desktops, plan);
+            }
+        }
         if interrupted.load(Ordering::SeqCst) {
             return Ok(outcome(&desks, End::Stopped(Kind::Interrupted), plan));
         }
@@ -239,7 +254,59 @@ pub fn run(
         in_flight -= 1;
         let desk = &mut desks[i];
         desk.in_flight = false;
+        if matches!(desk.settled, Some(Settled::Left)) {
+            continue;
+        }
         handle(desk, result, plan, &mut pacer, reporter, start)?;
+    }
+}
+
+/// A new listing of the project: its new desktops join (polled at once), those that left are
+/// settled as `Left` with a note; both are said on stderr.
+fn rejoin(desks: &mut Vec<Desk>, desktops: &[Desktop], plan: &Plan) {
+    let listed: std::collections::HashSet<&str> = desktops.iter().map(Desktop::id).collect();
+    for desk in desks.iter_mut() {
+        if desk.settled.is_none() && !listed.contains(desk.id.as_str()) {
+            eprintln!(
+                "note: {} left the project; no longer watched",
+                about(plan, &desk.id)
+            );
+            desk.settled = Some(Settled::Left);
+        }
+    }
+    let watched: std::collections::HashSet<String> = desks
+        .iter()
+        .filter(|d| !matches!(d.settled, Some(Settled::Left)))
+        .map(|d| d.id.to_string())
+        .collect();
+    for d in desktops {
+        let Ok(id) = DesktopId::parse(d.id()) else {
+            continue;
+        };
+        if watched.contains(id.as_str()) {
+            continue;
+        }
+        plan.directory.add(d);
+        eprintln!("note: {} joined the project; watching it", about(plan, &id));
+        let now = Instant::now();
+        desks.push(Desk {
+            phase: plan.interval.mul_f64(fastrand::f64()),
+            due: now,
+            in_flight: false,
+            streak: 0,
+            last: None,
+            record: None,
+            settled: None,
+            id,
+        });
+    }
+}
+
+/// `ID (NAME (USER))` for notes.
+fn about(plan: &Plan, id: &DesktopId) -> String {
+    match plan.directory.names(id.as_str()).and_then(|n| n.label()) {
+        Some(label) => format!("desktop {} ({})", sanitize(id.as_str()), sanitize(&label)),
+        None => format!("desktop {}", sanitize(id.as_str())),
     }
 }
 

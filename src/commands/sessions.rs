@@ -138,6 +138,7 @@ fn read_all(
         deadline: None,
         once: true,
         directory,
+        membership: None,
         ids,
     };
     let mut progress = Progress::new(plan.ids.len());

@@ -12,6 +12,7 @@ use super::poll::{self, Plan, Seen};
 use super::select::{self, Selector};
 use super::state::StateFile;
 use crate::api::model::RemoteAssistance;
+use crate::api::DesktopFilter;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
 use crate::domain::DesktopId;
@@ -25,10 +26,20 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     let listed = match Selector::of(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
         Some(selector) => select::all(&client, &selector)?,
+        None if args.all => select::list_all(&client, &DesktopFilter::default())
+            .context("could not list the desktops of the project")?,
         None => Vec::new(),
     };
     let selected = listed.iter().map(|d| d.id().to_string()).collect();
-    let ids = desktop_ids(args, selected)?;
+    let ids = if args.all {
+        let ids = listed_ids(&listed);
+        if ids.is_empty() {
+            eprintln!("note: the project has no desktops yet");
+        }
+        ids
+    } else {
+        desktop_ids(args, selected)?
+    };
     let interrupted = poll::interrupt_flag();
     let state = match args.state.as_deref() {
         Some(path) => Some(StateFile::open(path, &interrupted)?),
@@ -51,6 +62,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         client.set_max_attempts(1);
     }
     let client = Arc::new(client);
+    let membership = (args.all && !args.once).then(|| relist(client.clone(), args.relist));
     let plan = Plan {
         ids,
         interval: args.interval,
@@ -60,6 +72,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: args.once,
         directory,
+        membership,
     };
     let mut reporter = LineReporter {
         out: std::io::stdout().lock(),
@@ -74,6 +87,39 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     }
     let outcome = result?;
     finish(outcome.end, &outcome.pending, args.once)
+}
+
+/// The valid IDs of a listing, in order, each once.
+fn listed_ids(listed: &[crate::api::model::Desktop]) -> Vec<DesktopId> {
+    let mut seen = HashSet::new();
+    listed
+        .iter()
+        .filter_map(|d| DesktopId::parse(d.id()).ok())
+        .filter(|id| seen.insert(id.clone()))
+        .collect()
+}
+
+/// `--all`: lists the project's desktops every `every`, on a thread of its own, and sends each
+/// listing to the watch; a failed listing is a warning, and the watch goes on as it was.
+fn relist(
+    client: Arc<crate::api::Client>,
+    every: std::time::Duration,
+) -> std::sync::mpsc::Receiver<Vec<crate::api::model::Desktop>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || loop {
+        std::thread::sleep(every);
+        match select::list_all(&client, &DesktopFilter::default()) {
+            Ok(listed) => {
+                if tx.send(listed).is_err() {
+                    return;
+                }
+            }
+            Err(e) => eprintln!(
+                "warning: could not list the project's desktops again ({e}); watching the same ones"
+            ),
+        }
+    });
+    rx
 }
 
 /// One batched ListDesktops by `desktop_id` before the first round: the names that the

@@ -70,6 +70,16 @@ impl Sim {
         self.handle.advance(by);
     }
 
+    /// The project now has `count` generated desktops (`POST /_sim/desktops`).
+    pub fn set_desktops(&self, count: u32) {
+        let status = sim_client()
+            .post(format!("{}/_sim/desktops?count={count}", self.url))
+            .send()
+            .expect("sim set desktops")
+            .status();
+        assert!(status.is_success(), "setting desktops answered {status}");
+    }
+
     /// What the simulator received, oldest first.
     pub fn requests(&self) -> Vec<Value> {
         let body = sim_client()
