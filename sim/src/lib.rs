@@ -159,10 +159,15 @@ pub struct SimArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = PostOnActive::Record, value_name = "ANSWER")]
     pub post_on_active: PostOnActive,
 
-    /// Seeded sessions that wait for the end user move on like started ones (from when the
-    /// simulator started) instead of waiting for ever; the demo profile's simulator does this
+    /// Seeded sessions that wait for the end user move on like started ones (from the first
+    /// time they are read) instead of waiting for ever; the demo profile's simulator does this
     #[arg(long)]
     pub lively: bool,
+
+    /// Forget the demo profile's saved state (the sessions started or cancelled with
+    /// `--profile demo`), so that the demo starts over; then exit
+    #[arg(long)]
+    pub reset_demo: bool,
 
     /// Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)
     #[arg(long, value_name = "N", default_value_t = 1000)]
@@ -236,6 +241,7 @@ impl SimArgs {
             no_record_as: NoRecordAs::NotFound,
             post_on_active: PostOnActive::Record,
             lively: false,
+            reset_demo: false,
             clock_ahead: Duration::ZERO,
             tls_cert: None,
             tls_key: None,

@@ -283,10 +283,9 @@ pub struct Started {
 }
 
 /// What a simulator remembers across restarts (the demo profile's saved state): the records
-/// that changed since seeding, and when its lively seeded sessions began.
+/// that changed since seeding (lively seeds included, once looked at).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Saved {
-    origin: Option<jiff::Timestamp>,
     changed: HashMap<String, Assistance>,
 }
 
@@ -298,8 +297,8 @@ pub struct Store {
     refuse: HashSet<String>,
     changed: Mutex<HashMap<String, Assistance>>,
     clock: Arc<Clock>,
-    /// `--lively`: when seeded pending sessions began (the first start, kept across restarts).
-    lively_since: Option<jiff::Timestamp>,
+    /// `--lively`: seeded pending sessions move on from the first time someone looks.
+    lively: bool,
 }
 
 impl Store {
@@ -310,29 +309,24 @@ impl Store {
         clock: Arc<Clock>,
         lively: bool,
     ) -> Store {
-        let since = clock.timestamp();
         Store {
             catalogue,
             delays,
             refuse,
             changed: Mutex::new(HashMap::new()),
             clock,
-            lively_since: lively.then_some(since),
+            lively,
         }
     }
 
     /// Takes up where a saved state left off.
     pub fn restore(&mut self, saved: Saved) {
-        if self.lively_since.is_some() {
-            self.lively_since = saved.origin.or(self.lively_since);
-        }
         *super::server::lock(&self.changed) = saved.changed;
     }
 
     /// What to save so that a later simulator goes on from here.
     pub fn save(&self) -> Saved {
         Saved {
-            origin: self.lively_since,
             changed: super::server::lock(&self.changed).clone(),
         }
     }
@@ -398,17 +392,17 @@ impl Store {
             Some(Assistance::Live(session)) => Some(session.record(now, self.delays)),
             None => {
                 let seeded = desktop.seeded_record()?;
-                let Some(since) = self.lively_since.filter(|_| seeded.is_pending()) else {
+                if !(self.lively && seeded.is_pending()) {
                     return Some(seeded);
-                };
-                // A lively seed waiting for the user: a session begun when the simulator
-                // first started (one waiting for access began a confirmation earlier).
+                }
+                // A lively seed waiting for the user: from the first look on, a session like
+                // a started one (one waiting for access began its confirmation earlier).
                 let began = match seeded.status {
                     Status::WaitUserAccess => jiff::SignedDuration::try_from(self.delays.confirm)
                         .ok()
-                        .and_then(|d| since.checked_sub(d).ok())
-                        .unwrap_or(since),
-                    _ => since,
+                        .and_then(|d| now.checked_sub(d).ok())
+                        .unwrap_or(now),
+                    _ => now,
                 };
                 let session = Session::seeded(desktop, &seeded, began);
                 let record = session.record(now, self.delays);

@@ -27,6 +27,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Completions { shell } => completions::run(shell),
         Command::Config(sub) => config::run(&flags, &sub),
         #[cfg(feature = "sim")]
+        Command::Sim(args) if args.reset_demo => demo::reset().map(|()| Outcome::Done),
+        #[cfg(feature = "sim")]
         Command::Sim(args) => assist_sim::run(&args).map(|()| Outcome::Done),
         #[cfg(not(feature = "sim"))]
         Command::Sim { .. } => Err(demo::missing().into()),
