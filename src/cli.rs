@@ -16,7 +16,8 @@ Workflow (select a desktop by ID, or by --name, --user or --ip):
   assist show --user alice -o code      print the invitation code to join the space
   assist cancel --user alice            close the session when you are done
 
-`assist desktops --user alice` lists the desktops a selector would match.
+`assist desktops --user alice` lists the desktops a selector would match;
+`assist sessions` lists every open or pending session of the project.
 Try it without an account: assist --profile demo show --name FIN-PC-042";
 
 /// Remote assistance for Huawei Cloud Workspace desktops, from the helpdesk's terminal.
