@@ -1,5 +1,6 @@
-//! The live board of `sessions --watch`, on a pseudo-terminal (`script` from util-linux): it
-//! draws, redraws a changed row in place, and `q` gives the terminal back as it was.
+//! `sessions` on a pseudo-terminal (`script` from util-linux): the live board of `--watch`
+//! draws, redraws a changed row in place, and `q` gives the terminal back as it was; the
+//! `--cancel` sweep asks before it cancels anything.
 
 mod common;
 
@@ -19,24 +20,7 @@ const HOME: &str = "\u{1b}[1;1H";
 #[test]
 fn the_board_draws_updates_in_place_and_restores_the_terminal() {
     let (sim, env) = sim_and_env(&[]);
-    let mut child = Command::new("script")
-        .args([
-            "-qec",
-            &format!("{BIN} sessions --watch --interval 100ms"),
-            "/dev/null",
-        ])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.dir.path())
-        .env("XDG_CACHE_HOME", env.dir.path().join("xdg-cache"))
-        .env("ASSIST_CONFIG", env.config_path())
-        .env("TERM", "xterm")
-        .env("COLUMNS", "120")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("script(1) from util-linux runs assist on a pseudo-terminal");
+    let mut child = on_a_terminal(&env, "sessions --watch --interval 100ms");
     let mut stdin = child.stdin.take().unwrap();
     let screen = watch_screen(child.stdout.take().unwrap());
 
@@ -78,6 +62,56 @@ fn the_board_draws_updates_in_place_and_restores_the_terminal() {
     let shown = all.rfind(CURSOR_SHOWN).expect("cursor shown again");
     assert!(off > last_draw && shown > last_draw, "{all:?}");
     assert!(!all.contains("panicked"), "{all:?}");
+}
+
+#[test]
+fn the_sweep_asks_on_a_terminal_and_cancels_once_told_yes() {
+    let (sim, env) = sim_and_env(&[]);
+    let mut child = on_a_terminal(&env, "sessions --cancel");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    wait_for(&screen, "Cancel these 4 session(s)? [y/N]");
+    assert!(
+        requests_with_method(&sim, "DELETE").is_empty(),
+        "nothing before the answer"
+    );
+    stdin.write_all(b"y\n").unwrap();
+    stdin.flush().unwrap();
+    let status = wait_for_exit(&mut child);
+    let all = text(&screen);
+    assert_eq!(status.code(), Some(0), "{all:?}");
+    assert!(all.contains("cancelled 4 of 4 session(s)"), "{all:?}");
+    assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
+
+    // Anything but yes cancels nothing.
+    let mut child = on_a_terminal(&env, "sessions --cancel");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    start_via_api(&sim, OPEN_DESKTOP);
+    wait_for(&screen, "[y/N]");
+    stdin.write_all(b"\n").unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(wait_for_exit(&mut child).code(), Some(0));
+    wait_for(&screen, "nothing cancelled");
+    assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
+}
+
+/// `assist ARGS` on a pseudo-terminal, with the hermetic environment of `env`.
+fn on_a_terminal(env: &Env, args: &str) -> std::process::Child {
+    Command::new("script")
+        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.dir.path())
+        .env("XDG_CACHE_HOME", env.dir.path().join("xdg-cache"))
+        .env("ASSIST_CONFIG", env.config_path())
+        .env("TERM", "xterm")
+        .env("COLUMNS", "120")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs assist on a pseudo-terminal")
 }
 
 type Screen = std::sync::Arc<std::sync::Mutex<String>>;
