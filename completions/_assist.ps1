@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check')
             [CompletionResult]::new('desktops', 'desktops', [CompletionResultType]::ParameterValue, 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Every open or pending session of the project (or of a selector), oldest first; --cancel closes them, --watch keeps a live board')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -89,6 +90,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Then wait until the space is OPEN and print the final record (or just the code)')
+            [CompletionResult]::new('--new', '--new', [CompletionResultType]::ParameterName, 'When a session is already open or waiting for the user, cancel it and ask again (without --new, that session is reported, and waited on with --wait)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -118,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
         }
         'assist;watch' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)')
+            [CompletionResult]::new('--relist', '--relist', [CompletionResultType]::ParameterName, 'With --all: how often to list the project''s desktops again')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to poll each desktop (requests are spread over the interval)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many requests may be in flight at once')
             [CompletionResult]::new('--max-rate', '--max-rate', [CompletionResultType]::ParameterName, 'Cap on requests per second across all desktops (a 429 also slows the whole watch)')
@@ -138,6 +141,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Watch every desktop of the project, listed again every --relist (new ones join, deleted ones leave with a note)')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Poll each desktop once and exit (for cron)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
@@ -322,6 +326,35 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'assist;sessions' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only desktops in this state (ACTIVE, SHUTOFF, ERROR, HIBERNATED), or only sessions in this state (OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only sessions created longer ago than this, like 2h (a session whose creation time the cloud does not give is left out)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: how often to poll each desktop')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many requests may be in flight at once')
+            [CompletionResult]::new('--max-rate', '--max-rate', [CompletionResultType]::ParameterName, 'Cap on requests per second (a 429 also slows the whole run)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only desktops whose computer name contains this text (any case)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only desktops whose user name contains this text (any case)')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Only the desktop with this IP address')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project ID, overriding the profile''s [env: ASSIST_PROJECT_ID]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for establishing a connection, like 500ms, 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
+            [CompletionResult]::new('--cancel', '--cancel', [CompletionResultType]::ParameterName, 'Close every listed session: asks first on a terminal; scripts add --yes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --cancel: do not ask')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep a live board on a terminal, redrawn in place (q or Ctrl-C quits); without a terminal, one line per change')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'assist;sim' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote')
             [CompletionResult]::new('--ak', '--ak', [CompletionResultType]::ParameterName, 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures')
@@ -346,6 +379,8 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Extra delay before every Workspace answer, e.g. 200ms')
             [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'Seconds sent in the Retry-After header of a 429 fault')
             [CompletionResult]::new('--clock-ahead', '--clock-ahead', [CompletionResultType]::ParameterName, 'Run the gateway''s clock this far ahead of the machine''s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late')
+            [CompletionResult]::new('--no-record-as', '--no-record-as', [CompletionResultType]::ParameterName, 'What GET answers for an existing desktop without an assistance record (the cloud''s answer is not documented): 404 with a SIM.0411 code, 200 with `{}`, or 200 with the nine fields null')
+            [CompletionResult]::new('--post-on-active', '--post-on-active', [CompletionResultType]::ParameterName, 'What POST answers on a desktop whose session is already open or pending (not documented either): the existing record (200), or 409 SIM.0409')
             [CompletionResult]::new('--page-size-cap', '--page-size-cap', [CompletionResultType]::ParameterName, 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)')
             [CompletionResult]::new('--name-match', '--name-match', [CompletionResultType]::ParameterName, 'How ListDesktops matches `computer_name`: exact (whole name, same case; the stricter reading of the API reference) or fuzzy (part of the name, any case)')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP')
@@ -361,6 +396,8 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)')
             [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Allow listening on a non-loopback address (the simulator has demo credentials only)')
             [CompletionResult]::new('--duplicate-project', '--duplicate-project', [CompletionResultType]::ParameterName, 'GET /v3/projects answers two projects for the region (an error for clients)')
+            [CompletionResult]::new('--lively', '--lively', [CompletionResultType]::ParameterName, 'Seeded sessions that wait for the end user move on like started ones (from the first time they are read) instead of waiting for ever; the demo profile''s simulator does this')
+            [CompletionResult]::new('--reset-demo', '--reset-demo', [CompletionResultType]::ParameterName, 'Forget the demo profile''s saved state (the sessions started or cancelled with `--profile demo`), so that the demo starts over; then exit')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests on stderr (-vv: also headers); secrets are always redacted')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -392,6 +429,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check')
             [CompletionResult]::new('desktops', 'desktops', [CompletionResultType]::ParameterValue, 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Every open or pending session of the project (or of a selector), oldest first; --cancel closes them, --watch keeps a live board')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the local Workspace simulator (for the demo, tests and trying scripts)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -433,6 +471,9 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             break
         }
         'assist;help;desktops' {
+            break
+        }
+        'assist;help;sessions' {
             break
         }
         'assist;help;sim' {

@@ -31,6 +31,9 @@ _assist() {
             assist,help)
                 cmd="assist__subcmd__help"
                 ;;
+            assist,sessions)
+                cmd="assist__subcmd__sessions"
+                ;;
             assist,show)
                 cmd="assist__subcmd__show"
                 ;;
@@ -94,6 +97,9 @@ _assist() {
             assist__subcmd__help,help)
                 cmd="assist__subcmd__help__subcmd__help"
                 ;;
+            assist__subcmd__help,sessions)
+                cmd="assist__subcmd__help__subcmd__sessions"
+                ;;
             assist__subcmd__help,show)
                 cmd="assist__subcmd__help__subcmd__show"
                 ;;
@@ -128,7 +134,7 @@ _assist() {
 
     case "${cmd}" in
         assist)
-            opts="-o -v -h -V --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help --version show start cancel watch config desktops sim completions help"
+            opts="-o -v -h -V --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help --version show start cancel watch config desktops sessions sim completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,7 +880,7 @@ _assist() {
             return 0
             ;;
         assist__subcmd__help)
-            opts="show start cancel watch config desktops sim completions help"
+            opts="show start cancel watch config desktops sessions sim completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1033,20 @@ _assist() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        assist__subcmd__help__subcmd__sessions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         assist__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1076,6 +1096,96 @@ _assist() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        assist__subcmd__sessions)
+            opts="-o -v -h --status --older-than --cancel --yes --watch --interval --concurrency --max-rate --name --user --ip --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json code" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json code" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1154,7 +1264,7 @@ _assist() {
             return 0
             ;;
         assist__subcmd__sim)
-            opts="-o -v -h --addr --allow-remote --ak --sk --token --temp-ak --temp-sk --security-token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --clock-ahead --page-size-cap --name-match --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            opts="-o -v -h --addr --allow-remote --ak --sk --token --temp-ak --temp-sk --security-token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --clock-ahead --no-record-as --post-on-active --lively --reset-demo --page-size-cap --name-match --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1252,6 +1362,14 @@ _assist() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --no-record-as)
+                    COMPREPLY=($(compgen -W "404 empty nulls" -- "${cur}"))
+                    return 0
+                    ;;
+                --post-on-active)
+                    COMPREPLY=($(compgen -W "record conflict" -- "${cur}"))
+                    return 0
+                    ;;
                 --page-size-cap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1312,7 +1430,7 @@ _assist() {
             return 0
             ;;
         assist__subcmd__start)
-            opts="-o -v -h --name --user --ip --wait --interval --deadline --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            opts="-o -v -h --name --user --ip --wait --new --interval --deadline --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1390,13 +1508,17 @@ _assist() {
             return 0
             ;;
         assist__subcmd__watch)
-            opts="-o -v -h --file --interval --concurrency --max-rate --until --deadline --once --state --name --user --ip --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            opts="-o -v -h --file --all --relist --interval --concurrency --max-rate --until --deadline --once --state --name --user --ip --profile --config --output --region --project-id --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --relist)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

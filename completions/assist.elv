@@ -41,6 +41,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
             cand config 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
             cand desktops 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
+            cand sessions 'Every open or pending session of the project (or of a selector), oldest first; --cancel closes them, --watch keeps a live board'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -84,6 +85,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --timeout 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)'
             cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
             cand --wait 'Then wait until the space is OPEN and print the final record (or just the code)'
+            cand --new 'When a session is already open or waiting for the user, cancel it and ask again (without --new, that session is reported, and waited on with --wait)'
             cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand -h 'Print help (see more with ''--help'')'
@@ -111,6 +113,7 @@ set edit:completion:arg-completer[assist] = {|@words|
         }
         &'assist;watch'= {
             cand --file 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)'
+            cand --relist 'With --all: how often to list the project''s desktops again'
             cand --interval 'How often to poll each desktop (requests are spread over the interval)'
             cand --concurrency 'How many requests may be in flight at once'
             cand --max-rate 'Cap on requests per second across all desktops (a 429 also slows the whole watch)'
@@ -131,6 +134,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
             cand --timeout 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)'
             cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand --all 'Watch every desktop of the project, listed again every --relist (new ones join, deleted ones leave with a note)'
             cand --once 'Poll each desktop once and exit (for cron)'
             cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
@@ -300,6 +304,34 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'assist;sessions'= {
+            cand --status 'Only desktops in this state (ACTIVE, SHUTOFF, ERROR, HIBERNATED), or only sessions in this state (OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS)'
+            cand --older-than 'Only sessions created longer ago than this, like 2h (a session whose creation time the cloud does not give is left out)'
+            cand --interval 'With --watch: how often to poll each desktop'
+            cand --concurrency 'How many requests may be in flight at once'
+            cand --max-rate 'Cap on requests per second (a 429 also slows the whole run)'
+            cand --name 'Only desktops whose computer name contains this text (any case)'
+            cand --user 'Only desktops whose user name contains this text (any case)'
+            cand --ip 'Only the desktop with this IP address'
+            cand --profile 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]'
+            cand --config 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
+            cand -o 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]'
+            cand --output 'How to render results [env: ASSIST_OUTPUT] [default: the profile''s `output`, else table]'
+            cand --region 'Region, overriding the profile''s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]'
+            cand --project-id 'Project ID, overriding the profile''s [env: ASSIST_PROJECT_ID]'
+            cand --endpoint 'Workspace endpoint URL, overriding the region''s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]'
+            cand --color 'When to use colour (NO_COLOR is honoured by `auto`)'
+            cand --connect-timeout 'Limit for establishing a connection, like 500ms, 5s'
+            cand --timeout 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)'
+            cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
+            cand --cancel 'Close every listed session: asks first on a terminal; scripts add --yes'
+            cand --yes 'With --cancel: do not ask'
+            cand --watch 'Keep a live board on a terminal, redrawn in place (q or Ctrl-C quits); without a terminal, one line per change'
+            cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'assist;sim'= {
             cand --addr 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote'
             cand --ak 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures'
@@ -324,6 +356,8 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --latency 'Extra delay before every Workspace answer, e.g. 200ms'
             cand --retry-after 'Seconds sent in the Retry-After header of a 429 fault'
             cand --clock-ahead 'Run the gateway''s clock this far ahead of the machine''s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late'
+            cand --no-record-as 'What GET answers for an existing desktop without an assistance record (the cloud''s answer is not documented): 404 with a SIM.0411 code, 200 with `{}`, or 200 with the nine fields null'
+            cand --post-on-active 'What POST answers on a desktop whose session is already open or pending (not documented either): the existing record (200), or 409 SIM.0409'
             cand --page-size-cap 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)'
             cand --name-match 'How ListDesktops matches `computer_name`: exact (whole name, same case; the stricter reading of the API reference) or fuzzy (part of the name, any case)'
             cand --tls-cert 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP'
@@ -339,6 +373,8 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --max-attempts 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)'
             cand --allow-remote 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
             cand --duplicate-project 'GET /v3/projects answers two projects for the region (an error for clients)'
+            cand --lively 'Seeded sessions that wait for the end user move on like started ones (from the first time they are read) instead of waiting for ever; the demo profile''s simulator does this'
+            cand --reset-demo 'Forget the demo profile''s saved state (the sessions started or cancelled with `--profile demo`), so that the demo starts over; then exit'
             cand -v 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand --verbose 'Show requests on stderr (-vv: also headers); secrets are always redacted'
             cand -h 'Print help (see more with ''--help'')'
@@ -368,6 +404,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand watch 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
             cand config 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
             cand desktops 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
+            cand sessions 'Every open or pending session of the project (or of a selector), oldest first; --cancel closes them, --watch keeps a live board'
             cand sim 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -398,6 +435,8 @@ set edit:completion:arg-completer[assist] = {|@words|
         &'assist;help;config;check'= {
         }
         &'assist;help;desktops'= {
+        }
+        &'assist;help;sessions'= {
         }
         &'assist;help;sim'= {
         }

@@ -28,7 +28,7 @@ complete -c assist -n "__fish_assist_needs_command" -l profile -d 'Profile to us
 complete -c assist -n "__fish_assist_needs_command" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_needs_command" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_needs_command" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_needs_command" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_needs_command" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -47,6 +47,7 @@ complete -c assist -n "__fish_assist_needs_command" -f -a "cancel" -d 'Close the
 complete -c assist -n "__fish_assist_needs_command" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
 complete -c assist -n "__fish_assist_needs_command" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
 complete -c assist -n "__fish_assist_needs_command" -f -a "desktops" -d 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
+complete -c assist -n "__fish_assist_needs_command" -f -a "sessions" -d 'Every open or pending session of the project (or of a selector), oldest first; --cancel closes them, --watch keeps a live board'
 complete -c assist -n "__fish_assist_needs_command" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
 complete -c assist -n "__fish_assist_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c assist -n "__fish_assist_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -57,7 +58,7 @@ complete -c assist -n "__fish_assist_using_subcommand show" -l profile -d 'Profi
 complete -c assist -n "__fish_assist_using_subcommand show" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand show" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -79,7 +80,7 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Prof
 complete -c assist -n "__fish_assist_using_subcommand start" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand start" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand start" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -90,6 +91,7 @@ complete -c assist -n "__fish_assist_using_subcommand start" -l connect-timeout 
 complete -c assist -n "__fish_assist_using_subcommand start" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l wait -d 'Then wait until the space is OPEN and print the final record (or just the code)'
+complete -c assist -n "__fish_assist_using_subcommand start" -l new -d 'When a session is already open or waiting for the user, cancel it and ask again (without --new, that session is reported, and waited on with --wait)'
 complete -c assist -n "__fish_assist_using_subcommand start" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
@@ -99,7 +101,7 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -l profile -d 'Pro
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand cancel" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -112,6 +114,7 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -l max-attempts -d
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand watch" -l file -d 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)' -r -F
+complete -c assist -n "__fish_assist_using_subcommand watch" -l relist -d 'With --all: how often to list the project\'s desktops again' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l interval -d 'How often to poll each desktop (requests are spread over the interval)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l concurrency -d 'How many requests may be in flight at once' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l max-rate -d 'Cap on requests per second across all desktops (a 429 also slows the whole watch)' -r
@@ -125,7 +128,7 @@ complete -c assist -n "__fish_assist_using_subcommand watch" -l profile -d 'Prof
 complete -c assist -n "__fish_assist_using_subcommand watch" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand watch" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -135,6 +138,7 @@ never\t'Never'"
 complete -c assist -n "__fish_assist_using_subcommand watch" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l all -d 'Watch every desktop of the project, listed again every --relist (new ones join, deleted ones leave with a note)'
 complete -c assist -n "__fish_assist_using_subcommand watch" -l once -d 'Poll each desktop once and exit (for cron)'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -142,7 +146,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_see
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and not __fish_seen_subcommand_from path list show init check help" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -164,7 +168,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -180,7 +184,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -196,7 +200,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -224,7 +228,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -244,7 +248,7 @@ complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_su
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand config; and __fish_seen_subcommand_from check" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -270,7 +274,7 @@ complete -c assist -n "__fish_assist_using_subcommand desktops" -l profile -d 'P
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand desktops" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -282,6 +286,33 @@ complete -c assist -n "__fish_assist_using_subcommand desktops" -l timeout -d 'L
 complete -c assist -n "__fish_assist_using_subcommand desktops" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand desktops" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand desktops" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l status -d 'Only desktops in this state (ACTIVE, SHUTOFF, ERROR, HIBERNATED), or only sessions in this state (OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS)' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l older-than -d 'Only sessions created longer ago than this, like 2h (a session whose creation time the cloud does not give is left out)' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l interval -d 'With --watch: how often to poll each desktop' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l concurrency -d 'How many requests may be in flight at once' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l max-rate -d 'Cap on requests per second (a 429 also slows the whole run)' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l name -d 'Only desktops whose computer name contains this text (any case)' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l user -d 'Only desktops whose user name contains this text (any case)' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l ip -d 'Only the desktop with this IP address' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
+complete -c assist -n "__fish_assist_using_subcommand sessions" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
+json\t'For scripts: stable JSON (NDJSON for `watch`)'
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
+always\t'Always, even into a pipe'
+never\t'Never'"
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l connect-timeout -d 'Limit for establishing a connection, like 500ms, 5s' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l timeout -d 'Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l cancel -d 'Close every listed session: asks first on a terminal; scripts add --yes'
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l yes -d 'With --cancel: do not ask'
+complete -c assist -n "__fish_assist_using_subcommand sessions" -l watch -d 'Keep a live board on a terminal, redrawn in place (q or Ctrl-C quits); without a terminal, one line per change'
+complete -c assist -n "__fish_assist_using_subcommand sessions" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
+complete -c assist -n "__fish_assist_using_subcommand sessions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand sim" -l addr -d 'Address to listen on; port 0 picks a free port. Only loopback unless --allow-remote' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l ak -d 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l sk -d 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]' -r
@@ -306,6 +337,11 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-on -d 'Alway
 complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra delay before every Workspace answer, e.g. 200ms' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l retry-after -d 'Seconds sent in the Retry-After header of a 429 fault' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l clock-ahead -d 'Run the gateway\'s clock this far ahead of the machine\'s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l no-record-as -d 'What GET answers for an existing desktop without an assistance record (the cloud\'s answer is not documented): 404 with a SIM.0411 code, 200 with `{}`, or 200 with the nine fields null' -r -f -a "404\t'404, the same answer as for a desktop that does not exist (as the real API may)'
+empty\t'200 with an empty object `{}`'
+nulls\t'200 with the nine fields, each null'"
+complete -c assist -n "__fish_assist_using_subcommand sim" -l post-on-active -d 'What POST answers on a desktop whose session is already open or pending (not documented either): the existing record (200), or 409 SIM.0409' -r -f -a "record\t'200 with the existing session, as if it had just been created'
+conflict\t'409 Conflict (the real code is not known; the client goes by the status)'"
 complete -c assist -n "__fish_assist_using_subcommand sim" -l page-size-cap -d 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l name-match -d 'How ListDesktops matches `computer_name`: exact (whole name, same case; the stricter reading of the API reference) or fuzzy (part of the name, any case)' -r -f -a "exact\t'The whole name, case-sensitive'
 fuzzy\t'Part of the name, in any case'"
@@ -315,7 +351,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profil
 complete -c assist -n "__fish_assist_using_subcommand sim" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand sim" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l color -d 'When to use colour (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t'Only when stdout is a terminal and NO_COLOR is not set'
 always\t'Always, even into a pipe'
@@ -325,13 +361,15 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l timeout -d 'Limit 
 complete -c assist -n "__fish_assist_using_subcommand sim" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l allow-remote -d 'Allow listening on a non-loopback address (the simulator has demo credentials only)'
 complete -c assist -n "__fish_assist_using_subcommand sim" -l duplicate-project -d 'GET /v3/projects answers two projects for the region (an error for clients)'
+complete -c assist -n "__fish_assist_using_subcommand sim" -l lively -d 'Seeded sessions that wait for the end user move on like started ones (from the first time they are read) instead of waiting for ever; the demo profile\'s simulator does this'
+complete -c assist -n "__fish_assist_using_subcommand sim" -l reset-demo -d 'Forget the demo profile\'s saved state (the sessions started or cancelled with `--profile demo`), so that the demo starts over; then exit'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand sim" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand completions" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
 complete -c assist -n "__fish_assist_using_subcommand completions" -s o -l output -d 'How to render results [env: ASSIST_OUTPUT] [default: the profile\'s `output`, else table]' -r -f -a "table\t'For people: aligned, coloured on a terminal'
 json\t'For scripts: stable JSON (NDJSON for `watch`)'
-code\t'The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line'"
+code\t'The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`, IDs one per line'"
 complete -c assist -n "__fish_assist_using_subcommand completions" -l region -d 'Region, overriding the profile\'s (selects https://workspace.<region>.myhuaweicloud.com) [env: ASSIST_REGION]' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l project-id -d 'Project ID, overriding the profile\'s [env: ASSIST_PROJECT_ID]' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -l endpoint -d 'Workspace endpoint URL, overriding the region\'s (private endpoints, the simulator) [env: ASSIST_ENDPOINT]' -r
@@ -343,15 +381,16 @@ complete -c assist -n "__fish_assist_using_subcommand completions" -l timeout -d
 complete -c assist -n "__fish_assist_using_subcommand completions" -l max-attempts -d 'Attempts per request for transient failures (GET/DELETE; POST only if never sent)' -r
 complete -c assist -n "__fish_assist_using_subcommand completions" -s v -l verbose -d 'Show requests on stderr (-vv: also headers); secrets are always redacted'
 complete -c assist -n "__fish_assist_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "desktops" -d 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "show" -d 'Show the remote-assistance state and invitation code of one desktop'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "start" -d 'Ask the end user for remote assistance (POST); --wait waits for the invitation code'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "cancel" -d 'Close the remote-assistance session of a desktop (DELETE)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "watch" -d 'Poll one or many desktops and report each change, until a status, a deadline or Ctrl-C'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "config" -d 'Where the config is, its profiles, the resolved settings, a guided set-up, a live check'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "desktops" -d 'Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "sessions" -d 'Every open or pending session of the project (or of a selector), oldest first; --cancel closes them, --watch keeps a live board'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "sim" -d 'Run the local Workspace simulator (for the demo, tests and trying scripts)'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c assist -n "__fish_assist_using_subcommand help; and not __fish_seen_subcommand_from show start cancel watch config desktops sessions sim completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'The config file, cache dir and SDK credentials file that would be used'
 complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles: region, auth mode and where each secret comes from (never its value)'
 complete -c assist -n "__fish_assist_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved settings of a profile, each with its source; secrets as (set, from …)'

@@ -16,7 +16,8 @@ Workflow (select a desktop by ID, or by --name, --user or --ip):
   assist show --user alice -o code      print the invitation code to join the space
   assist cancel --user alice            close the session when you are done
 
-`assist desktops --user alice` lists the desktops a selector would match.
+`assist desktops --user alice` lists the desktops a selector would match;
+`assist sessions` lists every open or pending session of the project.
 Try it without an account: assist --profile demo show --name FIN-PC-042";
 
 /// Remote assistance for Huawei Cloud Workspace desktops, from the helpdesk's terminal.
@@ -174,6 +175,8 @@ pub const START_INTERVAL: Duration = Duration::from_secs(3);
 pub const START_DEADLINE: Duration = Duration::from_secs(600);
 /// How often `watch` polls each desktop.
 pub const WATCH_INTERVAL: Duration = Duration::from_secs(5);
+/// How often `watch --all` lists the project's desktops again.
+pub const RELIST_INTERVAL: Duration = Duration::from_secs(600);
 
 /// A default as the user would type it (`30s`, `10m`).
 fn shown(d: Duration) -> String {
@@ -214,6 +217,10 @@ pub enum Command {
     /// Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs
     #[command(after_help = DESKTOPS_EXAMPLES)]
     Desktops(DesktopsArgs),
+    /// Every open or pending session of the project (or of a selector), oldest first;
+    /// --cancel closes them, --watch keeps a live board
+    #[command(after_help = SESSIONS_EXAMPLES)]
+    Sessions(SessionsArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[cfg(feature = "sim")]
     #[command(after_help = SIM_EXAMPLES)]
@@ -255,6 +262,7 @@ Examples:
 const WATCH_EXAMPLES: &str = "\
 Examples:
   assist watch --user alice --until OPEN --deadline 10m
+  assist watch --all --relist 5m                   # the whole project, new desktops included
   assist desktops --name OPS- -o code | assist watch -o json | jq -c 'select(.status == \"OPEN\")'
   */5 * * * * assist watch --user alice --once --state /var/lib/assist/alice.json -o json  (cron)";
 
@@ -263,6 +271,14 @@ Examples:
   assist desktops --user alice
   assist desktops --status ACTIVE -o json | jq -r '.[] | select(.user_name == \"alice\").desktop_id'
   0 6 * * * assist desktops --name OPS- -o code > /etc/assist/desktops  (cron: IDs for watch --file)";
+
+const SESSIONS_EXAMPLES: &str = "\
+Examples:
+  assist sessions                                  # which desktops have a session, and since when?
+  assist sessions --older-than 8h --cancel         # close the forgotten ones (asks first)
+  0 20 * * * assist sessions --older-than 8h --cancel --yes  (cron: the nightly sweep)
+  assist sessions -o json | jq -r '.[] | select(.status == \"OPEN\").desktop_id'
+  assist sessions --watch                          # a live board (q quits)";
 
 #[cfg(feature = "sim")]
 const SIM_EXAMPLES: &str = "\
@@ -327,6 +343,11 @@ pub struct StartArgs {
     #[arg(long)]
     pub wait: bool,
 
+    /// When a session is already open or waiting for the user, cancel it and ask again
+    /// (without --new, that session is reported, and waited on with --wait)
+    #[arg(long)]
+    pub new: bool,
+
     /// With --wait: how often to poll
     #[arg(long, value_parser = parse_duration, default_value = shown(START_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,
@@ -361,6 +382,54 @@ pub struct DesktopsArgs {
     pub status: Option<String>,
 }
 
+/// `sessions`: the desktop filters combine, like those of `desktops`.
+#[derive(Debug, Args)]
+#[command(
+    mut_group("selector", |g| g.multiple(true)),
+    mut_arg("name", |a| a.help("Only desktops whose computer name contains this text (any case)")),
+    mut_arg("user", |a| a.help("Only desktops whose user name contains this text (any case)")),
+    mut_arg("ip", |a| a.help("Only the desktop with this IP address")),
+)]
+pub struct SessionsArgs {
+    #[command(flatten)]
+    pub select: DesktopSelector,
+
+    /// Only desktops in this state (ACTIVE, SHUTOFF, ERROR, HIBERNATED), or only sessions in
+    /// this state (OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only sessions created longer ago than this, like 2h (a session whose creation time the
+    /// cloud does not give is left out)
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub older_than: Option<Duration>,
+
+    /// Close every listed session: asks first on a terminal; scripts add --yes
+    #[arg(long, conflicts_with = "watch")]
+    pub cancel: bool,
+
+    /// With --cancel: do not ask
+    #[arg(long, requires = "cancel")]
+    pub yes: bool,
+
+    /// Keep a live board on a terminal, redrawn in place (q or Ctrl-C quits); without a
+    /// terminal, one line per change
+    #[arg(long)]
+    pub watch: bool,
+
+    /// With --watch: how often to poll each desktop
+    #[arg(long, value_parser = parse_duration, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]
+    pub interval: Duration,
+
+    /// How many requests may be in flight at once
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=64), value_name = "N")]
+    pub concurrency: u32,
+
+    /// Cap on requests per second (a 429 also slows the whole run)
+    #[arg(long, value_name = "N", value_parser = crate::units::parse_rate)]
+    pub max_rate: Option<f64>,
+}
+
 /// `watch`: a selector's matches are added to the IDs given otherwise.
 #[derive(Debug, Args)]
 #[command(
@@ -380,6 +449,16 @@ pub struct WatchArgs {
     /// Read desktop IDs from a file (one per line; blank lines and # comments skipped)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
+
+    /// Watch every desktop of the project, listed again every --relist (new ones join,
+    /// deleted ones leave with a note)
+    #[arg(long, conflicts_with_all = ["desktop_ids", "file", "name", "user", "ip"])]
+    pub all: bool,
+
+    /// With --all: how often to list the project's desktops again
+    #[arg(long, value_parser = parse_duration, default_value = shown(RELIST_INTERVAL),
+          value_name = "DURATION", requires = "all")]
+    pub relist: Duration,
 
     /// How often to poll each desktop (requests are spread over the interval)
     #[arg(long, value_parser = parse_duration, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]

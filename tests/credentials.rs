@@ -637,7 +637,13 @@ fn project_precedence_is_flag_then_env_then_profile() {
             "{args:?} {envs:?}: {}",
             stderr(&out)
         );
-        let last = sim.requests().pop().unwrap();
+        // The GET (a wrong project may add a listing after it, to tell "no record" from
+        // "no such desktop").
+        let last = sim
+            .requests()
+            .into_iter()
+            .rfind(|r| r["path"].as_str().unwrap().ends_with("/remote-assistance"))
+            .unwrap();
         assert_eq!(
             last["path"],
             format!("/v2/{project}/desktops/{OPEN_DESKTOP}/remote-assistance"),

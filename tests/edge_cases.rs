@@ -81,10 +81,12 @@ fn max_rate_caps_the_requests_per_second() {
     let took = started.elapsed();
     // 20 requests at 10 per second: the last one waits for its slot, about 1.9 s in.
     assert!(took >= Duration::from_millis(1800), "took only {took:?}");
-    assert_eq!(sim.requests().len(), 20);
-    // Every fifth generated desktop has no record (404): dropped, exit 5, the rest reported.
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().count(), 16);
+    // One listing for the names, then the 20 polls.
+    assert_eq!(sim.requests().len(), 21);
+    // Every fifth generated desktop has no record (404): NONE, reported like the others.
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 20);
+    assert_eq!(stdout(&out).matches("\"status\":\"NONE\"").count(), 4);
 
     let started = Instant::now();
     env.cmd()
@@ -124,7 +126,8 @@ fn each_attempt_is_signed_anew() {
 #[test]
 fn watch_exit_codes_for_refusals_and_missing_desktops() {
     let (sim, env) = setup(&[]);
-    sim.fault(json!({"kind": "403", "count": 1}));
+    // The first request (the names' lookup) and the first poll: a 403 on the poll ends it.
+    sim.fault(json!({"kind": "403", "count": 2}));
     let started = Instant::now();
     let out = env
         .cmd()

@@ -46,11 +46,13 @@ fn start_without_wait_prints_the_post_answer_as_json_after_one_post() {
     assert_eq!(space.len(), 24, "{space}");
     assert_clean(&out);
 
+    // A look first (no session there), then exactly one POST.
     let reqs = sim.requests();
-    assert_eq!(reqs.len(), 1, "exactly one request: {reqs:#?}");
-    assert_eq!(reqs[0]["method"], "POST");
-    assert_eq!(reqs[0]["path"], assistance_path(&id));
-    assert_eq!(reqs[0]["status"], 200);
+    assert_eq!(reqs.len(), 2, "one GET, one POST: {reqs:#?}");
+    assert_eq!(reqs[0]["method"], "GET");
+    assert_eq!(reqs[1]["method"], "POST");
+    assert_eq!(reqs[1]["path"], assistance_path(&id));
+    assert_eq!(reqs[1]["status"], 200);
 
     // The session really started: the record has the share space the answer named.
     let shown = env
@@ -110,8 +112,9 @@ fn start_code_output_implies_wait_and_prints_the_code() {
     );
     assert!(!err.contains(SK), "{err}");
     let reqs = sim.requests();
-    assert_eq!(reqs[0]["method"], "POST", "{reqs:#?}");
-    assert!(reqs[1..].iter().all(|r| r["method"] == "GET"), "{reqs:#?}");
+    assert_eq!(reqs[0]["method"], "GET", "a look first: {reqs:#?}");
+    assert_eq!(reqs[1]["method"], "POST", "{reqs:#?}");
+    assert!(reqs[2..].iter().all(|r| r["method"] == "GET"), "{reqs:#?}");
 }
 
 #[test]
@@ -119,20 +122,19 @@ fn a_post_answered_503_is_not_retried_and_exits_6() {
     let (sim, env) = setup(&["--desktops", "1"]);
     let id = generated_id(1);
     // Enough 503s that a client retrying up to its 3 attempts would show them all.
-    sim.fault(json!({"kind": "503", "count": 5}));
+    sim.fault(json!({"kind": "503", "count": 5, "method": "POST"}));
     let out = env.cmd().args(["start", &id]).output().unwrap();
     assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
     assert!(stderr(&out).contains("HTTP 503"), "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
     assert_clean(&out);
-    let reqs = sim.requests();
+    let posts = requests_with_method(&sim, "POST");
     assert_eq!(
-        reqs.len(),
+        posts.len(),
         1,
-        "exactly one request, never retried: {reqs:#?}"
+        "exactly one POST, never retried: {posts:#?}"
     );
-    assert_eq!(reqs[0]["method"], "POST");
-    assert_eq!(reqs[0]["status"], 503);
+    assert_eq!(posts[0]["status"], 503);
 }
 
 #[test]
@@ -162,9 +164,10 @@ fn start_wait_code_prints_the_code_that_show_prints() {
     let reqs = sim.requests();
     let posts = reqs.iter().filter(|r| r["method"] == "POST").count();
     assert_eq!(posts, 1, "{reqs:#?}");
-    assert_eq!(reqs[0]["method"], "POST", "the POST comes first");
+    assert_eq!(reqs[0]["method"], "GET", "a look comes first");
+    assert_eq!(reqs[1]["method"], "POST", "then the POST");
     assert!(
-        reqs[1..]
+        reqs[2..]
             .iter()
             .all(|r| r["method"] == "GET" && r["path"] == assistance_path(&id)),
         "then only GETs of the desktop: {reqs:#?}"

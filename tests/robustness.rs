@@ -261,7 +261,8 @@ fn a_post_is_not_retried_on_503() {
     // Retrying a POST on "connection refused" would need a server that refuses and then
     // accepts on the same port; the client's unit tests cover that rule.
     let (sim, env) = setup(&["--desktops", "1"]);
-    sim.fault(json!({"kind": "503", "count": 1}));
+    // `start` looks first (GET, no session there), then asks: only the POST is broken.
+    sim.fault(json!({"kind": "503", "count": 1, "method": "POST"}));
     let out = run(&env, &["-v", "start", &generated_id(1)]);
     assert_eq!(code(&out), Some(6), "{}", stderr(&out));
     assert!(stderr(&out).contains("HTTP 503"), "{}", stderr(&out));
@@ -283,19 +284,22 @@ fn client_errors_are_never_retried() {
     assert_eq!(sim.requests().len(), 1, "403 once");
     sim.clear_faults();
 
+    // The 404 is sent once; the listing (by desktop_id) then confirms there is no such desktop.
     let out = run(&env, &["show", "no-such-desktop"]);
     assert_eq!(code(&out), Some(5), "{}", stderr(&out));
-    assert_eq!(sim.requests().len(), 2, "404 once");
+    let reqs = sim.requests();
+    assert_eq!(reqs.len(), 3, "404 once, then one listing: {reqs:#?}");
+    assert!(reqs[2]["path"].as_str().unwrap().ends_with("/desktops"));
 
     env.aksk_profile(&sim, "WRONG-SK-0000000000000000000000000000000");
     let out = run(&env, &["show", OPEN_DESKTOP]);
     assert_eq!(code(&out), Some(4), "{}", stderr(&out));
-    assert_eq!(sim.requests().len(), 3, "401 once");
+    assert_eq!(sim.requests().len(), 4, "401 once");
 
     env.token_profile(&sim, "wrong-token");
     let out = run(&env, &["show", OPEN_DESKTOP]);
     assert_eq!(code(&out), Some(4), "{}", stderr(&out));
-    assert_eq!(sim.requests().len(), 4, "401 once");
+    assert_eq!(sim.requests().len(), 5, "401 once");
 }
 
 // ---- Item 3: bad input from the user ----
@@ -315,11 +319,13 @@ fn empty_and_overlong_ids_are_refused_by_every_command() {
     let ok = "x".repeat(255);
     let out = run(&env, &["show", &ok]);
     assert_eq!(code(&out), Some(5), "{}", stderr(&out));
-    assert_eq!(
-        sim.requests().len(),
-        1,
-        "only the 255-character ID was sent"
+    let reqs = sim.requests();
+    assert!(
+        reqs.iter().all(|r| r["path"] == assistance_path(&ok)
+            || r["query"].as_str().is_some_and(|q| q.contains(&ok))),
+        "only the 255-character ID was sent (its GET, then the listing by its ID): {reqs:#?}"
     );
+    assert_eq!(reqs.len(), 2);
 }
 
 #[test]
@@ -343,7 +349,7 @@ fn more_awkward_ids_are_sent_as_exactly_one_encoded_segment() {
     ] {
         let out = run(&env, &["show", id]);
         assert_eq!(code(&out), Some(5), "{id:?}: {}", stderr(&out));
-        let last = sim.requests().pop().unwrap();
+        let last = last_assistance_request(&sim);
         assert_eq!(
             last["path"],
             format!(

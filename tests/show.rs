@@ -182,7 +182,7 @@ fn desktop_ids_are_sent_as_exactly_one_path_segment() {
     ] {
         let out = env.cmd().args(["show", id]).output().unwrap();
         assert_eq!(out.status.code(), Some(5), "{id}: {}", stderr(&out));
-        let last = sim.requests().pop().unwrap();
+        let last = last_assistance_request(&sim);
         assert_eq!(
             last["path"],
             format!("/v2/{PROJECT}/desktops/{encoded}/remote-assistance"),

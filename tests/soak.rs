@@ -56,6 +56,7 @@ fn start_for_real(sim: &Sim, id: &str) {
 /// cannot tell it from a real one, so it reports it, and the real state again afterwards.
 fn is_made_up(event: &Value) -> bool {
     event["status"].is_null()
+        || event["status"] == "NONE"
         || event["status"] == "PAUSED"
         || event["share_space_id"]
             .as_str()

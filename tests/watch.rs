@@ -47,7 +47,7 @@ fn parse_event(line: &str) -> Value {
         "compact: {line:?}"
     );
     let mut expected: Vec<String> = SHOW_KEYS.iter().map(|k| k.to_string()).collect();
-    expected.push("observed_at".to_string());
+    expected.extend(["observed_at", "computer_name", "user_name"].map(String::from));
     expected.sort();
     assert_eq!(keys_of(&v), expected, "{line}");
     let at = v["observed_at"].as_str().expect("observed_at is a string");
@@ -162,21 +162,32 @@ fn table_lines_are_time_desktop_status_code_and_failure() {
     }
     let expect = |parts: &[&str]| -> Vec<String> { parts.iter().map(|p| p.to_string()).collect() };
     let mut expected = BTreeMap::new();
+    // The computer name and user follow the ID (from one listing by desktop_id).
     expected.insert(
         OPEN_DESKTOP.to_string(),
-        expect(&[OPEN_DESKTOP, "OPEN", &format!("code {SEEDED_CODE}")]),
+        expect(&[
+            OPEN_DESKTOP,
+            "HR-PC-001 (bob)",
+            "OPEN",
+            &format!("code {SEEDED_CODE}"),
+        ]),
     );
     expected.insert(
         CONFIRM_DESKTOP.to_string(),
-        expect(&[CONFIRM_DESKTOP, "WAIT_USER_CONFIRM"]),
+        expect(&[CONFIRM_DESKTOP, "OPS-PC-002 (carol)", "WAIT_USER_CONFIRM"]),
     );
     expected.insert(
         CLOSED_DESKTOP.to_string(),
-        expect(&[CLOSED_DESKTOP, "CLOSE"]),
+        expect(&[CLOSED_DESKTOP, "DEV-PC-004 (erin)", "CLOSE"]),
     );
     expected.insert(
         FAILED_DESKTOP.to_string(),
-        expect(&[FAILED_DESKTOP, "CLOSE", &format!("failed: {DECLINED}")]),
+        expect(&[
+            FAILED_DESKTOP,
+            "DEV-PC-005 (frank)",
+            "CLOSE",
+            &format!("failed: {DECLINED}"),
+        ]),
     );
     assert_eq!(rows, expected, "{text}");
 }
@@ -257,10 +268,12 @@ fn ids_come_from_a_file_skipping_comments_and_blank_lines() {
         .iter()
         .map(|r| r["path"].as_str().unwrap().to_string())
         .collect();
-    let expected: BTreeSet<String> = [OPEN_DESKTOP, CONFIRM_DESKTOP]
+    let mut expected: BTreeSet<String> = [OPEN_DESKTOP, CONFIRM_DESKTOP]
         .iter()
         .map(|id| assistance_path(id))
         .collect();
+    // ...and one listing by desktop_id, for their names.
+    expected.insert(format!("/v2/{PROJECT}/desktops"));
     assert_eq!(paths, expected, "nothing asked about comments or blanks");
 }
 
@@ -285,7 +298,11 @@ fn ids_come_from_stdin_when_none_are_given() {
         .unwrap();
     assert_eq!(failed["status"], "CLOSE");
     assert_eq!(failed["failed_reason"], DECLINED);
-    assert_eq!(sim.requests().len(), 2);
+    assert_eq!(
+        sim.requests().len(),
+        3,
+        "one listing for the names, two polls"
+    );
 }
 
 #[test]
@@ -586,7 +603,13 @@ fn once_with_state_prints_only_what_changed_since_the_last_run() {
         set(&[OPEN_DESKTOP, CONFIRM_DESKTOP, CLOSED_DESKTOP])
     );
     assert!(state.exists(), "the state file is written");
-    assert_eq!(sim.requests().len(), 3, "--once polls each desktop once");
+    let polls = |sim: &Sim| {
+        sim.requests()
+            .iter()
+            .filter(|r| r["path"].as_str().unwrap().ends_with("/remote-assistance"))
+            .count()
+    };
+    assert_eq!(polls(&sim), 3, "--once polls each desktop once");
 
     let second = run();
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));

@@ -16,6 +16,7 @@ pub const SIM_BAD_PARAMETER: &str = "SIM.0400";
 /// No such desktop, or no record: one code, as nothing says the cloud tells them apart.
 pub const SIM_NOT_FOUND: &str = "SIM.0404";
 pub const SIM_METHOD_NOT_ALLOWED: &str = "SIM.0405";
+pub const SIM_ALREADY_ACTIVE: &str = "SIM.0409";
 pub const SIM_PROJECT_NOT_FOUND: &str = "SIM.0410";
 pub const SIM_NO_ACTIVE_ASSISTANCE: &str = "SIM.0412";
 pub const SIM_INTERNAL: &str = "SIM.0500";

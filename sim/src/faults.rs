@@ -193,6 +193,8 @@ pub struct FaultRequest {
     latency: Option<String>,
     /// The fraction (0 to 1) of matching requests that get it; every one when left out.
     rate: Option<f64>,
+    /// Only requests with this method (GET, POST, DELETE); any when left out.
+    method: Option<String>,
 }
 
 /// A fault added at run time, as `GET /_sim/faults` shows it.
@@ -205,6 +207,8 @@ pub struct Rule {
     retry_after: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    method: Option<String>,
 }
 
 /// The fault chosen for one request.
@@ -238,8 +242,8 @@ impl Faults {
     }
 
     /// The fault for a request about `desktop` (`None`: not about one desktop), if any.
-    pub fn pick(&self, desktop: Option<&str>) -> Option<Chosen> {
-        let chosen = self.pick_unresolved(desktop)?;
+    pub fn pick(&self, desktop: Option<&str>, method: &str) -> Option<Chosen> {
+        let chosen = self.pick_unresolved(desktop, method)?;
         let kind = chosen.kind.resolve();
         *super::server::lock(&self.injected)
             .entry(kind.counter_name())
@@ -252,8 +256,8 @@ impl Faults {
         super::server::lock(&self.injected).clone()
     }
 
-    fn pick_unresolved(&self, desktop: Option<&str>) -> Option<Chosen> {
-        if let Some(chosen) = self.pick_rule(desktop) {
+    fn pick_unresolved(&self, desktop: Option<&str>, method: &str) -> Option<Chosen> {
+        if let Some(chosen) = self.pick_rule(desktop, method) {
             return Some(chosen);
         }
         let chosen = |kind: &FaultKind| Chosen {
@@ -271,11 +275,15 @@ impl Faults {
         (fastrand::f64() < self.rate).then(|| chosen(kind))
     }
 
-    fn pick_rule(&self, desktop: Option<&str>) -> Option<Chosen> {
+    fn pick_rule(&self, desktop: Option<&str>, method: &str) -> Option<Chosen> {
         let mut rules = super::server::lock(&self.rules);
-        // The newest rule that matches this desktop and whose rate lets this request through.
+        // The newest rule that matches this desktop and method and whose rate lets this
+        // request through.
         let i = rules.iter().rposition(|r| {
             (r.desktop_id.is_none() || r.desktop_id.as_deref() == desktop)
+                && r.method
+                    .as_deref()
+                    .is_none_or(|m| m.eq_ignore_ascii_case(method))
                 && r.rate.is_none_or(|rate| fastrand::f64() < rate)
         })?;
         let rule = &mut rules[i];
@@ -312,6 +320,7 @@ impl Faults {
             remaining: req.count,
             retry_after: req.retry_after.unwrap_or(self.retry_after),
             rate: req.rate,
+            method: req.method,
         };
         super::server::lock(&self.rules).push(rule.clone());
         Ok(rule)

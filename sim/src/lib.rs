@@ -168,6 +168,27 @@ pub struct SimArgs {
     #[arg(long, value_name = "DURATION", default_value = "0s", value_parser = parse_duration)]
     pub clock_ahead: Duration,
 
+    /// What GET answers for an existing desktop without an assistance record (the cloud's
+    /// answer is not documented): 404 with a SIM.0411 code, 200 with `{}`, or 200 with the
+    /// nine fields null
+    #[arg(long, value_enum, ignore_case = true, default_value_t = NoRecordAs::NotFound, value_name = "ANSWER")]
+    pub no_record_as: NoRecordAs,
+
+    /// What POST answers on a desktop whose session is already open or pending (not
+    /// documented either): the existing record (200), or 409 SIM.0409
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PostOnActive::Record, value_name = "ANSWER")]
+    pub post_on_active: PostOnActive,
+
+    /// Seeded sessions that wait for the end user move on like started ones (from the first
+    /// time they are read) instead of waiting for ever; the demo profile's simulator does this
+    #[arg(long)]
+    pub lively: bool,
+
+    /// Forget the demo profile's saved state (the sessions started or cancelled with
+    /// `--profile demo`), so that the demo starts over; then exit
+    #[arg(long)]
+    pub reset_demo: bool,
+
     /// Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub page_size_cap: usize,
@@ -195,6 +216,27 @@ pub enum NameMatch {
     Exact,
     /// Part of the name, in any case
     Fuzzy,
+}
+
+/// `--no-record-as`: the GET answer for "this desktop has no assistance record".
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoRecordAs {
+    /// 404, the same answer as for a desktop that does not exist (as the real API may)
+    #[value(name = "404")]
+    NotFound,
+    /// 200 with an empty object `{}`
+    Empty,
+    /// 200 with the nine fields, each null
+    Nulls,
+}
+
+/// `--post-on-active`: the POST answer on a desktop whose session is open or pending.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostOnActive {
+    /// 200 with the existing session, as if it had just been created
+    Record,
+    /// 409 Conflict (the real code is not known; the client goes by the status)
+    Conflict,
 }
 
 /// Whether the `--desktops` ones start with assistance records.
@@ -235,6 +277,10 @@ impl SimArgs {
             latency: Duration::ZERO,
             retry_after: 1,
             page_size_cap: 1000,
+            no_record_as: NoRecordAs::NotFound,
+            post_on_active: PostOnActive::Record,
+            lively: false,
+            reset_demo: false,
             clock_ahead: Duration::ZERO,
             name_match: NameMatch::Exact,
             tls_cert: None,
@@ -275,6 +321,7 @@ pub struct Handle {
     addr: SocketAddr,
     https: bool,
     clock: Arc<clock::Clock>,
+    sim: Arc<server::Sim>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -293,6 +340,12 @@ impl Handle {
     pub fn advance(&self, by: Duration) {
         self.clock.advance(by);
     }
+
+    /// The sessions started or cancelled so far (and when lively seeds began), as JSON that
+    /// [`spawn_saved`] takes up again: how the demo profile keeps its story between commands.
+    pub fn saved_state(&self) -> String {
+        serde_json::to_string(&self.sim.store.save()).unwrap_or_default()
+    }
 }
 
 impl Drop for Handle {
@@ -310,12 +363,23 @@ impl Drop for Handle {
 
 /// Binds `args.addr` and serves on a background thread; returns once listening.
 pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
+    spawn_saved(args, None)
+}
+
+/// Like [`spawn`], going on from a state saved by [`Handle::saved_state`]; a state that cannot
+/// be read is an error (the caller decides whether to start over).
+pub fn spawn_saved(args: &SimArgs, saved: Option<&str>) -> anyhow::Result<Handle> {
+    let mut sim = server::Sim::new(args);
+    if let Some(text) = saved {
+        let state = serde_json::from_str(text).context("reading the saved simulator state")?;
+        sim.store.restore(state);
+    }
     let tls = args.tls()?;
     let https = tls.is_some();
     let (listener, addr) = bind(args)?;
-    let sim = Arc::new(server::Sim::new(args));
+    let sim = Arc::new(sim);
     let clock = sim.clock.clone();
-    let app = server::app(sim);
+    let app = server::app(sim.clone());
     let runtime = runtime()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::Builder::new()
@@ -334,6 +398,7 @@ pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
         addr,
         https,
         clock,
+        sim,
         stop: Some(stop),
         thread: Some(thread),
     })

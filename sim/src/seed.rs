@@ -6,6 +6,7 @@ use super::store::{Field, OpenParts, Record, Status, DECLINED};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 pub const EXAMPLE_DESKTOP: &str = "a130ab3a-72bf-4b71-baa9-af4987c8e338";
 const GENERATED_PREFIX: &str = "00000000-0000-4000-8000-";
@@ -58,16 +59,29 @@ static NAMED: [Named; 8] = [
 /// The desktop whose end user always declines.
 const REFUSING_DESKTOP: &str = "11111111-0000-4000-8000-000000000007";
 
-/// All seeded desktops.
-#[derive(Clone, Copy, Debug)]
+/// All seeded desktops. How many generated ones there are may change at run time
+/// (`POST /_sim/desktops?count=N`): desktops joining or leaving the project.
+#[derive(Debug)]
 pub struct Catalogue {
-    generated: u32,
+    generated: AtomicU32,
     mixed: bool,
 }
 
 impl Catalogue {
     pub fn new(generated: u32, mixed: bool) -> Catalogue {
-        Catalogue { generated, mixed }
+        Catalogue {
+            generated: AtomicU32::new(generated),
+            mixed,
+        }
+    }
+
+    /// From now on the project has `count` generated desktops (the first `count` indexes).
+    pub fn set_generated(&self, count: u32) {
+        self.generated.store(count, Ordering::SeqCst);
+    }
+
+    fn generated(&self) -> u32 {
+        self.generated.load(Ordering::SeqCst)
     }
 
     pub fn find(&self, id: &str) -> Option<Desktop> {
@@ -75,7 +89,7 @@ impl Catalogue {
             return Some(Desktop::Named(n));
         }
         let index = generated_index(id)?;
-        (1..=self.generated)
+        (1..=self.generated())
             .contains(&index)
             .then_some(Desktop::Generated {
                 index,
@@ -84,7 +98,7 @@ impl Catalogue {
     }
 
     pub fn all(&self) -> impl Iterator<Item = Desktop> + '_ {
-        let generated = (1..=self.generated).map(|index| Desktop::Generated {
+        let generated = (1..=self.generated()).map(|index| Desktop::Generated {
             index,
             mixed: self.mixed,
         });

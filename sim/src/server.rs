@@ -11,7 +11,7 @@ use super::seed::Catalogue;
 use super::store::{Delays, Store};
 use super::tls::TlsListener;
 use super::verify::redact_authorization;
-use super::{workspace, NameMatch, SeedStatus, SimArgs};
+use super::{workspace, NameMatch, NoRecordAs, PostOnActive, SeedStatus, SimArgs};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -44,6 +44,8 @@ pub struct Sim {
     pub latency: Duration,
     pub page_size_cap: usize,
     pub name_match: NameMatch,
+    pub no_record_as: NoRecordAs,
+    pub post_on_active: PostOnActive,
     /// How far the simulator's clock runs ahead of the machine's (to test clock skew).
     pub clock_ahead: Duration,
     /// The state machine's and the tokens' time, which tests may advance.
@@ -89,6 +91,7 @@ impl Sim {
                 delays,
                 args.refuse.iter().cloned().collect(),
                 clock.clone(),
+                args.lively,
             ),
             faults: Faults::new(
                 args.fault_on.clone(),
@@ -99,6 +102,8 @@ impl Sim {
             latency: args.latency,
             page_size_cap: args.page_size_cap.min(1000),
             name_match: args.name_match,
+            no_record_as: args.no_record_as,
+            post_on_active: args.post_on_active,
             clock_ahead: args.clock_ahead,
             clock,
             ids: RequestIds::new(),
@@ -222,6 +227,7 @@ pub fn app(sim: Arc<Sim>) -> Router {
         .route("/_sim/stats", get(stats))
         .route("/_sim/revoke-tokens", post(revoke_tokens))
         .route("/_sim/clock", get(clock).post(advance_clock))
+        .route("/_sim/desktops", post(set_desktops))
         .route(
             "/_sim/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
@@ -355,6 +361,24 @@ async fn advance_clock(State(sim): State<Arc<Sim>>, req: Request) -> Response {
         }
         Some(Err(e)) => bad_fault(&e, &id),
         None => bad_fault("give the time to advance, like ?advance=5s", &id),
+    }
+}
+
+/// `POST /_sim/desktops?count=N`: the project now has N generated desktops (new ones join,
+/// those above N leave), as `--desktops N` would have seeded them.
+async fn set_desktops(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    let id = request_id(&req);
+    let query = super::verify::query_pairs(req.uri().query().unwrap_or(""));
+    let count = query
+        .iter()
+        .find(|(k, _)| k == "count")
+        .and_then(|(_, v)| v.parse::<u32>().ok());
+    match count {
+        Some(n) => {
+            sim.store.catalogue().set_generated(n);
+            errors::json(StatusCode::OK, &serde_json::json!({ "desktops": n }))
+        }
+        None => bad_fault("give the number of generated desktops, like ?count=12", &id),
     }
 }
 

@@ -3,10 +3,10 @@
 
 use super::clock::Clock;
 use super::seed::{Catalogue, Desktop};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub const DECLINED: &str = "The end user declined the remote assistance request.";
 
@@ -38,7 +38,14 @@ impl Serialize for Field {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// Read back from a saved state: a missing member is `Absent` (through `#[serde(default)]`).
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.map_or(Field::Null, Field::Text))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     #[serde(rename = "WAIT_USER_CONFIRM")]
     WaitUserConfirm,
@@ -51,24 +58,24 @@ pub enum Status {
 }
 
 /// The GET body, members in the order of the API reference.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub share_space_id: Field,
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub invitation_code: Field,
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub share_space_name: Field,
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub share_space_passwd: Field,
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub private_share_link: Field,
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub internet_share_link: Field,
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub create_time: Field,
     pub status: Status,
-    #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
     pub failed_reason: Field,
 }
 
@@ -119,8 +126,15 @@ impl Record {
         }
     }
 
-    fn is_active(&self) -> bool {
+    pub fn is_active(&self) -> bool {
         self.status != Status::Close
+    }
+
+    fn is_pending(&self) -> bool {
+        matches!(
+            self.status,
+            Status::WaitUserConfirm | Status::WaitUserAccess
+        )
     }
 
     /// The record once cancelled: the secrets and the code are gone with the space.
@@ -149,15 +163,15 @@ pub struct Delays {
     pub access: Duration,
 }
 
-/// A session started through the simulator; its status follows from its age.
-#[derive(Clone, Debug)]
+/// A session started through the simulator; its status follows from its age on the
+/// simulator's clock (wall-clock time, so that a saved session goes on after a restart).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct Session {
     space_id: String,
     space_name: String,
     code: String,
     passwd: String,
     user: String,
-    started: Instant,
     started_at: jiff::Timestamp,
     refuses: bool,
 }
@@ -176,14 +190,31 @@ impl Session {
                 )
             ),
             user: desktop.user_name(),
-            started: clock.instant(),
             started_at: clock.timestamp(),
             refuses,
         }
     }
 
-    fn record(&self, now: Instant, delays: Delays) -> Record {
-        let age = now.saturating_duration_since(self.started);
+    /// A seeded pending record that moves on as if it had been started at `started_at`.
+    fn seeded(desktop: &Desktop, seeded: &Record, started_at: jiff::Timestamp) -> Session {
+        let text = |f: &Field| match f {
+            Field::Text(t) => Some(t.clone()),
+            _ => None,
+        };
+        let fresh = Session::new(desktop, desktop.refuses(), &Clock::default());
+        Session {
+            space_id: text(&seeded.share_space_id).unwrap_or(fresh.space_id),
+            space_name: text(&seeded.share_space_name).unwrap_or(fresh.space_name),
+            started_at,
+            ..fresh
+        }
+    }
+
+    fn record(&self, now: jiff::Timestamp, delays: Delays) -> Record {
+        let age = now
+            .duration_since(self.started_at)
+            .try_into()
+            .unwrap_or(Duration::ZERO);
         if age < delays.confirm {
             return Record::waiting(&self.space_id, &self.space_name, Status::WaitUserConfirm);
         }
@@ -224,7 +255,8 @@ fn random_text(len: usize, alphabet: &[u8]) -> String {
         .collect()
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Assistance {
     Fixed(Record),
     Live(Session),
@@ -245,6 +277,16 @@ pub struct Started {
     pub status: Status,
     pub desktop_id: String,
     pub initiator_type: &'static str,
+    /// The session was already open or pending: nothing was created.
+    #[serde(skip)]
+    pub existing: bool,
+}
+
+/// What a simulator remembers across restarts (the demo profile's saved state): the records
+/// that changed since seeding (lively seeds included, once looked at).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Saved {
+    changed: HashMap<String, Assistance>,
 }
 
 /// Every desktop's assistance record. Only records that changed since seeding are stored, so
@@ -255,6 +297,8 @@ pub struct Store {
     refuse: HashSet<String>,
     changed: Mutex<HashMap<String, Assistance>>,
     clock: Arc<Clock>,
+    /// `--lively`: seeded pending sessions move on from the first time someone looks.
+    lively: bool,
 }
 
 impl Store {
@@ -263,6 +307,7 @@ impl Store {
         delays: Delays,
         refuse: HashSet<String>,
         clock: Arc<Clock>,
+        lively: bool,
     ) -> Store {
         Store {
             catalogue,
@@ -270,6 +315,19 @@ impl Store {
             refuse,
             changed: Mutex::new(HashMap::new()),
             clock,
+            lively,
+        }
+    }
+
+    /// Takes up where a saved state left off.
+    pub fn restore(&mut self, saved: Saved) {
+        *super::server::lock(&self.changed) = saved.changed;
+    }
+
+    /// What to save so that a later simulator goes on from here.
+    pub fn save(&self) -> Saved {
+        Saved {
+            changed: super::server::lock(&self.changed).clone(),
         }
     }
 
@@ -280,8 +338,8 @@ impl Store {
     /// GET: the current record of a desktop.
     pub fn show(&self, desktop_id: &str) -> Result<Record, Missing> {
         let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
-        let changed = super::server::lock(&self.changed);
-        self.current(&desktop, &changed, self.clock.instant())
+        let mut changed = super::server::lock(&self.changed);
+        self.current(&desktop, &mut changed, self.clock.timestamp())
             .ok_or(Missing::Record)
     }
 
@@ -289,15 +347,15 @@ impl Store {
     pub fn start(&self, desktop_id: &str) -> Result<Started, Missing> {
         let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
         let mut changed = super::server::lock(&self.changed);
-        let now = self.clock.instant();
-        let record = match self.current(&desktop, &changed, now) {
-            Some(active) if active.is_active() => active,
+        let now = self.clock.timestamp();
+        let (record, existing) = match self.current(&desktop, &mut changed, now) {
+            Some(active) if active.is_active() => (active, true),
             _ => {
                 let refuses = desktop.refuses() || self.refuse.contains(desktop_id);
                 let session = Session::new(&desktop, refuses, &self.clock);
                 let record = session.record(now, self.delays);
                 changed.insert(desktop_id.to_string(), Assistance::Live(session));
-                record
+                (record, false)
             }
         };
         Ok(Started {
@@ -305,6 +363,7 @@ impl Store {
             status: record.status,
             desktop_id: desktop_id.to_string(),
             initiator_type: "ADMIN_INITIATE",
+            existing,
         })
     }
 
@@ -312,7 +371,7 @@ impl Store {
     pub fn cancel(&self, desktop_id: &str) -> Result<(), Missing> {
         let desktop = self.catalogue.find(desktop_id).ok_or(Missing::Desktop)?;
         let mut changed = super::server::lock(&self.changed);
-        match self.current(&desktop, &changed, self.clock.instant()) {
+        match self.current(&desktop, &mut changed, self.clock.timestamp()) {
             Some(record) if record.is_active() => {
                 let closed = Assistance::Fixed(record.cancelled());
                 changed.insert(desktop_id.to_string(), closed);
@@ -325,13 +384,31 @@ impl Store {
     fn current(
         &self,
         desktop: &Desktop,
-        changed: &HashMap<String, Assistance>,
-        now: Instant,
+        changed: &mut HashMap<String, Assistance>,
+        now: jiff::Timestamp,
     ) -> Option<Record> {
         match changed.get(desktop.id().as_ref()) {
             Some(Assistance::Fixed(record)) => Some(record.clone()),
             Some(Assistance::Live(session)) => Some(session.record(now, self.delays)),
-            None => desktop.seeded_record(),
+            None => {
+                let seeded = desktop.seeded_record()?;
+                if !(self.lively && seeded.is_pending()) {
+                    return Some(seeded);
+                }
+                // A lively seed waiting for the user: from the first look on, a session like
+                // a started one (one waiting for access began its confirmation earlier).
+                let began = match seeded.status {
+                    Status::WaitUserAccess => jiff::SignedDuration::try_from(self.delays.confirm)
+                        .ok()
+                        .and_then(|d| now.checked_sub(d).ok())
+                        .unwrap_or(now),
+                    _ => now,
+                };
+                let session = Session::seeded(desktop, &seeded, began);
+                let record = session.record(now, self.delays);
+                changed.insert(desktop.id().into_owned(), Assistance::Live(session));
+                Some(record)
+            }
         }
     }
 }

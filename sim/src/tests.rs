@@ -1788,3 +1788,112 @@ mod strict_like_the_cloud {
         assert_eq!(list(&fuzzy, "?computer_name=ops-pc")["total_count"], 2);
     }
 }
+
+mod undocumented_answers {
+    use super::*;
+
+    fn post(sim: &Handle, desktop: &str) -> Response {
+        with_token(Method::POST, &assistance_url(sim, desktop))
+    }
+
+    #[test]
+    fn no_record_is_answered_each_way_and_a_missing_desktop_stays_404() {
+        let sim = start(|_| {});
+        // By default, exactly the answer of a desktop that does not exist.
+        let no_record = body(get(&sim, &seeded(6)));
+        let no_desktop = body(get(&sim, "no-such-desktop"));
+        assert_eq!(no_record["error_code"], "SIM.0404");
+        assert_eq!(no_record["error_code"], no_desktop["error_code"]);
+        let sim = start(|a| a.no_record_as = NoRecordAs::Empty);
+        let resp = get(&sim, &seeded(6));
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(body(resp), json!({}));
+        error(get(&sim, "no-such-desktop"), 404, "SIM.0404");
+        let sim = start(|a| a.no_record_as = NoRecordAs::Nulls);
+        let resp = get(&sim, &seeded(6));
+        assert_eq!(resp.status(), StatusCode::OK);
+        let v = body(resp);
+        assert_eq!(v.as_object().unwrap().len(), 9, "{v}");
+        assert!(v.as_object().unwrap().values().all(Value::is_null), "{v}");
+        error(get(&sim, "no-such-desktop"), 404, "SIM.0404");
+    }
+
+    #[test]
+    fn a_post_on_an_active_session_is_the_record_or_a_conflict() {
+        let sim = start(|_| {});
+        let resp = post(&sim, &seeded(1));
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(body(resp)["status"], "OPEN", "the session that is there");
+        let sim = start(|a| a.post_on_active = PostOnActive::Conflict);
+        error(post(&sim, &seeded(1)), 409, "SIM.0409");
+        error(post(&sim, &seeded(2)), 409, "SIM.0409");
+        let resp = post(&sim, &seeded(4));
+        assert_eq!(resp.status(), StatusCode::OK, "a closed one starts anew");
+        error(post(&sim, &seeded(4)), 409, "SIM.0409");
+    }
+
+    #[test]
+    fn desktop_ids_come_as_one_comma_separated_value() {
+        let sim = start(|_| {});
+        let url = format!(
+            "{}/v2/{DEMO_PROJECT_ID}/desktops?desktop_id={EXAMPLE},{},nope",
+            sim.url(),
+            seeded(7)
+        );
+        let page = body(signed(Method::GET, &url));
+        assert_eq!(page["total_count"], 2, "{page}");
+        let many: Vec<String> = (0..101).map(|i| format!("d{i}")).collect();
+        let url = format!(
+            "{}/v2/{DEMO_PROJECT_ID}/desktops?desktop_id={}",
+            sim.url(),
+            many.join(",")
+        );
+        error(signed(Method::GET, &url), 400, "SIM.0400");
+    }
+
+    #[test]
+    fn lively_seeds_move_on_and_a_saved_state_is_taken_up_again() {
+        let sim = start(|a| {
+            a.lively = true;
+            a.confirm_after = Duration::from_secs(60);
+        });
+        assert_eq!(body(get(&sim, &seeded(2)))["status"], "WAIT_USER_CONFIRM");
+        sim.advance(Duration::from_secs(61));
+        assert_eq!(body(get(&sim, &seeded(2)))["status"], "WAIT_USER_ACCESS");
+        sim.advance(Duration::from_secs(3));
+        let open = body(get(&sim, &seeded(2)));
+        assert_eq!(open["status"], "OPEN", "{open}");
+        let started = body(post(&sim, &seeded(4)));
+        let saved = sim.saved_state();
+        drop(sim);
+
+        let mut args = SimArgs::demo();
+        args.lively = true;
+        let again = spawn_saved(&args, Some(&saved)).unwrap();
+        // The clock of the first simulator was advanced; the session began "earlier" for it.
+        let carol = body(get(&again, &seeded(2)));
+        assert_eq!(carol["share_space_id"], open["share_space_id"], "{carol}");
+        let erin = body(get(&again, &seeded(4)));
+        assert_eq!(erin["share_space_id"], started["share_space_id"], "{erin}");
+        assert!(spawn_saved(&args, Some("not json")).is_err());
+    }
+
+    #[test]
+    fn desktops_join_and_leave_at_run_time() {
+        let sim = start(|a| a.desktops = 3);
+        let resp = control(&sim, Method::POST, "desktops?count=5", None);
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(get(&sim, &generated(5)).status(), StatusCode::NOT_FOUND);
+        let resp = signed(
+            Method::GET,
+            &format!("{}/v2/{DEMO_PROJECT_ID}/desktops", sim.url()),
+        );
+        assert_eq!(body(resp)["total_count"], 8 + 5);
+        control(&sim, Method::POST, "desktops?count=1", None);
+        error(get(&sim, &generated(2)), 404, "SIM.0404");
+    }
+
+    fn generated(i: u32) -> String {
+        format!("00000000-0000-4000-8000-{i:012}")
+    }
+}

@@ -6,7 +6,7 @@ use super::faults::{self, FaultKind};
 use super::gate;
 use super::server::Sim;
 use super::store::Missing;
-use super::NameMatch;
+use super::{NameMatch, NoRecordAs, PostOnActive};
 use axum::extract::{Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
@@ -85,20 +85,52 @@ async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
             .store
             .show(desktop)
             .map(|record| errors::json(StatusCode::OK, &record)),
-        Op::Start => sim
-            .store
-            .start(desktop)
-            .map(|started| errors::json(StatusCode::OK, &started)),
+        Op::Start => sim.store.start(desktop).map(|started| {
+            if started.existing && sim.post_on_active == PostOnActive::Conflict {
+                return errors::workspace(
+                    StatusCode::CONFLICT,
+                    errors::SIM_ALREADY_ACTIVE,
+                    format!("The desktop {desktop} already has an active remote assistance."),
+                );
+            }
+            errors::json(StatusCode::OK, &started)
+        }),
         Op::Cancel => sim.store.cancel(desktop).map(|()| errors::no_content()),
     };
-    result.unwrap_or_else(|missing| match missing {
-        Missing::Desktop | Missing::Record => not_found(desktop),
-        Missing::ActiveAssistance => errors::workspace(
+    result.unwrap_or_else(|missing| match (missing, sim.no_record_as) {
+        (Missing::Record, NoRecordAs::Empty) => {
+            errors::json(StatusCode::OK, &serde_json::json!({}))
+        }
+        (Missing::Record, NoRecordAs::Nulls) => errors::json(StatusCode::OK, &all_null()),
+        // No record and no desktop answer alike: only ShowDesktopDetail or ListDesktops tell
+        // them apart, as with the real API (docs/WORKSPACE-API.md §8).
+        (Missing::Desktop | Missing::Record, _) => not_found(desktop),
+        (Missing::ActiveAssistance, _) => errors::workspace(
             StatusCode::NOT_FOUND,
             errors::SIM_NO_ACTIVE_ASSISTANCE,
             format!("The desktop {desktop} has no active remote assistance."),
         ),
     })
+}
+
+/// The GET body with every one of the nine fields null.
+fn all_null() -> serde_json::Value {
+    let fields = [
+        "share_space_id",
+        "invitation_code",
+        "share_space_name",
+        "share_space_passwd",
+        "private_share_link",
+        "internet_share_link",
+        "create_time",
+        "status",
+        "failed_reason",
+    ];
+    fields
+        .iter()
+        .map(|f| (f.to_string(), serde_json::Value::Null))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 /// What the gateway does before the service sees a request: read the body, authenticate,
@@ -130,7 +162,7 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
     if !sim.latency.is_zero() {
         tokio::time::sleep(sim.latency).await;
     }
-    if let Some(chosen) = sim.faults.pick(desktop) {
+    if let Some(chosen) = sim.faults.pick(desktop, parts.method.as_str()) {
         if let FaultKind::Latency(delay) = chosen.kind {
             tokio::time::sleep(delay).await;
         }

@@ -86,15 +86,23 @@ pub struct DesktopFilter {
     pub user_name: Option<String>,
     pub desktop_ip: Option<String>,
     pub status: Option<String>,
+    /// These desktops only (at most [`DesktopFilter::MAX_IDS`]), sent as ONE comma-separated
+    /// value like the SDK does (docs/WORKSPACE-API.md §7).
+    pub desktop_ids: Vec<String>,
 }
 
 impl DesktopFilter {
+    /// The most `desktop_id` values ListDesktops takes in one call.
+    pub const MAX_IDS: usize = 100;
+
     fn query_pairs(&self) -> Vec<(String, String)> {
+        let ids = (!self.desktop_ids.is_empty()).then(|| self.desktop_ids.join(","));
         [
             ("computer_name", &self.computer_name),
             ("user_name", &self.user_name),
             ("desktop_ip", &self.desktop_ip),
             ("status", &self.status),
+            ("desktop_id", &ids),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.as_ref().map(|v| (k.to_string(), v.clone())))

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::lenient::TextFields;
-use crate::domain::{Status, MASK};
+use crate::domain::{DesktopNames, Status, MASK};
 use crate::secret::Secret;
 
 /// GET remote-assistance: every field may be absent or null; unknown fields are ignored.
@@ -104,6 +104,15 @@ impl Desktop {
         self.desktop_id.as_deref().unwrap_or_default()
     }
 
+    /// Its computer name and every user, for people.
+    pub fn names(&self) -> DesktopNames {
+        let users = self.user_names();
+        DesktopNames {
+            computer_name: self.computer_name.clone(),
+            user_name: (!users.is_empty()).then(|| users.join(", ")),
+        }
+    }
+
     /// The primary user and every attached one, without repeats.
     pub fn user_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.user_name.as_deref().into_iter().collect();
@@ -166,6 +175,33 @@ impl Lenient for DesktopPage {
 }
 
 impl RemoteAssistance {
+    /// assist's own record for "this desktop has no session": status `NONE`, nothing else.
+    pub fn none() -> Self {
+        RemoteAssistance {
+            status: Some(Status::None),
+            ..RemoteAssistance::default()
+        }
+    }
+
+    /// A 200 that says nothing (`{}`, or every field null or empty): one of the ways the
+    /// cloud may say "no record" (docs/WORKSPACE-API.md §8).
+    pub fn is_blank(&self) -> bool {
+        let empty = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+        self.status.is_none()
+            && self.share_space_passwd.is_none()
+            && [
+                &self.share_space_id,
+                &self.invitation_code,
+                &self.share_space_name,
+                &self.private_share_link,
+                &self.internet_share_link,
+                &self.create_time,
+                &self.failed_reason,
+            ]
+            .into_iter()
+            .all(empty)
+    }
+
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
     }
@@ -236,6 +272,22 @@ mod tests {
         assert_eq!(p.desktops[0].id(), "d");
         assert_eq!(p.desktops[0].user_names(), ["a", "b"]);
         assert!(p.desktops[0].ip_address.is_none());
+    }
+
+    #[test]
+    fn empty_and_all_null_answers_are_blank() {
+        for body in [
+            "{}",
+            r#"{"status":null,"share_space_id":null,"failed_reason":""}"#,
+        ] {
+            let r: RemoteAssistance = serde_json::from_str(body).unwrap();
+            assert!(r.is_blank(), "{body}");
+        }
+        for body in [r#"{"status":"CLOSE"}"#, r#"{"share_space_id":"x"}"#] {
+            let r: RemoteAssistance = serde_json::from_str(body).unwrap();
+            assert!(!r.is_blank(), "{body}");
+        }
+        assert_eq!(RemoteAssistance::none().status(), Some(&Status::None));
     }
 
     #[test]

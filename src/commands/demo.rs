@@ -1,26 +1,74 @@
 //! The built-in `demo` profile's set-up: start the simulator in-process on 127.0.0.1 and point
 //! the settings at it. Command set-up, not configuration: `config` only says "the demo".
+//!
+//! The demo tells one story across commands: its simulator's sessions are saved in a small
+//! file of the cache dir when a command ends and taken up by the next one, so that
+//! `start --user erin --wait` and then `show --user erin` show the same session.
+//! `assist sim --reset-demo` starts it over.
+
+#[cfg(feature = "sim")]
+use std::path::PathBuf;
 
 use crate::config::{self, ConfigError, Overrides, Settings};
 
-/// Keeps the demo's simulator serving until dropped at the end of the command.
+/// The file, in the cache dir, that keeps the demo's sessions between commands.
 #[cfg(feature = "sim")]
-pub type Guard = assist_sim::Handle;
+const STATE_FILE: &str = "demo-sim.json";
+
+/// Keeps the demo's simulator serving until dropped at the end of the command, then saves
+/// its sessions for the next command.
+#[cfg(feature = "sim")]
+pub struct Guard {
+    handle: assist_sim::Handle,
+    state: Option<PathBuf>,
+}
+
+#[cfg(feature = "sim")]
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if let Some(path) = &self.state {
+            if let Err(e) = crate::files::write_private(path, &self.handle.saved_state()) {
+                eprintln!(
+                    "warning: could not save the demo's sessions in {} ({e}); the next demo command starts over",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
 #[cfg(not(feature = "sim"))]
 pub type Guard = std::convert::Infallible;
 
-/// Starts the simulator when the settings ask for the built-in demo.
+#[cfg(feature = "sim")]
+fn state_path() -> Option<PathBuf> {
+    config::cache_dir().map(|dir| dir.join(STATE_FILE))
+}
+
+/// Starts the simulator when the settings ask for the built-in demo, going on from the state
+/// the previous demo command left (a state that cannot be read is set aside with a warning).
 #[cfg(feature = "sim")]
 pub fn attach(settings: &mut Settings, flags: &Overrides) -> Result<Option<Guard>, ConfigError> {
     if !settings.is_builtin_demo() {
         return Ok(None);
     }
-    let handle = assist_sim::spawn(&assist_sim::SimArgs::demo()).map_err(|e| {
-        ConfigError::invalid(
-            format!("could not start the demo simulator: {e:#}"),
-            "the demo needs a free port on 127.0.0.1",
-        )
-    })?;
+    let mut args = assist_sim::SimArgs::demo();
+    // No seeded session waits for ever: each moves on from the first look.
+    args.lively = true;
+    let state = state_path();
+    let saved = state
+        .as_deref()
+        .and_then(|p| std::fs::read_to_string(p).ok());
+    let handle = match assist_sim::spawn_saved(&args, saved.as_deref()) {
+        Ok(handle) => handle,
+        Err(e) if saved.is_some() => {
+            eprintln!(
+                "warning: the demo's saved sessions cannot be read ({e:#}); the demo starts over"
+            );
+            assist_sim::spawn(&args).map_err(unavailable)?
+        }
+        Err(e) => return Err(unavailable(e)),
+    };
     let builtin = config::Builtin {
         endpoint: handle.url(),
         project_id: assist_sim::DEMO_PROJECT_ID.to_string(),
@@ -28,7 +76,38 @@ pub fn attach(settings: &mut Settings, flags: &Overrides) -> Result<Option<Guard
         sk: crate::secret::Secret::new(assist_sim::DEMO_SK),
     };
     config::attach_demo(settings, flags, builtin)?;
-    Ok(Some(handle))
+    Ok(Some(Guard { handle, state }))
+}
+
+#[cfg(feature = "sim")]
+fn unavailable(e: anyhow::Error) -> ConfigError {
+    ConfigError::invalid(
+        format!("could not start the demo simulator: {e:#}"),
+        "the demo needs a free port on 127.0.0.1",
+    )
+}
+
+/// `assist sim --reset-demo`: forgets the demo's saved sessions.
+#[cfg(feature = "sim")]
+pub fn reset() -> anyhow::Result<()> {
+    let Some(path) = state_path() else {
+        anyhow::bail!("there is no cache dir on this system, so the demo saves nothing");
+    };
+    match std::fs::remove_file(&path) {
+        Ok(()) => eprintln!(
+            "the demo starts over: its saved sessions ({}) are forgotten",
+            path.display()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("the demo has nothing saved; it starts from its seeded story")
+        }
+        Err(e) => {
+            return Err(
+                anyhow::Error::new(e).context(format!("could not remove {}", path.display()))
+            )
+        }
+    }
+    Ok(())
 }
 
 /// This build has no simulator: the demo cannot run, and says so plainly.

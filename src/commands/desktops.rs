@@ -16,6 +16,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
         desktop_ip: non_empty(&args.select.ip),
         // The API's statuses are upper case; people type them any way.
         status: non_empty(&args.status).map(|s| s.to_ascii_uppercase()),
+        ..DesktopFilter::default()
     };
     let client = super::setup::client(settings)?;
     let desktops = list_all(&client, &filter).context("could not list the desktops")?;

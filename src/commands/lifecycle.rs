@@ -7,24 +7,59 @@ use std::time::Instant;
 
 use anyhow::Context;
 
+use super::directory::Directory;
 use super::poll::{self, Plan};
 use crate::api::model::RemoteAssistance;
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
-use crate::domain::{DesktopId, Status};
+use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{render_created, render_show, table_line, OutputFormat, Reporter};
+use crate::output::{render_created, render_show, since, table_line, OutputFormat, Reporter};
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     let client = super::setup::client(settings)?;
-    let id = &super::select::one(&client, &args.target)?;
-    let created = client.create_remote_assistance(id).with_context(|| {
-        format!(
-            "could not start remote assistance on desktop {}",
-            sanitize(id.as_str())
-        )
-    })?;
+    let (id, listed) = super::select::one_listed(&client, &args.target)?;
+    let directory = Arc::new(Directory::listed(listed.as_slice()));
+    let names = directory.names(id.as_str());
+    let about = about(&id, names.as_ref());
+    // Look first (one GET, on the connection the POST then uses): a session already open or
+    // waiting for the user is reported, and waited on, rather than asked for again.
+    if let Some(active) = active_session(&client, &id)? {
+        if !args.new {
+            eprintln!("{about}: {}", already(&active));
+            return existing(settings, args, &id, active, client, directory);
+        }
+        client.cancel_remote_assistance(&id).with_context(|| {
+            format!("could not cancel the session already on desktop {about} (--new)")
+        })?;
+        eprintln!(
+            "{about}: cancelled the session that was {} (--new); asking again",
+            sanitize(active.status_text())
+        );
+    }
+    let created = match client.create_remote_assistance(&id) {
+        Ok(created) => created,
+        // Someone started one between the look and the POST, and the cloud says so.
+        Err(e) if e.status() == Some(409) => {
+            let active = active_session(&client, &id)?.unwrap_or_default();
+            eprintln!(
+                "{about}: already active (the POST answered {e}){}",
+                active
+                    .status()
+                    .map(|_| format!("; {}", already(&active)))
+                    .unwrap_or_default()
+            );
+            return existing(settings, args, &id, active, client, directory);
+        }
+        Err(e) => {
+            return Err(anyhow::Error::new(e).context(format!(
+                "could not start remote assistance on desktop {}",
+                sanitize(id.as_str())
+            )))
+        }
+    };
+    directory.exists(&id);
     // `-o code` asks for the invitation code, which only exists once the user accepted:
     // it implies --wait rather than sending a request and then failing.
     if !args.wait && settings.output != OutputFormat::Code {
@@ -37,10 +72,99 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Done);
     }
     eprintln!(
-        "asked desktop {} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)",
-        sanitize(id.as_str())
+        "asked desktop {about} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"
     );
-    wait_for_open(settings, args, id, Arc::new(client))
+    wait_for_open(settings, args, &id, Arc::new(client), directory)
+}
+
+/// `a130ab3a-…` or `a130ab3a-… (FIN-PC-042 (alice))`, for messages.
+fn about(id: &DesktopId, names: Option<&DesktopNames>) -> String {
+    match names.and_then(DesktopNames::label) {
+        Some(label) => format!("{} ({})", sanitize(id.as_str()), sanitize(&label)),
+        None => sanitize(id.as_str()),
+    }
+}
+
+/// The session on the desktop when it is open or waiting for the user. No record (whatever
+/// the cloud answers for it) is `None`: the POST tells a desktop that does not exist. Refused
+/// credentials end here; another failure only skips the look (the POST may still succeed).
+fn active_session(
+    client: &crate::api::Client,
+    id: &DesktopId,
+) -> anyhow::Result<Option<RemoteAssistance>> {
+    match client.remote_assistance(id) {
+        Ok(r)
+            if r.status()
+                .is_some_and(|s| *s == Status::Open || s.is_pending()) =>
+        {
+            Ok(Some(r))
+        }
+        Ok(_) => Ok(None),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) if e.is_refused() => Err(anyhow::Error::new(e).context(format!(
+            "the cloud refused to show desktop {}",
+            sanitize(id.as_str())
+        ))),
+        Err(e) => {
+            eprintln!(
+                "warning: could not check desktop {} for a session already there ({e}); asking anyway",
+                sanitize(id.as_str())
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `already OPEN since 10:42, code D1F32AA6`, `already waiting for the user to accept since …`.
+fn already(r: &RemoteAssistance) -> String {
+    let since = r
+        .create_time
+        .as_deref()
+        .and_then(|t| since(t, jiff::Timestamp::now()))
+        .map(|t| format!(" since {t}"))
+        .unwrap_or_default();
+    let what = match r.status() {
+        Some(Status::Open) => format!(
+            "already OPEN{since}{}",
+            r.open_code()
+                .map(|c| format!(", code {}", sanitize(c)))
+                .unwrap_or_default()
+        ),
+        Some(Status::WaitUserConfirm) => format!("already waiting for the user to accept{since}"),
+        Some(Status::WaitUserAccess) => {
+            format!("already accepted; waiting for the user to enable access{since}")
+        }
+        _ => format!("already {}{since}", sanitize(r.status_text())),
+    };
+    format!("{what} (`--new` cancels it and asks again)")
+}
+
+/// A session that was already there: shown as it is, or (with `--wait` or `-o code`) waited
+/// on until OPEN like a new one.
+fn existing(
+    settings: &Settings,
+    args: &StartArgs,
+    id: &DesktopId,
+    active: RemoteAssistance,
+    client: crate::api::Client,
+    directory: Arc<Directory>,
+) -> anyhow::Result<Outcome> {
+    let waits = args.wait || settings.output == OutputFormat::Code;
+    if !waits || active.open_code().is_some() {
+        let names = directory.names(id.as_str());
+        render_show(
+            &mut std::io::stdout().lock(),
+            settings.output,
+            id.as_str(),
+            names.as_ref(),
+            &active,
+            settings.style,
+        )?;
+        return Ok(Outcome::Done);
+    }
+    directory.exists(id);
+    eprintln!("waiting on that session until the user accepts (Ctrl-C stops waiting)");
+    wait_for_open(settings, args, id, Arc::new(client), directory)
 }
 
 /// Progress of `start --wait` goes to stderr, one line per change.
@@ -50,11 +174,12 @@ impl Reporter for Progress {
     fn change(
         &mut self,
         id: &str,
+        names: Option<&DesktopNames>,
         r: &RemoteAssistance,
         at: jiff::Timestamp,
     ) -> std::io::Result<()> {
         if std::io::stderr().is_terminal() || r.status() != Some(&Status::Open) {
-            eprintln!("{}", table_line(id, r, at));
+            eprintln!("{}", table_line(id, names, r, at));
         }
         Ok(())
     }
@@ -65,6 +190,7 @@ fn wait_for_open(
     args: &StartArgs,
     id: &DesktopId,
     client: Arc<crate::api::Client>,
+    directory: Arc<Directory>,
 ) -> anyhow::Result<Outcome> {
     let interrupted = poll::interrupt_flag();
     let plan = Plan {
@@ -75,6 +201,8 @@ fn wait_for_open(
         until: vec![Status::Open],
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: false,
+        directory: directory.clone(),
+        membership: None,
     };
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
     let record = outcome
@@ -84,7 +212,8 @@ fn wait_for_open(
         .unwrap_or_default();
     match outcome.end {
         Outcome::Done => {
-            render_show(&mut std::io::stdout().lock(), settings.output, id.as_str(), &record, settings.style)?;
+            let names = directory.names(id.as_str());
+            render_show(&mut std::io::stdout().lock(), settings.output, id.as_str(), names.as_ref(), &record, settings.style)?;
             Ok(Outcome::Done)
         }
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(

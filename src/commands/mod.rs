@@ -1,12 +1,15 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
+mod board;
 mod completions;
 mod config;
 mod demo;
 mod desktops;
+mod directory;
 mod lifecycle;
 mod poll;
 mod select;
+mod sessions;
 mod setup;
 mod show;
 mod state;
@@ -23,6 +26,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Config(sub) => config::run(&flags, &sub),
+        #[cfg(feature = "sim")]
+        Command::Sim(args) if args.reset_demo => demo::reset().map(|()| Outcome::Done),
         #[cfg(feature = "sim")]
         Command::Sim(args) => assist_sim::run(&args).map(|()| Outcome::Done),
         #[cfg(not(feature = "sim"))]
@@ -50,6 +55,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Desktops(args) => {
             let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
+        }
+        Command::Sessions(args) => {
+            sessions::refuse_unconfirmed(&args)?;
+            let (settings, _sim) = setup::prepare(&flags)?;
+            sessions::run(&settings, &args)
         }
     }
 }

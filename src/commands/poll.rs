@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::model::RemoteAssistance;
+use super::directory::{Answer, Directory};
+use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client};
 use crate::domain::{DesktopId, Status};
 use crate::outcome::{Kind, Outcome as End};
@@ -30,6 +31,11 @@ pub struct Plan {
     pub until: Vec<Status>,
     pub deadline: Option<Instant>,
     pub once: bool,
+    /// Which desktops exist (a 404 for one of them is `NONE`), and their names.
+    pub directory: Arc<Directory>,
+    /// `watch --all`: the project's desktops, listed again now and then; those new join the
+    /// run, those gone leave it.
+    pub membership: Option<mpsc::Receiver<Vec<Desktop>>>,
 }
 
 /// The part of a record whose change is worth reporting (and remembering in a state file).
@@ -58,6 +64,8 @@ enum Settled {
     Failed(ApiError),
     /// `--once --until`: seen once, not (yet) in a wanted status.
     Pending,
+    /// No longer in the project's listing (`watch --all`): neither success nor failure.
+    Left,
 }
 
 struct Desk {
@@ -121,12 +129,17 @@ type Job = (usize, DesktopId);
 /// A worker's answer, or the panic its request raised (what `catch_unwind` returns).
 type Done = std::thread::Result<(usize, Result<RemoteAssistance, ApiError>)>;
 
-fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Receiver<Done>) {
+fn spawn_workers(
+    client: Arc<Client>,
+    directory: Arc<Directory>,
+    n: usize,
+) -> (mpsc::Sender<Job>, mpsc::Receiver<Done>) {
     let (job_tx, job_rx) = mpsc::channel::<Job>();
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let job_rx = Arc::new(Mutex::new(job_rx));
     for _ in 0..n {
         let (client, job_rx, done_tx) = (client.clone(), job_rx.clone(), done_tx.clone());
+        let directory = directory.clone();
         std::thread::spawn(move || loop {
             let job = match job_rx.lock() {
                 Ok(rx) => rx.recv(),
@@ -135,7 +148,7 @@ fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Rec
             let Ok((index, id)) = job else { return };
             let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 crate::testing::panic_if("worker");
-                (index, client.remote_assistance(&id))
+                (index, assistance(&client, &directory, &id))
             }));
             if done_tx.send(done).is_err() {
                 return;
@@ -143,6 +156,19 @@ fn spawn_workers(client: Arc<Client>, n: usize) -> (mpsc::Sender<Job>, mpsc::Rec
         });
     }
     (job_tx, done_rx)
+}
+
+/// One poll: the record, `NONE` for an existing desktop without one; a 404 left as the error
+/// only for a desktop that does not exist.
+fn assistance(
+    client: &Client,
+    directory: &Directory,
+    id: &DesktopId,
+) -> Result<RemoteAssistance, ApiError> {
+    match directory.assistance(client, id)? {
+        Answer::Record(record) => Ok(record),
+        Answer::Missing(e) => Err(e),
+    }
 }
 
 /// Polls until the plan says stop. Errors that end the run at once (401/403) are returned.
@@ -178,9 +204,19 @@ pub fn run(
         natural: (n as f64 / plan.interval.as_secs_f64()).max(1.0),
         next: start,
     };
-    let (jobs, done) = spawn_workers(client, plan.concurrency.min(n));
+    // A fleet that may grow keeps every worker it may need.
+    let workers = match plan.membership {
+        Some(_) => plan.concurrency,
+        None => plan.concurrency.min(n),
+    };
+    let (jobs, done) = spawn_workers(client, plan.directory.clone(), workers);
     let mut in_flight = 0;
     loop {
+        if let Some(listing) = &plan.membership {
+            for desktops in listing.try_iter() {
+                rejoin(&mut desks, &desktops, plan);
+            }
+        }
         if interrupted.load(Ordering::SeqCst) {
             return Ok(outcome(&desks, End::Stopped(Kind::Interrupted), plan));
         }
@@ -218,7 +254,59 @@ pub fn run(
         in_flight -= 1;
         let desk = &mut desks[i];
         desk.in_flight = false;
+        if matches!(desk.settled, Some(Settled::Left)) {
+            continue;
+        }
         handle(desk, result, plan, &mut pacer, reporter, start)?;
+    }
+}
+
+/// A new listing of the project: its new desktops join (polled at once), those that left are
+/// settled as `Left` with a note; both are said on stderr.
+fn rejoin(desks: &mut Vec<Desk>, desktops: &[Desktop], plan: &Plan) {
+    let listed: std::collections::HashSet<&str> = desktops.iter().map(Desktop::id).collect();
+    for desk in desks.iter_mut() {
+        if desk.settled.is_none() && !listed.contains(desk.id.as_str()) {
+            eprintln!(
+                "note: {} left the project; no longer watched",
+                about(plan, &desk.id)
+            );
+            desk.settled = Some(Settled::Left);
+        }
+    }
+    let watched: std::collections::HashSet<String> = desks
+        .iter()
+        .filter(|d| !matches!(d.settled, Some(Settled::Left)))
+        .map(|d| d.id.to_string())
+        .collect();
+    for d in desktops {
+        let Ok(id) = DesktopId::parse(d.id()) else {
+            continue;
+        };
+        if watched.contains(id.as_str()) {
+            continue;
+        }
+        plan.directory.add(d);
+        eprintln!("note: {} joined the project; watching it", about(plan, &id));
+        let now = Instant::now();
+        desks.push(Desk {
+            phase: plan.interval.mul_f64(fastrand::f64()),
+            due: now,
+            in_flight: false,
+            streak: 0,
+            last: None,
+            record: None,
+            settled: None,
+            id,
+        });
+    }
+}
+
+/// `ID (NAME (USER))` for notes.
+fn about(plan: &Plan, id: &DesktopId) -> String {
+    match plan.directory.names(id.as_str()).and_then(|n| n.label()) {
+        Some(label) => format!("desktop {} ({})", sanitize(id.as_str()), sanitize(&label)),
+        None => format!("desktop {}", sanitize(id.as_str())),
     }
 }
 
@@ -277,7 +365,7 @@ fn handle(
         }
         Err(e) if e.is_not_found() => {
             eprintln!(
-                "error: desktop {}: {e}; dropped from the watch",
+                "error: desktop {} does not exist ({e}); dropped from the watch",
                 sanitize(desk.id.as_str())
             );
             desk.settled = Some(Settled::NotFound);
@@ -330,7 +418,13 @@ fn observe(
 ) -> anyhow::Result<()> {
     let seen = Seen::of(&record);
     if desk.last.as_ref() != Some(&seen) {
-        reporter.change(desk.id.as_str(), &record, jiff::Timestamp::now())?;
+        let names = plan.directory.names(desk.id.as_str());
+        reporter.change(
+            desk.id.as_str(),
+            names.as_ref(),
+            &record,
+            jiff::Timestamp::now(),
+        )?;
         desk.last = Some(seen);
     }
     desk.settled = settle(&record, plan);

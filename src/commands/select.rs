@@ -113,16 +113,23 @@ impl Selector {
 
 /// The one desktop a command acts on: the ID as given, or the single match of the selector.
 pub fn one(client: &Client, target: &Target) -> anyhow::Result<DesktopId> {
+    one_listed(client, target).map(|(id, _)| id)
+}
+
+/// Like [`one`], with the desktop as the listing described it when a selector chose it.
+pub fn one_listed(
+    client: &Client,
+    target: &Target,
+) -> anyhow::Result<(DesktopId, Option<Desktop>)> {
     let Some(selector) = Selector::of(&target.select) else {
-        return Ok(desktop_id(
-            target.desktop_id.as_deref().unwrap_or_default(),
-        )?);
+        let id = desktop_id(target.desktop_id.as_deref().unwrap_or_default())?;
+        return Ok((id, None));
     };
     let matches = all(client, &selector)?;
     match matches.as_slice() {
         [only] => {
             announce(&selector, only);
-            Ok(desktop_id(only.id())?)
+            Ok((desktop_id(only.id())?, Some(only.clone())))
         }
         _ => Err(ambiguous(&selector, &matches).into()),
     }

@@ -1,8 +1,10 @@
-//! `assist show`: GET one desktop's remote-assistance record and render it.
+//! `assist show`: GET one desktop's remote-assistance record and render it; a desktop without
+//! a session is `NONE`, and only one that does not exist is "not found".
 
 use anyhow::Context;
 
-use crate::api::model;
+use super::directory::{Answer, Directory};
+use crate::api::{model, ApiError};
 use crate::cli::ShowArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, Status};
@@ -12,25 +14,45 @@ use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let client = super::setup::client(settings)?;
-    let id = &super::select::one(&client, &args.target)?;
-    let record = client.remote_assistance(id).with_context(|| {
+    let (id, listed) = super::select::one_listed(&client, &args.target)?;
+    let directory = Directory::listed(listed.as_slice());
+    let answer = directory.assistance(&client, &id).with_context(|| {
         format!(
             "could not read the remote assistance of desktop {}",
             sanitize(id.as_str())
         )
     })?;
+    let record = match answer {
+        Answer::Record(record) => record,
+        Answer::Missing(e) => return Err(no_such_desktop(&id, client.project_id(), e).into()),
+    };
     if settings.output == OutputFormat::Code && record.open_code().is_none() {
-        return Err(no_code(id, &record).into());
+        return Err(no_code(&id, &record).into());
     }
+    let names = directory.names(id.as_str());
     let mut stdout = std::io::stdout().lock();
     render_show(
         &mut stdout,
         settings.output,
         id.as_str(),
+        names.as_ref(),
         &record,
         settings.style,
     )?;
     Ok(Outcome::Done)
+}
+
+/// GET said 404 and the project's listing does not have the desktop either.
+pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
+    Failure::new(
+        Kind::NotFound,
+        format!(
+            "desktop {} does not exist in project {} ({e})",
+            sanitize(id.as_str()),
+            sanitize(project)
+        ),
+    )
+    .with_hint("check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project")
 }
 
 fn no_code(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {

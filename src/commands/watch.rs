@@ -7,9 +7,12 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::poll::{self, Plan};
+use super::directory::Directory;
+use super::poll::{self, Plan, Seen};
 use super::select::{self, Selector};
 use super::state::StateFile;
+use crate::api::model::RemoteAssistance;
+use crate::api::DesktopFilter;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
 use crate::domain::DesktopId;
@@ -20,26 +23,46 @@ use crate::text::sanitize;
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     // One client (one set of secrets read, one token) for the lookup and the watch.
     let mut client = super::setup::client(settings)?;
-    let selected = match Selector::of(&args.select) {
+    let listed = match Selector::of(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
-        Some(selector) => select::all(&client, &selector)?
-            .iter()
-            .map(|d| d.id().to_string())
-            .collect(),
+        Some(selector) => select::all(&client, &selector)?,
+        None if args.all => select::list_all(&client, &DesktopFilter::default())
+            .context("could not list the desktops of the project")?,
         None => Vec::new(),
     };
-    let ids = desktop_ids(args, selected)?;
+    let selected = listed.iter().map(|d| d.id().to_string()).collect();
+    let ids = if args.all {
+        let ids = listed_ids(&listed);
+        if ids.is_empty() {
+            eprintln!("note: the project has no desktops yet");
+        }
+        ids
+    } else {
+        desktop_ids(args, selected)?
+    };
     let interrupted = poll::interrupt_flag();
     let state = match args.state.as_deref() {
         Some(path) => Some(StateFile::open(path, &interrupted)?),
         None => None,
     };
-    let previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
+    let directory = Arc::new(Directory::listed(&listed));
+    look_up_names(&client, &directory, &ids, args.concurrency as usize)?;
+    let mut previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
+    if state.is_some() {
+        // Remembered runs start from "no session": a desktop first seen without one is quiet,
+        // one first seen with a session is reported.
+        for id in &ids {
+            previous
+                .entry(id.to_string())
+                .or_insert_with(|| Seen::of(&RemoteAssistance::none()));
+        }
+    }
     // Continuous watching paces its own retries; a one-shot run retries inside the client.
     if !args.once {
         client.set_max_attempts(1);
     }
     let client = Arc::new(client);
+    let membership = (args.all && !args.once).then(|| relist(client.clone(), args.relist));
     let plan = Plan {
         ids,
         interval: args.interval,
@@ -48,6 +71,8 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         until: args.until.clone(),
         deadline: args.deadline.map(|d| Instant::now() + d),
         once: args.once,
+        directory,
+        membership,
     };
     let mut reporter = LineReporter {
         out: std::io::stdout().lock(),
@@ -62,6 +87,61 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     }
     let outcome = result?;
     finish(outcome.end, &outcome.pending, args.once)
+}
+
+/// The valid IDs of a listing, in order, each once.
+fn listed_ids(listed: &[crate::api::model::Desktop]) -> Vec<DesktopId> {
+    let mut seen = HashSet::new();
+    listed
+        .iter()
+        .filter_map(|d| DesktopId::parse(d.id()).ok())
+        .filter(|id| seen.insert(id.clone()))
+        .collect()
+}
+
+/// `--all`: lists the project's desktops every `every`, on a thread of its own, and sends each
+/// listing to the watch; a failed listing is a warning, and the watch goes on as it was.
+fn relist(
+    client: Arc<crate::api::Client>,
+    every: std::time::Duration,
+) -> std::sync::mpsc::Receiver<Vec<crate::api::model::Desktop>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || loop {
+        std::thread::sleep(every);
+        match select::list_all(&client, &DesktopFilter::default()) {
+            Ok(listed) => {
+                if tx.send(listed).is_err() {
+                    return;
+                }
+            }
+            Err(e) => eprintln!(
+                "warning: could not list the project's desktops again ({e}); watching the same ones"
+            ),
+        }
+    });
+    rx
+}
+
+/// One batched ListDesktops by `desktop_id` before the first round: the names that the
+/// change lines carry, and which desktops exist (a 404 for one of them is `NONE`). Refused
+/// credentials end the run; any other failure only costs the names (a warning), and a 404
+/// then asks again.
+fn look_up_names(
+    client: &crate::api::Client,
+    directory: &Directory,
+    ids: &[DesktopId],
+    concurrency: usize,
+) -> anyhow::Result<()> {
+    match directory.look_up(client, ids, concurrency) {
+        Ok(()) => Ok(()),
+        Err(e) if e.status() == Some(401) => {
+            Err(anyhow::Error::new(e).context("the cloud refused to list the desktops"))
+        }
+        Err(e) => {
+            eprintln!("warning: could not look up the desktops' names ({e}); the watch goes on without them");
+            Ok(())
+        }
+    }
 }
 
 fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcome> {

@@ -2,9 +2,11 @@
 //! mask. The bottom layer: cli, commands, api and output import it; it imports none of them.
 
 mod desktop_id;
+mod names;
 mod status;
 
 pub use desktop_id::{DesktopId, InvalidDesktopId};
+pub use names::DesktopNames;
 pub use status::Status;
 
 /// What a password is shown as unless the operator asks for it (`--show-password`), in

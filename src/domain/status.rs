@@ -43,6 +43,17 @@ impl Status {
         }
     }
 
+    /// A session that lets, or will let, an operator in: neither closed nor absent (a status
+    /// this version does not know counts, so that no session is overlooked).
+    pub fn is_active(&self) -> bool {
+        !matches!(self, Status::Close | Status::None)
+    }
+
+    /// Waiting for the end user (to confirm, or to enable access).
+    pub fn is_pending(&self) -> bool {
+        matches!(self, Status::WaitUserConfirm | Status::WaitUserAccess)
+    }
+
     /// What the status means for the operator, and what happens next.
     pub fn meaning(&self) -> &'static str {
         match self {
@@ -50,7 +61,7 @@ impl Status {
             Status::WaitUserConfirm => "waiting for the user to accept on their desktop",
             Status::WaitUserAccess => "the user accepted; waiting for them to enable access",
             Status::Close => "the assistance is closed: `assist start` asks again",
-            Status::None => "no remote assistance on this desktop: `assist start` asks for it",
+            Status::None => "no remote assistance session: `assist start` asks the user for one",
             Status::Other(_) => "a status this version of assist does not know",
         }
     }

@@ -32,6 +32,25 @@ pub fn relative_age(created: &str, now: Timestamp) -> Option<String> {
     })
 }
 
+/// When, in the local time zone: `10:42` for a time of today, `2025-01-15 08:30` before.
+pub fn since(created: &str, now: Timestamp) -> Option<String> {
+    let then: Timestamp = created.trim().parse().ok()?;
+    let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+    let (then, today) = (then.to_zoned(tz.clone()), now.to_zoned(tz));
+    let format = if then.date() == today.date() {
+        "%H:%M"
+    } else {
+        "%Y-%m-%d %H:%M"
+    };
+    Some(then.strftime(format).to_string())
+}
+
+/// How many whole seconds ago an RFC 3339 time was (negative in the future).
+pub fn age_seconds(created: &str, now: Timestamp) -> Option<i64> {
+    let then: Timestamp = created.trim().parse().ok()?;
+    Some(now.as_second() - then.as_second())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +74,20 @@ mod tests {
         );
         assert_eq!(age("2026-11-28T04:19:30Z").as_deref(), Some("just now"));
         assert_eq!(age("2026-11-28T04:25:00Z").as_deref(), Some("in 5 min"));
+    }
+
+    #[test]
+    fn since_gives_the_time_of_today_and_the_date_before() {
+        let now = at("2026-11-28T23:00:00Z");
+        let tz = TimeZone::try_system().unwrap_or(TimeZone::UTC);
+        let today = now.to_zoned(tz.clone()).strftime("%H:%M").to_string();
+        assert_eq!(since("2026-11-28T23:00:00Z", now), Some(today));
+        assert_eq!(
+            since("2020-01-01T12:00:00Z", now).map(|s| s.len()),
+            Some("2020-01-01 12:00".len())
+        );
+        assert_eq!(since("soon", now), None);
+        assert_eq!(age_seconds("2026-11-28T22:00:00Z", now), Some(3600));
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub enum OutputFormat {
     Table,
     /// For scripts: stable JSON (NDJSON for `watch`)
     Json,
-    /// The invitation code alone (exit 9 when there is none); for `desktops`, IDs one per line
+    /// The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`,
+    /// IDs one per line
     Code,
 }
 

@@ -4,14 +4,18 @@ mod age;
 mod desktops;
 mod fields;
 mod format;
+mod sessions;
 mod show;
 mod style;
 mod table;
 mod watch;
 
+pub use age::since;
 pub use desktops::{candidates_table, render_desktops};
 pub use fields::{render_fields, render_rows, Field};
 pub use format::{ColorWhen, OutputFormat};
+pub use sessions::{render_sessions, sessions_table, SessionRow};
 pub use show::{render_created, render_show};
 pub use style::Style;
+pub use table::Stream;
 pub use watch::{table_line, LineReporter, Reporter};

@@ -10,7 +10,7 @@ use super::format::OutputFormat;
 use super::style::Style;
 use super::table::{new_table, Stream};
 use crate::api::model::{self, RemoteAssistance};
-use crate::domain::{Status, MASK};
+use crate::domain::{DesktopNames, Status, MASK};
 use crate::text::sanitize;
 
 /// The JSON object of docs/CONTRACT.md: `desktop_id` and the nine API fields of
@@ -35,6 +35,7 @@ pub fn render_show(
     out: &mut dyn Write,
     format: OutputFormat,
     desktop_id: &str,
+    names: Option<&DesktopNames>,
     record: &RemoteAssistance,
     style: Style,
 ) -> std::io::Result<()> {
@@ -47,12 +48,48 @@ pub fn render_show(
         OutputFormat::Code => {
             writeln!(out, "{}", sanitize(record.open_code().unwrap_or_default()))?;
         }
-        OutputFormat::Table => writeln!(out, "{}", show_table(desktop_id, record, style))?,
+        OutputFormat::Table if record.status() == Some(&Status::None) => {
+            writeln!(out, "{}", none_table(desktop_id, names, style))?;
+        }
+        OutputFormat::Table => writeln!(out, "{}", show_table(desktop_id, names, record, style))?,
     }
     out.flush()
 }
 
-fn show_table(desktop_id: &str, r: &RemoteAssistance, style: Style) -> Table {
+/// The rows that name the desktop: its ID, and its computer name and user when known.
+fn desktop_rows(desktop_id: &str, names: Option<&DesktopNames>) -> Vec<(&'static str, Cell)> {
+    let mut rows = vec![("Desktop", Cell::new(sanitize(desktop_id)))];
+    let names = names.cloned().unwrap_or_default();
+    if let Some(name) = names.computer_name {
+        rows.push(("Computer name", Cell::new(sanitize(&name))));
+    }
+    if let Some(user) = names.user_name {
+        rows.push(("User", Cell::new(sanitize(&user))));
+    }
+    rows
+}
+
+/// A desktop without a session: what it is, and the command that asks for one.
+fn none_table(desktop_id: &str, names: Option<&DesktopNames>, style: Style) -> Table {
+    let mut table = new_table(style, Stream::Stdout);
+    let mut rows = desktop_rows(desktop_id, names);
+    rows.push(("Status", status_cell(Some(&Status::None), style)));
+    rows.push((
+        "Next step",
+        Cell::new(format!("assist start {} --wait", sanitize(desktop_id))),
+    ));
+    for (label, value) in rows {
+        table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), value]);
+    }
+    table
+}
+
+fn show_table(
+    desktop_id: &str,
+    names: Option<&DesktopNames>,
+    r: &RemoteAssistance,
+    style: Style,
+) -> Table {
     let mut table = new_table(style, Stream::Stdout);
     let text = |v: Option<&str>| v.map(sanitize).unwrap_or_else(|| "-".to_string());
     let password = match &r.share_space_passwd {
@@ -60,8 +97,8 @@ fn show_table(desktop_id: &str, r: &RemoteAssistance, style: Style) -> Table {
         Some(_) => format!("{MASK} (--show-password reveals it)"),
         None => "-".to_string(),
     };
-    let rows: [(&str, Cell); 10] = [
-        ("Desktop", Cell::new(sanitize(desktop_id))),
+    let mut rows = desktop_rows(desktop_id, names);
+    rows.extend([
         ("Status", status_cell(r.status(), style)),
         ("Invitation code", code_cell(r, style)),
         ("Space name", Cell::new(text(r.share_space_name.as_deref()))),
@@ -77,7 +114,7 @@ fn show_table(desktop_id: &str, r: &RemoteAssistance, style: Style) -> Table {
         ),
         ("Created", Cell::new(created(r.create_time.as_deref()))),
         ("Failed reason", failed_cell(r.failed_reason(), style)),
-    ];
+    ]);
     for (label, value) in rows {
         table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), value]);
     }
@@ -103,7 +140,7 @@ fn status_cell(status: Option<&Status>, style: Style) -> Cell {
     match status {
         Some(Status::Open) => cell.fg(Color::Green).add_attribute(Attribute::Bold),
         Some(Status::WaitUserConfirm | Status::WaitUserAccess) => cell.fg(Color::Yellow),
-        Some(Status::Close) => cell.add_attribute(Attribute::Dim),
+        Some(Status::Close | Status::None) => cell.add_attribute(Attribute::Dim),
         _ => cell,
     }
 }

@@ -70,6 +70,16 @@ impl Sim {
         self.handle.advance(by);
     }
 
+    /// The project now has `count` generated desktops (`POST /_sim/desktops`).
+    pub fn set_desktops(&self, count: u32) {
+        let status = sim_client()
+            .post(format!("{}/_sim/desktops?count={count}", self.url))
+            .send()
+            .expect("sim set desktops")
+            .status();
+        assert!(status.is_success(), "setting desktops answered {status}");
+    }
+
     /// What the simulator received, oldest first.
     pub fn requests(&self) -> Vec<Value> {
         let body = sim_client()
@@ -202,6 +212,19 @@ pub fn generated_id(index: u32) -> String {
 /// The API path of a desktop's remote assistance (for IDs that need no escaping).
 pub fn assistance_path(desktop_id: &str) -> String {
     format!("/v2/{PROJECT}/desktops/{desktop_id}/remote-assistance")
+}
+
+/// The latest request for a remote-assistance path (a 404 is followed by a listing that
+/// tells "no record" from "no such desktop").
+pub fn last_assistance_request(sim: &Sim) -> Value {
+    sim.requests()
+        .into_iter()
+        .rfind(|r| {
+            r["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("/remote-assistance"))
+        })
+        .expect("a remote-assistance request")
 }
 
 /// The Workspace requests of the sim log with this method, oldest first.

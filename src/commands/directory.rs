@@ -1,0 +1,203 @@
+//! What the project's desktop listing says about the desktops a command works on: whether
+//! each exists, and its computer name and user. "No record" and "no such desktop" both may
+//! come back from GET as a 404 (docs/WORKSPACE-API.md §8); only ListDesktops tells them apart,
+//! asked by `desktop_id`, up to 100 IDs a call, once per desktop per run.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+
+use crate::api::model::{Desktop, RemoteAssistance};
+use crate::api::{ApiError, Client, DesktopFilter};
+use crate::domain::{DesktopId, DesktopNames};
+
+/// What is known of one desktop.
+#[derive(Debug, Clone)]
+enum Entry {
+    /// The listing has it (with its names, when they came from a listing).
+    Listed(DesktopNames),
+    /// The listing was asked and does not have it.
+    Absent,
+}
+
+/// The desktops of one run, as far as the listing told. Shared by the polling threads.
+#[derive(Debug, Default)]
+pub struct Directory {
+    known: Mutex<HashMap<String, Entry>>,
+    /// The desktops a lookup could not settle: asked again, 100 at a time, on a 404.
+    unsettled: Mutex<Vec<String>>,
+}
+
+/// What a GET means once "no record" is understood.
+pub enum Answer {
+    /// The record; `Status::None` for an existing desktop without one.
+    Record(RemoteAssistance),
+    /// The GET answered 404 and the listing confirmed that no such desktop exists.
+    Missing(ApiError),
+}
+
+impl Directory {
+    pub fn new() -> Directory {
+        Directory::default()
+    }
+
+    /// Every desktop of a listing (a selector's matches, `--all`): they exist, with names.
+    pub fn listed(desktops: &[Desktop]) -> Directory {
+        let dir = Directory::new();
+        for d in desktops {
+            dir.add(d);
+        }
+        dir
+    }
+
+    /// Records a desktop the listing has.
+    pub fn add(&self, d: &Desktop) {
+        if !d.id().is_empty() {
+            self.lock()
+                .insert(d.id().to_string(), Entry::Listed(d.names()));
+        }
+    }
+
+    /// Records that a desktop exists, without names (a POST on it succeeded).
+    pub fn exists(&self, id: &DesktopId) {
+        self.lock()
+            .entry(id.to_string())
+            .or_insert_with(|| Entry::Listed(DesktopNames::default()));
+    }
+
+    /// Its names, when a listing gave them.
+    pub fn names(&self, id: &str) -> Option<DesktopNames> {
+        match self.lock().get(id) {
+            Some(Entry::Listed(names)) if names.label().is_some() => Some(names.clone()),
+            _ => None,
+        }
+    }
+
+    /// Asks the listing about every desktop not known yet, 100 IDs a call: the first call
+    /// alone (refused credentials cost one request), the others `concurrency` at a time.
+    /// A 401 is returned; any other failure leaves those desktops unknown (a 404 for one of
+    /// them asks again) and is returned as the first failure, for a warning.
+    pub fn look_up(
+        &self,
+        client: &Client,
+        ids: &[DesktopId],
+        concurrency: usize,
+    ) -> Result<(), ApiError> {
+        let unknown: Vec<String> = {
+            let known = self.lock();
+            ids.iter()
+                .map(DesktopId::to_string)
+                .filter(|id| !known.contains_key(id) && !id.contains(','))
+                .collect()
+        };
+        *lock(&self.unsettled) = unknown.clone();
+        let mut batches = unknown.chunks(DesktopFilter::MAX_IDS);
+        let Some(first) = batches.next() else {
+            return Ok(());
+        };
+        self.ask(client, first)?;
+        let rest: Vec<&[String]> = batches.collect();
+        let failures: Vec<ApiError> = std::thread::scope(|scope| {
+            let per_thread = rest.len().div_ceil(concurrency.max(1)).max(1);
+            let handles: Vec<_> = rest
+                .chunks(per_thread)
+                .map(|group| {
+                    scope.spawn(move || {
+                        group
+                            .iter()
+                            .filter_map(|batch| self.ask(client, batch).err())
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        match failures.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// One ListDesktops call for these IDs; those it does not list are absent.
+    fn ask(&self, client: &Client, ids: &[String]) -> Result<(), ApiError> {
+        let filter = DesktopFilter {
+            desktop_ids: ids.to_vec(),
+            ..DesktopFilter::default()
+        };
+        let page = client.list_desktops(&filter, 0, ids.len().max(1))?;
+        let mut known = self.lock();
+        for d in &page.desktops {
+            // A server that ignored the filter must not make other desktops "exist".
+            if ids.iter().any(|id| id == d.id()) {
+                known.insert(d.id().to_string(), Entry::Listed(d.names()));
+            }
+        }
+        for id in ids {
+            known.entry(id.clone()).or_insert(Entry::Absent);
+        }
+        Ok(())
+    }
+
+    /// Whether the desktop exists: known, or asked now (with up to 99 other unknown ones, so
+    /// that many 404s in one round cost few calls).
+    fn confirm(&self, client: &Client, id: &DesktopId) -> Result<bool, ApiError> {
+        if let Some(known) = self.exists_known(id.as_str()) {
+            return Ok(known);
+        }
+        if id.as_str().contains(',') {
+            // It cannot be one of a comma-separated list: leave the 404 as it is.
+            return Ok(false);
+        }
+        let mut batch = vec![id.to_string()];
+        {
+            let known = self.lock();
+            let mut unsettled = lock(&self.unsettled);
+            unsettled.retain(|u| !known.contains_key(u));
+            batch.extend(
+                unsettled
+                    .iter()
+                    .filter(|u| u.as_str() != id.as_str())
+                    .take(DesktopFilter::MAX_IDS - 1)
+                    .cloned(),
+            );
+        }
+        self.ask(client, &batch)?;
+        Ok(self.exists_known(id.as_str()).unwrap_or(false))
+    }
+
+    fn exists_known(&self, id: &str) -> Option<bool> {
+        self.lock().get(id).map(|e| matches!(e, Entry::Listed(_)))
+    }
+
+    /// GET the record and understand "no record": a blank 200 is `NONE`; a 404 is `NONE` for a
+    /// desktop the listing has, and `Missing` for one it does not have. A failure to ask the
+    /// listing is returned as it is (transient ones are retried by the caller).
+    pub fn assistance(&self, client: &Client, id: &DesktopId) -> Result<Answer, ApiError> {
+        match client.remote_assistance(id) {
+            Ok(record) if record.is_blank() => Ok(Answer::Record(RemoteAssistance::none())),
+            Ok(record) => Ok(Answer::Record(record)),
+            Err(e) if e.is_not_found() => match self.confirm(client, id) {
+                Ok(true) => Ok(Answer::Record(RemoteAssistance::none())),
+                Ok(false) => Ok(Answer::Missing(e)),
+                // Not allowed to list, or the listing itself is not found: the 404 stands.
+                Err(listing) if listing.is_refused() && listing.status() == Some(403) => {
+                    Ok(Answer::Missing(e))
+                }
+                Err(listing) if listing.is_not_found() => Ok(Answer::Missing(e)),
+                Err(listing) => Err(listing),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, Entry>> {
+        lock(&self.known)
+    }
+}
+
+/// A lock that outlives a panic elsewhere: every step leaves the data consistent.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -1,0 +1,142 @@
+//! Rendering the sessions of a fleet (`assist sessions`): a table, a JSON array, or the IDs;
+//! and the same table as the live board draws it.
+
+use std::io::Write;
+
+use comfy_table::{Attribute, Cell, Color, Table};
+use serde::Serialize;
+
+use super::age::{age_seconds, relative_age};
+use super::format::OutputFormat;
+use super::style::Style;
+use super::table::{new_table, Stream};
+use crate::api::model::RemoteAssistance;
+use crate::domain::{DesktopNames, Status};
+use crate::text::sanitize;
+
+/// One desktop with a session, as listed.
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub desktop_id: String,
+    pub names: DesktopNames,
+    pub record: RemoteAssistance,
+}
+
+impl SessionRow {
+    /// Seconds since `create_time`, when the cloud gave one that reads as a time.
+    pub fn age(&self, now: jiff::Timestamp) -> Option<i64> {
+        self.record
+            .create_time
+            .as_deref()
+            .and_then(|t| age_seconds(t, now))
+    }
+}
+
+/// One element of `assist sessions -o json`.
+#[derive(Serialize)]
+struct SessionJson<'a> {
+    desktop_id: &'a str,
+    computer_name: Option<&'a str>,
+    user_name: Option<&'a str>,
+    status: Option<&'a str>,
+    invitation_code: Option<&'a str>,
+    create_time: Option<&'a str>,
+    age_seconds: Option<i64>,
+}
+
+/// Writes the sessions: a table, a JSON array, or (`code`) the desktop IDs one per line.
+pub fn render_sessions(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    rows: &[SessionRow],
+    style: Style,
+    now: jiff::Timestamp,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => {
+            let json: Vec<SessionJson> = rows
+                .iter()
+                .map(|r| SessionJson {
+                    desktop_id: &r.desktop_id,
+                    computer_name: r.names.computer_name.as_deref(),
+                    user_name: r.names.user_name.as_deref(),
+                    status: r.record.status().map(Status::as_str),
+                    invitation_code: r.record.invitation_code.as_deref(),
+                    create_time: r.record.create_time.as_deref(),
+                    age_seconds: r.age(now),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Code => {
+            for r in rows {
+                writeln!(out, "{}", sanitize(&r.desktop_id))?;
+            }
+        }
+        OutputFormat::Table => {
+            writeln!(
+                out,
+                "{}",
+                sessions_table(rows, style, Stream::Stdout, now, None)
+            )?;
+        }
+    }
+    out.flush()
+}
+
+/// The sessions as a table; the row of `highlight` (the last change, on the board) stands out.
+pub fn sessions_table(
+    rows: &[SessionRow],
+    style: Style,
+    stream: Stream,
+    now: jiff::Timestamp,
+    highlight: Option<&str>,
+) -> Table {
+    let mut table = new_table(style, stream);
+    table.set_header(
+        ["ID", "Name", "User", "Status", "Code", "Created"]
+            .into_iter()
+            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+    );
+    let text = |v: Option<&str>| v.map(sanitize).unwrap_or_else(|| "-".into());
+    for r in rows {
+        let lit = style.color && highlight == Some(r.desktop_id.as_str());
+        let mark = |cell: Cell| {
+            if lit {
+                cell.add_attribute(Attribute::Reverse)
+            } else {
+                cell
+            }
+        };
+        table.add_row(vec![
+            mark(Cell::new(sanitize(&r.desktop_id))),
+            mark(Cell::new(text(r.names.computer_name.as_deref()))),
+            mark(Cell::new(text(r.names.user_name.as_deref()))),
+            mark(status_cell(r.record.status(), style)),
+            mark(Cell::new(text(r.record.invitation_code.as_deref()))),
+            mark(Cell::new(
+                r.record
+                    .create_time
+                    .as_deref()
+                    .and_then(|t| relative_age(t, now))
+                    .unwrap_or_else(|| "-".into()),
+            )),
+        ]);
+    }
+    table
+}
+
+/// OPEN green, waiting yellow, anything else as it is.
+fn status_cell(status: Option<&Status>, style: Style) -> Cell {
+    let cell = Cell::new(status.map_or_else(|| "-".into(), |s| sanitize(s.as_str())));
+    if !style.color {
+        return cell;
+    }
+    match status {
+        Some(Status::Open) => cell.fg(Color::Green).add_attribute(Attribute::Bold),
+        Some(Status::WaitUserConfirm | Status::WaitUserAccess) => cell.fg(Color::Yellow),
+        Some(Status::Close | Status::None) => cell.add_attribute(Attribute::Dim),
+        _ => cell.fg(Color::Magenta),
+    }
+}
