@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::Shell;
 
 use crate::config::Overrides;
@@ -12,9 +14,9 @@ use crate::output::{ColorWhen, OutputFormat};
 
 const WORKFLOW: &str = "\
 Workflow (select a desktop by ID, or by --name, --user or --ip):
-  assist start --user alice --wait      ask the user for remote assistance and wait for OPEN
-  assist show --user alice -o code      print the invitation code to join the space
-  assist cancel --user alice            close the session when you are done
+  assist start --user alice --wait    ask the user, wait for the space to OPEN
+  assist show --user alice -o code    print the invitation code to join it
+  assist cancel --user alice          close the session when you are done
 
 `assist desktops --user alice` lists the desktops a selector would match;
 `assist sessions` lists every open or pending session of the project.
@@ -22,7 +24,7 @@ Try it without an account: assist --profile demo show --name FIN-PC-042";
 
 /// Remote assistance for Huawei Cloud Workspace desktops, from the helpdesk's terminal.
 #[derive(Debug, Parser)]
-#[command(name = "assist", version, after_help = WORKFLOW, max_term_width = 100)]
+#[command(name = "assist", version = version(), after_help = WORKFLOW, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -30,12 +32,24 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `0.1.0 (3e14cc5 2026-11-28)`: the commit and its date when built from a git checkout
+/// (build.rs), else the plain version.
+fn version() -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    match option_env!("ASSIST_BUILD_INFO") {
+        Some(commit) => format!("{version} ({commit})"),
+        None => version.to_string(),
+    }
+}
+
 /// Options every command takes; each also comes from the environment (flag > env > profile).
+/// Their own heading puts a command's own options first in its help.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else
     /// "default"; "demo" is built in]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", add = ArgValueCompleter::new(complete_profile))]
     pub profile: Option<String>,
 
     /// Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g.
@@ -140,7 +154,7 @@ impl GlobalArgs {
         from_env("output", &mut output);
         if let (None, Some(o)) = (self.output, output) {
             self.output = Some(OutputFormat::from_str(&o, true).map_err(|_| {
-                format!("invalid value '{o}' for ASSIST_OUTPUT: expected table, json or code")
+                format!("invalid value '{o}' for ASSIST_OUTPUT: expected table, json, code or link")
             })?);
         }
         self.timeout_given =
@@ -162,6 +176,38 @@ impl GlobalArgs {
             None => (default, self.timeout),
         }
     }
+}
+
+/// The command line as parsed, completed and documented: the global options are hidden from
+/// `assist sim`, which runs the simulator and uses none of them.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    // Hidden copies in `sim` itself: clap then does not copy the shown ones into it.
+    let Some(sim) = cmd.find_subcommand("sim") else {
+        return cmd;
+    };
+    // Not those the simulator has its own of (`--project-id`).
+    let hidden: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .filter(|a| sim.get_arguments().all(|own| own.get_id() != a.get_id()))
+        .map(|a| a.clone().hide(true))
+        .collect();
+    cmd.mut_subcommand("sim", |sim| sim.args(hidden))
+}
+
+/// `--profile <TAB>`: the profiles of the config file and `demo`, for the dynamic completion.
+fn complete_profile(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let current = current.to_string_lossy();
+    let config = std::env::var_os("ASSIST_CONFIG")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    crate::config::profile_names(config)
+        .into_iter()
+        .filter(|name| name.starts_with(current.as_ref()))
+        .map(CompletionCandidate::new)
+        .collect()
 }
 
 /// The built-in defaults, each written once: clap shows them in `--help` (through [`shown`])
@@ -232,12 +278,21 @@ pub enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
         ignored: Vec<String>,
     },
-    /// Print a shell completion script
+    /// Print a shell's completion script (completions then come from assist itself: your
+    /// profiles, the statuses, the formats)
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
         shell: Shell,
+    },
+    /// Write the man pages (assist.1 and one per command) into DIR (for packagers; the
+    /// repository's man/ holds them)
+    #[command(hide = true)]
+    Manpages {
+        /// Where to write them
+        #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        dir: PathBuf,
     },
 }
 
@@ -246,12 +301,14 @@ Examples:
   assist show --name FIN-PC-042
   assist show --user alice -o json | jq -r .status
   code=$(assist show --ip 192.168.0.42 -o code) && echo \"join with $code\"
-  */5 * * * * assist show \"$ID\" -o json >> /var/log/assist.ndjson  (cron)";
+  assist show --name FIN-PC-042 -o link            # the internet share link
+  */5 * * * * assist show \"$ID\" -o json >> /var/log/assist.ndjson  # cron";
 
 const START_EXAMPLES: &str = "\
 Examples:
   assist start --user alice --wait
-  code=$(assist start --name FIN-PC-042 --wait -o code --deadline 5m) && echo \"join with $code\"
+  assist start --user alice --wait --copy          # the code onto the clipboard
+  code=$(assist start --name FIN-PC-042 --wait -o code --deadline 5m)
   assist start \"$ID\" -o json | jq -r .share_space_id";
 
 const CANCEL_EXAMPLES: &str = "\
@@ -262,34 +319,38 @@ Examples:
 const WATCH_EXAMPLES: &str = "\
 Examples:
   assist watch --user alice --until OPEN --deadline 10m
-  assist watch --all --relist 5m                   # the whole project, new desktops included
-  assist desktops --name OPS- -o code | assist watch -o json | jq -c 'select(.status == \"OPEN\")'
-  */5 * * * * assist watch --user alice --once --state /var/lib/assist/alice.json -o json  (cron)";
+  assist watch --all --relist 5m          # the whole project, new desktops too
+  assist desktops --name OPS- -o code | assist watch -o json \\
+    | jq -c 'select(.status == \"OPEN\")'
+  */5 * * * * assist watch --user alice --once -o json \\
+    --state /var/lib/assist/alice.json                   # cron";
 
 const DESKTOPS_EXAMPLES: &str = "\
 Examples:
   assist desktops --user alice
-  assist desktops --status ACTIVE -o json | jq -r '.[] | select(.user_name == \"alice\").desktop_id'
-  0 6 * * * assist desktops --name OPS- -o code > /etc/assist/desktops  (cron: IDs for watch --file)";
+  assist desktops --status active -o json \\
+    | jq -r '.[] | select(.user_name == \"alice\").desktop_id'
+  assist desktops | cut -f1                        # piped: tab-separated
+  0 6 * * * assist desktops --name OPS- -o code > /etc/assist/desktops  # cron";
 
 const SESSIONS_EXAMPLES: &str = "\
 Examples:
-  assist sessions                                  # which desktops have a session, and since when?
-  assist sessions --older-than 8h --cancel         # close the forgotten ones (asks first)
-  0 20 * * * assist sessions --older-than 8h --cancel --yes  (cron: the nightly sweep)
+  assist sessions                          # which desktops have one, and since?
+  assist sessions --older-than 8h --cancel # close forgotten ones (asks first)
+  0 20 * * * assist sessions --older-than 8h --cancel --yes  # nightly sweep
   assist sessions -o json | jq -r '.[] | select(.status == \"OPEN\").desktop_id'
-  assist sessions --watch                          # a live board (q quits)";
+  assist sessions --watch                  # a live board (q quits)";
 
 #[cfg(feature = "sim")]
 const SIM_EXAMPLES: &str = "\
 Examples:
   assist sim --addr 127.0.0.1:8443
-  assist sim > sim.toml &   # the first line has the URL, the rest is a profile to paste";
+  assist sim > sim.toml &     # the URL first, then a profile to paste";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
-  assist completions bash > ~/.local/share/bash-completion/completions/assist
-  assist completions zsh > ~/.zfunc/_assist
+  echo 'source <(assist completions bash)' >> ~/.bashrc
+  echo 'source <(assist completions zsh)' >> ~/.zshrc
   assist completions fish > ~/.config/fish/completions/assist.fish";
 
 /// Desktops named by something other than their ID, resolved through ListDesktops: at most
@@ -332,6 +393,10 @@ pub struct ShowArgs {
     /// Reveal the collaborative space's password instead of masking it
     #[arg(long)]
     pub show_password: bool,
+
+    /// Also put the invitation code on the clipboard, through the terminal (OSC 52)
+    #[arg(long)]
+    pub copy: bool,
 }
 
 #[derive(Debug, Args)]
@@ -342,6 +407,11 @@ pub struct StartArgs {
     /// Then wait until the space is OPEN and print the final record (or just the code)
     #[arg(long)]
     pub wait: bool,
+
+    /// With --wait: also put the invitation code on the clipboard, through the terminal
+    /// (OSC 52)
+    #[arg(long, requires = "wait")]
+    pub copy: bool,
 
     /// When a session is already open or waiting for the user, cancel it and ask again
     /// (without --new, that session is reported, and waited on with --wait)
@@ -377,10 +447,26 @@ pub struct DesktopsArgs {
     #[command(flatten)]
     pub select: DesktopSelector,
 
-    /// Only desktops in this state: ACTIVE, SHUTOFF, ERROR, HIBERNATED
-    #[arg(long, value_name = "STATUS")]
+    /// Only desktops in this state (any case)
+    #[arg(long, value_name = "STATUS", ignore_case = true,
+          value_parser = PossibleValuesParser::new(DESKTOP_STATES))]
     pub status: Option<String>,
+
+    /// Tables without their header line
+    #[arg(long)]
+    pub no_headers: bool,
 }
+
+/// The states of a desktop, as ListDesktops filters them.
+pub const DESKTOP_STATES: [&str; 4] = ["ACTIVE", "SHUTOFF", "ERROR", "HIBERNATED"];
+/// The states a remote-assistance session can be watched for.
+pub const SESSION_STATES: [&str; 5] = [
+    "OPEN",
+    "WAIT_USER_CONFIRM",
+    "WAIT_USER_ACCESS",
+    "CLOSE",
+    "NONE",
+];
 
 /// `sessions`: the desktop filters combine, like those of `desktops`.
 #[derive(Debug, Args)]
@@ -394,10 +480,14 @@ pub struct SessionsArgs {
     #[command(flatten)]
     pub select: DesktopSelector,
 
-    /// Only desktops in this state (ACTIVE, SHUTOFF, ERROR, HIBERNATED), or only sessions in
-    /// this state (OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS)
-    #[arg(long, value_name = "STATUS")]
+    /// Only desktops in this state, or only sessions in this state (any case)
+    #[arg(long, value_name = "STATUS", ignore_case = true, value_parser = PossibleValuesParser::new(
+        DESKTOP_STATES.iter().chain(&SESSION_STATES[..3])))]
     pub status: Option<String>,
+
+    /// Tables without their header line
+    #[arg(long)]
+    pub no_headers: bool,
 
     /// Only sessions created longer ago than this, like 2h (a session whose creation time the
     /// cloud does not give is left out)
@@ -472,8 +562,9 @@ pub struct WatchArgs {
     #[arg(long, value_name = "N", value_parser = crate::units::parse_rate)]
     pub max_rate: Option<f64>,
 
-    /// Stop with exit 0 once every desktop has reached one of these statuses
-    #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]")]
+    /// Stop with exit 0 once every desktop has reached one of these statuses (any case)
+    #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]", ignore_case = true,
+          value_parser = PossibleValuesParser::new(SESSION_STATES).map(|s| Status::parse(&s)))]
     pub until: Vec<Status>,
 
     /// Give up after this long (exit 8 when --until statuses are still pending)
@@ -519,9 +610,11 @@ pub enum ConfigCommand {
 
 const INIT_EXAMPLES: &str = "\
 Examples:
-  assist config init                                   # guided, on a terminal
-  assist --profile prod config init --no-input --region cn-north-4 --ak AK... --sk-command 'pass show cloud/sk'
-  pass show cloud/sk | assist config init --no-input --region cn-north-4 --ak AK... --sk-stdin";
+  assist config init                                  # guided, on a terminal
+  assist --profile prod config init --no-input --region cn-north-4 \\
+    --ak AK... --sk-command 'pass show cloud/sk'
+  pass show cloud/sk | assist config init --no-input --region cn-north-4 \\
+    --ak AK... --sk-stdin";
 
 /// How a profile authenticates (`config init`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -590,5 +683,6 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

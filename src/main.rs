@@ -24,12 +24,16 @@ mod units;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use exit::{Code, Failure, Kind, Outcome};
 
 fn main() -> ExitCode {
     crash::install_hook();
+    // A shell asking for completions (COMPLETE=bash and the words typed): answer and exit.
+    clap_complete::CompleteEnv::with_factory(cli::command)
+        .completer("assist")
+        .complete();
     // Unwinding, not aborting: destructors run (locks, the terminal) and the exit code is 1.
     std::panic::catch_unwind(run).unwrap_or_else(|_| exit::of_panic().into())
 }
@@ -55,7 +59,7 @@ fn run() -> ExitCode {
 
 /// Parses the command line, remembering which options came from the environment.
 fn parse() -> Result<Result<cli::Cli, String>, clap::Error> {
-    let matches = cli::Cli::command().try_get_matches()?;
+    let matches = cli::command().try_get_matches()?;
     let mut cli = cli::Cli::from_arg_matches(&matches)?;
     Ok(cli.global.note_sources(&matches).map(|()| cli))
 }

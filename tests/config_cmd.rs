@@ -28,16 +28,27 @@ fn config_json(path: &std::path::Path) -> Value {
     serde_json::to_value(table).unwrap()
 }
 
-/// The row of a rendered table whose first cell is `first`, split on runs of 2+ spaces.
+/// The row of a rendered table whose first cell is `first`: piped, tables are tab-separated
+/// (an empty cell stays, as ""); a value and its source ("cn-east-3  (env …)") are two parts.
 fn table_row(text: &str, first: &str) -> Vec<String> {
     let line = text
         .lines()
-        .find(|l| l.split("  ").next() == Some(first))
+        .find(|l| l.split('\t').next() == Some(first))
         .unwrap_or_else(|| panic!("no row {first:?} in\n{text}"));
-    line.split("  ")
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_string)
+    line.split('\t')
+        .flat_map(|cell| {
+            let parts: Vec<String> = cell
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect();
+            if parts.is_empty() {
+                vec![String::new()]
+            } else {
+                parts
+            }
+        })
         .collect()
 }
 
@@ -74,10 +85,10 @@ fn config_path_names_the_exact_files_of_the_environment() {
     assert_eq!(
         text.lines().collect::<Vec<_>>(),
         vec![
-            format!("config file      {} (exists)", env.config_path().display()),
-            format!("cache dir        {} (not found)", env.cache_dir().display()),
+            format!("config file\t{} (exists)", env.config_path().display()),
+            format!("cache dir\t{} (not found)", env.cache_dir().display()),
             format!(
-                "SDK credentials  {} (exists)",
+                "SDK credentials\t{} (exists)",
                 home.join(".huaweicloud/credentials").display()
             ),
         ],
@@ -178,13 +189,13 @@ fn config_list_shows_profiles_auth_and_secret_origins_never_values() {
     );
     assert_eq!(
         table_row(&text, "prod"),
-        ["prod", "true", "cn-north-4", "aksk", "sk: sk_command"]
+        ["prod", "*", "cn-north-4", "aksk", "sk: sk_command"]
     );
     assert_eq!(
         table_row(&text, "tok"),
         [
             "tok".to_string(),
-            "false".into(),
+            "".into(),
             "cn-east-3".into(),
             "token".into(),
             format!("token: token_file {}", token_file.display())
@@ -192,11 +203,11 @@ fn config_list_shows_profiles_auth_and_secret_origins_never_values() {
     );
     assert_eq!(
         table_row(&text, "inline"),
-        ["inline", "false", "-", "aksk", "sk: in the file"]
+        ["inline", "", "-", "aksk", "sk: in the file"]
     );
     assert_eq!(
         table_row(&text, "demo"),
-        ["demo", "false", "-", "aksk", "built in (local simulator)"]
+        ["demo", "", "-", "aksk", "built in (local simulator)"]
     );
     assert_eq!(text.lines().count(), 6, "{text}");
     assert_no_leak(&out, &[IAM_PASSWORD, "printf"]);

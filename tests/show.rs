@@ -58,19 +58,18 @@ fn demo_profile_table_shows_every_field() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = normalize_age(&stdout(&out));
+    // Piped: one `label<TAB>value` per line, nothing cut.
     let expected = "\
-┌────────────────────────────────────────────────────────────────────────────────────────────────────┐
-│ Desktop           a130ab3a-72bf-4b71-baa9-af4987c8e338                                             │
-│ Status            OPEN (the space is open: join it with the invitation code)                       │
-│ Invitation code   D1F32AA6                                                                         │
-│ Space name        testShareSpaceName                                                               │
-│ Space ID          abvccch3jk12h3kj123hkj12                                                         │
-│ Password          -                                                                                │
-│ Private link      https://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6 │
-│ Internet link     https://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6 │
-│ Created           2022-03-28T00:00:00Z (N years ago)                                               │
-│ Failed reason     -                                                                                │
-└────────────────────────────────────────────────────────────────────────────────────────────────────┘
+Desktop\ta130ab3a-72bf-4b71-baa9-af4987c8e338
+Status\tOPEN (the space is open: join it with the invitation code)
+Invitation code\tD1F32AA6
+Space name\ttestShareSpaceName
+Space ID\tabvccch3jk12h3kj123hkj12
+Password\t-
+Private link\thttps://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6
+Internet link\thttps://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6
+Created\t2022-03-28T00:00:00Z (N years ago)
+Failed reason\t-
 ";
     assert_eq!(text, expected);
     assert!(!text.contains('\u{1b}'), "no colour when piped:\n{text}");

@@ -65,7 +65,7 @@ pub struct SimArgs {
     pub allow_remote: bool,
 
     /// Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures
-    #[arg(long, env = "ASSIST_SIM_AK", default_value = DEMO_AK)]
+    #[arg(long, env = "ASSIST_SIM_AK", default_value = DEMO_AK, hide_env_values = true)]
     pub ak: String,
 
     /// Secret key (SK) the simulator verifies signatures with [default: the demo SK]
@@ -79,7 +79,7 @@ pub struct SimArgs {
     pub token: Secret,
 
     /// Temporary access key: accepted only with --security-token in X-Security-Token
-    #[arg(long, env = "ASSIST_SIM_TEMP_AK", default_value = DEMO_TEMP_AK)]
+    #[arg(long, env = "ASSIST_SIM_TEMP_AK", default_value = DEMO_TEMP_AK, hide_env_values = true)]
     pub temp_ak: String,
 
     /// Secret key of --temp-ak [default: the demo temporary SK]

@@ -214,6 +214,14 @@ impl RemoteAssistance {
         }
     }
 
+    /// The internet share link, when the space is open and has one (`-o link`).
+    pub fn open_link(&self) -> Option<&str> {
+        match (self.status(), self.internet_share_link.as_deref()) {
+            (Some(Status::Open), Some(link)) if !link.trim().is_empty() => Some(link.trim()),
+            _ => None,
+        }
+    }
+
     pub fn failed_reason(&self) -> Option<&str> {
         self.failed_reason
             .as_deref()

@@ -20,7 +20,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::outcome::{Kind, Outcome};
 use crate::output::{
-    sessions_table, LineReporter, OutputFormat, Reporter, SessionRow, Stream, Style,
+    sessions_table, Layout, LineReporter, OutputFormat, Reporter, SessionRow, Stream, Style,
 };
 use crate::text::sanitize;
 
@@ -49,6 +49,7 @@ pub fn run(
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {
         let mut reporter = LineReporter {
+            width: None,
             out: std::io::stdout().lock(),
             format: settings.output,
             show_password: settings.style.show_password,
@@ -223,8 +224,10 @@ impl Board {
             lines.push("no open or pending session".to_string());
         } else {
             let highlight = self.last.as_ref().map(|(id, _)| id.as_str());
-            let table = sessions_table(&rows, self.style, Stream::Stdout, now, highlight);
-            lines.extend(table.to_string().lines().map(str::to_string));
+            let table = sessions_table(&rows, self.style, now, highlight);
+            // The board is always on a terminal: aligned, within its width.
+            let width = crate::output::width(Stream::Stdout).map(usize::from);
+            lines.extend(table.lines(Layout::Aligned(width)));
         }
         let out = &mut self.screen.out;
         queue!(

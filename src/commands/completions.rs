@@ -1,19 +1,47 @@
-//! `assist completions`: the shell completion script, generated from the clap definition.
+//! `assist completions`: the shell's registration script; and `assist manpages`, the man
+//! pages, generated from the same definition as `--help`. The completions themselves come
+//! from `assist` at each TAB (clap_complete's dynamic completion, see main.rs): profile
+//! names are read from the config as it is then, values from the same definition as the parser.
 
 use std::io::Write;
 
-use clap::CommandFactory;
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::outcome::Outcome;
 
+/// The variable the scripts set to ask `assist` for completions (clap_complete's default).
+const VAR: &str = "COMPLETE";
+
 pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
-    // Generated into memory first: clap_complete panics on a failed write (`| head`).
+    let completer: &dyn EnvCompleter = match shell {
+        Shell::Bash => &Bash,
+        Shell::Zsh => &Zsh,
+        Shell::Fish => &Fish,
+        Shell::PowerShell => &Powershell,
+        Shell::Elvish => &Elvish,
+        other => {
+            anyhow::bail!("no completion for {other} yet: bash, zsh, fish, powershell, elvish")
+        }
+    };
+    // Written into memory first: a failed write (`| head`) is an error, not a panic.
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "assist", &mut script);
+    completer.write_registration(VAR, "assist", "assist", "assist", &mut script)?;
     let mut out = std::io::stdout().lock();
     out.write_all(&script)?;
     out.flush()?;
+    Ok(Outcome::Done)
+}
+
+/// Writes `assist.1` and a page per command (`assist-show.1`, `assist-config-init.1`…) into
+/// `dir`. The plain version, without the commit: the committed pages stay the same from one
+/// commit to the next.
+pub fn manpages(dir: &std::path::Path) -> anyhow::Result<Outcome> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("could not create {}: {e}", dir.display()))?;
+    let cmd = crate::cli::command().version(env!("CARGO_PKG_VERSION"));
+    clap_mangen::generate_to(cmd, dir).map_err(|e| {
+        anyhow::anyhow!("could not write the man pages into {}: {e}", dir.display())
+    })?;
     Ok(Outcome::Done)
 }

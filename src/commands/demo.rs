@@ -87,6 +87,27 @@ fn unavailable(e: anyhow::Error) -> ConfigError {
     )
 }
 
+/// `assist sim`: runs the simulator; an address already taken is the setup's fault (exit 3),
+/// said plainly.
+#[cfg(feature = "sim")]
+pub fn serve(args: &assist_sim::SimArgs) -> anyhow::Result<()> {
+    assist_sim::run(args).map_err(|e| {
+        let taken = e.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse)
+        });
+        if !taken {
+            return e;
+        }
+        ConfigError::invalid(
+            format!("cannot listen on {}: the port is taken", args.addr),
+            "another program (perhaps another `assist sim`) uses it: pick another port, or 127.0.0.1:0 for any free one",
+        )
+        .into()
+    })
+}
+
 /// `assist sim --reset-demo`: forgets the demo's saved sessions.
 #[cfg(feature = "sim")]
 pub fn reset() -> anyhow::Result<()> {

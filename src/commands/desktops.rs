@@ -6,10 +6,19 @@ use super::select::list_all;
 use crate::api::DesktopFilter;
 use crate::cli::DesktopsArgs;
 use crate::config::Settings;
-use crate::outcome::Outcome;
+use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_desktops, OutputFormat};
 
 pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> {
+    if settings.output == OutputFormat::Link {
+        return Err(
+            Failure::new(Kind::Usage, "`desktops` has no link to print (-o link)")
+                .with_hint(
+                    "`-o code` prints the IDs; `assist show ID -o link` prints a session's link",
+                )
+                .into(),
+        );
+    }
     let filter = DesktopFilter {
         computer_name: non_empty(&args.select.name),
         user_name: non_empty(&args.select.user),

@@ -14,7 +14,10 @@ use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{render_created, render_show, since, table_line, OutputFormat, Reporter};
+use crate::output::{
+    copy_code, fitted_line, render_cancelled, render_created, render_show, since, OutputFormat,
+    Reporter,
+};
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
@@ -60,9 +63,9 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         }
     };
     directory.exists(&id);
-    // `-o code` asks for the invitation code, which only exists once the user accepted:
+    // `-o code` and `-o link` ask for what only exists once the user accepted:
     // it implies --wait rather than sending a request and then failing.
-    if !args.wait && settings.output != OutputFormat::Code {
+    if !args.wait && !settings.output.needs_open() {
         render_created(
             &mut std::io::stdout().lock(),
             settings.output,
@@ -149,22 +152,62 @@ fn existing(
     client: crate::api::Client,
     directory: Arc<Directory>,
 ) -> anyhow::Result<Outcome> {
-    let waits = args.wait || settings.output == OutputFormat::Code;
-    if !waits || active.open_code().is_some() {
-        let names = directory.names(id.as_str());
-        render_show(
-            &mut std::io::stdout().lock(),
-            settings.output,
-            id.as_str(),
-            names.as_ref(),
-            &active,
-            settings.style,
-        )?;
+    let waits = args.wait || settings.output.needs_open();
+    if active.open_code().is_some() {
+        return opened(settings, args, id, &active, &directory);
+    }
+    if !waits {
+        print_record(settings, id, &active, &directory)?;
         return Ok(Outcome::Done);
     }
     directory.exists(id);
     eprintln!("waiting on that session until the user accepts (Ctrl-C stops waiting)");
     wait_for_open(settings, args, id, Arc::new(client), directory)
+}
+
+/// The record on stdout, in the chosen format, with the desktop's names when known.
+fn print_record(
+    settings: &Settings,
+    id: &DesktopId,
+    record: &RemoteAssistance,
+    directory: &Directory,
+) -> std::io::Result<()> {
+    let names = directory.names(id.as_str());
+    render_show(
+        &mut std::io::stdout().lock(),
+        settings.output,
+        id.as_str(),
+        names.as_ref(),
+        record,
+        settings.style,
+    )
+}
+
+/// The space is OPEN: the record (or its code, or its link: exit 9 when the cloud gave none),
+/// and the code onto the clipboard with `--copy`.
+fn opened(
+    settings: &Settings,
+    args: &StartArgs,
+    id: &DesktopId,
+    record: &RemoteAssistance,
+    directory: &Directory,
+) -> anyhow::Result<Outcome> {
+    if settings.output == OutputFormat::Link && record.open_link().is_none() {
+        return Err(Failure::new(
+            Kind::NoCode,
+            format!(
+                "desktop {} is OPEN but the cloud gave no internet share link",
+                sanitize(id.as_str())
+            ),
+        )
+        .with_hint("`-o code` prints the invitation code; `assist show` shows the whole record")
+        .into());
+    }
+    print_record(settings, id, record, directory)?;
+    if args.copy {
+        copy_code(record.open_code())?;
+    }
+    Ok(Outcome::Done)
 }
 
 /// Progress of `start --wait` goes to stderr, one line per change.
@@ -178,8 +221,14 @@ impl Reporter for Progress {
         r: &RemoteAssistance,
         at: jiff::Timestamp,
     ) -> std::io::Result<()> {
+        // The end (OPEN, or a reason) is what the command then prints or reports: not twice.
         if std::io::stderr().is_terminal() || r.status() != Some(&Status::Open) {
-            eprintln!("{}", table_line(id, names, r, at));
+            let without_reason = RemoteAssistance {
+                failed_reason: None,
+                ..r.clone()
+            };
+            let width = crate::output::width(crate::output::Stream::Stderr).map(usize::from);
+            eprintln!("{}", fitted_line(id, names, &without_reason, at, width));
         }
         Ok(())
     }
@@ -211,37 +260,62 @@ fn wait_for_open(
         .cloned()
         .unwrap_or_default();
     match outcome.end {
-        Outcome::Done => {
-            let names = directory.names(id.as_str());
-            render_show(&mut std::io::stdout().lock(), settings.output, id.as_str(), names.as_ref(), &record, settings.style)?;
-            Ok(Outcome::Done)
-        }
+        Outcome::Done => opened(settings, args, id, &record, &directory),
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
             Kind::Deadline,
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
                 crate::units::format_duration(args.deadline.unwrap_or_default()),
                 sanitize(id.as_str()),
-                record.status().map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
+                record
+                    .status()
+                    .map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
             ),
         )
-        .with_hint("the user has not accepted yet: `assist watch` keeps following it, `assist cancel` withdraws the request")
+        .with_hint(format!(
+            "{}: `assist watch` keeps following it, `assist cancel` withdraws the request",
+            still_pending(record.status())
+        ))
         .into()),
-        Outcome::Stopped(Kind::Ended) => Err(Failure::new(
-            Kind::Ended,
-            format!(
-                "remote assistance on desktop {} ended {}{}",
-                sanitize(id.as_str()),
-                record.status().map(|s| sanitize(s.as_str())).unwrap_or_default(),
-                record.failed_reason().map(|r| format!(": {}", sanitize(r))).unwrap_or_default()
-            ),
-        )
-        .into()),
+        Outcome::Stopped(Kind::Ended) => {
+            // Scripts get the final record on stdout, the reason also on stderr.
+            if settings.output == OutputFormat::Json {
+                print_record(settings, id, &record, &directory)?;
+            }
+            Err(Failure::new(
+                Kind::Ended,
+                format!(
+                    "remote assistance on desktop {} ended {}{}",
+                    sanitize(id.as_str()),
+                    record
+                        .status()
+                        .map(|s| sanitize(s.as_str()))
+                        .unwrap_or_default(),
+                    record
+                        .failed_reason()
+                        .map(|r| format!(": {}", sanitize(r)))
+                        .unwrap_or_default()
+                ),
+            )
+            .into())
+        }
         end @ Outcome::Stopped(Kind::Interrupted) => {
-            eprintln!("interrupted; the request stays open on the desktop (`assist cancel` withdraws it)");
+            eprintln!(
+                "interrupted; the request stays open on the desktop (`assist cancel` withdraws it)"
+            );
             Ok(end)
         }
         end => Ok(end),
+    }
+}
+
+/// What a session still pending at the deadline is waiting for.
+fn still_pending(status: Option<&Status>) -> &'static str {
+    match status {
+        Some(Status::WaitUserAccess) => {
+            "the user accepted but has not enabled access to their desktop yet"
+        }
+        _ => "the user has not accepted yet",
     }
 }
 
@@ -254,6 +328,7 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
                 "cancelled remote assistance on desktop {}",
                 sanitize(id.as_str())
             );
+            render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
             Ok(Outcome::Done)
         }
         Err(e) if e.is_not_found() => Err(Failure::new(

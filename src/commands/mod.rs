@@ -25,11 +25,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let flags = cli.global.overrides();
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
+        Command::Manpages { dir } => completions::manpages(&dir),
         Command::Config(sub) => config::run(&flags, &sub),
         #[cfg(feature = "sim")]
         Command::Sim(args) if args.reset_demo => demo::reset().map(|()| Outcome::Done),
         #[cfg(feature = "sim")]
-        Command::Sim(args) => assist_sim::run(&args).map(|()| Outcome::Done),
+        Command::Sim(args) => demo::serve(&args).map(|()| Outcome::Done),
         #[cfg(not(feature = "sim"))]
         Command::Sim { .. } => Err(demo::missing().into()),
         Command::Show(args) => {
@@ -53,12 +54,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             watch::run(&settings, &args)
         }
         Command::Desktops(args) => {
-            let (settings, _sim) = setup::prepare(&flags)?;
+            let (mut settings, _sim) = setup::prepare(&flags)?;
+            settings.style.no_headers = args.no_headers;
             desktops::run(&settings, &args)
         }
         Command::Sessions(args) => {
             sessions::refuse_unconfirmed(&args)?;
-            let (settings, _sim) = setup::prepare(&flags)?;
+            let (mut settings, _sim) = setup::prepare(&flags)?;
+            settings.style.no_headers = args.no_headers;
             sessions::run(&settings, &args)
         }
     }

@@ -429,14 +429,11 @@ fn observe(
     }
     desk.settled = settle(&record, plan);
     if matches!(desk.settled, Some(Settled::Ended)) {
+        // The reason is on the change line just above (or in the error that follows): once.
         eprintln!(
-            "desktop {} ended {}{} while waiting for {}",
+            "desktop {} ended {} while waiting for {}",
             sanitize(desk.id.as_str()),
             sanitize(record.status_text()),
-            record
-                .failed_reason()
-                .map(|r| format!(" ({})", sanitize(r)))
-                .unwrap_or_default(),
             until_text(&plan.until)
         );
     }

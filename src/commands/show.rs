@@ -9,7 +9,7 @@ use crate::cli::ShowArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, Status};
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{render_show, OutputFormat};
+use crate::output::{copy_code, render_show, OutputFormat};
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
@@ -29,6 +29,9 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     if settings.output == OutputFormat::Code && record.open_code().is_none() {
         return Err(no_code(&id, &record).into());
     }
+    if settings.output == OutputFormat::Link && record.open_link().is_none() {
+        return Err(no_link(&id, &record).into());
+    }
     let names = directory.names(id.as_str());
     let mut stdout = std::io::stdout().lock();
     render_show(
@@ -39,6 +42,9 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
         &record,
         settings.style,
     )?;
+    if args.copy {
+        copy_code(record.open_code())?;
+    }
     Ok(Outcome::Done)
 }
 
@@ -56,17 +62,27 @@ pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
 }
 
 fn no_code(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
+    Failure::new(Kind::NoCode, lacking("invitation code", id, record))
+        .with_hint("`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record")
+}
+
+fn no_link(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
+    Failure::new(Kind::NoCode, lacking("internet share link", id, record))
+        .with_hint("a link comes with an OPEN space: `assist start --wait` asks the user; `assist show` shows the whole record")
+}
+
+/// `desktop … has no <what>: status …`, and why when the cloud said.
+fn lacking(what: &str, id: &DesktopId, record: &model::RemoteAssistance) -> String {
     let status = record
         .status()
         .map_or_else(|| "none".into(), |s| sanitize(s.as_str()));
     let mut message = format!(
-        "desktop {} has no invitation code: status {status} ({})",
+        "desktop {} has no {what}: status {status} ({})",
         sanitize(id.as_str()),
         Status::meaning_of(record.status())
     );
     if let Some(reason) = record.failed_reason() {
         message.push_str(&format!("; failed: {}", sanitize(reason)));
     }
-    Failure::new(Kind::NoCode, message)
-        .with_hint("`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record")
+    message
 }

@@ -75,6 +75,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         membership,
     };
     let mut reporter = LineReporter {
+        width: crate::output::line_width(),
         out: std::io::stdout().lock(),
         format: settings.output,
         show_password: settings.style.show_password,

@@ -168,6 +168,24 @@ pub fn config_path(flags: &Overrides) -> Option<(PathBuf, bool)> {
         .map(|d| (d.config_dir().join("config.toml"), false))
 }
 
+/// The profile names a user may type after `--profile` (for completion): those of the config
+/// file (`ASSIST_CONFIG` or the platform's), then the built-in demo. Nothing when the file
+/// cannot be read: a completion never fails loudly.
+pub fn profile_names(config: Option<PathBuf>) -> Vec<String> {
+    let path = config.or_else(|| {
+        directories::ProjectDirs::from("", "", "assist").map(|d| d.config_dir().join("config.toml"))
+    });
+    let file = path.and_then(|p| file::load(&p).ok().flatten());
+    let mut names: Vec<String> = file
+        .iter()
+        .flat_map(|f| f.profiles.keys().cloned())
+        .collect();
+    if !names.iter().any(|n| n == DEMO_PROFILE) {
+        names.push(DEMO_PROFILE.to_string());
+    }
+    names
+}
+
 /// The platform cache dir (tokens, project IDs).
 pub fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "assist").map(|d| d.cache_dir().to_path_buf())
@@ -223,6 +241,7 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
         style: Style {
             color: Style::color_enabled(flags.color),
             show_password: false,
+            no_headers: false,
         },
         verbose: flags.verbose,
         connect_timeout: flags.connect_timeout,

@@ -3,12 +3,12 @@
 
 use std::io::Write;
 
-use comfy_table::{Attribute, Cell, Color, Table};
+use crossterm::style::{ContentStyle, Stylize};
 use serde::Serialize;
 
 use super::format::OutputFormat;
 use super::style::Style;
-use super::table::{new_table, Stream};
+use super::table::{Cell, Column, Layout, Stream, Table};
 use crate::api::model::Desktop;
 use crate::text::sanitize;
 
@@ -51,17 +51,17 @@ pub fn render_desktops(
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
-        OutputFormat::Code => {
+        // `desktops` has no link to give (the command refuses `-o link`): IDs, like `code`.
+        OutputFormat::Code | OutputFormat::Link => {
             for d in desktops {
                 writeln!(out, "{}", sanitize(d.id()))?;
             }
         }
         OutputFormat::Table => {
-            writeln!(
-                out,
-                "{}",
-                desktops_table(desktops, style, Stream::Stdout, true)
-            )?;
+            let table = desktops_table(desktops, style, true);
+            for line in table.lines(Layout::of(Stream::Stdout)) {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     out.flush()
@@ -70,20 +70,25 @@ pub fn render_desktops(
 /// The desktops an ambiguous selector matched, for an error message on stderr (no colour:
 /// it is part of a message, whatever the terminal).
 pub fn candidates_table(desktops: &[Desktop]) -> String {
-    desktops_table(desktops, Style::default(), Stream::Stderr, false).to_string()
+    desktops_table(desktops, Style::default(), false)
+        .lines(Layout::of(Stream::Stderr))
+        .join("\n")
 }
 
-fn desktops_table(desktops: &[Desktop], style: Style, stream: Stream, connect: bool) -> Table {
-    let mut table = new_table(style, stream);
-    let mut header = vec!["ID", "Name", "User", "IP", "Status"];
-    if connect {
-        header.push("Connect");
-    }
-    table.set_header(
-        header
-            .into_iter()
-            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
-    );
+/// The IDs never give way; the names do first (cut), then the connection and the address
+/// (dropped), so that full IDs fit at 80 columns and at 60.
+const COLUMNS: [Column; 6] = [
+    Column::keep("ID"),
+    Column::cut("Name", 3),
+    Column::cut("User", 4),
+    Column::keep("IP").droppable(5),
+    Column::keep("Status").droppable(2),
+    Column::cut("Connect", 6),
+];
+
+fn desktops_table(desktops: &[Desktop], style: Style, connect: bool) -> Table {
+    let columns = if connect { &COLUMNS[..] } else { &COLUMNS[..5] };
+    let mut table = Table::new(columns, style);
     let text = |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
     for d in desktops {
         let users: Vec<String> = d.user_names().into_iter().map(sanitize).collect();
@@ -108,14 +113,13 @@ fn desktops_table(desktops: &[Desktop], style: Style, stream: Stream, connect: b
 
 /// ACTIVE green, ERROR red, SHUTOFF and HIBERNATED dim: what can be assisted stands out.
 fn status_cell(status: Option<&str>, style: Style) -> Cell {
-    let cell = Cell::new(status.map(sanitize).unwrap_or_else(|| "-".into()));
-    if !style.color {
-        return cell;
-    }
-    match status {
-        Some("ACTIVE") => cell.fg(Color::Green),
-        Some("ERROR") => cell.fg(Color::Red),
-        Some("SHUTOFF" | "HIBERNATED") => cell.add_attribute(Attribute::Dim),
-        _ => cell,
-    }
+    let paint = ContentStyle::new();
+    let paint = match status {
+        _ if !style.color => paint,
+        Some("ACTIVE") => paint.green(),
+        Some("ERROR") => paint.red(),
+        Some("SHUTOFF" | "HIBERNATED") => paint.dim(),
+        _ => paint,
+    };
+    Cell::painted(status.map(sanitize).unwrap_or_else(|| "-".into()), paint)
 }

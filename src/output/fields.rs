@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
-use comfy_table::{presets, Table};
 use serde_json::{Map, Value};
 
 use super::format::OutputFormat;
+use super::style::Style;
+use super::table::{pairs, Cell, Column, Fit, Layout, Stream, Table};
 use crate::text::sanitize;
 
 /// A field: its JSON key, its label for people, and its value.
@@ -25,7 +26,17 @@ fn text(v: &Value) -> String {
     }
 }
 
-/// One record: a two-column table, or a JSON object keyed by `key` (`code` renders as JSON).
+/// A cell of a list: a yes/no column reads as a mark (`*` for yes, blank for no), the way
+/// `kubectl config get-contexts` marks the current context.
+fn mark(v: &Value) -> String {
+    match v {
+        Value::Bool(true) => "*".to_string(),
+        Value::Bool(false) => String::new(),
+        other => text(other),
+    }
+}
+
+/// One record: a two-column table, or a JSON object keyed by `key` (`code` and `link` render as JSON).
 pub fn render_fields(
     out: &mut dyn Write,
     format: OutputFormat,
@@ -33,16 +44,20 @@ pub fn render_fields(
 ) -> std::io::Result<()> {
     match format {
         OutputFormat::Table => {
-            let mut table = Table::new();
-            table.load_preset(presets::NOTHING).force_no_tty();
             // Fields without a label are for scripts only (their label's row already says it).
-            for f in fields.iter().filter(|f| !f.label.is_empty()) {
-                let shown = f.text.clone().unwrap_or_else(|| text(&f.value));
-                table.add_row(vec![f.label.to_string(), shown]);
+            let rows: Vec<(&str, Cell, Fit)> = fields
+                .iter()
+                .filter(|f| !f.label.is_empty())
+                .map(|f| {
+                    let shown = f.text.clone().unwrap_or_else(|| text(&f.value));
+                    (f.label, Cell::new(shown), Fit::Keep)
+                })
+                .collect();
+            for line in pairs(&rows, Style::default(), Layout::of(Stream::Stdout)) {
+                writeln!(out, "{line}")?;
             }
-            writeln!(out, "{}", trim_lines(&table.to_string()))?;
         }
-        OutputFormat::Json | OutputFormat::Code => {
+        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link => {
             let map: Map<String, Value> = fields
                 .iter()
                 .map(|f| (f.key.to_string(), f.value.clone()))
@@ -63,15 +78,16 @@ pub fn render_rows(
 ) -> std::io::Result<()> {
     match format {
         OutputFormat::Table => {
-            let mut table = Table::new();
-            table.load_preset(presets::NOTHING).force_no_tty();
-            table.set_header(columns.iter().map(|(_, label)| label.to_string()));
+            let header: Vec<Column> = columns.iter().map(|(_, l)| Column::keep(l)).collect();
+            let mut table = Table::new(&header, Style::default());
             for row in rows {
-                table.add_row(row.iter().map(text));
+                table.add_row(row.iter().map(|v| Cell::new(mark(v))).collect());
             }
-            writeln!(out, "{}", trim_lines(&table.to_string()))?;
+            for line in table.lines(Layout::of(Stream::Stdout)) {
+                writeln!(out, "{line}")?;
+            }
         }
-        OutputFormat::Json | OutputFormat::Code => {
+        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link => {
             let array: Vec<Value> = rows
                 .iter()
                 .map(|row| {
@@ -88,12 +104,4 @@ pub fn render_rows(
         }
     }
     out.flush()
-}
-
-/// comfy-table pads every line to the table's width; trailing blanks only get in the way.
-fn trim_lines(s: &str) -> String {
-    s.lines()
-        .map(|l| l.trim_end().trim_start_matches(' '))
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -14,6 +14,15 @@ pub enum OutputFormat {
     /// The invitation code alone (exit 9 when there is none); for `desktops` and `sessions`,
     /// IDs one per line
     Code,
+    /// The internet share link alone (exit 9 when there is none); for `sessions`, one per line
+    Link,
+}
+
+impl OutputFormat {
+    /// `code` and `link` print what only an OPEN session has: `start` waits for it.
+    pub fn needs_open(self) -> bool {
+        matches!(self, OutputFormat::Code | OutputFormat::Link)
+    }
 }
 
 /// When to colour the output.

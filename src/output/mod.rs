@@ -1,6 +1,7 @@
 //! Renderers: table, JSON and code. Nothing else writes results to stdout.
 
 mod age;
+mod clipboard;
 mod desktops;
 mod fields;
 mod format;
@@ -11,11 +12,12 @@ mod table;
 mod watch;
 
 pub use age::since;
+pub use clipboard::copy_code;
 pub use desktops::{candidates_table, render_desktops};
 pub use fields::{render_fields, render_rows, Field};
 pub use format::{ColorWhen, OutputFormat};
 pub use sessions::{render_sessions, sessions_table, SessionRow};
-pub use show::{render_created, render_show};
+pub use show::{render_cancelled, render_created, render_show};
 pub use style::Style;
-pub use table::Stream;
-pub use watch::{table_line, LineReporter, Reporter};
+pub use table::{line_width, width, Layout, Stream};
+pub use watch::{fitted_line, LineReporter, Reporter};

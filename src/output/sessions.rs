@@ -3,13 +3,13 @@
 
 use std::io::Write;
 
-use comfy_table::{Attribute, Cell, Color, Table};
+use crossterm::style::{ContentStyle, Stylize};
 use serde::Serialize;
 
 use super::age::{age_seconds, relative_age};
 use super::format::OutputFormat;
-use super::style::Style;
-use super::table::{new_table, Stream};
+use super::style::{status_paint, Style};
+use super::table::{Cell, Column, Layout, Stream, Table};
 use crate::api::model::RemoteAssistance;
 use crate::domain::{DesktopNames, Status};
 use crate::text::sanitize;
@@ -44,7 +44,8 @@ struct SessionJson<'a> {
     age_seconds: Option<i64>,
 }
 
-/// Writes the sessions: a table, a JSON array, or (`code`) the desktop IDs one per line.
+/// Writes the sessions: a table, a JSON array, (`code`) the desktop IDs one per line, or
+/// (`link`) the internet links of the open ones.
 pub fn render_sessions(
     out: &mut dyn Write,
     format: OutputFormat,
@@ -74,37 +75,50 @@ pub fn render_sessions(
                 writeln!(out, "{}", sanitize(&r.desktop_id))?;
             }
         }
+        OutputFormat::Link => {
+            for link in rows.iter().filter_map(|r| r.record.open_link()) {
+                writeln!(out, "{}", sanitize(link))?;
+            }
+        }
         OutputFormat::Table => {
-            writeln!(
-                out,
-                "{}",
-                sessions_table(rows, style, Stream::Stdout, now, None)
-            )?;
+            let table = sessions_table(rows, style, now, None);
+            for line in table.lines(Layout::of(Stream::Stdout)) {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     out.flush()
 }
 
+/// IDs and codes never give way; the user, the age and the names are dropped, then the
+/// statuses are cut (never so far that two read the same), so that full IDs and codes fit at
+/// 80 columns and at 60.
+/// `WAIT_USER_C…` and `WAIT_USER_A…` still differ.
+pub const STATUS_LEAST: usize = 12;
+
+const COLUMNS: [Column; 6] = [
+    Column::keep("ID"),
+    Column::cut("Name", 3),
+    Column::cut("User", 5),
+    Column::cut("Status", 1).at_least(STATUS_LEAST),
+    Column::keep("Code"),
+    Column::keep("Created").droppable(4),
+];
+
 /// The sessions as a table; the row of `highlight` (the last change, on the board) stands out.
 pub fn sessions_table(
     rows: &[SessionRow],
     style: Style,
-    stream: Stream,
     now: jiff::Timestamp,
     highlight: Option<&str>,
 ) -> Table {
-    let mut table = new_table(style, stream);
-    table.set_header(
-        ["ID", "Name", "User", "Status", "Code", "Created"]
-            .into_iter()
-            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
-    );
+    let mut table = Table::new(&COLUMNS, style);
     let text = |v: Option<&str>| v.map(sanitize).unwrap_or_else(|| "-".into());
     for r in rows {
         let lit = style.color && highlight == Some(r.desktop_id.as_str());
         let mark = |cell: Cell| {
             if lit {
-                cell.add_attribute(Attribute::Reverse)
+                Cell::painted(cell.text, cell.paint.reverse())
             } else {
                 cell
             }
@@ -129,14 +143,9 @@ pub fn sessions_table(
 
 /// OPEN green, waiting yellow, anything else as it is.
 fn status_cell(status: Option<&Status>, style: Style) -> Cell {
-    let cell = Cell::new(status.map_or_else(|| "-".into(), |s| sanitize(s.as_str())));
-    if !style.color {
-        return cell;
-    }
-    match status {
-        Some(Status::Open) => cell.fg(Color::Green).add_attribute(Attribute::Bold),
-        Some(Status::WaitUserConfirm | Status::WaitUserAccess) => cell.fg(Color::Yellow),
-        Some(Status::Close | Status::None) => cell.add_attribute(Attribute::Dim),
-        _ => cell.fg(Color::Magenta),
-    }
+    let paint = status_paint(status, style, ContentStyle::new().magenta());
+    Cell::painted(
+        status.map_or_else(|| "-".into(), |s| sanitize(s.as_str())),
+        paint,
+    )
 }

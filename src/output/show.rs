@@ -2,13 +2,13 @@
 
 use std::io::Write;
 
-use comfy_table::{Attribute, Cell, Color, Table};
+use crossterm::style::{ContentStyle, Stylize};
 use serde::Serialize;
 
 use super::age::relative_age;
 use super::format::OutputFormat;
-use super::style::Style;
-use super::table::{new_table, Stream};
+use super::style::{status_paint, Style};
+use super::table::{pairs, Cell, Fit, Layout, Stream};
 use crate::api::model::{self, RemoteAssistance};
 use crate::domain::{DesktopNames, Status, MASK};
 use crate::text::sanitize;
@@ -30,7 +30,8 @@ impl<'a> RecordJson<'a> {
     }
 }
 
-/// Writes the record in the chosen format. For `code` the caller has checked that one exists.
+/// Writes the record in the chosen format. For `code` and `link` the caller has checked that
+/// one exists.
 pub fn render_show(
     out: &mut dyn Write,
     format: OutputFormat,
@@ -48,49 +49,57 @@ pub fn render_show(
         OutputFormat::Code => {
             writeln!(out, "{}", sanitize(record.open_code().unwrap_or_default()))?;
         }
-        OutputFormat::Table if record.status() == Some(&Status::None) => {
-            writeln!(out, "{}", none_table(desktop_id, names, style))?;
+        OutputFormat::Link => {
+            writeln!(out, "{}", sanitize(record.open_link().unwrap_or_default()))?;
         }
-        OutputFormat::Table => writeln!(out, "{}", show_table(desktop_id, names, record, style))?,
+        OutputFormat::Table => {
+            let rows = if record.status() == Some(&Status::None) {
+                none_rows(desktop_id, names, style)
+            } else {
+                show_rows(desktop_id, names, record, style)
+            };
+            for line in pairs(&rows, style, Layout::of(Stream::Stdout)) {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
     out.flush()
 }
 
 /// The rows that name the desktop: its ID, and its computer name and user when known.
-fn desktop_rows(desktop_id: &str, names: Option<&DesktopNames>) -> Vec<(&'static str, Cell)> {
-    let mut rows = vec![("Desktop", Cell::new(sanitize(desktop_id)))];
+fn desktop_rows(desktop_id: &str, names: Option<&DesktopNames>) -> Vec<Row> {
+    let mut rows = vec![("Desktop", Cell::new(sanitize(desktop_id)), Fit::Keep)];
     let names = names.cloned().unwrap_or_default();
     if let Some(name) = names.computer_name {
-        rows.push(("Computer name", Cell::new(sanitize(&name))));
+        rows.push(("Computer name", Cell::new(sanitize(&name)), Fit::Cut));
     }
     if let Some(user) = names.user_name {
-        rows.push(("User", Cell::new(sanitize(&user))));
+        rows.push(("User", Cell::new(sanitize(&user)), Fit::Cut));
     }
     rows
 }
 
+/// A label, its value, and whether the value may be cut to fit.
+type Row = (&'static str, Cell, Fit);
+
 /// A desktop without a session: what it is, and the command that asks for one.
-fn none_table(desktop_id: &str, names: Option<&DesktopNames>, style: Style) -> Table {
-    let mut table = new_table(style, Stream::Stdout);
+fn none_rows(desktop_id: &str, names: Option<&DesktopNames>, style: Style) -> Vec<Row> {
     let mut rows = desktop_rows(desktop_id, names);
-    rows.push(("Status", status_cell(Some(&Status::None), style)));
+    rows.push(("Status", status_cell(Some(&Status::None), style), Fit::Cut));
     rows.push((
         "Next step",
         Cell::new(format!("assist start {} --wait", sanitize(desktop_id))),
+        Fit::Keep,
     ));
-    for (label, value) in rows {
-        table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), value]);
-    }
-    table
+    rows
 }
 
-fn show_table(
+fn show_rows(
     desktop_id: &str,
     names: Option<&DesktopNames>,
     r: &RemoteAssistance,
     style: Style,
-) -> Table {
-    let mut table = new_table(style, Stream::Stdout);
+) -> Vec<Row> {
     let text = |v: Option<&str>| v.map(sanitize).unwrap_or_else(|| "-".to_string());
     let password = match &r.share_space_passwd {
         Some(p) if style.show_password => sanitize(p.expose()),
@@ -98,27 +107,43 @@ fn show_table(
         None => "-".to_string(),
     };
     let mut rows = desktop_rows(desktop_id, names);
+    let link = |v: Option<&str>| Cell::new(text(v));
     rows.extend([
-        ("Status", status_cell(r.status(), style)),
-        ("Invitation code", code_cell(r, style)),
-        ("Space name", Cell::new(text(r.share_space_name.as_deref()))),
-        ("Space ID", Cell::new(text(r.share_space_id.as_deref()))),
-        ("Password", Cell::new(password)),
+        ("Status", status_cell(r.status(), style), Fit::Cut),
+        ("Invitation code", code_cell(r, style), Fit::Keep),
+        (
+            "Space name",
+            Cell::new(text(r.share_space_name.as_deref())),
+            Fit::Cut,
+        ),
+        (
+            "Space ID",
+            Cell::new(text(r.share_space_id.as_deref())),
+            Fit::Keep,
+        ),
+        ("Password", Cell::new(password), Fit::Keep),
         (
             "Private link",
-            Cell::new(text(r.private_share_link.as_deref())),
+            link(r.private_share_link.as_deref()),
+            Fit::Keep,
         ),
         (
             "Internet link",
-            Cell::new(text(r.internet_share_link.as_deref())),
+            link(r.internet_share_link.as_deref()),
+            Fit::Keep,
         ),
-        ("Created", Cell::new(created(r.create_time.as_deref()))),
-        ("Failed reason", failed_cell(r.failed_reason(), style)),
+        (
+            "Created",
+            Cell::new(created(r.create_time.as_deref())),
+            Fit::Cut,
+        ),
+        (
+            "Failed reason",
+            failed_cell(r.failed_reason(), style),
+            Fit::Cut,
+        ),
     ]);
-    for (label, value) in rows {
-        table.add_row(vec![Cell::new(label).add_attribute(Attribute::Bold), value]);
-    }
-    table
+    rows
 }
 
 /// The time as received, and how long ago that was when it can be read as a time.
@@ -133,16 +158,8 @@ fn created(time: Option<&str>) -> String {
 }
 
 fn status_cell(status: Option<&Status>, style: Style) -> Cell {
-    let cell = Cell::new(status_with_meaning(status));
-    if !style.color {
-        return cell;
-    }
-    match status {
-        Some(Status::Open) => cell.fg(Color::Green).add_attribute(Attribute::Bold),
-        Some(Status::WaitUserConfirm | Status::WaitUserAccess) => cell.fg(Color::Yellow),
-        Some(Status::Close | Status::None) => cell.add_attribute(Attribute::Dim),
-        _ => cell,
-    }
+    let paint = status_paint(status, style, ContentStyle::new());
+    Cell::painted(status_with_meaning(status), paint)
 }
 
 /// `OPEN (the space is open: …)`, or `-` and what a missing status means.
@@ -158,7 +175,7 @@ fn code_cell(r: &RemoteAssistance, style: Style) -> Cell {
     let code = r.invitation_code.as_deref().map(sanitize);
     let cell = Cell::new(code.unwrap_or_else(|| "-".to_string()));
     if style.color && r.open_code().is_some() {
-        cell.add_attribute(Attribute::Bold)
+        Cell::painted(cell.text, ContentStyle::new().bold())
     } else {
         cell
     }
@@ -166,7 +183,7 @@ fn code_cell(r: &RemoteAssistance, style: Style) -> Cell {
 
 fn failed_cell(reason: Option<&str>, style: Style) -> Cell {
     match reason {
-        Some(reason) if style.color => Cell::new(sanitize(reason)).fg(Color::Red),
+        Some(reason) if style.color => Cell::painted(sanitize(reason), ContentStyle::new().red()),
         Some(reason) => Cell::new(sanitize(reason)),
         None => Cell::new("-"),
     }
@@ -180,7 +197,7 @@ pub fn render_created(
     created: &model::Created,
 ) -> std::io::Result<()> {
     match format {
-        OutputFormat::Json | OutputFormat::Code => {
+        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link => {
             let json = model::Created {
                 desktop_id: created.desktop_id.clone().or(Some(desktop_id.to_string())),
                 ..created.clone()
@@ -189,19 +206,45 @@ pub fn render_created(
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut table = new_table(Style::default(), Stream::Stdout);
             let text =
                 |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
-            for (label, value) in [
-                ("Desktop", sanitize(desktop_id)),
-                ("Status", status_with_meaning(created.status.as_ref())),
-                ("Space ID", text(&created.share_space_id)),
-                ("Initiator", text(&created.initiator_type)),
-            ] {
-                table.add_row(vec![label.to_string(), value]);
+            let rows = [
+                ("Desktop", Cell::new(sanitize(desktop_id)), Fit::Keep),
+                (
+                    "Status",
+                    Cell::new(status_with_meaning(created.status.as_ref())),
+                    Fit::Cut,
+                ),
+                (
+                    "Space ID",
+                    Cell::new(text(&created.share_space_id)),
+                    Fit::Keep,
+                ),
+                (
+                    "Initiator",
+                    Cell::new(text(&created.initiator_type)),
+                    Fit::Cut,
+                ),
+            ];
+            for line in pairs(&rows, Style::default(), Layout::of(Stream::Stdout)) {
+                writeln!(out, "{line}")?;
             }
-            writeln!(out, "{table}")?;
         }
+    }
+    out.flush()
+}
+
+/// What `cancel` did, for scripts (`-o json`): the desktop and its new status. People read
+/// the line on stderr; `code` and `link` have nothing to print.
+pub fn render_cancelled(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    desktop_id: &str,
+) -> std::io::Result<()> {
+    if format == OutputFormat::Json {
+        let json = serde_json::json!({"desktop_id": desktop_id, "status": Status::Close.as_str()});
+        serde_json::to_writer_pretty(&mut *out, &json)?;
+        writeln!(out)?;
     }
     out.flush()
 }

@@ -8,6 +8,8 @@ use super::format::ColorWhen;
 pub struct Style {
     pub color: bool,
     pub show_password: bool,
+    /// `--no-headers`: tables without their header line.
+    pub no_headers: bool,
 }
 
 impl Style {
@@ -22,5 +24,23 @@ impl Style {
                     && std::env::var("TERM").map_or(true, |t| t != "dumb")
             }
         }
+    }
+}
+
+/// A status's colour, the same in every table: OPEN green and bold, waiting yellow, closed or
+/// absent dim, any other status `other`; nothing without colour.
+pub fn status_paint(
+    status: Option<&crate::domain::Status>,
+    style: Style,
+    other: crossterm::style::ContentStyle,
+) -> crossterm::style::ContentStyle {
+    use crate::domain::Status;
+    use crossterm::style::{ContentStyle, Stylize};
+    match status {
+        _ if !style.color => ContentStyle::new(),
+        Some(Status::Open) => ContentStyle::new().green().bold(),
+        Some(Status::WaitUserConfirm | Status::WaitUserAccess) => ContentStyle::new().yellow(),
+        Some(Status::Close | Status::None) => ContentStyle::new().dim(),
+        _ => other,
     }
 }
