@@ -75,7 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Select the desktop by computer name (an exact match, any case, wins over partial ones)')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Select the desktop by user name (an exact match, any case, wins over partial ones)')
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Select the desktop by IP address')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --wait: how often to poll')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --wait: how often to poll (at least 100ms)')
             [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'With --wait: give up after this long (exit 8) [default: --timeout when given, else 10m]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]')
@@ -118,7 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
         }
         'assist;watch' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to poll each desktop (requests are spread over the interval)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to poll each desktop (requests are spread over the interval; at least 100ms)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many requests may be in flight at once')
             [CompletionResult]::new('--max-rate', '--max-rate', [CompletionResultType]::ParameterName, 'Cap on requests per second across all desktops (a 429 also slows the whole watch)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop with exit 0 once every desktop has reached one of these statuses')
@@ -337,7 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'assist' -ScriptBlock {
             [CompletionResult]::new('--refuse', '--refuse', [CompletionResultType]::ParameterName, 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable')
             [CompletionResult]::new('--desktops', '--desktops', [CompletionResultType]::ParameterName, 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)')
             [CompletionResult]::new('--seed-status', '--seed-status', [CompletionResultType]::ParameterName, 'Assistance records of the --desktops ones: none until started, or a fixed mix')
-            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500, 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure')
+            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500, 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect, flood (ListDesktops: 20,000 desktops a page, no end), echo-headers (a 400 quoting every request header), spoof (bidi overrides, zero-width characters, C1 controls); or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure')
             [CompletionResult]::new('--fault-rate', '--fault-rate', [CompletionResultType]::ParameterName, 'Fraction of Workspace requests that get --fault, from 0 to 1')
             [CompletionResult]::new('--fault-on', '--fault-on', [CompletionResultType]::ParameterName, 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Extra delay before every Workspace answer, e.g. 200ms')

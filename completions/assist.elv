@@ -70,7 +70,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --name 'Select the desktop by computer name (an exact match, any case, wins over partial ones)'
             cand --user 'Select the desktop by user name (an exact match, any case, wins over partial ones)'
             cand --ip 'Select the desktop by IP address'
-            cand --interval 'With --wait: how often to poll'
+            cand --interval 'With --wait: how often to poll (at least 100ms)'
             cand --deadline 'With --wait: give up after this long (exit 8) [default: --timeout when given, else 10m]'
             cand --profile 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]'
             cand --config 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]'
@@ -111,7 +111,7 @@ set edit:completion:arg-completer[assist] = {|@words|
         }
         &'assist;watch'= {
             cand --file 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)'
-            cand --interval 'How often to poll each desktop (requests are spread over the interval)'
+            cand --interval 'How often to poll each desktop (requests are spread over the interval; at least 100ms)'
             cand --concurrency 'How many requests may be in flight at once'
             cand --max-rate 'Cap on requests per second across all desktops (a 429 also slows the whole watch)'
             cand --until 'Stop with exit 0 once every desktop has reached one of these statuses'
@@ -315,7 +315,7 @@ set edit:completion:arg-completer[assist] = {|@words|
             cand --refuse 'Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable'
             cand --desktops 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)'
             cand --seed-status 'Assistance records of the --desktops ones: none until started, or a fixed mix'
-            cand --fault 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500, 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure'
+            cand --fault 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500, 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect, flood (ListDesktops: 20,000 desktops a page, no end), echo-headers (a 400 quoting every request header), spoof (bidi overrides, zero-width characters, C1 controls); or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure'
             cand --fault-rate 'Fraction of Workspace requests that get --fault, from 0 to 1'
             cand --fault-on 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable'
             cand --latency 'Extra delay before every Workspace answer, e.g. 200ms'

@@ -55,7 +55,7 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
         } => password_auth(settings, user, domain, password.read()?, cache)?,
     };
     if settings.verbose > 0 {
-        eprintln!("* project {project}");
+        eprintln!("* project {}", crate::text::sanitize(&project));
     }
     Client::new(options(
         settings,
@@ -107,10 +107,8 @@ fn extra_roots(
     Ok(certs)
 }
 
+/// `-v` lines at their level; notes (a retry after a silence) at every level.
 fn trace(level: u8) -> Trace {
-    if level == 0 {
-        return Trace::off();
-    }
     Trace {
         level,
         sink: Box::new(|line| eprintln!("{line}")),

@@ -1,5 +1,6 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
+mod blank;
 mod completions;
 mod config;
 mod demo;
@@ -9,7 +10,9 @@ mod poll;
 mod select;
 mod setup;
 mod show;
+mod signals;
 mod state;
+mod summary;
 mod watch;
 
 pub use state::StateError;

@@ -47,7 +47,7 @@ impl<W: Write> Reporter for LineReporter<W> {
                     record: RecordJson::new(id, record, self.show_password),
                     observed_at: timestamp(at),
                 };
-                serde_json::to_string(&json)?
+                crate::text::json_line(&json)?
             }
             OutputFormat::Table => table_line(id, record, at),
             OutputFormat::Code => match record.open_code() {
