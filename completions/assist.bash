@@ -1154,7 +1154,7 @@ _assist() {
             return 0
             ;;
         assist__subcmd__sim)
-            opts="-o -v -h --addr --allow-remote --ak --sk --token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --clock-ahead --page-size-cap --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
+            opts="-o -v -h --addr --allow-remote --ak --sk --token --temp-ak --temp-sk --security-token --project-id --region --iam-user --iam-domain --token-ttl --duplicate-project --confirm-after --access-after --refuse --desktops --seed-status --fault --fault-rate --fault-on --latency --retry-after --clock-ahead --page-size-cap --name-match --tls-cert --tls-key --profile --config --output --endpoint --color --verbose --connect-timeout --timeout --max-attempts --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1173,6 +1173,18 @@ _assist() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --temp-ak)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --temp-sk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1242,6 +1254,10 @@ _assist() {
                     ;;
                 --page-size-cap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name-match)
+                    COMPREPLY=($(compgen -W "exact fuzzy" -- "${cur}"))
                     return 0
                     ;;
                 --tls-cert)

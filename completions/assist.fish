@@ -286,6 +286,9 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l addr -d 'Address t
 complete -c assist -n "__fish_assist_using_subcommand sim" -l ak -d 'Access key (AK) the simulator accepts for SDK-HMAC-SHA256 signatures' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l sk -d 'Secret key (SK) the simulator verifies signatures with [default: the demo SK]' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l token -d 'Token the simulator accepts in X-Auth-Token [default: the demo token]' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l temp-ak -d 'Temporary access key: accepted only with --security-token in X-Security-Token' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l temp-sk -d 'Secret key of --temp-ak [default: the demo temporary SK]' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l security-token -d 'The security token that goes with --temp-ak; any other X-Security-Token is refused (401) [default: the demo security token]' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l project-id -d 'Project ID served under /v2/{project_id}/, and the ID of the --region project in IAM' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l region -d 'Region name of the one IAM project (token scope.project.name, GET /v3/projects?name=)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l iam-user -d 'User who may get a token from POST /v3/auth/tokens with this password; repeatable. The password may contain \':\' [default: demo-user:Demo-Passw0rd!]' -r
@@ -304,6 +307,8 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra 
 complete -c assist -n "__fish_assist_using_subcommand sim" -l retry-after -d 'Seconds sent in the Retry-After header of a 429 fault' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l clock-ahead -d 'Run the gateway\'s clock this far ahead of the machine\'s, e.g. 20m: every AK/SK request then fails with APIGW.0303 (clock skew), as from a client whose clock is late' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l page-size-cap -d 'Largest page ListDesktops answers, whatever limit the client asks for (at most 1000)' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l name-match -d 'How ListDesktops matches `computer_name`: exact (whole name, same case; the stricter reading of the API reference) or fuzzy (part of the name, any case)' -r -f -a "exact\t'The whole name, case-sensitive'
+fuzzy\t'Part of the name, in any case'"
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-cert -d 'Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -l tls-key -d 'PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert' -r -F
 complete -c assist -n "__fish_assist_using_subcommand sim" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r

@@ -69,6 +69,9 @@ fn api_hint(e: &ApiError) -> Option<String> {
         (_, Some(401)) => {
             "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"
         }
+        (_, Some(403)) if e.has_encoded_authorization_message() => {
+            "the credentials are valid but lack permission; the encoded authorization message says which policy denied the request: decode it with STS decode-authorization-message (the API shows the policy and the action that was refused)"
+        }
         (_, Some(403)) => {
             "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"
         }

@@ -107,7 +107,8 @@ fn extra_roots(
     Ok(certs)
 }
 
-/// `-v` lines at their level; notes (a retry after a silence) at every level.
+/// `-v` lines at their level. Level 0 still carries the sink: the client's warnings (a field
+/// of an unexpected type) and notes (a retry after a silence) are said without `-v`.
 fn trace(level: u8) -> Trace {
     Trace {
         level,

@@ -676,7 +676,15 @@ fn sdk_variables_alone_are_enough() {
 
 #[test]
 fn the_sdk_security_token_is_sent_and_signed() {
-    let sim = Sim::start(&[]);
+    // Temporary credentials verify only with their token (the simulator checks it).
+    let sim = Sim::start(&[
+        "--temp-ak",
+        AK,
+        "--temp-sk",
+        SK,
+        "--security-token",
+        SECURITY_TOKEN,
+    ]);
     let env = Env::new();
     let sdk = [
         ("HUAWEICLOUD_SDK_AK", AK),

@@ -59,6 +59,18 @@ fn setup(sim_flags: &[&str]) -> (Sim, Env) {
     sim_and_env(sim_flags)
 }
 
+/// Whether ListDesktops matches `computer_name` exactly or by part is not documented: the
+/// selector tests run against both (`assist sim --name-match`).
+const NAME_MATCHES: [&str; 2] = ["exact", "fuzzy"];
+
+fn setup_matching(mode: &str, sim_flags: &[&str]) -> (Sim, Env) {
+    let flags: Vec<&str> = ["--name-match", mode]
+        .into_iter()
+        .chain(sim_flags.iter().copied())
+        .collect();
+    sim_and_env(&flags)
+}
+
 fn run(env: &Env, args: &[&str]) -> std::process::Output {
     let out = env.cmd().args(args).output().unwrap();
     assert_clean(&out);
@@ -90,13 +102,20 @@ fn assistance_paths(sim: &Sim, method: &str) -> Vec<String> {
 
 #[test]
 fn show_finds_the_desktop_by_name_user_or_ip() {
-    let (sim, env) = setup(&[]);
+    for mode in NAME_MATCHES {
+        show_finds_the_desktop_by_name_user_or_ip_when_names_match(mode);
+    }
+}
+
+fn show_finds_the_desktop_by_name_user_or_ip_when_names_match(mode: &str) {
+    let (sim, env) = setup_matching(mode, &[]);
+    // An exact service finds no "fin-pc-042" (its case differs): the whole list is matched here.
+    let name_query = match mode {
+        "exact" => "limit=1000&offset=0",
+        _ => "computer_name=fin-pc-042&limit=1000&offset=0",
+    };
     let cases = [
-        (
-            "--name",
-            "fin-pc-042",
-            "computer_name=fin-pc-042&limit=1000&offset=0",
-        ),
+        ("--name", "fin-pc-042", name_query),
         ("--user", "alice", "limit=1000&offset=0&user_name=alice"),
         (
             "--ip",
@@ -111,7 +130,11 @@ fn show_finds_the_desktop_by_name_user_or_ip() {
         assert_eq!(v["desktop_id"], EXAMPLE_DESKTOP, "{flag}");
         assert_eq!(v["invitation_code"], "D1F32AA6", "{flag}");
         // The filter went to the server in the signed query (the sim verified the signature).
-        assert_eq!(list_queries(&sim).last().map(String::as_str), Some(query));
+        assert_eq!(
+            list_queries(&sim).last().map(String::as_str),
+            Some(query),
+            "{mode}"
+        );
         assert_eq!(
             assistance_paths(&sim, "GET").last(),
             Some(&assistance_path(EXAMPLE_DESKTOP))
@@ -121,17 +144,26 @@ fn show_finds_the_desktop_by_name_user_or_ip() {
 
 #[test]
 fn an_exact_name_wins_over_names_that_contain_it() {
-    // PC-10001 is exact for desktop 10001 and part of PC-100010 ... PC-100019.
-    let (_sim, env) = setup(&["--desktops", "100020", "--seed-status", "mixed"]);
-    let listed = run(&env, &["desktops", "--name", "PC-10001", "-o", "code"]);
-    assert_eq!(listed.status.code(), Some(0), "{}", stderr(&listed));
-    assert_eq!(stdout(&listed).lines().count(), 11, "{}", stdout(&listed));
+    for mode in NAME_MATCHES {
+        // PC-10001 is exact for desktop 10001 and part of PC-100010 ... PC-100019.
+        let (_sim, env) = setup_matching(mode, &["--desktops", "100020", "--seed-status", "mixed"]);
+        let listed = run(&env, &["desktops", "--name", "PC-10001", "-o", "code"]);
+        assert_eq!(listed.status.code(), Some(0), "{}", stderr(&listed));
+        // What the service found is what `desktops` lists: one exact match, or every part.
+        let expected = if mode == "exact" { 1 } else { 11 };
+        assert_eq!(
+            stdout(&listed).lines().count(),
+            expected,
+            "{mode}: {}",
+            stdout(&listed)
+        );
 
-    let out = run(&env, &["show", "--name", "pc-10001", "-o", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v = json_of(&out);
-    assert_eq!(v["desktop_id"], generated_id(10001));
-    assert_eq!(v["status"], "OPEN");
+        let out = run(&env, &["show", "--name", "pc-10001", "-o", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{mode}: {}", stderr(&out));
+        let v = json_of(&out);
+        assert_eq!(v["desktop_id"], generated_id(10001), "{mode}");
+        assert_eq!(v["status"], "OPEN", "{mode}");
+    }
 }
 
 #[test]
@@ -249,25 +281,33 @@ fn listing_pages_through_every_page() {
 
 #[test]
 fn a_selector_finds_a_desktop_on_a_later_page() {
-    let (sim, env) = setup(&["--page-size-cap", "1"]);
-    let out = run(&env, &["show", "--name", "DEV-PC", "-o", "json"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    let out = run(&env, &["show", "--name", "DEV-PC-005", "-o", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(json_of(&out)["desktop_id"], FLEET[5].0);
-    assert_eq!(
-        list_queries(&sim),
-        [
-            "computer_name=DEV-PC&limit=1000&offset=0",
-            "computer_name=DEV-PC&limit=1000&offset=1",
-            "computer_name=DEV-PC-005&limit=1000&offset=0",
-        ]
-    );
+    for mode in NAME_MATCHES {
+        let (sim, env) = setup_matching(mode, &["--page-size-cap", "1"]);
+        let out = run(&env, &["show", "--name", "DEV-PC", "-o", "json"]);
+        assert_eq!(out.status.code(), Some(2), "{mode}: {}", stderr(&out));
+        let out = run(&env, &["show", "--name", "DEV-PC-005", "-o", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{mode}: {}", stderr(&out));
+        assert_eq!(json_of(&out)["desktop_id"], FLEET[5].0, "{mode}");
+        let mut expected = vec!["computer_name=DEV-PC&limit=1000&offset=0".to_string()];
+        match mode {
+            // No desktop is named exactly DEV-PC: every page of the whole list, one a page.
+            "exact" => expected.extend((0..8).map(|o| format!("limit=1000&offset={o}"))),
+            _ => expected.push("computer_name=DEV-PC&limit=1000&offset=1".to_string()),
+        }
+        expected.push("computer_name=DEV-PC-005&limit=1000&offset=0".to_string());
+        assert_eq!(list_queries(&sim), expected, "{mode}");
+    }
 }
 
 #[test]
 fn desktops_code_output_is_ids_one_per_line_and_filters_combine() {
-    let (sim, env) = setup(&[]);
+    for mode in NAME_MATCHES {
+        desktops_code_output_when_names_match(mode);
+    }
+}
+
+fn desktops_code_output_when_names_match(mode: &str) {
+    let (sim, env) = setup_matching(mode, &[]);
     let out = run(&env, &["desktops", "-o", "code"]);
     let ids: Vec<&str> = FLEET.iter().map(|d| d.0).collect();
     assert_eq!(stdout(&out), format!("{}\n", ids.join("\n")));
@@ -280,10 +320,18 @@ fn desktops_code_output_is_ids_one_per_line_and_filters_combine() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), format!("{}\n", FLEET[6].0));
-    assert_eq!(
-        list_queries(&sim).last().map(String::as_str),
-        Some("computer_name=pc&limit=1000&offset=0&status=SHUTOFF&user_name=a")
-    );
+    let queries = list_queries(&sim);
+    let filtered = "computer_name=pc&limit=1000&offset=0&status=SHUTOFF&user_name=a";
+    assert_eq!(queries[1], filtered, "{mode}");
+    if mode == "exact" {
+        // Nothing is named exactly "pc": the other filters still go to the service.
+        assert_eq!(
+            queries[2..],
+            ["limit=1000&offset=0&status=SHUTOFF&user_name=a"]
+        );
+    } else {
+        assert_eq!(queries.len(), 2, "{mode}: {queries:?}");
+    }
 
     let out = run(&env, &["desktops", "--user", "nobody", "-o", "json"]);
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), "[]\n".into()));

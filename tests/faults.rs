@@ -24,7 +24,6 @@ fn malformed_answers_exit_6_with_status_and_escaped_body() {
         ("html", "HTTP 502"),
         ("empty", "empty body"),
         ("truncated", "not the expected JSON"),
-        ("wrong-types", "invalid type"),
         ("huge", "larger than 1048576 bytes"),
     ] {
         sim.fault(json!({"kind": kind, "count": 1}));

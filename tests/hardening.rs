@@ -433,7 +433,15 @@ fn a_proxy_in_the_environment_receives_nothing_for_a_loopback_endpoint() {
 
 #[test]
 fn an_error_page_echoing_the_request_headers_prints_no_token_and_no_signature() {
-    let sim = Sim::start(&[]);
+    // Temporary credentials verify only with their security token.
+    let sim = Sim::start(&[
+        "--temp-ak",
+        AK,
+        "--temp-sk",
+        SK,
+        "--security-token",
+        SECURITY_TOKEN,
+    ]);
     let env = Env::new();
     for profile in [
         format!("auth = \"token\"\ntoken = \"{TOKEN}\"\n"),

@@ -13,10 +13,10 @@ pub struct RequestId(pub String);
 // Codes the API reference does not give. They say "simulator" on purpose: the real codes for
 // these cases are unknown and must not be guessed.
 pub const SIM_BAD_PARAMETER: &str = "SIM.0400";
-pub const SIM_DESKTOP_NOT_FOUND: &str = "SIM.0404";
+/// No such desktop, or no record: one code, as nothing says the cloud tells them apart.
+pub const SIM_NOT_FOUND: &str = "SIM.0404";
 pub const SIM_METHOD_NOT_ALLOWED: &str = "SIM.0405";
 pub const SIM_PROJECT_NOT_FOUND: &str = "SIM.0410";
-pub const SIM_NO_RECORD: &str = "SIM.0411";
 pub const SIM_NO_ACTIVE_ASSISTANCE: &str = "SIM.0412";
 pub const SIM_INTERNAL: &str = "SIM.0500";
 pub const SIM_UNAVAILABLE: &str = "SIM.0503";

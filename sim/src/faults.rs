@@ -393,7 +393,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Html => errors::raw(StatusCode::BAD_GATEWAY, "text/html", HTML_502),
         FaultKind::Empty => errors::raw(StatusCode::OK, CONTENT_JSON, Body::empty()),
         FaultKind::Truncated => ok_json(truncated()),
-        FaultKind::WrongTypes => ok_json(r#"{"status":42,"invitation_code":true}"#.into()),
+        FaultKind::WrongTypes => ok_json(wrong_types()),
         FaultKind::Nulls => ok_json(nulls()),
         FaultKind::UnknownStatus => ok_json(unknown_status()),
         FaultKind::Escapes => ok_json(escapes()),
@@ -529,6 +529,16 @@ fn nulls() -> String {
         .map(|f| (f.to_string(), serde_json::Value::Null))
         .collect();
     serde_json::Value::Object(map).to_string()
+}
+
+/// The API example with members of other JSON types than the documented strings, as a
+/// service may send (the SDK tolerates them): a number, an object, a bool.
+fn wrong_types() -> String {
+    let mut value = serde_json::to_value(example_record()).unwrap_or_default();
+    value["create_time"] = 1_648_425_600.into();
+    value["share_space_name"] = serde_json::json!({"en": "testShareSpaceName"});
+    value["failed_reason"] = false.into();
+    value.to_string()
 }
 
 fn unknown_status() -> String {

@@ -18,8 +18,17 @@ pub struct Credentials {
     pub ak: String,
     pub sk: Secret,
     pub token: Secret,
+    pub temporary: Temporary,
     /// Tokens issued by the simulator's IAM, accepted like `token` while they last.
     pub issued: Tokens,
+}
+
+/// Temporary AK/SK: they sign only together with their security token.
+#[derive(Debug)]
+pub struct Temporary {
+    pub ak: String,
+    pub sk: Secret,
+    pub security_token: Secret,
 }
 
 /// Why a request was refused; each maps to the gateway's answer.
@@ -28,6 +37,7 @@ pub enum Denied {
     NoCredentials,
     BadToken,
     BadSignature,
+    BadSecurityToken,
     Expired,
 }
 
@@ -45,6 +55,10 @@ impl Denied {
             Denied::BadSignature => (
                 "APIGW.0301",
                 "Incorrect IAM authentication information: verify aksk signature fail",
+            ),
+            Denied::BadSecurityToken => (
+                "APIGW.0301",
+                "Incorrect IAM authentication information: invalid or missing security token",
             ),
             Denied::Expired => (
                 "APIGW.0303",
@@ -80,13 +94,33 @@ pub fn check(
         .and_then(verify::parse_authorization)
         .ok_or(Denied::BadSignature)?;
     check_date(parts, now)?;
-    if parsed.access != creds.ak {
-        return Err(Denied::BadSignature);
-    }
-    let expected = expected_signature(creds, parts, body, &parsed.signed_headers);
+    let sk = secret_key(creds, parts, &parsed.access)?;
+    let expected = expected_signature(sk, parts, body, &parsed.signed_headers);
     match constant_time_eq(expected.as_bytes(), parsed.signature.as_bytes()) {
         true => Ok(()),
         false => Err(Denied::BadSignature),
+    }
+}
+
+/// The SK that signs for `access`: a permanent AK signs without a security token, a
+/// temporary one only with its own token (an unknown or missing one is refused).
+fn secret_key<'a>(
+    creds: &'a Credentials,
+    parts: &Parts,
+    access: &str,
+) -> Result<&'a Secret, Denied> {
+    let token = parts.headers.get("x-security-token").map(|t| t.as_bytes());
+    let temporary = &creds.temporary;
+    match token {
+        _ if access != creds.ak && access != temporary.ak => Err(Denied::BadSignature),
+        None if access == creds.ak => Ok(&creds.sk),
+        Some(t)
+            if access == temporary.ak
+                && constant_time_eq(t, temporary.security_token.expose().as_bytes()) =>
+        {
+            Ok(&temporary.sk)
+        }
+        _ => Err(Denied::BadSecurityToken),
     }
 }
 
@@ -106,7 +140,7 @@ fn check_date(parts: &Parts, now: jiff::Timestamp) -> Result<(), Denied> {
 
 /// The signature the client should have sent, from what the server received: the raw path
 /// and query of the request line and the received values of the headers it says it signed.
-fn expected_signature(creds: &Credentials, parts: &Parts, body: &[u8], signed: &str) -> String {
+fn expected_signature(sk: &Secret, parts: &Parts, body: &[u8], signed: &str) -> String {
     let headers: Vec<(String, String)> = parts
         .headers
         .iter()
@@ -119,7 +153,7 @@ fn expected_signature(creds: &Credentials, parts: &Parts, body: &[u8], signed: &
         headers: &headers,
         body,
     };
-    verify::expected_signature(creds.sk.expose(), &received, signed)
+    verify::expected_signature(sk.expose(), &received, signed)
 }
 
 fn lossy(bytes: &[u8]) -> String {

@@ -34,12 +34,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use faults::{FaultKind, FaultOn};
+pub use gate::Temporary;
 pub use iam::IamUser;
 
 pub const DEMO_AK: &str = "DEMOACCESSKEY0000000";
 pub const DEMO_SK: &str = "DEMOSECRETKEY000000000000000000000000000";
 pub const DEMO_TOKEN: &str = "demo-token-0000000000";
 pub const DEMO_PROJECT_ID: &str = "0bec5db98280d2d02fd6c00c2de791ce";
+// Temporary credentials (an STS triple): this AK and SK verify only with this security token.
+pub const DEMO_TEMP_AK: &str = "DEMOTEMPACCESSKEY000";
+pub const DEMO_TEMP_SK: &str = "DEMOTEMPSECRETKEY0000000000000000000000";
+pub const DEMO_SECURITY_TOKEN: &str = "demo-security-token-0000000000";
 // Simulator test credentials for password authentication, printed in the banner.
 pub const DEMO_USER: &str = "demo-user";
 pub const DEMO_PASSWORD: &str = "Demo-Passw0rd!";
@@ -72,6 +77,21 @@ pub struct SimArgs {
     #[arg(long, env = "ASSIST_SIM_TOKEN", default_value = DEMO_TOKEN, hide_env_values = true,
           hide_default_value = true, value_parser = parse_secret)]
     pub token: Secret,
+
+    /// Temporary access key: accepted only with --security-token in X-Security-Token
+    #[arg(long, env = "ASSIST_SIM_TEMP_AK", default_value = DEMO_TEMP_AK)]
+    pub temp_ak: String,
+
+    /// Secret key of --temp-ak [default: the demo temporary SK]
+    #[arg(long, env = "ASSIST_SIM_TEMP_SK", default_value = DEMO_TEMP_SK, hide_env_values = true,
+          hide_default_value = true, value_parser = parse_secret)]
+    pub temp_sk: Secret,
+
+    /// The security token that goes with --temp-ak; any other X-Security-Token is refused (401)
+    /// [default: the demo security token]
+    #[arg(long, env = "ASSIST_SIM_SECURITY_TOKEN", default_value = DEMO_SECURITY_TOKEN,
+          hide_env_values = true, hide_default_value = true, value_parser = parse_secret)]
+    pub security_token: Secret,
 
     /// Project ID served under /v2/{project_id}/, and the ID of the --region project in IAM
     #[arg(long, default_value = DEMO_PROJECT_ID)]
@@ -154,6 +174,11 @@ pub struct SimArgs {
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub page_size_cap: usize,
 
+    /// How ListDesktops matches `computer_name`: exact (whole name, same case; the stricter
+    /// reading of the API reference) or fuzzy (part of the name, any case)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = NameMatch::Exact)]
+    pub name_match: NameMatch,
+
     /// Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,
@@ -161,6 +186,17 @@ pub struct SimArgs {
     /// PEM private key (PKCS#8, PKCS#1 or SEC1) of --tls-cert
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+}
+
+/// How ListDesktops's `computer_name` filter matches: the API reference does not say
+/// (docs/WORKSPACE-API.md §8), so the simulator plays both.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NameMatch {
+    /// The whole name, case-sensitive
+    #[default]
+    Exact,
+    /// Part of the name, in any case
+    Fuzzy,
 }
 
 /// Whether the `--desktops` ones start with assistance records.
@@ -181,6 +217,9 @@ impl SimArgs {
             ak: DEMO_AK.to_string(),
             sk: Secret::new(DEMO_SK),
             token: Secret::new(DEMO_TOKEN),
+            temp_ak: DEMO_TEMP_AK.to_string(),
+            temp_sk: Secret::new(DEMO_TEMP_SK),
+            security_token: Secret::new(DEMO_SECURITY_TOKEN),
             project_id: DEMO_PROJECT_ID.to_string(),
             region: DEMO_REGION.to_string(),
             iam_users: vec![IamUser::new(DEMO_USER, DEMO_PASSWORD)],
@@ -199,6 +238,7 @@ impl SimArgs {
             retry_after: 1,
             page_size_cap: 1000,
             clock_ahead: Duration::ZERO,
+            name_match: NameMatch::Exact,
             tls_cert: None,
             tls_key: None,
         }

@@ -5,13 +5,13 @@
 use super::clock::Clock;
 use super::errors::{self, RequestId};
 use super::faults::{FaultRequest, Faults};
-use super::gate::Credentials;
+use super::gate::{Credentials, Temporary};
 use super::iam::{self, Account, Tokens, PROJECTS_ROUTE, TOKENS_ROUTE};
 use super::seed::Catalogue;
 use super::store::{Delays, Store};
 use super::tls::TlsListener;
 use super::verify::redact_authorization;
-use super::{workspace, SeedStatus, SimArgs};
+use super::{workspace, NameMatch, SeedStatus, SimArgs};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -32,6 +32,7 @@ const CONTROL_PREFIX: &str = "/_sim/";
 
 pub const ASSISTANCE_ROUTE: &str = "/v2/{project_id}/desktops/{desktop_id}/remote-assistance";
 pub const DESKTOPS_ROUTE: &str = "/v2/{project_id}/desktops";
+pub const DESKTOP_ROUTE: &str = "/v2/{project_id}/desktops/{desktop_id}";
 
 /// Everything the handlers share.
 pub struct Sim {
@@ -42,6 +43,7 @@ pub struct Sim {
     pub faults: Faults,
     pub latency: Duration,
     pub page_size_cap: usize,
+    pub name_match: NameMatch,
     /// How far the simulator's clock runs ahead of the machine's (to test clock skew).
     pub clock_ahead: Duration,
     /// The state machine's and the tokens' time, which tests may advance.
@@ -73,6 +75,11 @@ impl Sim {
                 ak: args.ak.clone(),
                 sk: args.sk.clone(),
                 token: args.token.clone(),
+                temporary: Temporary {
+                    ak: args.temp_ak.clone(),
+                    sk: args.temp_sk.clone(),
+                    security_token: args.security_token.clone(),
+                },
                 issued: Tokens::new(clock.clone()),
             },
             account: Account::new(args),
@@ -91,6 +98,7 @@ impl Sim {
             ),
             latency: args.latency,
             page_size_cap: args.page_size_cap.min(1000),
+            name_match: args.name_match,
             clock_ahead: args.clock_ahead,
             clock,
             ids: RequestIds::new(),
@@ -206,6 +214,7 @@ pub fn app(sim: Arc<Sim>) -> Router {
                 .delete(workspace::cancel),
         )
         .route(DESKTOPS_ROUTE, get(workspace::list_desktops))
+        .route(DESKTOP_ROUTE, get(workspace::desktop_detail))
         .route(TOKENS_ROUTE, post(iam::issue_token))
         .route(PROJECTS_ROUTE, get(iam::list_projects));
     let control = Router::new()

@@ -74,12 +74,16 @@ fn signed(method: Method, url: &str) -> Response {
         .unwrap()
 }
 
+/// With `Content-Length: 0` on POST and DELETE, as the SDK sends them (else 411).
 fn with_token(method: Method, url: &str) -> Response {
-    client()
+    let bodiless = method == Method::POST || method == Method::DELETE;
+    let mut req = client()
         .request(method, url)
-        .header("X-Auth-Token", DEMO_TOKEN)
-        .send()
-        .unwrap()
+        .header("X-Auth-Token", DEMO_TOKEN);
+    if bodiless {
+        req = req.header("Content-Length", "0");
+    }
+    req.send().unwrap()
 }
 
 fn get(sim: &Handle, desktop: &str) -> Response {
@@ -299,7 +303,10 @@ mod phase_a {
         let sim = start(|_| {});
         let resp = signed(Method::GET, &assistance_url(&sim, "a%2Fb"));
         let body = error(resp, 404, "SIM.0404");
-        assert_eq!(body["error_msg"], "The desktop a/b does not exist.");
+        assert_eq!(
+            body["error_msg"],
+            "No remote assistance found for desktop a/b."
+        );
     }
 
     #[test]
@@ -395,11 +402,11 @@ mod phase_a {
             declined["failed_reason"],
             "The end user declined the remote assistance request."
         );
-        let body = error(get(&sim, &seeded(6)), 404, "SIM.0411");
-        assert!(body["error_msg"]
-            .as_str()
-            .unwrap()
-            .contains("no remote assistance record"));
+        let body = error(get(&sim, &seeded(6)), 404, "SIM.0404");
+        assert_eq!(
+            body["error_msg"],
+            format!("No remote assistance found for desktop {}.", seeded(6))
+        );
     }
 
     #[test]
@@ -635,12 +642,12 @@ mod phase_b {
         error(
             get(&sim, "00000000-0000-4000-8000-000000000001"),
             404,
-            "SIM.0411",
+            "SIM.0404",
         );
         error(
             get(&sim, "00000000-0000-4000-8000-000000010000"),
             404,
-            "SIM.0411",
+            "SIM.0404",
         );
         error(
             get(&sim, "00000000-0000-4000-8000-000000010001"),
@@ -674,7 +681,7 @@ mod phase_b {
         assert_eq!(status_of(&sim, &id(2)), "WAIT_USER_CONFIRM");
         assert_eq!(status_of(&sim, &id(3)), "WAIT_USER_ACCESS");
         assert_eq!(status_of(&sim, &id(4)), "CLOSE");
-        error(get(&sim, &id(5)), 404, "SIM.0411");
+        error(get(&sim, &id(5)), 404, "SIM.0404");
         let again = start(|a| {
             a.desktops = 10;
             a.seed_status = SeedStatus::Mixed;
@@ -753,7 +760,14 @@ mod phase_b {
     #[test]
     fn fault_bodies_of_the_wrong_shape() {
         assert_fault("wrong-types", |resp| {
-            assert_eq!(body(resp), json!({"status": 42, "invitation_code": true}));
+            let body = body(resp);
+            assert_eq!(body["create_time"], 1_648_425_600);
+            assert_eq!(
+                body["share_space_name"],
+                json!({"en": "testShareSpaceName"})
+            );
+            assert_eq!(body["failed_reason"], false);
+            assert_eq!(body["status"], "OPEN");
         });
         assert_fault("nulls", |resp| {
             let body = body(resp);
@@ -1019,20 +1033,27 @@ mod phase_c {
         let sim = start(|a| a.desktops = 300);
         let page = list(&sim, "?user_name=ALI");
         assert_eq!(ids(&page), [EXAMPLE]);
-        let page = list(&sim, "?computer_name=ops-pc");
-        assert_eq!(ids(&page), [seeded(2), seeded(3)]);
+        let page = list(&sim, "?computer_name=OPS-PC-002");
+        assert_eq!(ids(&page), [seeded(2)]);
         let page = list(&sim, "?user_name=bob&user_name=carol");
         assert_eq!(page["total_count"], 2);
+        let page = list(&sim, "?user_name=bob%2Ccarol");
+        assert_eq!(
+            page["total_count"], 2,
+            "the SDK's one comma-separated value"
+        );
         let page = list(&sim, "?desktop_ip=192.168.1.15");
         assert_eq!(ids(&page), [seeded(5)]);
         let page = list(&sim, "?desktop_ip=192.168.1.1");
         assert_eq!(page["total_count"], 0);
-        let page = list(&sim, "?status=SHUTOFF&computer_name=LAB");
+        let page = list(&sim, "?status=SHUTOFF&computer_name=LAB-PC-006");
         assert_eq!(ids(&page), [seeded(6)]);
         let page = list(
             &sim,
             &format!("?desktop_id={EXAMPLE}&desktop_id={}", seeded(7)),
         );
+        assert_eq!(ids(&page), [EXAMPLE.to_string(), seeded(7)]);
+        let page = list(&sim, &format!("?desktop_id={EXAMPLE}%2C{}", seeded(7)));
         assert_eq!(ids(&page), [EXAMPLE.to_string(), seeded(7)]);
         let page = list(&sim, "?computer_name=PC-00123");
         assert_eq!(
@@ -1634,5 +1655,136 @@ mod mixed_faults {
             serde_json::from_str::<Value>(&text).unwrap()["invitation_code"],
             "D1F32AA6"
         );
+    }
+}
+
+mod strict_like_the_cloud {
+    //! Where the simulator is as strict as the cloud may be (docs/WORKSPACE-API.md §7, §8).
+    use super::*;
+
+    /// A GET signed by `ak`/`sk`, with `token` in X-Security-Token (signed too) when given.
+    fn signed_as(sim: &Handle, ak: &str, sk: &str, token: Option<&str>) -> Response {
+        let url = assistance_url(sim, EXAMPLE);
+        let parsed = Url::parse(&url).unwrap();
+        let mut headers = vec![
+            ("Content-Type".to_string(), "application/json".to_string()),
+            ("X-Project-Id".to_string(), DEMO_PROJECT_ID.to_string()),
+        ];
+        let mut signed = "content-type;host;x-project-id;x-sdk-date".to_string();
+        if let Some(t) = token {
+            headers.push(("X-Security-Token".to_string(), t.to_string()));
+            signed.push_str(";x-security-token");
+        }
+        headers.push(("X-Sdk-Date".to_string(), sdk_date_now()));
+        headers.push((
+            "Host".to_string(),
+            format!("127.0.0.1:{}", parsed.port().unwrap()),
+        ));
+        let req = Received {
+            method: "GET",
+            path: parsed.path(),
+            query: "",
+            headers: &headers,
+            body: b"",
+        };
+        let authorization = verify::authorization(ak, sk, &req, &signed);
+        let mut builder = client().get(&url);
+        for (name, value) in headers.iter().filter(|(n, _)| n != "Host") {
+            builder = builder.header(name, value);
+        }
+        builder
+            .header("Authorization", authorization)
+            .send()
+            .unwrap()
+    }
+
+    #[test]
+    fn temporary_credentials_verify_only_with_their_security_token() {
+        let sim = start(|_| {});
+        let ok = signed_as(&sim, DEMO_TEMP_AK, DEMO_TEMP_SK, Some(DEMO_SECURITY_TOKEN));
+        assert_eq!(ok.status(), StatusCode::OK);
+        let wrong = signed_as(&sim, DEMO_TEMP_AK, DEMO_TEMP_SK, Some("another-token"));
+        let body = error(wrong, 401, "APIGW.0301");
+        assert_eq!(
+            body["error_msg"],
+            "Incorrect IAM authentication information: invalid or missing security token"
+        );
+        error(
+            signed_as(&sim, DEMO_TEMP_AK, DEMO_TEMP_SK, None),
+            401,
+            "APIGW.0301",
+        );
+        // A permanent AK with somebody's security token is not a temporary credential.
+        error(
+            signed_as(&sim, DEMO_AK, DEMO_SK, Some(DEMO_SECURITY_TOKEN)),
+            401,
+            "APIGW.0301",
+        );
+        assert_eq!(
+            signed_as(&sim, DEMO_AK, DEMO_SK, None).status(),
+            StatusCode::OK
+        );
+    }
+
+    #[test]
+    fn a_bodiless_post_or_delete_without_content_length_is_411() {
+        let sim = start(|_| {});
+        for method in [Method::POST, Method::DELETE] {
+            let resp = client()
+                .request(method.clone(), assistance_url(&sim, EXAMPLE))
+                .header("X-Auth-Token", DEMO_TOKEN)
+                .send()
+                .unwrap();
+            let body = error(resp, 411, "APIGW.0201");
+            assert!(body["error_msg"]
+                .as_str()
+                .unwrap()
+                .contains("Content-Length"));
+        }
+        let resp = with_token(Method::POST, &assistance_url(&sim, seeded(1).as_str()));
+        assert_eq!(resp.status(), StatusCode::OK, "with Content-Length: 0");
+    }
+
+    #[test]
+    fn no_record_and_no_desktop_answer_the_same_404_and_show_desktop_detail_tells_them_apart() {
+        let sim = start(|_| {});
+        let no_record = error(get(&sim, &seeded(6)), 404, "SIM.0404");
+        let no_desktop = error(get(&sim, "nope"), 404, "SIM.0404");
+        let shape = |b: &Value| {
+            b["error_msg"]
+                .as_str()
+                .unwrap()
+                .replace(&seeded(6), "X")
+                .replace("nope", "X")
+        };
+        assert_eq!(shape(&no_record), shape(&no_desktop));
+        let detail = |id: &str| {
+            with_token(
+                Method::GET,
+                &format!("{}/v2/{DEMO_PROJECT_ID}/desktops/{id}", sim.url()),
+            )
+        };
+        let found = body(detail(&seeded(6)));
+        assert_eq!(found["desktop"]["desktop_id"], seeded(6));
+        assert_eq!(found["desktop"]["computer_name"], "LAB-PC-006");
+        assert_eq!(detail("nope").status(), StatusCode::NOT_FOUND);
+    }
+
+    #[test]
+    fn computer_name_matches_exactly_by_default_and_by_part_under_fuzzy() {
+        let list = |sim: &Handle, query: &str| -> Value {
+            body(signed(
+                Method::GET,
+                &format!("{}/v2/{DEMO_PROJECT_ID}/desktops{query}", sim.url()),
+            ))
+        };
+        let exact = start(|_| {});
+        assert_eq!(list(&exact, "?computer_name=fin-pc")["total_count"], 0);
+        assert_eq!(list(&exact, "?computer_name=fin-pc-042")["total_count"], 0);
+        assert_eq!(list(&exact, "?computer_name=FIN-PC-042")["total_count"], 1);
+        let fuzzy = start(|a| a.name_match = NameMatch::Fuzzy);
+        let page = list(&fuzzy, "?computer_name=fin-pc");
+        assert_eq!(page["desktops"][0]["desktop_id"], EXAMPLE);
+        assert_eq!(list(&fuzzy, "?computer_name=ops-pc")["total_count"], 2);
     }
 }

@@ -6,9 +6,10 @@ use super::faults::{self, FaultKind};
 use super::gate;
 use super::server::Sim;
 use super::store::Missing;
+use super::NameMatch;
 use axum::extract::{Request, State};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
+use axum::http::{header, Method, StatusCode};
 use axum::response::Response;
 use std::sync::Arc;
 
@@ -39,9 +40,28 @@ pub async fn list_desktops(State(sim): State<Arc<Sim>>, req: Request) -> Respons
         return project_not_found(&path.project);
     }
     let query = super::verify::query_pairs(parts.uri.query().unwrap_or(""));
-    match DesktopQuery::parse(&query, sim.page_size_cap) {
+    match DesktopQuery::parse(&query, sim.page_size_cap, sim.name_match) {
         Ok(q) => errors::json(StatusCode::OK, &q.run(&sim)),
         Err(msg) => errors::workspace(StatusCode::BAD_REQUEST, errors::SIM_BAD_PARAMETER, msg),
+    }
+}
+
+/// ShowDesktopDetail (`GET /v2/{project_id}/desktops/{desktop_id}`): the documented way to
+/// tell a desktop that does not exist (404) from one without an assistance record.
+pub async fn desktop_detail(State(sim): State<Arc<Sim>>, req: Request) -> Response {
+    let path = PathIds::parse(req.uri().path());
+    if let Err(resp) = admit(&sim, req, Some(&path.desktop)).await {
+        return resp;
+    }
+    if path.project != sim.project_id {
+        return project_not_found(&path.project);
+    }
+    match sim.store.catalogue().find(&path.desktop) {
+        Some(desktop) => errors::json(
+            StatusCode::OK,
+            &serde_json::json!({ "desktop": desktop.summary() }),
+        ),
+        None => not_found(&path.desktop),
     }
 }
 
@@ -71,7 +91,14 @@ async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
             .map(|started| errors::json(StatusCode::OK, &started)),
         Op::Cancel => sim.store.cancel(desktop).map(|()| errors::no_content()),
     };
-    result.unwrap_or_else(|missing| not_found(missing, desktop))
+    result.unwrap_or_else(|missing| match missing {
+        Missing::Desktop | Missing::Record => not_found(desktop),
+        Missing::ActiveAssistance => errors::workspace(
+            StatusCode::NOT_FOUND,
+            errors::SIM_NO_ACTIVE_ASSISTANCE,
+            format!("The desktop {desktop} has no active remote assistance."),
+        ),
+    })
 }
 
 /// What the gateway does before the service sees a request: read the body, authenticate,
@@ -83,6 +110,14 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
         .cloned()
         .unwrap_or_else(|| RequestId(String::new()));
     let (parts, body) = req.into_parts();
+    if lacks_length(&parts) {
+        return Err(errors::gateway(
+            StatusCode::LENGTH_REQUIRED,
+            "APIGW.0201",
+            "Length Required: a POST or DELETE must carry Content-Length (0 without a body)",
+            &id,
+        ));
+    }
     let Ok(body) = axum::body::to_bytes(body, BODY_LIMIT).await else {
         return Err(errors::gateway(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -109,6 +144,14 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
     Ok(parts)
 }
 
+/// A strict gateway answers 411 to a bodiless POST or DELETE that says neither how long its
+/// body is nor that it is chunked (docs/WORKSPACE-API.md §7: the SDK sends `Content-Length: 0`).
+fn lacks_length(parts: &Parts) -> bool {
+    matches!(parts.method, Method::POST | Method::DELETE)
+        && !parts.headers.contains_key(header::CONTENT_LENGTH)
+        && !parts.headers.contains_key(header::TRANSFER_ENCODING)
+}
+
 /// The project and desktop of a matched route, decoded from the raw path (so `a%2Fb` is the
 /// one desktop `a/b`). The router has already checked the shape.
 struct PathIds {
@@ -133,22 +176,14 @@ fn project_not_found(project: &str) -> Response {
     )
 }
 
-fn not_found(missing: Missing, desktop: &str) -> Response {
-    let (code, msg) = match missing {
-        Missing::Desktop => (
-            errors::SIM_DESKTOP_NOT_FOUND,
-            format!("The desktop {desktop} does not exist."),
-        ),
-        Missing::Record => (
-            errors::SIM_NO_RECORD,
-            format!("The desktop {desktop} has no remote assistance record."),
-        ),
-        Missing::ActiveAssistance => (
-            errors::SIM_NO_ACTIVE_ASSISTANCE,
-            format!("The desktop {desktop} has no active remote assistance."),
-        ),
-    };
-    errors::workspace(StatusCode::NOT_FOUND, code, msg)
+/// One 404 for "no such desktop" and "no record": the real codes are unknown (§8), so the
+/// answer must not tell them apart; ShowDesktopDetail or ListDesktops does, as in the cloud.
+fn not_found(desktop: &str) -> Response {
+    errors::workspace(
+        StatusCode::NOT_FOUND,
+        errors::SIM_NOT_FOUND,
+        format!("No remote assistance found for desktop {desktop}."),
+    )
 }
 
 /// The ListDesktops filters and page.
@@ -156,6 +191,7 @@ fn not_found(missing: Missing, desktop: &str) -> Response {
 struct DesktopQuery {
     user_names: Vec<String>,
     computer_name: Option<String>,
+    name_match: NameMatch,
     desktop_ip: Option<String>,
     status: Option<String>,
     desktop_ids: Vec<String>,
@@ -164,18 +200,34 @@ struct DesktopQuery {
 }
 
 impl DesktopQuery {
-    fn parse(pairs: &[(String, String)], page_cap: usize) -> Result<DesktopQuery, String> {
+    fn parse(
+        pairs: &[(String, String)],
+        page_cap: usize,
+        name_match: NameMatch,
+    ) -> Result<DesktopQuery, String> {
         let mut q = DesktopQuery {
             limit: 1000,
+            name_match,
             ..DesktopQuery::default()
+        };
+        // The SDK sends a list as ONE comma-separated value (`desktop_id=a,b`); a repeated key
+        // is accepted too.
+        let list = |value: &str| -> Vec<String> {
+            value
+                .split(',')
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+                .collect()
         };
         for (key, value) in pairs {
             match key.as_str() {
-                "user_name" => q.user_names.push(value.to_lowercase()),
-                "computer_name" => q.computer_name = Some(value.to_lowercase()),
+                "user_name" => q
+                    .user_names
+                    .extend(list(value).iter().map(|u| u.to_lowercase())),
+                "computer_name" => q.computer_name = Some(value.clone()),
                 "desktop_ip" => q.desktop_ip = Some(value.clone()),
                 "status" => q.status = Some(value.clone()),
-                "desktop_id" => q.desktop_ids.push(value.clone()),
+                "desktop_id" => q.desktop_ids.extend(list(value)),
                 "offset" => q.offset = number(key, value, usize::MAX)?,
                 "limit" => q.limit = number(key, value, 1000)?,
                 // Other documented filters (pool_id, tag, ...) are accepted and ignored.
@@ -197,7 +249,10 @@ impl DesktopQuery {
             && self
                 .computer_name
                 .as_deref()
-                .is_none_or(|n| contains(&d.computer_name(), n))
+                .is_none_or(|n| match self.name_match {
+                    NameMatch::Exact => d.computer_name() == n,
+                    NameMatch::Fuzzy => contains(&d.computer_name(), &n.to_lowercase()),
+                })
             && self.desktop_ip.as_deref().is_none_or(|ip| d.ip() == ip)
             && self
                 .status

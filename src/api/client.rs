@@ -7,10 +7,9 @@ use std::time::{Duration, Instant};
 use reqwest::blocking::Response;
 use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 use super::error::{ApiError, NetKind, StatusError};
-use super::model::{Created, DesktopPage, RemoteAssistance};
+use super::model::{Created, DesktopPage, Lenient, RemoteAssistance};
 use crate::auth::{signer, Credentials};
 use crate::domain::DesktopId;
 use crate::secret::Secret;
@@ -35,11 +34,6 @@ impl Trace {
             level: 0,
             sink: Box::new(|_| {}),
         }
-    }
-
-    /// A line said whatever the level (the caller's sink decides where it goes).
-    fn note(&self, line: &str) {
-        (self.sink)(line);
     }
 
     fn at(&self, level: u8, line: impl FnOnce() -> String) {
@@ -82,8 +76,8 @@ pub struct Client {
     max_attempts: u32,
     trace: Trace,
     standing: Mutex<Standing>,
-    /// The retry notes said so far (a few: one per endpoint and attempt number).
-    notes: Mutex<Vec<String>>,
+    /// What is said once per run: fields of an unexpected type, retry notes (a few).
+    warned: Mutex<Vec<String>>,
 }
 
 /// The run's standing with the cloud. Once it refused the credentials (401) or their rights
@@ -130,40 +124,6 @@ pub(super) struct Answer {
     pub(super) body: Vec<u8>,
 }
 
-/// The JSON error body of Workspace and of the API gateway.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ErrorBody {
-    error_code: Option<String>,
-    error_msg: Option<String>,
-    error_detail: Option<String>,
-    request_id: Option<String>,
-    /// IAM (Keystone) shape: `{"error":{"code":401,"message":…,"title":…}}`.
-    error: Option<KeystoneError>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct KeystoneError {
-    code: Option<serde_json::Value>,
-    message: Option<String>,
-    title: Option<String>,
-}
-
-impl ErrorBody {
-    /// Folds IAM's shape into Workspace's field names.
-    fn normalized(mut self) -> ErrorBody {
-        if let Some(k) = self.error.take() {
-            let code = k
-                .title
-                .or(k.code.map(|c| c.to_string().trim_matches('"').to_string()));
-            self.error_code = self.error_code.or(code);
-            self.error_msg = self.error_msg.or(k.message);
-        }
-        self
-    }
-}
-
 impl Client {
     pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
         let mut builder = reqwest::blocking::Client::builder();
@@ -196,20 +156,20 @@ impl Client {
             max_attempts: opts.max_attempts.max(1),
             trace: opts.trace,
             standing: Mutex::new(Standing::default()),
-            notes: Mutex::new(Vec::new()),
+            warned: Mutex::new(Vec::new()),
         })
     }
 
     /// GET the remote-assistance record of one desktop.
     pub fn remote_assistance(&self, desktop: &DesktopId) -> Result<RemoteAssistance, ApiError> {
         let answer = self.execute(Method::GET, &self.assistance_path(desktop), &[])?;
-        parse(&answer)
+        self.parse_lenient(&answer)
     }
 
     /// POST: ask the end user for remote assistance (never retried once it may have arrived).
     pub fn create_remote_assistance(&self, desktop: &DesktopId) -> Result<Created, ApiError> {
         let answer = self.execute(Method::POST, &self.assistance_path(desktop), &[])?;
-        parse(&answer)
+        self.parse_lenient(&answer)
     }
 
     /// DELETE: close the assistance session (204, no body).
@@ -245,7 +205,47 @@ impl Client {
         query.push(("offset".to_string(), offset.to_string()));
         query.push(("limit".to_string(), limit.to_string()));
         let answer = self.execute(Method::GET, &self.desktops_path(), &query)?;
-        parse(&answer)
+        self.parse_lenient(&answer)
+    }
+
+    /// Like `parse`, but a text field of another JSON type is kept as text, with a warning
+    /// (once per field and run) instead of failing the whole answer.
+    fn parse_lenient<T: DeserializeOwned + Lenient>(&self, answer: &Answer) -> Result<T, ApiError> {
+        let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&answer.body) else {
+            return parse(answer);
+        };
+        let changed = super::lenient::normalize(&mut value, &T::TEXT_FIELDS);
+        if changed.is_empty() {
+            return parse(answer);
+        }
+        let fresh: Vec<String> = match self.warned.lock() {
+            Ok(mut warned) => {
+                let fresh: Vec<String> = changed
+                    .into_iter()
+                    .filter(|f| !warned.contains(f))
+                    .collect();
+                warned.extend(fresh.iter().cloned());
+                fresh
+            }
+            Err(_) => changed,
+        };
+        if !fresh.is_empty() {
+            self.trace.at(0, || {
+                format!(
+                    "warning: the service sent {} with an unexpected JSON type (not text); shown as text",
+                    fresh.join(", ")
+                )
+            });
+        }
+        let rewritten = Answer {
+            status: answer.status,
+            request_id: answer.request_id.clone(),
+            retry_after: answer.retry_after,
+            subject_token: None,
+            body: serde_json::to_vec(&value).unwrap_or_default(),
+        };
+        // Still broken otherwise: the error quotes the body as it came.
+        parse(&rewritten).or_else(|_| parse::<T>(answer))
     }
 
     /// `v2/{project_id}/desktops`, encoded.
@@ -426,9 +426,9 @@ impl Client {
             crate::units::spoken(waited.max(Duration::from_secs(1))),
             self.max_attempts
         );
-        let mut said = lock(&self.notes);
+        let mut said = lock(&self.warned);
         if !said.contains(&note) {
-            self.trace.note(&note);
+            self.trace.at(0, || note.clone());
             said.push(note);
         }
     }
@@ -487,6 +487,11 @@ impl Client {
         }
         if !body.is_empty() {
             request = request.body(body.to_vec());
+        } else if matches!(*method, Method::POST | Method::DELETE | Method::PUT) {
+            // As the SDK does (docs/WORKSPACE-API.md §7): a strict gateway answers 411 to a
+            // bodiless POST that says nothing of its length. Sent, not signed, like the SDK's.
+            self.trace.at(2, || "> Content-Length: 0".to_string());
+            request = request.header(reqwest::header::CONTENT_LENGTH, "0");
         }
         let started = Instant::now();
         let response = request.send().map_err(|e| network_error(&e, url))?;
@@ -614,7 +619,10 @@ fn header(response: &Response, name: &str) -> Option<String> {
 
 fn read_answer(response: Response, url: &Url, deadline: Instant) -> Result<Answer, ApiError> {
     let status = response.status().as_u16();
-    let request_id = header(&response, "x-request-id");
+    // IAM answers carry their id as X-IAM-Trace-Id; an empty id is no id.
+    let request_id = ["x-request-id", "x-iam-trace-id"]
+        .into_iter()
+        .find_map(|name| header(&response, name).filter(|v| !v.trim().is_empty()));
     let retry_after = header(&response, "retry-after").and_then(|v| parse_retry_after(&v));
     let subject_token = header(&response, "x-subject-token").map(Secret::new);
     if response.status().is_redirection() {
@@ -696,21 +704,19 @@ fn into_success(answer: Answer) -> Result<Answer, ApiError> {
         return Ok(answer);
     }
     let text = String::from_utf8_lossy(&answer.body);
-    let parsed: Option<ErrorBody> = serde_json::from_slice::<ErrorBody>(&answer.body)
-        .ok()
-        .map(ErrorBody::normalized);
     let mut error = StatusError {
         status: answer.status,
         request_id: answer.request_id.clone(),
         retry_after: answer.retry_after,
         ..StatusError::default()
     };
-    match parsed {
-        Some(b) if b.error_code.is_some() || b.error_msg.is_some() => {
-            error.error_code = b.error_code;
-            error.error_msg = b.error_msg;
-            error.error_detail = b.error_detail;
+    match super::error_body::read(&answer.body) {
+        Some(b) => {
+            error.error_code = b.code;
+            error.error_msg = b.message;
+            error.error_detail = b.detail;
             error.request_id = error.request_id.or(b.request_id);
+            error.encoded_authorization_message = b.encoded_authorization_message;
         }
         _ if !text.trim().is_empty() => {
             error.error_msg = Some(format!(
@@ -814,11 +820,105 @@ mod tests {
     fn iam_error_bodies_are_understood() {
         let body = br#"{"error":{"code":401,"message":"The username or password is wrong.","title":"Unauthorized"}}"#;
         let err = into_success(answer(401, body.to_vec())).err().unwrap();
-        assert_eq!(err.error_code(), Some("Unauthorized"));
+        assert_eq!(err.error_code(), Some("401"));
         assert!(
             err.to_string()
                 .contains("The username or password is wrong."),
             "{err}"
+        );
+    }
+
+    /// The error text of an answer with this status, request-id header and body.
+    fn error_text(status: u16, request_id: Option<&str>, body: &str) -> String {
+        let answer = Answer {
+            request_id: request_id.map(str::to_string),
+            ..answer(status, body.as_bytes().to_vec())
+        };
+        into_success(answer).err().unwrap().to_string()
+    }
+
+    #[test]
+    fn error_shape_error_code_and_error_msg() {
+        assert_eq!(
+            error_text(
+                400,
+                Some("req-1"),
+                r#"{"error_code":"WKS.0001","error_msg":"request message empty"}"#
+            ),
+            "HTTP 400 Bad Request, WKS.0001: request message empty (request id req-1)"
+        );
+    }
+
+    #[test]
+    fn error_shape_camel_case() {
+        assert_eq!(
+            error_text(
+                400,
+                Some("req-2"),
+                r#"{"errorCode":"WKS.0002","errorMsg":"bad desktop"}"#
+            ),
+            "HTTP 400 Bad Request, WKS.0002: bad desktop (request id req-2)"
+        );
+    }
+
+    #[test]
+    fn error_shape_code_and_message() {
+        assert_eq!(
+            error_text(
+                404,
+                Some("req-3"),
+                r#"{"code":"WKS.0404","message":"desktop not found"}"#
+            ),
+            "HTTP 404 Not Found, WKS.0404: desktop not found (request id req-3)"
+        );
+    }
+
+    #[test]
+    fn error_shape_nested_like_iam() {
+        assert_eq!(
+            error_text(
+                401,
+                Some("trace-4"),
+                r#"{"error":{"code":401,"message":"The username or password is wrong.","title":"Unauthorized"}}"#
+            ),
+            "HTTP 401 Unauthorized, 401: The username or password is wrong. (request id trace-4)"
+        );
+    }
+
+    #[test]
+    fn error_shape_gateway_with_the_request_id_in_the_body() {
+        assert_eq!(
+            error_text(
+                401,
+                None,
+                r#"{"error_msg":"verify aksk signature fail","error_code":"APIGW.0301","request_id":"body-5"}"#
+            ),
+            "HTTP 401 Unauthorized, APIGW.0301: verify aksk signature fail (request id body-5)"
+        );
+    }
+
+    #[test]
+    fn error_shape_403_with_an_encoded_authorization_message() {
+        let encoded = "EAAAAElWb2xkRW5jb2RlZEF1dGhvcml6YXRpb25NZXNzYWdl".repeat(4);
+        assert_eq!(
+            error_text(403, Some("req-6"), &format!(r#"{{"error_code":"WKS.0403","error_msg":"Policy doesn't allow workspace:desktops:createRemoteAssistance","encoded_authorization_message":"{encoded}"}}"#)),
+            format!("HTTP 403 Forbidden, WKS.0403: Policy doesn't allow workspace:desktops:createRemoteAssistance (request id req-6); encoded authorization message EAAAAElWb2xkRW5jb2RlZEF1… ({} characters)", encoded.len())
+        );
+    }
+
+    #[test]
+    fn an_empty_request_id_is_never_printed() {
+        assert_eq!(
+            error_text(
+                500,
+                Some(" "),
+                r#"{"error_code":"WKS.0500","error_msg":"boom","request_id":""}"#
+            ),
+            "HTTP 500 Internal Server Error, WKS.0500: boom"
+        );
+        assert_eq!(
+            error_text(502, None, "<html>bad gateway</html>"),
+            "HTTP 502 Bad Gateway: body: \"<html>bad gateway</html>\""
         );
     }
 

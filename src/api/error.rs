@@ -12,6 +12,8 @@ pub struct StatusError {
     pub error_msg: Option<String>,
     pub error_detail: Option<String>,
     pub request_id: Option<String>,
+    /// A 403's `encoded_authorization_message` (STS decode-authorization-message decodes it).
+    pub encoded_authorization_message: Option<String>,
     /// The server's `Retry-After`, for callers that pace themselves (watch).
     pub retry_after: Option<std::time::Duration>,
 }
@@ -56,8 +58,13 @@ pub enum ApiError {
     },
 }
 
+/// Encoded authorization messages run to kilobytes: enough to recognise one is shown.
+const ENCODED_SHOWN: usize = 24;
+
 fn request_id_suffix(id: &Option<String>) -> String {
     id.as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
         .map(|id| format!(" (request id {})", sanitize(id)))
         .unwrap_or_default()
 }
@@ -90,7 +97,18 @@ impl fmt::Display for StatusError {
         if let Some(detail) = &self.error_detail {
             write!(f, " ({})", snippet(detail, 300))?;
         }
-        f.write_str(&request_id_suffix(&self.request_id))
+        f.write_str(&request_id_suffix(&self.request_id))?;
+        if let Some(encoded) = &self.encoded_authorization_message {
+            let count = encoded.chars().count();
+            let shown: String = encoded.chars().take(ENCODED_SHOWN).collect();
+            let more = if count > ENCODED_SHOWN { "…" } else { "" };
+            write!(
+                f,
+                "; encoded authorization message {}{more} ({count} characters)",
+                sanitize(&shown)
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -131,6 +149,11 @@ impl ApiError {
             | ApiError::Redirect { status, .. } => Some(*status),
             ApiError::Network { .. } | ApiError::InvalidPath(_) => None,
         }
+    }
+
+    /// The 403's encoded authorization message, when the server sent one.
+    pub fn has_encoded_authorization_message(&self) -> bool {
+        matches!(self, ApiError::Status(s) if s.encoded_authorization_message.is_some())
     }
 
     pub fn error_code(&self) -> Option<&str> {

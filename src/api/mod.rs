@@ -2,8 +2,10 @@
 
 mod client;
 mod error;
+mod error_body;
 mod excerpt;
 pub mod iam;
+mod lenient;
 pub mod model;
 
 pub use client::{is_loopback, Auth, Client, ClientOptions, DesktopFilter, Trace};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::lenient::TextFields;
 use crate::domain::{Status, MASK};
 use crate::secret::Secret;
 
@@ -115,6 +116,53 @@ impl Desktop {
         }
         names
     }
+}
+
+/// Answers whose text fields tolerate other JSON types (see `lenient`).
+pub trait Lenient {
+    const TEXT_FIELDS: TextFields;
+}
+
+impl Lenient for RemoteAssistance {
+    const TEXT_FIELDS: TextFields = TextFields {
+        top: &[
+            "share_space_id",
+            "invitation_code",
+            "share_space_name",
+            "share_space_passwd",
+            "private_share_link",
+            "internet_share_link",
+            "create_time",
+            "status",
+            "failed_reason",
+        ],
+        nested: None,
+    };
+}
+
+impl Lenient for Created {
+    const TEXT_FIELDS: TextFields = TextFields {
+        top: &["desktop_id", "share_space_id", "status", "initiator_type"],
+        nested: None,
+    };
+}
+
+impl Lenient for DesktopPage {
+    const TEXT_FIELDS: TextFields = TextFields {
+        top: &[],
+        nested: Some((
+            "desktops",
+            &[
+                "desktop_id",
+                "computer_name",
+                "user_name",
+                "ip_address",
+                "status",
+                "connect_status",
+                "created",
+            ],
+        )),
+    };
 }
 
 impl RemoteAssistance {

@@ -171,8 +171,37 @@ pub fn list_all(client: &Client, filter: &DesktopFilter) -> anyhow::Result<Vec<D
     list_matching(client, filter, |_| true)
 }
 
-/// The desktops of every page that `keep` keeps.
+/// The desktops of every page that match the filter and that `keep` keeps (only those are
+/// kept while paging). `computer_name` matches part of the name in any case whatever the
+/// service does with it: fuzzy matching of that filter is not documented
+/// (docs/WORKSPACE-API.md §7), so when the service finds nothing for a name, the list
+/// without it is matched here.
 fn list_matching(
+    client: &Client,
+    filter: &DesktopFilter,
+    mut keep: impl FnMut(&Desktop) -> bool,
+) -> anyhow::Result<Vec<Desktop>> {
+    let Some(name) = filter.computer_name.as_deref() else {
+        return list_pages(client, filter, keep);
+    };
+    let want = name.to_lowercase();
+    let by_part = |d: &Desktop| {
+        d.computer_name
+            .as_deref()
+            .is_some_and(|n| n.to_lowercase().contains(&want))
+    };
+    let listed = list_pages(client, filter, |d| by_part(d) && keep(d))?;
+    if !listed.is_empty() {
+        return Ok(listed);
+    }
+    let wider = DesktopFilter {
+        computer_name: None,
+        ..filter.clone()
+    };
+    list_pages(client, &wider, |d| by_part(d) && keep(d))
+}
+
+fn list_pages(
     client: &Client,
     filter: &DesktopFilter,
     keep: impl FnMut(&Desktop) -> bool,

@@ -4,6 +4,8 @@
 mod endpoints;
 mod error;
 pub mod file;
+mod ini;
+mod regions;
 pub mod sdk;
 
 use std::path::{Path, PathBuf};
@@ -324,11 +326,16 @@ fn place(
         (None, Some(e)) => sourced(parse_endpoint(e)?, source),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
-            let region_source = region
-                .as_ref()
-                .map_or(source.to_string(), |r| r.source.clone());
-            let url = endpoints::endpoint_url(None, r, &region_source)?;
-            sourced(url, format!("region {}", r.unwrap_or_default()))
+            match sdk_override("WORKSPACE", r)? {
+                Some(o) => sourced(parse_endpoint(&o.endpoint)?, o.source),
+                None => {
+                    let region_source = region
+                        .as_ref()
+                        .map_or(source.to_string(), |r| r.source.clone());
+                    let url = endpoints::endpoint_url(None, r, &region_source)?;
+                    sourced(url, format!("region {}", r.unwrap_or_default()))
+                }
+            }
         }
     };
     let env_iam = std::env::var(sdk::ENV_IAM_ENDPOINT)
@@ -342,7 +349,10 @@ fn place(
         ),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
-            sourced(endpoints::iam_for_region(r), "the region's IAM")
+            match sdk_override("IAM", r)? {
+                Some(o) => sourced(parse_endpoint(&o.endpoint)?, o.source),
+                None => sourced(endpoints::iam_for_region(r), "the region's IAM"),
+            }
         }
     };
     Ok(Place {
@@ -350,6 +360,17 @@ fn place(
         endpoint,
         iam_endpoint,
     })
+}
+
+/// The SDK's own override of a service's endpoint in this region, if any.
+fn sdk_override(
+    service: &str,
+    region: Option<&str>,
+) -> Result<Option<regions::Override>, ConfigError> {
+    match region {
+        Some(r) => regions::lookup(service, r),
+        None => Ok(None),
+    }
 }
 
 /// A region names a host and an IAM scope: only lowercase letters, digits and dashes.

@@ -1,9 +1,10 @@
 //! Credentials where the official Huawei Cloud SDKs look for them: `HUAWEICLOUD_SDK_*`
-//! variables and the `[basic]` section of `~/.huaweicloud/credentials`.
+//! variables and the `[basic]` section of `~/.huaweicloud/credentials` (with `[DEFAULT]`).
 
 use std::path::{Path, PathBuf};
 
 use super::error::ConfigError;
+use super::ini::Ini;
 use crate::auth::source::SecretSource;
 use crate::secret::Secret;
 
@@ -76,11 +77,9 @@ pub fn credentials_path() -> Option<(PathBuf, bool)> {
 
 /// The `[basic]` section of the credentials file, if the file exists.
 pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigError> {
-    let ini = match ini::Ini::load_from_file(path) {
-        Ok(ini) => ini,
-        Err(ini::Error::Io(e)) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
-            return Ok(None)
-        }
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
         Err(e) => {
             return Err(ConfigError::invalid(
                 format!(
@@ -91,14 +90,34 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
             ))
         }
     };
+    let ini = Ini::parse(&text).map_err(|e| {
+        ConfigError::invalid(
+            format!(
+                "the SDK credentials file {}, line {}: {}",
+                path.display(),
+                e.line,
+                e.message
+            ),
+            "it is read as Python's configparser reads it (as the official SDK does): fix that line",
+        )
+    })?;
     let place = format!("[basic] of {}", path.display());
-    let basic = ini.section(Some("basic"));
-    let get = |k: &str| {
-        basic
-            .and_then(|s| s.get(k))
-            .map(str::trim)
+    let mut values = std::collections::BTreeMap::new();
+    for key in ["ak", "sk", "security_token", "project_id", "iam_endpoint"] {
+        let value = ini.get("basic", key).map_err(|why| {
+            ConfigError::invalid(
+                format!("{place}: `{key}`: {why}"),
+                "configparser interpolates `%`: write `%%` for a percent sign",
+            )
+        })?;
+        if let Some(v) = value
+            .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
-    };
+        {
+            values.insert(key, v);
+        }
+    }
+    let get = |k: &str| values.get(k).map(String::as_str);
     let (ak, sk) = match (get("ak"), get("sk")) {
         (Some(ak), Some(sk)) => (ak.to_string(), sk.to_string()),
         (ak, sk) => {

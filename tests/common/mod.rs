@@ -222,7 +222,12 @@ pub fn start_via_api(sim: &Sim, desktop_id: &str) -> Value {
     let url = format!("{}{}", sim.url, assistance_path(desktop_id));
     let mut last = String::new();
     for _ in 0..50 {
-        match client.post(&url).header("X-Auth-Token", TOKEN).send() {
+        // Content-Length: 0 as the SDK sends it; the simulator answers 411 without it.
+        let request = client
+            .post(&url)
+            .header("X-Auth-Token", TOKEN)
+            .header("Content-Length", "0");
+        match request.send() {
             Ok(resp) if resp.status() == reqwest::StatusCode::OK => {
                 if let Ok(v) = resp.json::<Value>() {
                     return v;
@@ -635,7 +640,11 @@ pub fn cancel_via_api(sim: &Sim, desktop_id: &str) {
     let client = sim_client();
     let mut last = String::new();
     for _ in 0..50 {
-        match client.delete(&url).header("X-Auth-Token", TOKEN).send() {
+        let request = client
+            .delete(&url)
+            .header("X-Auth-Token", TOKEN)
+            .header("Content-Length", "0");
+        match request.send() {
             Ok(resp) if resp.status() == reqwest::StatusCode::NO_CONTENT => return,
             Ok(resp) => last = format!("HTTP {}", resp.status()),
             Err(e) => last = e.to_string(),

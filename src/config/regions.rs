@@ -1,0 +1,166 @@
+//! The official SDK's endpoint overrides (docs/WORKSPACE-API.md §7), consulted before the
+//! built-in region tables: `HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION>` and the `regions.yaml`
+//! file (`HUAWEICLOUD_SDK_REGIONS_FILE`, default `~/.huaweicloud/regions.yaml`).
+
+use std::path::{Path, PathBuf};
+
+use yaml_rust2::{Yaml, YamlLoader};
+
+use super::error::ConfigError;
+
+pub const ENV_REGIONS_FILE: &str = "HUAWEICLOUD_SDK_REGIONS_FILE";
+
+/// An endpoint the SDK's overrides give for a service in a region, and where it was found.
+pub struct Override {
+    pub endpoint: String,
+    pub source: String,
+}
+
+/// `HUAWEICLOUD_SDK_REGION_WORKSPACE_CN_NORTH_4`: the service and the region upper-cased,
+/// `-` as `_`.
+pub fn env_name(service: &str, region: &str) -> String {
+    format!(
+        "HUAWEICLOUD_SDK_REGION_{}_{}",
+        service.to_ascii_uppercase(),
+        region.replace('-', "_").to_ascii_uppercase()
+    )
+}
+
+/// The environment variable first, then the regions file, as the SDK's provider chain.
+/// Several endpoints (comma-separated, or a list) are allowed there: the first is used.
+pub fn lookup(service: &str, region: &str) -> Result<Option<Override>, ConfigError> {
+    let name = env_name(service, region);
+    if let Some(first) = std::env::var(&name).ok().as_deref().and_then(first_of) {
+        return Ok(Some(Override {
+            endpoint: first,
+            source: format!("env {name}"),
+        }));
+    }
+    let Some(path) = regions_file() else {
+        return Ok(None);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(bad_file(&path, &e.to_string())),
+    };
+    Ok(from_yaml(&text, service, region)
+        .map_err(|why| bad_file(&path, &why))?
+        .map(|endpoint| Override {
+            endpoint,
+            source: format!(
+                "{} (`{}` of {region})",
+                path.display(),
+                service.to_ascii_uppercase()
+            ),
+        }))
+}
+
+fn first_of(list: &str) -> Option<String> {
+    list.split(',')
+        .map(str::trim)
+        .find(|e| !e.is_empty())
+        .map(str::to_string)
+}
+
+fn regions_file() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(ENV_REGIONS_FILE).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    directories::BaseDirs::new().map(|d| d.home_dir().join(".huaweicloud").join("regions.yaml"))
+}
+
+fn bad_file(path: &Path, why: &str) -> ConfigError {
+    ConfigError::invalid(
+        format!("cannot read the SDK regions file {}: {why}", path.display()),
+        format!(
+            "fix it (a service name, then a list of `id:` and `endpoint:`), or point {ENV_REGIONS_FILE} elsewhere"
+        ),
+    )
+}
+
+/// The SDK's layout: `SERVICE: [{id: REGION, endpoint: URL, endpoints: [URL, …]}, …]`, the
+/// service name in any case; `endpoints` come before `endpoint`.
+fn from_yaml(text: &str, service: &str, region: &str) -> Result<Option<String>, String> {
+    let docs = YamlLoader::load_from_str(text).map_err(|e| e.to_string())?;
+    let Some(Yaml::Hash(services)) = docs.into_iter().next() else {
+        return Ok(None);
+    };
+    let regions = services.iter().find_map(|(k, v)| {
+        k.as_str()
+            .filter(|k| k.eq_ignore_ascii_case(service))
+            .map(|_| v)
+    });
+    let Some(Yaml::Array(regions)) = regions else {
+        return Ok(None);
+    };
+    let Some(entry) = regions.iter().find(|r| r["id"].as_str() == Some(region)) else {
+        return Ok(None);
+    };
+    let listed = match &entry["endpoints"] {
+        Yaml::Array(list) => list
+            .iter()
+            .filter_map(Yaml::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let single = entry["endpoint"].as_str().map(str::to_string);
+    Ok(listed
+        .into_iter()
+        .chain(single)
+        .map(|e| e.trim().to_string())
+        .find(|e| !e.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "
+WorkSpace:
+  - id: cn-north-4
+    endpoint: https://ws-private.example.com
+  - id: cn-east-3
+    endpoints:
+      - https://first.example.com
+      - https://second.example.com
+    endpoint: https://last.example.com
+IAM:
+  - id: cn-north-4
+    endpoint: https://iam-private.example.com
+";
+
+    #[test]
+    fn the_sdk_layout_any_case_endpoints_first() {
+        let get = |s, r| from_yaml(FILE, s, r).unwrap();
+        assert_eq!(
+            get("WORKSPACE", "cn-north-4").as_deref(),
+            Some("https://ws-private.example.com")
+        );
+        assert_eq!(
+            get("WORKSPACE", "cn-east-3").as_deref(),
+            Some("https://first.example.com")
+        );
+        assert_eq!(
+            get("IAM", "cn-north-4").as_deref(),
+            Some("https://iam-private.example.com")
+        );
+        assert_eq!(get("WORKSPACE", "cn-south-1"), None);
+        assert_eq!(get("ECS", "cn-north-4"), None);
+        assert!(from_yaml("a: [", "WORKSPACE", "x").is_err());
+        assert_eq!(from_yaml("", "WORKSPACE", "x").unwrap(), None);
+    }
+
+    #[test]
+    fn env_names_and_lists() {
+        assert_eq!(
+            env_name("workspace", "cn-north-4"),
+            "HUAWEICLOUD_SDK_REGION_WORKSPACE_CN_NORTH_4"
+        );
+        assert_eq!(
+            first_of(" , https://a, https://b").as_deref(),
+            Some("https://a")
+        );
+    }
+}
