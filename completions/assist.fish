@@ -74,7 +74,7 @@ complete -c assist -n "__fish_assist_using_subcommand show" -s h -l help -d 'Pri
 complete -c assist -n "__fish_assist_using_subcommand start" -l name -d 'Select the desktop by computer name (an exact match, any case, wins over partial ones)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l user -d 'Select the desktop by user name (an exact match, any case, wins over partial ones)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l ip -d 'Select the desktop by IP address' -r
-complete -c assist -n "__fish_assist_using_subcommand start" -l interval -d 'With --wait: how often to poll' -r
+complete -c assist -n "__fish_assist_using_subcommand start" -l interval -d 'With --wait: how often to poll (at least 100ms)' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l deadline -d 'With --wait: give up after this long (exit 8) [default: --timeout when given, else 10m]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l profile -d 'Profile to use [env: ASSIST_PROFILE] [default: `default_profile` of the file, else "default"; "demo" is built in]' -r
 complete -c assist -n "__fish_assist_using_subcommand start" -l config -d 'Config file [env: ASSIST_CONFIG] [default: the platform config dir, e.g. ~/.config/assist/config.toml]' -r -F
@@ -115,7 +115,7 @@ complete -c assist -n "__fish_assist_using_subcommand cancel" -s v -l verbose -d
 complete -c assist -n "__fish_assist_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c assist -n "__fish_assist_using_subcommand watch" -l file -d 'Read desktop IDs from a file (one per line; blank lines and # comments skipped)' -r -F
 complete -c assist -n "__fish_assist_using_subcommand watch" -l relist -d 'With --all: how often to list the project\'s desktops again' -r
-complete -c assist -n "__fish_assist_using_subcommand watch" -l interval -d 'How often to poll each desktop (requests are spread over the interval)' -r
+complete -c assist -n "__fish_assist_using_subcommand watch" -l interval -d 'How often to poll each desktop (requests are spread over the interval; at least 100ms)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l concurrency -d 'How many requests may be in flight at once' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l max-rate -d 'Cap on requests per second across all desktops (a 429 also slows the whole watch)' -r
 complete -c assist -n "__fish_assist_using_subcommand watch" -l until -d 'Stop with exit 0 once every desktop has reached one of these statuses' -r
@@ -331,7 +331,7 @@ complete -c assist -n "__fish_assist_using_subcommand sim" -l refuse -d 'Desktop
 complete -c assist -n "__fish_assist_using_subcommand sim" -l desktops -d 'Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l seed-status -d 'Assistance records of the --desktops ones: none until started, or a fixed mix' -r -f -a "none\t'No record until an assistance is started'
 mixed\t'A deterministic mix of OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE and no record'"
-complete -c assist -n "__fish_assist_using_subcommand sim" -l fault -d 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500, 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure' -r
+complete -c assist -n "__fish_assist_using_subcommand sim" -l fault -d 'Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500, 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect, flood (ListDesktops: 20,000 desktops a page, no end), echo-headers (a 400 quoting every request header), spoof (bidi overrides, zero-width characters, C1 controls); or mixed: per faulted request one of them at random (latency up to 2s), never redirect, which is a permanent answer rather than a passing failure' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-rate -d 'Fraction of Workspace requests that get --fault, from 0 to 1' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l fault-on -d 'Always misbehave for one desktop, e.g. --fault-on a130ab3a-...=500; repeatable' -r
 complete -c assist -n "__fish_assist_using_subcommand sim" -l latency -d 'Extra delay before every Workspace answer, e.g. 200ms' -r

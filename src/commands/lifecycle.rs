@@ -237,9 +237,12 @@ fn wait_for_open(
             ),
         )
         .into()),
-        end @ Outcome::Stopped(Kind::Interrupted) => {
-            eprintln!("interrupted; the request stays open on the desktop (`assist cancel` withdraws it)");
-            Ok(end)
+        Outcome::Stopped(kind) if kind.is_signal() => {
+            eprintln!(
+                "{}; the request stays open on the desktop (`assist cancel` withdraws it)",
+                kind.signal_text()
+            );
+            Ok(Outcome::Stopped(kind))
         }
         end => Ok(end),
     }

@@ -42,7 +42,7 @@ pub fn render_show(
     match format {
         OutputFormat::Json => {
             let json = RecordJson::new(desktop_id, record, style.show_password);
-            serde_json::to_writer_pretty(&mut *out, &json)?;
+            crate::text::write_json_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
         OutputFormat::Code => {
@@ -185,7 +185,7 @@ pub fn render_created(
                 desktop_id: created.desktop_id.clone().or(Some(desktop_id.to_string())),
                 ..created.clone()
             };
-            serde_json::to_writer_pretty(&mut *out, &json)?;
+            crate::text::write_json_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
         OutputFormat::Table => {
