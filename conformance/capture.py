@@ -28,15 +28,14 @@ def main():
             length = self.headers.get("Content-Length")
             body = self.rfile.read(int(length)) if length else b""
             path, _, query = self.path.partition("?")
-            with open(log_path, "a", encoding="utf-8") as log:
-                log.write(json.dumps({
-                    "method": self.command,
-                    "path": path,
-                    "query": query,
-                    # Names as sent, in the order sent; a repeated header keeps each value.
-                    "headers": [[k, v] for k, v in self.headers.items()],
-                    "body": body.decode("utf-8", "replace"),
-                }) + "\n")
+            record = {
+                "method": self.command,
+                "path": path,
+                "query": query,
+                # Names as sent, in the order sent; a repeated header keeps each value.
+                "headers": [[k, v] for k, v in self.headers.items()],
+                "body": body.decode("utf-8", "replace"),
+            }
             conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=30)
             conn.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
             for k, v in self.headers.items():
@@ -44,6 +43,11 @@ def main():
             conn.endheaders(body if (length is not None) else None)
             resp = conn.getresponse()
             data = resp.read()
+            # Logged with the answer's status, written before the answer goes back, so that the
+            # log is complete when the client has its answer.
+            record["status"] = resp.status
+            with open(log_path, "a", encoding="utf-8") as log:
+                log.write(json.dumps(record) + "\n")
             self.send_response_only(resp.status, resp.reason)
             for k, v in resp.getheaders():
                 if k.lower() not in ("transfer-encoding", "connection", "content-length"):

@@ -61,12 +61,37 @@ def rows(a, s):
     yield "body", a["body"] or "(empty)", s["body"] or "(empty)"
 
 
+# Requests only assist sends, on purpose: (what, why). Recognised by their place among the
+# other requests, then left out of the side-by-side comparison.
+ASSIST_ONLY = {
+    "look-first": "`start` first GETs the desktop's record (one request on the same connection) so that a session already open or pending is reported instead of asked for again",
+    "confirm-404": "after a 404, ListDesktops by `desktop_id` tells \"no such desktop\" (exit 5) from \"no assistance record\" (NONE): the API answers both with a 404",
+}
+
+
+def assist_only(assist):
+    """Splits assist's requests into those the SDK also sends and the explained extras."""
+    kept, extras = [], []
+    for i, a in enumerate(assist):
+        after = assist[i + 1] if i + 1 < len(assist) else None
+        before = kept[-1] if kept else None
+        if a["method"] == "GET" and after and after["method"] == "POST" and after["path"] == a["path"]:
+            extras.append(("look-first", a))
+        elif (a["method"] == "GET" and a["path"].endswith("/desktops") and before is not None
+              and before.get("status") == 404 and "desktop_id=" in a["query"]):
+            extras.append(("confirm-404", a))
+        else:
+            kept.append(a)
+    return kept, extras
+
+
 def cell(text):
     return "`" + text.replace("|", "\\|").replace("`", "'") + "`"
 
 
 def main():
     assist, sdk = load(sys.argv[1]), load(sys.argv[2])
+    assist, extras = assist_only(assist)
     unexplained = []
     out = []
     if len(assist) != len(sdk):
@@ -88,6 +113,11 @@ def main():
     print("\nExplained differences:\n")
     for field, why in EXPLAINED.items():
         print("- %s: %s" % (field, why))
+    if extras:
+        print("\nRequests only assist sends, explained:\n")
+        for what, a in extras:
+            query = "?" + a["query"] if a["query"] else ""
+            print("- %s %s%s: %s" % (a["method"], a["path"], query, ASSIST_ONLY[what]))
     if unexplained:
         print("\nUNEXPLAINED:\n")
         for u in unexplained:

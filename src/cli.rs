@@ -418,8 +418,8 @@ pub struct StartArgs {
     #[arg(long)]
     pub new: bool,
 
-    /// With --wait: how often to poll
-    #[arg(long, value_parser = parse_duration, default_value = shown(START_INTERVAL), value_name = "DURATION")]
+    /// With --wait: how often to poll (at least 100ms)
+    #[arg(long, value_parser = crate::units::parse_interval, default_value = shown(START_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,
 
     #[arg(long, value_parser = parse_duration, value_name = "DURATION", help = format!(
@@ -550,8 +550,8 @@ pub struct WatchArgs {
           value_name = "DURATION", requires = "all")]
     pub relist: Duration,
 
-    /// How often to poll each desktop (requests are spread over the interval)
-    #[arg(long, value_parser = parse_duration, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]
+    /// How often to poll each desktop (requests are spread over the interval; at least 100ms)
+    #[arg(long, value_parser = crate::units::parse_interval, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,
 
     /// How many requests may be in flight at once

@@ -22,7 +22,10 @@ pub enum Code {
     Network = 7,
     Deadline = 8,
     Ended = 9,
+    /// 128 + the signal's number, as shells report a death by that signal.
+    HungUp = 129,
     Interrupted = 130,
+    Terminated = 143,
 }
 
 impl From<Code> for ExitCode {
@@ -49,6 +52,9 @@ fn kind_code(kind: Kind) -> Code {
         Kind::Deadline => Code::Deadline,
         Kind::Ended | Kind::NoCode => Code::Ended,
         Kind::Interrupted => Code::Interrupted,
+        Kind::Terminated => Code::Terminated,
+        Kind::HungUp => Code::HungUp,
+        Kind::TooMany => Code::Api,
     }
 }
 
@@ -174,6 +180,9 @@ mod tests {
             ("ended", failure(Kind::Ended), Code::Ended),
             ("no code", failure(Kind::NoCode), Code::Ended),
             ("interrupted", failure(Kind::Interrupted), Code::Interrupted),
+            ("terminated", failure(Kind::Terminated), Code::Terminated),
+            ("hung up", failure(Kind::HungUp), Code::HungUp),
+            ("too many", failure(Kind::TooMany), Code::Api),
         ]
     }
 
@@ -196,6 +205,9 @@ mod tests {
             (Outcome::Stopped(Kind::Ended), 9),
             (Outcome::Stopped(Kind::NoCode), 9),
             (Outcome::Stopped(Kind::Interrupted), 130),
+            (Outcome::Stopped(Kind::Terminated), 143),
+            (Outcome::Stopped(Kind::HungUp), 129),
+            (Outcome::Stopped(Kind::TooMany), 6),
             (Outcome::Failed(status(403)), 4),
             (Outcome::Failed(status(404)), 5),
             (Outcome::Failed(status(400)), 6),
@@ -213,7 +225,7 @@ mod tests {
         codes.push(Outcome::Done.code() as u8);
         codes.sort_unstable();
         codes.dedup();
-        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 130]);
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 129, 130, 143]);
     }
 
     #[test]

@@ -1,8 +1,18 @@
 //! Writing files that hold secrets or state: private (0600, new directories 0700) and atomic
-//! (a temp file renamed over the old one, so no reader ever sees half a file).
+//! (a temp file renamed over the old one, so no reader ever sees half a file); opening the
+//! ones that must not be redirected without following a symbolic link.
 
-use std::io::Write;
-use std::path::Path;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// A file or directory that another user could redirect, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {why}", path.display())]
+pub struct Unsafe {
+    pub path: PathBuf,
+    pub why: String,
+}
 
 /// Creates `dir` and its missing parents, readable by the user alone.
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
@@ -34,6 +44,140 @@ pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     tmp.persist(path).map(|_| ()).map_err(|e| e.error)
 }
 
+/// Opens `path` to read it, refusing a symbolic link there (O_NOFOLLOW): a file another user
+/// could point elsewhere is not read in its place.
+pub fn open_nofollow(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    nofollow(&mut options, path)?;
+    options.open(path)
+}
+
+/// Reads at most `limit` bytes of `path` through [`open_nofollow`]; `None` past the limit.
+pub fn read_nofollow(path: &Path, limit: u64) -> std::io::Result<Option<(String, File)>> {
+    let file = open_nofollow(path)?;
+    let mut text = String::new();
+    (&file).take(limit + 1).read_to_string(&mut text)?;
+    Ok((text.len() as u64 <= limit).then_some((text, file)))
+}
+
+/// Opens (creating it 0600 if needed) a lock file: never through a symbolic link, never
+/// truncated, so a planted link can neither create nor clobber a file elsewhere.
+pub fn open_lock(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    nofollow(&mut options, path)?;
+    options.open(path)
+}
+
+/// Whether an open failed because the path is a symbolic link that was not followed.
+pub fn is_link_refused(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    return e.kind() == std::io::ErrorKind::InvalidInput && e.to_string() == LINK_REFUSED;
+}
+
+#[cfg(not(unix))]
+const LINK_REFUSED: &str = "a symbolic link, which assist does not follow here";
+
+#[cfg(unix)]
+fn nofollow(options: &mut OpenOptions, _path: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW);
+    Ok(())
+}
+
+/// Without O_NOFOLLOW, a look first (a window remains, but no link is followed knowingly).
+#[cfg(not(unix))]
+fn nofollow(_options: &mut OpenOptions, path: &Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            LINK_REFUSED,
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses a file that belongs to another user: whoever owns it decides what it says.
+pub fn check_owner(file: &File, path: &Path) -> Result<(), Unsafe> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let owner = file.metadata().map(|m| m.uid()).unwrap_or(u32::MAX);
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if owner != me {
+            return Err(Unsafe {
+                path: path.to_path_buf(),
+                why: format!(
+                    "it belongs to another user (uid {owner}), not to this one (uid {me})"
+                ),
+            });
+        }
+    }
+    let _ = (file, path);
+    Ok(())
+}
+
+/// Refuses a directory every user may write to without the sticky bit (`chmod o+w`, not
+/// `/tmp`'s `1777`): anyone could replace or redirect the files in it.
+pub fn check_dir(dir: &Path) -> Result<(), Unsafe> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = match std::fs::metadata(dir) {
+            Ok(m) => m.permissions().mode(),
+            Err(_) => return Ok(()), // a missing directory is created private
+        };
+        if mode & 0o002 != 0 && mode & 0o1000 == 0 {
+            return Err(Unsafe {
+                path: dir.to_path_buf(),
+                why: format!(
+                    "every user may write to this directory (mode {:o}) and it is not sticky, so another user could replace or redirect the files in it",
+                    mode & 0o7777
+                ),
+            });
+        }
+    }
+    let _ = dir;
+    Ok(())
+}
+
+/// Makes an existing directory readable by the user alone, without following a symbolic
+/// link: the mode is set on the directory that was opened (fchmod), never on a link's target.
+pub fn tighten_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let handle = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_DIRECTORY)
+            .open(dir)?;
+        handle.set_permissions(std::fs::Permissions::from_mode(0o700))?;
+    }
+    let _ = dir;
+    Ok(())
+}
+
+/// Like [`write_private`], but a symbolic link at `path` (a config file kept elsewhere, as
+/// dotfile managers do) is written through: its target is replaced, the link stays a link.
+pub fn write_private_through_link(path: &Path, text: &str) -> std::io::Result<()> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return write_private(path, text);
+    }
+    let target = std::fs::canonicalize(path).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!("it is a symbolic link whose target cannot be resolved ({e})"),
+        )
+    })?;
+    write_private(&target, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +201,58 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_not_followed_where_they_could_redirect_a_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        assert!(is_link_refused(&open_nofollow(&link).unwrap_err()));
+        assert!(is_link_refused(&open_lock(&link).unwrap_err()));
+        let dangling = dir.path().join("dangling");
+        std::os::unix::fs::symlink(dir.path().join("created"), &dangling).unwrap();
+        assert!(open_lock(&dangling).is_err());
+        assert!(
+            !dir.path().join("created").exists(),
+            "nothing created through the link"
+        );
+        assert!(tighten_dir(&link).is_err());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_world_writable_directory_is_refused_unless_sticky() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let set = |mode| {
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(mode)).unwrap()
+        };
+        set(0o777);
+        assert!(check_dir(dir.path()).is_err());
+        set(0o1777);
+        assert!(check_dir(dir.path()).is_ok());
+        set(0o700);
+        assert!(check_dir(dir.path()).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_file_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_private_through_link(&link, "new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     }
 }

@@ -16,8 +16,30 @@ pub enum Kind {
     Ended,
     /// `-o code` or `-o link` with nothing to print.
     NoCode,
-    /// Ctrl-C.
+    /// Ctrl-C (SIGINT).
     Interrupted,
+    /// SIGTERM: what `timeout`, `kill` and systemd send.
+    Terminated,
+    /// SIGHUP: the terminal was closed.
+    HungUp,
+    /// The service listed more than assist accepts to keep (`desktops`, selectors).
+    TooMany,
+}
+
+impl Kind {
+    /// A signal ended the run (state files are saved first, as on a normal stop).
+    pub fn is_signal(self) -> bool {
+        matches!(self, Kind::Interrupted | Kind::Terminated | Kind::HungUp)
+    }
+
+    /// What stderr says when a signal ended the run.
+    pub fn signal_text(self) -> &'static str {
+        match self {
+            Kind::Terminated => "terminated (SIGTERM)",
+            Kind::HungUp => "hung up (SIGHUP)",
+            _ => "interrupted",
+        }
+    }
 }
 
 /// A `Kind` with the message (and what to do) that the user is told.

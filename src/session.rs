@@ -55,7 +55,7 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
         } => password_auth(settings, user, domain, password.read()?, cache)?,
     };
     if settings.verbose > 0 {
-        eprintln!("* project {project}");
+        eprintln!("* project {}", crate::text::sanitize(&project));
     }
     Client::new(options(
         settings,
@@ -107,8 +107,8 @@ fn extra_roots(
     Ok(certs)
 }
 
-/// Level 0 still carries the sink: the client's warnings (a field of an unexpected type) are
-/// said without `-v`.
+/// `-v` lines at their level. Level 0 still carries the sink: the client's warnings (a field
+/// of an unexpected type) and notes (a retry after a silence) are said without `-v`.
 fn trace(level: u8) -> Trace {
     Trace {
         level,

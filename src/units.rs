@@ -70,6 +70,20 @@ pub fn format_duration(d: Duration) -> String {
     PRINTER.unsigned_duration_to_string(&d)
 }
 
+/// The shortest `--interval`: one typo (`1ms` for `1m`) must not send a thousand requests a
+/// second per desktop. `--max-rate` stays the real limit on the whole run's rate.
+pub const MIN_INTERVAL: Duration = Duration::from_millis(100);
+
+/// A polling interval: a duration of at least [`MIN_INTERVAL`].
+pub fn parse_interval(s: &str) -> Result<Duration, String> {
+    match parse_duration(s)? {
+        d if d < MIN_INTERVAL => Err(format!(
+            "\"{s}\" is shorter than the shortest interval, 100ms (use --max-rate to cap the requests per second)"
+        )),
+        d => Ok(d),
+    }
+}
+
 /// Requests per second: a finite number from 0.01 to 10000.
 pub fn parse_rate(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {

@@ -126,8 +126,9 @@ fn each_attempt_is_signed_anew() {
 #[test]
 fn watch_exit_codes_for_refusals_and_missing_desktops() {
     let (sim, env) = setup(&[]);
-    // The first request (the names' lookup) and the first poll: a 403 on the poll ends it.
-    sim.fault(json!({"kind": "403", "count": 2}));
+    // The first request (the names' lookup) is refused: the run ends with exit 4, and after a
+    // refusal no other request is sent (not even the poll).
+    sim.fault(json!({"kind": "403", "count": 1}));
     let started = Instant::now();
     let out = env
         .cmd()
@@ -144,6 +145,7 @@ fn watch_exit_codes_for_refusals_and_missing_desktops() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("APIGW.0302"), "{}", stderr(&out));
     assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(sim.requests().len(), 1, "one refused request, then none");
 
     let out = env
         .cmd()

@@ -90,7 +90,7 @@ fn start_code_output_implies_wait_and_prints_the_code() {
     ]);
     let id = generated_id(1);
     let mut cmd = std_cmd(&env);
-    cmd.args(["start", &id, "-o", "code", "--interval", "50ms"]);
+    cmd.args(["start", &id, "-o", "code", "--interval", "100ms"]);
     let mut run = Running::spawn(cmd);
     // The code comes only once the space is OPEN, which needs two hours of simulated time:
     // wait until the POST has arrived, then let both hours pass at once.

@@ -219,7 +219,7 @@ fn start_on_an_open_desktop_sends_no_post_and_reports_the_session() {
             CONFIRM_DESKTOP,
             "--wait",
             "--interval",
-            "50ms",
+            "100ms",
             "--deadline",
             "1s",
         ])

@@ -523,13 +523,14 @@ fn the_simulator_serves_absolute_form_requests_like_a_proxy_would_get_them() {
 }
 
 /// A `.invalid` name bypassing the proxy would be looked up in DNS, which may leave the
-/// machine; a closed loopback port shows the same thing without any outside traffic.
+/// machine; `0.0.0.0` is not loopback (so it needs `allow_http` and takes the proxy) yet a
+/// direct connection stays on this machine, where a closed port refuses it.
 #[test]
 fn http_proxy_is_used_and_no_proxy_bypasses_it() {
     let sim = Sim::start(&[]);
     let env = Env::new();
-    let endpoint = format!("http://localhost:{}", closed_port());
-    env.write_config(&aksk_config(&endpoint, ""));
+    let endpoint = format!("http://0.0.0.0:{}", closed_port());
+    env.write_config(&aksk_config(&endpoint, "allow_http = true\n"));
     let out = env
         .cmd()
         .env("HTTP_PROXY", &sim.url)
@@ -543,7 +544,7 @@ fn http_proxy_is_used_and_no_proxy_bypasses_it() {
     let out = env
         .cmd()
         .env("HTTP_PROXY", &sim.url)
-        .env("NO_PROXY", "localhost")
+        .env("NO_PROXY", "0.0.0.0")
         .args(["show", OPEN_DESKTOP, "-o", "code", "--max-attempts", "1"])
         .output()
         .unwrap();

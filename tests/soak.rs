@@ -52,8 +52,9 @@ fn start_for_real(sim: &Sim, id: &str) {
     panic!("could not start {id}");
 }
 
-/// An answer the simulator's data faults made up (nulls, unknown-status, escapes, wrong-types): a client
-/// cannot tell it from a real one, so it reports it, and the real state again afterwards.
+/// An answer the simulator's data faults made up (nulls, which read as NONE when two come in
+/// a row, unknown-status, escapes, wrong-types): a client cannot tell it from a real one, so
+/// it reports it, and the real state again afterwards.
 fn is_made_up(event: &Value) -> bool {
     event["status"].is_null()
         || event["status"] == "NONE"

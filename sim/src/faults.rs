@@ -47,12 +47,23 @@ pub enum FaultKind {
     Drop,
     /// A 302 to another host: a client must not follow it with its credentials.
     Redirect,
+    /// ListDesktops without end: 20,000 desktops a page, a `total_count` of a billion.
+    Flood,
+    /// A 400 whose message quotes every request header (tokens and signature included), as
+    /// some gateways' error pages do.
+    EchoHeaders,
+    /// IAM's token request (a rule whose `desktop_id` is `/v3/auth/tokens`): a 400 quoting
+    /// the request body, password included.
+    EchoBody,
+    /// A record whose text hides behind format characters (a bidi override, zero-width and
+    /// line-separator characters, a BOM) and C1 controls and DEL.
+    Spoof,
     /// Per faulted request, one of the transient kinds at random (every kind but `redirect`,
     /// which is a permanent answer rather than a passing failure).
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 18] = [
+const NAMES: [(&str, FaultKind); 22] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -70,6 +81,10 @@ const NAMES: [(&str, FaultKind); 18] = [
     ("trickle", FaultKind::Trickle),
     ("drop", FaultKind::Drop),
     ("redirect", FaultKind::Redirect),
+    ("flood", FaultKind::Flood),
+    ("echo-headers", FaultKind::EchoHeaders),
+    ("echo-body", FaultKind::EchoBody),
+    ("spoof", FaultKind::Spoof),
     ("mixed", FaultKind::Mixed),
 ];
 
@@ -251,6 +266,16 @@ impl Faults {
         Some(Chosen { kind, ..chosen })
     }
 
+    /// The fault of a run-time rule aimed at `target` alone (an IAM route), if any: rules
+    /// for every desktop and the flags never apply there.
+    pub fn pick_for(&self, target: &str) -> Option<Chosen> {
+        let mut rules = super::server::lock(&self.rules);
+        let i = rules
+            .iter()
+            .rposition(|r| r.desktop_id.as_deref() == Some(target))?;
+        Some(take(&mut rules, i))
+    }
+
     /// How many requests got each fault kind so far.
     pub fn injected(&self) -> BTreeMap<String, u64> {
         super::server::lock(&self.injected).clone()
@@ -286,19 +311,7 @@ impl Faults {
                     .is_none_or(|m| m.eq_ignore_ascii_case(method))
                 && r.rate.is_none_or(|rate| fastrand::f64() < rate)
         })?;
-        let rule = &mut rules[i];
-        let chosen = Chosen {
-            kind: rule.kind.clone(),
-            retry_after: rule.retry_after,
-        };
-        match &mut rule.remaining {
-            Some(1) => {
-                rules.remove(i);
-            }
-            Some(n) => *n -= 1,
-            None => {}
-        }
-        Some(chosen)
+        Some(take(&mut rules, i))
     }
 
     pub fn add(&self, req: FaultRequest) -> Result<Rule, String> {
@@ -333,6 +346,22 @@ impl Faults {
     pub fn clear(&self) {
         super::server::lock(&self.rules).clear();
     }
+}
+
+/// Rule `i`'s fault, counted down (and removed after its last request).
+fn take(rules: &mut Vec<Rule>, i: usize) -> Chosen {
+    let chosen = Chosen {
+        kind: rules[i].kind.clone(),
+        retry_after: rules[i].retry_after,
+    };
+    match &mut rules[i].remaining {
+        Some(1) => {
+            rules.remove(i);
+        }
+        Some(n) => *n -= 1,
+        None => {}
+    }
+    chosen
 }
 
 /// The broken answer of a fault; `None` for latency, which answers normally after waiting.
@@ -381,6 +410,14 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Trickle => errors::raw(StatusCode::OK, CONTENT_JSON, trickle()),
         FaultKind::Drop => errors::raw(StatusCode::OK, CONTENT_JSON, dropped()),
         FaultKind::Redirect => redirect(),
+        FaultKind::Spoof => ok_json(spoof()),
+        // These need the request: `admit` (or IAM) answers them before coming here.
+        FaultKind::Flood | FaultKind::EchoHeaders | FaultKind::EchoBody => errors::gateway(
+            StatusCode::BAD_REQUEST,
+            errors::SIM_BAD_PARAMETER,
+            "this fault needs the request",
+            id,
+        ),
         // `pick` resolves `mixed` to a concrete kind; should one slip through, answer a 503.
         FaultKind::Mixed => errors::gateway(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -414,6 +451,60 @@ fn redirect() -> Response {
         HeaderValue::from_static("http://127.0.0.2:9/steal-credentials"),
     );
     resp
+}
+
+/// An OPEN record whose text reads otherwise than it is: the code reversed by a bidi
+/// override, a zero-width space, a line separator, a BOM, a one-byte CSI (U+009B) and DEL.
+fn spoof() -> String {
+    serde_json::json!({
+        "share_space_id": "space\u{200b}id",
+        "invitation_code": "AB\u{202e}DC",
+        "share_space_name": "name\u{2028}FORGED\u{feff}",
+        "share_space_passwd": null,
+        "private_share_link": "https://192.168.0.10:9445/\u{2066}x\u{2069}",
+        "internet_share_link": "https://203.0.113.10:9445/\u{9b}2J\u{7f}",
+        "create_time": "2022-03-28T00:00:00Z",
+        "status": "OPEN",
+        "failed_reason": "\u{9b}31mred\u{7f}"
+    })
+    .to_string()
+}
+
+/// How many desktops a `flood` page carries: its body stays under a client's 1 MiB limit.
+pub const FLOOD_PAGE: usize = 20_000;
+
+/// One page of a ListDesktops that never ends: short IDs that go on from the asked offset,
+/// so that every page brings new desktops.
+pub fn flood(query: Option<&str>) -> Response {
+    let offset = super::verify::query_pairs(query.unwrap_or(""))
+        .iter()
+        .find(|(k, _)| k == "offset")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = String::with_capacity(FLOOD_PAGE * 28 + 64);
+    body.push_str("{\"total_count\":1000000000,\"desktops\":[");
+    for i in 0..FLOOD_PAGE {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&format!("{{\"desktop_id\":\"fl{:08}\"}}", offset + i));
+    }
+    body.push_str("]}");
+    ok_json(body)
+}
+
+/// A 400 whose message quotes the request's headers as received, secrets and all.
+pub fn echo_headers(headers: &axum::http::HeaderMap, id: &RequestId) -> Response {
+    let echoed: Vec<String> = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {}", String::from_utf8_lossy(value.as_bytes())))
+        .collect();
+    errors::gateway(
+        StatusCode::BAD_REQUEST,
+        errors::SIM_BAD_PARAMETER,
+        &format!("Bad request; headers received: {}", echoed.join("; ")),
+        id,
+    )
 }
 
 fn ok_json(body: String) -> Response {

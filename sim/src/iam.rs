@@ -297,6 +297,19 @@ pub async fn issue_token(State(sim): State<Arc<Sim>>, req: Request) -> Response 
     let Ok(body) = axum::body::to_bytes(req.into_body(), BODY_LIMIT).await else {
         return Refused::Malformed("The request body is too large.".into()).response();
     };
+    // `{"kind": "echo-body", "desktop_id": "/v3/auth/tokens"}`: an error quoting the request,
+    // password and all, as a careless gateway might.
+    if sim
+        .faults
+        .pick_for(TOKENS_ROUTE)
+        .is_some_and(|f| f.kind == super::faults::FaultKind::EchoBody)
+    {
+        let echoed = format!(
+            "The request body is malformed: {}",
+            String::from_utf8_lossy(&body)
+        );
+        return iam_error(StatusCode::BAD_REQUEST, "Bad Request", &echoed);
+    }
     match token_for(&sim.account, &body) {
         Ok(grant) => {
             let token = sim.creds.issued.issue(sim.account.ttl);

@@ -141,7 +141,9 @@ pub struct SimArgs {
 
     /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500,
     /// 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
-    /// MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect; or mixed: per
+    /// MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect, flood (ListDesktops:
+    /// 20,000 desktops a page, no end), echo-headers (a 400 quoting every request header), spoof
+    /// (bidi overrides, zero-width characters, C1 controls); or mixed: per
     /// faulted request one of them at random (latency up to 2s), never redirect, which is a
     /// permanent answer rather than a passing failure
     #[arg(long, value_name = "KIND")]

@@ -163,8 +163,11 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
         tokio::time::sleep(sim.latency).await;
     }
     if let Some(chosen) = sim.faults.pick(desktop, parts.method.as_str()) {
-        if let FaultKind::Latency(delay) = chosen.kind {
-            tokio::time::sleep(delay).await;
+        match chosen.kind {
+            FaultKind::Latency(delay) => tokio::time::sleep(delay).await,
+            FaultKind::Flood => return Err(faults::flood(parts.uri.query())),
+            FaultKind::EchoHeaders => return Err(faults::echo_headers(&parts.headers, &id)),
+            _ => {}
         }
         if let Some(resp) = faults::response(&chosen, &id) {
             return Err(resp);

@@ -75,8 +75,20 @@ pub struct Client {
     renew: Option<Renew>,
     max_attempts: u32,
     trace: Trace,
-    /// Fields already warned about (a field of an unexpected type is said once per run).
+    standing: Mutex<Standing>,
+    /// What is said once per run: fields of an unexpected type, retry notes (a few).
     warned: Mutex<Vec<String>>,
+}
+
+/// The run's standing with the cloud. Once it refused the credentials (401) or their rights
+/// (403), no request is sent again: five bad signatures in a row lock an AK for minutes, and
+/// a password login storm is no better. A password token is renewed at most once per run.
+#[derive(Default)]
+struct Standing {
+    refused: Option<ApiError>,
+    renewed: bool,
+    /// Counts renewals, so that a request sent with the old token retries without renewing.
+    generation: u64,
 }
 
 /// The ListDesktops filters `assist` uses; the service matches names and users by substring.
@@ -123,6 +135,11 @@ pub(super) struct Answer {
 impl Client {
     pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
         let mut builder = reqwest::blocking::Client::builder();
+        // A request to this machine never goes through a proxy: it would carry the token in
+        // clear text to the proxy, and the proxy's answer would be believed.
+        if is_loopback(&opts.endpoint) {
+            builder = builder.no_proxy();
+        }
         for root in opts.extra_roots {
             builder = builder.add_root_certificate(root);
         }
@@ -146,6 +163,7 @@ impl Client {
             renew,
             max_attempts: opts.max_attempts.max(1),
             trace: opts.trace,
+            standing: Mutex::new(Standing::default()),
             warned: Mutex::new(Vec::new()),
         })
     }
@@ -296,20 +314,64 @@ impl Client {
             self.current_credentials()
                 .headers(method.as_str(), url, query, &self.project_id, b"")
         };
-        let result = self.send(&method, &url, b"", &headers);
-        match (&result, &self.renew) {
-            (Err(e), Some(renew)) if e.status() == Some(401) => {
+        self.guarded(&|| self.send(&method, &url, b"", &headers))
+    }
+
+    /// Sends unless the run was refused already; remembers a refusal so that nothing more is
+    /// sent, and renews renewable credentials once per run on a 401.
+    fn guarded(&self, send: &dyn Fn() -> Result<Answer, ApiError>) -> Result<Answer, ApiError> {
+        let generation = {
+            let standing = lock(&self.standing);
+            if let Some(refused) = &standing.refused {
+                return Err(refused.clone());
+            }
+            standing.generation
+        };
+        match send() {
+            Err(e) if e.is_refused() => self.after_refusal(e, generation, send),
+            other => other,
+        }
+    }
+
+    fn after_refusal(
+        &self,
+        e: ApiError,
+        generation: u64,
+        send: &dyn Fn() -> Result<Answer, ApiError>,
+    ) -> Result<Answer, ApiError> {
+        let mut standing = lock(&self.standing);
+        if let Some(first) = &standing.refused {
+            return Err(first.clone());
+        }
+        let renew = self.renew.as_ref().filter(|_| e.status() == Some(401));
+        match renew {
+            // Another request renewed the token while this one was out with the old one.
+            Some(_) if standing.generation != generation => {}
+            Some(renew) if !standing.renewed => {
+                standing.renewed = true;
                 self.trace.at(1, || {
                     "* 401: renewing the token and trying once more".into()
                 });
-                let fresh = renew()?;
+                // Others wait on the lock meanwhile, then go out with the new token.
+                let fresh = renew().inspect_err(|_| standing.refused = Some(e.clone()))?;
                 if let Ok(mut current) = self.credentials.lock() {
                     *current = fresh;
                 }
-                self.send(&method, &url, b"", &headers)
+                standing.generation += 1;
             }
-            _ => result,
+            _ => {
+                standing.refused = Some(e.clone());
+                return Err(e);
+            }
         }
+        drop(standing);
+        let result = send();
+        if let Err(again) = &result {
+            if again.is_refused() {
+                lock(&self.standing).refused.get_or_insert(again.clone());
+            }
+        }
+        result
     }
 
     fn current_credentials(&self) -> Credentials {
@@ -330,10 +392,12 @@ impl Client {
     ) -> Result<Answer, ApiError> {
         let mut attempt = 1;
         loop {
+            let began = Instant::now();
             let result = self.send_once(method, url, body, &headers(url), attempt);
             let Some(wait) = self.retry_wait(method, &result, attempt) else {
                 return result.and_then(into_success);
             };
+            self.note_silence(&result, url, began.elapsed(), attempt + 1);
             self.trace.at(1, || {
                 format!(
                     "* attempt {attempt}/{} failed ({}); retrying in {}",
@@ -344,6 +408,36 @@ impl Client {
             });
             std::thread::sleep(wait);
             attempt += 1;
+        }
+    }
+
+    /// A retry after a timeout is said even without `-v`: a long silence must not look like a
+    /// hang. Each note is said once per run, however many desktops hit the same silence.
+    fn note_silence(
+        &self,
+        result: &Result<Answer, ApiError>,
+        url: &Url,
+        waited: Duration,
+        next: u32,
+    ) {
+        let Err(ApiError::Network {
+            kind: NetKind::Timeout,
+            ..
+        }) = result
+        else {
+            return;
+        };
+        let waited = Duration::from_secs(waited.as_secs_f64().round() as u64);
+        let note = format!(
+            "note: no answer from {} after {}; attempt {next} of {}",
+            url.origin().ascii_serialization(),
+            crate::units::spoken(waited.max(Duration::from_secs(1))),
+            self.max_attempts
+        );
+        let mut said = lock(&self.warned);
+        if !said.contains(&note) {
+            self.trace.at(0, || note.clone());
+            said.push(note);
         }
     }
 
@@ -425,6 +519,27 @@ impl Client {
         });
         Ok(answer)
     }
+}
+
+/// Whether the URL names this machine: `localhost` (and its subdomains, RFC 6761), 127.0.0.0/8,
+/// `::1`, or an IPv4-mapped loopback address.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => {
+            ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
+        None => false,
+    }
+}
+
+/// A lock that survives a panic elsewhere: what it guards is consistent at every step.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn invalid_path(segments: &[impl AsRef<str>]) -> ApiError {
@@ -527,7 +642,7 @@ fn read_answer(response: Response, url: &Url, deadline: Instant) -> Result<Answe
             .unwrap_or_else(|| "a relative location".to_string());
         return Err(ApiError::Redirect {
             status,
-            location: target,
+            location: crate::text::sanitize(&target),
         });
     }
     let body = read_body(response, deadline).map_err(|e| ApiError::Network {
@@ -894,6 +1009,30 @@ mod tests {
             assert!(backoff(attempt) <= BACKOFF_CAP);
         }
         assert!(backoff(1) <= BACKOFF_BASE);
+    }
+
+    #[test]
+    fn loopback_is_this_machine_only() {
+        for url in [
+            "http://127.0.0.1:9",
+            "http://127.8.0.1",
+            "http://localhost:80",
+            "http://LOCALHOST./",
+            "http://a.localhost",
+            "http://[::1]:9",
+            "http://[::ffff:127.0.0.1]",
+        ] {
+            assert!(is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+        for url in [
+            "http://10.0.0.1",
+            "http://localhost.example.com",
+            "http://0.0.0.0",
+            "https://workspace.cn-north-4.myhuaweicloud.com",
+            "http://[::2]",
+        ] {
+            assert!(!is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
     }
 
     #[test]

@@ -78,6 +78,9 @@ impl Client {
         };
         let answer = self.send(&Method::POST, &url, body.as_bytes(), &headers)?;
         let token = answer.subject_token.clone();
+        if let Some(t) = &token {
+            crate::text::forbid(t.expose());
+        }
         let parsed: TokenAnswer = parse(&answer)?;
         let malformed = |reason: &str| ApiError::Malformed {
             status: answer.status,

@@ -11,6 +11,8 @@ use crate::secret::Secret;
 
 /// Tokens are not reused in their last minutes: a request must not race the expiry.
 const TOKEN_MARGIN_SECS: i64 = 5 * 60;
+/// A cache file is a few hundred bytes; anything much bigger is not one of ours.
+const CACHE_LIMIT: u64 = 1024 * 1024;
 
 pub struct Cache {
     dir: PathBuf,
@@ -44,10 +46,10 @@ impl Cache {
 
     /// A cached token still valid for more than five minutes, with its project.
     pub fn token(&self, key: &str) -> Option<(Secret, Option<String>)> {
-        let text =
-            std::fs::read_to_string(self.dir.join("tokens").join(format!("{key}.json"))).ok()?;
+        let text = read(&self.dir.join("tokens").join(format!("{key}.json")))?;
         let cached: CachedToken = serde_json::from_str(&text).ok()?;
         let left = cached.expires_at.as_second() - jiff::Timestamp::now().as_second();
+        crate::text::forbid(&cached.token);
         (left > TOKEN_MARGIN_SECS).then(|| (Secret::new(cached.token), cached.project_id))
     }
 
@@ -86,22 +88,24 @@ impl Cache {
     }
 
     fn projects(&self) -> BTreeMap<String, String> {
-        std::fs::read_to_string(self.dir.join("projects.json"))
-            .ok()
+        read(&self.dir.join("projects.json"))
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
     }
 }
 
+/// A cache file's text; a symbolic link there (or anything odd) is no cache at all.
+fn read(path: &Path) -> Option<String> {
+    let (text, _) = crate::files::read_nofollow(path, CACHE_LIMIT).ok()??;
+    Some(text)
+}
+
 /// Writes `name` in `dir`, both private; an existing `dir` is tightened to 0700 too, since
-/// what it holds lets anyone act as the user.
+/// what it holds lets anyone act as the user. A symbolic link in place of `dir` is refused:
+/// its target's mode is never changed, nothing is written there.
 fn write_private(dir: &Path, name: &str, text: &str) -> std::io::Result<()> {
     crate::files::create_private_dir(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-    }
+    crate::files::tighten_dir(dir)?;
     crate::files::write_private(&dir.join(name), text)
 }
 
@@ -124,6 +128,15 @@ mod tests {
             .unwrap();
         let (t, p) = cache.token("b").unwrap();
         assert_eq!((t.expose(), p.as_deref()), ("t2", Some("p")));
+        #[cfg(unix)]
+        {
+            let other = dir.path().join("other.json");
+            std::fs::rename(dir.path().join("c/tokens/b.json"), &other).unwrap();
+            std::os::unix::fs::symlink(&other, dir.path().join("c/tokens/b.json")).unwrap();
+            assert!(cache.token("b").is_none(), "a link is not followed");
+            std::fs::remove_file(dir.path().join("c/tokens/b.json")).unwrap();
+            std::fs::rename(&other, dir.path().join("c/tokens/b.json")).unwrap();
+        }
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -1,7 +1,7 @@
 //! Where a secret comes from (inline, a command, a file, an environment variable) and reading
 //! it: commands run through `sh -c` with a time limit, their stderr quoted on failure.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
@@ -55,18 +55,26 @@ impl SecretSource {
         }
     }
 
+    /// The secret, which from now on no output of this run may show (see `text::forbid`).
     pub fn read(&self) -> Result<Secret, SecretError> {
         let value = match self {
-            SecretSource::Value { value, .. } => return Ok(value.clone()),
-            SecretSource::Command { key, command } => run(
+            SecretSource::Value { value, .. } => {
+                crate::text::forbid(value.expose());
+                return Ok(value.clone());
+            }
+            SecretSource::Command { key, command } => one_line(
                 key,
-                command,
-                crate::testing::limit("ASSIST_TEST_SECRET_LIMIT", COMMAND_LIMIT),
+                run(
+                    key,
+                    command,
+                    crate::testing::limit("ASSIST_TEST_SECRET_LIMIT", COMMAND_LIMIT),
+                )?,
             )?,
             SecretSource::File { key, path } => std::fs::read_to_string(path)
                 .map_err(|e| SecretError(format!("{key}: cannot read {}: {e}", path.display())))?,
         };
         let trimmed = value.trim();
+        crate::text::forbid(trimmed);
         if trimmed.is_empty() {
             return Err(SecretError(format!(
                 "{} gave an empty secret",
@@ -77,16 +85,42 @@ impl SecretSource {
     }
 }
 
-/// Runs `sh -c COMMAND` with no stdin, a time limit, and its stdout as the secret.
+/// A command's output is the secret only when it is one line (its newline trimmed): what
+/// `pass show` prints after the first line (`url: …`, `login: …`) must never be sent as
+/// part of a secret. The lines are not quoted: the first one is likely the secret.
+fn one_line(key: &str, output: String) -> Result<String, SecretError> {
+    let body = output.strip_suffix('\n').unwrap_or(&output);
+    let body = body.strip_suffix('\r').unwrap_or(body);
+    let lines = body.split('\n').count();
+    if lines > 1 {
+        if let Some(first) = body.lines().next() {
+            crate::text::forbid(first);
+        }
+        return Err(SecretError(format!(
+            "{key} printed {lines} lines; the secret must be the first and only line, e.g. `pass show x | head -1`"
+        )));
+    }
+    Ok(body.to_string())
+}
+
+/// Runs `sh -c COMMAND` with no stdin, a time limit, and its stdout as the secret. Off a
+/// terminal the command gets a process group of its own, so that the limit ends everything
+/// it started; on a terminal it stays in the foreground group, where it may prompt.
 fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError> {
     // The command line is never quoted: it may embed the secret (`echo …`).
     let fail = |why: String| SecretError(format!("{key} {why}"));
-    let mut child = Command::new("sh")
+    let mut shell = Command::new("sh");
+    shell
         .arg("-c")
         .arg(command)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    if !std::io::stdin().is_terminal() {
+        std::os::unix::process::CommandExt::process_group(&mut shell, 0);
+    }
+    let mut child = shell
         .spawn()
         .map_err(|e| fail(format!("could not be started: {e}")))?;
     // Read both pipes on threads so a chatty command cannot block on a full pipe.
@@ -96,8 +130,7 @@ fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError>
     let status = match child.wait_timeout(limit) {
         Ok(Some(status)) => status,
         Ok(None) => {
-            let _ = child.kill();
-            let _ = child.wait();
+            kill_all(&mut child);
             return Err(fail(format!("did not finish within {}", spoken(limit))));
         }
         Err(e) => return Err(fail(format!("could not be waited for: {e}"))),
@@ -106,6 +139,7 @@ fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError>
     // gone: the limit covers the output as well, not only the exit.
     let left = || limit.saturating_sub(started.elapsed());
     let (Ok(out), Ok(err)) = (stdout.recv_timeout(left()), stderr.recv_timeout(left())) else {
+        kill_all(&mut child);
         return Err(fail(format!(
             "exited but kept its output open past {} (a background process?)",
             spoken(limit)
@@ -115,12 +149,31 @@ fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError>
         let code = status
             .code()
             .map_or("a signal".to_string(), |c| format!("status {c}"));
+        // Its stderr may quote what it printed (the secret): masked, as every known secret.
+        let out = String::from_utf8_lossy(&out);
+        let err = String::from_utf8_lossy(&err);
+        let err = crate::text::mask_values(err.trim(), out.lines().map(str::trim));
         return Err(fail(format!(
             "failed with {code}; its stderr: \"{}\"",
-            crate::text::snippet(String::from_utf8_lossy(&err).trim(), 300)
+            crate::text::snippet(&err, 300)
         )));
     }
     String::from_utf8(out).map_err(|_| fail("printed something that is not UTF-8".into()))
+}
+
+/// Ends the command and whatever it started in its process group (a `sleep` in the
+/// background, a pinentry), then reaps it.
+fn kill_all(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if !std::io::stdin().is_terminal() {
+        if let Ok(group) = i32::try_from(child.id()) {
+            // SAFETY: kill has no memory preconditions; a negative pid names the group that
+            // `process_group(0)` made for this child alone.
+            unsafe { libc::kill(-group, libc::SIGKILL) };
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// Reads a pipe to its end on a thread; the result arrives on the channel.
@@ -200,6 +253,33 @@ mod tests {
             origin: "here".into(),
         };
         assert!(!format!("{v:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn a_command_must_print_one_line() {
+        assert_eq!(
+            cmd("printf 's3cret\\r\\n'").read().unwrap().expose(),
+            "s3cret"
+        );
+        let e = cmd("printf 's3cret\\nurl: x\\n'").read().unwrap_err().0;
+        assert_eq!(
+            e,
+            "could not read a secret: sk_command printed 2 lines; the secret must be the first and only line, e.g. `pass show x | head -1`"
+                .trim_start_matches("could not read a secret: ")
+        );
+        assert!(
+            cmd("printf 's3cret\\n\\n'").read().is_err(),
+            "a blank second line too"
+        );
+    }
+
+    #[test]
+    fn a_failing_command_never_quotes_what_it_printed() {
+        let e = cmd("echo printed-value; echo \"no: printed-value\" >&2; exit 1")
+            .read()
+            .unwrap_err()
+            .0;
+        assert!(e.contains("\"no: (redacted)\""), "{e}");
     }
 
     #[test]

@@ -642,6 +642,8 @@ fn write_profile(
     if args.set_default {
         doc["default_profile"] = toml_edit::value(name);
     }
-    crate::files::write_private(path, &doc.to_string())
+    // A config kept elsewhere behind a link (dotfile managers) stays where it is: the link's
+    // target is rewritten, the link is never replaced by a file.
+    crate::files::write_private_through_link(path, &doc.to_string())
         .with_context(|| format!("cannot write {}", path.display()))
 }

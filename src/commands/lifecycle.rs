@@ -299,11 +299,12 @@ fn wait_for_open(
             )
             .into())
         }
-        end @ Outcome::Stopped(Kind::Interrupted) => {
+        Outcome::Stopped(kind) if kind.is_signal() => {
             eprintln!(
-                "interrupted; the request stays open on the desktop (`assist cancel` withdraws it)"
+                "{}; the request stays open on the desktop (`assist cancel` withdraws it)",
+                kind.signal_text()
             );
-            Ok(end)
+            Ok(Outcome::Stopped(kind))
         }
         end => Ok(end),
     }

@@ -1,5 +1,6 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
+mod blank;
 mod board;
 mod completions;
 mod config;
@@ -12,7 +13,9 @@ mod select;
 mod sessions;
 mod setup;
 mod show;
+mod signals;
 mod state;
+mod summary;
 mod watch;
 
 pub use state::StateError;

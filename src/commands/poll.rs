@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::directory::{Answer, Directory};
+use super::summary::{Level, Summary};
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client};
 use crate::domain::{DesktopId, Status};
@@ -44,6 +45,10 @@ pub struct Seen {
     pub status: Option<Status>,
     pub invitation_code: Option<String>,
     pub failed_reason: Option<String>,
+    /// An all-null answer came after this active state and waits for the next answer to
+    /// confirm it (see `blank.rs`); kept in the state file so that cron runs agree.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doubted: bool,
 }
 
 impl Seen {
@@ -52,7 +57,14 @@ impl Seen {
             status: r.status.clone(),
             invitation_code: r.invitation_code.clone(),
             failed_reason: r.failed_reason().map(str::to_string),
+            doubted: false,
         }
+    }
+
+    /// The same observation, whether or not a doubt hangs over it.
+    fn same_as(&self, other: &Seen) -> bool {
+        (&self.status, &self.invitation_code, &self.failed_reason)
+            == (&other.status, &other.invitation_code, &other.failed_reason)
     }
 }
 
@@ -84,6 +96,9 @@ struct Desk {
 pub struct Outcome {
     pub end: End,
     pub pending: Vec<String>,
+    /// `--once`: the desktops the deadline came before (never answered, so not in `seen`
+    /// beyond what an earlier run saw).
+    pub unpolled: Vec<String>,
     pub seen: HashMap<String, Seen>,
     pub records: HashMap<String, RemoteAssistance>,
 }
@@ -211,28 +226,36 @@ pub fn run(
     };
     let (jobs, done) = spawn_workers(client, plan.directory.clone(), workers);
     let mut in_flight = 0;
+    // One request until the cloud accepted the credentials once: should it refuse them, that
+    // refusal is the only one (bad signatures in a row lock an AK), then --concurrency.
+    let mut proven = false;
+    // Said when dropped too, whichever way the loop ends.
+    let mut summary = Summary::default();
     loop {
         if let Some(listing) = &plan.membership {
             for desktops in listing.try_iter() {
                 rejoin(&mut desks, &desktops, plan);
             }
         }
+        summary.tick(in_flight == 0 && !any_due(&desks, Instant::now()));
         if interrupted.load(Ordering::SeqCst) {
-            return Ok(outcome(&desks, End::Stopped(Kind::Interrupted), plan));
+            return Ok(outcome(&desks, End::Stopped(super::signals::kind()), plan));
         }
         if let Some(end) = finished(&desks) {
             return Ok(outcome(&desks, end, plan));
         }
         let now = Instant::now();
         if plan.deadline.is_some_and(|d| now >= d) {
-            let end = if plan.until.is_empty() {
+            // `--once` promised one poll of each: desktops left unpolled are not "done".
+            let end = if plan.until.is_empty() && !plan.once {
                 End::Done
             } else {
                 End::Stopped(Kind::Deadline)
             };
             return Ok(outcome(&desks, end, plan));
         }
-        for i in most_overdue(&desks, now, plan.concurrency.saturating_sub(in_flight)) {
+        let width = if proven { plan.concurrency } else { 1 };
+        for i in most_overdue(&desks, now, width.saturating_sub(in_flight)) {
             if !pacer.permit(now) {
                 break;
             }
@@ -252,12 +275,38 @@ pub fn run(
             }
         };
         in_flight -= 1;
+        proven = proven || accepted(&result);
         let desk = &mut desks[i];
         desk.in_flight = false;
         if matches!(desk.settled, Some(Settled::Left)) {
             continue;
         }
-        handle(desk, result, plan, &mut pacer, reporter, start)?;
+        handle(
+            desk,
+            result,
+            plan,
+            &mut pacer,
+            reporter,
+            start,
+            &mut summary,
+        )?;
+        summary.tick(in_flight == 0 && !any_due(&desks, Instant::now()));
+    }
+}
+
+/// Whether a desktop waits for its turn now: the round is not over yet.
+fn any_due(desks: &[Desk], now: Instant) -> bool {
+    desks
+        .iter()
+        .any(|d| d.settled.is_none() && !d.in_flight && d.due <= now)
+}
+
+/// Whether an answer shows the cloud accepted the credentials: a record, or a 404 (which
+/// only comes past authentication).
+fn accepted(result: &Result<RemoteAssistance, ApiError>) -> bool {
+    match result {
+        Ok(_) => true,
+        Err(e) => e.is_not_found(),
     }
 }
 
@@ -319,11 +368,12 @@ fn most_overdue(desks: &[Desk], now: Instant, n: usize) -> Vec<usize> {
             d.settled.is_none() && !d.in_flight && d.due <= now
         })
         .collect();
+    // Ties go in the order the desktops were given.
     if due.len() > n {
-        due.select_nth_unstable_by_key(n, |&i| desks[i].due);
+        due.select_nth_unstable_by_key(n, |&i| (desks[i].due, i));
         due.truncate(n);
     }
-    due.sort_by_key(|&i| desks[i].due);
+    due.sort_by_key(|&i| (desks[i].due, i));
     due
 }
 
@@ -346,28 +396,27 @@ fn handle(
     pacer: &mut Pacer,
     reporter: &mut dyn Reporter,
     start: Instant,
+    summary: &mut Summary,
 ) -> anyhow::Result<()> {
+    let id = sanitize(desk.id.as_str());
     match result {
         Ok(record) => {
             pacer.succeeded();
             if desk.streak > 0 {
-                eprintln!("note: desktop {} answers again", sanitize(desk.id.as_str()));
+                let line = format!("note: desktop {id} answers again");
+                summary.add(Level::Recovered, desk.id.as_str(), None, line);
                 desk.streak = 0;
             }
             observe(desk, record, plan, reporter)?;
             desk.due = next_slot(start + desk.phase, plan.interval, Instant::now());
         }
         Err(e) if e.is_refused() => {
-            return Err(anyhow::Error::new(e).context(format!(
-                "the cloud refused to show desktop {}",
-                sanitize(desk.id.as_str())
-            )));
+            return Err(
+                anyhow::Error::new(e).context(format!("the cloud refused to show desktop {id}"))
+            );
         }
         Err(e) if e.is_not_found() => {
-            eprintln!(
-                "error: desktop {} does not exist ({e}); dropped from the watch",
-                sanitize(desk.id.as_str())
-            );
+            eprintln!("error: desktop {id} does not exist ({e}); dropped from the watch");
             desk.settled = Some(Settled::NotFound);
         }
         Err(e) if e.is_transient() && !plan.once => {
@@ -376,15 +425,14 @@ fn handle(
             }
             desk.streak += 1;
             if desk.streak == 1 {
-                eprintln!(
-                    "warning: desktop {}: {e}; retrying with backoff",
-                    sanitize(desk.id.as_str())
-                );
+                let line = format!("warning: desktop {id}: {e}; retrying with backoff");
+                summary.add(Level::Retrying, desk.id.as_str(), Some(&e), line);
             }
             desk.due = Instant::now() + backoff(plan.interval, desk.streak, e.retry_after());
         }
         Err(e) => {
-            eprintln!("error: desktop {}: {e}", sanitize(desk.id.as_str()));
+            let line = format!("error: desktop {id}: {e}");
+            summary.add(Level::Failed, desk.id.as_str(), Some(&e), line);
             desk.settled = Some(Settled::Failed(e));
         }
     }
@@ -412,12 +460,21 @@ fn backoff(interval: Duration, streak: u32, retry_after: Option<Duration>) -> Du
 
 fn observe(
     desk: &mut Desk,
-    record: RemoteAssistance,
+    mut record: RemoteAssistance,
     plan: &Plan,
     reporter: &mut dyn Reporter,
 ) -> anyhow::Result<()> {
+    let blank = super::blank::normalize(&mut record);
+    if let Some(last) = desk.last.as_mut().filter(|l| blank && !l.doubted) {
+        if super::blank::is_active(last.status.as_ref()) {
+            // Not reported, not recorded: the next answer says whether the session is gone.
+            last.doubted = true;
+            desk.settled = settle_unseen(plan);
+            return Ok(());
+        }
+    }
     let seen = Seen::of(&record);
-    if desk.last.as_ref() != Some(&seen) {
+    if !desk.last.as_ref().is_some_and(|l| l.same_as(&seen)) {
         let names = plan.directory.names(desk.id.as_str());
         reporter.change(
             desk.id.as_str(),
@@ -425,8 +482,8 @@ fn observe(
             &record,
             jiff::Timestamp::now(),
         )?;
-        desk.last = Some(seen);
     }
+    desk.last = Some(seen);
     desk.settled = settle(&record, plan);
     if matches!(desk.settled, Some(Settled::Ended)) {
         // The reason is on the change line just above (or in the error that follows): once.
@@ -460,6 +517,13 @@ fn settle(record: &RemoteAssistance, plan: &Plan) -> Option<Settled> {
             return Some(Settled::Ended);
         }
     }
+    settle_unseen(plan)
+}
+
+/// How a desktop settles that is in no wanted or final status (or whose answer was held
+/// back): `--once` is over for it (not there yet when waiting for a status), a watch polls
+/// it again.
+fn settle_unseen(plan: &Plan) -> Option<Settled> {
     match (plan.once, plan.until.is_empty()) {
         (true, true) => Some(Settled::Reached),
         (true, false) => Some(Settled::Pending),
@@ -513,6 +577,11 @@ fn outcome(desks: &[Desk], end: End, plan: &Plan) -> Outcome {
             })
             .map(|d| d.id.to_string())
             .collect(),
+        unpolled: desks
+            .iter()
+            .filter(|d| plan.once && d.settled.is_none())
+            .map(|d| d.id.to_string())
+            .collect(),
         seen: desks
             .iter()
             .filter_map(|d| d.last.clone().map(|s| (d.id.to_string(), s)))
@@ -524,14 +593,10 @@ fn outcome(desks: &[Desk], end: End, plan: &Plan) -> Outcome {
     }
 }
 
-/// Ctrl-C sets the flag; the loop notices within one tick and ends with exit 130.
+/// SIGINT, SIGTERM and SIGHUP set the flag; the loop notices within one tick and ends with
+/// the signal's exit code (130, 143, 129).
 pub fn interrupt_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    let setter = flag.clone();
-    if let Err(e) = ctrlc::set_handler(move || setter.store(true, Ordering::SeqCst)) {
-        eprintln!("warning: cannot catch Ctrl-C ({e}); it will end assist abruptly");
-    }
-    flag
+    super::signals::flag()
 }
 
 #[cfg(test)]

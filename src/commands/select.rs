@@ -1,6 +1,7 @@
 //! Which desktops `--name`, `--user` or `--ip` mean, resolved through ListDesktops: one place
 //! for `show`, `start`, `cancel` and `watch`, and the paging that `desktops` uses too.
 
+use std::hash::BuildHasher;
 use std::io::IsTerminal;
 
 use anyhow::Context;
@@ -17,6 +18,9 @@ use crate::text::{sanitize, snippet};
 pub const PAGE_LIMIT: usize = 1000;
 /// A server that keeps sending pages is cut off here (a million desktops at full pages).
 const MAX_PAGES: usize = 1000;
+/// More desktops than any project has: a server that sends more is refused (an error naming
+/// the cap), so that a flood cannot grow a run without bound.
+pub const MAX_DESKTOPS: usize = 200_000;
 /// An ambiguity lists at most this many candidates: enough to recognise the right one.
 const MAX_CANDIDATES: usize = 20;
 
@@ -145,12 +149,11 @@ pub fn desktop_id(raw: &str) -> Result<DesktopId, Failure> {
 /// else every partial one. None is exit 5.
 pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>> {
     selector.validate()?;
-    let found = list_all(client, &selector.filter())
-        .with_context(|| format!("could not look up the desktops for {}", selector.describe()))?;
-    let usable: Vec<Desktop> = found
-        .into_iter()
-        .filter(|d| !d.id().is_empty() && selector.is_partial(d))
-        .collect();
+    // Only the matches are kept while paging: memory follows what is kept, not what was sent.
+    let usable = list_matching(client, &selector.filter(), |d| {
+        !d.id().is_empty() && selector.is_partial(d)
+    })
+    .with_context(|| format!("could not look up the desktops for {}", selector.describe()))?;
     let exact: Vec<Desktop> = usable
         .iter()
         .filter(|d| selector.is_exact(d))
@@ -170,14 +173,23 @@ pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>>
     Ok(chosen)
 }
 
-/// Every desktop that matches the filter, through as many pages as it takes. `computer_name`
-/// matches part of the name in any case whatever the service does with it: fuzzy matching of
-/// that filter is not documented (docs/WORKSPACE-API.md §7), so when the service finds nothing
-/// for a name, the list without it is matched here.
-pub fn list_all(client: &Client, filter: &DesktopFilter) -> Result<Vec<Desktop>, ApiError> {
-    let listed = list_pages(client, filter)?;
+/// Every desktop that matches the filter, through as many pages as it takes.
+pub fn list_all(client: &Client, filter: &DesktopFilter) -> anyhow::Result<Vec<Desktop>> {
+    list_matching(client, filter, |_| true)
+}
+
+/// The desktops of every page that match the filter and that `keep` keeps (only those are
+/// kept while paging). `computer_name` matches part of the name in any case whatever the
+/// service does with it: fuzzy matching of that filter is not documented
+/// (docs/WORKSPACE-API.md §7), so when the service finds nothing for a name, the list
+/// without it is matched here.
+fn list_matching(
+    client: &Client,
+    filter: &DesktopFilter,
+    mut keep: impl FnMut(&Desktop) -> bool,
+) -> anyhow::Result<Vec<Desktop>> {
     let Some(name) = filter.computer_name.as_deref() else {
-        return Ok(listed);
+        return list_pages(client, filter, keep);
     };
     let want = name.to_lowercase();
     let by_part = |d: &Desktop| {
@@ -185,51 +197,73 @@ pub fn list_all(client: &Client, filter: &DesktopFilter) -> Result<Vec<Desktop>,
             .as_deref()
             .is_some_and(|n| n.to_lowercase().contains(&want))
     };
-    if listed.iter().any(by_part) {
-        return Ok(listed.into_iter().filter(by_part).collect());
+    let listed = list_pages(client, filter, |d| by_part(d) && keep(d))?;
+    if !listed.is_empty() {
+        return Ok(listed);
     }
     let wider = DesktopFilter {
         computer_name: None,
         ..filter.clone()
     };
-    Ok(list_pages(client, &wider)?
-        .into_iter()
-        .filter(by_part)
-        .collect())
+    list_pages(client, &wider, |d| by_part(d) && keep(d))
 }
 
-fn list_pages(client: &Client, filter: &DesktopFilter) -> Result<Vec<Desktop>, ApiError> {
+fn list_pages(
+    client: &Client,
+    filter: &DesktopFilter,
+    keep: impl FnMut(&Desktop) -> bool,
+) -> anyhow::Result<Vec<Desktop>> {
     page_through(
-        MAX_PAGES,
+        Limits {
+            pages: MAX_PAGES,
+            desktops: MAX_DESKTOPS,
+        },
         |offset| client.list_desktops(filter, offset, PAGE_LIMIT),
+        keep,
         |warning| eprintln!("warning: {warning}"),
     )
 }
 
+/// How far paging goes: pages asked for, desktops received.
+struct Limits {
+    pages: usize,
+    desktops: usize,
+}
+
 /// Asks for pages from offset 0 until `total_count` desktops have come (a page shorter than
-/// asked for is not the end when the server caps its pages), an empty page, or `max_pages`.
-/// Without a `total_count`, a short page is the end.
+/// asked for is not the end when the server caps its pages), an empty page, or the page
+/// limit. Without a `total_count`, a short page is the end. More desktops than the limit is
+/// an error: a server flooding the list must not grow the run without bound.
 fn page_through(
-    max_pages: usize,
+    limits: Limits,
     mut fetch: impl FnMut(usize) -> Result<DesktopPage, ApiError>,
+    mut keep: impl FnMut(&Desktop) -> bool,
     mut warn: impl FnMut(&str),
-) -> Result<Vec<Desktop>, ApiError> {
+) -> anyhow::Result<Vec<Desktop>> {
     let mut all: Vec<Desktop> = Vec::new();
+    // Each ID's hash, not a copy of it: the repeat check costs 8 bytes a desktop.
+    let hasher = std::collections::hash_map::RandomState::new();
     let mut seen = std::collections::HashSet::new();
     let mut offset = 0;
-    for _ in 0..max_pages {
+    for _ in 0..limits.pages {
         let page = fetch(offset)?;
         let got = page.desktops.len();
         offset += got;
-        let before = all.len();
+        if offset > limits.desktops {
+            return Err(too_many(limits.desktops, page.total_count));
+        }
         // A server that ignores `offset` repeats itself: keep each desktop once, and stop
         // when a page brings nothing new.
-        all.extend(
-            page.desktops
-                .into_iter()
-                .filter(|d| seen.insert(d.id().to_string())),
-        );
-        if got > 0 && all.len() == before {
+        let mut fresh = 0;
+        for d in page.desktops {
+            if seen.insert(hasher.hash_one(d.id())) {
+                fresh += 1;
+                if keep(&d) {
+                    all.push(d);
+                }
+            }
+        }
+        if got > 0 && fresh == 0 {
             warn("the service sent the same desktops again; the list may be incomplete");
             return Ok(all);
         }
@@ -237,8 +271,7 @@ fn page_through(
             Some(total) if offset >= total => return Ok(all),
             Some(total) if got == 0 => {
                 warn(&format!(
-                    "the service counted {total} desktops but sent only {}; the list may be incomplete",
-                    all.len()
+                    "the service counted {total} desktops but sent only {offset}; the list may be incomplete"
                 ));
                 return Ok(all);
             }
@@ -247,10 +280,22 @@ fn page_through(
         }
     }
     warn(&format!(
-        "stopped listing after {max_pages} pages ({} desktops); the list may be incomplete",
-        all.len()
+        "stopped listing after {} pages ({offset} desktops); the list may be incomplete",
+        limits.pages
     ));
     Ok(all)
+}
+
+fn too_many(cap: usize, total: Option<usize>) -> anyhow::Error {
+    let counted = total
+        .map(|t| format!(" (it counts {t})"))
+        .unwrap_or_default();
+    Failure::new(
+        Kind::TooMany,
+        format!("the service listed more than {cap} desktops{counted}; assist stops there"),
+    )
+    .with_hint("narrow the list with --name, --user, --ip or --status")
+    .into()
 }
 
 /// Says which desktop a selector chose, for a person at a terminal (cron needs no chatter).
@@ -289,6 +334,55 @@ fn ambiguous(selector: &Selector, matches: &[Desktop]) -> Failure {
 mod tests {
     use super::*;
 
+    fn limits(pages: usize) -> Limits {
+        Limits {
+            pages,
+            desktops: MAX_DESKTOPS,
+        }
+    }
+
+    #[test]
+    fn a_flood_of_desktops_ends_at_the_cap_keeping_only_matches() {
+        let mut calls = 0;
+        let err = page_through(
+            Limits {
+                pages: 1000,
+                desktops: 50,
+            },
+            |offset| {
+                calls += 1;
+                Ok(DesktopPage {
+                    total_count: Some(1_000_000_000),
+                    desktops: desktops(20, offset),
+                })
+            },
+            |d| d.id() == "d7",
+            |w| panic!("unexpected warning {w}"),
+        )
+        .unwrap_err();
+        assert_eq!(calls, 3);
+        assert_eq!(
+            err.to_string(),
+            "the service listed more than 50 desktops (it counts 1000000000); assist stops there"
+        );
+        let kept = page_through(
+            limits(1000),
+            |offset| {
+                Ok(DesktopPage {
+                    total_count: Some(40),
+                    desktops: desktops(20, offset),
+                })
+            },
+            |d| d.id() == "d7" || d.id() == "d33",
+            |w| panic!("unexpected warning {w}"),
+        )
+        .unwrap();
+        assert_eq!(
+            kept.iter().map(Desktop::id).collect::<Vec<_>>(),
+            ["d7", "d33"]
+        );
+    }
+
     fn desktops(n: usize, from: usize) -> Vec<Desktop> {
         (from..from + n)
             .map(|i| Desktop {
@@ -303,7 +397,7 @@ mod tests {
         let mut calls = 0;
         let mut warnings = Vec::new();
         let all = page_through(
-            1000,
+            limits(1000),
             |_| {
                 calls += 1;
                 Ok(DesktopPage {
@@ -311,6 +405,7 @@ mod tests {
                     desktops: desktops(3, 0),
                 })
             },
+            |_| true,
             |w| warnings.push(w.to_string()),
         )
         .unwrap();
@@ -323,7 +418,7 @@ mod tests {
     fn short_pages_continue_until_the_total_is_reached() {
         let mut offsets = Vec::new();
         let all = page_through(
-            1000,
+            limits(1000),
             |offset| {
                 offsets.push(offset);
                 Ok(DesktopPage {
@@ -331,6 +426,7 @@ mod tests {
                     desktops: desktops(2.min(5 - offset), offset),
                 })
             },
+            |_| true,
             |w| panic!("unexpected warning {w}"),
         )
         .unwrap();
@@ -342,13 +438,14 @@ mod tests {
     fn a_server_that_never_ends_is_cut_off_with_a_warning() {
         let mut warnings = Vec::new();
         let all = page_through(
-            3,
+            limits(3),
             |offset| {
                 Ok(DesktopPage {
                     total_count: None,
                     desktops: desktops(PAGE_LIMIT, offset),
                 })
             },
+            |_| true,
             |w| warnings.push(w.to_string()),
         )
         .unwrap();
@@ -361,7 +458,7 @@ mod tests {
     fn an_empty_page_before_the_total_ends_with_a_warning() {
         let mut warnings = 0;
         let all = page_through(
-            1000,
+            limits(1000),
             |offset| {
                 Ok(DesktopPage {
                     total_count: Some(10),
@@ -372,6 +469,7 @@ mod tests {
                     },
                 })
             },
+            |_| true,
             |_| warnings += 1,
         )
         .unwrap();
@@ -382,7 +480,7 @@ mod tests {
     fn without_a_total_a_short_page_is_the_end() {
         let mut calls = 0;
         let all = page_through(
-            1000,
+            limits(1000),
             |offset| {
                 calls += 1;
                 Ok(DesktopPage {
@@ -390,6 +488,7 @@ mod tests {
                     desktops: desktops(3, offset),
                 })
             },
+            |_| true,
             |w| panic!("unexpected warning {w}"),
         )
         .unwrap();

@@ -1,8 +1,9 @@
 //! The `watch --state` file: what was last seen per desktop, locked while a run uses it and
-//! replaced atomically, so cron runs neither lose nor corrupt it.
+//! replaced atomically, so cron runs neither lose nor corrupt it; never opened through a
+//! symbolic link, and never a file that is not a state file.
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -10,13 +11,15 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use super::poll::Seen;
-use crate::outcome::{Failure, Kind};
+use crate::outcome::Failure;
 use crate::units::spoken;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 const VERSION: u32 = 1;
 /// How long a run waits for another run to release the state file (tests shorten it).
 const LOCK_WAIT: Duration = Duration::from_secs(10);
+/// No state file comes near this (a line per desktop): a bigger file is something else.
+const READ_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// A state file that cannot be used: a setup problem of the cron job, not of the program.
 #[derive(Debug, thiserror::Error)]
@@ -41,8 +44,9 @@ pub struct StateFile {
 }
 
 impl StateFile {
-    /// Locks and reads the file; a missing file is empty, a corrupt or foreign one draws a
-    /// warning and is treated as empty (it is rewritten at the end of the run).
+    /// Locks and reads the file; a missing or empty file is empty. A file that is not a state
+    /// file, a symbolic link, a file of another user, or a directory others may write to
+    /// without the sticky bit is refused (exit 3): a cron job of root must not be steered.
     pub fn open(path: &Path, interrupted: &AtomicBool) -> anyhow::Result<StateFile> {
         let wait = crate::testing::limit("ASSIST_TEST_LOCK_WAIT", LOCK_WAIT);
         Self::open_waiting(path, interrupted, wait)
@@ -56,20 +60,28 @@ impl StateFile {
         if path.is_dir() {
             return Err(unusable(path, "it is a directory").into());
         }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        crate::files::check_dir(dir)
+            .map_err(|e| unusable(path, &format!("{}: {}", e.path.display(), e.why)))?;
         let lock_path = lock_path(path);
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| {
-                unusable(
-                    path,
-                    &format!("cannot create its lock {}: {e}", lock_path.display()),
+        let lock = crate::files::open_lock(&lock_path).map_err(|e| {
+            let why = if crate::files::is_link_refused(&e) {
+                format!(
+                    "its lock {} is a symbolic link, which assist does not follow",
+                    lock_path.display()
                 )
-            })?;
+            } else {
+                format!("cannot create its lock {}: {e}", lock_path.display())
+            };
+            unusable(path, &why)
+        })?;
+        crate::files::check_owner(&lock, &lock_path)
+            .map_err(|e| unusable(path, &format!("its lock {e}")))?;
         wait_for_lock(&lock, path, interrupted, wait)?;
-        let seen = read(path);
+        let seen = read(path)?;
         Ok(StateFile {
             path: path.to_path_buf(),
             _lock: lock,
@@ -108,9 +120,10 @@ fn wait_for_lock(
     let mut told = false;
     loop {
         if interrupted.load(Ordering::SeqCst) {
+            let kind = super::signals::kind();
             return Err(Failure::new(
-                Kind::Interrupted,
-                "interrupted while waiting for the state file",
+                kind,
+                format!("{} while waiting for the state file", kind.signal_text()),
             )
             .into());
         }
@@ -148,28 +161,44 @@ fn lock_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn read(path: &Path) -> HashMap<String, Seen> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return HashMap::new(),
-        Err(e) => {
-            eprintln!(
-                "warning: cannot read the state file {} ({e}); starting afresh",
-                path.display()
-            );
-            return HashMap::new();
+/// The desktops a state file remembers. A missing or empty file remembers none; anything
+/// that is not a state file of assist (the ID list given by mistake, a link, another
+/// user's file) is refused rather than overwritten.
+fn read(path: &Path) -> Result<HashMap<String, Seen>, StateError> {
+    let (text, file) = match crate::files::read_nofollow(path, READ_LIMIT) {
+        Ok(Some(read)) => read,
+        Ok(None) => return Err(foreign(path, "it is larger than any state file")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
+        Err(e) if crate::files::is_link_refused(&e) => {
+            return Err(unusable(
+                path,
+                "it is a symbolic link, which assist does not follow (point --state at the file itself)",
+            ))
         }
+        Err(e) => return Err(unusable(path, &format!("cannot read it: {e}"))),
     };
-    match serde_json::from_str::<Contents>(&text) {
-        Ok(c) if c.assist_state == VERSION => c.desktops,
-        _ => {
-            eprintln!(
-                "warning: {} is not an assist state file (corrupt or foreign); treating it as empty and rewriting it",
-                path.display()
-            );
-            HashMap::new()
-        }
+    crate::files::check_owner(&file, path).map_err(|e| unusable(path, &e.why))?;
+    if text.trim().is_empty() {
+        return Ok(HashMap::new());
     }
+    match serde_json::from_str::<Contents>(&text) {
+        Ok(c) if c.assist_state == VERSION => Ok(c.desktops),
+        Ok(c) => Err(foreign(
+            path,
+            &format!(
+                "it is a state file of another version of assist (version {})",
+                c.assist_state
+            ),
+        )),
+        Err(_) => Err(foreign(path, "it is not a state file of assist")),
+    }
+}
+
+fn foreign(path: &Path, why: &str) -> StateError {
+    unusable(
+        path,
+        &format!("{why}; refusing to overwrite it (give --state a new or empty file, or remove this one)"),
+    )
 }
 
 #[cfg(test)]
@@ -200,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn a_saved_state_reads_back_and_garbage_reads_as_empty() {
+    fn a_saved_state_reads_back_and_garbage_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
         let mut seen = HashMap::new();
@@ -210,6 +239,7 @@ mod tests {
                 status: Some("OPEN".into()),
                 invitation_code: Some("AB12CD34".into()),
                 failed_reason: None,
+                doubted: false,
             },
         );
         {
@@ -224,6 +254,15 @@ mod tests {
             seen
         );
         std::fs::write(&path, "not json{{").unwrap();
+        let err = StateFile::open(&path, &AtomicBool::new(false))
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string().contains("is not a state file of assist"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "not json{{");
+        std::fs::write(&path, "\n").unwrap();
         assert!(StateFile::open(&path, &AtomicBool::new(false))
             .unwrap()
             .seen

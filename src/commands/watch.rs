@@ -1,7 +1,7 @@
 //! `assist watch`: poll many desktops, report each change, stop at a status, a deadline or Ctrl-C.
 
 use std::collections::HashSet;
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Read};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -47,7 +47,8 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     };
     let directory = Arc::new(Directory::listed(&listed));
     look_up_names(&client, &directory, &ids, args.concurrency as usize)?;
-    let mut previous = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
+    let remembered = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
+    let mut previous = remembered.clone();
     if state.is_some() {
         // Remembered runs start from "no session": a desktop first seen without one is quiet,
         // one first seen with a session is reported.
@@ -82,11 +83,20 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     };
     let result = poll::run(client, &plan, &previous, &mut reporter, &interrupted);
     if let (Some(state), Ok(outcome)) = (&state, &result) {
-        let mut all = previous.clone();
-        all.extend(outcome.seen.clone());
+        // A desktop this run never polled keeps what earlier runs knew of it (nothing, for a
+        // new one), not the "no session" it was assumed to start from.
+        let mut all = remembered;
+        let polled = outcome
+            .seen
+            .iter()
+            .filter(|(id, _)| !outcome.unpolled.contains(id));
+        all.extend(polled.map(|(id, seen)| (id.clone(), seen.clone())));
         state.save(&all)?;
     }
     let outcome = result?;
+    if !outcome.unpolled.is_empty() {
+        return Err(unpolled(&outcome.unpolled, plan.ids.len()));
+    }
     finish(outcome.end, &outcome.pending, args.once)
 }
 
@@ -145,6 +155,27 @@ fn look_up_names(
     }
 }
 
+/// At most this many IDs are named in a message; the rest are counted.
+const NAMED: usize = 20;
+
+/// `--once` cut short by its deadline: exit 8, saying how many (and which) were not polled.
+fn unpolled(ids: &[String], total: usize) -> anyhow::Error {
+    let mut named: Vec<String> = ids.iter().take(NAMED).map(|id| sanitize(id)).collect();
+    if ids.len() > NAMED {
+        named.push(format!("and {} more", ids.len() - NAMED));
+    }
+    Failure::new(
+        Kind::Deadline,
+        format!(
+            "the deadline came before every desktop was polled: {} of {total} not polled ({})",
+            ids.len(),
+            named.join(", ")
+        ),
+    )
+    .with_hint("give --deadline (or --timeout) the time of a whole round, or fewer desktops per run; the state file keeps what it knew of them")
+    .into()
+}
+
 fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcome> {
     let what = if once {
         "not yet in a wanted status after this poll"
@@ -164,64 +195,104 @@ fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcom
             ),
         )
         .into()),
-        Outcome::Stopped(Kind::Interrupted) => {
-            eprintln!("interrupted");
+        Outcome::Stopped(kind) if kind.is_signal() => {
+            eprintln!("{}", kind.signal_text());
             Ok(end)
         }
         end => Ok(end),
     }
 }
 
+/// How many lines of IDs `--file` or stdin may bring: more than any fleet has, and an end
+/// for `yes abcdefgh | assist watch`, which would otherwise read for ever.
+const MAX_ID_LINES: usize = 200_000;
+/// A desktop ID has at most 255 characters: a much longer line is not one.
+const MAX_LINE_BYTES: usize = 4096;
+
 /// IDs from the arguments, `--file` and a selector's matches, or stdin when none of them is
-/// given and stdin is a pipe; validated, de-duplicated, in order.
+/// given and stdin is a pipe; validated, de-duplicated as they come, in order. Files and
+/// stdin are read as a stream, line by line, up to a cap.
 fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<DesktopId>> {
-    let mut raw: Vec<String> = args.desktop_ids.clone();
+    let mut ids = Ids::default();
+    for raw in &args.desktop_ids {
+        ids.add(raw)?;
+    }
     if let Some(path) = &args.file {
-        let text = std::fs::read_to_string(path)
+        let file = std::fs::File::open(path)
             .with_context(|| format!("cannot read desktop IDs from {}", path.display()))
             .map_err(|e| Failure::new(Kind::Usage, format!("{e:#}")))?;
-        raw.extend(id_lines(text.lines().map(str::to_string)));
+        let name = path.display().to_string();
+        read_ids(std::io::BufReader::new(file), &name, &mut ids)?;
     }
-    raw.extend(selected);
-    if raw.is_empty() && !std::io::stdin().is_terminal() {
-        raw.extend(id_lines(stdin_lines()?.into_iter()));
+    for raw in &selected {
+        ids.add(raw)?;
     }
-    let mut seen = HashSet::new();
-    let mut ids = Vec::new();
-    for raw_id in raw {
-        let id = select::desktop_id(&raw_id)?;
-        if seen.insert(id.clone()) {
-            ids.push(id);
-        }
+    if ids.list.is_empty() && !std::io::stdin().is_terminal() {
+        read_ids(std::io::stdin().lock(), "stdin", &mut ids)?;
     }
-    if ids.is_empty() {
+    if ids.list.is_empty() {
         return Err(Failure::new(Kind::Usage, "no desktop IDs to watch")
             .with_hint("give IDs as arguments, with --file FILE, --name/--user/--ip, or one per line on stdin")
             .into());
     }
-    Ok(ids)
+    Ok(ids.list)
 }
 
-/// Every line of stdin; a line that is not UTF-8 is an error naming it, never a silent stop.
-fn stdin_lines() -> anyhow::Result<Vec<String>> {
-    let mut lines = Vec::new();
-    for (n, line) in std::io::stdin().lock().split(b'\n').enumerate() {
-        let bytes = line.context("cannot read desktop IDs from stdin")?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Failure::new(
-                Kind::Usage,
-                format!("line {} of stdin is not UTF-8 text", n + 1),
-            )
-            .with_hint("desktop IDs are text, one per line")
-        })?;
-        lines.push(text);
+/// The IDs so far, each once, in the order they came.
+#[derive(Default)]
+struct Ids {
+    seen: HashSet<DesktopId>,
+    list: Vec<DesktopId>,
+}
+
+impl Ids {
+    fn add(&mut self, raw: &str) -> anyhow::Result<()> {
+        let id = select::desktop_id(raw)?;
+        if self.seen.insert(id.clone()) {
+            self.list.push(id);
+        }
+        Ok(())
     }
-    Ok(lines)
 }
 
-fn id_lines(lines: impl Iterator<Item = String>) -> Vec<String> {
-    lines
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+/// One ID a line (blank lines and `#` comments skipped); a line that is not UTF-8, too long
+/// or past the cap is an error naming it, never a silent stop or an endless read.
+fn read_ids(mut input: impl BufRead, source: &str, ids: &mut Ids) -> anyhow::Result<()> {
+    let mut line = Vec::new();
+    for n in 1.. {
+        line.clear();
+        let read = (&mut input)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("cannot read desktop IDs from {source}"))?;
+        if read == 0 {
+            return Ok(());
+        }
+        let bad = |what: String, hint: &str| -> anyhow::Error {
+            Failure::new(Kind::Usage, what).with_hint(hint).into()
+        };
+        if n > MAX_ID_LINES {
+            return Err(bad(
+                format!("{source} has more than {MAX_ID_LINES} lines of desktop IDs; assist reads no further"),
+                "watch fewer desktops per run (split the list), or select them with --name/--user/--ip",
+            ));
+        }
+        if line.len() > MAX_LINE_BYTES {
+            return Err(bad(
+                format!("line {n} of {source} is longer than {MAX_LINE_BYTES} bytes"),
+                "desktop IDs are text, one per line",
+            ));
+        }
+        let text = std::str::from_utf8(&line).map_err(|_| {
+            bad(
+                format!("line {n} of {source} is not UTF-8 text"),
+                "desktop IDs are text, one per line",
+            )
+        })?;
+        let text = text.trim();
+        if !text.is_empty() && !text.starts_with('#') {
+            ids.add(text)?;
+        }
+    }
+    Ok(())
 }

@@ -2,6 +2,8 @@
 
 use reqwest::Url;
 
+pub use crate::api::is_loopback;
+
 use super::error::ConfigError;
 use super::file::closest;
 
@@ -129,14 +131,5 @@ pub fn parse_endpoint_allowing(text: &str, allow_http: bool) -> Result<Url, Conf
             "plain http would send credentials unencrypted; only loopback addresses may use it (or a profile with allow_http = true)",
         )),
         _ => Err(bad("the scheme must be https")),
-    }
-}
-
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
     }
 }

@@ -48,7 +48,7 @@ pub fn render_desktops(
     match format {
         OutputFormat::Json => {
             let json: Vec<DesktopJson> = desktops.iter().map(DesktopJson::new).collect();
-            serde_json::to_writer_pretty(&mut *out, &json)?;
+            crate::text::write_json_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
         // `desktops` has no link to give (the command refuses `-o link`): IDs, like `code`.

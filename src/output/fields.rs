@@ -62,7 +62,7 @@ pub fn render_fields(
                 .iter()
                 .map(|f| (f.key.to_string(), f.value.clone()))
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &Value::Object(map))?;
+            crate::text::write_json_pretty(&mut *out, &Value::Object(map))?;
             writeln!(out)?;
         }
     }
@@ -99,7 +99,7 @@ pub fn render_rows(
                     Value::Object(map)
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &array)?;
+            crate::text::write_json_pretty(&mut *out, &array)?;
             writeln!(out)?;
         }
     }

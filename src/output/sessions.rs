@@ -67,7 +67,7 @@ pub fn render_sessions(
                     age_seconds: r.age(now),
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &json)?;
+            crate::text::write_json_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
         OutputFormat::Code => {

@@ -43,7 +43,7 @@ pub fn render_show(
     match format {
         OutputFormat::Json => {
             let json = RecordJson::new(desktop_id, record, style.show_password);
-            serde_json::to_writer_pretty(&mut *out, &json)?;
+            crate::text::write_json_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
         OutputFormat::Code => {
@@ -202,7 +202,7 @@ pub fn render_created(
                 desktop_id: created.desktop_id.clone().or(Some(desktop_id.to_string())),
                 ..created.clone()
             };
-            serde_json::to_writer_pretty(&mut *out, &json)?;
+            crate::text::write_json_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
         OutputFormat::Table => {
@@ -243,7 +243,7 @@ pub fn render_cancelled(
 ) -> std::io::Result<()> {
     if format == OutputFormat::Json {
         let json = serde_json::json!({"desktop_id": desktop_id, "status": Status::Close.as_str()});
-        serde_json::to_writer_pretty(&mut *out, &json)?;
+        crate::text::write_json_pretty(&mut *out, &json)?;
         writeln!(out)?;
     }
     out.flush()

@@ -61,7 +61,7 @@ impl<W: Write> Reporter for LineReporter<W> {
                     computer_name: names.and_then(|n| n.computer_name.as_deref()),
                     user_name: names.and_then(|n| n.user_name.as_deref()),
                 };
-                serde_json::to_string(&json)?
+                crate::text::json_line(&json)?
             }
             OutputFormat::Table => fitted_line(id, names, record, at, self.width),
             OutputFormat::Code => match record.open_code() {
