@@ -435,7 +435,8 @@ impl Running {
             }
         }
         let status = self.child.wait().expect("wait");
-        let rest = self.lines.try_iter().collect();
+        // Every line the child wrote: the forwarding thread ends at end of file.
+        let rest = self.lines.iter().collect();
         Some((status, rest, self.seen.concat()))
     }
 
