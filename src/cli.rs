@@ -267,6 +267,10 @@ pub enum Command {
     /// --cancel closes them, --watch keeps a live board
     #[command(after_help = SESSIONS_EXAMPLES)]
     Sessions(SessionsArgs),
+    /// The audit log of changes (start, cancel, the user's answers), newest first;
+    /// --verify checks its hash chain
+    #[command(after_help = LOG_EXAMPLES)]
+    Log(LogArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[cfg(feature = "sim")]
     #[command(after_help = SIM_EXAMPLES)]
@@ -295,6 +299,13 @@ pub enum Command {
         dir: PathBuf,
     },
 }
+
+const LOG_EXAMPLES: &str = "\
+Examples:
+  assist log --desktop a130ab3a-0b4c-4c2a-9d6e-1c2f3a4b5c6d
+  assist log --ticket INC-1 -o json
+  assist log --since 7d --user alice
+  assist log --verify";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
@@ -418,6 +429,9 @@ pub struct StartArgs {
     #[arg(long)]
     pub new: bool,
 
+    #[command(flatten)]
+    pub audit: AuditArgs,
+
     /// With --wait: how often to poll (at least 100ms)
     #[arg(long, value_parser = crate::units::parse_interval, default_value = shown(START_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,
@@ -433,6 +447,53 @@ pub struct StartArgs {
 pub struct CancelArgs {
     #[command(flatten)]
     pub target: Target,
+
+    #[command(flatten)]
+    pub audit: AuditArgs,
+}
+
+/// Why a change is made, for the audit log.
+#[derive(Debug, Args, Clone, Default)]
+pub struct AuditArgs {
+    /// The helpdesk ticket this change is for (recorded in the audit log)
+    #[arg(long, value_name = "ID")]
+    pub ticket: Option<String>,
+
+    /// Why this change is made (recorded in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    /// Make the change even though the audit log cannot be written (said on stderr)
+    #[arg(long)]
+    pub no_audit: bool,
+}
+
+/// `log`: the filters combine.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only actions on this desktop ID
+    #[arg(long, value_name = "ID")]
+    pub desktop: Option<String>,
+
+    /// Only actions by this local or cloud user (any case, part of the name)
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// Only actions for this ticket
+    #[arg(long, value_name = "ID")]
+    pub ticket: Option<String>,
+
+    /// Only actions newer than this, like 7d
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub since: Option<Duration>,
+
+    /// Check each line's hash chain and name the first line that does not follow
+    #[arg(long)]
+    pub verify: bool,
+
+    /// Tables without their header line
+    #[arg(long)]
+    pub no_headers: bool,
 }
 
 /// `desktops`: the filters combine (a desktop must match all of them).
@@ -501,6 +562,9 @@ pub struct SessionsArgs {
     /// With --cancel: do not ask
     #[arg(long, requires = "cancel")]
     pub yes: bool,
+
+    #[command(flatten)]
+    pub audit: AuditArgs,
 
     /// Keep a live board on a terminal, redrawn in place (q or Ctrl-C quits); without a
     /// terminal, one line per change

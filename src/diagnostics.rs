@@ -20,6 +20,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         if let Some(s) = cause.downcast_ref::<StateError>() {
             return Some(state_hint(s).to_string());
         }
+        if cause.is::<crate::audit::LogError>() {
+            return Some("fix the file or its directory (or `audit_log = \"/path\"` in the profile); `--no-audit` makes the change unrecorded".into());
+        }
         if cause.is::<SecretError>() {
             return Some("fix the command or file named in the profile (run the command by hand to see what it does)".into());
         }

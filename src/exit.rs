@@ -81,8 +81,10 @@ pub fn classify(err: &anyhow::Error) -> Code {
                 return Some(api_code(api));
             }
             // The setup is at fault: the config, the secret command or file, the state file.
-            let setup =
-                cause.is::<ConfigError>() || cause.is::<SecretError>() || cause.is::<StateError>();
+            let setup = cause.is::<ConfigError>()
+                || cause.is::<SecretError>()
+                || cause.is::<StateError>()
+                || cause.is::<crate::audit::LogError>();
             setup.then_some(Code::Config)
         })
         .unwrap_or(Code::Internal)

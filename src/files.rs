@@ -72,6 +72,17 @@ pub fn open_lock(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
+/// Opens `path` to append to it (and read its end), creating it 0600: never through a
+/// symbolic link, never truncated; every write lands at the end (O_APPEND).
+pub fn open_append(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).append(true).read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    nofollow(&mut options, path)?;
+    options.open(path)
+}
+
 /// Whether an open failed because the path is a symbolic link that was not followed.
 pub fn is_link_refused(e: &std::io::Error) -> bool {
     #[cfg(unix)]

@@ -4,6 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod api;
+mod audit;
 mod auth;
 mod cli;
 mod commands;

@@ -20,6 +20,7 @@ const ROOMS: &[&[&str]] = &[
     &["output"],
     &["api"],
     &["auth"],
+    &["audit"],
     &["domain", "files", "crash", "testing"],
     &["secret", "text", "units"],
 ];

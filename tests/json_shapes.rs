@@ -1,6 +1,6 @@
 //! Every JSON shape the binary prints validates against its documented schema in
 //! docs/schemas/ (docs/json.md): `show`, `start` (with and without --wait, on a decline),
-//! `cancel`, `watch`, `desktops`, `sessions`.
+//! `cancel`, `watch`, `desktops`, `sessions`, `log`.
 //!
 //! The schemas are plain JSON Schema, for users' own tools; the checker here is a small one
 //! for the keywords they use (type, properties, required, additionalProperties, items, enum)
@@ -255,4 +255,19 @@ fn every_watch_line_has_the_watch_shape() {
         let v: Value = serde_json::from_str(line).unwrap();
         assert_valid("watch", &v);
     }
+}
+
+#[test]
+fn the_audit_log_prints_the_log_shape() {
+    let (_sim, env) = sim_and_env(&["--desktops", "1"]);
+    let id = generated_id(1);
+    for args in [["start", &id], ["cancel", &id]] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let out = env.cmd().args(["log", "-o", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v.as_array().map(Vec::len), Some(2), "{v:#}");
+    assert_valid("log", &v);
 }

@@ -64,6 +64,9 @@ pub struct ClientOptions {
     pub trace: Trace,
 }
 
+/// An answer's HTTP status and request id (for the audit log).
+pub type Answered = (u16, Option<String>);
+
 /// One per run: a connection pool, the endpoint, the credentials and the retry policy.
 pub struct Client {
     http: reqwest::blocking::Client,
@@ -78,6 +81,8 @@ pub struct Client {
     standing: Mutex<Standing>,
     /// What is said once per run: fields of an unexpected type, retry notes (a few).
     warned: Mutex<Vec<String>>,
+    /// The HTTP status and request id of the last answer, for the audit log.
+    last: Mutex<Option<(u16, Option<String>)>>,
 }
 
 /// The run's standing with the cloud. Once it refused the credentials (401) or their rights
@@ -165,6 +170,7 @@ impl Client {
             trace: opts.trace,
             standing: Mutex::new(Standing::default()),
             warned: Mutex::new(Vec::new()),
+            last: Mutex::new(None),
         })
     }
 
@@ -180,10 +186,10 @@ impl Client {
         self.parse_lenient(&answer)
     }
 
-    /// DELETE: close the assistance session (204, no body).
-    pub fn cancel_remote_assistance(&self, desktop: &DesktopId) -> Result<(), ApiError> {
+    /// DELETE: close the assistance session (204, no body); the answer's status and request id.
+    pub fn cancel_remote_assistance(&self, desktop: &DesktopId) -> Result<Answered, ApiError> {
         self.execute(Method::DELETE, &self.assistance_path(desktop), &[])
-            .map(|_| ())
+            .map(|a| (a.status, a.request_id))
     }
 
     /// One cheap authenticated call (ListDesktops, limit 1); the answer's request id.
@@ -314,7 +320,17 @@ impl Client {
             self.current_credentials()
                 .headers(method.as_str(), url, query, &self.project_id, b"")
         };
-        self.guarded(&|| self.send(&method, &url, b"", &headers))
+        let answer = self.guarded(&|| self.send(&method, &url, b"", &headers))?;
+        *lock(&self.last) = Some((answer.status, answer.request_id.clone()));
+        Ok(answer)
+    }
+
+    /// The HTTP status and request id of the last successful answer.
+    pub fn last_answer(&self) -> (Option<u16>, Option<String>) {
+        match lock(&self.last).clone() {
+            Some((status, id)) => (Some(status), id),
+            None => (None, None),
+        }
     }
 
     /// Sends unless the run was refused already; remembers a refusal so that nothing more is

@@ -141,6 +141,17 @@ impl ApiError {
     }
 
     /// The HTTP status, when the server answered at all.
+    /// The request id the answer carried, when there was an answer.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ApiError::Status(s) => s.request_id.as_deref(),
+            ApiError::Malformed { request_id, .. } | ApiError::TooLarge { request_id, .. } => {
+                request_id.as_deref()
+            }
+            _ => None,
+        }
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Status(s) => Some(s.status),

@@ -8,7 +8,7 @@ pub mod iam;
 mod lenient;
 pub mod model;
 
-pub use client::{is_loopback, Auth, Client, ClientOptions, DesktopFilter, Trace};
+pub use client::{is_loopback, Answered, Auth, Client, ClientOptions, DesktopFilter, Trace};
 #[cfg(test)]
 pub use error::StatusError;
 pub use error::{ApiError, NetKind};

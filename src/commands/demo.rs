@@ -76,6 +76,8 @@ pub fn attach(settings: &mut Settings, flags: &Overrides) -> Result<Option<Guard
         sk: crate::secret::Secret::new(assist_sim::DEMO_SK),
     };
     config::attach_demo(settings, flags, builtin)?;
+    // The demo's changes are logged like the cloud's, but in the demo's own place.
+    settings.audit.log = config::cache_dir().map(|dir| dir.join("demo-audit.jsonl"));
     Ok(Some(Guard { handle, state }))
 }
 

@@ -9,6 +9,7 @@ use anyhow::Context;
 
 use super::directory::Directory;
 use super::poll::{self, Plan};
+use super::record::{answered, closed, Recorder};
 use crate::api::model::RemoteAssistance;
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
@@ -21,6 +22,7 @@ use crate::output::{
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
+    let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
     let directory = Arc::new(Directory::listed(listed.as_slice()));
@@ -31,9 +33,12 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     if let Some(active) = active_session(&client, &id)? {
         if !args.new {
             eprintln!("{about}: {}", already(&active));
-            return existing(settings, args, &id, active, client, directory);
+            return existing(settings, args, &id, active, client, directory, rec);
         }
-        client.cancel_remote_assistance(&id).with_context(|| {
+        let closing = client.cancel_remote_assistance(&id);
+        let label = names.as_ref().and_then(DesktopNames::label);
+        rec.record(&id, label, |e| closed(e, &closing));
+        closing.with_context(|| {
             format!("could not cancel the session already on desktop {about} (--new)")
         })?;
         eprintln!(
@@ -41,7 +46,16 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             sanitize(active.status_text())
         );
     }
-    let created = match client.create_remote_assistance(&id) {
+    let result = client.create_remote_assistance(&id);
+    let label = names.as_ref().and_then(DesktopNames::label);
+    rec.record(&id, label, |e| {
+        e.action = "start".into();
+        answered(e, &client, &result);
+        if let Ok(created) = &result {
+            e.status = created.status.as_ref().map(|s| s.as_str().to_string());
+        }
+    });
+    let created = match result {
         Ok(created) => created,
         // Someone started one between the look and the POST, and the cloud says so.
         Err(e) if e.status() == Some(409) => {
@@ -53,7 +67,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
                     .map(|_| format!("; {}", already(&active)))
                     .unwrap_or_default()
             );
-            return existing(settings, args, &id, active, client, directory);
+            return existing(settings, args, &id, active, client, directory, rec);
         }
         Err(e) => {
             return Err(anyhow::Error::new(e).context(format!(
@@ -77,7 +91,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     eprintln!(
         "asked desktop {about} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"
     );
-    wait_for_open(settings, args, &id, Arc::new(client), directory)
+    wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
 }
 
 /// `a130ab3a-…` or `a130ab3a-… (FIN-PC-042 (alice))`, for messages.
@@ -151,6 +165,7 @@ fn existing(
     active: RemoteAssistance,
     client: crate::api::Client,
     directory: Arc<Directory>,
+    rec: &mut Recorder,
 ) -> anyhow::Result<Outcome> {
     let waits = args.wait || settings.output.needs_open();
     if active.open_code().is_some() {
@@ -162,7 +177,7 @@ fn existing(
     }
     directory.exists(id);
     eprintln!("waiting on that session until the user accepts (Ctrl-C stops waiting)");
-    wait_for_open(settings, args, id, Arc::new(client), directory)
+    wait_for_open(settings, args, id, Arc::new(client), directory, rec)
 }
 
 /// The record on stdout, in the chosen format, with the desktop's names when known.
@@ -240,6 +255,7 @@ fn wait_for_open(
     id: &DesktopId,
     client: Arc<crate::api::Client>,
     directory: Arc<Directory>,
+    rec: &mut Recorder,
 ) -> anyhow::Result<Outcome> {
     let interrupted = poll::interrupt_flag();
     let plan = Plan {
@@ -259,6 +275,11 @@ fn wait_for_open(
         .get(id.as_str())
         .cloned()
         .unwrap_or_default();
+    let label = directory
+        .names(id.as_str())
+        .as_ref()
+        .and_then(DesktopNames::label);
+    rec.record(id, label, |e| answer(e, &outcome.end, &record));
     match outcome.end {
         Outcome::Done => opened(settings, args, id, &record, &directory),
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
@@ -310,6 +331,20 @@ fn wait_for_open(
     }
 }
 
+/// The user's answer (or the deadline, or a stop) as an audit line.
+fn answer(e: &mut crate::audit::Entry, end: &Outcome, record: &RemoteAssistance) {
+    let (action, accepted) = match end {
+        Outcome::Done => ("accepted", Some(true)),
+        Outcome::Stopped(Kind::Ended) => ("declined", Some(false)),
+        Outcome::Stopped(Kind::Deadline) => ("deadline", None),
+        _ => ("stopped", None),
+    };
+    e.action = action.into();
+    e.accepted = accepted;
+    e.status = record.status().map(|s| s.as_str().to_string());
+    e.detail = record.failed_reason().map(sanitize);
+}
+
 /// What a session still pending at the deadline is waiting for.
 fn still_pending(status: Option<&Status>) -> &'static str {
     match status {
@@ -321,10 +356,13 @@ fn still_pending(status: Option<&Status>) -> &'static str {
 }
 
 pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome> {
+    let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
-    match client.cancel_remote_assistance(id) {
-        Ok(()) => {
+    let result = client.cancel_remote_assistance(id);
+    rec.record(id, None, |e| closed(e, &result));
+    match result {
+        Ok(_) => {
             eprintln!(
                 "cancelled remote assistance on desktop {}",
                 sanitize(id.as_str())

@@ -8,7 +8,9 @@ mod demo;
 mod desktops;
 mod directory;
 mod lifecycle;
+mod log;
 mod poll;
+mod record;
 mod select;
 mod sessions;
 mod setup;
@@ -60,6 +62,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let (mut settings, _sim) = setup::prepare(&flags)?;
             settings.style.no_headers = args.no_headers;
             desktops::run(&settings, &args)
+        }
+        Command::Log(args) => {
+            let (mut settings, _sim) = setup::prepare(&flags)?;
+            settings.style.no_headers = args.no_headers;
+            log::run(&settings, &args)
         }
         Command::Sessions(args) => {
             sessions::refuse_unconfirmed(&args)?;

@@ -49,6 +49,11 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         status: desktop_status,
         ..DesktopFilter::default()
     };
+    // The ticket check and the audit log come before any request.
+    let rec = match args.cancel {
+        true => Some(super::record::Recorder::prepare(settings, &args.audit)?),
+        false => None,
+    };
     let client = super::setup::client(settings)?;
     let desktops = list_all(&client, &filter).context("could not list the desktops")?;
     let directory = Arc::new(Directory::listed(&desktops));
@@ -91,7 +96,7 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         return Ok(end);
     }
     if args.cancel && !rows.is_empty() {
-        return sweep(&client, args, &rows);
+        return sweep(&client, args, &rows, rec);
     }
     Ok(Outcome::Done)
 }
@@ -269,38 +274,50 @@ pub fn sessions_of(
 
 /// `--cancel`: asks on a terminal (unless `--yes`), then closes each session, `--concurrency`
 /// at a time, saying how each went; a failure makes the exit code that of the first one.
-fn sweep(client: &Client, args: &SessionsArgs, rows: &[SessionRow]) -> anyhow::Result<Outcome> {
+fn sweep(
+    client: &Client,
+    args: &SessionsArgs,
+    rows: &[SessionRow],
+    rec: Option<super::record::Recorder>,
+) -> anyhow::Result<Outcome> {
+    let mut rec = rec;
     if !args.yes && !confirmed(rows.len())? {
         eprintln!("nothing cancelled");
         return Ok(Outcome::Done);
     }
     let per_thread = rows.len().div_ceil(args.concurrency.max(1) as usize).max(1);
-    let results: Vec<(usize, Result<(), ApiError>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(per_thread)
-            .enumerate()
-            .map(|(chunk, group)| {
-                scope.spawn(move || {
-                    group
-                        .iter()
-                        .enumerate()
-                        .map(|(i, row)| (chunk * per_thread + i, cancel_one(client, row)))
-                        .collect::<Vec<_>>()
+    let results: Vec<(usize, Result<crate::api::Answered, ApiError>)> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = rows
+                .chunks(per_thread)
+                .enumerate()
+                .map(|(chunk, group)| {
+                    scope.spawn(move || {
+                        group
+                            .iter()
+                            .enumerate()
+                            .map(|(i, row)| (chunk * per_thread + i, cancel_one(client, row)))
+                            .collect::<Vec<_>>()
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
     let mut first_failure = None;
     let mut cancelled = 0;
     for (i, result) in results {
         let row = &rows[i];
         let about = about(row);
+        if let (Some(rec), Ok(id)) = (rec.as_mut(), DesktopId::parse(&row.desktop_id)) {
+            rec.record(&id, row.names.label(), |e| {
+                super::record::closed(e, &result)
+            });
+        }
         match result {
-            Ok(()) => {
+            Ok(_) => {
                 cancelled += 1;
                 eprintln!("cancelled {about}");
             }
@@ -315,7 +332,7 @@ fn sweep(client: &Client, args: &SessionsArgs, rows: &[SessionRow]) -> anyhow::R
     Ok(first_failure.map_or(Outcome::Done, Outcome::Failed))
 }
 
-fn cancel_one(client: &Client, row: &SessionRow) -> Result<(), ApiError> {
+fn cancel_one(client: &Client, row: &SessionRow) -> Result<crate::api::Answered, ApiError> {
     let id = DesktopId::parse(&row.desktop_id).map_err(|e| ApiError::InvalidPath(e.to_string()))?;
     client.cancel_remote_assistance(&id)
 }

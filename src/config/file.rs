@@ -30,6 +30,8 @@ pub const PROFILE_KEYS: &[&str] = &[
     "output",
     "allow_http",
     "ca_file",
+    "require_ticket",
+    "audit_log",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -68,6 +70,8 @@ pub struct RawProfile {
     pub output: Option<OutputFormat>,
     pub allow_http: Option<bool>,
     pub ca_file: Option<std::path::PathBuf>,
+    pub require_ticket: Option<bool>,
+    pub audit_log: Option<std::path::PathBuf>,
 }
 
 impl RawProfile {

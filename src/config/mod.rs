@@ -140,6 +140,20 @@ pub struct Settings {
     pub backend: Backend,
     /// Things the user should know (plain http, a readable secret file), for the caller to show.
     pub warnings: Vec<String>,
+    pub audit: AuditSettings,
+}
+
+/// Where changes are recorded, and whether they need a ticket.
+#[derive(Debug, Clone, Default)]
+pub struct AuditSettings {
+    /// The profile's `audit_log`, else the platform data dir's `audit.jsonl`.
+    pub log: Option<PathBuf>,
+    pub require_ticket: bool,
+}
+
+/// The audit log's default place: the platform data dir.
+pub fn default_audit_log() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "assist").map(|d| d.data_dir().join("audit.jsonl"))
 }
 
 impl Settings {
@@ -249,6 +263,12 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
         max_attempts: flags.max_attempts,
         backend,
         warnings,
+        audit: AuditSettings {
+            log: raw
+                .and_then(|p| p.audit_log.clone())
+                .or_else(default_audit_log),
+            require_ticket: raw.and_then(|p| p.require_ticket).unwrap_or(false),
+        },
     })
 }
 
