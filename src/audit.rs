@@ -202,7 +202,7 @@ mod tests {
         }
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(verify(&text), Ok(3));
-        let edited = text.replacen("accepted", "declined", 1);
+        let edited = text.replacen("\"action\":\"accepted\"", "\"action\":\"declined\"", 1);
         assert_eq!(verify(&edited).unwrap_err().line, 3);
         let lines: Vec<&str> = text.lines().collect();
         let removed = format!("{}\n{}\n", lines[0], lines[2]);
