@@ -1,4 +1,4 @@
-//! The audit log (issue 16): one line per change with who, what, why and how it went; the
+//! The audit log: one line per change with who, what, why and how it went; the
 //! ticket rule; a log that cannot be written stops the change; `assist log` and `--verify`.
 
 mod common;
@@ -387,4 +387,48 @@ fn the_demo_logs_into_its_cache_dir_never_the_real_log() {
         .path()
         .join(".local/share/assist/audit.jsonl")
         .exists());
+}
+
+/// The simulator records each change as the cloud's trace service would (who, when, which
+/// desktop, how it went, by request id, and no ticket): every audit line of a change points at
+/// the trace of its request, and adds what the cloud cannot know.
+#[test]
+fn each_audit_line_matches_the_simulators_trace_of_its_request() {
+    let (sim, env) = sim_and_env(&["--desktops", "1"]);
+    let log = audited(&sim, &env, "");
+    let id = generated_id(1);
+    for args in [
+        vec!["start", id.as_str(), "--ticket", "INC-7"],
+        vec!["cancel", id.as_str(), "--ticket", "INC-7"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let traces: Vec<Value> = sim_client()
+        .get(format!("{}/_sim/traces", sim.url))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let operations: Vec<&str> = traces
+        .iter()
+        .map(|t| t["operation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        operations,
+        ["start remote assistance", "cancel remote assistance"]
+    );
+    let audited = lines(&log);
+    assert_eq!(audited.len(), 2, "{audited:#?}");
+    for (line, trace) in audited.iter().zip(&traces) {
+        assert_eq!(line["request_id"], trace["request_id"], "{line} / {trace}");
+        assert_eq!(trace["desktop_id"], id.as_str());
+        assert_eq!(trace["caller"], format!("ak:{AK}"));
+        assert_eq!(line["http_status"], trace["status"]);
+        assert!(
+            trace.get("ticket").is_none(),
+            "the cloud knows no ticket: {trace}"
+        );
+        assert_eq!(line["ticket"], "INC-7");
+    }
 }

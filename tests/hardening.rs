@@ -1,5 +1,5 @@
-//! Issue 13, "hardening, round two": one test per hole an attack on the shipped binary found,
-//! each failing on the main the issue was filed against (see the commit that added it).
+//! Hardening, round two: one test per hole an attack on the shipped binary found, each failing
+//! on the code before the fix (the commit that added it names them).
 //! Files an attacker cannot redirect, signals that save the state, secret commands that print
 //! one line, one refused request per run, no proxy for loopback, no echoed secret, nothing
 //! unbounded, an interval floor, no silent `--once`, no silent hang, no text that reads as

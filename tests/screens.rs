@@ -1,4 +1,4 @@
-//! Screens for people, plain text for pipes (issue 14): borderless tables that keep IDs,
+//! Screens for people, plain text for pipes: borderless tables that keep IDs,
 //! codes and links whole at 60, 80 and 120 columns; tab-separated tables into a pipe;
 //! `-o link`, `--copy`, help that reads, values checked where they are typed, completions of
 //! profile names, man pages, `--version`, and the messages found on the way.

@@ -1,5 +1,4 @@
-//! Talking to the cloud as the official SDK does (issue "Talk to the real cloud exactly as the
-//! official SDK does"): Content-Length on bodiless POST/DELETE, answers with fields of other
+//! Talking to the cloud as the official SDK does: Content-Length on bodiless POST/DELETE, answers with fields of other
 //! JSON types, `--name` whatever the service's matching, the SDK's credentials file and
 //! endpoint overrides, and temporary credentials, each against the simulator on loopback.
 

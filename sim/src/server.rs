@@ -152,6 +152,9 @@ pub struct LogEntry {
     headers: BTreeMap<String, String>,
     request_id: String,
     status: u16,
+    /// When it arrived (shown by `/_sim/traces`, not by `/_sim/requests`).
+    #[serde(skip)]
+    time: jiff::Timestamp,
 }
 
 impl LogEntry {
@@ -163,8 +166,55 @@ impl LogEntry {
             headers: redacted_headers(req.headers()),
             request_id: request_id.to_string(),
             status: 0,
+            time: jiff::Timestamp::now(),
         }
     }
+
+    /// This request as the cloud's trace service would record it, if it was a change.
+    fn trace(&self) -> Option<Trace> {
+        let operation = match self.method.as_str() {
+            "POST" => "start remote assistance",
+            "DELETE" => "cancel remote assistance",
+            _ => return None,
+        };
+        let mut segments = self.path.rsplit('/');
+        if segments.next() != Some("remote-assistance") {
+            return None;
+        }
+        Some(Trace {
+            time: self.time.to_string(),
+            operation,
+            desktop_id: super::verify::unquote(segments.next().unwrap_or_default()),
+            caller: self.caller(),
+            request_id: self.request_id.clone(),
+            status: self.status,
+        })
+    }
+
+    /// Who called: the AK of a signature, or that a token was used (never the token).
+    fn caller(&self) -> String {
+        let ak = self.headers.get("authorization").and_then(|a| {
+            a.split_once("Access=")
+                .map(|(_, rest)| rest.split(',').next().unwrap_or_default().to_string())
+        });
+        match ak {
+            Some(ak) => format!("ak:{ak}"),
+            None if self.headers.contains_key("x-auth-token") => "token".to_string(),
+            None => "anonymous".to_string(),
+        }
+    }
+}
+
+/// One change as `GET /_sim/traces` shows it: what the cloud itself can record of a call
+/// (who, when, which desktop, how it went), with none of the helpdesk's ticket or reason.
+#[derive(Debug, Serialize)]
+struct Trace {
+    time: String,
+    operation: &'static str,
+    desktop_id: String,
+    caller: String,
+    request_id: String,
+    status: u16,
 }
 
 fn redacted_headers(headers: &HeaderMap) -> BTreeMap<String, String> {
@@ -224,6 +274,7 @@ pub fn app(sim: Arc<Sim>) -> Router {
         .route(PROJECTS_ROUTE, get(iam::list_projects));
     let control = Router::new()
         .route("/_sim/requests", get(requests))
+        .route("/_sim/traces", get(traces))
         .route("/_sim/stats", get(stats))
         .route("/_sim/revoke-tokens", post(revoke_tokens))
         .route("/_sim/clock", get(clock).post(advance_clock))
@@ -320,6 +371,11 @@ async fn wrong_method(req: Request) -> Response {
 async fn requests(State(sim): State<Arc<Sim>>) -> Response {
     let log: Vec<LogEntry> = lock(&sim.log).iter().cloned().collect();
     errors::json(StatusCode::OK, &log)
+}
+
+async fn traces(State(sim): State<Arc<Sim>>) -> Response {
+    let traces: Vec<Trace> = lock(&sim.log).iter().filter_map(LogEntry::trace).collect();
+    errors::json(StatusCode::OK, &traces)
 }
 
 async fn stats(State(sim): State<Arc<Sim>>) -> Response {
