@@ -432,3 +432,57 @@ fn each_audit_line_matches_the_simulators_trace_of_its_request() {
         assert_eq!(line["ticket"], "INC-7");
     }
 }
+
+/// `--desktop`, `--user` (the local account or the cloud identity) and `--since` each keep
+/// exactly the lines they name.
+#[test]
+fn log_filters_by_desktop_user_and_age() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (a, b) = (generated_id(1), generated_id(2));
+    for (user, args) in [
+        ("opal", vec!["start", a.as_str()]),
+        ("ruby", vec!["start", b.as_str()]),
+        ("ruby", vec!["cancel", b.as_str()]),
+    ] {
+        let out = env.cmd().env("USER", user).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let listed = |filter: &[&str]| -> Vec<(String, String)> {
+        let out = env
+            .cmd()
+            .arg("log")
+            .args(filter)
+            .args(["-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        v.iter()
+            .map(|e| {
+                let field = |k: &str| e[k].as_str().unwrap().to_string();
+                (field("action"), field("desktop_id"))
+            })
+            .collect()
+    };
+    let pair = |action: &str, id: &str| (action.to_string(), id.to_string());
+    assert_eq!(listed(&["--desktop", &a]), [pair("start", &a)]);
+    assert_eq!(
+        listed(&["--user", "ruby"]),
+        [pair("cancel", &b), pair("start", &b)]
+    );
+    assert_eq!(
+        listed(&["--user", &AK[..4]]).len(),
+        3,
+        "the cloud identity matches too"
+    );
+    // An old line (its time moved back by hand) falls outside `--since 7d`.
+    let text = std::fs::read_to_string(&log).unwrap();
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let old = text.replacen(first["time"].as_str().unwrap(), "2020-01-01T00:00:00Z", 1);
+    std::fs::write(&log, old).unwrap();
+    assert_eq!(
+        listed(&["--since", "7d"]),
+        [pair("cancel", &b), pair("start", &b)]
+    );
+}
