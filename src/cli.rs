@@ -419,9 +419,9 @@ pub struct StartArgs {
     #[arg(long)]
     pub wait: bool,
 
-    /// With --wait: also put the invitation code on the clipboard, through the terminal
-    /// (OSC 52)
-    #[arg(long, requires = "wait")]
+    /// With --wait (or -o code, -o link, which wait): also put the invitation code on the
+    /// clipboard, through the terminal (OSC 52)
+    #[arg(long)]
     pub copy: bool,
 
     /// When a session is already open or waiting for the user, cancel it and ask again

@@ -271,6 +271,46 @@ fn copy_puts_the_code_on_the_clipboard_through_a_terminal_only() {
     );
 }
 
+/// `start --copy` needs a code to copy: with `-o code` (which waits) it works, without any
+/// waiting it is a usage error before any request.
+#[test]
+fn start_copy_works_with_code_output_and_is_refused_without_waiting() {
+    let (sim, env) = sim_and_env(&[
+        "--desktops",
+        "1",
+        "--confirm-after",
+        "0s",
+        "--access-after",
+        "0s",
+    ]);
+    let id = generated_id(1);
+    let out = env.cmd().args(["start", &id, "--copy"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("add --wait (or -o code, which waits)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(sim.requests().is_empty(), "refused before any request");
+    let out = env
+        .cmd()
+        .args(["start", &id, "-o", "code", "--copy", "--interval", "100ms"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim_end().len(),
+        8,
+        "the code: {}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("--copy: nothing copied, stdout is not a terminal"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn help_puts_a_commands_own_options_before_the_global_ones() {
     let env = Env::new();

@@ -22,6 +22,15 @@ use crate::output::{
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
+    if args.copy && !args.wait && !settings.output.needs_open() {
+        // Without waiting there is no invitation code to copy yet: say so before any request.
+        return Err(Failure::new(
+            Kind::Usage,
+            "--copy puts the invitation code on the clipboard, and `start` has one only once it waits for OPEN",
+        )
+        .with_hint("add --wait (or -o code, which waits)")
+        .into());
+    }
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
