@@ -403,7 +403,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Empty => errors::raw(StatusCode::OK, CONTENT_JSON, Body::empty()),
         FaultKind::Truncated => ok_json(truncated()),
         FaultKind::WrongTypes => ok_json(wrong_types()),
-        FaultKind::Nulls => ok_json(nulls()),
+        FaultKind::Nulls => ok_json(all_null().to_string()),
         FaultKind::UnknownStatus => ok_json(unknown_status()),
         FaultKind::Escapes => ok_json(escapes()),
         FaultKind::Huge => errors::raw(StatusCode::OK, CONTENT_JSON, huge()),
@@ -521,7 +521,9 @@ fn truncated() -> String {
     full[..full.len() / 2].to_string()
 }
 
-fn nulls() -> String {
+/// The GET body with every one of the nine fields null: a fault here, and one of the answers
+/// `--no-record-as` can give for a desktop without a record.
+pub fn all_null() -> serde_json::Value {
     let fields = [
         "share_space_id",
         "invitation_code",
@@ -537,7 +539,7 @@ fn nulls() -> String {
         .iter()
         .map(|f| (f.to_string(), serde_json::Value::Null))
         .collect();
-    serde_json::Value::Object(map).to_string()
+    serde_json::Value::Object(map)
 }
 
 /// The API example with members of other JSON types than the documented strings, as a

@@ -101,7 +101,7 @@ async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
         (Missing::Record, NoRecordAs::Empty) => {
             errors::json(StatusCode::OK, &serde_json::json!({}))
         }
-        (Missing::Record, NoRecordAs::Nulls) => errors::json(StatusCode::OK, &all_null()),
+        (Missing::Record, NoRecordAs::Nulls) => errors::json(StatusCode::OK, &faults::all_null()),
         // No record and no desktop answer alike: only ShowDesktopDetail or ListDesktops tell
         // them apart, as with the real API (docs/WORKSPACE-API.md §8).
         (Missing::Desktop | Missing::Record, _) => not_found(desktop),
@@ -111,26 +111,6 @@ async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
             format!("The desktop {desktop} has no active remote assistance."),
         ),
     })
-}
-
-/// The GET body with every one of the nine fields null.
-fn all_null() -> serde_json::Value {
-    let fields = [
-        "share_space_id",
-        "invitation_code",
-        "share_space_name",
-        "share_space_passwd",
-        "private_share_link",
-        "internet_share_link",
-        "create_time",
-        "status",
-        "failed_reason",
-    ];
-    fields
-        .iter()
-        .map(|f| (f.to_string(), serde_json::Value::Null))
-        .collect::<serde_json::Map<_, _>>()
-        .into()
 }
 
 /// What the gateway does before the service sees a request: read the body, authenticate,

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 
-use super::select::list_all;
+use super::select::{combined_filter, list_all, non_empty};
 use crate::api::DesktopFilter;
 use crate::cli::DesktopsArgs;
 use crate::config::Settings;
@@ -20,12 +20,9 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
         );
     }
     let filter = DesktopFilter {
-        computer_name: non_empty(&args.select.name),
-        user_name: non_empty(&args.select.user),
-        desktop_ip: non_empty(&args.select.ip),
         // The API's statuses are upper case; people type them any way.
         status: non_empty(&args.status).map(|s| s.to_ascii_uppercase()),
-        ..DesktopFilter::default()
+        ..combined_filter(&args.select)
     };
     let client = super::setup::client(settings)?;
     let desktops = list_all(&client, &filter).context("could not list the desktops")?;
@@ -40,13 +37,4 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
         settings.style,
     )?;
     Ok(Outcome::Done)
-}
-
-/// An empty filter would match everything: the same as leaving it out, so it is left out.
-fn non_empty(value: &Option<String>) -> Option<String> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
 }

@@ -96,28 +96,8 @@ impl Directory {
         };
         self.ask(client, first)?;
         let rest: Vec<&[String]> = batches.collect();
-        let failures: Vec<ApiError> = std::thread::scope(|scope| {
-            let per_thread = rest.len().div_ceil(concurrency.max(1)).max(1);
-            let handles: Vec<_> = rest
-                .chunks(per_thread)
-                .map(|group| {
-                    scope.spawn(move || {
-                        group
-                            .iter()
-                            .filter_map(|batch| self.ask(client, batch).err())
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        match failures.into_iter().next() {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+        let asked = super::fanout::in_parallel(&rest, concurrency, |batch| self.ask(client, batch));
+        asked.into_iter().collect()
     }
 
     /// One ListDesktops call for these IDs; those it does not list are absent.

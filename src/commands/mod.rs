@@ -7,6 +7,7 @@ mod config;
 mod demo;
 mod desktops;
 mod directory;
+mod fanout;
 mod lifecycle;
 mod log;
 mod poll;

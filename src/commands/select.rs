@@ -330,6 +330,26 @@ fn ambiguous(selector: &Selector, matches: &[Desktop]) -> Failure {
         .with_hint("give the desktop's ID, or a selector that matches exactly")
 }
 
+/// The ListDesktops filter of `--name/--user/--ip` used as filters that combine (`desktops`,
+/// `sessions`); the other fields are left for the caller.
+pub fn combined_filter(select: &DesktopSelector) -> DesktopFilter {
+    DesktopFilter {
+        computer_name: non_empty(&select.name),
+        user_name: non_empty(&select.user),
+        desktop_ip: non_empty(&select.ip),
+        ..DesktopFilter::default()
+    }
+}
+
+/// An empty filter would match everything: the same as leaving it out, so it is left out.
+pub fn non_empty(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use anyhow::Context;
 
 use super::directory::Directory;
 use super::poll::{self, Plan};
-use super::select::list_all;
+use super::select::{combined_filter, list_all};
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::SessionsArgs;
@@ -43,11 +43,8 @@ fn can_ask() -> bool {
 pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> {
     let (desktop_status, session_status) = split_status(args.status.as_deref());
     let filter = DesktopFilter {
-        computer_name: non_empty(&args.select.name),
-        user_name: non_empty(&args.select.user),
-        desktop_ip: non_empty(&args.select.ip),
         status: desktop_status,
-        ..DesktopFilter::default()
+        ..combined_filter(&args.select)
     };
     // The ticket check and the audit log come before any request.
     let rec = match args.cancel {
@@ -110,14 +107,6 @@ fn split_status(status: Option<&str>) -> (Option<String>, Option<Status>) {
         Status::Other(_) => (Some(s.to_ascii_uppercase()), None),
         known => (None, Some(known)),
     }
-}
-
-fn non_empty(value: &Option<String>) -> Option<String> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
 }
 
 /// Polls every desktop once through the watch engine; the records, and how the run ended.
@@ -285,31 +274,12 @@ fn sweep(
         eprintln!("nothing cancelled");
         return Ok(Outcome::Done);
     }
-    let per_thread = rows.len().div_ceil(args.concurrency.max(1) as usize).max(1);
-    let results: Vec<(usize, Result<crate::api::Answered, ApiError>)> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = rows
-                .chunks(per_thread)
-                .enumerate()
-                .map(|(chunk, group)| {
-                    scope.spawn(move || {
-                        group
-                            .iter()
-                            .enumerate()
-                            .map(|(i, row)| (chunk * per_thread + i, cancel_one(client, row)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
+    let results = super::fanout::in_parallel(rows, args.concurrency as usize, |row| {
+        cancel_one(client, row)
+    });
     let mut first_failure = None;
     let mut cancelled = 0;
-    for (i, result) in results {
-        let row = &rows[i];
+    for (row, result) in rows.iter().zip(results) {
         let about = about(row);
         if let (Some(rec), Ok(id)) = (rec.as_mut(), DesktopId::parse(&row.desktop_id)) {
             rec.record(&id, row.names.label(), |e| {
