@@ -6,7 +6,6 @@ mod common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use common::*;
 
@@ -25,7 +24,7 @@ fn the_board_draws_updates_in_place_and_restores_the_terminal() {
     let screen = watch_screen(child.stdout.take().unwrap());
 
     // The first draw: the counts, then alice and bob OPEN, carol and dave waiting.
-    wait_for(&screen, "OPS-PC-003");
+    wait_for_text(&screen, "OPS-PC-003");
     let drawn = text(&screen);
     assert!(drawn.contains(ALTERNATE_SCREEN_ON), "{drawn:?}");
     assert!(drawn.contains(CURSOR_HIDDEN), "{drawn:?}");
@@ -41,7 +40,7 @@ fn the_board_draws_updates_in_place_and_restores_the_terminal() {
 
     // erin's desktop gets a session: the board is drawn again over itself, with her row.
     start_via_api(&sim, "11111111-0000-4000-8000-000000000004");
-    wait_for(&screen, "DEV-PC-004");
+    wait_for_text(&screen, "DEV-PC-004");
     let after = text(&screen)[before..].to_string();
     assert!(after.contains(HOME), "redrawn from the top: {after:?}");
     assert!(after.contains("last change:"), "{after:?}");
@@ -51,7 +50,7 @@ fn the_board_draws_updates_in_place_and_restores_the_terminal() {
     // q quits: exit 0, the alternate screen left and the cursor shown again, after the board.
     stdin.write_all(b"q").unwrap();
     stdin.flush().unwrap();
-    let status = wait_for_exit(&mut child);
+    let status = wait_for_child(&mut child);
     drop(stdin);
     let all = text(&screen);
     assert_eq!(status.code(), Some(0), "{all:?}");
@@ -70,14 +69,14 @@ fn the_sweep_asks_on_a_terminal_and_cancels_once_told_yes() {
     let mut child = on_a_terminal(&env, "sessions --cancel");
     let mut stdin = child.stdin.take().unwrap();
     let screen = watch_screen(child.stdout.take().unwrap());
-    wait_for(&screen, "Cancel these 4 session(s)? [y/N]");
+    wait_for_text(&screen, "Cancel these 4 session(s)? [y/N]");
     assert!(
         requests_with_method(&sim, "DELETE").is_empty(),
         "nothing before the answer"
     );
     stdin.write_all(b"y\n").unwrap();
     stdin.flush().unwrap();
-    let status = wait_for_exit(&mut child);
+    let status = wait_for_child(&mut child);
     let all = text(&screen);
     assert_eq!(status.code(), Some(0), "{all:?}");
     assert!(all.contains("cancelled 4 of 4 session(s)"), "{all:?}");
@@ -88,11 +87,11 @@ fn the_sweep_asks_on_a_terminal_and_cancels_once_told_yes() {
     let mut stdin = child.stdin.take().unwrap();
     let screen = watch_screen(child.stdout.take().unwrap());
     start_via_api(&sim, OPEN_DESKTOP);
-    wait_for(&screen, "[y/N]");
+    wait_for_text(&screen, "[y/N]");
     stdin.write_all(b"\n").unwrap();
     stdin.flush().unwrap();
-    assert_eq!(wait_for_exit(&mut child).code(), Some(0));
-    wait_for(&screen, "nothing cancelled");
+    assert_eq!(wait_for_child(&mut child).code(), Some(0));
+    wait_for_text(&screen, "nothing cancelled");
     assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
 }
 
@@ -114,52 +113,6 @@ fn on_a_terminal(env: &Env, args: &str) -> std::process::Child {
         .expect("script(1) from util-linux runs assist on a pseudo-terminal")
 }
 
-type Screen = std::sync::Arc<std::sync::Mutex<String>>;
-
 fn text(screen: &Screen) -> String {
     screen.lock().unwrap().clone()
-}
-
-/// Collects what the terminal shows, as it comes.
-fn watch_screen(mut out: impl std::io::Read + Send + 'static) -> Screen {
-    let screen = Screen::default();
-    let shared = screen.clone();
-    std::thread::spawn(move || {
-        // Decoded whole each time: a character split between two reads stays whole.
-        let (mut buf, mut all) = ([0u8; 4096], Vec::new());
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            all.extend_from_slice(&buf[..n]);
-            *shared.lock().unwrap() = String::from_utf8_lossy(&all).into_owned();
-        }
-    });
-    screen
-}
-
-fn wait_for(screen: &Screen, needle: &str) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while !screen.lock().unwrap().contains(needle) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "never saw {needle:?} in {:?}",
-            screen.lock().unwrap()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn wait_for_exit(child: &mut std::process::Child) -> std::process::ExitStatus {
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if std::time::Instant::now() >= deadline {
-            let _ = child.kill();
-            panic!("the board did not quit on q");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }

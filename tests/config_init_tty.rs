@@ -4,7 +4,6 @@ mod common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use common::*;
 
@@ -32,12 +31,12 @@ fn the_guided_setup_asks_and_never_echoes_the_secret() {
         .unwrap();
     stdin.flush().unwrap();
     // Type the secret only once its prompt is up and the terminal no longer echoes.
-    wait_for(&screen, "Secret key (hidden");
+    wait_for_text(&screen, "Secret key (hidden");
     wait_for_echo_off(child.id());
     stdin.write_all(format!("{SK}\n").as_bytes()).unwrap();
     drop(stdin);
     let status = child.wait().unwrap();
-    wait_for(&screen, "wrote profile");
+    wait_for_text(&screen, "wrote profile");
     let screen = screen.lock().unwrap().clone();
     assert_eq!(status.code(), Some(0), "{screen}");
     assert!(screen.contains("Region [cn-north-4]:"), "{screen}");
@@ -56,44 +55,14 @@ fn the_guided_setup_asks_and_never_echoes_the_secret() {
     }
 }
 
-type Screen = std::sync::Arc<std::sync::Mutex<String>>;
-
-/// Collects what the terminal shows, as it comes.
-fn watch_screen(mut out: impl std::io::Read + Send + 'static) -> Screen {
-    let screen = Screen::default();
-    let shared = screen.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 1024];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            shared
-                .lock()
-                .unwrap()
-                .push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-    });
-    screen
-}
-
 /// Waits until the terminal of `script`'s child (assist) has echo turned off, as `stty`
 /// reads it from the pseudo-terminal: the state that makes typing the secret safe.
 fn wait_for_echo_off(script: u32) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        if terminals_of_children(script)
+    wait_for("the terminal to stop echoing", || {
+        terminals_of_children(script)
             .iter()
             .any(|tty| echo_is_off(tty))
-        {
-            return;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "echo never turned off"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    });
 }
 
 /// The terminals on fd 0 of a process's children (`/proc/PID/task/PID/children`).
@@ -115,16 +84,4 @@ fn echo_is_off(tty: &str) -> bool {
             .split_whitespace()
             .any(|flag| flag == "-echo")
     })
-}
-
-fn wait_for(screen: &Screen, text: &str) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while !screen.lock().unwrap().contains(text) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "never saw {text:?} in {:?}",
-            screen.lock().unwrap()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }

@@ -22,15 +22,79 @@ pub const SIM_PASSWORD: &str = "Sim-Passw0rd!";
 
 /// Waits (up to 20 s, then fails naming `what`) until `reached` says a state the test
 /// observes (the simulator's log, a file) has come; checks every few milliseconds.
-pub fn wait_for(what: &str, mut reached: impl FnMut() -> bool) {
-    let end = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !reached() {
-        assert!(
-            std::time::Instant::now() < end,
-            "gave up waiting for {what}"
-        );
+pub fn wait_for(what: &str, reached: impl FnMut() -> bool) {
+    assert!(
+        poll_until(std::time::Duration::from_secs(20), reached),
+        "gave up waiting for {what}"
+    );
+}
+
+/// Looks at `reached` every few milliseconds until it holds (true) or `limit` passes (false):
+/// the one way the tests wait for a state they observe (a log, a file, a terminal, a process's
+/// end). The pause only spaces the looks; the condition, never the pause, decides.
+pub fn poll_until(limit: std::time::Duration, mut reached: impl FnMut() -> bool) -> bool {
+    let end = std::time::Instant::now() + limit;
+    loop {
+        if reached() {
+            return true;
+        }
+        if std::time::Instant::now() >= end {
+            return false;
+        }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+}
+
+/// What a pseudo-terminal shows, as it comes (see [`watch_screen`]).
+pub type Screen = std::sync::Arc<std::sync::Mutex<String>>;
+
+/// Collects what the terminal shows, as it comes; decoded whole each time, so that a character
+/// split between two reads stays whole.
+pub fn watch_screen(mut out: impl std::io::Read + Send + 'static) -> Screen {
+    let screen = Screen::default();
+    let shared = screen.clone();
+    std::thread::spawn(move || {
+        let (mut buf, mut all) = ([0u8; 4096], Vec::new());
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            *shared.lock().unwrap() = String::from_utf8_lossy(&all).into_owned();
+        }
+    });
+    screen
+}
+
+/// Waits until the terminal shows `text`.
+pub fn wait_for_text(screen: &Screen, text: &str) {
+    wait_for(&format!("{text:?} on the terminal"), || {
+        screen.lock().unwrap().contains(text)
+    });
+}
+
+/// Waits (up to 20 s, then kills it and fails) until `child` exits.
+pub fn wait_for_child(child: &mut Child) -> std::process::ExitStatus {
+    match exit_within(child, std::time::Duration::from_secs(20)) {
+        Some(status) => status,
+        None => {
+            let _ = child.kill();
+            panic!("the process did not exit within 20 s");
+        }
+    }
+}
+
+/// The exit status once `child` exits, or `None` if it still runs after `limit`.
+pub fn exit_within(
+    child: &mut Child,
+    limit: std::time::Duration,
+) -> Option<std::process::ExitStatus> {
+    let mut status = None;
+    poll_until(limit, || {
+        status = child.try_wait().expect("try_wait");
+        status.is_some()
+    });
+    status
 }
 
 /// The simulator's options, parsed like `assist sim` parses them.
@@ -407,16 +471,7 @@ impl Running {
         &mut self,
         limit: std::time::Duration,
     ) -> Option<std::process::ExitStatus> {
-        let end = std::time::Instant::now() + limit;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                return Some(status);
-            }
-            if std::time::Instant::now() >= end {
-                return None;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
+        exit_within(&mut self.child, limit)
     }
 
     /// Waits at most `limit` for the end (stderr closes when the process exits): the exit
