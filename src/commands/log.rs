@@ -1,14 +1,11 @@
 //! `assist log`: the audit log newest first, filtered, as a table or JSON; `--verify` checks
 //! its hash chain.
 
-use std::io::Write;
-
 use crate::audit::Entry;
 use crate::cli::LogArgs;
 use crate::config::Settings;
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::OutputFormat;
-use crate::text::sanitize;
+use crate::output::{render_log, render_verified};
 
 pub fn run(settings: &Settings, args: &LogArgs) -> anyhow::Result<Outcome> {
     let path = settings.audit.log.clone().ok_or_else(|| {
@@ -36,18 +33,19 @@ pub fn run(settings: &Settings, args: &LogArgs) -> anyhow::Result<Outcome> {
         .filter(|e| keep(e, args, now))
         .collect();
     entries.reverse();
-    let out = &mut std::io::stdout().lock();
-    match settings.output {
-        OutputFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?,
-        _ => table(out, &entries, settings.style.no_headers)?,
-    }
+    render_log(
+        &mut std::io::stdout().lock(),
+        settings.output,
+        &entries,
+        settings.style,
+    )?;
     Ok(Outcome::Done)
 }
 
 fn verify(path: &std::path::Path, text: &str) -> anyhow::Result<Outcome> {
     match crate::audit::verify(text) {
         Ok(n) => {
-            println!("{}: {n} line(s), the chain is intact", path.display());
+            render_verified(&mut std::io::stdout().lock(), path, n)?;
             Ok(Outcome::Done)
         }
         Err(b) => Err(Failure::new(
@@ -77,31 +75,4 @@ fn keep(e: &Entry, args: &LogArgs, now: jiff::Timestamp) -> bool {
             let span = jiff::SignedDuration::try_from(since).unwrap_or(jiff::SignedDuration::MAX);
             time.is_ok_and(|t| now.duration_since(t) <= span)
         })
-}
-
-fn table(out: &mut impl Write, entries: &[Entry], no_headers: bool) -> std::io::Result<()> {
-    if !no_headers {
-        writeln!(
-            out,
-            "TIME\tACTION\tDESKTOP\tNAME\tTICKET\tUSER\tOPERATOR\tHTTP\tSTATUS\tREASON"
-        )?;
-    }
-    for e in entries {
-        let text = |v: &Option<String>| v.as_deref().map_or_else(|| "-".into(), sanitize);
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            sanitize(&e.time),
-            sanitize(&e.action),
-            sanitize(&e.desktop_id),
-            text(&e.desktop_name),
-            text(&e.ticket),
-            sanitize(&e.local_user),
-            sanitize(&e.operator),
-            e.http_status.map_or_else(|| "-".into(), |s| s.to_string()),
-            text(&e.status),
-            text(&e.reason.clone().or(e.detail.clone())),
-        )?;
-    }
-    Ok(())
 }

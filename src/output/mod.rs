@@ -1,10 +1,12 @@
 //! Renderers: table, JSON and code. Nothing else writes results to stdout.
 
 mod age;
+mod board;
 mod clipboard;
 mod desktops;
 mod fields;
 mod format;
+mod log;
 mod sessions;
 mod show;
 mod style;
@@ -12,12 +14,14 @@ mod table;
 mod watch;
 
 pub use age::since;
+pub use board::Board;
 pub use clipboard::copy_code;
 pub use desktops::{candidates_table, render_desktops};
 pub use fields::{render_fields, render_rows, Field};
 pub use format::{ColorWhen, OutputFormat};
-pub use sessions::{render_sessions, sessions_table, SessionRow};
+pub use log::{render_log, render_verified};
+pub use sessions::{render_sessions, SessionRow};
 pub use show::{render_cancelled, render_created, render_show};
 pub use style::Style;
-pub use table::{line_width, width, Layout, Stream};
+pub use table::{line_width, width, Stream};
 pub use watch::{fitted_line, LineReporter, Reporter};

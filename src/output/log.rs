@@ -1,0 +1,74 @@
+//! Rendering the audit log (`assist log`): newest first as a table (aligned on a terminal,
+//! tab-separated into a pipe, like every table), or a JSON array; and the verdict of `--verify`.
+
+use std::io::Write;
+
+use super::format::OutputFormat;
+use super::style::Style;
+use super::table::{Cell, Column, Layout, Stream, Table};
+use crate::audit::Entry;
+use crate::text::sanitize;
+
+/// The time, the action, the desktop and the ticket never give way: what an auditor looks
+/// for; the names, users, status and reason are cut, then dropped.
+const COLUMNS: [Column; 10] = [
+    Column::keep("Time"),
+    Column::keep("Action"),
+    Column::keep("Desktop"),
+    Column::cut("Name", 4).droppable(6),
+    Column::keep("Ticket"),
+    Column::cut("User", 3).droppable(5),
+    Column::cut("Operator", 2).droppable(4),
+    Column::keep("HTTP").droppable(3),
+    Column::cut("Status", 5)
+        .at_least(super::sessions::STATUS_LEAST)
+        .droppable(2),
+    Column::cut("Reason", 1).droppable(1),
+];
+
+/// Writes the entries as they are given (the caller orders and filters them).
+pub fn render_log(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    entries: &[Entry],
+    style: Style,
+) -> std::io::Result<()> {
+    if format == OutputFormat::Json {
+        crate::text::write_json_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    let mut table = Table::new(&COLUMNS, style);
+    let text = |v: &Option<String>| v.as_deref().map_or_else(|| "-".into(), sanitize);
+    for e in entries {
+        table.add_row(vec![
+            Cell::new(sanitize(&e.time)),
+            Cell::new(sanitize(&e.action)),
+            Cell::new(sanitize(&e.desktop_id)),
+            Cell::new(text(&e.desktop_name)),
+            Cell::new(text(&e.ticket)),
+            Cell::new(sanitize(&e.local_user)),
+            Cell::new(sanitize(&e.operator)),
+            Cell::new(e.http_status.map_or_else(|| "-".into(), |s| s.to_string())),
+            Cell::new(text(&e.status)),
+            Cell::new(text(&e.reason.clone().or(e.detail.clone()))),
+        ]);
+    }
+    for line in table.lines(Layout::of(Stream::Stdout)) {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()
+}
+
+/// `--verify` found every line where the chain says it should be.
+pub fn render_verified(
+    out: &mut dyn Write,
+    path: &std::path::Path,
+    lines: usize,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}: {lines} line(s), the chain is intact",
+        path.display()
+    )
+}
