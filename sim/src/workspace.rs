@@ -277,7 +277,13 @@ impl DesktopQuery {
     fn run(&self, sim: &Sim) -> serde_json::Value {
         let mut total = 0usize;
         let mut page = Vec::new();
-        for desktop in sim.store.catalogue().all().filter(|d| self.matches(d)) {
+        let catalogue = sim.store.catalogue();
+        let desktops: Box<dyn Iterator<Item = super::seed::Desktop>> =
+            match self.desktop_ids.is_empty() {
+                true => Box::new(catalogue.all()),
+                false => Box::new(catalogue.with_ids(&self.desktop_ids).into_iter()),
+            };
+        for desktop in desktops.filter(|d| self.matches(d)) {
             if total >= self.offset && page.len() < self.limit {
                 page.push(desktop.summary());
             }

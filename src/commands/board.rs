@@ -42,6 +42,7 @@ pub fn run(
         directory,
         membership: None,
         keep_records: false,
+        keep_seen: false,
     };
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {

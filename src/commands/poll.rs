@@ -51,6 +51,8 @@ pub struct Plan {
     /// Whether the outcome carries each desktop's last record (`start --wait`, `sessions`);
     /// a watch needs only what change detection keeps, whatever the size of the fleet.
     pub keep_records: bool,
+    /// Whether the outcome carries what each desktop was last seen as (for a state file).
+    pub keep_seen: bool,
 }
 
 /// The part of a record whose change is worth reporting (and remembering in a state file).
@@ -87,7 +89,8 @@ enum Settled {
     Reached,
     Ended,
     NotFound,
-    Failed(ApiError),
+    /// Boxed to keep every desktop's slot small.
+    Failed(Box<ApiError>),
     /// `--once --until`: seen once, not (yet) in a wanted status.
     Pending,
     /// No longer in the project's listing (`watch --all`): neither success nor failure.
@@ -107,7 +110,8 @@ struct Desk {
     last: Option<Seen>,
     /// When its state last changed (a first sighting is no change).
     changed: Option<Instant>,
-    record: Option<RemoteAssistance>,
+    /// Boxed: most runs keep none, and a fleet's worth of empty slots adds up.
+    record: Option<Box<RemoteAssistance>>,
     settled: Option<Settled>,
 }
 
@@ -505,7 +509,7 @@ fn handle(
         Err(e) => {
             let line = format!("error: desktop {id}: {e}");
             summary.add(Level::Failed, desk.id.as_str(), Some(&e), line);
-            desk.settled = Some(Settled::Failed(e));
+            desk.settled = Some(Settled::Failed(Box::new(e)));
         }
     }
     Ok(())
@@ -589,7 +593,7 @@ fn observe(
         );
     }
     if plan.keep_records {
-        desk.record = Some(record);
+        desk.record = Some(Box::new(record));
     }
     Ok(())
 }
@@ -638,7 +642,7 @@ fn settled_end(desks: &[Desk]) -> End {
         Settled::Failed(e) => Some(e),
         _ => None,
     }) {
-        return End::Failed(e.clone());
+        return End::Failed(e.as_ref().clone());
     }
     if states.iter().any(|s| matches!(s, Settled::Ended)) {
         return End::Stopped(Kind::Ended);
@@ -673,10 +677,13 @@ fn outcome(desks: Vec<Desk>, end: End, plan: &Plan) -> Outcome {
             out.unpolled.push(id.clone());
         }
         if let Some(record) = d.record {
-            out.records.insert(id.clone(), record);
+            out.records.insert(id.clone(), *record);
         }
-        if let Some(seen) = d.last {
-            out.seen.insert(id, seen);
+        match d.last {
+            Some(seen) if plan.keep_seen => {
+                out.seen.insert(id, seen);
+            }
+            _ => {}
         }
     }
     out

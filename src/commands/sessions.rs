@@ -134,6 +134,7 @@ fn read_all(
         directory,
         membership: None,
         keep_records: true,
+        keep_seen: false,
         ids,
     };
     let mut progress = Progress::new(plan.ids.len());

@@ -71,6 +71,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         directory,
         membership,
         keep_records: false,
+        keep_seen: state.is_some(),
     };
     let mut reporter = LineReporter {
         width: crate::output::line_width(),
