@@ -11,8 +11,8 @@ use common::*;
 use serde_json::{json, Value};
 
 /// One generated desktop whose session waits until the test advances the clock, behind a
-/// gateway that closes connections idle for 100 ms in the way `close` says.
-fn idle_sim(close: &str) -> (Sim, Env) {
+/// gateway that closes connections idle for `idle` in the way `close` says.
+fn idle_sim(idle: &str, close: &str) -> (Sim, Env) {
     sim_and_env(&[
         "--desktops",
         "1",
@@ -21,15 +21,14 @@ fn idle_sim(close: &str) -> (Sim, Env) {
         "--access-after",
         "1h",
         "--idle-timeout",
-        "100ms",
+        idle,
         "--idle-close",
         close,
     ])
 }
 
 /// Waits until the server has closed at least three idle connections and answered at least
-/// four GETs of the desktop's record (a poll every 300 ms across 100 ms idle timeouts), then
-/// lets the session open.
+/// four GETs of the desktop's record, then lets the session open.
 fn open_after_idle_closes(sim: &Sim, desktop: &str) {
     let path = assistance_path(desktop);
     wait_for("three idle closes and four polls", || {
@@ -78,8 +77,9 @@ fn nothing_lost(sim: &Sim, skip: usize, seen: &[u64]) -> Vec<Value> {
 /// pooled one.
 const SENT_AGAIN: &str = "* the pooled connection was closed by the server";
 
+/// A watch polling every 300 ms across 100 ms idle timeouts.
 fn watch_across_idle_closes(close: &str) -> String {
-    let (sim, env) = idle_sim(close);
+    let (sim, env) = idle_sim("100ms", close);
     let id = generated_id(1);
     start_via_api(&sim, &id);
     let mut cmd = std_cmd(&env);
@@ -103,9 +103,10 @@ fn watch_across_idle_closes(close: &str) -> String {
 
 #[test]
 fn a_watch_across_idle_timeouts_reconnects_silently_and_loses_no_poll() {
-    let err = watch_across_idle_closes("fin");
-    // The pool saw each close: nothing had to be sent again.
-    assert!(!err.contains(SENT_AGAIN), "{err}");
+    // The pool mostly sees each close before the next poll; a poll that crosses one on the
+    // wire (a slow answer brings the next poll close to the timeout) is sent again: either
+    // way nothing is said and nothing lost.
+    watch_across_idle_closes("fin");
 }
 
 #[test]
@@ -115,8 +116,11 @@ fn a_watch_whose_pooled_connections_were_dropped_silently_sends_each_poll_again_
     assert!(err.contains(SENT_AGAIN), "{err}");
 }
 
+/// `start --wait` polling every 600 ms across 200 ms idle timeouts: its look and its POST
+/// go out back to back, well within the timeout even on a busy machine (a POST that met a
+/// dropped connection would rightly fail), and each poll finds its connection idle too long.
 fn start_wait_across_idle_closes(close: &str) -> String {
-    let (sim, env) = idle_sim(close);
+    let (sim, env) = idle_sim("200ms", close);
     let id = generated_id(1);
     let mut cmd = std_cmd(&env);
     cmd.args([
@@ -124,7 +128,7 @@ fn start_wait_across_idle_closes(close: &str) -> String {
         &id,
         "--wait",
         "--interval",
-        "300ms",
+        "600ms",
         "-o",
         "json",
         "-v",
@@ -149,8 +153,7 @@ fn start_wait_across_idle_closes(close: &str) -> String {
 
 #[test]
 fn start_wait_across_idle_timeouts_sends_one_post_and_prints_no_error() {
-    let err = start_wait_across_idle_closes("fin");
-    assert!(!err.contains(SENT_AGAIN), "{err}");
+    start_wait_across_idle_closes("fin");
 }
 
 #[test]
@@ -161,7 +164,7 @@ fn start_wait_across_silently_dropped_connections_sends_one_post_and_prints_no_e
 
 #[test]
 fn a_post_whose_connection_breaks_after_it_was_written_is_reported_and_never_sent_again() {
-    let (sim, env) = idle_sim("fin");
+    let (sim, env) = idle_sim("100ms", "fin");
     let id = generated_id(1);
     sim.fault(json!({"kind": "drop", "method": "POST", "count": 1}));
     let out = env
