@@ -574,8 +574,9 @@ impl Client {
     /// Sends one request and waits for the answer's head. A GET whose pooled connection the
     /// server had closed (see `stale`) goes again at once on a new connection, once: no answer
     /// came, a GET changes nothing, and it is not an attempt of the retry policy (a watch,
-    /// which makes one attempt a poll, would lose the poll and warn). A POST or DELETE is
-    /// never sent twice: written on a closed connection, it fails as any other failure does.
+    /// which makes one attempt a poll, would lose the poll and warn). A POST or DELETE is not
+    /// sent again here: written on a closed connection, it is that attempt's failure, for
+    /// `retry_wait` to judge (a POST is never repeated).
     fn deliver(
         &self,
         method: &Method,
