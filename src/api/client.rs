@@ -1,6 +1,7 @@
 //! `Client`: builds, authenticates, sends and retries requests; reads answers into models or `ApiError`.
 
 use std::io::Read;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -82,7 +83,8 @@ pub struct Client {
     project_id: String,
     credentials: Mutex<Credentials>,
     renew: Option<Renew>,
-    max_attempts: u32,
+    /// Atomic: an engine that paces its own retries asks for single attempts for a while.
+    max_attempts: AtomicU32,
     trace: Trace,
     standing: Mutex<Standing>,
     /// What is said once per run: fields of an unexpected type, retry notes (a few).
@@ -198,7 +200,7 @@ impl Client {
             project_id: opts.project_id,
             credentials: Mutex::new(credentials),
             renew,
-            max_attempts: opts.max_attempts.max(1),
+            max_attempts: AtomicU32::new(opts.max_attempts.max(1)),
             trace: opts.trace,
             standing: Mutex::new(Standing::default()),
             warned: Mutex::new(Vec::new()),
@@ -232,8 +234,12 @@ impl Client {
     }
 
     /// Callers that pace their own retries (watch) ask for single attempts.
-    pub fn set_max_attempts(&mut self, attempts: u32) {
-        self.max_attempts = attempts.max(1);
+    pub fn set_max_attempts(&self, attempts: u32) {
+        self.max_attempts.store(attempts.max(1), Ordering::Relaxed);
+    }
+
+    pub fn max_attempts(&self) -> u32 {
+        self.max_attempts.load(Ordering::Relaxed)
     }
 
     pub fn project_id(&self) -> &str {
@@ -449,7 +455,7 @@ impl Client {
             self.trace.at(1, || {
                 format!(
                     "* attempt {attempt}/{} failed ({}); retrying in {}",
-                    self.max_attempts,
+                    self.max_attempts(),
                     describe(&result),
                     crate::units::format_duration(round_ms(wait))
                 )
@@ -480,7 +486,7 @@ impl Client {
             "note: no answer from {} after {}; attempt {next} of {}",
             url.origin().ascii_serialization(),
             crate::units::spoken(waited.max(Duration::from_secs(1))),
-            self.max_attempts
+            self.max_attempts()
         );
         let mut said = lock(&self.warned);
         if !said.contains(&note) {
@@ -505,7 +511,7 @@ impl Client {
         result: &Result<Answer, ApiError>,
         attempt: u32,
     ) -> Option<Duration> {
-        if attempt >= self.max_attempts {
+        if attempt >= self.max_attempts() {
             return None;
         }
         let idempotent = *method != Method::POST;
@@ -533,7 +539,10 @@ impl Client {
         attempt: u32,
     ) -> Result<Answer, ApiError> {
         self.trace.at(1, || {
-            format!("> {method} {url} (attempt {attempt}/{})", self.max_attempts)
+            format!(
+                "> {method} {url} (attempt {attempt}/{})",
+                self.max_attempts()
+            )
         });
         let mut request = self.http.request(method.clone(), url.clone());
         for (name, value) in headers {

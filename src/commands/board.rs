@@ -41,6 +41,7 @@ pub fn run(
         once: false,
         directory,
         membership: None,
+        keep_records: false,
     };
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {

@@ -277,6 +277,7 @@ fn wait_for_open(
         once: false,
         directory: directory.clone(),
         membership: None,
+        keep_records: true,
     };
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
     let record = outcome
