@@ -24,6 +24,9 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 
+/// How long a silently dropped connection is kept for the client's next bytes.
+const FORGOTTEN_FOR_AT_MOST: Duration = Duration::from_secs(600);
+
 /// Connections accepted and connections closed for being idle; cumulative, never reset.
 #[derive(Debug, Default)]
 pub struct Counters {
@@ -156,9 +159,10 @@ async fn close<IO: Socket>(mut conn: Http1<IO>, activity: &Activity) {
 
 /// Keeps the socket open but reads nothing more; once the client sends again (or closes),
 /// drops it with those bytes unread, which makes the kernel answer with a reset, not a FIN.
+/// A client that neither sends nor closes is let go after a while, so sockets cannot pile up.
 async fn reset_on_next_bytes<IO: Socket>(conn: Http1<IO>) {
     let tcp = conn.into_parts().io.into_inner().io.into_tcp();
-    let _ = tcp.readable().await;
+    let _ = tokio::time::timeout(FORGOTTEN_FOR_AT_MOST, tcp.readable()).await;
     drop(tcp);
 }
 
@@ -187,16 +191,18 @@ impl Activity {
     }
 
     fn last(&self) -> Instant {
-        self.born + Duration::from_micros(self.last_us.load(Ordering::Relaxed))
+        let since = Duration::from_micros(self.last_us.load(Ordering::Relaxed));
+        self.born.checked_add(since).unwrap_or_else(Instant::now)
     }
 
     /// When the connection could next have been idle for `idle`: while a request is in
     /// progress, a look later (its end moves `last` on; looking sooner would spin).
     fn next_look(&self, idle: Duration) -> Instant {
-        match self.in_flight.load(Ordering::Relaxed) {
-            0 => self.last() + idle,
-            _ => Instant::now() + idle,
-        }
+        let from = match self.in_flight.load(Ordering::Relaxed) {
+            0 => self.last(),
+            _ => Instant::now(),
+        };
+        from.checked_add(idle).unwrap_or(from)
     }
 
     fn idle_for(&self, idle: Duration) -> bool {
