@@ -146,3 +146,41 @@ fn a_watch_under_a_quota_reports_every_change_once_and_starves_no_desktop() {
         "pending polled {hot:.1} times on average, the rest {cold:.1}"
     );
 }
+
+#[test]
+fn ctrl_c_during_the_lookup_of_a_large_fleet_ends_the_watch_without_the_rest_of_it() {
+    // 2,000 desktops are 20 ListDesktops calls; one at a time, half a second each.
+    let (sim, env) = sim_and_env(&["--desktops", "2000"]);
+    sim.fault(serde_json::json!({"kind": "latency:500ms", "method": "GET"}));
+    let ids: Vec<String> = (1..=2000).map(generated_id).collect();
+    let file = env.dir.path().join("ids.txt");
+    std::fs::write(&file, ids.join("\n")).unwrap();
+    let mut cmd = std_cmd(&env);
+    cmd.args(["watch", "--concurrency", "1", "--file"])
+        .arg(&file);
+    let run = Running::spawn(cmd);
+    let lookups = || {
+        requests_with_method(&sim, "GET")
+            .iter()
+            .filter(|r| {
+                r["path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .ends_with("/desktops")
+            })
+            .count()
+    };
+    wait_for("the lookup to begin", || lookups() >= 1);
+    run.interrupt();
+    let (status, _, err) = run.end_within(LIMIT).expect("the watch ended");
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(
+        lookups() < 20,
+        "every lookup call was still sent: {}",
+        lookups()
+    );
+    assert!(
+        requests_with_method(&sim, "GET").len() == lookups(),
+        "no desktop was polled after the signal"
+    );
+}

@@ -4,6 +4,7 @@
 //! asked by `desktop_id`, up to 100 IDs a call, once per desktop per run.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::api::model::{Desktop, RemoteAssistance};
@@ -76,12 +77,14 @@ impl Directory {
     /// Asks the listing about every desktop not known yet, 100 IDs a call: the first call
     /// alone (refused credentials cost one request), the others `concurrency` at a time.
     /// A 401 is returned; any other failure leaves those desktops unknown (a 404 for one of
-    /// them asks again) and is returned as the first failure, for a warning.
+    /// them asks again) and is returned as the first failure, for a warning. Once `stop` is
+    /// set (a signal), the calls not sent yet are not sent: a fleet's lookup is a thousand.
     pub fn look_up(
         &self,
         client: &Client,
         ids: &[DesktopId],
         concurrency: usize,
+        stop: &AtomicBool,
     ) -> Result<(), ApiError> {
         let unknown: Vec<DesktopId> = {
             let known = self.lock();
@@ -97,7 +100,12 @@ impl Directory {
         };
         self.ask(client, first)?;
         let rest: Vec<&[DesktopId]> = batches.collect();
-        let asked = super::fanout::in_parallel(&rest, concurrency, |batch| self.ask(client, batch));
+        let asked = super::fanout::in_parallel(&rest, concurrency, |batch| {
+            match stop.load(Ordering::SeqCst) {
+                true => Ok(()),
+                false => self.ask(client, batch),
+            }
+        });
         // Only what the lookup could not settle waits for a 404 to ask again: a fleet's worth
         // of IDs is not kept for the whole run.
         let known = self.lock();

@@ -48,6 +48,9 @@ pub struct Pacer {
     last_cut: Option<Instant>,
     /// The quota as last measured.
     quota: Option<f64>,
+    /// A throttling episode has ended: the pace is below the quota, whether or not it could
+    /// be measured (at a few calls a second, an episode may be over before enough came).
+    calmed: bool,
 }
 
 impl Pacer {
@@ -61,6 +64,7 @@ impl Pacer {
             episode: None,
             last_cut: None,
             quota: None,
+            calmed: false,
         }
     }
 
@@ -81,22 +85,44 @@ impl Pacer {
     }
 
     /// The pace the pacer keeps, when it keeps one.
-    pub fn rate(&self) -> Option<f64> {
+    #[cfg(test)]
+    fn rate(&self) -> Option<f64> {
         self.rate
     }
 
+    /// `--max-rate`.
+    pub fn cap(&self) -> Option<f64> {
+        self.cap
+    }
+
     /// The gateway's quota as measured from its answers, once it has throttled.
-    pub fn learnt(&self) -> Option<f64> {
+    #[cfg(test)]
+    fn learnt(&self) -> Option<f64> {
         self.quota
     }
 
-    /// A call the gateway accepted.
-    pub fn accepted(&mut self, now: Instant) {
+    /// The pace the gateway allows, once the pacer knows it: measured, or held without a 429
+    /// for a while after throttling.
+    pub fn settled(&self) -> Option<f64> {
+        match self.quota {
+            Some(quota) => Some(quota),
+            None if self.calmed => self.rate,
+            None => None,
+        }
+    }
+
+    /// A call sent at `sent` that the gateway accepted.
+    pub fn accepted(&mut self, now: Instant, sent: Instant) {
         let quiet = self.quiet();
         if let Some(e) = self.episode.as_mut() {
-            e.accepted += 1;
+            // Only calls sent since it began refusing say what it lets through: one sent
+            // before and answered after would inflate the measure.
+            if sent >= e.since {
+                e.accepted += 1;
+            }
             if now.saturating_duration_since(e.last_refusal) > quiet {
                 self.episode = None;
+                self.calmed = true;
             }
         }
         let Some(rate) = self.rate else { return };
@@ -195,6 +221,22 @@ mod tests {
     struct Run {
         achieved: f64,
         throttled_share: f64,
+        /// The pace first said to be the gateway's, as a share of the quota.
+        settled: f64,
+    }
+
+    fn assert_near_quota(run: &Run) {
+        assert!(run.achieved >= 0.9, "achieved {:.3}", run.achieved);
+        assert!(
+            run.throttled_share <= 0.02,
+            "throttled {:.3}",
+            run.throttled_share
+        );
+        assert!(
+            (0.8..=1.1).contains(&run.settled),
+            "first said to be {:.2}x the quota",
+            run.settled
+        );
     }
 
     /// A run with more to ask than the quota allows, `workers` requests in flight at most, each
@@ -212,16 +254,17 @@ mod tests {
             at: start,
         };
         let mut pacer = Pacer::new(None, demand, start);
-        let mut flying: Vec<(Instant, bool)> = Vec::new();
+        let mut flying: Vec<(Instant, Instant, bool)> = Vec::new();
         let (mut ok, mut refused) = (0u32, 0u32);
         let mut now = start;
+        let mut first_settled = None;
         while now < start + Duration::from_secs_f64(length) {
-            flying.retain(|&(at, accepted)| {
+            flying.retain(|&(at, sent, accepted)| {
                 if at > now {
                     return true;
                 }
                 match accepted {
-                    true => pacer.accepted(now),
+                    true => pacer.accepted(now, sent),
                     false => pacer.throttled(now),
                 }
                 false
@@ -234,48 +277,37 @@ mod tests {
                         false => refused += 1,
                     }
                 }
-                flying.push((now + latency, accepted));
+                flying.push((now + latency, now, accepted));
             }
             now += step;
+            if first_settled.is_none() {
+                first_settled = pacer.settled();
+            }
         }
         let measured = length - 10.0;
         Run {
             achieved: f64::from(ok) / measured / quota,
             throttled_share: f64::from(refused) / f64::from(ok + refused).max(1.0),
+            settled: first_settled.unwrap_or(0.0) / quota,
         }
     }
 
     #[test]
     fn under_a_per_second_quota_the_pace_settles_near_it() {
         let run = simulate(200.0, 200.0, 2000.0, 70.0);
-        assert!(run.achieved >= 0.9, "achieved {:.3}", run.achieved);
-        assert!(
-            run.throttled_share <= 0.02,
-            "throttled {:.3}",
-            run.throttled_share
-        );
+        assert_near_quota(&run);
     }
 
     #[test]
     fn under_a_per_minute_quota_the_pace_settles_near_it() {
         let run = simulate(2.0, 120.0, 60.0, 190.0);
-        assert!(run.achieved >= 0.9, "achieved {:.3}", run.achieved);
-        assert!(
-            run.throttled_share <= 0.02,
-            "throttled {:.3}",
-            run.throttled_share
-        );
+        assert_near_quota(&run);
     }
 
     #[test]
     fn a_small_burst_is_learnt_as_well() {
         let run = simulate(50.0, 1.0, 400.0, 60.0);
-        assert!(run.achieved >= 0.9, "achieved {:.3}", run.achieved);
-        assert!(
-            run.throttled_share <= 0.02,
-            "throttled {:.3}",
-            run.throttled_share
-        );
+        assert_near_quota(&run);
     }
 
     #[test]
@@ -287,9 +319,24 @@ mod tests {
         assert!(capped.permit(now));
         assert!(!capped.permit(now), "the next slot is 250 ms away");
         for _ in 0..1000 {
-            capped.accepted(now);
+            capped.accepted(now, now);
         }
         assert_eq!(capped.rate(), Some(4.0), "never past --max-rate");
+    }
+
+    #[test]
+    fn the_pace_is_settled_once_measured_or_once_calm_after_throttling() {
+        let t0 = Instant::now();
+        let mut p = Pacer::new(None, 100.0, t0);
+        p.accepted(t0, t0);
+        assert_eq!(p.settled(), None, "never throttled: nothing to say");
+        p.throttled(t0);
+        let t = t0 + Duration::from_millis(100);
+        p.accepted(t, t);
+        assert_eq!(p.settled(), None, "still throttling, nothing measured");
+        let t = t0 + Duration::from_secs(10);
+        p.accepted(t, t);
+        assert_eq!(p.settled(), p.rate(), "calm since: the pace holds");
     }
 
     #[test]
@@ -304,8 +351,16 @@ mod tests {
         );
         p.throttled(t0 + Duration::from_millis(10));
         assert_eq!(p.rate(), Some(50.0), "the same congestion is cut once");
+        // Answered after the first 429 but sent before it: not the gateway's pace.
+        for _ in 0..20 {
+            p.accepted(
+                t0 + Duration::from_millis(50),
+                t0 - Duration::from_millis(1),
+            );
+        }
         for i in 1..=10 {
-            p.accepted(t0 + Duration::from_millis(100 * i));
+            let t = t0 + Duration::from_millis(100 * i);
+            p.accepted(t, t);
         }
         p.throttled(t0 + Duration::from_secs(1));
         let quota = p.learnt().expect("measured");

@@ -311,6 +311,9 @@ pub fn run(
                 break;
             };
             desks[i].in_flight = true;
+            // While in flight, `due` says when it was sent (the pacer counts what was sent
+            // after the gateway began refusing); an answer sets the next one.
+            desks[i].due = now;
             in_flight += 1;
             let _ = jobs.send((i, desks[i].id.clone()));
         }
@@ -380,11 +383,14 @@ fn next_job(sched: &mut Sched, desks: &[Desk], now: Instant) -> Option<usize> {
 /// Said once on stderr when a whole round cannot fit in the interval at the pace the run
 /// keeps: how long a round takes, and that pending desktops are polled every interval anyway.
 fn say_round(sched: &mut Sched, desktops: usize, plan: &Plan) {
-    let Some(rate) = sched.pacer.learnt().or(sched.pacer.rate()) else {
+    if sched.said_round || plan.once {
+        return;
+    }
+    let Some(rate) = sched.pacer.settled().or(sched.pacer.cap()) else {
         return;
     };
     let round = Duration::from_secs((desktops as f64 / rate).round() as u64);
-    if sched.said_round || plan.once || round <= plan.interval {
+    if round <= plan.interval {
         return;
     }
     sched.said_round = true;
@@ -468,9 +474,11 @@ fn handle(
 ) -> anyhow::Result<()> {
     let id = sanitize(desk.id.as_str());
     let now = Instant::now();
+    let sent = desk.due;
     match result {
         Ok(record) => {
-            sched.pacer.accepted(now);
+            sched.pacer.accepted(now, sent);
+            say_round(sched, sched.open, plan);
             desk.throttled = 0;
             if desk.streak > 0 {
                 let line = format!("note: desktop {id} answers again");
@@ -486,7 +494,7 @@ fn handle(
             );
         }
         Err(e) if e.is_not_found() => {
-            sched.pacer.accepted(now);
+            sched.pacer.accepted(now, sent);
             eprintln!("error: desktop {id} does not exist ({e}); dropped from the watch");
             desk.settled = Some(Settled::NotFound);
         }
@@ -528,9 +536,7 @@ fn throttled(desk: &mut Desk, e: &ApiError, plan: &Plan, sched: &mut Sched, now:
         sched.said_throttled = true;
         eprintln!("note: the API gateway is throttling (HTTP 429); assist paces its requests to what it accepts");
     }
-    if sched.pacer.learnt().is_some() {
-        say_round(sched, sched.open, plan);
-    }
+    say_round(sched, sched.open, plan);
 }
 
 /// The first `origin + k * interval` after `now`.

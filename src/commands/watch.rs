@@ -46,7 +46,13 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         None => None,
     };
     let directory = Arc::new(Directory::listed(&listed));
-    look_up_names(&client, &directory, &ids, args.concurrency as usize)?;
+    look_up_names(
+        &client,
+        &directory,
+        &ids,
+        args.concurrency as usize,
+        &interrupted,
+    )?;
     let remembered = state.as_ref().map(|s| s.seen.clone()).unwrap_or_default();
     let mut previous = remembered.clone();
     if state.is_some() {
@@ -140,8 +146,9 @@ fn look_up_names(
     directory: &Directory,
     ids: &[DesktopId],
     concurrency: usize,
+    stop: &std::sync::atomic::AtomicBool,
 ) -> anyhow::Result<()> {
-    match directory.look_up(client, ids, concurrency) {
+    match directory.look_up(client, ids, concurrency, stop) {
         Ok(()) => Ok(()),
         Err(e) if e.status() == Some(401) => {
             Err(anyhow::Error::new(e).context("the cloud refused to list the desktops"))
