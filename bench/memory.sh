@@ -5,8 +5,8 @@
 # Target: under 64 MiB.
 #
 # A run that has not ended after BENCH_MEMORY_TIMEOUT seconds is stopped (SIGTERM, SIGKILL 10 s
-# later) and the row
-# says so, with the lines printed by then and the peak so far (a lower bound): MISS.
+# later) and the row says so, with the lines printed by then and the peak so far (a lower
+# bound): MISS.
 #
 # Run by bench/run.sh (BIN, WORK set; see bench/lib.sh). Knobs: BENCH_MEMORY_DESKTOPS
 # (100000), BENCH_MEMORY_RUNS (1), BENCH_MEMORY_TIMEOUT (600).
