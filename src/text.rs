@@ -96,6 +96,19 @@ fn is_format(c: char) -> bool {
         | '\u{FEFF}')
 }
 
+/// `3,400`: a count grouped by thousands.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Escapes control characters (ESC, CR, BEL, C1 controls...) and format characters (bidi
 /// overrides, zero-width ones) so that text from a server can never move the cursor,
 /// recolour the screen, forge lines or read differently than it is; masks the run's
@@ -263,6 +276,14 @@ pub fn snippet(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(3400), "3,400");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn control_characters_are_escaped() {

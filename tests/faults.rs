@@ -120,9 +120,11 @@ fn server_errors_after_the_last_attempt_exit_6() {
 #[test]
 fn a_dropped_connection_is_a_network_error() {
     let (sim, env) = setup();
-    sim.fault(json!({"kind": "drop", "count": 1}));
+    // Two: a GET whose connection closes before any answer is sent again at once, once.
+    sim.fault(json!({"kind": "drop", "count": 2}));
     let out = show(&env, &["--max-attempts", "1"]);
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert_eq!(sim.requests().len(), 2);
     assert_clean(&out);
 }
 

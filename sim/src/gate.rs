@@ -69,19 +69,34 @@ impl Denied {
     }
 }
 
-/// Checks the credentials of a request whose whole body is `body`.
+/// Who an accepted request came from: `ak:` and the AK, or `token:` and a digest of the
+/// token (the flow control keys its per-credential buckets on it; the token itself is not kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller(pub String);
+
+impl Caller {
+    fn token(token: &[u8]) -> Caller {
+        use sha2::Digest;
+        Caller(format!(
+            "token:{}",
+            hex::encode(sha2::Sha256::digest(token))
+        ))
+    }
+}
+
+/// Checks the credentials of a request whose whole body is `body`; says who sent it.
 pub fn check(
     creds: &Credentials,
     parts: &Parts,
     body: &[u8],
     now: jiff::Timestamp,
-) -> Result<(), Denied> {
+) -> Result<Caller, Denied> {
     if let Some(token) = parts.headers.get("x-auth-token") {
         let fixed = constant_time_eq(token.as_bytes(), creds.token.expose().as_bytes());
         // An expired or revoked token is refused like a wrong one: the real gateway's code
         // for that case is not known, and clients treat every 401 alike.
         return match fixed || creds.issued.is_valid(token.as_bytes()) {
-            true => Ok(()),
+            true => Ok(Caller::token(token.as_bytes())),
             false => Err(Denied::BadToken),
         };
     }
@@ -97,7 +112,7 @@ pub fn check(
     let sk = secret_key(creds, parts, &parsed.access)?;
     let expected = expected_signature(sk, parts, body, &parsed.signed_headers);
     match constant_time_eq(expected.as_bytes(), parsed.signature.as_bytes()) {
-        true => Ok(()),
+        true => Ok(Caller(format!("ak:{}", parsed.access))),
         false => Err(Denied::BadSignature),
     }
 }

@@ -1,18 +1,21 @@
 //! The local Workspace simulator: its command-line options, and starting it in the background
 //! (`spawn`, for the demo profile and tests) or in the foreground (`run`, for `assist sim`).
 //!
-//! The rooms: `server` (routes, request ids, log, stats, control endpoints), `gate` (the API
-//! Gateway's authentication), `workspace` (the Workspace operations), `iam` (password tokens
-//! and the project lookup), `store` and `seed` (the assistance records and the seeded
-//! desktops), `faults` (network and server misbehaviour), `errors` (the error bodies),
-//! `verify` (its own SDK-HMAC-SHA256 verifier, sharing no code with the client's signer),
-//! `clock` (simulated time that tests advance).
+//! The rooms: `server` (routes, request ids, log, stats, control endpoints), `conn` (accepting
+//! connections, HTTP/1 on each, the idle timeout), `tls` (HTTPS), `gate` (the API Gateway's
+//! authentication), `quota` (its flow control), `workspace` (the Workspace operations), `iam`
+//! (password tokens and the project lookup), `store` and `seed` (the assistance records and
+//! the seeded desktops), `faults` (network and server misbehaviour), `errors` (the error
+//! bodies), `verify` (its own SDK-HMAC-SHA256 verifier, sharing no code with the client's
+//! signer), `clock` (simulated time that tests advance).
 
 mod clock;
+mod conn;
 mod errors;
 mod faults;
 mod gate;
 mod iam;
+mod quota;
 mod secret;
 mod seed;
 mod server;
@@ -33,9 +36,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use conn::IdleClose;
 pub use faults::{FaultKind, FaultOn};
 pub use gate::Temporary;
 pub use iam::IamUser;
+pub use quota::{RateLimit, RetryAfter, Scope as RateLimitScope};
 
 pub const DEMO_AK: &str = "DEMOACCESSKEY0000000";
 pub const DEMO_SK: &str = "DEMOSECRETKEY000000000000000000000000000";
@@ -161,9 +166,39 @@ pub struct SimArgs {
     #[arg(long, default_value = "0s", value_parser = parse_duration)]
     pub latency: Duration,
 
-    /// Seconds sent in the Retry-After header of a 429 fault
-    #[arg(long, value_name = "SECS", default_value_t = 1)]
-    pub retry_after: u64,
+    /// The API Gateway's flow control over Workspace calls (the /v2 APIs; not IAM): N calls a
+    /// second or a minute, e.g. 200/s or 120/min, from a token bucket on the real clock; a call
+    /// past it is answered 429 APIGW.0308 and changes nothing
+    #[arg(long, value_name = "RATE", value_parser = parse_rate_limit)]
+    pub rate_limit: Option<RateLimit>,
+
+    /// Calls a full --rate-limit bucket lets through at once [default: the N of the rate]
+    #[arg(long, value_name = "N", requires = "rate_limit",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate_burst: Option<u32>,
+
+    /// Whose calls share the --rate-limit budget: all callers together, or each AK and each
+    /// token on its own
+    #[arg(long, value_enum, ignore_case = true, default_value_t = RateLimitScope::All,
+          value_name = "SCOPE")]
+    pub rate_limit_scope: RateLimitScope,
+
+    /// Retry-After seconds on the 429 of --rate-limit, or none (the gateway documents none); a
+    /// number also replaces the 1 second that 429 faults carry
+    #[arg(long, value_name = "none|SECS", default_value = "none", value_parser = parse_retry_after)]
+    pub retry_after: RetryAfter,
+
+    /// Close a keep-alive connection (HTTP or HTTPS) idle this long with no request in
+    /// progress, as gateways do, e.g. 5s, 200ms
+    #[arg(long, value_name = "DURATION", value_parser = parse_idle_timeout)]
+    pub idle_timeout: Option<Duration>,
+
+    /// How --idle-timeout ends a connection: fin closes it (the client's pool sees it go);
+    /// reset forgets it silently, as load balancers and NATs drop idle flows, and answers the
+    /// client's next request on it with a TCP reset
+    #[arg(long, value_enum, ignore_case = true, default_value_t = IdleClose::Fin,
+          value_name = "HOW", requires = "idle_timeout")]
+    pub idle_close: IdleClose,
 
     /// Run the gateway's clock this far ahead of the machine's, e.g. 20m: every AK/SK request
     /// then fails with APIGW.0303 (clock skew), as from a client whose clock is late
@@ -277,7 +312,12 @@ impl SimArgs {
             fault_rate: 1.0,
             fault_on: Vec::new(),
             latency: Duration::ZERO,
-            retry_after: 1,
+            rate_limit: None,
+            rate_burst: None,
+            rate_limit_scope: RateLimitScope::All,
+            retry_after: RetryAfter(None),
+            idle_timeout: None,
+            idle_close: IdleClose::Fin,
             page_size_cap: 1000,
             no_record_as: NoRecordAs::NotFound,
             post_on_active: PostOnActive::Record,
@@ -309,6 +349,22 @@ fn parse_secret(s: &str) -> Result<Secret, String> {
 /// The simulator's durations may be zero (no latency), but never overflow a clock.
 fn parse_duration(s: &str) -> Result<Duration, String> {
     crate::units::parse_duration(s)
+}
+
+fn parse_rate_limit(s: &str) -> Result<RateLimit, String> {
+    s.parse()
+}
+
+fn parse_retry_after(s: &str) -> Result<RetryAfter, String> {
+    s.parse()
+}
+
+/// An idle timeout of zero would close every connection before its first request.
+fn parse_idle_timeout(s: &str) -> Result<Duration, String> {
+    match crate::units::parse_duration(s)? {
+        d if d.is_zero() => Err("must be longer than zero, like 5s or 200ms".to_string()),
+        d => Ok(d),
+    }
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -381,13 +437,13 @@ pub fn spawn_saved(args: &SimArgs, saved: Option<&str>) -> anyhow::Result<Handle
     let (listener, addr) = bind(args)?;
     let sim = Arc::new(sim);
     let clock = sim.clock.clone();
-    let app = server::app(sim.clone());
+    let serving = sim.clone();
     let runtime = runtime()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::Builder::new()
         .name(format!("assist-sim-{}", addr.port()))
         .spawn(move || {
-            let result = runtime.block_on(server::serve(listener, tls, app, async {
+            let result = runtime.block_on(server::serve(listener, tls, serving, async {
                 let _ = stopped.await;
             }));
             if let Err(e) = result {
@@ -410,13 +466,13 @@ pub fn spawn_saved(args: &SimArgs, saved: Option<&str>) -> anyhow::Result<Handle
 pub fn run(args: &SimArgs) -> anyhow::Result<()> {
     let tls = args.tls()?;
     let (listener, addr) = bind(args)?;
-    let app = server::app(Arc::new(server::Sim::new(args)));
+    let sim = Arc::new(server::Sim::new(args));
     let mut out = std::io::stdout().lock();
     out.write_all(banner(args, url(tls.is_some(), addr)).as_bytes())
         .and_then(|()| out.flush())
         .context("writing the banner")?;
     drop(out);
-    runtime()?.block_on(server::serve(listener, tls, app, async {
+    runtime()?.block_on(server::serve(listener, tls, sim, async {
         let _ = tokio::signal::ctrl_c().await;
     }))
 }

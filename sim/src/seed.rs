@@ -97,6 +97,19 @@ impl Catalogue {
             })
     }
 
+    /// The desktops of these IDs that exist, each once, in the order of [`Catalogue::all`]:
+    /// a lookup by ID costs the IDs asked for, not the whole fleet (100,000 desktops).
+    pub fn with_ids(&self, ids: &[String]) -> Vec<Desktop> {
+        let mut found: Vec<(u64, Desktop)> = ids
+            .iter()
+            .filter_map(|id| self.find(id))
+            .map(|d| (d.position(), d))
+            .collect();
+        found.sort_by_key(|(position, _)| *position);
+        found.dedup_by_key(|(position, _)| *position);
+        found.into_iter().map(|(_, d)| d).collect()
+    }
+
     pub fn all(&self) -> impl Iterator<Item = Desktop> + '_ {
         let generated = (1..=self.generated()).map(|index| Desktop::Generated {
             index,
@@ -121,6 +134,14 @@ pub enum Desktop {
 }
 
 impl Desktop {
+    /// Where it comes in the catalogue: the named ones first, then by index.
+    fn position(&self) -> u64 {
+        match self {
+            Desktop::Named(n) => NAMED.iter().position(|m| std::ptr::eq(m, *n)).unwrap_or(0) as u64,
+            Desktop::Generated { index, .. } => NAMED.len() as u64 + u64::from(*index),
+        }
+    }
+
     pub fn id(&self) -> Cow<'static, str> {
         match self {
             Desktop::Named(n) => Cow::Borrowed(n.id),

@@ -3,13 +3,14 @@
 //! and the unauthenticated control endpoints under `/_sim/`.
 
 use super::clock::Clock;
+use super::conn::{accept_loop, Counters, IdleClose, Serving};
 use super::errors::{self, RequestId};
 use super::faults::{FaultRequest, Faults};
 use super::gate::{Credentials, Temporary};
 use super::iam::{self, Account, Tokens, PROJECTS_ROUTE, TOKENS_ROUTE};
+use super::quota::Quota;
 use super::seed::Catalogue;
 use super::store::{Delays, Store};
-use super::tls::TlsListener;
 use super::verify::redact_authorization;
 use super::{workspace, NameMatch, NoRecordAs, PostOnActive, SeedStatus, SimArgs};
 use axum::extract::{Request, State};
@@ -20,7 +21,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
-use std::future::{Future, IntoFuture};
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -29,6 +30,9 @@ use tokio_rustls::TlsAcceptor;
 /// The request log keeps this many of the latest requests.
 const LOG_CAP: usize = 10_000;
 const CONTROL_PREFIX: &str = "/_sim/";
+/// The Retry-After of a 429 fault unless `--retry-after` or its rule gives one: faults have
+/// always carried one, so that tests of a client's `Retry-After` need no option.
+const FAULT_RETRY_AFTER: u64 = 1;
 
 pub const ASSISTANCE_ROUTE: &str = "/v2/{project_id}/desktops/{desktop_id}/remote-assistance";
 pub const DESKTOPS_ROUTE: &str = "/v2/{project_id}/desktops";
@@ -46,6 +50,14 @@ pub struct Sim {
     pub name_match: NameMatch,
     pub no_record_as: NoRecordAs,
     pub post_on_active: PostOnActive,
+    /// The gateway's flow control (`--rate-limit`) and its counters.
+    pub quota: Quota,
+    /// `--idle-timeout`: keep-alive connections idle this long are closed.
+    pub idle_timeout: Option<Duration>,
+    /// `--idle-close`: how such a connection ends.
+    pub idle_close: IdleClose,
+    /// Connections opened and closed for being idle.
+    pub connections: Arc<Counters>,
     /// How far the simulator's clock runs ahead of the machine's (to test clock skew).
     pub clock_ahead: Duration,
     /// The state machine's and the tokens' time, which tests may advance.
@@ -97,8 +109,17 @@ impl Sim {
                 args.fault_on.clone(),
                 args.fault.clone(),
                 args.fault_rate,
+                args.retry_after.0.unwrap_or(FAULT_RETRY_AFTER),
+            ),
+            quota: Quota::new(
+                args.rate_limit,
+                args.rate_burst,
+                args.rate_limit_scope,
                 args.retry_after,
             ),
+            idle_timeout: args.idle_timeout,
+            idle_close: args.idle_close,
+            connections: Arc::new(Counters::default()),
             latency: args.latency,
             page_size_cap: args.page_size_cap.min(1000),
             name_match: args.name_match,
@@ -296,21 +317,19 @@ pub fn app(sim: Arc<Sim>) -> Router {
 pub async fn serve(
     listener: std::net::TcpListener,
     tls: Option<TlsAcceptor>,
-    app: Router,
+    sim: Arc<Sim>,
     stop: impl Future<Output = ()>,
 ) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
-    let served = async move {
-        match tls {
-            Some(acceptor) => {
-                let listener = TlsListener::new(listener, acceptor)?;
-                axum::serve(listener, app).into_future().await
-            }
-            None => axum::serve(listener, app).into_future().await,
-        }
-    };
+    let serving = Arc::new(Serving {
+        app: app(sim.clone()),
+        tls,
+        idle_timeout: sim.idle_timeout,
+        idle_close: sim.idle_close,
+        counters: sim.connections.clone(),
+    });
     tokio::select! {
-        served = served => served?,
+        () = accept_loop(listener, serving) => {}
         () = stop => {}
     }
     Ok(())
@@ -386,6 +405,9 @@ async fn stats(State(sim): State<Arc<Sim>>) -> Response {
             "faults".to_string(),
             serde_json::to_value(sim.faults.injected()).unwrap_or_default(),
         );
+        // Benchmarks read these two to tell achieved calls/s and the throttled share.
+        map.insert("quota".to_string(), sim.quota.stats());
+        map.insert("connections".to_string(), sim.connections.stats());
     }
     errors::json(StatusCode::OK, &value)
 }

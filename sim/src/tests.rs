@@ -939,7 +939,10 @@ mod phase_b {
                 "by_status": {"200": 2, "401": 1, "404": 1},
                 "iam_token_requests": 0,
                 "iam_project_requests": 0,
-                "faults": {}
+                "faults": {},
+                // The 401 never reached the flow control; each helper call is a new client.
+                "quota": {"rate": null, "accepted": 3, "throttled": 0},
+                "connections": {"opened": 6, "idle_closed": 0}
             })
         );
     }
@@ -1412,7 +1415,10 @@ mod iam {
                 "by_status": {"200": 1},
                 "iam_token_requests": 2,
                 "iam_project_requests": 1,
-                "faults": {}
+                "faults": {},
+                // IAM calls are outside the Workspace flow control.
+                "quota": {"rate": null, "accepted": 1, "throttled": 0},
+                "connections": {"opened": 6, "idle_closed": 0}
             })
         );
         let log = body(control(&sim, Method::GET, "requests", None));
@@ -1484,7 +1490,9 @@ mod tls {
     use super::*;
 
     /// A self-signed certificate for 127.0.0.1 and localhost, written as PEM files.
-    fn certificate(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, String) {
+    pub(super) fn certificate(
+        dir: &std::path::Path,
+    ) -> (std::path::PathBuf, std::path::PathBuf, String) {
         let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".into(), "localhost".into()])
             .unwrap();
         let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
@@ -1895,5 +1903,288 @@ mod undocumented_answers {
 
     fn generated(i: u32) -> String {
         format!("00000000-0000-4000-8000-{i:012}")
+    }
+}
+
+mod flow_control {
+    use super::*;
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        sim: SimArgs,
+    }
+
+    fn parse(flags: &[&str]) -> Result<SimArgs, String> {
+        use clap::Parser;
+        let line = ["sim"].iter().chain(flags);
+        Cli::try_parse_from(line)
+            .map(|c| c.sim)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_flags_parse_and_bad_values_are_named() {
+        let args = parse(&[]).unwrap();
+        assert_eq!(args.rate_limit, None);
+        assert_eq!(args.rate_limit_scope, RateLimitScope::All);
+        assert_eq!(args.retry_after, RetryAfter(None));
+        assert_eq!(args.idle_timeout, None);
+        let args = parse(&[
+            "--rate-limit",
+            "120/min",
+            "--rate-burst",
+            "7",
+            "--rate-limit-scope",
+            "credential",
+            "--retry-after",
+            "3",
+            "--idle-timeout",
+            "200ms",
+            "--idle-close",
+            "reset",
+        ])
+        .unwrap();
+        assert_eq!(
+            args.rate_limit.map(|r| r.to_string()),
+            Some("120/min".into())
+        );
+        assert_eq!(args.rate_burst, Some(7));
+        assert_eq!(args.rate_limit_scope, RateLimitScope::Credential);
+        assert_eq!(args.retry_after, RetryAfter(Some(3)));
+        assert_eq!(args.idle_timeout, Some(Duration::from_millis(200)));
+        assert_eq!(args.idle_close, IdleClose::Reset);
+
+        let err = parse(&["--rate-limit", "200/h"]).unwrap_err();
+        assert!(
+            err.contains("--rate-limit <RATE>") && err.contains("write it like 200/s or 120/min"),
+            "{err}"
+        );
+        assert!(parse(&["--rate-limit", "0/s"])
+            .unwrap_err()
+            .contains("at least 1"));
+        // A burst means nothing without a rate, and holds at least one call.
+        let err = parse(&["--rate-burst", "5"]).unwrap_err();
+        assert!(err.contains("--rate-limit <RATE>"), "{err}");
+        assert!(parse(&["--rate-limit", "5/s", "--rate-burst", "0"]).is_err());
+        assert!(parse(&["--rate-limit-scope", "ip"]).is_err());
+        let err = parse(&["--retry-after", "soon"]).unwrap_err();
+        assert!(err.contains("neither none nor a number"), "{err}");
+        let err = parse(&["--idle-timeout", "0s"]).unwrap_err();
+        assert!(err.contains("longer than zero"), "{err}");
+        assert!(parse(&["--idle-timeout", "5"]).is_err());
+        let err = parse(&["--idle-close", "reset"]).unwrap_err();
+        assert!(err.contains("--idle-timeout <DURATION>"), "{err}");
+    }
+
+    /// The throttled answer: 429, the gateway's body naming the limit, an X-Request-Id.
+    fn throttled(resp: Response, limit: &str) {
+        let body = error(resp, 429, "APIGW.0308");
+        assert_eq!(
+            body["error_msg"],
+            format!(
+                "The throttling threshold has been reached: policy user over ratelimit,{limit}"
+            )
+        );
+    }
+
+    #[test]
+    fn past_the_budget_a_call_is_throttled_without_retry_after_and_counted() {
+        // One call a minute refills too slowly to matter within the test.
+        let sim = start(|a| {
+            a.rate_limit = Some("1/min".parse().unwrap());
+            a.rate_burst = Some(2);
+        });
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+        assert_eq!(get(&sim, EXAMPLE).status(), StatusCode::OK);
+        let resp = get(&sim, EXAMPLE);
+        assert!(resp.headers().get("retry-after").is_none());
+        throttled(resp, "limit:1,time:1 minute");
+        // A refused signature spends nothing and is refused as such; IAM is not counted.
+        let bad = signed_with(
+            Method::GET,
+            &assistance_url(&sim, EXAMPLE),
+            "wrong",
+            &sdk_date_now(),
+            b"",
+        );
+        assert_eq!(bad.send().unwrap().status(), StatusCode::UNAUTHORIZED);
+        let stats = body(control(&sim, Method::GET, "stats", None));
+        assert_eq!(
+            stats["quota"],
+            json!({"rate": "1/min", "accepted": 2, "throttled": 1})
+        );
+        assert_eq!(stats["by_status"], json!({"200": 2, "401": 1, "429": 1}));
+        let log = body(control(&sim, Method::GET, "requests", None));
+        let statuses: Vec<&Value> = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["status"])
+            .collect();
+        assert_eq!(statuses, [200, 200, 429, 401]);
+    }
+
+    #[test]
+    fn retry_after_is_sent_when_asked_and_a_throttled_post_changes_nothing() {
+        let sim = start(|a| {
+            a.rate_limit = Some("1/min".parse().unwrap());
+            a.rate_limit_scope = RateLimitScope::Credential;
+            a.retry_after = RetryAfter(Some(7));
+        });
+        let desktop = assistance_url(&sim, &seeded(4));
+        // The token's one call goes to a look; its POST is throttled.
+        assert_eq!(with_token(Method::GET, &desktop).status(), StatusCode::OK);
+        let resp = with_token(Method::POST, &desktop);
+        assert_eq!(resp.headers()["retry-after"], "7");
+        throttled(resp, "limit:1,time:1 minute");
+        // The AK has its own bucket: it sees the record as it was, CLOSE.
+        let record = body(signed(Method::GET, &desktop));
+        assert_eq!(record["status"], "CLOSE", "{record}");
+        let stats = body(control(&sim, Method::GET, "stats", None));
+        assert_eq!(
+            stats["quota"],
+            json!({"rate": "1/min", "accepted": 2, "throttled": 1})
+        );
+    }
+
+    /// A raw HTTP/1.1 connection, to see exactly when the server closes it.
+    fn raw(sim: &Handle) -> std::net::TcpStream {
+        let stream = std::net::TcpStream::connect(sim.addr()).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        stream
+    }
+
+    /// Sends a keep-alive GET and reads its whole answer (the head, then Content-Length bytes).
+    fn exchange(stream: &mut std::net::TcpStream, path: &str) -> String {
+        use std::io::{Read, Write};
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: {DEMO_TOKEN}\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut got = Vec::new();
+        let mut byte = [0u8; 1];
+        while !got.ends_with(b"\r\n\r\n") {
+            assert_eq!(stream.read(&mut byte).unwrap(), 1, "the head ended early");
+            got.push(byte[0]);
+        }
+        let head = String::from_utf8(got).unwrap();
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-length: ")
+                    .map(str::to_string)
+            })
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let mut body = vec![0u8; length];
+        stream.read_exact(&mut body).unwrap();
+        head
+    }
+
+    /// Blocks until the server closes the connection (a read of zero bytes).
+    fn closed_by_server(stream: &mut std::net::TcpStream) -> bool {
+        use std::io::Read;
+        let mut byte = [0u8; 1];
+        matches!(stream.read(&mut byte), Ok(0))
+    }
+
+    #[test]
+    fn an_idle_keep_alive_connection_is_closed_but_a_slow_answer_is_not_cut() {
+        let sim = start(|a| a.idle_timeout = Some(Duration::from_millis(100)));
+        // The answer takes three idle timeouts: it is still delivered whole.
+        add_fault(
+            &sim,
+            json!({"kind": "latency", "latency": "300ms", "count": 1}),
+        );
+        let path = format!("/v2/{DEMO_PROJECT_ID}/desktops/{EXAMPLE}/remote-assistance");
+        let mut kept = raw(&sim);
+        assert!(exchange(&mut kept, &path).starts_with("HTTP/1.1 200"));
+        // The same connection serves another request, then goes quiet and is closed.
+        assert!(exchange(&mut kept, &path).starts_with("HTTP/1.1 200"));
+        assert!(closed_by_server(&mut kept));
+        // A connection that never sends a request is closed too.
+        let mut silent = raw(&sim);
+        assert!(closed_by_server(&mut silent));
+        let stats = body(control(&sim, Method::GET, "stats", None));
+        // The fault's rule and the stats each came on a connection of their own.
+        assert_eq!(stats["connections"], json!({"opened": 4, "idle_closed": 2}));
+    }
+
+    #[test]
+    fn a_silently_dropped_connection_resets_the_next_request_unanswered() {
+        use std::io::{Read, Write};
+        let sim = start(|a| {
+            a.idle_timeout = Some(Duration::from_millis(100));
+            a.idle_close = IdleClose::Reset;
+        });
+        let path = format!("/v2/{DEMO_PROJECT_ID}/desktops/{EXAMPLE}/remote-assistance");
+        let mut stale = raw(&sim);
+        assert!(exchange(&mut stale, &path).starts_with("HTTP/1.1 200"));
+        let end = Instant::now() + Duration::from_secs(20);
+        while body(control(&sim, Method::GET, "stats", None))["connections"]["idle_closed"] == 0 {
+            assert!(Instant::now() < end, "the connection was never dropped");
+        }
+        // Nothing said it: the request goes out, and a reset comes back instead of an answer.
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: {DEMO_TOKEN}\r\n\r\n");
+        stale.write_all(request.as_bytes()).unwrap();
+        let err = stale.read(&mut [0u8; 1]).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::ConnectionReset, "{err}");
+        let log = body(control(&sim, Method::GET, "requests", None));
+        assert_eq!(log.as_array().unwrap().len(), 1, "{log}");
+    }
+
+    #[test]
+    fn without_an_idle_timeout_connections_stay_open() {
+        let sim = start(|_| {});
+        let path = format!("/v2/{DEMO_PROJECT_ID}/desktops/{EXAMPLE}/remote-assistance");
+        let mut kept = raw(&sim);
+        kept.set_read_timeout(Some(Duration::from_millis(300)))
+            .unwrap();
+        assert!(exchange(&mut kept, &path).starts_with("HTTP/1.1 200"));
+        use std::io::Read;
+        let err = kept.read(&mut [0u8; 1]).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::WouldBlock, "{err}");
+        assert!(exchange(&mut kept, &path).starts_with("HTTP/1.1 200"));
+    }
+
+    #[test]
+    fn idle_https_connections_are_closed_and_the_client_reconnects() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key, pem) = super::tls::certificate(dir.path());
+        let sim = start(|a| {
+            a.tls_cert = Some(cert);
+            a.tls_key = Some(key);
+            a.idle_timeout = Some(Duration::from_millis(100));
+        });
+        let trusting = || {
+            Client::builder()
+                .add_root_certificate(reqwest::Certificate::from_pem(pem.as_bytes()).unwrap())
+                .build()
+                .unwrap()
+        };
+        let kept = trusting();
+        let url = assistance_url(&sim, EXAMPLE);
+        let ask = || {
+            kept.get(&url)
+                .header("X-Auth-Token", DEMO_TOKEN)
+                .send()
+                .unwrap()
+        };
+        assert_eq!(ask().status(), StatusCode::OK);
+        let stats = || -> Value {
+            let resp = trusting().get(format!("{}/_sim/stats", sim.url())).send();
+            serde_json::from_str(&resp.unwrap().text().unwrap()).unwrap()
+        };
+        let end = Instant::now() + Duration::from_secs(20);
+        while stats()["connections"]["idle_closed"] == 0 {
+            assert!(Instant::now() < end, "no idle connection was closed");
+        }
+        assert_eq!(ask().status(), StatusCode::OK);
     }
 }

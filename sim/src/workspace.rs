@@ -114,7 +114,8 @@ async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
 }
 
 /// What the gateway does before the service sees a request: read the body, authenticate,
-/// then delay or break the answer as the faults say. `Err` is the answer to send instead.
+/// apply the flow control, then delay or break the answer as the faults say. `Err` is the
+/// answer to send instead.
 async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, Response> {
     let id = req
         .extensions()
@@ -138,7 +139,15 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
             &id,
         ));
     };
-    gate::check(&sim.creds, &parts, &body, sim.now()).map_err(|denied| denied.response(&id))?;
+    let caller =
+        gate::check(&sim.creds, &parts, &body, sim.now()).map_err(|denied| denied.response(&id))?;
+    // The flow control comes after authentication, as at the gateway: a per-credential
+    // bucket must know the caller, and a refused request spends nobody's budget. It comes
+    // before latency and faults, and a throttled call never reaches the state machine.
+    // Real time, not the simulated clock: benchmarks measure calls per second as they pass.
+    if !sim.quota.admit(&caller.0, std::time::Instant::now()) {
+        return Err(sim.quota.throttled(&id));
+    }
     if !sim.latency.is_zero() {
         tokio::time::sleep(sim.latency).await;
     }
@@ -277,7 +286,13 @@ impl DesktopQuery {
     fn run(&self, sim: &Sim) -> serde_json::Value {
         let mut total = 0usize;
         let mut page = Vec::new();
-        for desktop in sim.store.catalogue().all().filter(|d| self.matches(d)) {
+        let catalogue = sim.store.catalogue();
+        let desktops: Box<dyn Iterator<Item = super::seed::Desktop>> =
+            match self.desktop_ids.is_empty() {
+                true => Box::new(catalogue.all()),
+                false => Box::new(catalogue.with_ids(&self.desktop_ids).into_iter()),
+            };
+        for desktop in desktops.filter(|d| self.matches(d)) {
             if total >= self.offset && page.len() < self.limit {
                 page.push(desktop.summary());
             }

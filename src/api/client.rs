@@ -1,7 +1,8 @@
 //! `Client`: builds, authenticates, sends and retries requests; reads answers into models or `ApiError`.
 
 use std::io::Read;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::Response;
@@ -70,13 +71,20 @@ pub type Answered = (u16, Option<String>);
 /// One per run: a connection pool, the endpoint, the credentials and the retry policy.
 pub struct Client {
     http: reqwest::blocking::Client,
+    /// How `http` was built, for `fresh`.
+    setup: HttpSetup,
+    /// A client without a pool, built the first time a pooled connection turns out closed:
+    /// its one request goes on a new connection, whatever else the pool holds (a gateway that
+    /// drops idle connections drops them all). `None` if it could not be built.
+    fresh: OnceLock<Option<reqwest::blocking::Client>>,
     /// The limit for one whole request, body included.
     timeout: Duration,
     endpoint: Url,
     project_id: String,
     credentials: Mutex<Credentials>,
     renew: Option<Renew>,
-    max_attempts: u32,
+    /// Atomic: an engine that paces its own retries asks for single attempts for a while.
+    max_attempts: AtomicU32,
     trace: Trace,
     standing: Mutex<Standing>,
     /// What is said once per run: fields of an unexpected type, retry notes (a few).
@@ -137,23 +145,47 @@ pub(super) struct Answer {
     pub(super) body: Vec<u8>,
 }
 
-impl Client {
-    pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
+/// What the HTTP clients are built from: the pooled one at once, a poolless one on demand.
+struct HttpSetup {
+    loopback: bool,
+    extra_roots: Vec<reqwest::Certificate>,
+    connect_timeout: Duration,
+    timeout: Duration,
+}
+
+impl HttpSetup {
+    fn build(&self, pooled: bool) -> reqwest::Result<reqwest::blocking::Client> {
         let mut builder = reqwest::blocking::Client::builder();
         // A request to this machine never goes through a proxy: it would carry the token in
         // clear text to the proxy, and the proxy's answer would be believed.
-        if is_loopback(&opts.endpoint) {
+        if self.loopback {
             builder = builder.no_proxy();
         }
-        for root in opts.extra_roots {
-            builder = builder.add_root_certificate(root);
+        for root in &self.extra_roots {
+            builder = builder.add_root_certificate(root.clone());
         }
-        let http = builder
+        if !pooled {
+            builder = builder.pool_max_idle_per_host(0);
+        }
+        builder
             .user_agent(concat!("assist/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(opts.connect_timeout)
-            .timeout(opts.timeout)
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
+    }
+}
+
+impl Client {
+    pub fn new(opts: ClientOptions) -> anyhow::Result<Client> {
+        let setup = HttpSetup {
+            loopback: is_loopback(&opts.endpoint),
+            extra_roots: opts.extra_roots,
+            connect_timeout: opts.connect_timeout,
+            timeout: opts.timeout,
+        };
+        let http = setup
+            .build(true)
             .map_err(|e| anyhow::anyhow!("could not set up the HTTP client: {e}"))?;
         let (credentials, renew) = match opts.auth {
             Auth::Fixed(c) => (c, None),
@@ -161,12 +193,14 @@ impl Client {
         };
         Ok(Client {
             http,
+            setup,
+            fresh: OnceLock::new(),
             timeout: opts.timeout,
             endpoint: opts.endpoint,
             project_id: opts.project_id,
             credentials: Mutex::new(credentials),
             renew,
-            max_attempts: opts.max_attempts.max(1),
+            max_attempts: AtomicU32::new(opts.max_attempts.max(1)),
             trace: opts.trace,
             standing: Mutex::new(Standing::default()),
             warned: Mutex::new(Vec::new()),
@@ -200,8 +234,12 @@ impl Client {
     }
 
     /// Callers that pace their own retries (watch) ask for single attempts.
-    pub fn set_max_attempts(&mut self, attempts: u32) {
-        self.max_attempts = attempts.max(1);
+    pub fn set_max_attempts(&self, attempts: u32) {
+        self.max_attempts.store(attempts.max(1), Ordering::Relaxed);
+    }
+
+    pub fn max_attempts(&self) -> u32 {
+        self.max_attempts.load(Ordering::Relaxed)
     }
 
     pub fn project_id(&self) -> &str {
@@ -417,7 +455,7 @@ impl Client {
             self.trace.at(1, || {
                 format!(
                     "* attempt {attempt}/{} failed ({}); retrying in {}",
-                    self.max_attempts,
+                    self.max_attempts(),
                     describe(&result),
                     crate::units::format_duration(round_ms(wait))
                 )
@@ -448,7 +486,7 @@ impl Client {
             "note: no answer from {} after {}; attempt {next} of {}",
             url.origin().ascii_serialization(),
             crate::units::spoken(waited.max(Duration::from_secs(1))),
-            self.max_attempts
+            self.max_attempts()
         );
         let mut said = lock(&self.warned);
         if !said.contains(&note) {
@@ -473,7 +511,7 @@ impl Client {
         result: &Result<Answer, ApiError>,
         attempt: u32,
     ) -> Option<Duration> {
-        if attempt >= self.max_attempts {
+        if attempt >= self.max_attempts() {
             return None;
         }
         let idempotent = *method != Method::POST;
@@ -501,7 +539,10 @@ impl Client {
         attempt: u32,
     ) -> Result<Answer, ApiError> {
         self.trace.at(1, || {
-            format!("> {method} {url} (attempt {attempt}/{})", self.max_attempts)
+            format!(
+                "> {method} {url} (attempt {attempt}/{})",
+                self.max_attempts()
+            )
         });
         let mut request = self.http.request(method.clone(), url.clone());
         for (name, value) in headers {
@@ -518,7 +559,8 @@ impl Client {
             request = request.header(reqwest::header::CONTENT_LENGTH, "0");
         }
         let started = Instant::now();
-        let response = request.send().map_err(|e| network_error(&e, url))?;
+        let request = request.build().map_err(|e| network_error(&e, url))?;
+        let response = self.deliver(method, request, url)?;
         let answer = read_answer(response, url, started + self.timeout)?;
         self.trace.at(1, || {
             format!(
@@ -534,6 +576,51 @@ impl Client {
             )
         });
         Ok(answer)
+    }
+}
+
+impl Client {
+    /// Sends one request and waits for the answer's head. A GET whose pooled connection the
+    /// server had closed (see `stale`) goes again at once on a new connection, once: no answer
+    /// came, a GET changes nothing, and it is not an attempt of the retry policy (a watch,
+    /// which makes one attempt a poll, would lose the poll and warn). A POST or DELETE is not
+    /// sent again here: written on a closed connection, it is that attempt's failure, for
+    /// `retry_wait` to judge (a POST is never repeated).
+    fn deliver(
+        &self,
+        method: &Method,
+        request: reqwest::blocking::Request,
+        url: &Url,
+    ) -> Result<Response, ApiError> {
+        let again = match *method == Method::GET {
+            true => request.try_clone(),
+            false => None,
+        };
+        let err = match self.http.execute(request) {
+            Ok(response) => return Ok(response),
+            Err(err) => err,
+        };
+        let fresh = match (again, super::stale::closed_before_answer(&err)) {
+            (Some(again), true) => self.fresh().map(|client| (client, again)),
+            _ => None,
+        };
+        let Some((client, again)) = fresh else {
+            return Err(network_error(&err, url));
+        };
+        self.trace.at(1, || {
+            format!(
+                "* the pooled connection was closed by the server ({}); sending again on a new one",
+                network_error(&err, url)
+            )
+        });
+        client.execute(again).map_err(|e| network_error(&e, url))
+    }
+
+    /// The poolless client, built once, on first need.
+    fn fresh(&self) -> Option<&reqwest::blocking::Client> {
+        self.fresh
+            .get_or_init(|| self.setup.build(false).ok())
+            .as_ref()
     }
 }
 

@@ -7,6 +7,7 @@ mod excerpt;
 pub mod iam;
 mod lenient;
 pub mod model;
+mod stale;
 
 pub use client::{is_loopback, Answered, Auth, Client, ClientOptions, DesktopFilter, Trace};
 #[cfg(test)]

@@ -41,6 +41,8 @@ pub fn run(
         once: false,
         directory,
         membership: None,
+        keep_records: false,
+        keep_seen: false,
     };
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {

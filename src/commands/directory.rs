@@ -22,9 +22,10 @@ enum Entry {
 /// The desktops of one run, as far as the listing told. Shared by the polling threads.
 #[derive(Debug, Default)]
 pub struct Directory {
-    known: Mutex<HashMap<String, Entry>>,
+    /// Keyed by the run's own IDs: a fleet's keys share the text the run already holds.
+    known: Mutex<HashMap<DesktopId, Entry>>,
     /// The desktops a lookup could not settle: asked again, 100 at a time, on a 404.
-    unsettled: Mutex<Vec<String>>,
+    unsettled: Mutex<Vec<DesktopId>>,
 }
 
 /// What a GET means once "no record" is understood.
@@ -51,16 +52,16 @@ impl Directory {
 
     /// Records a desktop the listing has.
     pub fn add(&self, d: &Desktop) {
-        if !d.id().is_empty() {
-            self.lock()
-                .insert(d.id().to_string(), Entry::Listed(d.names()));
+        // An ID the API would not take is never polled, so nothing needs its names.
+        if let Ok(id) = DesktopId::parse(d.id()) {
+            self.lock().insert(id, Entry::Listed(d.names()));
         }
     }
 
     /// Records that a desktop exists, without names (a POST on it succeeded).
     pub fn exists(&self, id: &DesktopId) {
         self.lock()
-            .entry(id.to_string())
+            .entry(id.clone())
             .or_insert_with(|| Entry::Listed(DesktopNames::default()));
     }
 
@@ -82,11 +83,11 @@ impl Directory {
         ids: &[DesktopId],
         concurrency: usize,
     ) -> Result<(), ApiError> {
-        let unknown: Vec<String> = {
+        let unknown: Vec<DesktopId> = {
             let known = self.lock();
             ids.iter()
-                .map(DesktopId::to_string)
-                .filter(|id| !known.contains_key(id) && !id.contains(','))
+                .filter(|id| !known.contains_key(id.as_str()) && !id.as_str().contains(','))
+                .cloned()
                 .collect()
         };
         *lock(&self.unsettled) = unknown.clone();
@@ -95,23 +96,30 @@ impl Directory {
             return Ok(());
         };
         self.ask(client, first)?;
-        let rest: Vec<&[String]> = batches.collect();
+        let rest: Vec<&[DesktopId]> = batches.collect();
         let asked = super::fanout::in_parallel(&rest, concurrency, |batch| self.ask(client, batch));
+        // Only what the lookup could not settle waits for a 404 to ask again: a fleet's worth
+        // of IDs is not kept for the whole run.
+        let known = self.lock();
+        let mut unsettled = lock(&self.unsettled);
+        unsettled.retain(|u| !known.contains_key(u));
+        unsettled.shrink_to_fit();
+        drop((known, unsettled));
         asked.into_iter().collect()
     }
 
     /// One ListDesktops call for these IDs; those it does not list are absent.
-    fn ask(&self, client: &Client, ids: &[String]) -> Result<(), ApiError> {
+    fn ask(&self, client: &Client, ids: &[DesktopId]) -> Result<(), ApiError> {
         let filter = DesktopFilter {
-            desktop_ids: ids.to_vec(),
+            desktop_ids: ids.iter().map(DesktopId::to_string).collect(),
             ..DesktopFilter::default()
         };
         let page = client.list_desktops(&filter, 0, ids.len().max(1))?;
         let mut known = self.lock();
         for d in &page.desktops {
             // A server that ignored the filter must not make other desktops "exist".
-            if ids.iter().any(|id| id == d.id()) {
-                known.insert(d.id().to_string(), Entry::Listed(d.names()));
+            if let Some(id) = ids.iter().find(|id| id.as_str() == d.id()) {
+                known.insert(id.clone(), Entry::Listed(d.names()));
             }
         }
         for id in ids {
@@ -130,7 +138,7 @@ impl Directory {
             // It cannot be one of a comma-separated list: leave the 404 as it is.
             return Ok(false);
         }
-        let mut batch = vec![id.to_string()];
+        let mut batch = vec![id.clone()];
         {
             let known = self.lock();
             let mut unsettled = lock(&self.unsettled);
@@ -138,7 +146,7 @@ impl Directory {
             batch.extend(
                 unsettled
                     .iter()
-                    .filter(|u| u.as_str() != id.as_str())
+                    .filter(|u| *u != id)
                     .take(DesktopFilter::MAX_IDS - 1)
                     .cloned(),
             );
@@ -172,7 +180,7 @@ impl Directory {
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, HashMap<String, Entry>> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<DesktopId, Entry>> {
         lock(&self.known)
     }
 }

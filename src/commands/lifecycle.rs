@@ -41,6 +41,8 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     // waiting for the user is reported, and waited on, rather than asked for again.
     if let Some(active) = active_session(&client, &id)? {
         if !args.new {
+            // Signals are caught before any line that says a wait is coming.
+            poll::interrupt_flag();
             eprintln!("{about}: {}", already(&active));
             return existing(settings, args, &id, active, client, directory, rec);
         }
@@ -97,6 +99,9 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         )?;
         return Ok(Outcome::Done);
     }
+    // The signals are caught before the line that says the wait began: a signal sent on
+    // seeing it ends the wait as a signal should, never the process half-way.
+    poll::interrupt_flag();
     eprintln!(
         "asked desktop {about} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"
     );
@@ -277,6 +282,8 @@ fn wait_for_open(
         once: false,
         directory: directory.clone(),
         membership: None,
+        keep_records: true,
+        keep_seen: false,
     };
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
     let record = outcome

@@ -1,5 +1,7 @@
-//! The polling engine behind `watch` and `start --wait`: a bounded worker pool, paced requests,
-//! per-desktop backoff, change detection, and the rules that decide when a run is over.
+//! The polling engine behind `watch`, `sessions` and `start --wait`: a bounded worker pool,
+//! requests paced to the gateway's quota (`pace.rs`), the budget spent on the desktops about to
+//! change (`queue.rs`), per-desktop backoff, change detection, and the rules that decide when a
+//! run is over.
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
@@ -11,6 +13,8 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::directory::{Answer, Directory};
+use super::pace::Pacer;
+use super::queue::Queue;
 use super::summary::{Level, Summary};
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client};
@@ -21,6 +25,13 @@ use crate::text::sanitize;
 
 const TICK: Duration = Duration::from_millis(50);
 const BACKOFF_CAP: Duration = Duration::from_secs(60);
+/// `--once`: the first retry of a failed poll waits about this long (then twice, ...).
+const ONCE_BACKOFF: Duration = Duration::from_secs(1);
+/// `--once`: a desktop throttled this many times in a row is given up on (a gateway that
+/// refuses everything must not hold a one-shot run for ever).
+const MAX_THROTTLED: u32 = 50;
+/// A desktop whose state changed this many intervals ago is still "hot".
+const HOT_INTERVALS: u32 = 3;
 
 /// What one run polls, how often, and when it stops.
 pub struct Plan {
@@ -37,6 +48,11 @@ pub struct Plan {
     /// `watch --all`: the project's desktops, listed again now and then; those new join the
     /// run, those gone leave it.
     pub membership: Option<mpsc::Receiver<Vec<Desktop>>>,
+    /// Whether the outcome carries each desktop's last record (`start --wait`, `sessions`);
+    /// a watch needs only what change detection keeps, whatever the size of the fleet.
+    pub keep_records: bool,
+    /// Whether the outcome carries what each desktop was last seen as (for a state file).
+    pub keep_seen: bool,
 }
 
 /// The part of a record whose change is worth reporting (and remembering in a state file).
@@ -73,7 +89,8 @@ enum Settled {
     Reached,
     Ended,
     NotFound,
-    Failed(ApiError),
+    /// Boxed to keep every desktop's slot small.
+    Failed(Box<ApiError>),
     /// `--once --until`: seen once, not (yet) in a wanted status.
     Pending,
     /// No longer in the project's listing (`watch --all`): neither success nor failure.
@@ -86,10 +103,47 @@ struct Desk {
     phase: Duration,
     due: Instant,
     in_flight: bool,
+    /// Failed polls in a row.
     streak: u32,
+    /// 429s in a row.
+    throttled: u32,
     last: Option<Seen>,
-    record: Option<RemoteAssistance>,
+    /// When its state last changed (a first sighting is no change).
+    changed: Option<Instant>,
+    /// Boxed: most runs keep none, and a fleet's worth of empty slots adds up.
+    record: Option<Box<RemoteAssistance>>,
     settled: Option<Settled>,
+}
+
+impl Desk {
+    fn new(id: DesktopId, phase: Duration, due: Instant, last: Option<Seen>) -> Desk {
+        Desk {
+            id,
+            phase,
+            due,
+            in_flight: false,
+            streak: 0,
+            throttled: 0,
+            last,
+            changed: None,
+            record: None,
+            settled: None,
+        }
+    }
+
+    /// Whether its state is about to change: a session waits for its user, or it just changed.
+    fn hot(&self, now: Instant, interval: Duration) -> bool {
+        let status = self.last.as_ref().and_then(|l| l.status.as_ref());
+        let pending = matches!(
+            status,
+            Some(Status::WaitUserConfirm | Status::WaitUserAccess)
+        );
+        let recent = interval.saturating_mul(HOT_INTERVALS);
+        pending
+            || self
+                .changed
+                .is_some_and(|t| now.saturating_duration_since(t) < recent)
+    }
 }
 
 /// How a run ended, and what it saw.
@@ -101,42 +155,6 @@ pub struct Outcome {
     pub unpolled: Vec<String>,
     pub seen: HashMap<String, Seen>,
     pub records: HashMap<String, RemoteAssistance>,
-}
-
-/// Requests per second: unlimited until the user caps it or the gateway throttles us; halved
-/// on each 429 and recovered by a little on each success.
-struct Pacer {
-    rate: Option<f64>,
-    max: Option<f64>,
-    natural: f64,
-    next: Instant,
-}
-
-impl Pacer {
-    fn permit(&mut self, now: Instant) -> bool {
-        let Some(rate) = self.rate else { return true };
-        if now < self.next {
-            return false;
-        }
-        self.next = self.next.max(now) + Duration::from_secs_f64(1.0 / rate);
-        true
-    }
-
-    fn throttled(&mut self) {
-        let current = self.rate.unwrap_or(self.natural);
-        self.rate = Some((current / 2.0).max(0.2));
-    }
-
-    fn succeeded(&mut self) {
-        if let Some(rate) = self.rate {
-            let raised = rate * 1.05;
-            self.rate = match self.max {
-                Some(max) => Some(raised.min(max)),
-                None if raised > self.natural * 2.0 => None,
-                None => Some(raised),
-            };
-        }
-    }
 }
 
 type Job = (usize, DesktopId);
@@ -186,6 +204,37 @@ fn assistance(
     }
 }
 
+/// What the loop keeps besides the desktops: who waits, at what pace, how many are open.
+struct Sched {
+    queue: Queue,
+    pacer: Pacer,
+    /// Desktops not settled yet: the run is over at zero.
+    open: usize,
+    /// `--once`: attempts per poll (the client's own, which the engine takes over).
+    attempts: u32,
+    /// Whether the throttling note and the round-time note were said.
+    said_throttled: bool,
+    said_round: bool,
+}
+
+/// The client makes single attempts while the engine runs (it paces and retries itself), and
+/// gets its own number back afterwards.
+struct SingleAttempts(Arc<Client>, u32);
+
+impl SingleAttempts {
+    fn new(client: &Arc<Client>) -> SingleAttempts {
+        let attempts = client.max_attempts();
+        client.set_max_attempts(1);
+        SingleAttempts(client.clone(), attempts)
+    }
+}
+
+impl Drop for SingleAttempts {
+    fn drop(&mut self) {
+        self.0.set_max_attempts(self.1);
+    }
+}
+
 /// Polls until the plan says stop. Errors that end the run at once (401/403) are returned.
 pub fn run(
     client: Arc<Client>,
@@ -196,29 +245,30 @@ pub fn run(
 ) -> anyhow::Result<Outcome> {
     let start = Instant::now();
     let n = plan.ids.len().max(1);
+    // The first round goes out at once (bounded by --concurrency and the pacer), so the
+    // operator sees every desktop promptly; later rounds keep to their phase.
     let mut desks: Vec<Desk> = plan
         .ids
         .iter()
         .enumerate()
-        .map(|(i, id)| Desk {
-            id: id.clone(),
-            phase: plan.interval.mul_f64(i as f64 / n as f64),
-            // The first round goes out at once (bounded by --concurrency and the pacer), so
-            // the operator sees every desktop promptly; later rounds keep to their phase.
-            due: start,
-            in_flight: false,
-            streak: 0,
-            last: previous.get(id.as_str()).cloned(),
-            record: None,
-            settled: None,
+        .map(|(i, id)| {
+            let phase = plan.interval.mul_f64(i as f64 / n as f64);
+            Desk::new(id.clone(), phase, start, previous.get(id.as_str()).cloned())
         })
         .collect();
-    let mut pacer = Pacer {
-        rate: plan.max_rate.filter(|r| *r > 0.0),
-        max: plan.max_rate.filter(|r| *r > 0.0),
-        natural: (n as f64 / plan.interval.as_secs_f64()).max(1.0),
-        next: start,
+    let single = SingleAttempts::new(&client);
+    let mut sched = Sched {
+        queue: Queue::default(),
+        pacer: Pacer::new(plan.max_rate, n as f64 / plan.interval.as_secs_f64(), start),
+        open: desks.len(),
+        attempts: single.1,
+        said_throttled: false,
+        said_round: false,
     };
+    for i in 0..desks.len() {
+        sched.queue.push(i, start, false);
+    }
+    say_round(&mut sched, desks.len(), plan);
     // A fleet that may grow keeps every worker it may need.
     let workers = match plan.membership {
         Some(_) => plan.concurrency,
@@ -234,17 +284,18 @@ pub fn run(
     loop {
         if let Some(listing) = &plan.membership {
             for desktops in listing.try_iter() {
-                rejoin(&mut desks, &desktops, plan);
+                rejoin(&mut desks, &desktops, plan, &mut sched);
             }
         }
-        summary.tick(in_flight == 0 && !any_due(&desks, Instant::now()));
-        if interrupted.load(Ordering::SeqCst) {
-            return Ok(outcome(&desks, End::Stopped(super::signals::kind()), plan));
-        }
-        if let Some(end) = finished(&desks) {
-            return Ok(outcome(&desks, end, plan));
-        }
         let now = Instant::now();
+        summary.tick(in_flight == 0 && !sched.queue.any_due(now));
+        if interrupted.load(Ordering::SeqCst) {
+            return Ok(outcome(desks, End::Stopped(super::signals::kind()), plan));
+        }
+        if sched.open == 0 {
+            let end = settled_end(&desks);
+            return Ok(outcome(desks, end, plan));
+        }
         if plan.deadline.is_some_and(|d| now >= d) {
             // `--once` promised one poll of each: desktops left unpolled are not "done".
             let end = if plan.until.is_empty() && !plan.once {
@@ -252,18 +303,18 @@ pub fn run(
             } else {
                 End::Stopped(Kind::Deadline)
             };
-            return Ok(outcome(&desks, end, plan));
+            return Ok(outcome(desks, end, plan));
         }
         let width = if proven { plan.concurrency } else { 1 };
-        for i in most_overdue(&desks, now, width.saturating_sub(in_flight)) {
-            if !pacer.permit(now) {
+        while in_flight < width {
+            let Some(i) = next_job(&mut sched, &desks, now) else {
                 break;
-            }
+            };
             desks[i].in_flight = true;
             in_flight += 1;
             let _ = jobs.send((i, desks[i].id.clone()));
         }
-        let wait = next_wake(&desks, plan.deadline, now);
+        let wait = next_wake(&sched, plan.deadline, now);
         let (i, result) = match done.recv_timeout(wait) {
             Ok(Ok(answer)) => answer,
             // A bug in a request is a bug of this run: it ends as the panic it is (exit 1),
@@ -276,29 +327,29 @@ pub fn run(
         };
         in_flight -= 1;
         proven = proven || accepted(&result);
-        let desk = &mut desks[i];
-        desk.in_flight = false;
-        if matches!(desk.settled, Some(Settled::Left)) {
+        desks[i].in_flight = false;
+        if matches!(desks[i].settled, Some(Settled::Left)) {
             continue;
         }
         handle(
-            desk,
+            &mut desks[i],
             result,
             plan,
-            &mut pacer,
+            &mut sched,
             reporter,
             start,
             &mut summary,
         )?;
-        summary.tick(in_flight == 0 && !any_due(&desks, Instant::now()));
+        let now = Instant::now();
+        match desks[i].settled {
+            Some(_) => sched.open -= 1,
+            None => {
+                let hot = desks[i].hot(now, plan.interval);
+                sched.queue.push(i, desks[i].due, hot);
+            }
+        }
+        summary.tick(in_flight == 0 && !sched.queue.any_due(now));
     }
-}
-
-/// Whether a desktop waits for its turn now: the round is not over yet.
-fn any_due(desks: &[Desk], now: Instant) -> bool {
-    desks
-        .iter()
-        .any(|d| d.settled.is_none() && !d.in_flight && d.due <= now)
 }
 
 /// Whether an answer shows the cloud accepted the credentials: a record, or a 404 (which
@@ -310,9 +361,45 @@ fn accepted(result: &Result<RemoteAssistance, ApiError>) -> bool {
     }
 }
 
+/// The next desktop to poll now, if one is due and the pacer lets a request go.
+fn next_job(sched: &mut Sched, desks: &[Desk], now: Instant) -> Option<usize> {
+    loop {
+        let (i, hot) = sched.queue.pop_due(now)?;
+        // Desktops that left the project are dropped from the queue as they come up.
+        if desks[i].settled.is_some() {
+            continue;
+        }
+        if !sched.pacer.permit(now) {
+            sched.queue.push(i, desks[i].due, hot);
+            return None;
+        }
+        return Some(i);
+    }
+}
+
+/// Said once on stderr when a whole round cannot fit in the interval at the pace the run
+/// keeps: how long a round takes, and that pending desktops are polled every interval anyway.
+fn say_round(sched: &mut Sched, desktops: usize, plan: &Plan) {
+    let Some(rate) = sched.pacer.learnt().or(sched.pacer.rate()) else {
+        return;
+    };
+    let round = Duration::from_secs((desktops as f64 / rate).round() as u64);
+    if sched.said_round || plan.once || round <= plan.interval {
+        return;
+    }
+    sched.said_round = true;
+    eprintln!(
+        "note: {} desktops at ~{}/s: a full round takes ~{}; pending ones every {}",
+        crate::text::thousands(desktops),
+        crate::text::thousands(rate.round() as usize),
+        crate::units::spoken(round),
+        crate::units::spoken(plan.interval)
+    );
+}
+
 /// A new listing of the project: its new desktops join (polled at once), those that left are
 /// settled as `Left` with a note; both are said on stderr.
-fn rejoin(desks: &mut Vec<Desk>, desktops: &[Desktop], plan: &Plan) {
+fn rejoin(desks: &mut Vec<Desk>, desktops: &[Desktop], plan: &Plan, sched: &mut Sched) {
     let listed: std::collections::HashSet<&str> = desktops.iter().map(Desktop::id).collect();
     for desk in desks.iter_mut() {
         if desk.settled.is_none() && !listed.contains(desk.id.as_str()) {
@@ -321,6 +408,7 @@ fn rejoin(desks: &mut Vec<Desk>, desktops: &[Desktop], plan: &Plan) {
                 about(plan, &desk.id)
             );
             desk.settled = Some(Settled::Left);
+            sched.open -= 1;
         }
     }
     let watched: std::collections::HashSet<String> = desks
@@ -338,16 +426,10 @@ fn rejoin(desks: &mut Vec<Desk>, desktops: &[Desktop], plan: &Plan) {
         plan.directory.add(d);
         eprintln!("note: {} joined the project; watching it", about(plan, &id));
         let now = Instant::now();
-        desks.push(Desk {
-            phase: plan.interval.mul_f64(fastrand::f64()),
-            due: now,
-            in_flight: false,
-            streak: 0,
-            last: None,
-            record: None,
-            settled: None,
-            id,
-        });
+        let phase = plan.interval.mul_f64(fastrand::f64());
+        sched.queue.push(desks.len(), now, false);
+        sched.open += 1;
+        desks.push(Desk::new(id, phase, now, None));
     }
 }
 
@@ -359,33 +441,19 @@ fn about(plan: &Plan, id: &DesktopId) -> String {
     }
 }
 
-/// Up to `n` desktops that are due, the longest-waiting first: when requests cannot keep up
-/// with the interval, every desktop still gets its turn instead of the first ones hogging it.
-fn most_overdue(desks: &[Desk], now: Instant, n: usize) -> Vec<usize> {
-    let mut due: Vec<usize> = (0..desks.len())
-        .filter(|&i| {
-            let d = &desks[i];
-            d.settled.is_none() && !d.in_flight && d.due <= now
-        })
-        .collect();
-    // Ties go in the order the desktops were given.
-    if due.len() > n {
-        due.select_nth_unstable_by_key(n, |&i| (desks[i].due, i));
-        due.truncate(n);
-    }
-    due.sort_by_key(|&i| (desks[i].due, i));
-    due
-}
-
-fn next_wake(desks: &[Desk], deadline: Option<Instant>, now: Instant) -> Duration {
-    let due = desks
-        .iter()
-        .filter(|d| d.settled.is_none() && !d.in_flight)
-        .map(|d| d.due.saturating_duration_since(now))
-        .min()
-        .unwrap_or(TICK);
-    let until_deadline = deadline.map_or(TICK, |d| d.saturating_duration_since(now));
-    due.min(until_deadline)
+/// How long the loop may wait for an answer: until the next desktop falls due (or the pacer
+/// lets the next request go), the deadline, or a tick at most (signals, listings, notes).
+fn next_wake(sched: &Sched, deadline: Option<Instant>, now: Instant) -> Duration {
+    let due = sched
+        .queue
+        .next_due()
+        .map(|due| match sched.pacer.next_permit() {
+            Some(permit) => due.max(permit),
+            None => due,
+        });
+    let until = |t: Option<Instant>| t.map_or(TICK, |t| t.saturating_duration_since(now));
+    until(due)
+        .min(until(deadline))
         .clamp(Duration::from_millis(1), TICK)
 }
 
@@ -393,21 +461,23 @@ fn handle(
     desk: &mut Desk,
     result: Result<RemoteAssistance, ApiError>,
     plan: &Plan,
-    pacer: &mut Pacer,
+    sched: &mut Sched,
     reporter: &mut dyn Reporter,
     start: Instant,
     summary: &mut Summary,
 ) -> anyhow::Result<()> {
     let id = sanitize(desk.id.as_str());
+    let now = Instant::now();
     match result {
         Ok(record) => {
-            pacer.succeeded();
+            sched.pacer.accepted(now);
+            desk.throttled = 0;
             if desk.streak > 0 {
                 let line = format!("note: desktop {id} answers again");
                 summary.add(Level::Recovered, desk.id.as_str(), None, line);
                 desk.streak = 0;
             }
-            observe(desk, record, plan, reporter)?;
+            observe(desk, record, plan, reporter, now)?;
             desk.due = next_slot(start + desk.phase, plan.interval, Instant::now());
         }
         Err(e) if e.is_refused() => {
@@ -416,27 +486,51 @@ fn handle(
             );
         }
         Err(e) if e.is_not_found() => {
+            sched.pacer.accepted(now);
             eprintln!("error: desktop {id} does not exist ({e}); dropped from the watch");
             desk.settled = Some(Settled::NotFound);
         }
-        Err(e) if e.is_transient() && !plan.once => {
-            if e.status() == Some(429) {
-                pacer.throttled();
-            }
+        Err(e) if e.status() == Some(429) && !(plan.once && desk.throttled >= MAX_THROTTLED) => {
+            throttled(desk, &e, plan, sched, now);
+        }
+        Err(e) if e.is_transient() && !(plan.once && desk.streak + 1 >= sched.attempts) => {
             desk.streak += 1;
-            if desk.streak == 1 {
+            if desk.streak == 1 && !plan.once {
                 let line = format!("warning: desktop {id}: {e}; retrying with backoff");
                 summary.add(Level::Retrying, desk.id.as_str(), Some(&e), line);
             }
-            desk.due = Instant::now() + backoff(plan.interval, desk.streak, e.retry_after());
+            let base = if plan.once {
+                ONCE_BACKOFF
+            } else {
+                plan.interval
+            };
+            desk.due = now + backoff(base, desk.streak, e.retry_after());
         }
         Err(e) => {
             let line = format!("error: desktop {id}: {e}");
             summary.add(Level::Failed, desk.id.as_str(), Some(&e), line);
-            desk.settled = Some(Settled::Failed(e));
+            desk.settled = Some(Settled::Failed(Box::new(e)));
         }
     }
     Ok(())
+}
+
+/// A 429: the gateway's quota, not this desktop's trouble. The pacer slows the whole run, the
+/// desktop keeps its place in the queue (or waits as long as the gateway asked), and the
+/// operator hears of it once, not per desktop.
+fn throttled(desk: &mut Desk, e: &ApiError, plan: &Plan, sched: &mut Sched, now: Instant) {
+    sched.pacer.throttled(now);
+    desk.throttled += 1;
+    if let Some(wait) = e.retry_after() {
+        desk.due = now + wait;
+    }
+    if !sched.said_throttled {
+        sched.said_throttled = true;
+        eprintln!("note: the API gateway is throttling (HTTP 429); assist paces its requests to what it accepts");
+    }
+    if sched.pacer.learnt().is_some() {
+        say_round(sched, sched.open, plan);
+    }
 }
 
 /// The first `origin + k * interval` after `now`.
@@ -463,6 +557,7 @@ fn observe(
     mut record: RemoteAssistance,
     plan: &Plan,
     reporter: &mut dyn Reporter,
+    now: Instant,
 ) -> anyhow::Result<()> {
     let blank = super::blank::normalize(&mut record);
     if let Some(last) = desk.last.as_mut().filter(|l| blank && !l.doubted) {
@@ -475,6 +570,9 @@ fn observe(
     }
     let seen = Seen::of(&record);
     if !desk.last.as_ref().is_some_and(|l| l.same_as(&seen)) {
+        if desk.last.is_some() {
+            desk.changed = Some(now);
+        }
         let names = plan.directory.names(desk.id.as_str());
         reporter.change(
             desk.id.as_str(),
@@ -494,7 +592,9 @@ fn observe(
             until_text(&plan.until)
         );
     }
-    desk.record = Some(record);
+    if plan.keep_records {
+        desk.record = Some(Box::new(record));
+    }
     Ok(())
 }
 
@@ -531,14 +631,6 @@ fn settle_unseen(plan: &Plan) -> Option<Settled> {
     }
 }
 
-/// `Some(end)` once every desktop has settled.
-fn finished(desks: &[Desk]) -> Option<End> {
-    if desks.iter().any(|d| d.settled.is_none()) {
-        return None;
-    }
-    Some(settled_end(desks))
-}
-
 /// The worst of what settled decides: a missing desktop, a failed request, an ended
 /// assistance, then one still pending.
 fn settled_end(desks: &[Desk]) -> End {
@@ -550,7 +642,7 @@ fn settled_end(desks: &[Desk]) -> End {
         Settled::Failed(e) => Some(e),
         _ => None,
     }) {
-        return End::Failed(e.clone());
+        return End::Failed(e.as_ref().clone());
     }
     if states.iter().any(|s| matches!(s, Settled::Ended)) {
         return End::Stopped(Kind::Ended);
@@ -562,35 +654,39 @@ fn settled_end(desks: &[Desk]) -> End {
     End::Done
 }
 
-fn outcome(desks: &[Desk], end: End, plan: &Plan) -> Outcome {
+/// What the run saw, moved out of the desktops (a fleet's worth of state is not copied).
+fn outcome(desks: Vec<Desk>, end: End, plan: &Plan) -> Outcome {
     let end = match end {
         // At a deadline without --until, what settled (404s) still decides.
-        End::Done if desks.iter().any(|d| d.settled.is_some()) => settled_end(desks),
+        End::Done if desks.iter().any(|d| d.settled.is_some()) => settled_end(&desks),
         end => end,
     };
-    Outcome {
+    let mut out = Outcome {
         end,
-        pending: desks
-            .iter()
-            .filter(|d| {
-                !plan.until.is_empty() && matches!(d.settled, None | Some(Settled::Pending))
-            })
-            .map(|d| d.id.to_string())
-            .collect(),
-        unpolled: desks
-            .iter()
-            .filter(|d| plan.once && d.settled.is_none())
-            .map(|d| d.id.to_string())
-            .collect(),
-        seen: desks
-            .iter()
-            .filter_map(|d| d.last.clone().map(|s| (d.id.to_string(), s)))
-            .collect(),
-        records: desks
-            .iter()
-            .filter_map(|d| d.record.clone().map(|r| (d.id.to_string(), r)))
-            .collect(),
+        pending: Vec::new(),
+        unpolled: Vec::new(),
+        seen: HashMap::new(),
+        records: HashMap::new(),
+    };
+    for d in desks {
+        let id = d.id.to_string();
+        if !plan.until.is_empty() && matches!(d.settled, None | Some(Settled::Pending)) {
+            out.pending.push(id.clone());
+        }
+        if plan.once && d.settled.is_none() {
+            out.unpolled.push(id.clone());
+        }
+        if let Some(record) = d.record {
+            out.records.insert(id.clone(), *record);
+        }
+        match d.last {
+            Some(seen) if plan.keep_seen => {
+                out.seen.insert(id, seen);
+            }
+            _ => {}
+        }
     }
+    out
 }
 
 /// SIGINT, SIGTERM and SIGHUP set the flag; the loop notices within one tick and ends with
@@ -602,28 +698,6 @@ pub fn interrupt_flag() -> Arc<AtomicBool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_pacer_halves_on_throttling_and_recovers() {
-        let now = Instant::now();
-        let mut p = Pacer {
-            rate: None,
-            max: None,
-            natural: 10.0,
-            next: now,
-        };
-        assert!(p.permit(now) && p.permit(now));
-        p.throttled();
-        assert_eq!(p.rate, Some(5.0));
-        p.throttled();
-        assert_eq!(p.rate, Some(2.5));
-        assert!(p.permit(now));
-        assert!(!p.permit(now), "the next slot is 400 ms away");
-        for _ in 0..100 {
-            p.succeeded();
-        }
-        assert_eq!(p.rate, None, "recovered fully");
-    }
 
     #[test]
     fn slots_keep_their_phase() {

@@ -133,6 +133,8 @@ fn read_all(
         once: true,
         directory,
         membership: None,
+        keep_records: true,
+        keep_seen: false,
         ids,
     };
     let mut progress = Progress::new(plan.ids.len());
@@ -195,8 +197,8 @@ impl Reporter for Progress {
             let _ = write!(
                 err,
                 "\rchecked {} of {} desktops",
-                thousands(self.checked),
-                thousands(self.total)
+                crate::text::thousands(self.checked),
+                crate::text::thousands(self.total)
             );
             let _ = err.flush();
             self.shown = true;
@@ -207,18 +209,6 @@ impl Reporter for Progress {
 }
 
 /// `3400` → `3,400`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The desktops with an active session (and the wanted status, and older than asked), oldest
 /// first, those without a creation time last; and how many `--older-than` left out for
 /// having no creation time.
@@ -331,14 +321,6 @@ fn confirmed(n: usize) -> anyhow::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(3400), "3,400");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
 
     #[test]
     fn a_status_goes_where_it_belongs() {

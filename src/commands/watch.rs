@@ -22,7 +22,7 @@ use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     // One client (one set of secrets read, one token) for the lookup and the watch.
-    let mut client = super::setup::client(settings)?;
+    let client = super::setup::client(settings)?;
     let listed = match Selector::of(&args.select) {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
         Some(selector) => select::all(&client, &selector)?,
@@ -58,10 +58,6 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
                 .or_insert_with(|| Seen::of(&RemoteAssistance::none()));
         }
     }
-    // Continuous watching paces its own retries; a one-shot run retries inside the client.
-    if !args.once {
-        client.set_max_attempts(1);
-    }
     let client = Arc::new(client);
     let membership = (args.all && !args.once).then(|| relist(client.clone(), args.relist));
     let plan = Plan {
@@ -74,6 +70,8 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         once: args.once,
         directory,
         membership,
+        keep_records: false,
+        keep_seen: state.is_some(),
     };
     let mut reporter = LineReporter {
         width: crate::output::line_width(),

@@ -16,8 +16,10 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 const MAX_CHARS: usize = 255;
 
 /// A validated desktop ID: 1 to 255 characters, no control characters, not `.` or `..`.
+/// Shared text: a run holds a fleet's IDs in several places (its list, each desktop's state),
+/// and a clone costs a counter, not another copy.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DesktopId(String);
+pub struct DesktopId(std::sync::Arc<str>);
 
 /// Why a text is not a desktop ID; the message names it, [`InvalidDesktopId::RULE`] says what is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,7 +47,7 @@ impl DesktopId {
         } else if raw == "." || raw == ".." {
             "would name a different path"
         } else {
-            return Ok(DesktopId(raw.to_string()));
+            return Ok(DesktopId(raw.into()));
         };
         Err(InvalidDesktopId {
             shown: crate::text::snippet(raw, 60),
@@ -61,6 +63,13 @@ impl DesktopId {
     /// are encoded, so the ID can neither add segments nor be decoded into another one.
     pub fn path_segment(&self) -> String {
         utf8_percent_encode(&self.0, PATH_SEGMENT).to_string()
+    }
+}
+
+/// Maps keyed by ID are looked up by text (the derived `Hash` hashes the text alone).
+impl std::borrow::Borrow<str> for DesktopId {
+    fn borrow(&self) -> &str {
+        &self.0
     }
 }
 

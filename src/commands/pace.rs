@@ -1,0 +1,315 @@
+//! The pace of a run's requests: as fast as `--concurrency` allows until the gateway throttles
+//! (429), then the rate it lets through, learnt from what it accepted while throttling, probed
+//! upwards slowly and never past `--max-rate`.
+//!
+//! Why not plain AIMD (halve on a 429, add a little per success): halving leaves a quarter of
+//! the quota unused on average, and a token bucket answers 429 only once its burst is spent, so
+//! the rate that "caused" the 429 says little. What the gateway accepted since it began
+//! refusing is the quota itself (its bucket is empty then), so that is what the pacer measures.
+
+use std::time::{Duration, Instant};
+
+/// Below this, a run would crawl; a quota this small is not a Workspace one.
+const FLOOR: f64 = 0.2;
+/// Requests that may go at once after a quiet spell (the loop wakes every few milliseconds).
+const SLACK: Duration = Duration::from_millis(20);
+/// Cuts closer together than this answer the same congestion (the requests in flight).
+const MIN_HOLD: Duration = Duration::from_millis(250);
+/// Accepted calls an estimate needs before it is trusted.
+const SAMPLES: u32 = 5;
+/// Growth: a share of the rate per second, or a share per accepted call, whichever is less:
+/// 1%/s (0.03% a call) near the learnt quota, ten times that far below it.
+const SLOW: (f64, f64) = (0.01, 0.0003);
+const FAST: (f64, f64) = (0.10, 0.003);
+/// Below the quota by this share, growth is fast.
+const NEAR: f64 = 0.9;
+/// Where the pacer aims, as a share of the learnt quota.
+const AIM: f64 = 0.97;
+
+/// A throttling episode: the gateway has been refusing since `since`, and accepted `accepted`
+/// calls since then.
+#[derive(Debug, Clone, Copy)]
+struct Episode {
+    since: Instant,
+    accepted: u32,
+    last_refusal: Instant,
+}
+
+#[derive(Debug)]
+pub struct Pacer {
+    /// Requests per second; `None`: unlimited.
+    rate: Option<f64>,
+    /// `--max-rate`.
+    cap: Option<f64>,
+    /// What the run asks for (desktops per interval): no point in growing far past it.
+    demand: f64,
+    next: Instant,
+    episode: Option<Episode>,
+    last_cut: Option<Instant>,
+    /// The quota as last measured.
+    quota: Option<f64>,
+}
+
+impl Pacer {
+    pub fn new(cap: Option<f64>, demand: f64, now: Instant) -> Pacer {
+        let cap = cap.filter(|c| *c > 0.0);
+        Pacer {
+            rate: cap,
+            cap,
+            demand: demand.max(FLOOR),
+            next: now,
+            episode: None,
+            last_cut: None,
+            quota: None,
+        }
+    }
+
+    /// Whether a request may go now (and if so, it is counted).
+    pub fn permit(&mut self, now: Instant) -> bool {
+        let Some(rate) = self.rate else { return true };
+        if now < self.next {
+            return false;
+        }
+        let earliest = now.checked_sub(SLACK).unwrap_or(now);
+        self.next = self.next.max(earliest) + Duration::from_secs_f64(1.0 / rate);
+        true
+    }
+
+    /// When the next request may go, if the pacer holds them back.
+    pub fn next_permit(&self) -> Option<Instant> {
+        self.rate.map(|_| self.next)
+    }
+
+    /// The pace the pacer keeps, when it keeps one.
+    pub fn rate(&self) -> Option<f64> {
+        self.rate
+    }
+
+    /// The gateway's quota as measured from its answers, once it has throttled.
+    pub fn learnt(&self) -> Option<f64> {
+        self.quota
+    }
+
+    /// A call the gateway accepted.
+    pub fn accepted(&mut self, now: Instant) {
+        let quiet = self.quiet();
+        if let Some(e) = self.episode.as_mut() {
+            e.accepted += 1;
+            if now.saturating_duration_since(e.last_refusal) > quiet {
+                self.episode = None;
+            }
+        }
+        let Some(rate) = self.rate else { return };
+        let near = self.quota.is_none_or(|q| rate >= NEAR * q);
+        // Calls come back at about `rate` a second, so adding g per call grows the rate by a
+        // share g a second; at low rates growth is by a share per call instead, so that a
+        // probe past the quota costs one 429 in many calls there too.
+        let (per_second, per_call) = if near { SLOW } else { FAST };
+        self.rate = Some(self.bounded(rate + per_second.min(per_call * rate)));
+    }
+
+    /// A 429: the gateway's bucket is empty.
+    pub fn throttled(&mut self, now: Instant) {
+        let fresh = self.episode.is_none();
+        let episode = self.episode.get_or_insert(Episode {
+            since: now,
+            accepted: 0,
+            last_refusal: now,
+        });
+        episode.last_refusal = now;
+        let episode = *episode;
+        let current = self.rate.unwrap_or(self.demand);
+        if self
+            .last_cut
+            .is_some_and(|t| now.saturating_duration_since(t) < hold(current))
+        {
+            return;
+        }
+        self.last_cut = Some(now);
+        let measured = measure(&episode, now);
+        if measured.is_some() {
+            self.quota = measured;
+        }
+        self.rate = Some(self.bounded(self.cut(current, measured, fresh)));
+    }
+
+    /// The new pace after a 429 at `current`.
+    fn cut(&self, current: f64, measured: Option<f64>, fresh: bool) -> f64 {
+        match (measured.or(self.quota), self.rate) {
+            // What the gateway accepted while refusing: its quota, whatever we sent.
+            (Some(quota), _) => (AIM * quota).min(0.95 * current),
+            // A first refusal after a calm spell: the pace crept just past the quota.
+            (None, Some(_)) if fresh => 0.9 * current,
+            // Refusals go on (or came at once at full speed): nothing measured yet.
+            (None, _) => 0.5 * current,
+        }
+    }
+
+    /// How long without a 429 ends an episode: long enough for a few accepted calls.
+    fn quiet(&self) -> Duration {
+        hold(self.rate.unwrap_or(self.demand)).mul_f64(4.0)
+    }
+
+    fn bounded(&self, rate: f64) -> f64 {
+        let ceiling = self.cap.unwrap_or(f64::MAX).min(2.0 * self.demand.max(1.0));
+        rate.min(ceiling).max(FLOOR)
+    }
+}
+
+/// Cuts wait at least for the answers to what went at the old rate.
+fn hold(rate: f64) -> Duration {
+    MIN_HOLD.max(Duration::from_secs_f64(2.0 / rate.max(FLOOR)))
+}
+
+/// The rate the gateway accepted since it began refusing: its quota, once enough calls came.
+fn measure(episode: &Episode, now: Instant) -> Option<f64> {
+    let span = now.saturating_duration_since(episode.since).as_secs_f64();
+    (episode.accepted >= SAMPLES && span > 0.0).then(|| f64::from(episode.accepted) / span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A gateway's token bucket, in simulated time.
+    struct Bucket {
+        rate: f64,
+        burst: f64,
+        tokens: f64,
+        at: Instant,
+    }
+
+    impl Bucket {
+        fn take(&mut self, now: Instant) -> bool {
+            let dt = now.saturating_duration_since(self.at).as_secs_f64();
+            self.tokens = (self.tokens + dt * self.rate).min(self.burst);
+            self.at = now;
+            if self.tokens >= 1.0 {
+                self.tokens -= 1.0;
+                return true;
+            }
+            false
+        }
+    }
+
+    struct Run {
+        achieved: f64,
+        throttled_share: f64,
+    }
+
+    /// A run with more to ask than the quota allows, `workers` requests in flight at most, each
+    /// answered after `latency`; measured from `warm_up` to `length`.
+    fn simulate(quota: f64, burst: f64, demand: f64, length: f64) -> Run {
+        let start = Instant::now();
+        let step = Duration::from_micros(500);
+        let latency = Duration::from_millis(2);
+        let workers = 8;
+        let warm_up = start + Duration::from_secs(10);
+        let mut bucket = Bucket {
+            rate: quota,
+            burst,
+            tokens: burst,
+            at: start,
+        };
+        let mut pacer = Pacer::new(None, demand, start);
+        let mut flying: Vec<(Instant, bool)> = Vec::new();
+        let (mut ok, mut refused) = (0u32, 0u32);
+        let mut now = start;
+        while now < start + Duration::from_secs_f64(length) {
+            flying.retain(|&(at, accepted)| {
+                if at > now {
+                    return true;
+                }
+                match accepted {
+                    true => pacer.accepted(now),
+                    false => pacer.throttled(now),
+                }
+                false
+            });
+            while flying.len() < workers && pacer.permit(now) {
+                let accepted = bucket.take(now);
+                if now >= warm_up {
+                    match accepted {
+                        true => ok += 1,
+                        false => refused += 1,
+                    }
+                }
+                flying.push((now + latency, accepted));
+            }
+            now += step;
+        }
+        let measured = length - 10.0;
+        Run {
+            achieved: f64::from(ok) / measured / quota,
+            throttled_share: f64::from(refused) / f64::from(ok + refused).max(1.0),
+        }
+    }
+
+    #[test]
+    fn under_a_per_second_quota_the_pace_settles_near_it() {
+        let run = simulate(200.0, 200.0, 2000.0, 70.0);
+        assert!(run.achieved >= 0.9, "achieved {:.3}", run.achieved);
+        assert!(
+            run.throttled_share <= 0.02,
+            "throttled {:.3}",
+            run.throttled_share
+        );
+    }
+
+    #[test]
+    fn under_a_per_minute_quota_the_pace_settles_near_it() {
+        let run = simulate(2.0, 120.0, 60.0, 190.0);
+        assert!(run.achieved >= 0.9, "achieved {:.3}", run.achieved);
+        assert!(
+            run.throttled_share <= 0.02,
+            "throttled {:.3}",
+            run.throttled_share
+        );
+    }
+
+    #[test]
+    fn a_small_burst_is_learnt_as_well() {
+        let run = simulate(50.0, 1.0, 400.0, 60.0);
+        assert!(run.achieved >= 0.9, "achieved {:.3}", run.achieved);
+        assert!(
+            run.throttled_share <= 0.02,
+            "throttled {:.3}",
+            run.throttled_share
+        );
+    }
+
+    #[test]
+    fn without_throttling_the_pace_is_unlimited_or_the_cap() {
+        let now = Instant::now();
+        let mut free = Pacer::new(None, 10.0, now);
+        assert!((0..100).all(|_| free.permit(now)));
+        let mut capped = Pacer::new(Some(4.0), 10.0, now);
+        assert!(capped.permit(now));
+        assert!(!capped.permit(now), "the next slot is 250 ms away");
+        for _ in 0..1000 {
+            capped.accepted(now);
+        }
+        assert_eq!(capped.rate(), Some(4.0), "never past --max-rate");
+    }
+
+    #[test]
+    fn a_first_refusal_halves_and_a_measured_quota_sets_the_pace() {
+        let t0 = Instant::now();
+        let mut p = Pacer::new(None, 100.0, t0);
+        p.throttled(t0);
+        assert_eq!(
+            p.rate(),
+            Some(50.0),
+            "nothing measured yet: half the demand"
+        );
+        p.throttled(t0 + Duration::from_millis(10));
+        assert_eq!(p.rate(), Some(50.0), "the same congestion is cut once");
+        for i in 1..=10 {
+            p.accepted(t0 + Duration::from_millis(100 * i));
+        }
+        p.throttled(t0 + Duration::from_secs(1));
+        let quota = p.learnt().expect("measured");
+        assert!((quota - 10.0).abs() < 0.01, "10 accepted in 1 s: {quota}");
+        assert!((p.rate().unwrap() - AIM * 10.0).abs() < 0.01);
+    }
+}
