@@ -20,6 +20,9 @@ die() {
     say "bench: $*"
     exit 1
 }
+for tool in curl jq python3; do
+    command -v "$tool" >/dev/null || die "$tool is required by $(basename "$0")"
+done
 
 STARTED_PIDS=()
 stop_all() {

@@ -28,7 +28,6 @@ RTT=$(awk -v d="$DELAY" 'BEGIN { print 2 * d }')
 POLL_MS=$(awk -v r="$RTT" 'BEGIN { v = 5 * r; print (v < 500) ? 500 : v }')
 GAP_MS=$(awk -v r="$RTT" 'BEGIN { print 1.5 * r }')
 command -v openssl >/dev/null || die "openssl is required for the round-trip rows"
-command -v python3 >/dev/null || die "python3 is required for the round-trip rows"
 
 # ---- A self-signed certificate for 127.0.0.1 and localhost, trusted through ca_file ----
 mkdir -p "$WORK/tls"
@@ -100,7 +99,7 @@ timed() {
 
 # rtt_row KEY COMMAND_TEXT TARGET_TEXT TARGET: the row of a timed command.
 rtt_row() {
-    local key=$1 ms q
+    local key=$1 ms q conns reqs
     ms=$(median <"$WORK/t.$key")
     q=$(awk -v m="$ms" -v r="$RTT" 'BEGIN { printf "%.1f", m / r }')
     read -r conns reqs <"$WORK/c.$key"

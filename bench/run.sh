@@ -276,21 +276,21 @@ EOF
 fi
 
 # ---- The longer sections, each with a simulator of its own (see their headers) ----
-# section NAME KNOB: runs bench/NAME.sh unless the knob is 0; its rows and notes stay in
-# $WORK/NAME for the report.
+# section NAME KNOB WHAT: runs bench/NAME.sh unless the knob is 0 (then one row WHAT says it
+# was skipped); its rows and notes stay in $WORK/NAME for the report.
 section() {
-    local name=$1 knob=$2
+    local name=$1 knob=$2 what=$3
     mkdir -p "$WORK/$name"
     if [[ ${!knob:-1} == 0 ]]; then
-        printf '| %s | (skipped: %s=0) | – |  |  |  |\n' "$name" "$knob" >"$WORK/$name/rows.md"
+        printf '| %s | (bench/%s.sh skipped: %s=0) | – |  |  |  |\n' "$what" "$name" "$knob" >"$WORK/$name/rows.md"
         : >"$WORK/$name/notes.md"
         return
     fi
     BIN=$BIN WORK=$WORK/$name bash "$ROOT/bench/$name.sh" || die "bench/$name.sh failed"
 }
-section rtt BENCH_RTT
-section memory BENCH_MEMORY_100K
-section quota BENCH_QUOTA
+section rtt BENCH_RTT "round trips"
+section memory BENCH_MEMORY_100K "peak RSS"
+section quota BENCH_QUOTA "quota"
 
 # Every request the simulator answered was a 200: the rows measure the same work.
 STATS=$(curl -s "$URL/_sim/stats")
