@@ -31,7 +31,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-COMMAND_LINE="bash bench/run.sh${*:+ $*}"
+# The knobs given in the environment are part of the command that made the report.
+KNOBS=$(env | grep -E '^BENCH_[A-Z0-9_]+=' | sort | while IFS= read -r knob; do printf '%q ' "$knob"; done)
+COMMAND_LINE="${KNOBS}bash bench/run.sh${*:+ $*}"
 STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 DESKTOPS=${BENCH_DESKTOPS:-1000}
 WANT_SDK=${BENCH_SDK:-1}
