@@ -10,16 +10,8 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 : "${BIN:?BIN must name the assist binary}" "${WORK:?WORK must name the directory of the section}"
 
-AK=BENCHACCESSKEY000001
-SK=BENCHSECRETKEY00000000000000000000000001
-TOKEN=bench-token-0000000000000001
-PROJECT=0bec5db98280d2d02fd6c00c2de791ce
-
-say() { printf '%s\n' "$*" >&2; }
-die() {
-    say "bench: $*"
-    exit 1
-}
+# shellcheck source=common.sh
+source "$BENCH_DIR/common.sh"
 for tool in curl jq python3; do
     command -v "$tool" >/dev/null || die "$tool is required by $(basename "$0")"
 done

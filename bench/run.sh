@@ -39,16 +39,8 @@ DESKTOPS=${BENCH_DESKTOPS:-1000}
 WANT_SDK=${BENCH_SDK:-1}
 OUT=${BENCH_OUT:-$ROOT/BENCHMARKS.md}
 
-AK=BENCHACCESSKEY000001
-SK=BENCHSECRETKEY00000000000000000000000001
-TOKEN=bench-token-0000000000000001
-PROJECT=0bec5db98280d2d02fd6c00c2de791ce
-
-say() { printf '%s\n' "$*" >&2; }
-die() {
-    say "bench: $*"
-    exit 1
-}
+# shellcheck source=common.sh
+source "$ROOT/bench/common.sh"
 
 for tool in cargo curl xargs awk; do
     command -v "$tool" >/dev/null || die "$tool is required"

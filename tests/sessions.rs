@@ -20,7 +20,11 @@ const NAMED_ACTIVE: [&str; 4] = [
 
 /// What `--seed-status mixed` gives an open or pending session: indexes 1, 2 and 3 modulo 5.
 fn expected_active() -> BTreeSet<String> {
-    (1..=FLEET)
+    expected_active_of(FLEET)
+}
+
+fn expected_active_of(fleet: u32) -> BTreeSet<String> {
+    (1..=fleet)
         .filter(|i| matches!(i % 5, 1..=3))
         .map(generated_id)
         .chain(NAMED_ACTIVE.iter().map(|s| s.to_string()))
@@ -150,5 +154,35 @@ fn selectors_and_statuses_narrow_the_list() {
         stderr(&out).contains("no open or pending session"),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn sessions_under_the_gateways_quota_paces_itself_and_lists_every_session() {
+    // 68 desktops against 30 calls a second with a burst of 5: most of the first calls are
+    // refused; the one-shot read learns the pace instead of failing desktops.
+    let (sim, env) = sim_and_env(&[
+        "--desktops",
+        "60",
+        "--seed-status",
+        "mixed",
+        "--rate-limit",
+        "30/s",
+        "--rate-burst",
+        "5",
+    ]);
+    let out = env
+        .cmd()
+        .args(["sessions", "-o", "json", "--concurrency", "8"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ids(&rows), expected_active_of(60));
+    assert!(sim.stats()["quota"]["throttled"].as_u64().unwrap() > 0);
+    assert_eq!(
+        err.trim(),
+        "note: the API gateway is throttling (HTTP 429); assist paces its requests to what it accepts"
     );
 }
