@@ -6,6 +6,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
+use serde_json::json;
 
 fn stuck_sim() -> (Sim, Env) {
     // The user never gets to confirm within the test.
@@ -139,4 +140,30 @@ fn once_with_until_exits_8_for_desktops_not_there_yet() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn watch_once_says_each_retry_after_a_request_timeout_and_fails_after_the_last() {
+    let (sim, env) = sim_and_env(&["--desktops", "1"]);
+    let id = generated_id(1);
+    sim.fault(json!({"kind": "latency:60s", "desktop_id": id}));
+    let out = env
+        .cmd()
+        .args([
+            "watch",
+            "--once",
+            &id,
+            "--timeout",
+            "1s",
+            "--deadline",
+            "60s",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(7), "{err}");
+    let notes: Vec<&str> = err.lines().filter(|l| l.starts_with("note:")).collect();
+    assert_eq!(notes.len(), 2, "{err}");
+    assert!(notes[0].ends_with("; attempt 2 of 3"), "{err}");
+    assert!(notes[1].ends_with("; attempt 3 of 3"), "{err}");
 }

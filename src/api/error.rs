@@ -122,6 +122,17 @@ impl ApiError {
         matches!(self, ApiError::Status(s) if s.status == 404)
     }
 
+    /// No answer within the time allowed.
+    pub fn is_timeout(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network {
+                kind: NetKind::Timeout,
+                ..
+            }
+        )
+    }
+
     /// Worth trying again later: network trouble, throttling, server errors, broken answers.
     pub fn is_transient(&self) -> bool {
         match self {

@@ -506,6 +506,11 @@ fn handle(
             if desk.streak == 1 && !plan.once {
                 let line = format!("warning: desktop {id}: {e}; retrying with backoff");
                 summary.add(Level::Retrying, desk.id.as_str(), Some(&e), line);
+            } else if plan.once && e.is_timeout() {
+                // A long silence must not look like a hang, as in the client's own retries.
+                let (next, of) = (desk.streak + 1, sched.attempts);
+                let line = format!("note: desktop {id}: {e}; attempt {next} of {of}");
+                summary.add(Level::Retrying, desk.id.as_str(), Some(&e), line);
             }
             let base = if plan.once {
                 ONCE_BACKOFF
