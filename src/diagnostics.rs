@@ -3,9 +3,9 @@
 
 use crate::api::{ApiError, NetKind};
 use crate::auth::source::SecretError;
-use crate::commands::StateError;
 use crate::config::file::PROFILE_KEYS;
 use crate::config::{ConfigError, DEMO_PROFILE};
+use crate::engine::StateError;
 use crate::outcome::Failure;
 
 /// The hint of the first part of the error's chain that has one.

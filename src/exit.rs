@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use crate::api::ApiError;
 use crate::auth::source::SecretError;
-use crate::commands::StateError;
 use crate::config::ConfigError;
+use crate::engine::StateError;
 pub use crate::outcome::{Failure, Kind, Outcome};
 
 /// Every exit code `assist` can end with.

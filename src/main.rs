@@ -12,6 +12,7 @@ mod config;
 mod crash;
 mod diagnostics;
 mod domain;
+mod engine;
 mod exit;
 mod files;
 mod outcome;

@@ -15,6 +15,7 @@ const ROOMS: &[&[&str]] = &[
     &["exit", "diagnostics"],
     &["commands"],
     &["cli"],
+    &["engine"],
     &["session", "outcome"],
     &["config"],
     &["output"],

@@ -10,13 +10,13 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use super::directory::Directory;
-use super::poll::{self, Plan};
 use crate::api::model::Desktop;
 use crate::api::Client;
 use crate::cli::SessionsArgs;
 use crate::config::Settings;
 use crate::domain::DesktopId;
+use crate::engine::directory::Directory;
+use crate::engine::poll::{self, Plan};
 use crate::outcome::{Kind, Outcome};
 use crate::output::{Board, LineReporter, OutputFormat};
 

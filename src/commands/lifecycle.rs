@@ -7,13 +7,13 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::directory::Directory;
-use super::poll::{self, Plan};
 use super::record::{answered, closed, Recorder};
 use crate::api::model::RemoteAssistance;
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
+use crate::engine::directory::Directory;
+use crate::engine::poll::{self, Plan};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{
     copy_code, fitted_line, render_cancelled, render_created, render_show, since, OutputFormat,

@@ -1,29 +1,18 @@
 //! One file per command; `run` dispatches the parsed command line to them.
 
-mod blank;
 mod board;
 mod completions;
 mod config;
 mod demo;
 mod desktops;
-mod directory;
-mod fanout;
 mod lifecycle;
 mod log;
-mod pace;
-mod poll;
-mod queue;
 mod record;
 mod select;
 mod sessions;
 mod setup;
 mod show;
-mod signals;
-mod state;
-mod summary;
 mod watch;
-
-pub use state::StateError;
 
 use crate::cli::{Cli, Command, START_DEADLINE};
 use crate::outcome::Outcome;

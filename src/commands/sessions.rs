@@ -10,14 +10,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use super::directory::Directory;
-use super::poll::{self, Plan};
 use super::select::{combined_filter, list_all};
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::SessionsArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
+use crate::engine::directory::Directory;
+use crate::engine::poll::{self, Plan};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_sessions, OutputFormat, Reporter, SessionRow};
 use crate::text::sanitize;
@@ -264,7 +264,7 @@ fn sweep(
         eprintln!("nothing cancelled");
         return Ok(Outcome::Done);
     }
-    let results = super::fanout::in_parallel(rows, args.concurrency as usize, |row| {
+    let results = crate::engine::fanout::in_parallel(rows, args.concurrency as usize, |row| {
         cancel_one(client, row)
     });
     let mut first_failure = None;

@@ -3,11 +3,11 @@
 
 use anyhow::Context;
 
-use super::directory::{Answer, Directory};
 use crate::api::{model, ApiError};
 use crate::cli::ShowArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, Status};
+use crate::engine::directory::{Answer, Directory};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{copy_code, render_show, OutputFormat};
 use crate::text::sanitize;

@@ -7,15 +7,15 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::directory::Directory;
-use super::poll::{self, Plan, Seen};
 use super::select::{self, Selector};
-use super::state::StateFile;
 use crate::api::model::RemoteAssistance;
 use crate::api::DesktopFilter;
 use crate::cli::WatchArgs;
 use crate::config::Settings;
 use crate::domain::DesktopId;
+use crate::engine::directory::Directory;
+use crate::engine::poll::{self, Plan, Seen};
+use crate::engine::state::StateFile;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
