@@ -15,6 +15,7 @@ mod domain;
 mod engine;
 mod exit;
 mod files;
+mod messages;
 mod outcome;
 mod output;
 mod secret;

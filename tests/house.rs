@@ -22,7 +22,7 @@ const ROOMS: &[&[&str]] = &[
     &["api"],
     &["auth"],
     &["audit"],
-    &["domain", "files", "crash", "testing"],
+    &["domain", "files", "crash", "testing", "messages"],
     &["secret", "text", "units"],
 ];
 

@@ -5,6 +5,8 @@ use std::io::{IsTerminal, Write};
 
 use base64::Engine;
 
+use crate::messages::{self, msg};
+
 /// The escape sequence that asks the terminal to put `text` on the clipboard.
 pub fn osc52(text: &str) -> String {
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
@@ -18,12 +20,10 @@ pub fn copy_code(code: Option<&str>) -> std::io::Result<()> {
         Some(code) if stdout.is_terminal() => {
             stdout.write_all(osc52(code).as_bytes())?;
             stdout.flush()?;
-            eprintln!("copied the invitation code to the clipboard (through the terminal, OSC 52)");
+            messages::plain(&msg!("copy-done"));
         }
-        Some(_) => eprintln!(
-            "--copy: nothing copied, stdout is not a terminal (`-o code` prints the code alone)"
-        ),
-        None => eprintln!("--copy: nothing copied, there is no invitation code yet"),
+        Some(_) => messages::plain(&msg!("copy-not-a-terminal")),
+        None => messages::plain(&msg!("copy-no-code")),
     }
     Ok(())
 }

@@ -1,0 +1,224 @@
+//! One voice: every line assist says to a person on stderr (notes, warnings, errors, hints,
+//! progress) is a `Message`, an id and its arguments, rendered here and nowhere else.
+//!
+//! Call sites build values (`msg!("state-file-busy", path = …, wait = …)`); the words live in
+//! the catalogue (`catalogue.rs`), so a second language replaces one lookup, not every call
+//! site. Arguments are sanitised when they are rendered: server text, paths and user input can
+//! never move the cursor or forge a line, wherever they come from.
+
+// Until every room speaks through it (the voice work in progress), some of it is unused.
+#![allow(dead_code)]
+
+mod catalogue;
+
+use std::fmt::Display;
+use std::io::Write;
+
+/// One thing to say: which message (its id in the catalogue) and the values it names.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl std::fmt::Debug for Message {
+    /// The id and the argument names only: an argument may be a path or server text, and
+    /// `Debug` output ends up in places (panics, logs) the run's masking does not reach.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.args.iter().map(|(k, _)| *k).collect();
+        write!(f, "Message({} {names:?})", self.id)
+    }
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Self {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the value for `{name}` in the catalogue's text.
+    pub fn arg(mut self, name: &'static str, value: impl Display) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The value given for `name`, as given (not sanitised): for tests and for callers that
+    /// decide on it.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The message in words: the catalogue's text with each `{name}` replaced by its
+    /// sanitised value. An id missing from the catalogue renders as the id and its values, so
+    /// nothing is ever lost (the catalogue's tests catch the gap).
+    pub fn render(&self) -> String {
+        let Some(text) = catalogue::english(self.id) else {
+            let values: Vec<String> = self.args.iter().map(|(_, v)| sanitize(v)).collect();
+            return format!("{} {}", self.id, values.join(" "))
+                .trim_end()
+                .to_owned();
+        };
+        fill(text, &self.args)
+    }
+}
+
+/// Replaces `{name}` with its value; `{{` and `}}` stand for braces.
+fn fill(text: &str, args: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        match (tail.starts_with('{'), tail.find('}')) {
+            (true, Some(end)) => {
+                let name = &tail[1..end];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(&sanitize(v)),
+                    None => out.push_str(&tail[..=end]),
+                }
+                rest = &tail[end + 1..];
+            }
+            _ => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Multi-line values (a table of candidates) keep their line breaks.
+fn sanitize(value: &str) -> String {
+    crate::text::sanitize_lines(value)
+}
+
+/// `msg!("id", name = value, …)`: a `Message` with its arguments.
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::Message::new($id)$(.arg(stringify!($name), $value))*
+    };
+}
+pub(crate) use msg;
+
+/// How a line is introduced: the prefix a reader (and a script's `grep`) looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// A plain sentence: what was done ("cancelled …").
+    Plain,
+    /// `note: …`: worth knowing, nothing went wrong.
+    Note,
+    /// `warning: …`: something went wrong that the run works around.
+    Warning,
+    /// `error: …`: something failed.
+    Error,
+    /// `  hint: …`: what to do about the error above.
+    Hint,
+    /// `* …`: a `-v` detail.
+    Detail,
+}
+
+impl Level {
+    fn prefix(self) -> &'static str {
+        match self {
+            Level::Plain => "",
+            Level::Note => "note: ",
+            Level::Warning => "warning: ",
+            Level::Error => "error: ",
+            Level::Hint => "  hint: ",
+            Level::Detail => "* ",
+        }
+    }
+}
+
+/// The line as it is written: the level's prefix and the rendered message.
+pub fn line(level: Level, message: &Message) -> String {
+    format!("{}{}", level.prefix(), message.render())
+}
+
+/// Writes one whole line to stderr. A closed or full stderr is not worth failing the run for:
+/// what was to be said is lost, what was done stands.
+pub fn say(level: Level, message: &Message) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", line(level, message));
+}
+
+pub fn note(message: &Message) {
+    say(Level::Note, message);
+}
+
+pub fn warn(message: &Message) {
+    say(Level::Warning, message);
+}
+
+pub fn plain(message: &Message) {
+    say(Level::Plain, message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_fill_their_places_and_are_sanitised() {
+        let m = Message::new("test-only").arg("who", "erin\x1b[2J");
+        assert_eq!(fill("hello {who}!", &m.args), "hello erin\\u{1b}[2J!");
+    }
+
+    #[test]
+    fn braces_can_be_written_and_unknown_places_are_kept() {
+        assert_eq!(fill("{{x}} {y}", &[]), "{x} {y}");
+    }
+
+    #[test]
+    fn an_unknown_id_still_says_its_values() {
+        let m = msg!("no-such-id", a = 1, b = "two");
+        assert_eq!(m.render(), "no-such-id 1 two");
+    }
+
+    #[test]
+    fn debug_names_the_arguments_not_their_values() {
+        let m = msg!("x", secret = "s3cr3t");
+        assert_eq!(format!("{m:?}"), "Message(x [\"secret\"])");
+    }
+
+    #[test]
+    fn every_place_in_the_catalogue_is_a_name() {
+        for (id, text) in catalogue::ENGLISH {
+            let mut rest = text.replace("{{", "").replace("}}", "");
+            while let Some(i) = rest.find('{') {
+                let end = rest[i..].find('}').map(|e| i + e);
+                let end = end.unwrap_or_else(|| panic!("{id}: unclosed brace"));
+                let name = &rest[i + 1..end];
+                assert!(
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                    "{id}: bad place {{{name}}}"
+                );
+                rest = rest[end + 1..].to_owned();
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids: Vec<&str> = catalogue::ENGLISH.iter().map(|(id, _)| *id).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "a message id is listed twice");
+    }
+}
