@@ -10,6 +10,7 @@ use super::error::ApiError;
 use super::model::{Created, DesktopPage, Lenient, RemoteAssistance};
 use crate::auth::signer;
 use crate::domain::DesktopId;
+use crate::messages::{self, msg, Level};
 use crate::text::snippet;
 
 /// The ListDesktops filters `assist` uses; the service matches names and users by substring.
@@ -113,12 +114,11 @@ impl Client {
         }
         let fresh = self.shared.said.fresh(changed);
         if !fresh.is_empty() {
-            self.shared.trace.at(0, || {
-                format!(
-                    "warning: the service sent {} with an unexpected JSON type (not text); shown as text",
-                    fresh.join(", ")
-                )
-            });
+            let fields = fresh.join(", ");
+            let warning = msg!("api-unexpected-json-type", fields = fields);
+            self.shared
+                .trace
+                .at(0, || messages::line(Level::Warning, &warning));
         }
         let rewritten = Answer {
             status: answer.status,

@@ -9,6 +9,7 @@ use reqwest::{Method, Url};
 use super::answer::{into_success, Answer};
 use super::error::{ApiError, NetKind};
 use super::trace::{Said, Trace};
+use crate::messages::{self, msg, Level};
 
 const BACKOFF_BASE: Duration = Duration::from_secs(1);
 const BACKOFF_CAP: Duration = Duration::from_secs(20);
@@ -102,12 +103,14 @@ impl Retry<'_> {
             return;
         };
         let waited = Duration::from_secs(waited.as_secs_f64().round() as u64);
-        let note = format!(
-            "note: no answer from {} after {}; attempt {next} of {}",
-            url.origin().ascii_serialization(),
-            crate::units::spoken(waited.max(Duration::from_secs(1))),
-            self.policy.attempts
+        let note = msg!(
+            "api-silence-retried",
+            origin = url.origin().ascii_serialization(),
+            waited = crate::units::spoken(waited.max(Duration::from_secs(1))),
+            next = next,
+            attempts = self.policy.attempts
         );
+        let note = messages::line(Level::Note, &note);
         for note in self.said.fresh(vec![note]) {
             self.trace.at(0, || note);
         }
