@@ -134,3 +134,27 @@ impl Client {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Credentials;
+
+    #[test]
+    fn a_single_attempt_handle_shares_the_run_and_leaves_the_original_as_it_was() {
+        let client = Client::new(ClientOptions {
+            endpoint: Url::parse("http://127.0.0.1:9").unwrap(),
+            project_id: "p".into(),
+            auth: Auth::Fixed(Credentials::Anonymous),
+            connect_timeout: Duration::from_secs(1),
+            timeout: Duration::from_secs(1),
+            max_attempts: 3,
+            extra_roots: Vec::new(),
+            trace: Trace::off(),
+        })
+        .unwrap();
+        let single = client.single_attempts();
+        assert_eq!((client.attempts(), single.attempts()), (3, 1));
+        assert!(Arc::ptr_eq(&client.shared, &single.shared));
+    }
+}
