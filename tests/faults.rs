@@ -146,3 +146,30 @@ fn redirects_are_never_followed() {
     assert_eq!(sim.requests().len(), 1);
     assert_clean(&out);
 }
+
+/// The engine paces and retries itself: the client it polls through makes one attempt per
+/// request, while the same run's other requests keep `--max-attempts`.
+#[test]
+fn a_watch_polls_in_single_attempts_and_its_lookup_keeps_the_retry_policy() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "503", "count": 1, "desktop_id": OPEN_DESKTOP}));
+    let out = env
+        .cmd()
+        .args(["watch", "--once", "--max-attempts", "3", "-v", OPEN_DESKTOP])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let sent: Vec<&str> = err.lines().filter(|l| l.starts_with("> GET ")).collect();
+    // The lookup before the watch is the client's own request: up to 3 attempts.
+    assert!(sent[0].contains("/desktops?desktop_id="), "{err}");
+    assert!(sent[0].ends_with(" (attempt 1/3)"), "{err}");
+    // Each poll is one attempt; the engine, not the client, polls again after the 503.
+    let polls: Vec<&&str> = sent
+        .iter()
+        .filter(|l| l.contains("/remote-assistance"))
+        .collect();
+    assert_eq!(polls.len(), 2, "{err}");
+    assert!(polls.iter().all(|l| l.ends_with(" (attempt 1/1)")), "{err}");
+    assert_eq!(sent.len(), 3, "{err}");
+}

@@ -4,7 +4,8 @@
 use reqwest::{Method, Url};
 use serde::Deserialize;
 
-use super::client::{parse, Client};
+use super::answer::parse;
+use super::client::Client;
 use super::error::ApiError;
 use crate::auth::Credentials;
 use crate::secret::Secret;
@@ -60,7 +61,7 @@ impl Client {
         password: &Secret,
         scope: Scope<'_>,
     ) -> Result<IamToken, ApiError> {
-        let url = self.url_for(&["v3", "auth", "tokens"], &[])?;
+        let url = self.url(&["v3", "auth", "tokens"], &[])?;
         let project = match scope {
             Scope::ProjectName(name) => serde_json::json!({ "name": name }),
             Scope::ProjectId(id) => serde_json::json!({ "id": id }),
@@ -104,7 +105,7 @@ impl Client {
         region: &str,
     ) -> Result<Vec<Project>, ApiError> {
         let query = vec![("name".to_string(), region.to_string())];
-        let url = self.url_for(&["v3", "projects"], &query)?;
+        let url = self.url(&["v3", "projects"], &query)?;
         let headers = |url: &Url| credentials.bare_headers("GET", url, &query);
         let answer = self.send(&Method::GET, &url, b"", &headers)?;
         Ok(parse::<ProjectsAnswer>(&answer)?.projects)

@@ -348,7 +348,8 @@ fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyho
         .context("step 2 of 3 (credentials: secrets, IAM token, project) failed")?;
     let request_id = client
         .probe()
-        .context("step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed")?;
+        .context("step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed")?
+        .request_id;
     let c = settings.connection()?;
     render_fields(
         out,

@@ -61,13 +61,17 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     let label = names.as_ref().and_then(DesktopNames::label);
     rec.record(&id, label, |e| {
         e.action = "start".into();
-        answered(e, &client, &result);
+        answered(e, &result);
         if let Ok(created) = &result {
-            e.status = created.status.as_ref().map(|s| s.as_str().to_string());
+            e.status = created
+                .value
+                .status
+                .as_ref()
+                .map(|s| s.as_str().to_string());
         }
     });
     let created = match result {
-        Ok(created) => created,
+        Ok(created) => created.value,
         // Someone started one between the look and the POST, and the cloud says so.
         Err(e) if e.status() == Some(409) => {
             let active = active_session(&client, &id)?.unwrap_or_default();
@@ -123,7 +127,7 @@ fn active_session(
     client: &crate::api::Client,
     id: &DesktopId,
 ) -> anyhow::Result<Option<RemoteAssistance>> {
-    match client.remote_assistance(id) {
+    match client.remote_assistance(id).map(|a| a.value) {
         Ok(r)
             if r.status()
                 .is_some_and(|s| *s == Status::Open || s.is_pending()) =>

@@ -2,7 +2,7 @@
 //! log opened before the request (a change that cannot be recorded is not made), one line
 //! per action after it.
 
-use crate::api::{ApiError, Client};
+use crate::api::{Answered, ApiError};
 use crate::audit::{Entry, Log};
 use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
@@ -70,21 +70,18 @@ impl Recorder {
     }
 }
 
-/// The HTTP status and request id of a POST's answer, into `entry`.
-pub fn answered<T>(entry: &mut Entry, client: &Client, result: &Result<T, ApiError>) {
+/// The HTTP status and request id of an answer (or of the error), into `entry`.
+pub fn answered<T>(entry: &mut Entry, result: &Result<Answered<T>, ApiError>) {
     match result {
-        Ok(_) => (entry.http_status, entry.request_id) = client.last_answer(),
+        Ok(a) => (entry.http_status, entry.request_id) = (Some(a.status), a.request_id.clone()),
         Err(e) => failed(entry, e),
     }
 }
 
 /// A DELETE's answer, into `entry`.
-pub fn closed(entry: &mut Entry, result: &Result<crate::api::Answered, ApiError>) {
+pub fn closed(entry: &mut Entry, result: &Result<Answered<()>, ApiError>) {
     entry.action = "cancel".into();
-    match result {
-        Ok((status, id)) => (entry.http_status, entry.request_id) = (Some(*status), id.clone()),
-        Err(e) => failed(entry, e),
-    }
+    answered(entry, result);
 }
 
 fn failed(entry: &mut Entry, e: &ApiError) {

@@ -218,7 +218,11 @@ fn list_pages(
             pages: MAX_PAGES,
             desktops: MAX_DESKTOPS,
         },
-        |offset| client.list_desktops(filter, offset, PAGE_LIMIT),
+        |offset| {
+            client
+                .list_desktops(filter, offset, PAGE_LIMIT)
+                .map(|a| a.value)
+        },
         keep,
         |warning| eprintln!("warning: {warning}"),
     )

@@ -292,7 +292,7 @@ fn sweep(
     Ok(first_failure.map_or(Outcome::Done, Outcome::Failed))
 }
 
-fn cancel_one(client: &Client, row: &SessionRow) -> Result<crate::api::Answered, ApiError> {
+fn cancel_one(client: &Client, row: &SessionRow) -> Result<crate::api::Answered<()>, ApiError> {
     let id = DesktopId::parse(&row.desktop_id).map_err(|e| ApiError::InvalidPath(e.to_string()))?;
     client.cancel_remote_assistance(&id)
 }

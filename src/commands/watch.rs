@@ -65,7 +65,10 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         }
     }
     let client = Arc::new(client);
-    let membership = (args.all && !args.once).then(|| relist(client.clone(), args.relist));
+    // Listed again while the engine polls, with its single attempts: a failed listing is
+    // only a warning, and the next one comes at the next --relist.
+    let membership =
+        (args.all && !args.once).then(|| relist(Arc::new(client.single_attempts()), args.relist));
     let plan = Plan {
         ids,
         interval: args.interval,

@@ -122,7 +122,7 @@ impl Directory {
             desktop_ids: ids.iter().map(DesktopId::to_string).collect(),
             ..DesktopFilter::default()
         };
-        let page = client.list_desktops(&filter, 0, ids.len().max(1))?;
+        let page = client.list_desktops(&filter, 0, ids.len().max(1))?.value;
         let mut known = self.lock();
         for d in &page.desktops {
             // A server that ignored the filter must not make other desktops "exist".
@@ -171,7 +171,7 @@ impl Directory {
     /// desktop the listing has, and `Missing` for one it does not have. A failure to ask the
     /// listing is returned as it is (transient ones are retried by the caller).
     pub fn assistance(&self, client: &Client, id: &DesktopId) -> Result<Answer, ApiError> {
-        match client.remote_assistance(id) {
+        match client.remote_assistance(id).map(|a| a.value) {
             Ok(record) if record.is_blank() => Ok(Answer::Record(RemoteAssistance::none())),
             Ok(record) => Ok(Answer::Record(record)),
             Err(e) if e.is_not_found() => match self.confirm(client, id) {

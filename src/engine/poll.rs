@@ -217,24 +217,6 @@ struct Sched {
     said_round: bool,
 }
 
-/// The client makes single attempts while the engine runs (it paces and retries itself), and
-/// gets its own number back afterwards.
-struct SingleAttempts(Arc<Client>, u32);
-
-impl SingleAttempts {
-    fn new(client: &Arc<Client>) -> SingleAttempts {
-        let attempts = client.max_attempts();
-        client.set_max_attempts(1);
-        SingleAttempts(client.clone(), attempts)
-    }
-}
-
-impl Drop for SingleAttempts {
-    fn drop(&mut self) {
-        self.0.set_max_attempts(self.1);
-    }
-}
-
 /// Polls until the plan says stop. Errors that end the run at once (401/403) are returned.
 pub fn run(
     client: Arc<Client>,
@@ -256,12 +238,15 @@ pub fn run(
             Desk::new(id.clone(), phase, start, previous.get(id.as_str()).cloned())
         })
         .collect();
-    let single = SingleAttempts::new(&client);
+    // The engine paces and retries itself: each of its requests is a single attempt, and
+    // the client's own number of attempts is what `--once` allows a poll.
+    let attempts = client.attempts();
+    let client = Arc::new(client.single_attempts());
     let mut sched = Sched {
         queue: Queue::default(),
         pacer: Pacer::new(plan.max_rate, n as f64 / plan.interval.as_secs_f64(), start),
         open: desks.len(),
-        attempts: single.1,
+        attempts,
         said_throttled: false,
         said_round: false,
     };

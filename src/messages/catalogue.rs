@@ -19,6 +19,15 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "copy-no-code",
         "--copy: nothing copied, there is no invitation code yet",
     ),
+    // api: what the HTTP layer says without -v (through the client's trace sink), once a run
+    (
+        "api-unexpected-json-type",
+        "the service sent {fields} with an unexpected JSON type (not text); shown as text",
+    ),
+    (
+        "api-silence-retried",
+        "no answer from {origin} after {waited}; attempt {next} of {attempts}",
+    ),
 ];
 
 /// The English text of `id`.

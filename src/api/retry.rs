@@ -1,0 +1,241 @@
+//! The retry policy of README "Reliability": which failures are tried again, after how long
+//! (full-jitter backoff, or the server's `Retry-After`, capped), and the note a retry after a
+//! silence is said with.
+
+use std::time::{Duration, Instant};
+
+use reqwest::{Method, Url};
+
+use super::answer::{into_success, Answer};
+use super::error::{ApiError, NetKind};
+use super::trace::{Said, Trace};
+use crate::messages::{self, msg, Level};
+
+const BACKOFF_BASE: Duration = Duration::from_secs(1);
+const BACKOFF_CAP: Duration = Duration::from_secs(20);
+const RETRY_AFTER_CAP: Duration = Duration::from_secs(60);
+
+/// How many attempts one request may take (at least one).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Policy {
+    pub(super) attempts: u32,
+}
+
+impl Policy {
+    /// `Some(wait)` when this result of attempt `attempt` may and should be retried.
+    pub(super) fn wait(
+        &self,
+        method: &Method,
+        result: &Result<Answer, ApiError>,
+        attempt: u32,
+    ) -> Option<Duration> {
+        if attempt >= self.attempts {
+            return None;
+        }
+        let idempotent = *method != Method::POST;
+        let retry_after = match result {
+            Ok(a) if idempotent && matches!(a.status, 408 | 429 | 500 | 502 | 503 | 504) => {
+                a.retry_after
+            }
+            // A POST is retried only when it provably never reached the server.
+            // A certificate problem does not go away by asking again.
+            Err(ApiError::Network {
+                kind: NetKind::Tls, ..
+            }) => return None,
+            Err(ApiError::Network { kind, .. }) if idempotent || *kind == NetKind::Connect => None,
+            _ => return None,
+        };
+        Some(retry_after.unwrap_or_else(|| backoff(attempt)))
+    }
+}
+
+/// One logical request under the policy: what it says, and where.
+pub(super) struct Retry<'a> {
+    pub(super) policy: Policy,
+    pub(super) trace: &'a Trace,
+    pub(super) said: &'a Said,
+}
+
+impl Retry<'_> {
+    /// Makes attempts (`attempt(n)` sends the n-th) until one may not be retried, then reads
+    /// the final answer as success or `ApiError`.
+    pub(super) fn send(
+        &self,
+        method: &Method,
+        url: &Url,
+        attempt: &dyn Fn(u32) -> Result<Answer, ApiError>,
+    ) -> Result<Answer, ApiError> {
+        let mut n = 1;
+        loop {
+            let began = Instant::now();
+            let result = attempt(n);
+            let Some(wait) = self.policy.wait(method, &result, n) else {
+                return result.and_then(into_success);
+            };
+            self.note_silence(&result, url, began.elapsed(), n + 1);
+            self.trace.at(1, || {
+                format!(
+                    "* attempt {n}/{} failed ({}); retrying in {}",
+                    self.policy.attempts,
+                    describe(&result),
+                    crate::units::format_duration(round_ms(wait))
+                )
+            });
+            std::thread::sleep(wait);
+            n += 1;
+        }
+    }
+
+    /// A retry after a timeout is said even without `-v`: a long silence must not look like a
+    /// hang. Each note is said once per run, however many desktops hit the same silence.
+    fn note_silence(
+        &self,
+        result: &Result<Answer, ApiError>,
+        url: &Url,
+        waited: Duration,
+        next: u32,
+    ) {
+        let Err(ApiError::Network {
+            kind: NetKind::Timeout,
+            ..
+        }) = result
+        else {
+            return;
+        };
+        let waited = Duration::from_secs(waited.as_secs_f64().round() as u64);
+        let note = msg!(
+            "api-silence-retried",
+            origin = url.origin().ascii_serialization(),
+            waited = crate::units::spoken(waited.max(Duration::from_secs(1))),
+            next = next,
+            attempts = self.policy.attempts
+        );
+        let note = messages::line(Level::Note, &note);
+        for note in self.said.fresh(vec![note]) {
+            self.trace.at(0, || note);
+        }
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date, capped so that a server cannot park us for hours.
+pub(super) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let wait = match value.trim().parse::<u64>() {
+        Ok(secs) => Duration::from_secs(secs),
+        Err(_) => {
+            let when = jiff::fmt::rfc2822::parse(value.trim()).ok()?.timestamp();
+            let secs = when.as_second() - jiff::Timestamp::now().as_second();
+            Duration::from_secs(secs.max(0) as u64)
+        }
+    };
+    Some(wait.min(RETRY_AFTER_CAP))
+}
+
+/// Full jitter: a random wait in [0, min(cap, base * 2^(attempt-1))].
+fn backoff(attempt: u32) -> Duration {
+    let ceiling = BACKOFF_BASE
+        .saturating_mul(1u32 << (attempt - 1).min(16))
+        .min(BACKOFF_CAP);
+    ceiling.mul_f64(fastrand::f64())
+}
+
+fn round_ms(d: Duration) -> Duration {
+    Duration::from_millis(d.as_millis() as u64)
+}
+
+fn describe(result: &Result<Answer, ApiError>) -> String {
+    match result {
+        Ok(a) => format!("HTTP {}", a.status),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16) -> Answer {
+        Answer {
+            status,
+            request_id: None,
+            retry_after: None,
+            subject_token: None,
+            body: Vec::new(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn retry_after_never_exceeds_its_cap(v in "\\PC{0,40}") {
+            if let Some(d) = parse_retry_after(&v) {
+                proptest::prop_assert!(d <= RETRY_AFTER_CAP);
+            }
+        }
+    }
+
+    #[test]
+    fn the_retry_policy_table_of_the_readme() {
+        let c = Policy { attempts: 3 };
+        let net = |kind| -> Result<Answer, ApiError> {
+            Err(ApiError::Network {
+                kind,
+                url: String::new(),
+                detail: String::new(),
+            })
+        };
+        let status = |s| -> Result<Answer, ApiError> { Ok(answer(s)) };
+        for method in [Method::GET, Method::DELETE] {
+            for s in [408, 429, 500, 502, 503, 504] {
+                assert!(c.wait(&method, &status(s), 1).is_some(), "{method} {s}");
+            }
+            for s in [200, 204, 400, 401, 403, 404, 409] {
+                assert!(c.wait(&method, &status(s), 1).is_none(), "{method} {s}");
+            }
+            for kind in [NetKind::Connect, NetKind::Timeout, NetKind::Body] {
+                assert!(
+                    c.wait(&method, &net(kind), 1).is_some(),
+                    "{method} {kind:?}"
+                );
+            }
+            assert!(c.wait(&method, &net(NetKind::Tls), 1).is_none(), "TLS");
+            assert!(
+                c.wait(&method, &status(503), 3).is_none(),
+                "the last attempt"
+            );
+        }
+        // POST: only when the request provably never left.
+        assert!(c.wait(&Method::POST, &net(NetKind::Connect), 1).is_some());
+        for kind in [
+            NetKind::Timeout,
+            NetKind::Body,
+            NetKind::Tls,
+            NetKind::Other,
+        ] {
+            assert!(
+                c.wait(&Method::POST, &net(kind), 1).is_none(),
+                "POST {kind:?}"
+            );
+        }
+        for s in [429, 500, 503] {
+            assert!(c.wait(&Method::POST, &status(s), 1).is_none(), "POST {s}");
+        }
+    }
+
+    #[test]
+    fn retry_after_takes_seconds_and_dates_and_is_capped() {
+        assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
+        assert_eq!(parse_retry_after("3600"), Some(RETRY_AFTER_CAP));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_stays_under_its_ceiling() {
+        for attempt in 1..40 {
+            assert!(backoff(attempt) <= BACKOFF_CAP);
+        }
+        assert!(backoff(1) <= BACKOFF_BASE);
+    }
+}
