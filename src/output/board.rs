@@ -190,3 +190,63 @@ fn wrapped(parts: &[String], separator: &str, width: Option<usize>) -> Vec<Strin
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_wrap_between_parts_never_inside_one() {
+        let parts = [
+            "2 OPEN",
+            "1 WAIT_USER_ACCESS",
+            "8 of 8 desktops checked",
+            "q quits",
+        ]
+        .map(String::from);
+        assert_eq!(
+            wrapped(&parts, " · ", Some(40)),
+            [
+                "2 OPEN · 1 WAIT_USER_ACCESS",
+                "8 of 8 desktops checked · q quits"
+            ]
+        );
+        assert_eq!(wrapped(&parts, " · ", None).len(), 1);
+        assert_eq!(
+            wrapped(&parts, " · ", Some(10))[2],
+            "8 of 8 desktops checked"
+        );
+    }
+
+    #[test]
+    fn open_sessions_come_first_then_the_oldest_and_closed_ones_not_at_all() {
+        let record = |status: &str, created: &str| -> RemoteAssistance {
+            serde_json::from_value(serde_json::json!({"status": status, "create_time": created}))
+                .unwrap()
+        };
+        let seen = HashMap::from([
+            (
+                "d1".to_string(),
+                (None, record("WAIT_USER_CONFIRM", "2026-01-01T00:00:00Z")),
+            ),
+            (
+                "d2".to_string(),
+                (None, record("OPEN", "2026-01-02T00:00:00Z")),
+            ),
+            (
+                "d3".to_string(),
+                (None, record("OPEN", "2026-01-01T00:00:00Z")),
+            ),
+            (
+                "d4".to_string(),
+                (None, record("CLOSE", "2026-01-01T00:00:00Z")),
+            ),
+        ]);
+        let now = "2026-02-01T00:00:00Z".parse().unwrap();
+        let ids: Vec<String> = active_rows(&seen, now)
+            .into_iter()
+            .map(|r| r.desktop_id)
+            .collect();
+        assert_eq!(ids, ["d3", "d2", "d1"]);
+    }
+}

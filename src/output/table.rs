@@ -1,7 +1,8 @@
-//! The tables every command prints, in the style of kubectl and gh: a header and aligned
-//! columns without box lines on a terminal, where IDs, codes and links are never cut and the
-//! other columns give way (cut with `…`, dropped when even that is not enough); the same
-//! columns tab-separated, without colour, into a pipe.
+//! The tables every command prints, in the style of kubectl and gh: on a terminal, a header
+//! and aligned columns without box lines, drawn by comfy-table after a small pre-pass that
+//! picks the columns by rank, so that IDs, codes and links are never cut and the other
+//! columns give way (cut with `…`, dropped when even that is not enough); the same columns
+//! tab-separated, without colour, into a pipe.
 
 use std::io::IsTerminal;
 
@@ -611,6 +612,14 @@ mod tests {
             pairs(&rows, Style::default(), Layout::Tabs)[1],
             format!("Link\t{link}")
         );
+    }
+
+    #[test]
+    fn a_wide_value_beside_its_label_is_cut_by_its_width() {
+        let rows = [("Name", Cell::new("財務部のノートPC"), Fit::Cut)];
+        let lines = pairs(&rows, Style::default(), Layout::Aligned(Some(20)));
+        assert_eq!(lines, ["Name  財務部のノー…"]);
+        assert!(lines[0].width() <= 20);
     }
 
     #[test]
