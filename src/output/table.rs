@@ -363,6 +363,8 @@ pub fn pairs(rows: &[(&str, Cell, Fit)], style: Style, layout: Layout) -> Vec<St
     };
     let label_width = rows.iter().map(|(l, _, _)| l.width()).max().unwrap_or(0);
     let room = width.map(|w| w.saturating_sub(label_width + GAP));
+    // A value that may be cut keeps a few columns even beside a long label.
+    let cut_room = room.map(|r| r.max(MIN_CUT));
     let bold = ContentStyle::new().bold();
     let mut lines = Vec::new();
     let mut beside = Vec::new();
@@ -376,18 +378,12 @@ pub fn pairs(rows: &[(&str, Cell, Fit)], style: Style, layout: Layout) -> Vec<St
             ]));
             continue;
         }
-        let room = room.map(|r| r.max(MIN_CUT));
-        lines.extend(pair_lines(
-            std::mem::take(&mut beside),
-            label_width,
-            room,
-            style,
-        ));
+        let before = std::mem::take(&mut beside);
+        lines.extend(pair_lines(before, label_width, cut_room, style));
         lines.push(painted(&label, style));
         lines.push(painted(value, style));
     }
-    let room = room.map(|r| r.max(MIN_CUT));
-    lines.extend(pair_lines(beside, label_width, room, style));
+    lines.extend(pair_lines(beside, label_width, cut_room, style));
     lines
 }
 
@@ -513,7 +509,7 @@ mod tests {
     }
 
     #[test]
-    fn a_column_outranked_by_none_is_cut_to_its_least_before_it_is_dropped() {
+    fn the_last_droppable_column_is_cut_before_it_goes() {
         let mut t = table();
         t.columns[2] = Column::keep("Connect");
         let lines = t.lines(Layout::Aligned(Some(70)));
@@ -620,6 +616,15 @@ mod tests {
         let lines = pairs(&rows, Style::default(), Layout::Aligned(Some(20)));
         assert_eq!(lines, ["Name  財務部のノー…"]);
         assert!(lines[0].width() <= 20);
+    }
+
+    #[test]
+    fn an_empty_table_is_its_header_or_nothing() {
+        let mut t = Table::new(&[Column::keep("ID")], Style::default());
+        assert_eq!(t.lines(Layout::Aligned(Some(80))), ["ID"]);
+        t.style.no_headers = true;
+        assert!(t.lines(Layout::Aligned(Some(80))).is_empty());
+        assert!(t.lines(Layout::Tabs).is_empty());
     }
 
     #[test]
