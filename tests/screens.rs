@@ -142,6 +142,29 @@ fn watch_lines_at_60_80_and_120_columns_keep_ids_and_codes_whole() {
     }
 }
 
+/// Whatever the status, each watch line at 80 columns has the same fields: no time, the ID,
+/// the name with its user, the status whole, the code when there is one.
+#[test]
+fn watch_lines_at_80_columns_have_the_same_fields_whatever_the_status() {
+    let (_sim, env) = sim_and_env(&[]);
+    let access = "11111111-0000-4000-8000-000000000003";
+    let text = at_width(
+        &env,
+        80,
+        &["watch", EXAMPLE_DESKTOP, CONFIRM_DESKTOP, access, "--once"],
+    );
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            format!("{CONFIRM_DESKTOP}  OPS-PC-002 (carol)  WAIT_USER_CONFIRM"),
+            format!("{access}  OPS-PC-003 (dave)  WAIT_USER_ACCESS"),
+            format!("{EXAMPLE_DESKTOP}  FIN-PC-042 (alice)  OPEN  code D1F32AA6"),
+        ]
+    );
+}
+
 /// The audit log of a start and a cancel, as people read it: the time to the second, the
 /// action, the desktop and the ticket whole, within 80 columns and 60.
 #[test]
