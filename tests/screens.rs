@@ -142,6 +142,156 @@ fn watch_lines_at_60_80_and_120_columns_keep_ids_and_codes_whole() {
     }
 }
 
+/// Whatever the status, each watch line at 80 columns has the same fields: no time, the ID,
+/// the name with its user, the status whole, the code when there is one.
+#[test]
+fn watch_lines_at_80_columns_have_the_same_fields_whatever_the_status() {
+    let (_sim, env) = sim_and_env(&[]);
+    let access = "11111111-0000-4000-8000-000000000003";
+    let text = at_width(
+        &env,
+        80,
+        &["watch", EXAMPLE_DESKTOP, CONFIRM_DESKTOP, access, "--once"],
+    );
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            format!("{CONFIRM_DESKTOP}  OPS-PC-002 (carol)  WAIT_USER_CONFIRM"),
+            format!("{access}  OPS-PC-003 (dave)  WAIT_USER_ACCESS"),
+            format!("{EXAMPLE_DESKTOP}  FIN-PC-042 (alice)  OPEN  code D1F32AA6"),
+        ]
+    );
+}
+
+/// The audit log of a start and a cancel, as people read it: the time to the second, the
+/// action, the desktop and the ticket whole, within 80 columns and 60.
+#[test]
+fn log_at_60_80_and_120_columns_keeps_time_action_desktop_and_ticket_whole() {
+    let (sim, env) = sim_and_env(&[]);
+    let log = env.dir.path().join("audit.jsonl");
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nauth = \"aksk\"\nak = \"{AK}\"\nsk = \"{SK}\"\naudit_log = \"{}\"\n",
+        sim.url,
+        log.display()
+    ));
+    let erin = "11111111-0000-4000-8000-000000000004";
+    for args in [
+        &[
+            "start",
+            erin,
+            "--ticket",
+            "INC-7",
+            "--reason",
+            "printer driver",
+        ][..],
+        &[
+            "cancel",
+            OPEN_DESKTOP,
+            "--ticket",
+            "INC-8",
+            "--reason",
+            "done",
+        ][..],
+    ] {
+        let out = env.cmd().env("USER", "opal").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    for width in WIDTHS {
+        let text = at_width(&env, width, &["log"]);
+        if width >= 80 {
+            assert_fits(&text, width);
+        } else {
+            // Time, action, desktop and ticket need 74 columns: at 60 nothing else is shown.
+            assert!(
+                text.starts_with("TIME                  ACTION  DESKTOP  "),
+                "{text}"
+            );
+            assert!(text.lines().next().unwrap().ends_with("TICKET"), "{text}");
+        }
+        assert_whole(
+            &text,
+            &[erin, OPEN_DESKTOP, "INC-7", "INC-8", "start", "cancel"],
+        );
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert_golden(&format!("tests/golden/log-{width}.txt"), &mask_times(&text));
+    }
+}
+
+/// Each line's leading time to the second (`2026-12-04T20:31:02Z`) as a placeholder of the
+/// same width, so that the columns after it keep their place.
+fn mask_times(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.get(..20) {
+            Some(time) if time.parse::<jiff::Timestamp>().is_ok() => {
+                format!("YYYY-MM-DDTHH:MM:SSZ{}\n", &line[20..])
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
+}
+
+/// The live board on a pseudo-terminal of 60, 80 and 120 columns, once every desktop was
+/// checked: the counts wrap rather than run off the screen, IDs and codes stay whole, and the
+/// user outlasts the computer's name.
+#[test]
+fn the_board_at_60_80_and_120_columns_keeps_ids_codes_and_users() {
+    let (_sim, env) = sim_and_env(&[]);
+    for width in WIDTHS {
+        let board = first_full_board(&env, width);
+        assert_fits(&board, width);
+        assert_whole(
+            &board,
+            &[EXAMPLE_DESKTOP, OPEN_DESKTOP, "D1F32AA6", "K7Q2M9XA"],
+        );
+        // From 80 columns on, whose session it is shows; at 60 IDs, statuses and codes fill it.
+        let users = board.contains("alice") && board.contains("dave");
+        assert_eq!(users, width >= 80, "{board}");
+        assert_golden(
+            &format!("tests/golden/board-{width}.txt"),
+            &normalize_ages(&board),
+        );
+    }
+}
+
+/// `sessions --watch` on a terminal of `width` columns (`script` gives it one), without
+/// colour; the first board drawn once all 8 desktops were checked, then `q`.
+fn first_full_board(env: &Env, width: usize) -> String {
+    use std::io::Write;
+    let mut child = Command::new("script")
+        .args([
+            "-qec",
+            &format!("{BIN} sessions --watch --interval 100ms"),
+            "/dev/null",
+        ])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.dir.path())
+        .env("XDG_CACHE_HOME", env.dir.path().join("xdg-cache"))
+        .env("ASSIST_CONFIG", env.config_path())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", width.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs assist on a pseudo-terminal");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    wait_for_text(&screen, "8 of 8 desktops checked");
+    stdin.write_all(b"q").unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(wait_for_child(&mut child).code(), Some(0));
+    let all = screen.lock().unwrap().clone();
+    let at = all.find("8 of 8 desktops checked").unwrap();
+    // Drawn from a cleared screen, up to what comes next: the next draw or the way out.
+    let start = all[..at].rfind("\u{1b}[2J").unwrap() + "\u{1b}[2J".len();
+    let end = at + all[at..].find('\u{1b}').unwrap();
+    all[start..end].replace("\r\n", "\n")
+}
+
 #[test]
 fn piped_tables_are_tab_separated_without_box_lines_or_colour() {
     let (_sim, env) = sim_and_env(&[]);

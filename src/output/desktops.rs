@@ -75,12 +75,13 @@ pub fn candidates_table(desktops: &[Desktop]) -> String {
         .join("\n")
 }
 
-/// The IDs never give way; the names do first (cut), then the connection and the address
-/// (dropped), so that full IDs fit at 80 columns and at 60.
+/// The IDs never give way. The connection goes first, then the address; the name is cut
+/// before the user is (whose desktop it is matters most), so that full IDs fit at 80 columns
+/// and at 60.
 const COLUMNS: [Column; 6] = [
     Column::keep("ID"),
-    Column::cut("Name", 3),
-    Column::cut("User", 4),
+    Column::cut("Name", 4),
+    Column::cut("User", 3),
     Column::keep("IP").droppable(5),
     Column::keep("Status").droppable(2),
     Column::cut("Connect", 6),

@@ -9,8 +9,9 @@ use super::table::{Cell, Column, Layout, Stream, Table};
 use crate::audit::Entry;
 use crate::text::sanitize;
 
-/// The time, the action, the desktop and the ticket never give way: what an auditor looks
-/// for; the names, users, status and reason are cut, then dropped.
+/// The time (to the second), the action, the desktop and the ticket never give way: what an
+/// auditor looks for, and within 80 columns; the names, users, status and reason are cut,
+/// then dropped.
 const COLUMNS: [Column; 10] = [
     Column::keep("Time"),
     Column::keep("Action"),
@@ -38,11 +39,12 @@ pub fn render_log(
         writeln!(out)?;
         return out.flush();
     }
+    let layout = Layout::of(Stream::Stdout);
     let mut table = Table::new(&COLUMNS, style);
     let text = |v: &Option<String>| v.as_deref().map_or_else(|| "-".into(), sanitize);
     for e in entries {
         table.add_row(vec![
-            Cell::new(sanitize(&e.time)),
+            Cell::new(time(&e.time, layout)),
             Cell::new(sanitize(&e.action)),
             Cell::new(sanitize(&e.desktop_id)),
             Cell::new(text(&e.desktop_name)),
@@ -54,10 +56,20 @@ pub fn render_log(
             Cell::new(text(&e.reason.clone().or(e.detail.clone()))),
         ]);
     }
-    for line in table.lines(Layout::of(Stream::Stdout)) {
+    for line in table.lines(layout) {
         writeln!(out, "{line}")?;
     }
     out.flush()
+}
+
+/// The entry's time for people: to the second, in UTC like the log itself (the nanoseconds
+/// are for ordering, and cost the table 10 columns). Scripts reading the tab-separated
+/// lines get it exactly as written.
+fn time(written: &str, layout: Layout) -> String {
+    match (layout, written.parse::<jiff::Timestamp>()) {
+        (Layout::Aligned(_), Ok(at)) => super::watch::timestamp(at),
+        _ => sanitize(written),
+    }
 }
 
 /// `--verify` found every line where the chain says it should be.

@@ -90,19 +90,20 @@ pub fn render_sessions(
     out.flush()
 }
 
-/// IDs and codes never give way; the user, the age and the names are dropped, then the
-/// statuses are cut (never so far that two read the same), so that full IDs and codes fit at
-/// 80 columns and at 60.
+/// IDs and codes never give way. The creation age goes first, then the name (whose session
+/// it is, the user, outlasts the computer's name), then the user; the status is cut last
+/// (never so far that two read the same), so that full IDs and codes fit at 80 columns and
+/// at 60.
 /// `WAIT_USER_C…` and `WAIT_USER_A…` still differ.
 pub const STATUS_LEAST: usize = 12;
 
 const COLUMNS: [Column; 6] = [
     Column::keep("ID"),
-    Column::cut("Name", 3),
-    Column::cut("User", 5),
+    Column::cut("Name", 5).at_least(8),
+    Column::cut("User", 3),
     Column::cut("Status", 1).at_least(STATUS_LEAST),
     Column::keep("Code"),
-    Column::keep("Created").droppable(4),
+    Column::keep("Created").droppable(6),
 ];
 
 /// The sessions as a table; the row of `highlight` (the last change, on the board) stands out.

@@ -1,11 +1,12 @@
-//! The tables every command prints, in the style of kubectl and gh: a header and aligned
-//! columns without box lines on a terminal, where IDs, codes and links are never cut and the
-//! other columns give way (cut with `…`, dropped when even that is not enough); the same
-//! columns tab-separated, without colour, into a pipe.
+//! The tables every command prints, in the style of kubectl and gh: on a terminal, a header
+//! and aligned columns without box lines, drawn by comfy-table after a small pre-pass that
+//! picks the columns by rank, so that IDs, codes and links are never cut and the other
+//! columns give way (cut with `…`, dropped when even that is not enough); the same columns
+//! tab-separated, without colour, into a pipe.
 
 use std::io::IsTerminal;
 
-use crossterm::style::{ContentStyle, Stylize};
+use crossterm::style::{Attribute, ContentStyle, Stylize};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::style::Style;
@@ -189,78 +190,91 @@ impl Table {
             .collect()
     }
 
+    /// comfy-table draws the columns [`Table::fit`] chose, each within its width: no box
+    /// lines, `…` where a cell is cut, colour on the text only, no trailing blanks.
     fn aligned_lines(&self, width: Option<usize>) -> Vec<String> {
         let shown = self.fit(width);
-        let header = (!self.style.no_headers).then(|| {
-            self.columns
-                .iter()
-                .map(|c| Cell::painted(c.header.to_uppercase(), ContentStyle::new().bold()))
-                .collect::<Vec<_>>()
-        });
-        header
-            .iter()
-            .chain(&self.rows)
-            .map(|row| self.aligned_line(row, &shown))
-            .collect()
-    }
-
-    /// One line: each shown cell cut to its width and padded, colour on the text only, no
-    /// trailing blanks.
-    fn aligned_line(&self, row: &[Cell], shown: &[(usize, usize)]) -> String {
-        let mut line = String::new();
-        for (n, &(index, width)) in shown.iter().enumerate() {
-            let cell = row.get(index).cloned().unwrap_or_default();
-            let text = cut(&cell.text, width);
-            let pad = width.saturating_sub(text.width());
-            if self.style.color {
-                line.push_str(&cell.paint.apply(&text).to_string());
-            } else {
-                line.push_str(&text);
-            }
-            if n + 1 < shown.len() {
-                line.push_str(&" ".repeat(pad + GAP));
-            }
+        let mut table = comfy(self.style);
+        if !self.style.no_headers {
+            let bold = ContentStyle::new().bold();
+            let header = shown.iter().map(|&(i, _)| {
+                let cell = Cell::painted(self.columns[i].header.to_uppercase(), bold);
+                comfy_cell(&cell, self.style)
+            });
+            table.set_header(one_line(header.collect()));
         }
-        line.trim_end().to_string()
+        for row in &self.rows {
+            let cells = shown
+                .iter()
+                .map(|&(i, _)| comfy_cell(&row.get(i).cloned().unwrap_or_default(), self.style));
+            table.add_row(one_line(cells.collect()));
+        }
+        let widths: Vec<usize> = shown.iter().map(|&(_, w)| w).collect();
+        constrain(&mut table, &widths);
+        table.lines().map(|l| l.trim_end().to_string()).collect()
     }
 
-    /// The columns shown, each with its width: whole when the width allows; else the columns
-    /// that may be cut give way, the least useful (highest rank) first, and when even that is
-    /// not enough, columns are dropped in their rank's order.
+    /// The pre-pass: the columns shown, each with its width. Whole when the width allows;
+    /// else columns are dropped by rank (the highest first) until the rest fits, and the
+    /// columns that may be cut give way, the highest rank first, down to their least.
     fn fit(&self, width: Option<usize>) -> Vec<(usize, usize)> {
         let natural: Vec<usize> = (0..self.columns.len())
             .map(|i| self.natural_width(i))
             .collect();
-        let least = |i: usize| match self.columns[i].fit {
-            Fit::Keep => natural[i],
-            Fit::Cut => natural[i].min(self.columns[i].least),
-        };
         let mut shown: Vec<usize> = (0..self.columns.len()).collect();
         let Some(width) = width else {
             return shown.iter().map(|&i| (i, natural[i])).collect();
         };
-        let total = |cols: &[usize], w: &dyn Fn(usize) -> usize| {
-            cols.iter().map(|&i| w(i)).sum::<usize>() + GAP * cols.len().saturating_sub(1)
-        };
-        while total(&shown, &least) > width {
-            let Some(victim) = shown
-                .iter()
-                .copied()
-                .filter(|&i| self.columns[i].drop.is_some())
-                .max_by_key(|&i| self.columns[i].drop)
-            else {
+        while self.narrowest(&shown, &natural) > width {
+            let Some(victim) = self.least_useful(&shown) else {
                 break;
             };
             shown.retain(|&i| i != victim);
         }
+        self.give_way(&shown, &natural, width)
+    }
+
+    /// How narrow `shown` can be drawn. A column is cut below its natural width only once
+    /// every droppable column less useful than it is gone: dropping the creation age keeps a
+    /// status whole, and a status is cut only when nothing else is left to drop.
+    fn narrowest(&self, shown: &[usize], natural: &[usize]) -> usize {
+        let least = |i: usize| {
+            let outranked = shown
+                .iter()
+                .any(|&j| self.columns[j].drop > self.columns[i].drop);
+            match self.columns[i].fit {
+                Fit::Cut if !outranked => natural[i].min(self.columns[i].least),
+                _ => natural[i],
+            }
+        };
+        let total: usize = shown.iter().map(|&i| least(i)).sum();
+        total + GAP * shown.len().saturating_sub(1)
+    }
+
+    /// The shown column dropped first: the highest rank.
+    fn least_useful(&self, shown: &[usize]) -> Option<usize> {
+        shown
+            .iter()
+            .copied()
+            .filter(|&i| self.columns[i].drop.is_some())
+            .max_by_key(|&i| self.columns[i].drop)
+    }
+
+    /// The widths of `shown` within `width`: the least useful column gives way first.
+    fn give_way(&self, shown: &[usize], natural: &[usize], width: usize) -> Vec<(usize, usize)> {
         let mut widths: Vec<(usize, usize)> = shown.iter().map(|&i| (i, natural[i])).collect();
-        let mut excess = total(&shown, &|i| natural[i]).saturating_sub(width);
-        // The least useful column (the highest rank) gives way first, down to its least.
+        let total =
+            widths.iter().map(|&(_, w)| w).sum::<usize>() + GAP * widths.len().saturating_sub(1);
+        let mut excess = total.saturating_sub(width);
         let mut order: Vec<usize> = (0..widths.len()).collect();
         order.sort_by_key(|&n| std::cmp::Reverse(self.columns[widths[n].0].drop));
         for n in order {
             let (index, width) = &mut widths[n];
-            let give = excess.min(width.saturating_sub(least(*index)));
+            let least = match self.columns[*index].fit {
+                Fit::Keep => *width,
+                Fit::Cut => (*width).min(self.columns[*index].least),
+            };
+            let give = excess.min(width.saturating_sub(least));
             *width -= give;
             excess -= give;
         }
@@ -283,6 +297,61 @@ impl Table {
     }
 }
 
+/// An empty comfy-table as every table here is drawn: the `NOTHING` preset (no box lines, like
+/// kubectl), `…` for a cut, and never a look at the terminal of its own: the width and the
+/// colour are decided here, from COLUMNS, ASSIST_FORCE_TTY and `--color`.
+fn comfy(style: Style) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(comfy_table::presets::NOTHING)
+        .force_no_tty()
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+        .set_truncation_indicator("…");
+    if style.color {
+        table.enforce_styling();
+        // The padding stays unpainted: a reversed row has no reversed gaps.
+        table.style_text_only();
+    }
+    table
+}
+
+/// A row that never wraps: a cell too wide for its column is cut and ends in `…`.
+fn one_line(cells: Vec<comfy_table::Cell>) -> comfy_table::Row {
+    let mut row = comfy_table::Row::from(cells);
+    row.max_height(1);
+    row
+}
+
+/// Each column at most its width, `GAP` blanks after all but the last (none before the first).
+fn constrain(table: &mut comfy_table::Table, widths: &[usize]) {
+    use comfy_table::{ColumnConstraint, Width};
+    for (n, width) in widths.iter().enumerate() {
+        let gap = if n + 1 < widths.len() { GAP } else { 0 };
+        if let Some(column) = table.column_mut(n) {
+            let width = u16::try_from(width + gap).unwrap_or(u16::MAX);
+            column.set_padding((0, gap as u16));
+            column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(width)));
+        }
+    }
+}
+
+/// A cell for comfy-table, in its colour when colour is on.
+fn comfy_cell(cell: &Cell, style: Style) -> comfy_table::Cell {
+    let mut out = comfy_table::Cell::new(&cell.text);
+    if !style.color {
+        return out;
+    }
+    if let Some(color) = cell.paint.foreground_color {
+        out = out.fg(color);
+    }
+    for attribute in [Attribute::Bold, Attribute::Dim, Attribute::Reverse] {
+        if cell.paint.attributes.has(attribute) {
+            out = out.add_attribute(attribute);
+        }
+    }
+    out
+}
+
 /// A key/value list (`show`): labels aligned, one value per line. A value that may not be cut
 /// (an ID, a link) and does not fit beside its label gets a line of its own, whole.
 pub fn pairs(rows: &[(&str, Cell, Fit)], style: Style, layout: Layout) -> Vec<String> {
@@ -294,30 +363,54 @@ pub fn pairs(rows: &[(&str, Cell, Fit)], style: Style, layout: Layout) -> Vec<St
     };
     let label_width = rows.iter().map(|(l, _, _)| l.width()).max().unwrap_or(0);
     let room = width.map(|w| w.saturating_sub(label_width + GAP));
-    let paint = |text: &str, paint: ContentStyle| match style.color {
-        true => paint.apply(text).to_string(),
-        false => text.to_string(),
-    };
+    // A value that may be cut keeps a few columns even beside a long label.
+    let cut_room = room.map(|r| r.max(MIN_CUT));
+    let bold = ContentStyle::new().bold();
     let mut lines = Vec::new();
+    let mut beside = Vec::new();
     for (label, value, fit) in rows {
-        let label_text = paint(label, ContentStyle::new().bold());
-        let pad = " ".repeat(label_width - label.width() + GAP);
-        match room {
-            Some(room) if value.text.width() > room && *fit == Fit::Keep => {
-                lines.push(label_text);
-                lines.push(paint(&value.text, value.paint));
-            }
-            Some(room) => lines.push(format!(
-                "{label_text}{pad}{}",
-                paint(&cut(&value.text, room.max(MIN_CUT)), value.paint)
-            )),
-            None => lines.push(format!(
-                "{label_text}{pad}{}",
-                paint(&value.text, value.paint)
-            )),
+        let label = Cell::painted(*label, bold);
+        let alone = *fit == Fit::Keep && room.is_some_and(|room| value.text.width() > room);
+        if !alone {
+            beside.push(one_line(vec![
+                comfy_cell(&label, style),
+                comfy_cell(value, style),
+            ]));
+            continue;
         }
+        let before = std::mem::take(&mut beside);
+        lines.extend(pair_lines(before, label_width, cut_room, style));
+        lines.push(painted(&label, style));
+        lines.push(painted(value, style));
     }
+    lines.extend(pair_lines(beside, label_width, cut_room, style));
     lines
+}
+
+/// Label/value rows as one comfy-table whose label column is exactly `label_width` wide, so
+/// that the runs between two lone values line up with each other.
+fn pair_lines(
+    rows: Vec<comfy_table::Row>,
+    label_width: usize,
+    room: Option<usize>,
+    style: Style,
+) -> Vec<String> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let mut table = comfy(style);
+    table.add_rows(rows);
+    constrain(
+        &mut table,
+        &[label_width, room.unwrap_or(usize::from(u16::MAX))],
+    );
+    if let Some(labels) = table.column_mut(0) {
+        let width = u16::try_from(label_width + GAP).unwrap_or(u16::MAX);
+        labels.set_constraint(comfy_table::ColumnConstraint::Absolute(
+            comfy_table::Width::Fixed(width),
+        ));
+    }
+    table.lines().map(|l| l.trim_end().to_string()).collect()
 }
 
 /// A cell's text, in its colour when colour is on.
@@ -402,13 +495,79 @@ mod tests {
     }
 
     #[test]
-    fn the_least_useful_column_gives_way_first_and_ids_never() {
+    fn a_less_useful_column_goes_before_a_more_useful_one_is_cut_and_ids_never() {
         let lines = table().lines(Layout::Aligned(Some(70)));
         assert_eq!(
+            lines,
+            [
+                "ID                                    NAME",
+                "00000000-0000-4000-8000-000000000001  Finance laptop of the third…"
+            ]
+        );
+        let lines = table().lines(Layout::Aligned(Some(30)));
+        assert_eq!(lines[1], "00000000-0000-4000-8000-000000000001");
+    }
+
+    #[test]
+    fn the_last_droppable_column_is_cut_before_it_goes() {
+        let mut t = table();
+        t.columns[2] = Column::keep("Connect");
+        let lines = t.lines(Layout::Aligned(Some(70)));
+        assert_eq!(
             lines[1],
-            "00000000-0000-4000-8000-000000000001  Finance laptop of the t…  user1…"
+            "00000000-0000-4000-8000-000000000001  Finance laptop…  user1 connected"
         );
         assert!(lines.iter().all(|l| l.width() <= 70));
+    }
+
+    #[test]
+    fn wide_characters_align_and_are_cut_by_their_width() {
+        let mut t = Table::new(
+            &[
+                Column::keep("ID"),
+                Column::cut("Name", 2),
+                Column::keep("User"),
+            ],
+            Style::default(),
+        );
+        t.add_row(vec![
+            Cell::new("d1"),
+            Cell::new("財務部のノートPC"),
+            Cell::new("王"),
+        ]);
+        t.add_row(vec![Cell::new("d2"), Cell::new("HR"), Cell::new("bob")]);
+        assert_eq!(
+            t.lines(Layout::Aligned(None)),
+            [
+                "ID  NAME              USER",
+                "d1  財務部のノートPC  王",
+                "d2  HR                bob",
+            ]
+        );
+        assert_eq!(
+            t.lines(Layout::Aligned(Some(19))),
+            [
+                "ID  NAME       USER",
+                "d1  財務部の…  王",
+                "d2  HR         bob"
+            ]
+        );
+    }
+
+    #[test]
+    fn colour_paints_the_text_only_and_leaves_no_trailing_blanks() {
+        let style = Style {
+            color: true,
+            ..Style::default()
+        };
+        let mut t = Table::new(&[Column::keep("ID"), Column::keep("Status")], style);
+        let reversed = ContentStyle::new().green().reverse();
+        t.add_row(vec![Cell::new("d1"), Cell::painted("OPEN", reversed)]);
+        t.add_row(vec![Cell::painted("d22", reversed), Cell::new("-")]);
+        let lines = t.lines(Layout::Aligned(Some(80)));
+        assert_eq!(lines[1], format!("d1   {}", reversed.apply("OPEN")));
+        assert_eq!(lines[2], format!("{}  -", reversed.apply("d22")));
+        assert!(lines[0].contains("\u{1b}[1m"), "a bold header: {lines:?}");
     }
 
     #[test]
@@ -443,17 +602,29 @@ mod tests {
         ];
         assert_eq!(
             pairs(&rows, Style::default(), Layout::Aligned(Some(30))),
-            [
-                "Desktop  d1",
-                "Link",
-                link,
-                "Status   OPEN (the space is o…"
-            ]
+            ["Desktop  d1", "Link", link, "Status   OPEN (the space is…"]
         );
         assert_eq!(
             pairs(&rows, Style::default(), Layout::Tabs)[1],
             format!("Link\t{link}")
         );
+    }
+
+    #[test]
+    fn a_wide_value_beside_its_label_is_cut_by_its_width() {
+        let rows = [("Name", Cell::new("財務部のノートPC"), Fit::Cut)];
+        let lines = pairs(&rows, Style::default(), Layout::Aligned(Some(20)));
+        assert_eq!(lines, ["Name  財務部のノー…"]);
+        assert!(lines[0].width() <= 20);
+    }
+
+    #[test]
+    fn an_empty_table_is_its_header_or_nothing() {
+        let mut t = Table::new(&[Column::keep("ID")], Style::default());
+        assert_eq!(t.lines(Layout::Aligned(Some(80))), ["ID"]);
+        t.style.no_headers = true;
+        assert!(t.lines(Layout::Aligned(Some(80))).is_empty());
+        assert!(t.lines(Layout::Tabs).is_empty());
     }
 
     #[test]

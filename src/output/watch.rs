@@ -3,12 +3,11 @@
 use std::io::Write;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::format::OutputFormat;
-use super::sessions::STATUS_LEAST;
 use super::show::RecordJson;
-use super::style::Style;
-use super::table::{Cell, Column, Layout, Table};
+use super::table::cut;
 use crate::api::model::RemoteAssistance;
 use crate::domain::DesktopNames;
 use crate::text::sanitize;
@@ -83,10 +82,25 @@ pub fn timestamp(at: jiff::Timestamp) -> String {
     at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// Blanks between two fields of a line.
+const GAP: usize = 2;
+/// What a line plans for, so that every line of a run shows the same fields: a desktop ID
+/// (a UUID), the longest status (`WAIT_USER_CONFIRM`) and `code ` with an 8-character code.
+const ID_ROOM: usize = 36;
+const STATUS_ROOM: usize = 17;
+const CODE_ROOM: usize = 13;
+/// A name is shown when it can have at least this much, the time when it can have its 20.
+const NAME_LEAST: usize = 8;
+const TIME_ROOM: usize = 20;
+/// A decline reason is cut to no less than this, whatever the width.
+const FAILED_LEAST: usize = 16;
+
 /// `<observed_at>  <desktop_id>[  <name> (<user>)]  <status>[  code <CODE>][  failed: <reason>]`:
-/// whole without a width (a log line, into a pipe or a file); within `width` columns (a
-/// terminal) the ID and code stay whole: the time goes first, then the names; the status
-/// and the reason are cut last.
+/// whole without a width (a log line, into a pipe or a file). Within `width` columns (a
+/// terminal) which fields show depends on the width alone, so that every line of a watch has
+/// the same ones: the ID, the status and the code always and whole; the name when it can
+/// have [`NAME_LEAST`] columns (cut, the computer name before the user); the time when it
+/// fits too. A decline reason takes what is left.
 pub fn fitted_line(
     id: &str,
     names: Option<&DesktopNames>,
@@ -94,40 +108,68 @@ pub fn fitted_line(
     at: jiff::Timestamp,
     width: Option<usize>,
 ) -> String {
-    let mut columns = vec![Column::keep("Time").droppable(3), Column::keep("ID")];
-    let mut cells = vec![Cell::new(timestamp(at)), Cell::new(sanitize(id))];
-    if let Some(label) = names.and_then(DesktopNames::label) {
-        columns.push(Column::cut("Name", 2));
-        cells.push(Cell::new(sanitize(&label)));
+    let core = ID_ROOM + GAP + STATUS_ROOM + GAP + CODE_ROOM;
+    let with_name = width.is_none_or(|w| w >= core + GAP + NAME_LEAST);
+    let with_time = width.is_none_or(|w| w >= core + GAP + NAME_LEAST + GAP + TIME_ROOM);
+    let mut fields: Vec<String> = Vec::new();
+    if with_time {
+        fields.push(timestamp(at));
     }
-    // A change line without its status says nothing: cut, never dropped.
-    columns.push(Column {
-        drop: None,
-        ..Column::cut("Status", 1).at_least(STATUS_LEAST)
-    });
-    cells.push(Cell::new(sanitize(record.status_text())));
+    fields.push(sanitize(id));
+    fields.push(sanitize(record.status_text()));
     if let Some(code) = record.invitation_code.as_deref().filter(|c| !c.is_empty()) {
-        columns.push(Column::keep("Code"));
-        cells.push(Cell::new(format!("code {}", sanitize(code))));
+        fields.push(format!("code {}", sanitize(code)));
     }
-    if let Some(reason) = record.failed_reason() {
-        columns.push(Column {
-            drop: None,
-            ..Column::cut("Failed", 0)
-        });
-        cells.push(Cell::new(format!("failed: {}", sanitize(reason))));
-    }
-    let style = Style {
-        no_headers: true,
-        ..Style::default()
+    let names = names.filter(|_| with_name);
+    let failed = record
+        .failed_reason()
+        .map(|r| format!("failed: {}", sanitize(r)));
+    let Some(width) = width else {
+        let label = names.and_then(DesktopNames::label).map(|l| sanitize(&l));
+        return joined(fields, label, failed, usize::from(with_time));
     };
-    let mut table = Table::new(&columns, style);
-    table.add_row(cells);
-    table
-        .lines(Layout::Aligned(width))
-        .into_iter()
-        .next()
-        .unwrap_or_default()
+    let used = fields.iter().map(|f| f.width() + GAP).sum::<usize>();
+    let room = width.saturating_sub(used);
+    let reason_room = failed
+        .as_ref()
+        .map_or(0, |f| f.width().min(FAILED_LEAST) + GAP);
+    let label = names.and_then(|n| label_within(n, room.saturating_sub(reason_room)));
+    let left = room.saturating_sub(label.as_ref().map_or(0, |l| l.width() + GAP));
+    let failed = failed.map(|f| cut(&f, left.max(FAILED_LEAST)));
+    joined(fields, label, failed, usize::from(with_time))
+}
+
+/// The fields with the label after the ID (at `id_at`) and the reason last, `GAP` apart.
+fn joined(
+    mut fields: Vec<String>,
+    label: Option<String>,
+    failed: Option<String>,
+    id_at: usize,
+) -> String {
+    if let Some(label) = label {
+        fields.insert(id_at + 1, label);
+    }
+    fields.extend(failed);
+    fields.join(&" ".repeat(GAP))
+}
+
+/// `NAME (user)` within `room` columns: whole when it fits; else the computer name is cut and
+/// the user stays (whose session it is matters most); else the label is cut as a whole.
+fn label_within(names: &DesktopNames, room: usize) -> Option<String> {
+    let label = sanitize(&names.label()?);
+    if label.width() <= room.max(NAME_LEAST) {
+        return Some(label);
+    }
+    let room = room.max(NAME_LEAST);
+    let known = |v: &Option<String>| v.clone().filter(|v| !v.trim().is_empty());
+    if let (Some(name), Some(user)) = (known(&names.computer_name), known(&names.user_name)) {
+        let user = format!("({})", sanitize(&user));
+        let name_room = room.saturating_sub(user.width() + 1);
+        if name_room >= NAME_LEAST.min(name.width()) {
+            return Some(format!("{} {user}", cut(&sanitize(&name), name_room)));
+        }
+    }
+    Some(cut(&label, room))
 }
 
 #[cfg(test)]
@@ -175,7 +217,44 @@ mod tests {
             line(80),
             format!("{id}  FINANCE…  WAIT_USER_CONFIRM  code AB12CD34")
         );
-        assert_eq!(line(65), format!("{id}  WAIT_USER_C…  code AB12CD34"));
+        // Too narrow for a name: the status stays whole all the same.
+        assert_eq!(line(65), format!("{id}  WAIT_USER_CONFIRM  code AB12CD34"));
+    }
+
+    #[test]
+    fn at_80_columns_every_line_has_the_same_fields_and_the_user_outlasts_the_name() {
+        let at: jiff::Timestamp = "2026-11-28T05:40:01Z".parse().unwrap();
+        let id = "00000000-0000-4000-8000-000000000001";
+        let names = DesktopNames {
+            computer_name: Some("FINANCE-LAPTOP-0042".into()),
+            user_name: Some("alice".into()),
+        };
+        let line = |json: &str| {
+            let r: RemoteAssistance = serde_json::from_str(json).unwrap();
+            fitted_line(id, Some(&names), &r, at, Some(80))
+        };
+        assert_eq!(
+            line(r#"{"status":"WAIT_USER_CONFIRM"}"#),
+            format!("{id}  FINANCE-LAPTOP… (alice)  WAIT_USER_CONFIRM")
+        );
+        assert_eq!(
+            line(r#"{"status":"OPEN","invitation_code":"AB12CD34"}"#),
+            format!("{id}  FINANCE-LAPT… (alice)  OPEN  code AB12CD34")
+        );
+        assert_eq!(
+            line(r#"{"status":"WAIT_USER_ACCESS","invitation_code":"AB12CD34"}"#),
+            format!("{id}  FINANCE-…  WAIT_USER_ACCESS  code AB12CD34")
+        );
+        let r: RemoteAssistance = serde_json::from_str(
+            r#"{"status":"CLOSE","failed_reason":"The end user declined the request."}"#,
+        )
+        .unwrap();
+        let declined = fitted_line(id, Some(&names), &r, at, Some(80));
+        assert_eq!(
+            declined,
+            format!("{id}  FINANCE-… (alice)  CLOSE  failed: The end…")
+        );
+        assert!(declined.width() <= 80);
     }
 
     #[test]
