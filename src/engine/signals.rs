@@ -4,12 +4,13 @@
 //! came (130, 143, 129). A second signal ends the program at once.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::outcome::Kind;
 
-/// The number of the last signal that came (0: none yet).
-static WHICH: AtomicUsize = AtomicUsize::new(0);
+/// The number of the last signal that came (0: none yet). An `Arc` because signal-hook 0.3
+/// (the version crossterm depends on too: one copy in the binary) keeps a handle to it.
+static WHICH: LazyLock<Arc<AtomicUsize>> = LazyLock::new(|| Arc::new(AtomicUsize::new(0)));
 
 /// The flag the signals set, installed once per process.
 pub fn flag() -> Arc<AtomicBool> {
@@ -51,7 +52,9 @@ fn install(flag: &Arc<AtomicBool>) {
         let exit_code = 128 + signal;
         let registered =
             signal_hook::flag::register_conditional_shutdown(signal, exit_code, flag.clone())
-                .and_then(|_| signal_hook::flag::register_usize(signal, &WHICH, signal as usize))
+                .and_then(|_| {
+                    signal_hook::flag::register_usize(signal, WHICH.clone(), signal as usize)
+                })
                 .and_then(|_| signal_hook::flag::register(signal, flag.clone()));
         if let Err(e) = registered {
             eprintln!("warning: cannot catch signal {signal} ({e}); it will end assist abruptly");
