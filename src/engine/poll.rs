@@ -100,17 +100,7 @@ pub fn run(
 ) -> anyhow::Result<Outcome> {
     let start = Instant::now();
     let n = plan.ids.len().max(1);
-    // The first round goes out at once (bounded by --concurrency and the pacer), so the
-    // operator sees every desktop promptly; later rounds keep to their phase.
-    let mut desks: Vec<Desk> = plan
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let phase = plan.interval.mul_f64(i as f64 / n as f64);
-            Desk::new(id.clone(), phase, start, previous.get(id.as_str()).cloned())
-        })
-        .collect();
+    let mut desks = first_round(plan, previous, start);
     let single = SingleAttempts::new(&client);
     let mut sched = Sched {
         queue: Queue::default(),
@@ -155,12 +145,8 @@ pub fn run(
             let Some(i) = next_job(&mut sched, &desks, now) else {
                 break;
             };
-            desks[i].in_flight = true;
-            // While in flight, `due` says when it was sent (the pacer counts what was sent
-            // after the gateway began refusing); an answer sets the next one.
-            desks[i].due = now;
+            send(&mut desks[i], i, &jobs, now);
             in_flight += 1;
-            let _ = jobs.send((i, desks[i].id.clone()));
         }
         let wait = next_wake(&sched, plan.deadline, now);
         let (i, result) = match done.recv_timeout(wait) {
@@ -190,14 +176,41 @@ pub fn run(
             now,
         )?;
         let now = Instant::now();
-        match desks[i].settled {
-            Some(_) => sched.open -= 1,
-            None => {
-                let hot = desks[i].hot(now, plan.interval);
-                sched.queue.push(i, desks[i].due, hot);
-            }
-        }
+        settled_or_queued(&desks[i], i, &mut sched, plan.interval, now);
         voice.tick(in_flight == 0 && !sched.queue.any_due(now));
+    }
+}
+
+/// Every desktop, due at once: the first round goes out at once (bounded by --concurrency
+/// and the pacer), so the operator sees every desktop promptly; later rounds keep to their
+/// phase, spread evenly over the interval.
+fn first_round(plan: &Plan, previous: &HashMap<String, Seen>, start: Instant) -> Vec<Desk> {
+    let n = plan.ids.len().max(1);
+    plan.ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let phase = plan.interval.mul_f64(i as f64 / n as f64);
+            Desk::new(id.clone(), phase, start, previous.get(id.as_str()).cloned())
+        })
+        .collect()
+}
+
+/// Hands desktop `i` to a worker.
+fn send(desk: &mut Desk, i: usize, jobs: &mpsc::Sender<Job>, now: Instant) {
+    desk.in_flight = true;
+    // While in flight, `due` says when it was sent (the pacer counts what was sent after the
+    // gateway began refusing); an answer sets the next one.
+    desk.due = now;
+    let _ = jobs.send((i, desk.id.clone()));
+}
+
+/// After an answer: a settled desktop leaves the run, another waits for its next turn (ahead
+/// of the others when its state is about to change).
+fn settled_or_queued(desk: &Desk, i: usize, sched: &mut Sched, interval: Duration, now: Instant) {
+    match desk.settled {
+        Some(_) => sched.open -= 1,
+        None => sched.queue.push(i, desk.due, desk.hot(now, interval)),
     }
 }
 
