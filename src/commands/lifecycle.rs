@@ -42,7 +42,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     if let Some(active) = active_session(&client, &id)? {
         if !args.new {
             // Signals are caught before any line that says a wait is coming.
-            poll::interrupt_flag();
+            crate::engine::signals::catch(crate::messages::say);
             eprintln!("{about}: {}", already(&active));
             return existing(settings, args, &id, active, client, directory, rec);
         }
@@ -105,7 +105,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     }
     // The signals are caught before the line that says the wait began: a signal sent on
     // seeing it ends the wait as a signal should, never the process half-way.
-    poll::interrupt_flag();
+    crate::engine::signals::catch(crate::messages::say);
     eprintln!(
         "asked desktop {about} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"
     );
@@ -275,7 +275,7 @@ fn wait_for_open(
     directory: Arc<Directory>,
     rec: &mut Recorder,
 ) -> anyhow::Result<Outcome> {
-    let interrupted = poll::interrupt_flag();
+    let interrupted = crate::engine::signals::catch(crate::messages::say);
     let plan = Plan {
         ids: vec![id.clone()],
         interval: args.interval,

@@ -55,7 +55,7 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
     let desktops = list_all(&client, &filter).context("could not list the desktops")?;
     let directory = Arc::new(Directory::listed(&desktops));
     let client = Arc::new(client);
-    let interrupted = poll::interrupt_flag();
+    let interrupted = crate::engine::signals::catch(crate::messages::say);
     if args.watch {
         return super::board::run(settings, args, client, &desktops, directory, &interrupted);
     }

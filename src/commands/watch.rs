@@ -40,9 +40,9 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     } else {
         desktop_ids(args, selected)?
     };
-    let interrupted = poll::interrupt_flag();
+    let interrupted = crate::engine::signals::catch(crate::messages::say);
     let state = match args.state.as_deref() {
-        Some(path) => Some(StateFile::open(path, &interrupted)?),
+        Some(path) => Some(StateFile::open(path, &interrupted, crate::messages::say)?),
         None => None,
     };
     let directory = Arc::new(Directory::listed(&listed));

@@ -4,19 +4,23 @@
 //! came (130, 143, 129). A second signal ends the program at once.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
+use crate::messages::{msg, Level, Message};
 use crate::outcome::Kind;
 
-/// The number of the last signal that came (0: none yet).
-static WHICH: AtomicUsize = AtomicUsize::new(0);
+/// The number of the last signal that came (0: none yet). An `Arc` because signal-hook 0.3
+/// (the version crossterm depends on too: one copy in the binary) keeps a handle to it.
+static WHICH: LazyLock<Arc<AtomicUsize>> = LazyLock::new(|| Arc::new(AtomicUsize::new(0)));
 
-/// The flag the signals set, installed once per process.
-pub fn flag() -> Arc<AtomicBool> {
+/// Catches SIGINT, SIGTERM and SIGHUP from now on (installed once per process) and returns
+/// the flag they set: the poll loop notices within one tick and ends with the signal's exit
+/// code (130, 143, 129). A signal that cannot be caught is told to `say`, the first time.
+pub fn catch(mut say: impl FnMut(Level, &Message)) -> Arc<AtomicBool> {
     static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
     FLAG.get_or_init(|| {
         let flag = Arc::new(AtomicBool::new(false));
-        install(&flag);
+        install(&flag, &mut say);
         flag
     })
     .clone()
@@ -43,7 +47,7 @@ fn kind_of(_signal: usize) -> Kind {
 }
 
 #[cfg(unix)]
-fn install(flag: &Arc<AtomicBool>) {
+fn install(flag: &Arc<AtomicBool>, say: &mut dyn FnMut(Level, &Message)) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     for signal in [SIGINT, SIGTERM, SIGHUP] {
         // The shutdown goes first: it fires only once the flag is already set, i.e. on the
@@ -51,19 +55,22 @@ fn install(flag: &Arc<AtomicBool>) {
         let exit_code = 128 + signal;
         let registered =
             signal_hook::flag::register_conditional_shutdown(signal, exit_code, flag.clone())
-                .and_then(|_| signal_hook::flag::register_usize(signal, &WHICH, signal as usize))
+                .and_then(|_| {
+                    signal_hook::flag::register_usize(signal, WHICH.clone(), signal as usize)
+                })
                 .and_then(|_| signal_hook::flag::register(signal, flag.clone()));
         if let Err(e) = registered {
-            eprintln!("warning: cannot catch signal {signal} ({e}); it will end assist abruptly");
+            let uncaught = msg!("engine-signal-uncaught", signal = signal, error = e);
+            say(Level::Warning, &uncaught);
         }
     }
 }
 
 #[cfg(not(unix))]
-fn install(flag: &Arc<AtomicBool>) {
+fn install(flag: &Arc<AtomicBool>, say: &mut dyn FnMut(Level, &Message)) {
     let setter = flag.clone();
     if let Err(e) = ctrlc::set_handler(move || setter.store(true, Ordering::SeqCst)) {
-        eprintln!("warning: cannot catch Ctrl-C ({e}); it will end assist abruptly");
+        say(Level::Warning, &msg!("engine-ctrl-c-uncaught", error = e));
     }
 }
 

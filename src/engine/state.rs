@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use super::poll::Seen;
+use super::plan::Seen;
+use crate::messages::{msg, Level, Message};
 use crate::outcome::Failure;
 use crate::units::spoken;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -47,15 +48,21 @@ impl StateFile {
     /// Locks and reads the file; a missing or empty file is empty. A file that is not a state
     /// file, a symbolic link, a file of another user, or a directory others may write to
     /// without the sticky bit is refused (exit 3): a cron job of root must not be steered.
-    pub fn open(path: &Path, interrupted: &AtomicBool) -> anyhow::Result<StateFile> {
+    /// While another run holds it, `say` hears (once) why nothing happens yet.
+    pub fn open(
+        path: &Path,
+        interrupted: &AtomicBool,
+        mut say: impl FnMut(Level, &Message),
+    ) -> anyhow::Result<StateFile> {
         let wait = crate::testing::limit("ASSIST_TEST_LOCK_WAIT", LOCK_WAIT);
-        Self::open_waiting(path, interrupted, wait)
+        Self::open_waiting(path, interrupted, wait, &mut say)
     }
 
     fn open_waiting(
         path: &Path,
         interrupted: &AtomicBool,
         wait: Duration,
+        say: &mut dyn FnMut(Level, &Message),
     ) -> anyhow::Result<StateFile> {
         if path.is_dir() {
             return Err(unusable(path, "it is a directory").into());
@@ -80,7 +87,7 @@ impl StateFile {
         })?;
         crate::files::check_owner(&lock, &lock_path)
             .map_err(|e| unusable(path, &format!("its lock {e}")))?;
-        wait_for_lock(&lock, path, interrupted, wait)?;
+        wait_for_lock(&lock, path, interrupted, wait, say)?;
         let seen = read(path)?;
         Ok(StateFile {
             path: path.to_path_buf(),
@@ -115,6 +122,7 @@ fn wait_for_lock(
     path: &Path,
     interrupted: &AtomicBool,
     wait: Duration,
+    say: &mut dyn FnMut(Level, &Message),
 ) -> anyhow::Result<()> {
     let deadline = Instant::now() + wait;
     let mut told = false;
@@ -132,11 +140,12 @@ fn wait_for_lock(
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                 // Say why nothing happens yet, once: a silent wait looks like a hang.
                 if !std::mem::replace(&mut told, true) {
-                    eprintln!(
-                        "waiting up to {} for the state file {}, in use by another assist run",
-                        spoken(wait),
-                        path.display()
+                    let waiting = msg!(
+                        "engine-state-file-wait",
+                        wait = spoken(wait),
+                        path = path.display()
                     );
+                    say(Level::Plain, &waiting);
                 }
                 std::thread::sleep(Duration::from_millis(100));
             }
@@ -205,17 +214,30 @@ fn foreign(path: &Path, why: &str) -> StateError {
 mod tests {
     use super::*;
 
+    /// Nothing to hear: the file is free.
+    fn quiet(_: Level, _: &Message) {}
+
     #[test]
     fn a_held_state_file_is_waited_for_then_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
-        let held = StateFile::open(&path, &AtomicBool::new(false)).unwrap();
+        let held = StateFile::open(&path, &AtomicBool::new(false), quiet).unwrap();
         let started = Instant::now();
         let wait = Duration::from_millis(300);
-        let err = StateFile::open_waiting(&path, &AtomicBool::new(false), wait)
+        let mut said = Vec::new();
+        let mut hear = |level, m: &Message| said.push(crate::messages::line(level, m));
+        let err = StateFile::open_waiting(&path, &AtomicBool::new(false), wait, &mut hear)
             .err()
             .unwrap();
         assert!(started.elapsed() >= wait);
+        // Said once, however many times the lock was tried.
+        assert_eq!(
+            said,
+            [format!(
+                "waiting up to 300 ms for the state file {}, in use by another assist run",
+                path.display()
+            )]
+        );
         assert_eq!(
             err.to_string(),
             format!(
@@ -225,7 +247,7 @@ mod tests {
         );
         assert!(err.is::<StateError>());
         drop(held);
-        assert!(StateFile::open(&path, &AtomicBool::new(false)).is_ok());
+        assert!(StateFile::open(&path, &AtomicBool::new(false), quiet).is_ok());
     }
 
     #[test]
@@ -243,18 +265,18 @@ mod tests {
             },
         );
         {
-            let file = StateFile::open(&path, &AtomicBool::new(false)).unwrap();
+            let file = StateFile::open(&path, &AtomicBool::new(false), quiet).unwrap();
             assert!(file.seen.is_empty());
             file.save(&seen).unwrap();
         }
         assert_eq!(
-            StateFile::open(&path, &AtomicBool::new(false))
+            StateFile::open(&path, &AtomicBool::new(false), quiet)
                 .unwrap()
                 .seen,
             seen
         );
         std::fs::write(&path, "not json{{").unwrap();
-        let err = StateFile::open(&path, &AtomicBool::new(false))
+        let err = StateFile::open(&path, &AtomicBool::new(false), quiet)
             .err()
             .unwrap();
         assert!(
@@ -263,7 +285,7 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "not json{{");
         std::fs::write(&path, "\n").unwrap();
-        assert!(StateFile::open(&path, &AtomicBool::new(false))
+        assert!(StateFile::open(&path, &AtomicBool::new(false), quiet)
             .unwrap()
             .seen
             .is_empty());

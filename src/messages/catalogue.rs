@@ -28,6 +28,62 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "api-silence-retried",
         "no answer from {origin} after {waited}; attempt {next} of {attempts}",
     ),
+    // engine (`watch`, `sessions`, `start --wait`: src/engine/)
+    ("engine-desktop", "desktop {id}"),
+    ("engine-desktop-named", "desktop {id} ({label})"),
+    (
+        "engine-round-slow",
+        "{desktops} desktops at ~{rate}/s: a full round takes ~{round}; pending ones every {interval}",
+    ),
+    (
+        "engine-desktop-left",
+        "{desktop} left the project; no longer watched",
+    ),
+    ("engine-desktop-joined", "{desktop} joined the project; watching it"),
+    ("engine-desktop-answers-again", "desktop {id} answers again"),
+    (
+        "engine-desktop-missing",
+        "desktop {id} does not exist ({error}); dropped from the watch",
+    ),
+    (
+        "engine-desktop-retrying",
+        "desktop {id}: {error}; retrying with backoff",
+    ),
+    (
+        "engine-desktop-attempt",
+        "desktop {id}: {error}; attempt {attempt} of {attempts}",
+    ),
+    ("engine-desktop-failed", "desktop {id}: {error}"),
+    (
+        "engine-throttled",
+        "the API gateway is throttling (HTTP 429); assist paces its requests to what it accepts",
+    ),
+    (
+        "engine-desktop-ended",
+        "desktop {id} ended {status} while waiting for {until}",
+    ),
+    (
+        "engine-many-retrying",
+        "{cause}: {count} desktops ({ids}); retrying each with backoff",
+    ),
+    ("engine-many-failed", "{cause}: {count} desktops ({ids})"),
+    (
+        "engine-many-answer-again",
+        "{count} desktops answer again ({ids})",
+    ),
+    ("engine-and-more", "and {more} more"),
+    (
+        "engine-signal-uncaught",
+        "cannot catch signal {signal} ({error}); it will end assist abruptly",
+    ),
+    (
+        "engine-ctrl-c-uncaught",
+        "cannot catch Ctrl-C ({error}); it will end assist abruptly",
+    ),
+    (
+        "engine-state-file-wait",
+        "waiting up to {wait} for the state file {path}, in use by another assist run",
+    ),
 ];
 
 /// The English text of `id`.

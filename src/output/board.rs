@@ -8,10 +8,10 @@ use std::io::Write;
 use crossterm::{cursor, execute, queue, terminal};
 use unicode_width::UnicodeWidthStr;
 
+use super::report::Reporter;
 use super::sessions::{sessions_table, SessionRow};
 use super::style::Style;
 use super::table::{cut, Layout, Stream};
-use super::watch::Reporter;
 use crate::api::model::RemoteAssistance;
 use crate::domain::{DesktopNames, Status};
 use crate::text::sanitize;

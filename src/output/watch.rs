@@ -6,22 +6,12 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::format::OutputFormat;
+use super::report::Reporter;
 use super::show::RecordJson;
 use super::table::cut;
 use crate::api::model::RemoteAssistance;
 use crate::domain::DesktopNames;
 use crate::text::sanitize;
-
-/// Receives each first observation and each change, in the order they were seen.
-pub trait Reporter {
-    fn change(
-        &mut self,
-        id: &str,
-        names: Option<&DesktopNames>,
-        record: &RemoteAssistance,
-        at: jiff::Timestamp,
-    ) -> std::io::Result<()>;
-}
 
 /// Writes one complete line per change and flushes it, so a reader (`jq`, a log) sees it at
 /// once and an interrupted run never leaves half a line.

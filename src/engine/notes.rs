@@ -1,0 +1,123 @@
+//! What a run says besides the changes it reports: the notes, warnings and errors of the
+//! poll loop, all through the command's reporter. Failures that hit many desktops at once are
+//! held and said once per cause (`summary.rs`); the throttling and round-time notes once a run.
+
+use std::time::Duration;
+
+use super::directory::Directory;
+use super::pace::Pacer;
+use super::summary::{self, Said, Summary};
+use crate::api::model::RemoteAssistance;
+use crate::api::ApiError;
+use crate::domain::{DesktopId, DesktopNames};
+use crate::messages::{msg, Level, Message};
+use crate::output::Reporter;
+
+/// The run's reporter and what it holds back. Whatever way the run ends (an answer, an error,
+/// a panic unwinding), the held lines are said when this is dropped.
+pub struct Voice<'r> {
+    reporter: &'r mut dyn Reporter,
+    summary: Summary,
+    said_throttled: bool,
+    said_round: bool,
+}
+
+impl<'r> Voice<'r> {
+    pub fn new(reporter: &'r mut dyn Reporter) -> Voice<'r> {
+        Voice {
+            reporter,
+            summary: Summary::default(),
+            said_throttled: false,
+            said_round: false,
+        }
+    }
+
+    pub fn change(
+        &mut self,
+        id: &str,
+        names: Option<&DesktopNames>,
+        record: &RemoteAssistance,
+        at: jiff::Timestamp,
+    ) -> std::io::Result<()> {
+        self.reporter.change(id, names, record, at)
+    }
+
+    pub fn say(&mut self, level: Level, message: &Message) {
+        self.reporter.say(level, message);
+    }
+
+    /// A desktop's failure or recovery: said as `alone` (a level and a message) if no other
+    /// desktop has the same trouble at the same moment, or once with the others.
+    pub fn hold(
+        &mut self,
+        level: summary::Level,
+        id: &DesktopId,
+        error: Option<&ApiError>,
+        alone: Said,
+    ) {
+        let earlier = self.summary.add(level, id.as_str(), error, alone);
+        self.say_all(earlier);
+    }
+
+    /// Says what is held once nothing more is coming (`quiet`) or it waited long enough.
+    pub fn tick(&mut self, quiet: bool) {
+        let lines = self.summary.tick(quiet);
+        self.say_all(lines);
+    }
+
+    fn say_all(&mut self, lines: Vec<Said>) {
+        for (level, message) in lines {
+            self.reporter.say(level, &message);
+        }
+    }
+
+    /// Said once: the gateway refuses requests, and the run slows down for it.
+    pub fn throttled(&mut self) {
+        if !std::mem::replace(&mut self.said_throttled, true) {
+            self.say(Level::Note, &msg!("engine-throttled"));
+        }
+    }
+
+    /// Said once when a whole round cannot fit in the interval at the pace the run keeps: how
+    /// long a round takes, and that pending desktops are polled every interval anyway.
+    pub fn round(&mut self, pacer: &Pacer, desktops: usize, interval: Duration, once: bool) {
+        if self.said_round || once {
+            return;
+        }
+        if let Some(message) = round_note(pacer, desktops, interval) {
+            self.said_round = true;
+            self.say(Level::Note, &message);
+        }
+    }
+}
+
+impl Drop for Voice<'_> {
+    fn drop(&mut self) {
+        let lines = self.summary.flush();
+        self.say_all(lines);
+    }
+}
+
+/// The round-time note, when a round at the run's pace is longer than the interval.
+fn round_note(pacer: &Pacer, desktops: usize, interval: Duration) -> Option<Message> {
+    let rate = pacer.settled().or(pacer.cap())?;
+    let round = Duration::from_secs((desktops as f64 / rate).round() as u64);
+    if round <= interval {
+        return None;
+    }
+    Some(msg!(
+        "engine-round-slow",
+        desktops = crate::text::thousands(desktops),
+        rate = crate::text::thousands(rate.round() as usize),
+        round = crate::units::spoken(round),
+        interval = crate::units::spoken(interval)
+    ))
+}
+
+/// `desktop ID (NAME (USER))`, or `desktop ID` without names, for notes.
+pub fn about(directory: &Directory, id: &DesktopId) -> String {
+    match directory.names(id.as_str()).and_then(|n| n.label()) {
+        Some(label) => msg!("engine-desktop-named", id = id.as_str(), label = label).render(),
+        None => msg!("engine-desktop", id = id.as_str()).render(),
+    }
+}

@@ -1,0 +1,319 @@
+//! The engine's decisions, as pure functions of what was observed: when a desktop is settled
+//! (reached a wanted status, ended, missing, failed), what a failed poll means for it, and
+//! when and how the whole run is over. No clock, no HTTP: the tests below say the rules.
+
+use crate::api::model::RemoteAssistance;
+use crate::api::ApiError;
+use crate::domain::Status;
+use crate::outcome::{Kind, Outcome as End};
+
+/// `--once`: a desktop throttled this many times in a row is given up on (a gateway that
+/// refuses everything must not hold a one-shot run for ever).
+pub const MAX_THROTTLED: u32 = 50;
+
+/// What decides when a desktop is settled: the statuses waited for (none: watch until the
+/// deadline or a signal), and whether one look at each desktop is all (`--once`).
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'a> {
+    pub until: &'a [Status],
+    pub once: bool,
+}
+
+/// Why a desktop needs no more polls.
+#[derive(Debug)]
+pub enum Settled {
+    Reached,
+    Ended,
+    NotFound,
+    /// Boxed to keep every desktop's slot small.
+    Failed(Box<ApiError>),
+    /// `--once --until`: seen once, not (yet) in a wanted status.
+    Pending,
+    /// No longer in the project's listing (`watch --all`): neither success nor failure.
+    Left,
+}
+
+/// How a desktop settles on a record: a wanted status is reached; a closed or failed session
+/// ended while waiting for one; otherwise as [`settle_unseen`] says.
+pub fn settle(record: &RemoteAssistance, rules: Rules) -> Option<Settled> {
+    if !rules.until.is_empty() {
+        if rules.until.iter().any(|u| record.status() == Some(u)) {
+            return Some(Settled::Reached);
+        }
+        let closed = record.status() == Some(&Status::Close) || record.failed_reason().is_some();
+        if closed {
+            return Some(Settled::Ended);
+        }
+    }
+    settle_unseen(rules)
+}
+
+/// How a desktop settles that is in no wanted or final status (or whose answer was held
+/// back): `--once` is over for it (not there yet when waiting for a status), a watch polls
+/// it again.
+pub fn settle_unseen(rules: Rules) -> Option<Settled> {
+    match (rules.once, rules.until.is_empty()) {
+        (true, true) => Some(Settled::Reached),
+        (true, false) => Some(Settled::Pending),
+        (false, _) => None,
+    }
+}
+
+/// What a failed poll means for its desktop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// 401/403: the credentials are refused; the whole run ends with that error.
+    Refused,
+    /// 404 for a desktop the listing does not have.
+    NotFound,
+    /// 429: the gateway's quota; the run slows down, the desktop keeps its place.
+    Throttled,
+    /// Passing trouble: polled again after a backoff.
+    Retry,
+    /// Given up on: the desktop is settled as failed.
+    GiveUp,
+}
+
+/// `streak` and `throttled` count the failures and 429s in a row before this one; `attempts`
+/// is how many tries `--once` gives one poll.
+pub fn fate(e: &ApiError, rules: Rules, streak: u32, throttled: u32, attempts: u32) -> Fate {
+    if e.is_refused() {
+        Fate::Refused
+    } else if e.is_not_found() {
+        Fate::NotFound
+    } else if e.status() == Some(429) && !(rules.once && throttled >= MAX_THROTTLED) {
+        Fate::Throttled
+    } else if e.is_transient() && !(rules.once && streak + 1 >= attempts) {
+        Fate::Retry
+    } else {
+        Fate::GiveUp
+    }
+}
+
+/// Whether the run is over now, and how. A signal ends it first; then it is over when no
+/// desktop is left open (`open`), or at the deadline. `settled` is what the desktops settled
+/// as (read only when the run is over).
+pub fn over<'a>(
+    rules: Rules,
+    signal: Option<Kind>,
+    open: usize,
+    past_deadline: bool,
+    settled: impl IntoIterator<Item = &'a Settled>,
+) -> Option<End> {
+    if let Some(kind) = signal {
+        return Some(End::Stopped(kind));
+    }
+    if open == 0 {
+        return Some(settled_end(settled));
+    }
+    if !past_deadline {
+        return None;
+    }
+    // `--once` promised one poll of each: desktops left unpolled are not "done".
+    if !rules.until.is_empty() || rules.once {
+        return Some(End::Stopped(Kind::Deadline));
+    }
+    // At a deadline without --until, what settled (404s) still decides.
+    Some(settled_end(settled))
+}
+
+/// The worst of what settled decides: a missing desktop, a failed request, an ended
+/// assistance, then one still pending.
+pub fn settled_end<'a>(settled: impl IntoIterator<Item = &'a Settled>) -> End {
+    let states: Vec<&Settled> = settled.into_iter().collect();
+    if states.iter().any(|s| matches!(s, Settled::NotFound)) {
+        return End::Stopped(Kind::NotFound);
+    }
+    if let Some(e) = states.iter().find_map(|s| match s {
+        Settled::Failed(e) => Some(e),
+        _ => None,
+    }) {
+        return End::Failed(e.as_ref().clone());
+    }
+    if states.iter().any(|s| matches!(s, Settled::Ended)) {
+        return End::Stopped(Kind::Ended);
+    }
+    // For cron, "not there yet" must not look like "done": the one poll was the deadline.
+    if states.iter().any(|s| matches!(s, Settled::Pending)) {
+        return End::Stopped(Kind::Deadline);
+    }
+    End::Done
+}
+
+/// `OPEN,CLOSE`: the wanted statuses as they were asked for.
+pub fn until_text(until: &[Status]) -> String {
+    until
+        .iter()
+        .map(Status::as_str)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{NetKind, StatusError};
+
+    const OPEN: &[Status] = &[Status::Open];
+
+    fn rules(until: &'static [Status], once: bool) -> Rules<'static> {
+        Rules { until, once }
+    }
+
+    fn record(json: &str) -> RemoteAssistance {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn http(status: u16) -> ApiError {
+        ApiError::Status(Box::new(StatusError {
+            status,
+            ..StatusError::default()
+        }))
+    }
+
+    fn timeout() -> ApiError {
+        ApiError::Network {
+            kind: NetKind::Timeout,
+            url: "http://127.0.0.1:9/v2/p/desktops/d1/remote-assistance".into(),
+            detail: "operation timed out".into(),
+        }
+    }
+
+    fn end_text(end: Option<End>) -> String {
+        format!("{end:?}")
+    }
+
+    #[test]
+    fn a_wanted_status_is_reached_and_a_closed_session_ended() {
+        let open = record(r#"{"status":"OPEN"}"#);
+        let waiting = record(r#"{"status":"WAIT_USER_CONFIRM"}"#);
+        let closed = record(r#"{"status":"CLOSE"}"#);
+        let failed = record(r#"{"status":"WAIT_USER_ACCESS","failed_reason":"refused"}"#);
+        let watch = rules(OPEN, false);
+        assert!(matches!(settle(&open, watch), Some(Settled::Reached)));
+        assert!(settle(&waiting, watch).is_none());
+        assert!(matches!(settle(&closed, watch), Some(Settled::Ended)));
+        assert!(matches!(settle(&failed, watch), Some(Settled::Ended)));
+        // Waiting for CLOSE, a close is what was wanted, not an end.
+        let close = rules(&[Status::Close], false);
+        assert!(matches!(settle(&closed, close), Some(Settled::Reached)));
+    }
+
+    #[test]
+    fn without_until_a_watch_never_settles_and_once_settles_at_once() {
+        let closed = record(r#"{"status":"CLOSE"}"#);
+        let waiting = record(r#"{"status":"WAIT_USER_CONFIRM"}"#);
+        assert!(settle(&closed, rules(&[], false)).is_none());
+        assert!(matches!(
+            settle(&closed, rules(&[], true)),
+            Some(Settled::Reached)
+        ));
+        assert!(matches!(
+            settle(&waiting, rules(OPEN, true)),
+            Some(Settled::Pending)
+        ));
+        assert!(matches!(
+            settle_unseen(rules(OPEN, true)),
+            Some(Settled::Pending)
+        ));
+        assert!(settle_unseen(rules(OPEN, false)).is_none());
+    }
+
+    #[test]
+    fn a_failed_poll_is_refused_missing_throttled_retried_or_given_up() {
+        let watch = rules(&[], false);
+        assert_eq!(fate(&http(401), watch, 0, 0, 3), Fate::Refused);
+        assert_eq!(fate(&http(403), watch, 0, 0, 3), Fate::Refused);
+        assert_eq!(fate(&http(404), watch, 0, 0, 3), Fate::NotFound);
+        assert_eq!(fate(&http(429), watch, 0, 500, 3), Fate::Throttled);
+        assert_eq!(fate(&http(503), watch, 99, 0, 3), Fate::Retry);
+        assert_eq!(fate(&timeout(), watch, 99, 0, 3), Fate::Retry);
+        assert_eq!(fate(&http(400), watch, 0, 0, 3), Fate::GiveUp);
+    }
+
+    #[test]
+    fn once_gives_a_poll_its_attempts_and_the_gateway_its_patience() {
+        let once = rules(&[], true);
+        // Attempts 1 and 2 of 3 fail and are retried; the third failure gives up.
+        assert_eq!(fate(&timeout(), once, 0, 0, 3), Fate::Retry);
+        assert_eq!(fate(&timeout(), once, 1, 0, 3), Fate::Retry);
+        assert_eq!(fate(&timeout(), once, 2, 0, 3), Fate::GiveUp);
+        assert_eq!(
+            fate(&http(429), once, 0, MAX_THROTTLED - 1, 3),
+            Fate::Throttled
+        );
+        // Throttled too long: a 429 is then a failure like another (one attempt left: retried).
+        assert_eq!(fate(&http(429), once, 0, MAX_THROTTLED, 3), Fate::Retry);
+        assert_eq!(fate(&http(429), once, 2, MAX_THROTTLED, 3), Fate::GiveUp);
+    }
+
+    #[test]
+    fn a_signal_ends_the_run_first_whatever_else_holds() {
+        let reached = [Settled::Reached];
+        for kind in [Kind::Interrupted, Kind::Terminated, Kind::HungUp] {
+            let end = over(rules(OPEN, false), Some(kind), 0, true, &reached);
+            assert_eq!(end_text(end), format!("Some(Stopped({kind:?}))"));
+        }
+    }
+
+    #[test]
+    fn the_run_goes_on_while_desktops_are_open_and_the_deadline_is_ahead() {
+        let end = over(rules(OPEN, false), None, 1, false, &[Settled::Reached]);
+        assert!(end.is_none());
+        assert!(over(rules(&[], false), None, 3, false, &[]).is_none());
+    }
+
+    #[test]
+    fn every_desktop_settled_ends_with_the_worst_of_them() {
+        let watch = rules(OPEN, false);
+        let over_with = |states: &[Settled]| end_text(over(watch, None, 0, false, states));
+        assert_eq!(
+            over_with(&[Settled::Reached, Settled::Reached]),
+            "Some(Done)"
+        );
+        assert_eq!(over_with(&[Settled::Reached, Settled::Left]), "Some(Done)");
+        assert_eq!(
+            over_with(&[Settled::Reached, Settled::Pending]),
+            "Some(Stopped(Deadline))"
+        );
+        assert_eq!(
+            over_with(&[Settled::Pending, Settled::Ended]),
+            "Some(Stopped(Ended))"
+        );
+        let failed = Settled::Failed(Box::new(http(400)));
+        assert!(over_with(&[Settled::Ended, failed]).starts_with("Some(Failed(Status("));
+        let failed = Settled::Failed(Box::new(http(400)));
+        assert_eq!(
+            over_with(&[failed, Settled::NotFound, Settled::Ended]),
+            "Some(Stopped(NotFound))"
+        );
+    }
+
+    #[test]
+    fn at_the_deadline_a_watch_is_done_and_a_wait_is_not() {
+        let ahead = [Settled::Reached];
+        // Watching without --until: the deadline is the plan, unless a desktop went missing.
+        assert_eq!(
+            end_text(over(rules(&[], false), None, 2, true, &[])),
+            "Some(Done)"
+        );
+        assert_eq!(
+            end_text(over(rules(&[], false), None, 1, true, &[Settled::NotFound])),
+            "Some(Stopped(NotFound))"
+        );
+        // Waiting for a status, or --once with desktops left unpolled: not done.
+        assert_eq!(
+            end_text(over(rules(OPEN, false), None, 1, true, &ahead)),
+            "Some(Stopped(Deadline))"
+        );
+        assert_eq!(
+            end_text(over(rules(&[], true), None, 1, true, &ahead)),
+            "Some(Stopped(Deadline))"
+        );
+    }
+
+    #[test]
+    fn wanted_statuses_are_said_as_asked() {
+        assert_eq!(until_text(&[Status::Open, Status::Close]), "OPEN,CLOSE");
+    }
+}
