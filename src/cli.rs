@@ -484,7 +484,7 @@ pub struct LogArgs {
     pub ticket: Option<String>,
 
     /// Only actions newer than this, like 7d
-    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    #[arg(long, value_parser = crate::units::parse_age, value_name = "DURATION")]
     pub since: Option<Duration>,
 
     /// Check each line's hash chain and name the first line that does not follow
@@ -552,7 +552,7 @@ pub struct SessionsArgs {
 
     /// Only sessions created longer ago than this, like 2h (a session whose creation time the
     /// cloud does not give is left out)
-    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    #[arg(long, value_parser = crate::units::parse_age, value_name = "DURATION")]
     pub older_than: Option<Duration>,
 
     /// Close every listed session: asks first on a terminal; scripts add --yes
