@@ -7,6 +7,7 @@ pub mod file;
 mod ini;
 mod regions;
 pub mod sdk;
+mod source;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -17,57 +18,17 @@ pub use endpoints::{is_loopback, parse_endpoint, REGIONS};
 pub use error::ConfigError;
 use file::{AuthMode, RawConfig, RawProfile};
 pub use sdk::Found;
+pub use source::{
+    sourced, CommandAsks, Overrides, Source, Sourced, Waits, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_TIMEOUT,
+};
 
 use crate::auth::source::SecretSource;
-use crate::output::{ColorWhen, OutputFormat, Style};
+use crate::output::{OutputFormat, Style};
 use crate::secret::Secret;
 
 /// The name of the built-in profile that talks to an in-process simulator.
 pub const DEMO_PROFILE: &str = "demo";
-
-/// What the command line and the `ASSIST_*` variables say, as plain values: the top layer of
-/// the precedence flag > env > profile > default. Built by `cli`; config never sees clap.
-#[derive(Debug, Clone)]
-pub struct Overrides {
-    pub profile: Option<String>,
-    pub config: Option<PathBuf>,
-    pub output: Option<OutputFormat>,
-    pub region: Option<String>,
-    pub project_id: Option<String>,
-    pub endpoint: Option<String>,
-    pub color: ColorWhen,
-    pub verbose: u8,
-    pub connect_timeout: Duration,
-    pub timeout: Duration,
-    pub max_attempts: u32,
-    /// The options (by id, like `project_id`) that came from an `ASSIST_*` variable.
-    pub from_env: Vec<String>,
-}
-
-impl Overrides {
-    /// "flag --region" or "env ASSIST_REGION", for `config show` and messages.
-    pub fn source_of(&self, id: &str) -> String {
-        if self.from_env.iter().any(|e| e == id) {
-            format!("env ASSIST_{}", id.to_ascii_uppercase())
-        } else {
-            format!("flag --{}", id.replace('_', "-"))
-        }
-    }
-}
-
-/// A value and where it came from ("flag --region", "env ASSIST_REGION", "profile \"prod\" in …").
-#[derive(Debug, Clone)]
-pub struct Sourced<T> {
-    pub value: T,
-    pub source: String,
-}
-
-fn sourced<T>(value: T, source: impl Into<String>) -> Sourced<T> {
-    Sourced {
-        value,
-        source: source.into(),
-    }
-}
 
 /// How requests will be authenticated; secrets are still where they live (read by `session`).
 #[derive(Debug, Clone)]
@@ -98,7 +59,7 @@ impl AuthSpec {
 /// Where and how to reach the API. The project may still be unknown: `session` then asks IAM.
 pub struct Connection {
     /// Where the credentials come from, for messages and `-v`.
-    pub origin: String,
+    pub origin: Source,
     pub endpoint: Sourced<Url>,
     pub region: Option<Sourced<String>>,
     pub project: Option<Sourced<String>>,
@@ -131,11 +92,14 @@ pub struct Settings {
     /// The profile in use; `None` when credentials come from the SDK's places.
     pub profile: Option<Sourced<String>>,
     pub output: OutputFormat,
-    pub output_source: String,
+    pub output_source: Source,
     pub style: Style,
     pub verbose: u8,
     pub connect_timeout: Duration,
+    /// The limit of one request (for a waiting command, see [`Overrides::limits`]).
     pub timeout: Duration,
+    /// The overall limit of a waiting command (`start`, `watch`), if it has one.
+    pub deadline: Option<Duration>,
     pub max_attempts: u32,
     pub backend: Backend,
     /// Things the user should know (plain http, a readable secret file), for the caller to show.
@@ -176,7 +140,7 @@ impl Settings {
 /// The config file in use: `--config`/`ASSIST_CONFIG`, else the platform config dir.
 pub fn config_path(flags: &Overrides) -> Option<(PathBuf, bool)> {
     if let Some(p) = &flags.config {
-        return Some((p.clone(), true));
+        return Some((p.value.clone(), true));
     }
     directories::ProjectDirs::from("", "", "assist")
         .map(|d| (d.config_dir().join("config.toml"), false))
@@ -230,10 +194,9 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
         .into_iter()
         .collect();
     let (profile, backend) = match &flags.profile {
-        Some(name) => {
-            let chosen = sourced(name.clone(), flags.source_of("profile"));
-            let backend = named_profile(flags, file.as_ref(), &chosen, &path)?;
-            (Some(chosen), backend)
+        Some(chosen) => {
+            let backend = named_profile(flags, file.as_ref(), chosen, &path)?;
+            (Some(chosen.clone()), backend)
         }
         None => unchosen(flags, file.as_ref(), &path, &mut warnings)?,
     };
@@ -243,23 +206,25 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
     let raw = profile
         .as_ref()
         .and_then(|p| file.as_ref().and_then(|f| f.profiles.get(&p.value)));
-    let output = match (flags.output, raw.and_then(|p| p.output)) {
-        (Some(o), _) => sourced(o, flags.source_of("output")),
+    let output = match (&flags.output, raw.and_then(|p| p.output)) {
+        (Some(o), _) => o.clone(),
         (None, Some(o)) => sourced(o, profile_place(profile.as_ref(), &path)),
-        (None, None) => sourced(OutputFormat::Table, "default"),
+        (None, None) => sourced(OutputFormat::Table, Source::Default),
     };
+    let (deadline, timeout) = flags.limits();
     Ok(Settings {
         profile,
         output: output.value,
         output_source: output.source,
         style: Style {
             color: Style::color_enabled(flags.color),
-            show_password: false,
-            no_headers: false,
+            show_password: flags.command.show_password,
+            no_headers: flags.command.no_headers,
         },
         verbose: flags.verbose,
         connect_timeout: flags.connect_timeout,
-        timeout: flags.timeout,
+        timeout,
+        deadline,
         max_attempts: flags.max_attempts,
         backend,
         warnings,
@@ -272,10 +237,17 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
     })
 }
 
-fn profile_place(profile: Option<&Sourced<String>>, path: &Path) -> String {
+fn profile_place(profile: Option<&Sourced<String>>, path: &Path) -> Source {
     match profile {
-        Some(p) => format!("profile \"{}\" in {}", p.value, path.display()),
-        None => "default".to_string(),
+        Some(p) => profile_source(&p.value, path),
+        None => Source::Default,
+    }
+}
+
+fn profile_source(name: &str, path: &Path) -> Source {
+    Source::Profile {
+        name: name.to_string(),
+        path: path.to_path_buf(),
     }
 }
 
@@ -305,8 +277,8 @@ fn unchosen(
     }
     if let Some(f) = file {
         let name = match &f.default_profile {
-            Some(n) => sourced(n.clone(), format!("default_profile in {}", path.display())),
-            None => sourced("default".to_string(), "the built-in default name"),
+            Some(n) => sourced(n.clone(), Source::DefaultProfile(path.to_path_buf())),
+            None => sourced("default".to_string(), Source::BuiltinName),
         };
         let backend = named_profile(flags, file, &name, path)?;
         return Ok((Some(name), backend));
@@ -347,32 +319,30 @@ struct Place {
 fn place(
     flags: &Overrides,
     from: (&Option<String>, &Option<String>, &Option<String>),
-    source: &str,
+    source: &Source,
     allow_http: bool,
 ) -> Result<Place, ConfigError> {
     let (region, endpoint, iam) = from;
     let parse_endpoint = |text: &str| endpoints::parse_endpoint_allowing(text, allow_http);
     let region = match (&flags.region, region) {
-        (Some(r), _) => Some(sourced(r.clone(), flags.source_of("region"))),
-        (None, Some(r)) => Some(sourced(r.clone(), source)),
+        (Some(r), _) => Some(r.clone()),
+        (None, Some(r)) => Some(sourced(r.clone(), source.clone())),
         (None, None) => None,
     };
     if let Some(r) = &region {
         check_region(r)?;
     }
     let endpoint = match (&flags.endpoint, endpoint) {
-        (Some(e), _) => sourced(parse_endpoint(e)?, flags.source_of("endpoint")),
-        (None, Some(e)) => sourced(parse_endpoint(e)?, source),
+        (Some(e), _) => sourced(parse_endpoint(&e.value)?, e.source.clone()),
+        (None, Some(e)) => sourced(parse_endpoint(e)?, source.clone()),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
             match sdk_override("WORKSPACE", r)? {
                 Some(o) => sourced(parse_endpoint(&o.endpoint)?, o.source),
                 None => {
-                    let region_source = region
-                        .as_ref()
-                        .map_or(source.to_string(), |r| r.source.clone());
-                    let url = endpoints::endpoint_url(None, r, &region_source)?;
-                    sourced(url, format!("region {}", r.unwrap_or_default()))
+                    let region_source = region.as_ref().map_or(source, |r| &r.source);
+                    let url = endpoints::endpoint_url(None, r, &region_source.to_string())?;
+                    sourced(url, Source::Region(r.unwrap_or_default().to_string()))
                 }
             }
         }
@@ -381,16 +351,16 @@ fn place(
         .ok()
         .filter(|v| !v.is_empty());
     let iam_endpoint = match (iam, env_iam) {
-        (Some(i), _) => sourced(parse_endpoint(i)?, source),
+        (Some(i), _) => sourced(parse_endpoint(i)?, source.clone()),
         (None, Some(i)) => sourced(
             parse_endpoint(&i)?,
-            format!("env {}", sdk::ENV_IAM_ENDPOINT),
+            Source::Env(sdk::ENV_IAM_ENDPOINT.to_string()),
         ),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
             match sdk_override("IAM", r)? {
                 Some(o) => sourced(parse_endpoint(&o.endpoint)?, o.source),
-                None => sourced(endpoints::iam_for_region(r), "the region's IAM"),
+                None => sourced(endpoints::iam_for_region(r), Source::RegionIam),
             }
         }
     };
@@ -434,11 +404,11 @@ fn check_region(r: &Sourced<String>) -> Result<(), ConfigError> {
 fn project(
     flags: &Overrides,
     own: Option<&String>,
-    source: &str,
+    source: &Source,
 ) -> Result<Option<Sourced<String>>, ConfigError> {
     let project = match (&flags.project_id, own) {
-        (Some(p), _) => Some(sourced(p.clone(), flags.source_of("project_id"))),
-        (None, Some(p)) => Some(sourced(p.clone(), source)),
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(p)) => Some(sourced(p.clone(), source.clone())),
         (None, None) => None,
     }
     .filter(|p| !p.value.trim().is_empty());
@@ -469,7 +439,7 @@ fn from_profile(
     name: &str,
     path: &Path,
 ) -> Result<Connection, ConfigError> {
-    let source = format!("profile \"{name}\" in {}", path.display());
+    let source = profile_source(name, path);
     let allow_http = p.allow_http.unwrap_or(false);
     let place = place(
         flags,
@@ -479,7 +449,7 @@ fn from_profile(
     )?;
     Ok(Connection {
         origin: source.clone(),
-        auth: auth_spec(p, &source)?,
+        auth: auth_spec(p, &source.to_string())?,
         project: project(flags, p.project_id.as_ref(), &source)?,
         region: place.region,
         endpoint: place.endpoint,
@@ -641,18 +611,17 @@ pub fn attach_demo(
         sim.endpoint
     ));
     let url = parse_endpoint(&sim.endpoint)?;
-    let demo = "the built-in demo profile";
     settings.backend = Backend::Cloud(Box::new(Connection {
-        origin: demo.to_string(),
-        endpoint: sourced(url.clone(), demo),
+        origin: Source::Demo,
+        endpoint: sourced(url.clone(), Source::Demo),
         region: None,
-        project: project(flags, Some(&sim.project_id), demo)?,
-        iam_endpoint: sourced(url, demo),
+        project: project(flags, Some(&sim.project_id), &Source::Demo)?,
+        iam_endpoint: sourced(url, Source::Demo),
         auth: AuthSpec::AkSk {
             ak: sim.ak,
             sk: SecretSource::Value {
                 value: sim.sk,
-                origin: demo.to_string(),
+                origin: Source::Demo.to_string(),
             },
             security_token: None,
         },
