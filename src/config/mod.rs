@@ -70,8 +70,8 @@ pub struct Connection {
     pub ca_file: Option<PathBuf>,
 }
 
-/// What the requests go to: a connection, or the built-in demo, which the command's set-up
-/// turns into a connection to a simulator it starts (config itself never starts a server).
+/// What the requests go to: a connection, or the built-in demo when no simulator was started
+/// for it (`config show`; config itself never starts a server).
 pub enum Backend {
     Cloud(Box<Connection>),
     BuiltinDemo,
@@ -79,7 +79,6 @@ pub enum Backend {
 
 /// The endpoint and credentials of a running built-in simulator, given by the caller that
 /// started it, so the demo profile resolves like any other.
-#[cfg_attr(not(feature = "sim"), allow(dead_code))]
 pub struct Builtin {
     pub endpoint: String,
     pub project_id: String,
@@ -121,7 +120,7 @@ pub fn default_audit_log() -> Option<PathBuf> {
 }
 
 impl Settings {
-    /// The connection, once a built-in demo has been attached (see [`attach_demo`]).
+    /// The connection; the built-in demo has one once its simulator is started ([`resolve_with`]).
     pub fn connection(&self) -> Result<&Connection, ConfigError> {
         match &self.backend {
             Backend::Cloud(c) => Ok(c),
@@ -183,10 +182,20 @@ pub fn load_file(flags: &Overrides) -> Result<(PathBuf, Option<RawConfig>), Conf
     Ok((path, file))
 }
 
+/// Starts the built-in demo's simulator when the settings turn out to need it; `None` to
+/// resolve the demo without one (`config show` starts nothing).
+pub type DemoStarter<'a> = &'a mut dyn FnMut() -> Result<Option<Builtin>, ConfigError>;
+
+/// [`resolve_with`] starting nothing: the demo profile stays [`Backend::BuiltinDemo`].
+pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
+    resolve_with(flags, &mut || Ok(None))
+}
+
 /// Resolves flag > `ASSIST_*` environment > profile > default, and the credentials by the
 /// contract's order: a chosen profile; else the SDK variables, the default profile, the SDK
-/// credentials file (only when there is no config file).
-pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
+/// credentials file (only when there is no config file). The demo profile asks `demo` for its
+/// simulator here, so that the settings are whole once built.
+pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, ConfigError> {
     let (path, file) = load_file(flags)?;
     let mut warnings: Vec<String> = file
         .as_ref()
@@ -206,6 +215,23 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
     let raw = profile
         .as_ref()
         .and_then(|p| file.as_ref().and_then(|f| f.profiles.get(&p.value)));
+    let mut audit = AuditSettings {
+        log: raw
+            .and_then(|p| p.audit_log.clone())
+            .or_else(default_audit_log),
+        require_ticket: raw.and_then(|p| p.require_ticket).unwrap_or(false),
+    };
+    let backend = match backend {
+        Backend::BuiltinDemo => match demo()? {
+            Some(sim) => {
+                // The demo's changes are logged like the cloud's, but in the demo's own place.
+                audit.log = cache_dir().map(|dir| dir.join("demo-audit.jsonl"));
+                Backend::Cloud(Box::new(demo_connection(flags, sim, &mut warnings)?))
+            }
+            None => Backend::BuiltinDemo,
+        },
+        cloud => cloud,
+    };
     let output = match (&flags.output, raw.and_then(|p| p.output)) {
         (Some(o), _) => o.clone(),
         (None, Some(o)) => sourced(o, profile_place(profile.as_ref(), &path)),
@@ -228,12 +254,7 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
         max_attempts: flags.max_attempts,
         backend,
         warnings,
-        audit: AuditSettings {
-            log: raw
-                .and_then(|p| p.audit_log.clone())
-                .or_else(default_audit_log),
-            require_ticket: raw.and_then(|p| p.require_ticket).unwrap_or(false),
-        },
+        audit,
     })
 }
 
@@ -593,25 +614,23 @@ fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
     }
 }
 
-/// Points demo settings at a simulator the caller started; `--project-id` still applies,
-/// `--endpoint` and `--region` do not (a note says so).
-#[cfg_attr(not(feature = "sim"), allow(dead_code))]
-pub fn attach_demo(
-    settings: &mut Settings,
+/// The connection to a simulator the caller started for the demo; `--project-id` still
+/// applies, `--endpoint` and `--region` do not (a note says so).
+fn demo_connection(
     flags: &Overrides,
     sim: Builtin,
-) -> Result<(), ConfigError> {
+    warnings: &mut Vec<String>,
+) -> Result<Connection, ConfigError> {
     if flags.endpoint.is_some() || flags.region.is_some() {
-        settings
-            .warnings
+        warnings
             .push("note: --endpoint and --region are ignored by the built-in demo profile".into());
     }
-    settings.warnings.push(format!(
+    warnings.push(format!(
         "note: profile \"{DEMO_PROFILE}\" talks to a built-in simulator at {}, not to the cloud",
         sim.endpoint
     ));
     let url = parse_endpoint(&sim.endpoint)?;
-    settings.backend = Backend::Cloud(Box::new(Connection {
+    Ok(Connection {
         origin: Source::Demo,
         endpoint: sourced(url.clone(), Source::Demo),
         region: None,
@@ -627,8 +646,7 @@ pub fn attach_demo(
         },
         cache_dir: None,
         ca_file: None,
-    }));
-    Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "copy-no-code",
         "--copy: nothing copied, there is no invitation code yet",
     ),
+    // settings (`commands/setup.rs`): config's warnings, worded by config for now
+    ("settings-warning", "{text}"),
 ];
 
 /// The English text of `id`.
