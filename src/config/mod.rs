@@ -1,6 +1,7 @@
 //! TOML profiles + environment + flags, merged into one validated `Settings` that remembers
 //! where each value came from.
 
+mod credentials;
 mod endpoints;
 mod error;
 pub mod file;
@@ -14,9 +15,11 @@ use std::time::Duration;
 
 use reqwest::Url;
 
+use credentials::auth_spec;
+pub use credentials::AuthSpec;
 pub use endpoints::{is_loopback, parse_endpoint, REGIONS};
 pub use error::ConfigError;
-use file::{AuthMode, RawConfig, RawProfile};
+use file::{RawConfig, RawProfile};
 pub use sdk::Found;
 pub use source::{
     sourced, CommandAsks, Overrides, Source, Sourced, Waits, DEFAULT_CONNECT_TIMEOUT,
@@ -29,32 +32,6 @@ use crate::secret::Secret;
 
 /// The name of the built-in profile that talks to an in-process simulator.
 pub const DEMO_PROFILE: &str = "demo";
-
-/// How requests will be authenticated; secrets are still where they live (read by `session`).
-#[derive(Debug, Clone)]
-pub enum AuthSpec {
-    AkSk {
-        ak: String,
-        sk: SecretSource,
-        security_token: Option<SecretSource>,
-    },
-    Token(SecretSource),
-    Password {
-        user: String,
-        domain: String,
-        password: SecretSource,
-    },
-}
-
-impl AuthSpec {
-    pub fn mode(&self) -> &'static str {
-        match self {
-            AuthSpec::AkSk { .. } => "aksk",
-            AuthSpec::Token(_) => "token",
-            AuthSpec::Password { .. } => "password",
-        }
-    }
-}
 
 /// Where and how to reach the API. The project may still be unknown: `session` then asks IAM.
 pub struct Connection {
@@ -232,11 +209,7 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         },
         cloud => cloud,
     };
-    let output = match (&flags.output, raw.and_then(|p| p.output)) {
-        (Some(o), _) => o.clone(),
-        (None, Some(o)) => sourced(o, profile_place(profile.as_ref(), &path)),
-        (None, None) => sourced(OutputFormat::Table, Source::Default),
-    };
+    let output = output_of(flags, raw, profile.as_ref(), &path);
     let (deadline, timeout) = flags.limits();
     Ok(Settings {
         profile,
@@ -258,10 +231,18 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
     })
 }
 
-fn profile_place(profile: Option<&Sourced<String>>, path: &Path) -> Source {
-    match profile {
-        Some(p) => profile_source(&p.value, path),
-        None => Source::Default,
+/// `--output`/`ASSIST_OUTPUT`, else the profile's `output`, else a table.
+fn output_of(
+    flags: &Overrides,
+    raw: Option<&RawProfile>,
+    profile: Option<&Sourced<String>>,
+    path: &Path,
+) -> Sourced<OutputFormat> {
+    match (&flags.output, raw.and_then(|p| p.output), profile) {
+        (Some(o), _, _) => o.clone(),
+        (None, Some(o), Some(p)) => sourced(o, profile_source(&p.value, path)),
+        (None, Some(o), None) => sourced(o, Source::Default),
+        (None, None, _) => sourced(OutputFormat::Table, Source::Default),
     }
 }
 
@@ -522,96 +503,6 @@ fn from_found(flags: &Overrides, found: Found) -> Result<Connection, ConfigError
         cache_dir: cache_dir(),
         ca_file: None,
     })
-}
-
-/// Exactly one source for a secret: inline, `*_command` or `*_file`.
-fn secret_source(
-    key: &str,
-    inline: &Option<Secret>,
-    command: &Option<String>,
-    file: &Option<PathBuf>,
-    place: &str,
-) -> Result<Option<SecretSource>, ConfigError> {
-    let mut found = Vec::new();
-    if let Some(v) = inline.as_ref().filter(|v| !v.is_empty()) {
-        found.push(SecretSource::Value {
-            value: v.clone(),
-            origin: format!("`{key}` in {place}"),
-        });
-    }
-    if let Some(c) = command.as_ref().filter(|c| !c.trim().is_empty()) {
-        found.push(SecretSource::Command {
-            key: format!("{key}_command"),
-            command: c.clone(),
-        });
-    }
-    if let Some(f) = file {
-        found.push(SecretSource::File {
-            key: format!("{key}_file"),
-            path: f.clone(),
-        });
-    }
-    if found.len() > 1 {
-        return Err(ConfigError::invalid(
-            format!("{place} sets more than one of `{key}`, `{key}_command`, `{key}_file`"),
-            "keep exactly one of them",
-        ));
-    }
-    Ok(found.pop())
-}
-
-fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
-    let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, place)?;
-    let token = secret_source("token", &p.token, &p.token_command, &p.token_file, place)?;
-    let password = secret_source("password", &None, &p.password_command, &None, place)?;
-    let mode = p.auth_mode();
-    let missing = |what: &str, needs: &str| {
-        ConfigError::invalid(
-            format!("{place}: auth = \"{what}\" needs {needs}"),
-            "add the missing keys (config.example.toml shows each auth mode)",
-        )
-    };
-    match mode {
-        Some(AuthMode::Aksk) => {
-            let ak = p.ak.clone().filter(|a| !a.trim().is_empty());
-            match (ak, sk) {
-                (Some(ak), Some(sk)) => Ok(AuthSpec::AkSk {
-                    ak,
-                    sk,
-                    security_token: p.security_token.clone().filter(|t| !t.is_empty()).map(|t| {
-                        SecretSource::Value {
-                            value: t,
-                            origin: format!("`security_token` in {place}"),
-                        }
-                    }),
-                }),
-                (None, Some(_)) => Err(missing("aksk", "`ak`; missing or empty: ak")),
-                (Some(_), None) => Err(missing("aksk", "a secret key; missing or empty: sk (or sk_command, sk_file)")),
-                (None, None) => Err(missing("aksk", "`ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)")),
-            }
-        }
-        Some(AuthMode::Token) => token
-            .map(AuthSpec::Token)
-            .ok_or_else(|| missing("token", "`token`, `token_command` or `token_file`; none is set")),
-        Some(AuthMode::Password) => {
-            let user = p.user.clone().filter(|u| !u.trim().is_empty());
-            let domain = p.domain.clone().filter(|d| !d.trim().is_empty());
-            match (user, domain, password) {
-                (Some(user), Some(domain), Some(password)) => Ok(AuthSpec::Password { user, domain, password }),
-                (u, d, pw) => {
-                    let lacking: Vec<&str> = [("user", u.is_none()), ("domain", d.is_none()), ("password_command", pw.is_none())]
-                        .into_iter()
-                        .filter_map(|(k, m)| m.then_some(k))
-                        .collect();
-                    Err(missing("password", &format!("`user`, `domain` and `password_command`; missing: {}", lacking.join(", "))))
-                }
-            }
-        }
-        None => Err(ConfigError::invalid(
-            format!("{place} has no credentials"),
-            "set auth = \"aksk\" with ak and sk (or sk_command/sk_file), auth = \"token\" with token, or auth = \"password\" with user, domain, password_command (see config.example.toml)",
-        )),
-    }
 }
 
 /// The connection to a simulator the caller started for the demo; `--project-id` still
