@@ -306,6 +306,65 @@ mod tests {
         command().debug_assert();
     }
 
+    /// The overrides of a command line, parsed as `parse` does (no `ASSIST_*` set in tests).
+    fn overrides_of(args: &[&str]) -> Overrides {
+        let matches = command()
+            .try_get_matches_from([&["assist"], args].concat())
+            .unwrap();
+        Cli::from_arg_matches(&matches).unwrap().overrides(&matches)
+    }
+
+    #[test]
+    fn a_flag_is_sourced_as_typed_before_or_after_the_command() {
+        for args in [
+            &["--project-id", "p1", "show", "D"][..],
+            &["show", "D", "--project-id", "p1"][..],
+        ] {
+            let o = overrides_of(args);
+            let project = o.project_id.unwrap();
+            assert_eq!(project.value, "p1");
+            assert_eq!(project.source, Source::Flag("project-id".into()));
+            assert_eq!(project.source.to_string(), "flag --project-id");
+            assert!(o.region.is_none() && o.profile.is_none());
+        }
+    }
+
+    #[test]
+    fn the_timeout_knows_whether_it_was_typed() {
+        let o = overrides_of(&["watch", "D"]);
+        assert_eq!(o.timeout, sourced(DEFAULT_TIMEOUT, Source::Default));
+        let o = overrides_of(&["watch", "D", "--timeout", "2m"]);
+        assert_eq!(
+            o.timeout,
+            sourced(Duration::from_secs(120), Source::Flag("timeout".into()))
+        );
+    }
+
+    #[test]
+    fn the_commands_own_settings_are_asked_for_at_parse_time() {
+        let secs = Duration::from_secs;
+        assert!(
+            overrides_of(&["show", "D", "--show-password"])
+                .command
+                .show_password
+        );
+        assert!(!overrides_of(&["show", "D"]).command.show_password);
+        for command in ["desktops", "log", "sessions"] {
+            assert!(overrides_of(&[command, "--no-headers"]).command.no_headers);
+        }
+        let start = overrides_of(&["start", "D", "--deadline", "5m"])
+            .command
+            .waits;
+        let start = start.unwrap();
+        assert_eq!(
+            (start.deadline, start.default),
+            (Some(secs(300)), Some(START_DEADLINE))
+        );
+        let watch = overrides_of(&["watch", "D"]).command.waits.unwrap();
+        assert_eq!((watch.deadline, watch.default), (None, None));
+        assert!(overrides_of(&["cancel", "D"]).command.waits.is_none());
+    }
+
     #[test]
     fn lists_read_as_sentences() {
         let list =
