@@ -17,8 +17,7 @@ pub use commands::{Command, ConfigCommand};
 use defaults::START_DEADLINE;
 
 use crate::config::{
-    sourced, CommandAsks, Overrides, Source, Sourced, Waits, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_TIMEOUT,
+    sourced, CommandAsks, Overrides, Source, Waits, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
 };
 use crate::output::{ColorWhen, OutputFormat};
 use crate::units::parse_duration;
@@ -129,40 +128,45 @@ impl Cli {
     /// `config` to resolve: each value with where clap found it.
     fn overrides(&self, matches: &ArgMatches) -> Overrides {
         let (g, cmd) = (&self.global, command());
-        let timeout = Some(g.timeout);
+        let given =
+            |id, value: Option<String>| value.map(|v| sourced(v, source(matches, &cmd, id)));
         Overrides {
-            profile: given(matches, &cmd, "profile", g.profile.clone()),
-            config: given(matches, &cmd, "config", g.config.clone()),
-            output: given(matches, &cmd, "output", g.output),
-            region: given(matches, &cmd, "region", g.region.clone()),
-            project_id: given(matches, &cmd, "project_id", g.project_id.clone()),
-            endpoint: given(matches, &cmd, "endpoint", g.endpoint.clone()),
+            profile: given("profile", g.profile.clone()),
+            config: g
+                .config
+                .clone()
+                .map(|v| sourced(v, source(matches, &cmd, "config"))),
+            output: g
+                .output
+                .map(|v| sourced(v, source(matches, &cmd, "output"))),
+            region: given("region", g.region.clone()),
+            project_id: given("project_id", g.project_id.clone()),
+            endpoint: given("endpoint", g.endpoint.clone()),
             color: g.color,
             verbose: g.verbose,
             connect_timeout: g.connect_timeout,
-            timeout: given(matches, &cmd, "timeout", timeout)
-                .unwrap_or(sourced(g.timeout, Source::Default)),
+            timeout: sourced(g.timeout, source(matches, &cmd, "timeout")),
             max_attempts: g.max_attempts,
             command: asks(&self.command),
         }
     }
 }
 
-/// A global option's value with where clap found it: the command line, its `ASSIST_*`
-/// variable or its default (clap may have stored it in the subcommand: look there too).
-fn given<T>(
-    matches: &ArgMatches,
-    cmd: &clap::Command,
-    id: &str,
-    value: Option<T>,
-) -> Option<Sourced<T>> {
-    let arg = cmd.get_arguments().find(|a| a.get_id() == id)?;
-    let source = match value_source(matches, id)? {
-        ValueSource::CommandLine => Source::Flag(arg.get_long()?.to_string()),
-        ValueSource::EnvVariable => Source::Env(arg.get_env()?.to_string_lossy().into_owned()),
+/// Where clap found a global option's value: the command line (by the flag's long name), its
+/// `ASSIST_*` variable, else its default (clap may have stored it in the subcommand: look
+/// there too).
+fn source(matches: &ArgMatches, cmd: &clap::Command, id: &str) -> Source {
+    let arg = cmd.get_arguments().find(|a| a.get_id() == id);
+    match (value_source(matches, id), arg) {
+        (Some(ValueSource::CommandLine), Some(arg)) => {
+            Source::Flag(arg.get_long().unwrap_or(id).to_string())
+        }
+        (Some(ValueSource::EnvVariable), Some(arg)) => Source::Env(
+            arg.get_env()
+                .map_or(id.to_string(), |v| v.to_string_lossy().into_owned()),
+        ),
         _ => Source::Default,
-    };
-    value.map(|v| sourced(v, source))
+    }
 }
 
 /// The options of the command that belong to its settings.
