@@ -195,6 +195,14 @@ mod tests {
             ("24h", secs(DAY)),
             ("721h", secs(721 * 3600)),
             (" 5s ", secs(5)),
+            ("+5s", secs(5)),
+            ("1.5s", Duration::from_millis(1500)),
+            ("1.5h", secs(5400)),
+            ("2 hours 3 minutes", secs(7380)),
+            ("5 mins", secs(300)),
+            ("1 day", secs(DAY)),
+            ("1w", secs(7 * DAY)),
+            ("100us", Duration::from_micros(100)),
         ] {
             assert_eq!(parse(text), Ok(want), "{text}");
         }
@@ -205,6 +213,8 @@ mod tests {
         assert_eq!(parse("PT5S"), Ok(secs(5)));
         assert_eq!(parse("PT1H30M"), Ok(secs(5400)));
         assert_eq!(parse("P1D"), Ok(secs(DAY)));
+        assert_eq!(parse("PT0.5S"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse("PT1.5H"), Ok(secs(5400)));
     }
 
     #[test]
