@@ -26,8 +26,8 @@ pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcom
         ConfigCommand::List => list(out, format, global)?,
         ConfigCommand::Show => {
             let settings = config::resolve(global)?;
-            for warning in &settings.warnings {
-                eprintln!("{warning}");
+            for notice in &settings.warnings {
+                crate::messages::say(notice.level, &notice.message);
             }
             render_fields(out, format, &show_fields(&settings)?)?;
         }

@@ -4,7 +4,7 @@
 use super::demo;
 use crate::api::Client;
 use crate::config::{self, Overrides, Settings};
-use crate::messages::{self, msg};
+use crate::messages;
 
 /// The settings of a command that talks to the API, its warnings said on stderr; for the
 /// demo profile also the simulator, which serves as long as the guard lives.
@@ -15,9 +15,8 @@ pub fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guar
         guard = Some(started);
         Ok(Some(builtin))
     })?;
-    for warning in &settings.warnings {
-        // Config words its warnings itself (with their `warning:`/`note:`), for now.
-        messages::plain(&msg!("settings-warning", text = warning));
+    for notice in &settings.warnings {
+        messages::say(notice.level, &notice.message);
     }
     Ok((settings, guard))
 }

@@ -27,6 +27,7 @@ pub use source::{
 };
 
 use crate::auth::source::SecretSource;
+use crate::messages::{msg, Level, Message};
 use crate::output::{OutputFormat, Style};
 use crate::secret::Secret;
 
@@ -78,9 +79,30 @@ pub struct Settings {
     pub deadline: Option<Duration>,
     pub max_attempts: u32,
     pub backend: Backend,
-    /// Things the user should know (plain http, a readable secret file), for the caller to show.
-    pub warnings: Vec<String>,
+    /// Things the user should know (plain http, a readable secret file), for the caller to say.
+    pub warnings: Vec<Notice>,
     pub audit: AuditSettings,
+}
+
+/// A line about the settings for the caller to say: config decides what, never prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub level: Level,
+    pub message: Message,
+}
+
+fn warning(message: Message) -> Notice {
+    Notice {
+        level: Level::Warning,
+        message,
+    }
+}
+
+fn note(message: Message) -> Notice {
+    Notice {
+        level: Level::Note,
+        message,
+    }
 }
 
 /// Where changes are recorded, and whether they need a ticket.
@@ -174,9 +196,10 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
 /// simulator here, so that the settings are whole once built.
 pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, ConfigError> {
     let (path, file) = load_file(flags)?;
-    let mut warnings: Vec<String> = file
+    let mut warnings: Vec<Notice> = file
         .as_ref()
         .and_then(|f| file::readable_secrets_warning(&path, f))
+        .map(warning)
         .into_iter()
         .collect();
     let (profile, backend) = match &flags.profile {
@@ -272,7 +295,7 @@ fn unchosen(
     flags: &Overrides,
     file: Option<&RawConfig>,
     path: &Path,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Notice>,
 ) -> Result<(Option<Sourced<String>>, Backend), ConfigError> {
     if let Some(found) = sdk::from_env()? {
         return Ok((None, Backend::Cloud(Box::new(from_found(flags, found)?))));
@@ -287,7 +310,7 @@ fn unchosen(
     }
     if let Some((cred_path, explicit)) = sdk::credentials_path() {
         if let Some(mut found) = sdk::from_file(&cred_path, explicit)? {
-            warnings.extend(found.warning.take());
+            warnings.extend(found.warning.take().map(warning));
             return Ok((None, Backend::Cloud(Box::new(from_found(flags, found)?))));
         }
     }
@@ -462,15 +485,13 @@ fn from_profile(
 }
 
 /// `allow_http` is a deliberate choice, but it must never go unnoticed: say it on every run.
-fn plain_http_warnings(profile: &str, c: &Connection) -> Vec<String> {
+fn plain_http_warnings(profile: &str, c: &Connection) -> Vec<Notice> {
     [&c.endpoint.value, &c.iam_endpoint.value]
         .into_iter()
         .filter(|url| url.scheme() == "http" && !is_loopback(url))
         .map(|url| {
-            format!(
-                "warning: profile \"{profile}\" allows plain http: requests to {} travel unencrypted",
-                url.host_str().unwrap_or_default()
-            )
+            let host = url.host_str().unwrap_or_default();
+            warning(msg!("config-plain-http", profile = profile, host = host))
         })
         .collect()
 }
@@ -510,16 +531,17 @@ fn from_found(flags: &Overrides, found: Found) -> Result<Connection, ConfigError
 fn demo_connection(
     flags: &Overrides,
     sim: Builtin,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Notice>,
 ) -> Result<Connection, ConfigError> {
     if flags.endpoint.is_some() || flags.region.is_some() {
-        warnings
-            .push("note: --endpoint and --region are ignored by the built-in demo profile".into());
+        warnings.push(note(msg!("demo-ignores-place")));
     }
-    warnings.push(format!(
-        "note: profile \"{DEMO_PROFILE}\" talks to a built-in simulator at {}, not to the cloud",
-        sim.endpoint
-    ));
+    let url = &sim.endpoint;
+    warnings.push(note(msg!(
+        "demo-simulator",
+        profile = DEMO_PROFILE,
+        url = url
+    )));
     let url = parse_endpoint(&sim.endpoint)?;
     Ok(Connection {
         origin: Source::Demo,

@@ -7,12 +7,13 @@ use super::error::ConfigError;
 use super::ini::Ini;
 use super::source::Source;
 use crate::auth::source::SecretSource;
+use crate::messages::Message;
 use crate::secret::Secret;
 
 /// AK/SK found where the official SDKs keep them.
 pub struct Found {
     /// Said once the credentials are used (a credentials file others can read).
-    pub warning: Option<String>,
+    pub warning: Option<Message>,
     pub origin: Source,
     pub ak: String,
     pub sk: SecretSource,
