@@ -27,8 +27,6 @@ mod units;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
-
 use exit::{Code, Failure, Kind, Outcome};
 
 fn main() -> ExitCode {
@@ -42,8 +40,8 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = match parse() {
-        Ok(Ok(cli)) => cli,
+    let (cli, flags) = match cli::parse() {
+        Ok(Ok(parsed)) => parsed,
         Ok(Err(message)) => return report(&Failure::new(Kind::Usage, message).into()).into(),
         Err(e) => {
             // --help and --version are "errors" to clap that go to stdout.
@@ -52,19 +50,12 @@ fn run() -> ExitCode {
         }
     };
     testing::panic_if("main");
-    let code = match commands::run(cli) {
+    let code = match commands::run(cli, flags) {
         Ok(outcome) => outcome.code(),
         Err(err) if exit::is_broken_pipe(&err) => Outcome::Done.code(),
         Err(err) => report(&err),
     };
     code.into()
-}
-
-/// Parses the command line, remembering which options came from the environment.
-fn parse() -> Result<Result<cli::Cli, String>, clap::Error> {
-    let matches = cli::command().try_get_matches()?;
-    let mut cli = cli::Cli::from_arg_matches(&matches)?;
-    Ok(cli.global.note_sources(&matches).map(|()| cli))
 }
 
 /// The one place where an error becomes a message on stderr; exit.rs gives its code.

@@ -1,73 +1,31 @@
-//! Parsing the quantities users type: durations (`500ms`, `5s`, `2m`) and rates, within bounds
-//! that no later arithmetic can overflow; and writing durations back the same way.
+//! Parsing the quantities users type: durations (`500ms`, `5s`, `2m`, `90d`; the grammar is
+//! `assist-units`, shared with the simulator) and rates, within bounds that no later
+//! arithmetic can overflow; and writing durations back the same way.
 
 use std::time::Duration;
 
-use jiff::fmt::friendly::{SpanParser, SpanPrinter};
-use jiff::SpanRelativeTo;
+/// The longest wait (a timeout, a deadline, an interval): each is added to `Instant::now()`
+/// and handed to timers, which must not overflow. Ages (`--since`, `--older-than`) are only
+/// compared, so they have no such limit.
+pub const MAX_WAIT: Duration = Duration::from_secs(30 * 24 * 3600);
 
-/// Longer than any sensible wait; keeps `Instant + duration` far from overflowing.
-pub const MAX_DURATION: Duration = Duration::from_secs(30 * 24 * 3600);
-
-static PARSER: SpanParser = SpanParser::new();
-static PRINTER: SpanPrinter = SpanPrinter::new();
-
-/// A positive duration up to 30 days.
+/// A positive duration up to [`MAX_WAIT`]: anything the client waits for.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    match parse_duration_or_zero(s)? {
-        d if d.is_zero() => Err(format!("\"{s}\" is zero; give a positive duration")),
-        d => Ok(d),
-    }
+    Ok(assist_units::at_most(
+        s,
+        assist_units::parse_positive(s),
+        MAX_WAIT,
+    )?)
 }
 
-/// A duration from zero up to 30 days.
-fn parse_duration_or_zero(s: &str) -> Result<Duration, String> {
-    let too_long = || format!("\"{s}\" is longer than the limit of 30 days");
-    let not_a_duration = |e: &dyn std::fmt::Display| {
-        format!("\"{s}\" is not a duration ({e}); write it like 500ms, 5s, 2m or 1h")
-    };
-    let span = match PARSER.parse_span(s) {
-        Ok(span) => span,
-        // jiff refuses numbers beyond its ranges; the same text with small numbers parsing
-        // shows that the trouble was the size, not the spelling.
-        Err(_) if PARSER.parse_span(with_small_numbers(s)).is_ok() => return Err(too_long()),
-        Err(e) => return Err(not_a_duration(&e)),
-    };
-    if span.is_negative() {
-        return Err(not_a_duration(&"it is negative"));
-    }
-    // Any month or year is longer than the limit; days and weeks count as 24 hours a day.
-    if span.get_years() != 0 || span.get_months() != 0 {
-        return Err(too_long());
-    }
-    let exact = span
-        .to_duration(SpanRelativeTo::days_are_24_hours())
-        .map_err(|_| too_long())?;
-    match Duration::try_from(exact) {
-        Ok(d) if d <= MAX_DURATION => Ok(d),
-        Ok(_) => Err(too_long()),
-        Err(e) => Err(not_a_duration(&e)),
-    }
-}
-
-/// Every run of digits replaced by a single `1`.
-fn with_small_numbers(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_number = false;
-    for c in s.chars() {
-        match (c.is_ascii_digit(), in_number) {
-            (true, true) => {}
-            (true, false) => out.push('1'),
-            (false, _) => out.push(c),
-        }
-        in_number = c.is_ascii_digit();
-    }
-    out
+/// A positive age, as long as the user likes (`log --since 90d`, `sessions --older-than 1y`).
+pub fn parse_age(s: &str) -> Result<Duration, String> {
+    Ok(assist_units::parse_positive(s)?)
 }
 
 /// A duration the way it is typed: `500ms`, `30s`, `1m 30s`.
 pub fn format_duration(d: Duration) -> String {
-    PRINTER.unsigned_duration_to_string(&d)
+    assist_units::format(d)
 }
 
 /// The shortest `--interval`: one typo (`1ms` for `1m`) must not send a thousand requests a
@@ -117,7 +75,6 @@ mod tests {
             Ok(Duration::from_secs(14 * 86400))
         );
         assert!(parse_duration("0s").is_err());
-        assert_eq!(parse_duration_or_zero("0s"), Ok(Duration::ZERO));
         assert!(parse_duration("5 parsecs").unwrap_err().contains("500ms"));
         for huge in [
             "500000000000y",
@@ -138,6 +95,14 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn ages_have_no_thirty_day_limit() {
+        assert_eq!(parse_age("90d"), Ok(Duration::from_secs(90 * 86400)));
+        assert_eq!(parse_age("1y"), Ok(Duration::from_secs(365 * 86400)));
+        assert!(parse_age("0s").unwrap_err().contains("zero"));
+        assert!(parse_age("soon").unwrap_err().contains("500ms"));
     }
 
     #[test]

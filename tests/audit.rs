@@ -485,4 +485,11 @@ fn log_filters_by_desktop_user_and_age() {
         listed(&["--since", "7d"]),
         [pair("cancel", &b), pair("start", &b)]
     );
+    // Ages longer than a month are accepted (no 30-day cap): 90 days still leaves the old
+    // line out, a century takes it in.
+    assert_eq!(
+        listed(&["--since", "90d"]),
+        [pair("cancel", &b), pair("start", &b)]
+    );
+    assert_eq!(listed(&["--since", "100y"]).len(), 3);
 }

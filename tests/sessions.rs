@@ -101,6 +101,17 @@ fn sessions_lists_exactly_the_open_and_pending_ones_and_the_sweep_closes_them() 
             400 + 2,
             "{variant}: the 400 seeded OPEN ones, alice and bob"
         );
+        // Ages longer than a month are accepted (no 30-day cap): the seeded sessions were
+        // opened in 2022-2025, more than a year ago, and none half a century ago.
+        assert_eq!(
+            ids(&listed(&env, &["--older-than", "1y"])),
+            ids(&old),
+            "{variant}"
+        );
+        assert!(
+            listed(&env, &["--older-than", "50y"]).is_empty(),
+            "{variant}"
+        );
 
         // The sweep: one DELETE per listed session, each confirmed by the simulator.
         let out = env

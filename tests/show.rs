@@ -553,6 +553,15 @@ fn a_flag_wins_over_a_malformed_or_empty_environment_variable() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), "D1F32AA6\n");
+    // The flag after the command wins just the same.
+    let out = env
+        .cmd()
+        .env("ASSIST_OUTPUT", "bogus")
+        .args(["--profile", "demo", "show", EXAMPLE_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "D1F32AA6\n");
 
     let out = env
         .cmd()

@@ -9,21 +9,25 @@ use serde_json::{json, Value};
 use crate::auth::source::SecretSource;
 use crate::cli::{AuthChoice, ConfigCommand, InitArgs};
 use crate::config::{
-    self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, DEMO_PROFILE, REGIONS,
+    self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, Source, DEMO_PROFILE,
+    REGIONS,
 };
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
 pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcome> {
-    let format = global.output.unwrap_or(OutputFormat::Table);
+    let format = global
+        .output
+        .as_ref()
+        .map_or(OutputFormat::Table, |o| o.value);
     let out = &mut std::io::stdout().lock();
     match command {
         ConfigCommand::Path => render_fields(out, format, &path_fields(global)?)?,
         ConfigCommand::List => list(out, format, global)?,
         ConfigCommand::Show => {
             let settings = config::resolve(global)?;
-            for warning in &settings.warnings {
-                eprintln!("{warning}");
+            for notice in &settings.warnings {
+                crate::messages::say(notice.level, &notice.message);
             }
             render_fields(out, format, &show_fields(&settings)?)?;
         }
@@ -152,9 +156,9 @@ fn setting(
     key: &'static str,
     label: &'static str,
     value: Option<String>,
-    source: Option<&str>,
+    source: Option<String>,
 ) -> Field {
-    let text = match (&value, source) {
+    let text = match (&value, &source) {
         (Some(v), Some(src)) => format!("{v}  ({src})"),
         (Some(v), None) => v.clone(),
         (None, _) => "-".to_string(),
@@ -173,7 +177,7 @@ fn secret_setting(key: &'static str, label: &'static str, source: Option<String>
         key,
         label,
         source.as_ref().map(|_| "(set)".to_string()),
-        source.as_deref(),
+        source.clone(),
     );
     f.text = Some(match &source {
         Some(src) => format!("(set, from {src})"),
@@ -202,15 +206,15 @@ fn demo_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
     if cfg!(not(feature = "sim")) {
         return Err(super::demo::missing());
     }
-    let origin = Some("the built-in demo profile");
+    let origin = Some(Source::Demo.to_string());
     Ok(vec![
         setting(
             "profile",
             "profile",
             s.profile.as_ref().map(|p| p.value.clone()),
-            s.profile.as_ref().map(|p| p.source.as_str()),
+            s.profile.as_ref().map(|p| p.source.to_string()),
         ),
-        setting("auth", "auth", Some("aksk".into()), origin),
+        setting("auth", "auth", Some("aksk".into()), origin.clone()),
         setting(
             "endpoint",
             "endpoint",
@@ -221,7 +225,7 @@ fn demo_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
 }
 
 fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
-    let origin = Some(c.origin.as_str());
+    let origin = Some(c.origin.to_string());
     let (ak, secret_label, secret): (_, _, &SecretSource) = match &c.auth {
         AuthSpec::AkSk { ak, sk, .. } => (Some(ak.clone()), "secret key", sk),
         AuthSpec::Token(t) => (None, "token", t),
@@ -247,9 +251,14 @@ fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
             "profile",
             "profile",
             s.profile.as_ref().map(|p| p.value.clone()),
-            s.profile.as_ref().map(|p| p.source.as_str()),
+            s.profile.as_ref().map(|p| p.source.to_string()),
         ),
-        setting("auth", "auth", Some(c.auth.mode().to_string()), origin),
+        setting(
+            "auth",
+            "auth",
+            Some(c.auth.mode().to_string()),
+            origin.clone(),
+        ),
         setting("ak", "AK / user", ak, origin),
         secret_setting("secret", secret_label, Some(secret.describe())),
         secret_setting("security_token", "security token", security_token),
@@ -262,25 +271,25 @@ fn place_fields(c: &Connection) -> Vec<Field> {
             "project_id",
             "project",
             Some(p.value.clone()),
-            Some(&p.source),
+            Some(p.source.to_string()),
         ),
         (None, AuthSpec::Token(_)) => setting(
             "project_id",
             "project",
             None,
-            Some("missing: auth = \"token\" needs project_id"),
+            Some("missing: auth = \"token\" needs project_id".into()),
         ),
         (None, AuthSpec::Password { .. }) => setting(
             "project_id",
             "project",
             Some("(from the IAM token)".into()),
-            Some("IAM"),
+            Some(Source::Iam.to_string()),
         ),
         (None, AuthSpec::AkSk { .. }) => setting(
             "project_id",
             "project",
             Some("(looked up through IAM, cached)".into()),
-            Some("IAM"),
+            Some(Source::Iam.to_string()),
         ),
     };
     vec![
@@ -288,20 +297,20 @@ fn place_fields(c: &Connection) -> Vec<Field> {
             "endpoint",
             "endpoint",
             Some(c.endpoint.value.to_string()),
-            Some(&c.endpoint.source),
+            Some(c.endpoint.source.to_string()),
         ),
         setting(
             "region",
             "region",
             c.region.as_ref().map(|r| r.value.clone()),
-            c.region.as_ref().map(|r| r.source.as_str()),
+            c.region.as_ref().map(|r| r.source.to_string()),
         ),
         project,
         setting(
             "iam_endpoint",
             "IAM endpoint",
             Some(c.iam_endpoint.value.to_string()),
-            Some(&c.iam_endpoint.source),
+            Some(c.iam_endpoint.source.to_string()),
         ),
     ]
 }
@@ -313,7 +322,7 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
             "output",
             "output",
             Some(format!("{:?}", s.output).to_lowercase()),
-            Some(&s.output_source),
+            Some(s.output_source.to_string()),
         ),
         setting(
             "connect_timeout",
@@ -377,7 +386,10 @@ fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
             "pass --config PATH",
         )
     })?;
-    let name = global.profile.clone().unwrap_or_else(|| "default".into());
+    let name = global
+        .profile
+        .as_ref()
+        .map_or("default".into(), |p| p.value.clone());
     let interactive =
         !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let profile = if interactive {
@@ -403,7 +415,7 @@ fn usage(message: impl Into<String>) -> anyhow::Error {
 
 fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
-    let region = global.region.clone();
+    let region = global.region.as_ref().map(|r| r.value.clone());
     if region.is_none() && global.endpoint.is_none() {
         return Err(usage("config init needs --region (or --endpoint)"));
     }
@@ -416,8 +428,16 @@ fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
         }
         e.push(("region", r.clone()));
     }
-    push_opt(&mut e, "endpoint", &global.endpoint);
-    push_opt(&mut e, "project_id", &global.project_id);
+    push_opt(
+        &mut e,
+        "endpoint",
+        &global.endpoint.as_ref().map(|v| v.value.clone()),
+    );
+    push_opt(
+        &mut e,
+        "project_id",
+        &global.project_id.as_ref().map(|v| v.value.clone()),
+    );
     push_opt(&mut e, "iam_endpoint", &args.iam_endpoint);
     match args.auth.unwrap_or(AuthChoice::Aksk) {
         AuthChoice::Aksk => aksk_flags(&mut e, args)?,
@@ -525,14 +545,20 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
         "Setting up an assist profile (Ctrl-C to abort). Regions: {}",
         REGIONS.join(", ")
     );
-    let region = prompt_default("Region", global.region.as_deref().unwrap_or("cn-north-4"))?;
+    let region = prompt_default(
+        "Region",
+        global
+            .region
+            .as_ref()
+            .map_or("cn-north-4", |r| r.value.as_str()),
+    )?;
     if !REGIONS.contains(&region.as_str()) {
         return Err(usage(format!("unknown region \"{region}\"")));
     }
     e.push(("region", region));
     let project = prompt_default(
         "Project ID (empty: look it up through IAM)",
-        global.project_id.as_deref().unwrap_or(""),
+        global.project_id.as_ref().map_or("", |p| p.value.as_str()),
     )?;
     if !project.is_empty() {
         e.push(("project_id", project));

@@ -1,5 +1,5 @@
-//! The built-in `demo` profile's set-up: start the simulator in-process on 127.0.0.1 and point
-//! the settings at it. Command set-up, not configuration: `config` only says "the demo".
+//! The built-in `demo` profile's set-up: start the simulator in-process on 127.0.0.1 for the
+//! settings to point at. Command set-up, not configuration: `config` only asks for it.
 //!
 //! The demo tells one story across commands: its simulator's sessions are saved in a small
 //! file of the cache dir when a command ends and taken up by the next one, so that
@@ -9,7 +9,7 @@
 #[cfg(feature = "sim")]
 use std::path::PathBuf;
 
-use crate::config::{self, ConfigError, Overrides, Settings};
+use crate::config::{self, Builtin, ConfigError};
 
 /// The file, in the cache dir, that keeps the demo's sessions between commands.
 #[cfg(feature = "sim")]
@@ -45,13 +45,11 @@ fn state_path() -> Option<PathBuf> {
     config::cache_dir().map(|dir| dir.join(STATE_FILE))
 }
 
-/// Starts the simulator when the settings ask for the built-in demo, going on from the state
-/// the previous demo command left (a state that cannot be read is set aside with a warning).
+/// Starts the simulator for the built-in demo, going on from the state the previous demo
+/// command left (a state that cannot be read is set aside with a warning); the settings
+/// resolve against what it returns.
 #[cfg(feature = "sim")]
-pub fn attach(settings: &mut Settings, flags: &Overrides) -> Result<Option<Guard>, ConfigError> {
-    if !settings.is_builtin_demo() {
-        return Ok(None);
-    }
+pub fn start() -> Result<(Guard, Builtin), ConfigError> {
     let mut args = assist_sim::SimArgs::demo();
     // No seeded session waits for ever: each moves on from the first look.
     args.lively = true;
@@ -69,16 +67,13 @@ pub fn attach(settings: &mut Settings, flags: &Overrides) -> Result<Option<Guard
         }
         Err(e) => return Err(unavailable(e)),
     };
-    let builtin = config::Builtin {
+    let builtin = Builtin {
         endpoint: handle.url(),
         project_id: assist_sim::DEMO_PROJECT_ID.to_string(),
         ak: assist_sim::DEMO_AK.to_string(),
         sk: crate::secret::Secret::new(assist_sim::DEMO_SK),
     };
-    config::attach_demo(settings, flags, builtin)?;
-    // The demo's changes are logged like the cloud's, but in the demo's own place.
-    settings.audit.log = config::cache_dir().map(|dir| dir.join("demo-audit.jsonl"));
-    Ok(Some(Guard { handle, state }))
+    Ok((Guard { handle, state }, builtin))
 }
 
 #[cfg(feature = "sim")]
@@ -135,10 +130,7 @@ pub fn reset() -> anyhow::Result<()> {
 
 /// This build has no simulator: the demo cannot run, and says so plainly.
 #[cfg(not(feature = "sim"))]
-pub fn attach(settings: &mut Settings, _flags: &Overrides) -> Result<Option<Guard>, ConfigError> {
-    if !settings.is_builtin_demo() {
-        return Ok(None);
-    }
+pub fn start() -> Result<(Guard, Builtin), ConfigError> {
     Err(missing())
 }
 

@@ -282,7 +282,7 @@ fn wait_for_open(
         concurrency: 1,
         max_rate: None,
         until: vec![Status::Open],
-        deadline: args.deadline.map(|d| Instant::now() + d),
+        deadline: settings.deadline.map(|d| Instant::now() + d),
         once: false,
         directory: directory.clone(),
         membership: None,
@@ -306,7 +306,7 @@ fn wait_for_open(
             Kind::Deadline,
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
-                crate::units::format_duration(args.deadline.unwrap_or_default()),
+                crate::units::format_duration(settings.deadline.unwrap_or_default()),
                 sanitize(id.as_str()),
                 record
                     .status()

@@ -14,12 +14,13 @@ mod setup;
 mod show;
 mod watch;
 
-use crate::cli::{Cli, Command, START_DEADLINE};
+use crate::cli::{Cli, Command};
+use crate::config::Overrides;
 use crate::outcome::Outcome;
 
-/// Runs the command; how it ended when there is no error to report.
-pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    let flags = cli.global.overrides();
+/// Runs the command with the overrides parsed alongside it; how it ended when there is no
+/// error to report.
+pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Manpages { dir } => completions::manpages(&dir),
@@ -31,39 +32,32 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         #[cfg(not(feature = "sim"))]
         Command::Sim { .. } => Err(demo::missing().into()),
         Command::Show(args) => {
-            let (mut settings, _sim) = setup::prepare(&flags)?;
-            settings.style.show_password = args.show_password;
+            let (settings, _sim) = setup::prepare(&flags)?;
             show::run(&settings, &args)
         }
-        Command::Start(mut args) => {
-            let (mut settings, _sim) = setup::prepare(&flags)?;
-            let (deadline, request) = cli.global.wait_limits(args.deadline, Some(START_DEADLINE));
-            (args.deadline, settings.timeout) = (deadline, request);
+        Command::Start(args) => {
+            let (settings, _sim) = setup::prepare(&flags)?;
             lifecycle::start(&settings, &args)
         }
         Command::Cancel(args) => {
             let (settings, _sim) = setup::prepare(&flags)?;
             lifecycle::cancel(&settings, &args)
         }
-        Command::Watch(mut args) => {
-            let (mut settings, _sim) = setup::prepare(&flags)?;
-            (args.deadline, settings.timeout) = cli.global.wait_limits(args.deadline, None);
+        Command::Watch(args) => {
+            let (settings, _sim) = setup::prepare(&flags)?;
             watch::run(&settings, &args)
         }
         Command::Desktops(args) => {
-            let (mut settings, _sim) = setup::prepare(&flags)?;
-            settings.style.no_headers = args.no_headers;
+            let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
         }
         Command::Log(args) => {
-            let (mut settings, _sim) = setup::prepare(&flags)?;
-            settings.style.no_headers = args.no_headers;
+            let (settings, _sim) = setup::prepare(&flags)?;
             log::run(&settings, &args)
         }
         Command::Sessions(args) => {
             sessions::refuse_unconfirmed(&args)?;
-            let (mut settings, _sim) = setup::prepare(&flags)?;
-            settings.style.no_headers = args.no_headers;
+            let (settings, _sim) = setup::prepare(&flags)?;
             sessions::run(&settings, &args)
         }
     }

@@ -1,17 +1,22 @@
-//! What every command that talks to the API does first: resolve the settings, say their
-//! warnings, start the demo's simulator if asked, and build the client.
+//! What every command that talks to the API does first: resolve the settings (starting the
+//! demo's simulator if they need it), say their warnings, and build the client.
 
 use super::demo;
 use crate::api::Client;
 use crate::config::{self, Overrides, Settings};
+use crate::messages;
 
 /// The settings of a command that talks to the API, its warnings said on stderr; for the
 /// demo profile also the simulator, which serves as long as the guard lives.
 pub fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guard>)> {
-    let mut settings = config::resolve(flags)?;
-    let guard = demo::attach(&mut settings, flags)?;
-    for warning in settings.warnings.drain(..) {
-        eprintln!("{warning}");
+    let mut guard = None;
+    let settings = config::resolve_with(flags, &mut || {
+        let (started, builtin) = demo::start()?;
+        guard = Some(started);
+        Ok(Some(builtin))
+    })?;
+    for notice in &settings.warnings {
+        messages::say(notice.level, &notice.message);
     }
     Ok((settings, guard))
 }

@@ -75,7 +75,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         concurrency: args.concurrency as usize,
         max_rate: args.max_rate,
         until: args.until.clone(),
-        deadline: args.deadline.map(|d| Instant::now() + d),
+        deadline: settings.deadline.map(|d| Instant::now() + d),
         once: args.once,
         directory,
         membership,

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::error::ConfigError;
+use crate::messages::{msg, Message};
 use crate::output::OutputFormat;
 use crate::secret::Secret;
 
@@ -188,7 +189,7 @@ pub fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 /// The warning for a config file that holds secrets and is readable by others.
-pub fn readable_secrets_warning(path: &Path, raw: &RawConfig) -> Option<String> {
+pub fn readable_secrets_warning(path: &Path, raw: &RawConfig) -> Option<Message> {
     let has_secret = raw
         .profiles
         .values()
@@ -198,17 +199,13 @@ pub fn readable_secrets_warning(path: &Path, raw: &RawConfig) -> Option<String> 
 
 /// A file holding secrets that others can read is a leak waiting to happen: the warning
 /// that says so, if it is one.
-pub fn exposure_warning(path: &Path, has_secret: bool) -> Option<String> {
+pub fn exposure_warning(path: &Path, has_secret: bool) -> Option<Message> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(path).map(|m| m.permissions().mode());
         if has_secret && mode.is_ok_and(|m| m & 0o077 != 0) {
-            return Some(format!(
-                "warning: {} holds secrets and can be read by other users; fix it with: chmod 600 {}",
-                path.display(),
-                path.display()
-            ));
+            return Some(msg!("config-secrets-readable", path = path.display()));
         }
     }
     #[cfg(not(unix))]

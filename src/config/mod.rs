@@ -1,104 +1,43 @@
 //! TOML profiles + environment + flags, merged into one validated `Settings` that remembers
 //! where each value came from.
 
+mod credentials;
 mod endpoints;
 mod error;
 pub mod file;
 mod ini;
 mod regions;
 pub mod sdk;
+mod source;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use reqwest::Url;
 
+use credentials::auth_spec;
+pub use credentials::AuthSpec;
 pub use endpoints::{is_loopback, parse_endpoint, REGIONS};
 pub use error::ConfigError;
-use file::{AuthMode, RawConfig, RawProfile};
+use file::{RawConfig, RawProfile};
 pub use sdk::Found;
+pub use source::{
+    sourced, CommandAsks, Overrides, Source, Sourced, Waits, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_TIMEOUT,
+};
 
 use crate::auth::source::SecretSource;
-use crate::output::{ColorWhen, OutputFormat, Style};
+use crate::messages::{msg, Level, Message};
+use crate::output::{OutputFormat, Style};
 use crate::secret::Secret;
 
 /// The name of the built-in profile that talks to an in-process simulator.
 pub const DEMO_PROFILE: &str = "demo";
 
-/// What the command line and the `ASSIST_*` variables say, as plain values: the top layer of
-/// the precedence flag > env > profile > default. Built by `cli`; config never sees clap.
-#[derive(Debug, Clone)]
-pub struct Overrides {
-    pub profile: Option<String>,
-    pub config: Option<PathBuf>,
-    pub output: Option<OutputFormat>,
-    pub region: Option<String>,
-    pub project_id: Option<String>,
-    pub endpoint: Option<String>,
-    pub color: ColorWhen,
-    pub verbose: u8,
-    pub connect_timeout: Duration,
-    pub timeout: Duration,
-    pub max_attempts: u32,
-    /// The options (by id, like `project_id`) that came from an `ASSIST_*` variable.
-    pub from_env: Vec<String>,
-}
-
-impl Overrides {
-    /// "flag --region" or "env ASSIST_REGION", for `config show` and messages.
-    pub fn source_of(&self, id: &str) -> String {
-        if self.from_env.iter().any(|e| e == id) {
-            format!("env ASSIST_{}", id.to_ascii_uppercase())
-        } else {
-            format!("flag --{}", id.replace('_', "-"))
-        }
-    }
-}
-
-/// A value and where it came from ("flag --region", "env ASSIST_REGION", "profile \"prod\" in …").
-#[derive(Debug, Clone)]
-pub struct Sourced<T> {
-    pub value: T,
-    pub source: String,
-}
-
-fn sourced<T>(value: T, source: impl Into<String>) -> Sourced<T> {
-    Sourced {
-        value,
-        source: source.into(),
-    }
-}
-
-/// How requests will be authenticated; secrets are still where they live (read by `session`).
-#[derive(Debug, Clone)]
-pub enum AuthSpec {
-    AkSk {
-        ak: String,
-        sk: SecretSource,
-        security_token: Option<SecretSource>,
-    },
-    Token(SecretSource),
-    Password {
-        user: String,
-        domain: String,
-        password: SecretSource,
-    },
-}
-
-impl AuthSpec {
-    pub fn mode(&self) -> &'static str {
-        match self {
-            AuthSpec::AkSk { .. } => "aksk",
-            AuthSpec::Token(_) => "token",
-            AuthSpec::Password { .. } => "password",
-        }
-    }
-}
-
 /// Where and how to reach the API. The project may still be unknown: `session` then asks IAM.
 pub struct Connection {
     /// Where the credentials come from, for messages and `-v`.
-    pub origin: String,
+    pub origin: Source,
     pub endpoint: Sourced<Url>,
     pub region: Option<Sourced<String>>,
     pub project: Option<Sourced<String>>,
@@ -109,8 +48,8 @@ pub struct Connection {
     pub ca_file: Option<PathBuf>,
 }
 
-/// What the requests go to: a connection, or the built-in demo, which the command's set-up
-/// turns into a connection to a simulator it starts (config itself never starts a server).
+/// What the requests go to: a connection, or the built-in demo when no simulator was started
+/// for it (`config show`; config itself never starts a server).
 pub enum Backend {
     Cloud(Box<Connection>),
     BuiltinDemo,
@@ -118,7 +57,6 @@ pub enum Backend {
 
 /// The endpoint and credentials of a running built-in simulator, given by the caller that
 /// started it, so the demo profile resolves like any other.
-#[cfg_attr(not(feature = "sim"), allow(dead_code))]
 pub struct Builtin {
     pub endpoint: String,
     pub project_id: String,
@@ -131,16 +69,40 @@ pub struct Settings {
     /// The profile in use; `None` when credentials come from the SDK's places.
     pub profile: Option<Sourced<String>>,
     pub output: OutputFormat,
-    pub output_source: String,
+    pub output_source: Source,
     pub style: Style,
     pub verbose: u8,
     pub connect_timeout: Duration,
+    /// The limit of one request (for a waiting command, see [`Overrides::limits`]).
     pub timeout: Duration,
+    /// The overall limit of a waiting command (`start`, `watch`), if it has one.
+    pub deadline: Option<Duration>,
     pub max_attempts: u32,
     pub backend: Backend,
-    /// Things the user should know (plain http, a readable secret file), for the caller to show.
-    pub warnings: Vec<String>,
+    /// Things the user should know (plain http, a readable secret file), for the caller to say.
+    pub warnings: Vec<Notice>,
     pub audit: AuditSettings,
+}
+
+/// A line about the settings for the caller to say: config decides what, never prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub level: Level,
+    pub message: Message,
+}
+
+fn warning(message: Message) -> Notice {
+    Notice {
+        level: Level::Warning,
+        message,
+    }
+}
+
+fn note(message: Message) -> Notice {
+    Notice {
+        level: Level::Note,
+        message,
+    }
 }
 
 /// Where changes are recorded, and whether they need a ticket.
@@ -157,7 +119,7 @@ pub fn default_audit_log() -> Option<PathBuf> {
 }
 
 impl Settings {
-    /// The connection, once a built-in demo has been attached (see [`attach_demo`]).
+    /// The connection; the built-in demo has one once its simulator is started ([`resolve_with`]).
     pub fn connection(&self) -> Result<&Connection, ConfigError> {
         match &self.backend {
             Backend::Cloud(c) => Ok(c),
@@ -176,7 +138,7 @@ impl Settings {
 /// The config file in use: `--config`/`ASSIST_CONFIG`, else the platform config dir.
 pub fn config_path(flags: &Overrides) -> Option<(PathBuf, bool)> {
     if let Some(p) = &flags.config {
-        return Some((p.clone(), true));
+        return Some((p.value.clone(), true));
     }
     directories::ProjectDirs::from("", "", "assist")
         .map(|d| (d.config_dir().join("config.toml"), false))
@@ -219,21 +181,31 @@ pub fn load_file(flags: &Overrides) -> Result<(PathBuf, Option<RawConfig>), Conf
     Ok((path, file))
 }
 
+/// Starts the built-in demo's simulator when the settings turn out to need it; `None` to
+/// resolve the demo without one (`config show` starts nothing).
+pub type DemoStarter<'a> = &'a mut dyn FnMut() -> Result<Option<Builtin>, ConfigError>;
+
+/// [`resolve_with`] starting nothing: the demo profile stays [`Backend::BuiltinDemo`].
+pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
+    resolve_with(flags, &mut || Ok(None))
+}
+
 /// Resolves flag > `ASSIST_*` environment > profile > default, and the credentials by the
 /// contract's order: a chosen profile; else the SDK variables, the default profile, the SDK
-/// credentials file (only when there is no config file).
-pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
+/// credentials file (only when there is no config file). The demo profile asks `demo` for its
+/// simulator here, so that the settings are whole once built.
+pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, ConfigError> {
     let (path, file) = load_file(flags)?;
-    let mut warnings: Vec<String> = file
+    let mut warnings: Vec<Notice> = file
         .as_ref()
         .and_then(|f| file::readable_secrets_warning(&path, f))
+        .map(warning)
         .into_iter()
         .collect();
     let (profile, backend) = match &flags.profile {
-        Some(name) => {
-            let chosen = sourced(name.clone(), flags.source_of("profile"));
-            let backend = named_profile(flags, file.as_ref(), &chosen, &path)?;
-            (Some(chosen), backend)
+        Some(chosen) => {
+            let backend = named_profile(flags, file.as_ref(), chosen, &path)?;
+            (Some(chosen.clone()), backend)
         }
         None => unchosen(flags, file.as_ref(), &path, &mut warnings)?,
     };
@@ -243,39 +215,64 @@ pub fn resolve(flags: &Overrides) -> Result<Settings, ConfigError> {
     let raw = profile
         .as_ref()
         .and_then(|p| file.as_ref().and_then(|f| f.profiles.get(&p.value)));
-    let output = match (flags.output, raw.and_then(|p| p.output)) {
-        (Some(o), _) => sourced(o, flags.source_of("output")),
-        (None, Some(o)) => sourced(o, profile_place(profile.as_ref(), &path)),
-        (None, None) => sourced(OutputFormat::Table, "default"),
+    let mut audit = AuditSettings {
+        log: raw
+            .and_then(|p| p.audit_log.clone())
+            .or_else(default_audit_log),
+        require_ticket: raw.and_then(|p| p.require_ticket).unwrap_or(false),
     };
+    let backend = match backend {
+        Backend::BuiltinDemo => match demo()? {
+            Some(sim) => {
+                // The demo's changes are logged like the cloud's, but in the demo's own place.
+                audit.log = cache_dir().map(|dir| dir.join("demo-audit.jsonl"));
+                Backend::Cloud(Box::new(demo_connection(flags, sim, &mut warnings)?))
+            }
+            None => Backend::BuiltinDemo,
+        },
+        cloud => cloud,
+    };
+    let output = output_of(flags, raw, profile.as_ref(), &path);
+    let (deadline, timeout) = flags.limits();
     Ok(Settings {
         profile,
         output: output.value,
         output_source: output.source,
         style: Style {
             color: Style::color_enabled(flags.color),
-            show_password: false,
-            no_headers: false,
+            show_password: flags.command.show_password,
+            no_headers: flags.command.no_headers,
         },
         verbose: flags.verbose,
         connect_timeout: flags.connect_timeout,
-        timeout: flags.timeout,
+        timeout,
+        deadline,
         max_attempts: flags.max_attempts,
         backend,
         warnings,
-        audit: AuditSettings {
-            log: raw
-                .and_then(|p| p.audit_log.clone())
-                .or_else(default_audit_log),
-            require_ticket: raw.and_then(|p| p.require_ticket).unwrap_or(false),
-        },
+        audit,
     })
 }
 
-fn profile_place(profile: Option<&Sourced<String>>, path: &Path) -> String {
-    match profile {
-        Some(p) => format!("profile \"{}\" in {}", p.value, path.display()),
-        None => "default".to_string(),
+/// `--output`/`ASSIST_OUTPUT`, else the profile's `output`, else a table.
+fn output_of(
+    flags: &Overrides,
+    raw: Option<&RawProfile>,
+    profile: Option<&Sourced<String>>,
+    path: &Path,
+) -> Sourced<OutputFormat> {
+    match (&flags.output, raw.and_then(|p| p.output), profile) {
+        (Some(o), _, _) => o.clone(),
+        (None, Some(o), Some(p)) => sourced(o, profile_source(&p.value, path)),
+        (None, Some(o), None) => sourced(o, Source::Default),
+        (None, None, _) => sourced(OutputFormat::Table, Source::Default),
+    }
+}
+
+fn profile_source(name: &str, path: &Path) -> Source {
+    Source::Profile {
+        name: name.to_string(),
+        path: path.to_path_buf(),
     }
 }
 
@@ -298,22 +295,22 @@ fn unchosen(
     flags: &Overrides,
     file: Option<&RawConfig>,
     path: &Path,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Notice>,
 ) -> Result<(Option<Sourced<String>>, Backend), ConfigError> {
     if let Some(found) = sdk::from_env()? {
         return Ok((None, Backend::Cloud(Box::new(from_found(flags, found)?))));
     }
     if let Some(f) = file {
         let name = match &f.default_profile {
-            Some(n) => sourced(n.clone(), format!("default_profile in {}", path.display())),
-            None => sourced("default".to_string(), "the built-in default name"),
+            Some(n) => sourced(n.clone(), Source::DefaultProfile(path.to_path_buf())),
+            None => sourced("default".to_string(), Source::BuiltinName),
         };
         let backend = named_profile(flags, file, &name, path)?;
         return Ok((Some(name), backend));
     }
     if let Some((cred_path, explicit)) = sdk::credentials_path() {
         if let Some(mut found) = sdk::from_file(&cred_path, explicit)? {
-            warnings.extend(found.warning.take());
+            warnings.extend(found.warning.take().map(warning));
             return Ok((None, Backend::Cloud(Box::new(from_found(flags, found)?))));
         }
     }
@@ -347,32 +344,30 @@ struct Place {
 fn place(
     flags: &Overrides,
     from: (&Option<String>, &Option<String>, &Option<String>),
-    source: &str,
+    source: &Source,
     allow_http: bool,
 ) -> Result<Place, ConfigError> {
     let (region, endpoint, iam) = from;
     let parse_endpoint = |text: &str| endpoints::parse_endpoint_allowing(text, allow_http);
     let region = match (&flags.region, region) {
-        (Some(r), _) => Some(sourced(r.clone(), flags.source_of("region"))),
-        (None, Some(r)) => Some(sourced(r.clone(), source)),
+        (Some(r), _) => Some(r.clone()),
+        (None, Some(r)) => Some(sourced(r.clone(), source.clone())),
         (None, None) => None,
     };
     if let Some(r) = &region {
         check_region(r)?;
     }
     let endpoint = match (&flags.endpoint, endpoint) {
-        (Some(e), _) => sourced(parse_endpoint(e)?, flags.source_of("endpoint")),
-        (None, Some(e)) => sourced(parse_endpoint(e)?, source),
+        (Some(e), _) => sourced(parse_endpoint(&e.value)?, e.source.clone()),
+        (None, Some(e)) => sourced(parse_endpoint(e)?, source.clone()),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
             match sdk_override("WORKSPACE", r)? {
                 Some(o) => sourced(parse_endpoint(&o.endpoint)?, o.source),
                 None => {
-                    let region_source = region
-                        .as_ref()
-                        .map_or(source.to_string(), |r| r.source.clone());
-                    let url = endpoints::endpoint_url(None, r, &region_source)?;
-                    sourced(url, format!("region {}", r.unwrap_or_default()))
+                    let region_source = region.as_ref().map_or(source, |r| &r.source);
+                    let url = endpoints::endpoint_url(None, r, &region_source.to_string())?;
+                    sourced(url, Source::Region(r.unwrap_or_default().to_string()))
                 }
             }
         }
@@ -381,16 +376,16 @@ fn place(
         .ok()
         .filter(|v| !v.is_empty());
     let iam_endpoint = match (iam, env_iam) {
-        (Some(i), _) => sourced(parse_endpoint(i)?, source),
+        (Some(i), _) => sourced(parse_endpoint(i)?, source.clone()),
         (None, Some(i)) => sourced(
             parse_endpoint(&i)?,
-            format!("env {}", sdk::ENV_IAM_ENDPOINT),
+            Source::Env(sdk::ENV_IAM_ENDPOINT.to_string()),
         ),
         (None, None) => {
             let r = region.as_ref().map(|r| r.value.as_str());
             match sdk_override("IAM", r)? {
                 Some(o) => sourced(parse_endpoint(&o.endpoint)?, o.source),
-                None => sourced(endpoints::iam_for_region(r), "the region's IAM"),
+                None => sourced(endpoints::iam_for_region(r), Source::RegionIam),
             }
         }
     };
@@ -434,11 +429,11 @@ fn check_region(r: &Sourced<String>) -> Result<(), ConfigError> {
 fn project(
     flags: &Overrides,
     own: Option<&String>,
-    source: &str,
+    source: &Source,
 ) -> Result<Option<Sourced<String>>, ConfigError> {
     let project = match (&flags.project_id, own) {
-        (Some(p), _) => Some(sourced(p.clone(), flags.source_of("project_id"))),
-        (None, Some(p)) => Some(sourced(p.clone(), source)),
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(p)) => Some(sourced(p.clone(), source.clone())),
         (None, None) => None,
     }
     .filter(|p| !p.value.trim().is_empty());
@@ -469,7 +464,7 @@ fn from_profile(
     name: &str,
     path: &Path,
 ) -> Result<Connection, ConfigError> {
-    let source = format!("profile \"{name}\" in {}", path.display());
+    let source = profile_source(name, path);
     let allow_http = p.allow_http.unwrap_or(false);
     let place = place(
         flags,
@@ -479,7 +474,7 @@ fn from_profile(
     )?;
     Ok(Connection {
         origin: source.clone(),
-        auth: auth_spec(p, &source)?,
+        auth: auth_spec(p, &source.to_string())?,
         project: project(flags, p.project_id.as_ref(), &source)?,
         region: place.region,
         endpoint: place.endpoint,
@@ -490,15 +485,13 @@ fn from_profile(
 }
 
 /// `allow_http` is a deliberate choice, but it must never go unnoticed: say it on every run.
-fn plain_http_warnings(profile: &str, c: &Connection) -> Vec<String> {
+fn plain_http_warnings(profile: &str, c: &Connection) -> Vec<Notice> {
     [&c.endpoint.value, &c.iam_endpoint.value]
         .into_iter()
         .filter(|url| url.scheme() == "http" && !is_loopback(url))
         .map(|url| {
-            format!(
-                "warning: profile \"{profile}\" allows plain http: requests to {} travel unencrypted",
-                url.host_str().unwrap_or_default()
-            )
+            let host = url.host_str().unwrap_or_default();
+            warning(msg!("config-plain-http", profile = profile, host = host))
         })
         .collect()
 }
@@ -533,133 +526,40 @@ fn from_found(flags: &Overrides, found: Found) -> Result<Connection, ConfigError
     })
 }
 
-/// Exactly one source for a secret: inline, `*_command` or `*_file`.
-fn secret_source(
-    key: &str,
-    inline: &Option<Secret>,
-    command: &Option<String>,
-    file: &Option<PathBuf>,
-    place: &str,
-) -> Result<Option<SecretSource>, ConfigError> {
-    let mut found = Vec::new();
-    if let Some(v) = inline.as_ref().filter(|v| !v.is_empty()) {
-        found.push(SecretSource::Value {
-            value: v.clone(),
-            origin: format!("`{key}` in {place}"),
-        });
-    }
-    if let Some(c) = command.as_ref().filter(|c| !c.trim().is_empty()) {
-        found.push(SecretSource::Command {
-            key: format!("{key}_command"),
-            command: c.clone(),
-        });
-    }
-    if let Some(f) = file {
-        found.push(SecretSource::File {
-            key: format!("{key}_file"),
-            path: f.clone(),
-        });
-    }
-    if found.len() > 1 {
-        return Err(ConfigError::invalid(
-            format!("{place} sets more than one of `{key}`, `{key}_command`, `{key}_file`"),
-            "keep exactly one of them",
-        ));
-    }
-    Ok(found.pop())
-}
-
-fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
-    let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, place)?;
-    let token = secret_source("token", &p.token, &p.token_command, &p.token_file, place)?;
-    let password = secret_source("password", &None, &p.password_command, &None, place)?;
-    let mode = p.auth_mode();
-    let missing = |what: &str, needs: &str| {
-        ConfigError::invalid(
-            format!("{place}: auth = \"{what}\" needs {needs}"),
-            "add the missing keys (config.example.toml shows each auth mode)",
-        )
-    };
-    match mode {
-        Some(AuthMode::Aksk) => {
-            let ak = p.ak.clone().filter(|a| !a.trim().is_empty());
-            match (ak, sk) {
-                (Some(ak), Some(sk)) => Ok(AuthSpec::AkSk {
-                    ak,
-                    sk,
-                    security_token: p.security_token.clone().filter(|t| !t.is_empty()).map(|t| {
-                        SecretSource::Value {
-                            value: t,
-                            origin: format!("`security_token` in {place}"),
-                        }
-                    }),
-                }),
-                (None, Some(_)) => Err(missing("aksk", "`ak`; missing or empty: ak")),
-                (Some(_), None) => Err(missing("aksk", "a secret key; missing or empty: sk (or sk_command, sk_file)")),
-                (None, None) => Err(missing("aksk", "`ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)")),
-            }
-        }
-        Some(AuthMode::Token) => token
-            .map(AuthSpec::Token)
-            .ok_or_else(|| missing("token", "`token`, `token_command` or `token_file`; none is set")),
-        Some(AuthMode::Password) => {
-            let user = p.user.clone().filter(|u| !u.trim().is_empty());
-            let domain = p.domain.clone().filter(|d| !d.trim().is_empty());
-            match (user, domain, password) {
-                (Some(user), Some(domain), Some(password)) => Ok(AuthSpec::Password { user, domain, password }),
-                (u, d, pw) => {
-                    let lacking: Vec<&str> = [("user", u.is_none()), ("domain", d.is_none()), ("password_command", pw.is_none())]
-                        .into_iter()
-                        .filter_map(|(k, m)| m.then_some(k))
-                        .collect();
-                    Err(missing("password", &format!("`user`, `domain` and `password_command`; missing: {}", lacking.join(", "))))
-                }
-            }
-        }
-        None => Err(ConfigError::invalid(
-            format!("{place} has no credentials"),
-            "set auth = \"aksk\" with ak and sk (or sk_command/sk_file), auth = \"token\" with token, or auth = \"password\" with user, domain, password_command (see config.example.toml)",
-        )),
-    }
-}
-
-/// Points demo settings at a simulator the caller started; `--project-id` still applies,
-/// `--endpoint` and `--region` do not (a note says so).
-#[cfg_attr(not(feature = "sim"), allow(dead_code))]
-pub fn attach_demo(
-    settings: &mut Settings,
+/// The connection to a simulator the caller started for the demo; `--project-id` still
+/// applies, `--endpoint` and `--region` do not (a note says so).
+fn demo_connection(
     flags: &Overrides,
     sim: Builtin,
-) -> Result<(), ConfigError> {
+    warnings: &mut Vec<Notice>,
+) -> Result<Connection, ConfigError> {
     if flags.endpoint.is_some() || flags.region.is_some() {
-        settings
-            .warnings
-            .push("note: --endpoint and --region are ignored by the built-in demo profile".into());
+        warnings.push(note(msg!("demo-ignores-place")));
     }
-    settings.warnings.push(format!(
-        "note: profile \"{DEMO_PROFILE}\" talks to a built-in simulator at {}, not to the cloud",
-        sim.endpoint
-    ));
+    let url = &sim.endpoint;
+    warnings.push(note(msg!(
+        "demo-simulator",
+        profile = DEMO_PROFILE,
+        url = url
+    )));
     let url = parse_endpoint(&sim.endpoint)?;
-    let demo = "the built-in demo profile";
-    settings.backend = Backend::Cloud(Box::new(Connection {
-        origin: demo.to_string(),
-        endpoint: sourced(url.clone(), demo),
+    Ok(Connection {
+        origin: Source::Demo,
+        endpoint: sourced(url.clone(), Source::Demo),
         region: None,
-        project: project(flags, Some(&sim.project_id), demo)?,
-        iam_endpoint: sourced(url, demo),
+        project: project(flags, Some(&sim.project_id), &Source::Demo)?,
+        iam_endpoint: sourced(url, Source::Demo),
         auth: AuthSpec::AkSk {
             ak: sim.ak,
             sk: SecretSource::Value {
                 value: sim.sk,
-                origin: demo.to_string(),
+                origin: Source::Demo.to_string(),
             },
             security_token: None,
         },
         cache_dir: None,
         ca_file: None,
-    }));
-    Ok(())
+    })
 }
 
 #[cfg(test)]

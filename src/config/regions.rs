@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use super::error::ConfigError;
+use super::source::Source;
 
 pub const ENV_REGIONS_FILE: &str = "HUAWEICLOUD_SDK_REGIONS_FILE";
 
 /// An endpoint the SDK's overrides give for a service in a region, and where it was found.
 pub struct Override {
     pub endpoint: String,
-    pub source: String,
+    pub source: Source,
 }
 
 /// `HUAWEICLOUD_SDK_REGION_WORKSPACE_CN_NORTH_4`: the service and the region upper-cased,
@@ -33,7 +34,7 @@ pub fn lookup(service: &str, region: &str) -> Result<Option<Override>, ConfigErr
     if let Some(first) = std::env::var(&name).ok().as_deref().and_then(first_of) {
         return Ok(Some(Override {
             endpoint: first,
-            source: format!("env {name}"),
+            source: Source::Env(name),
         }));
     }
     let Some(path) = regions_file() else {
@@ -48,11 +49,11 @@ pub fn lookup(service: &str, region: &str) -> Result<Option<Override>, ConfigErr
         .map_err(|why| bad_file(&path, &why))?
         .map(|endpoint| Override {
             endpoint,
-            source: format!(
-                "{} (`{}` of {region})",
-                path.display(),
-                service.to_ascii_uppercase()
-            ),
+            source: Source::RegionsFile {
+                path: path.clone(),
+                service: service.to_ascii_uppercase(),
+                region: region.to_string(),
+            },
         }))
 }
 

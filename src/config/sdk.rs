@@ -5,14 +5,16 @@ use std::path::{Path, PathBuf};
 
 use super::error::ConfigError;
 use super::ini::Ini;
+use super::source::Source;
 use crate::auth::source::SecretSource;
+use crate::messages::Message;
 use crate::secret::Secret;
 
 /// AK/SK found where the official SDKs keep them.
 pub struct Found {
     /// Said once the credentials are used (a credentials file others can read).
-    pub warning: Option<String>,
-    pub origin: String,
+    pub warning: Option<Message>,
+    pub origin: Source,
     pub ak: String,
     pub sk: SecretSource,
     pub security_token: Option<SecretSource>,
@@ -50,7 +52,7 @@ pub fn from_env() -> Result<Option<Found>, ConfigError> {
     };
     Ok(Some(Found {
         warning: None,
-        origin: "the environment (HUAWEICLOUD_SDK_*)".to_string(),
+        origin: Source::SdkEnv,
         ak,
         sk: value(sk, ENV_SK),
         security_token: env(ENV_SECURITY_TOKEN).map(|t| value(t, ENV_SECURITY_TOKEN)),
@@ -62,7 +64,7 @@ pub fn from_env() -> Result<Option<Found>, ConfigError> {
 fn value(v: String, var: &str) -> SecretSource {
     SecretSource::Value {
         value: Secret::new(v),
-        origin: format!("env {var}"),
+        origin: Source::Env(var.to_string()).to_string(),
     }
 }
 
@@ -133,11 +135,11 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
     };
     let secret = |v: &str| SecretSource::Value {
         value: Secret::new(v),
-        origin: format!("the SDK credentials file {}", path.display()),
+        origin: Source::SdkFile(path.to_path_buf()).to_string(),
     };
     Ok(Some(Found {
         warning: super::file::exposure_warning(path, true),
-        origin: format!("the SDK credentials file {}", path.display()),
+        origin: Source::SdkFile(path.to_path_buf()),
         ak,
         sk: secret(&sk),
         security_token: get("security_token").map(secret),

@@ -84,6 +84,23 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "engine-state-file-wait",
         "waiting up to {wait} for the state file {path}, in use by another assist run",
     ),
+    // settings (`config`): what resolving them found worth saying
+    (
+        "config-secrets-readable",
+        "{path} holds secrets and can be read by other users; fix it with: chmod 600 {path}",
+    ),
+    (
+        "config-plain-http",
+        "profile \"{profile}\" allows plain http: requests to {host} travel unencrypted",
+    ),
+    (
+        "demo-ignores-place",
+        "--endpoint and --region are ignored by the built-in demo profile",
+    ),
+    (
+        "demo-simulator",
+        "profile \"{profile}\" talks to a built-in simulator at {url}, not to the cloud",
+    ),
 ];
 
 /// The English text of `id`.

@@ -1,0 +1,125 @@
+//! A profile's credentials: how requests are authenticated, and where each secret comes from
+//! (inline, a command or a file: exactly one), checked for what each auth mode needs.
+
+use std::path::PathBuf;
+
+use super::error::ConfigError;
+use super::file::{AuthMode, RawProfile};
+use crate::auth::source::SecretSource;
+use crate::secret::Secret;
+
+/// How requests will be authenticated; secrets are still where they live (read by `session`).
+#[derive(Debug, Clone)]
+pub enum AuthSpec {
+    AkSk {
+        ak: String,
+        sk: SecretSource,
+        security_token: Option<SecretSource>,
+    },
+    Token(SecretSource),
+    Password {
+        user: String,
+        domain: String,
+        password: SecretSource,
+    },
+}
+
+impl AuthSpec {
+    pub fn mode(&self) -> &'static str {
+        match self {
+            AuthSpec::AkSk { .. } => "aksk",
+            AuthSpec::Token(_) => "token",
+            AuthSpec::Password { .. } => "password",
+        }
+    }
+}
+
+/// Exactly one source for a secret: inline, `*_command` or `*_file`.
+fn secret_source(
+    key: &str,
+    inline: &Option<Secret>,
+    command: &Option<String>,
+    file: &Option<PathBuf>,
+    place: &str,
+) -> Result<Option<SecretSource>, ConfigError> {
+    let mut found = Vec::new();
+    if let Some(v) = inline.as_ref().filter(|v| !v.is_empty()) {
+        found.push(SecretSource::Value {
+            value: v.clone(),
+            origin: format!("`{key}` in {place}"),
+        });
+    }
+    if let Some(c) = command.as_ref().filter(|c| !c.trim().is_empty()) {
+        found.push(SecretSource::Command {
+            key: format!("{key}_command"),
+            command: c.clone(),
+        });
+    }
+    if let Some(f) = file {
+        found.push(SecretSource::File {
+            key: format!("{key}_file"),
+            path: f.clone(),
+        });
+    }
+    if found.len() > 1 {
+        return Err(ConfigError::invalid(
+            format!("{place} sets more than one of `{key}`, `{key}_command`, `{key}_file`"),
+            "keep exactly one of them",
+        ));
+    }
+    Ok(found.pop())
+}
+
+pub fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
+    let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, place)?;
+    let token = secret_source("token", &p.token, &p.token_command, &p.token_file, place)?;
+    let password = secret_source("password", &None, &p.password_command, &None, place)?;
+    let mode = p.auth_mode();
+    let missing = |what: &str, needs: &str| {
+        ConfigError::invalid(
+            format!("{place}: auth = \"{what}\" needs {needs}"),
+            "add the missing keys (config.example.toml shows each auth mode)",
+        )
+    };
+    match mode {
+        Some(AuthMode::Aksk) => {
+            let ak = p.ak.clone().filter(|a| !a.trim().is_empty());
+            match (ak, sk) {
+                (Some(ak), Some(sk)) => Ok(AuthSpec::AkSk {
+                    ak,
+                    sk,
+                    security_token: p.security_token.clone().filter(|t| !t.is_empty()).map(|t| {
+                        SecretSource::Value {
+                            value: t,
+                            origin: format!("`security_token` in {place}"),
+                        }
+                    }),
+                }),
+                (None, Some(_)) => Err(missing("aksk", "`ak`; missing or empty: ak")),
+                (Some(_), None) => Err(missing("aksk", "a secret key; missing or empty: sk (or sk_command, sk_file)")),
+                (None, None) => Err(missing("aksk", "`ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)")),
+            }
+        }
+        Some(AuthMode::Token) => token
+            .map(AuthSpec::Token)
+            .ok_or_else(|| missing("token", "`token`, `token_command` or `token_file`; none is set")),
+        Some(AuthMode::Password) => {
+            let user = p.user.clone().filter(|u| !u.trim().is_empty());
+            let domain = p.domain.clone().filter(|d| !d.trim().is_empty());
+            match (user, domain, password) {
+                (Some(user), Some(domain), Some(password)) => Ok(AuthSpec::Password { user, domain, password }),
+                (u, d, pw) => {
+                    let lacking: Vec<&str> = [("user", u.is_none()), ("domain", d.is_none()), ("password_command", pw.is_none())]
+                        .into_iter()
+                        .filter_map(|(k, m)| m.then_some(k))
+                        .collect();
+                    Err(missing("password", &format!("`user`, `domain` and `password_command`; missing: {}", lacking.join(", "))))
+                }
+            }
+        }
+        None => Err(ConfigError::invalid(
+            format!("{place} has no credentials"),
+            "set auth = \"aksk\" with ak and sk (or sk_command/sk_file), auth = \"token\" with token, or auth = \"password\" with user, domain, password_command (see config.example.toml)",
+        )),
+    }
+}
