@@ -83,7 +83,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         Err(e) => {
             return Err(anyhow::Error::new(e).context(format!(
                 "could not start remote assistance on desktop {}",
-                sanitize(id.as_str())
+                id
             )))
         }
     };
@@ -111,8 +111,8 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
 /// `a130ab3a-…` or `a130ab3a-… (FIN-PC-042 (alice))`, for messages.
 fn about(id: &DesktopId, names: Option<&DesktopNames>) -> String {
     match names.and_then(DesktopNames::label) {
-        Some(label) => format!("{} ({})", sanitize(id.as_str()), sanitize(&label)),
-        None => sanitize(id.as_str()),
+        Some(label) => format!("{id} ({})", sanitize(&label)),
+        None => id.to_string(),
     }
 }
 
@@ -132,14 +132,13 @@ fn active_session(
         }
         Ok(_) => Ok(None),
         Err(e) if e.is_not_found() => Ok(None),
-        Err(e) if e.is_refused() => Err(anyhow::Error::new(e).context(format!(
-            "the cloud refused to show desktop {}",
-            sanitize(id.as_str())
-        ))),
+        Err(e) if e.is_refused() => {
+            Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
+        }
         Err(e) => {
             eprintln!(
                 "warning: could not check desktop {} for a session already there ({e}); asking anyway",
-                sanitize(id.as_str())
+                id
             );
             Ok(None)
         }
@@ -226,7 +225,7 @@ fn opened(
             Kind::NoCode,
             format!(
                 "desktop {} is OPEN but the cloud gave no internet share link",
-                sanitize(id.as_str())
+                id
             ),
         )
         .with_hint("`-o code` prints the invitation code; `assist show` shows the whole record")
@@ -303,7 +302,7 @@ fn wait_for_open(
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
                 crate::units::format_duration(args.deadline.unwrap_or_default()),
-                sanitize(id.as_str()),
+                id,
                 record
                     .status()
                     .map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
@@ -323,7 +322,7 @@ fn wait_for_open(
                 Kind::Ended,
                 format!(
                     "remote assistance on desktop {} ended {}{}",
-                    sanitize(id.as_str()),
+                    id,
                     record
                         .status()
                         .map(|s| sanitize(s.as_str()))
@@ -379,10 +378,7 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
     rec.record(id, None, |e| closed(e, &result));
     match result {
         Ok(_) => {
-            eprintln!(
-                "cancelled remote assistance on desktop {}",
-                sanitize(id.as_str())
-            );
+            eprintln!("cancelled remote assistance on desktop {}", id);
             render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
             Ok(Outcome::Done)
         }
@@ -390,14 +386,14 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
             Kind::NotFound,
             format!(
                 "no active remote assistance on desktop {} to cancel ({e})",
-                sanitize(id.as_str())
+                id
             ),
         )
         .with_hint("`assist show` tells its state; a closed session needs no cancelling")
         .into()),
         Err(e) => Err(anyhow::Error::new(e).context(format!(
             "could not cancel remote assistance on desktop {}",
-            sanitize(id.as_str())
+            id
         ))),
     }
 }

@@ -16,12 +16,9 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
     let directory = Directory::listed(listed.as_slice());
-    let answer = directory.assistance(&client, &id).with_context(|| {
-        format!(
-            "could not read the remote assistance of desktop {}",
-            sanitize(id.as_str())
-        )
-    })?;
+    let answer = directory
+        .assistance(&client, &id)
+        .with_context(|| format!("could not read the remote assistance of desktop {}", id))?;
     let record = match answer {
         Answer::Record(record) => record,
         Answer::Missing(e) => return Err(no_such_desktop(&id, client.project_id(), e).into()),
@@ -54,7 +51,7 @@ pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
         Kind::NotFound,
         format!(
             "desktop {} does not exist in project {} ({e})",
-            sanitize(id.as_str()),
+            id,
             sanitize(project)
         ),
     )
@@ -78,7 +75,7 @@ fn lacking(what: &str, id: &DesktopId, record: &model::RemoteAssistance) -> Stri
         .map_or_else(|| "none".into(), |s| sanitize(s.as_str()));
     let mut message = format!(
         "desktop {} has no {what}: status {status} ({})",
-        sanitize(id.as_str()),
+        id,
         Status::meaning_of(record.status())
     );
     if let Some(reason) = record.failed_reason() {

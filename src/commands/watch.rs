@@ -60,7 +60,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         // one first seen with a session is reported.
         for id in &ids {
             previous
-                .entry(id.to_string())
+                .entry(id.as_str().to_owned())
                 .or_insert_with(|| Seen::of(&RemoteAssistance::none()));
         }
     }

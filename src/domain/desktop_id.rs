@@ -73,9 +73,12 @@ impl std::borrow::Borrow<str> for DesktopId {
     }
 }
 
+/// For people: sanitised, so that an ID with format characters (bidi overrides, zero-width
+/// ones) cannot make a line read differently than it is. The raw value (URLs, JSON, the audit
+/// log, state files) is [`DesktopId::as_str`].
 impl fmt::Display for DesktopId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&crate::text::sanitize(&self.0))
     }
 }
 
@@ -120,5 +123,14 @@ mod tests {
         assert_eq!(segment("Ab-1_2.3~"), "Ab-1_2.3~");
         assert_eq!(segment("ü"), "%C3%BC");
         assert_eq!(segment("..."), "...");
+    }
+
+    #[test]
+    fn display_is_for_people_as_str_is_the_raw_value() {
+        let id = DesktopId::parse("a\u{202e}b").unwrap();
+        assert_eq!(id.to_string(), "a\\u{202e}b");
+        assert_eq!(id.as_str(), "a\u{202e}b");
+        let plain = DesktopId::parse("a130ab3a-72bf-4b71-baa9-af4987c8e338").unwrap();
+        assert_eq!(plain.to_string(), plain.as_str());
     }
 }

@@ -420,7 +420,7 @@ fn rejoin(desks: &mut Vec<Desk>, desktops: &[Desktop], plan: &Plan, sched: &mut 
     let watched: std::collections::HashSet<String> = desks
         .iter()
         .filter(|d| !matches!(d.settled, Some(Settled::Left)))
-        .map(|d| d.id.to_string())
+        .map(|d| d.id.as_str().to_owned())
         .collect();
     for d in desktops {
         let Ok(id) = DesktopId::parse(d.id()) else {
@@ -680,7 +680,7 @@ fn outcome(desks: Vec<Desk>, end: End, plan: &Plan) -> Outcome {
         records: HashMap::new(),
     };
     for d in desks {
-        let id = d.id.to_string();
+        let id = d.id.as_str().to_owned();
         if !plan.until.is_empty() && matches!(d.settled, None | Some(Settled::Pending)) {
             out.pending.push(id.clone());
         }
