@@ -9,6 +9,7 @@ use anyhow::Context;
 
 use super::record::{answered, closed, Recorder};
 use crate::api::model::RemoteAssistance;
+use crate::audit::{Action, Entry};
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
@@ -60,10 +61,10 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     let result = client.create_remote_assistance(&id);
     let label = names.as_ref().and_then(DesktopNames::label);
     rec.record(&id, label, |e| {
-        e.action = "start".into();
+        e.action = Action::Start;
         answered(e, &client, &result);
         if let Ok(created) = &result {
-            e.status = created.status.as_ref().map(|s| s.as_str().to_string());
+            e.status = created.status.clone();
         }
     });
     let created = match result {
@@ -347,16 +348,16 @@ fn wait_for_open(
 }
 
 /// The user's answer (or the deadline, or a stop) as an audit line.
-fn answer(e: &mut crate::audit::Entry, end: &Outcome, record: &RemoteAssistance) {
+fn answer(e: &mut Entry, end: &Outcome, record: &RemoteAssistance) {
     let (action, accepted) = match end {
-        Outcome::Done => ("accepted", Some(true)),
-        Outcome::Stopped(Kind::Ended) => ("declined", Some(false)),
-        Outcome::Stopped(Kind::Deadline) => ("deadline", None),
-        _ => ("stopped", None),
+        Outcome::Done => (Action::Accepted, Some(true)),
+        Outcome::Stopped(Kind::Ended) => (Action::Declined, Some(false)),
+        Outcome::Stopped(Kind::Deadline) => (Action::Deadline, None),
+        _ => (Action::Stopped, None),
     };
-    e.action = action.into();
+    e.action = action;
     e.accepted = accepted;
-    e.status = record.status().map(|s| s.as_str().to_string());
+    e.status = record.status().cloned();
     e.detail = record.failed_reason().map(sanitize);
 }
 

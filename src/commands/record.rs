@@ -3,7 +3,7 @@
 //! per action after it.
 
 use crate::api::{ApiError, Client};
-use crate::audit::{Entry, Log};
+use crate::audit::{Action, Entry, Log};
 use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
@@ -80,7 +80,7 @@ pub fn answered<T>(entry: &mut Entry, client: &Client, result: &Result<T, ApiErr
 
 /// A DELETE's answer, into `entry`.
 pub fn closed(entry: &mut Entry, result: &Result<crate::api::Answered, ApiError>) {
-    entry.action = "cancel".into();
+    entry.action = Action::Cancel;
     match result {
         Ok((status, id)) => (entry.http_status, entry.request_id) = (Some(*status), id.clone()),
         Err(e) => failed(entry, e),
