@@ -10,7 +10,6 @@ mod cli;
 mod commands;
 mod config;
 mod crash;
-mod diagnostics;
 mod domain;
 mod engine;
 mod exit;
@@ -24,12 +23,12 @@ mod testing;
 mod text;
 mod units;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
 use exit::{Code, Failure, Kind, Outcome};
+use messages::{msg, Level};
 
 fn main() -> ExitCode {
     crash::install_hook();
@@ -67,21 +66,18 @@ fn parse() -> Result<Result<cli::Cli, String>, clap::Error> {
     Ok(cli.global.note_sources(&matches).map(|()| cli))
 }
 
-/// The one place where an error becomes a message on stderr; exit.rs gives its code.
+/// The one place where an error becomes lines on stderr (the messages room sanitises what they
+/// quote: user input and server text); exit.rs gives its code and its hint.
 fn report(err: &anyhow::Error) -> Code {
-    let code = exit::classify(err);
-    let mut stderr = std::io::stderr().lock();
     let mut causes = err.chain();
-    // Messages quote user input and server text: escape them like everything else shown.
-    let clean = |text: String| text::sanitize_lines(&text);
     if let Some(first) = causes.next() {
-        let _ = writeln!(stderr, "error: {}", clean(first.to_string()));
+        messages::say(Level::Error, &msg!("error", error = first));
     }
     for cause in causes {
-        let _ = writeln!(stderr, "  cause: {}", clean(cause.to_string()));
+        messages::say(Level::Cause, &msg!("error-cause", cause = cause));
     }
-    if let Some(hint) = diagnostics::hint(err) {
-        let _ = writeln!(stderr, "  hint: {}", clean(hint));
+    if let Some(hint) = exit::hint(err) {
+        messages::say(Level::Hint, &hint);
     }
-    code
+    exit::classify(err)
 }

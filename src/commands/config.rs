@@ -11,6 +11,7 @@ use crate::cli::{AuthChoice, ConfigCommand, InitArgs};
 use crate::config::{
     self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, DEMO_PROFILE, REGIONS,
 };
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
@@ -396,7 +397,7 @@ type Entries = Vec<(&'static str, String)>;
 
 fn usage(message: impl Into<String>) -> anyhow::Error {
     Failure::new(Kind::Usage, message)
-        .with_hint("see `assist config init --help` for the flags of each auth mode")
+        .with_hint(msg!("hint-config-init-flags"))
         .into()
 }
 
@@ -631,7 +632,7 @@ fn write_profile(
             Kind::Usage,
             format!("profile \"{name}\" already exists in {}", path.display()),
         )
-        .with_hint("pass --force to replace it, or choose another name with --profile")
+        .with_hint(msg!("hint-profile-exists"))
         .into());
     }
     let mut table = toml_edit::Table::new();

@@ -6,6 +6,7 @@ use super::select::{combined_filter, list_all, non_empty};
 use crate::api::DesktopFilter;
 use crate::cli::DesktopsArgs;
 use crate::config::Settings;
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_desktops, OutputFormat};
 
@@ -13,9 +14,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
     if settings.output == OutputFormat::Link {
         return Err(
             Failure::new(Kind::Usage, "`desktops` has no link to print (-o link)")
-                .with_hint(
-                    "`-o code` prints the IDs; `assist show ID -o link` prints a session's link",
-                )
+                .with_hint(msg!("hint-desktops-no-link"))
                 .into(),
         );
     }

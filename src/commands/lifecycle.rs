@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{
     copy_code, fitted_line, render_cancelled, render_created, render_show, since, OutputFormat,
@@ -29,7 +30,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             Kind::Usage,
             "--copy puts the invitation code on the clipboard, and `start` has one only once it waits for OPEN",
         )
-        .with_hint("add --wait (or -o code, which waits)")
+        .with_hint(msg!("hint-copy-needs-wait"))
         .into());
     }
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
@@ -229,7 +230,7 @@ fn opened(
                 id
             ),
         )
-        .with_hint("`-o code` prints the invitation code; `assist show` shows the whole record")
+        .with_hint(msg!("hint-start-no-code"))
         .into());
     }
     print_record(settings, id, record, directory)?;
@@ -309,9 +310,9 @@ fn wait_for_open(
                     .map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
             ),
         )
-        .with_hint(format!(
-            "{}: `assist watch` keeps following it, `assist cancel` withdraws the request",
-            still_pending(record.status())
+        .with_hint(msg!(
+            "hint-still-pending",
+            pending = still_pending(record.status())
         ))
         .into()),
         Outcome::Stopped(Kind::Ended) => {
@@ -390,7 +391,7 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
                 id
             ),
         )
-        .with_hint("`assist show` tells its state; a closed session needs no cancelling")
+        .with_hint(msg!("hint-nothing-to-cancel"))
         .into()),
         Err(e) => Err(anyhow::Error::new(e).context(format!(
             "could not cancel remote assistance on desktop {}",

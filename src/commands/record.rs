@@ -7,6 +7,7 @@ use crate::audit::{Action, Entry, Log};
 use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind};
 
 /// The log (unless `--no-audit` let a change go unrecorded) and what every line shares.
@@ -24,7 +25,7 @@ impl Recorder {
                 Kind::Usage,
                 "this profile requires a ticket for every change (require_ticket = true)",
             )
-            .with_hint("add --ticket ID (and --reason TEXT), e.g. --ticket INC-1234")
+            .with_hint(msg!("hint-ticket-required"))
             .into());
         }
         let log = match (&settings.audit.log, args.no_audit) {
@@ -38,7 +39,7 @@ impl Recorder {
                     Kind::Usage,
                     "there is no data directory on this system for the audit log",
                 )
-                .with_hint("set `audit_log = \"/path\"` in the profile, or pass --no-audit")
+                .with_hint(msg!("hint-audit-log-or-no-audit"))
                 .into())
             }
         };

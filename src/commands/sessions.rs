@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_sessions, OutputFormat, Reporter, SessionRow};
 use crate::text::sanitize;
@@ -29,9 +30,7 @@ pub fn refuse_unconfirmed(args: &SessionsArgs) -> Result<(), Failure> {
             Kind::Usage,
             "refusing to cancel sessions without confirmation: there is no terminal to ask on",
         )
-        .with_hint(
-            "add --yes to cancel every listed session (see them first with `assist sessions`)",
-        ));
+        .with_hint(msg!("hint-cancel-needs-yes")));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::cli::ShowArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, Status};
 use crate::engine::directory::{Answer, Directory};
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{copy_code, render_show, OutputFormat};
 use crate::text::sanitize;
@@ -55,17 +56,17 @@ pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
             sanitize(project)
         ),
     )
-    .with_hint("check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project")
+    .with_hint(msg!("hint-desktop-not-found"))
 }
 
 fn no_code(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
     Failure::new(Kind::NoCode, lacking("invitation code", id, record))
-        .with_hint("`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record")
+        .with_hint(msg!("hint-show-no-code"))
 }
 
 fn no_link(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
     Failure::new(Kind::NoCode, lacking("internet share link", id, record))
-        .with_hint("a link comes with an OPEN space: `assist start --wait` asks the user; `assist show` shows the whole record")
+        .with_hint(msg!("hint-show-no-link"))
 }
 
 /// `desktop … has no <what>: status …`, and why when the cloud said.

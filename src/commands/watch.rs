@@ -16,6 +16,7 @@ use crate::domain::DesktopId;
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
+use crate::messages::{msg, Message};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
@@ -177,7 +178,7 @@ fn unpolled(ids: &[String], total: usize) -> anyhow::Error {
             named.join(", ")
         ),
     )
-    .with_hint("give --deadline (or --timeout) the time of a whole round, or fewer desktops per run; the state file keeps what it knew of them")
+    .with_hint(msg!("hint-round-too-long"))
     .into()
 }
 
@@ -237,7 +238,7 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<De
     }
     if ids.list.is_empty() {
         return Err(Failure::new(Kind::Usage, "no desktop IDs to watch")
-            .with_hint("give IDs as arguments, with --file FILE, --name/--user/--ip, or one per line on stdin")
+            .with_hint(msg!("hint-no-ids"))
             .into());
     }
     Ok(ids.list)
@@ -273,25 +274,27 @@ fn read_ids(mut input: impl BufRead, source: &str, ids: &mut Ids) -> anyhow::Res
         if read == 0 {
             return Ok(());
         }
-        let bad = |what: String, hint: &str| -> anyhow::Error {
-            Failure::new(Kind::Usage, what).with_hint(hint).into()
+        let bad = |what: String, hint: &'static str| -> anyhow::Error {
+            Failure::new(Kind::Usage, what)
+                .with_hint(Message::new(hint))
+                .into()
         };
         if n > MAX_ID_LINES {
             return Err(bad(
                 format!("{source} has more than {MAX_ID_LINES} lines of desktop IDs; assist reads no further"),
-                "watch fewer desktops per run (split the list), or select them with --name/--user/--ip",
+                "hint-too-many-id-lines",
             ));
         }
         if line.len() > MAX_LINE_BYTES {
             return Err(bad(
                 format!("line {n} of {source} is longer than {MAX_LINE_BYTES} bytes"),
-                "desktop IDs are text, one per line",
+                "hint-ids-are-text",
             ));
         }
         let text = std::str::from_utf8(&line).map_err(|_| {
             bad(
                 format!("line {n} of {source} is not UTF-8 text"),
-                "desktop IDs are text, one per line",
+                "hint-ids-are-text",
             )
         })?;
         let text = text.trim();

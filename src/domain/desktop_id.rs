@@ -21,17 +21,13 @@ const MAX_CHARS: usize = 255;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DesktopId(std::sync::Arc<str>);
 
-/// Why a text is not a desktop ID; the message names it, [`InvalidDesktopId::RULE`] says what is.
+/// Why a text is not a desktop ID; the message names it (the hint `hint-desktop-id-rule` in the
+/// messages catalogue says what one is).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the desktop ID \"{shown}\" {problem}")]
 pub struct InvalidDesktopId {
     shown: String,
     problem: &'static str,
-}
-
-impl InvalidDesktopId {
-    pub const RULE: &'static str =
-        "a desktop ID is 1 to 255 characters, without control characters, and not \".\" or \"..\"";
 }
 
 impl DesktopId {

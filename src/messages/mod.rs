@@ -126,6 +126,8 @@ pub enum Level {
     Warning,
     /// `error: …`: something failed.
     Error,
+    /// `  cause: …`: what led to the error above, one line a cause.
+    Cause,
     /// `  hint: …`: what to do about the error above.
     Hint,
     /// `* …`: a `-v` detail.
@@ -139,6 +141,7 @@ impl Level {
             Level::Note => "note: ",
             Level::Warning => "warning: ",
             Level::Error => "error: ",
+            Level::Cause => "  cause: ",
             Level::Hint => "  hint: ",
             Level::Detail => "* ",
         }
@@ -211,6 +214,57 @@ mod tests {
                 rest = rest[end + 1..].to_owned();
             }
         }
+    }
+
+    /// A message id the source names but the catalogue lacks would print as its bare id.
+    #[test]
+    fn every_id_the_source_names_is_in_the_catalogue() {
+        fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    found.push(path);
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        // This room's own examples are not messages.
+        files.retain(|f| !f.starts_with(src.join("messages")));
+        let is_id = |id: &str| {
+            !id.is_empty()
+                && !id.ends_with('-')
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        let mut missing = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            // `"hint-…"` too: a hint may be named by its bare id (`Message::new(hint)`).
+            let openers = [
+                ("msg!(\"", ""),
+                ("Message::new(\"", ""),
+                ("\"hint-", "hint-"),
+            ];
+            for (opener, prefix) in openers {
+                for (i, _) in text.match_indices(opener) {
+                    let rest = &text[i + opener.len()..];
+                    let id = format!("{prefix}{}", rest.split('"').next().unwrap_or(""));
+                    if is_id(&id) && catalogue::english(&id).is_none() {
+                        missing.push(format!("{}: {id}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "ids without a catalogue row:\n{}",
+            missing.join("\n")
+        );
     }
 
     #[test]

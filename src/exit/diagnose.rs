@@ -1,0 +1,184 @@
+//! Each typed error's exit code and hint (what the user can do about it), decided here and
+//! nowhere else: the HTTP layer, the config, the state file and the secret sources only
+//! describe what happened, and the words of every hint are in the messages catalogue.
+
+use std::error::Error;
+
+use super::code::Code;
+use crate::api::{ApiError, NetKind};
+use crate::audit::LogError;
+use crate::auth::source::SecretError;
+use crate::config::file::PROFILE_KEYS;
+use crate::config::{ConfigError, DEMO_PROFILE};
+use crate::engine::StateError;
+use crate::messages::{msg, Message};
+use crate::outcome::{Failure, Kind};
+
+/// What an error says about itself at the edge: the exit code it ends the run with, and what
+/// the user can do about it.
+pub trait Diagnose {
+    fn code(&self) -> Code;
+    fn hint(&self) -> Option<Message>;
+}
+
+/// The one downcast chain: `cause` as an error that diagnoses itself, if it is one. An error
+/// type added to the program is added here, once, for both its code and its hint.
+pub fn diagnosis<'a>(cause: &'a (dyn Error + 'static)) -> Option<&'a dyn Diagnose> {
+    if let Some(e) = cause.downcast_ref::<Failure>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<ApiError>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<ConfigError>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<StateError>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<SecretError>() {
+        return Some(e);
+    }
+    cause.downcast_ref::<LogError>().map(|e| e as &dyn Diagnose)
+}
+
+/// The code of a command that stopped short (an `Outcome::Stopped`, a `Failure`).
+pub fn kind_code(kind: Kind) -> Code {
+    match kind {
+        Kind::Usage => Code::Usage,
+        Kind::NotFound => Code::NotFound,
+        Kind::Deadline => Code::Deadline,
+        Kind::Ended | Kind::NoCode => Code::Ended,
+        Kind::Interrupted => Code::Interrupted,
+        Kind::Terminated => Code::Terminated,
+        Kind::HungUp => Code::HungUp,
+        Kind::TooMany => Code::Api,
+    }
+}
+
+/// A command's refusal: the command knows the situation, so it names the hint.
+impl Diagnose for Failure {
+    fn code(&self) -> Code {
+        kind_code(self.kind)
+    }
+
+    fn hint(&self) -> Option<Message> {
+        self.hint.clone()
+    }
+}
+
+impl Diagnose for ApiError {
+    fn code(&self) -> Code {
+        match self {
+            _ if self.is_refused() => Code::Auth,
+            _ if self.is_not_found() => Code::NotFound,
+            ApiError::Network { .. } => Code::Network,
+            // Only a desktop ID can make a path that is not the one intended.
+            ApiError::InvalidPath(_) => Code::Usage,
+            _ => Code::Api,
+        }
+    }
+
+    fn hint(&self) -> Option<Message> {
+        let code = self.error_code().unwrap_or("");
+        let id = match (self, self.status()) {
+            (_, Some(401)) if code.ends_with(".0303") => "hint-clock-skew",
+            (_, Some(401)) => "hint-credentials-rejected",
+            (_, Some(403)) if self.has_encoded_authorization_message() => "hint-permission-encoded",
+            (_, Some(403)) => "hint-permission",
+            (_, Some(404)) => "hint-desktop-not-found",
+            (_, Some(429)) => "hint-throttled",
+            (ApiError::Status(_), Some(s)) if s >= 500 => "hint-service-failed",
+            (ApiError::Malformed { .. } | ApiError::TooLarge { .. }, _) => "hint-not-workspace",
+            (
+                ApiError::Network {
+                    kind: NetKind::Timeout,
+                    ..
+                },
+                _,
+            ) => "hint-timeout",
+            (
+                ApiError::Network {
+                    kind: NetKind::Tls, ..
+                },
+                _,
+            ) => "hint-tls",
+            (ApiError::Network { .. }, _) => "hint-network",
+            _ => return None,
+        };
+        Some(Message::new(id))
+    }
+}
+
+/// The setup is at fault: the config, the secret command or file, the state file, the log.
+impl Diagnose for ConfigError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        match self {
+            ConfigError::Missing { path, .. } => Some(msg!(
+                "hint-config-missing",
+                dir = path
+                    .parent()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                path = path.display(),
+            )),
+            ConfigError::UnknownKey {
+                suggestion: Some(s),
+                ..
+            } => Some(msg!("hint-did-you-mean", key = s)),
+            ConfigError::UnknownKey { .. } => {
+                Some(msg!("hint-known-keys", keys = PROFILE_KEYS.join(", ")))
+            }
+            ConfigError::UnknownProfile { known, .. } => Some(msg!(
+                "hint-known-profiles",
+                known = if known.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    known.join(", ")
+                },
+                demo = DEMO_PROFILE,
+            )),
+            ConfigError::Invalid { hint, .. } => {
+                hint.as_ref().map(|h| msg!("hint-config", hint = h))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Diagnose for StateError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        Some(Message::new(match self {
+            StateError::Unusable { .. } => "hint-state-unusable",
+            StateError::Busy { .. } => "hint-state-busy",
+        }))
+    }
+}
+
+impl Diagnose for SecretError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        Some(msg!("hint-secret-source"))
+    }
+}
+
+impl Diagnose for LogError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        Some(msg!("hint-audit-log-unwritable"))
+    }
+}
