@@ -28,7 +28,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 
 use exit::{Code, Failure, Kind, Outcome};
-use messages::{msg, Level};
+use messages::Level;
 
 fn main() -> ExitCode {
     crash::install_hook();
@@ -71,10 +71,13 @@ fn parse() -> Result<Result<cli::Cli, String>, clap::Error> {
 fn report(err: &anyhow::Error) -> Code {
     let mut causes = err.chain();
     if let Some(first) = causes.next() {
-        messages::say(Level::Error, &msg!("error", error = first));
+        // An error may list candidates, one a line: its breaks are kept.
+        let error = messages::Message::new("error").arg_lines("error", first);
+        messages::say(Level::Error, &error);
     }
     for cause in causes {
-        messages::say(Level::Cause, &msg!("error-cause", cause = cause));
+        let cause = messages::Message::new("error-cause").arg_lines("cause", cause);
+        messages::say(Level::Cause, &cause);
     }
     if let Some(hint) = exit::hint(err) {
         messages::say(Level::Hint, &hint);

@@ -142,9 +142,9 @@ impl Diagnose for ConfigError {
                 },
                 demo = DEMO_PROFILE,
             )),
-            ConfigError::Invalid { hint, .. } => {
-                hint.as_ref().map(|h| msg!("hint-config", hint = h))
-            }
+            ConfigError::Invalid { hint, .. } => hint
+                .as_ref()
+                .map(|h| Message::new("hint-config").arg_lines("hint", h)),
             _ => None,
         }
     }

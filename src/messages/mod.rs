@@ -18,14 +18,33 @@ use std::io::Write;
 #[derive(Clone, PartialEq, Eq)]
 pub struct Message {
     id: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<Arg>,
+}
+
+/// One named value. A value is one line unless it was given as lines: a line break in a path
+/// or in server text is shown escaped, so it cannot forge a line of its own.
+#[derive(Clone, PartialEq, Eq)]
+struct Arg {
+    name: &'static str,
+    value: String,
+    lines: bool,
+}
+
+impl Arg {
+    fn shown(&self) -> String {
+        if self.lines {
+            crate::text::sanitize_lines(&self.value)
+        } else {
+            crate::text::sanitize(&self.value)
+        }
+    }
 }
 
 impl std::fmt::Debug for Message {
     /// The id and the argument names only: an argument may be a path or server text, and
     /// `Debug` output ends up in places (panics, logs) the run's masking does not reach.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.args.iter().map(|(k, _)| *k).collect();
+        let names: Vec<&str> = self.args.iter().map(|a| a.name).collect();
         write!(f, "Message({} {names:?})", self.id)
     }
 }
@@ -38,9 +57,24 @@ impl Message {
         }
     }
 
-    /// Adds the value for `{name}` in the catalogue's text.
+    /// Adds the value for `{name}` in the catalogue's text, shown on one line.
     pub fn arg(mut self, name: &'static str, value: impl Display) -> Self {
-        self.args.push((name, value.to_string()));
+        self.args.push(Arg {
+            name,
+            value: value.to_string(),
+            lines: false,
+        });
+        self
+    }
+
+    /// Like [`Message::arg`], for a value whose line breaks are part of it (an error that
+    /// lists candidates, a table): the breaks are kept, every other control is escaped.
+    pub fn arg_lines(mut self, name: &'static str, value: impl Display) -> Self {
+        self.args.push(Arg {
+            name,
+            value: value.to_string(),
+            lines: true,
+        });
         self
     }
 
@@ -53,8 +87,8 @@ impl Message {
     pub fn value(&self, name: &str) -> Option<&str> {
         self.args
             .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+            .find(|a| a.name == name)
+            .map(|a| a.value.as_str())
     }
 
     /// The message in words: the catalogue's text with each `{name}` replaced by its
@@ -62,7 +96,7 @@ impl Message {
     /// nothing is ever lost (the catalogue's tests catch the gap).
     pub fn render(&self) -> String {
         let Some(text) = catalogue::english(self.id) else {
-            let values: Vec<String> = self.args.iter().map(|(_, v)| sanitize(v)).collect();
+            let values: Vec<String> = self.args.iter().map(Arg::shown).collect();
             return format!("{} {}", self.id, values.join(" "))
                 .trim_end()
                 .to_owned();
@@ -72,7 +106,7 @@ impl Message {
 }
 
 /// Replaces `{name}` with its value; `{{` and `}}` stand for braces.
-fn fill(text: &str, args: &[(&'static str, String)]) -> String {
+fn fill(text: &str, args: &[Arg]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(i) = rest.find(['{', '}']) {
@@ -86,8 +120,8 @@ fn fill(text: &str, args: &[(&'static str, String)]) -> String {
         match (tail.starts_with('{'), tail.find('}')) {
             (true, Some(end)) => {
                 let name = &tail[1..end];
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(&sanitize(v)),
+                match args.iter().find(|a| a.name == name) {
+                    Some(a) => out.push_str(&a.shown()),
                     None => out.push_str(&tail[..=end]),
                 }
                 rest = &tail[end + 1..];
@@ -100,11 +134,6 @@ fn fill(text: &str, args: &[(&'static str, String)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Multi-line values (a table of candidates) keep their line breaks.
-fn sanitize(value: &str) -> String {
-    crate::text::sanitize_lines(value)
 }
 
 /// `msg!("id", name = value, …)`: a `Message` with its arguments.
@@ -180,6 +209,14 @@ mod tests {
     fn arguments_fill_their_places_and_are_sanitised() {
         let m = Message::new("test-only").arg("who", "erin\x1b[2J");
         assert_eq!(fill("hello {who}!", &m.args), "hello erin\\u{1b}[2J!");
+    }
+
+    #[test]
+    fn a_value_is_one_line_unless_given_as_lines() {
+        let one = msg!("test-only", v = "a\nerror: forged");
+        assert_eq!(fill("{v}", &one.args), "a\\nerror: forged");
+        let lines = Message::new("test-only").arg_lines("v", "a\n  b\x07");
+        assert_eq!(fill("{v}", &lines.args), "a\n  b\\u{7}");
     }
 
     #[test]
