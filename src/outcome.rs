@@ -33,7 +33,17 @@ impl Kind {
         matches!(self, Kind::Interrupted | Kind::Terminated | Kind::HungUp)
     }
 
-    /// What stderr says when a signal ended the run.
+    /// What stderr says when a signal ended the run, as a message.
+    pub fn signal_message(self) -> Message {
+        Message::new(match self {
+            Kind::Terminated => "signal-terminated",
+            Kind::HungUp => "signal-hung-up",
+            _ => "signal-interrupted",
+        })
+    }
+
+    /// What stderr says when a signal ended the run (the catalogue's words, for a message
+    /// that quotes it).
     pub fn signal_text(self) -> &'static str {
         match self {
             Kind::Terminated => "terminated (SIGTERM)",

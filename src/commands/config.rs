@@ -11,7 +11,7 @@ use crate::cli::{AuthChoice, ConfigCommand, InitArgs};
 use crate::config::{
     self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, DEMO_PROFILE, REGIONS,
 };
-use crate::messages::msg;
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
@@ -24,7 +24,7 @@ pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcom
         ConfigCommand::Show => {
             let settings = config::resolve(global)?;
             for warning in &settings.warnings {
-                eprintln!("{warning}");
+                messages::plain(&msg!("settings-warning", warning = warning));
             }
             render_fields(out, format, &show_fields(&settings)?)?;
         }
@@ -386,10 +386,8 @@ fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
         from_flags(global, args)?
     };
     write_profile(&path, &name, &profile, args)?;
-    eprintln!(
-        "wrote profile \"{name}\" to {} (mode 0600); try: assist --profile {name} config check",
-        path.display()
-    );
+    let wrote = msg!("config-init-wrote", name = &name, path = path.display());
+    messages::plain(&wrote);
     Ok(Outcome::Done)
 }
 
@@ -521,10 +519,7 @@ fn read_stdin_secret() -> anyhow::Result<String> {
 /// The guided set-up: prompts on stderr, secrets read without echo.
 fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
-    eprintln!(
-        "Setting up an assist profile (Ctrl-C to abort). Regions: {}",
-        REGIONS.join(", ")
-    );
+    messages::plain(&msg!("config-init-intro", regions = REGIONS.join(", ")));
     let region = prompt_default("Region", global.region.as_deref().unwrap_or("cn-north-4"))?;
     if !REGIONS.contains(&region.as_str()) {
         return Err(usage(format!("unknown region \"{region}\"")));
@@ -579,12 +574,16 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
 }
 
 fn prompt_default(question: &str, default: &str) -> anyhow::Result<String> {
-    if default.is_empty() {
-        eprint!("{question}: ");
+    let asked = if default.is_empty() {
+        msg!("config-init-question", question = question)
     } else {
-        eprint!("{question} [{default}]: ");
-    }
-    std::io::stderr().flush()?;
+        msg!(
+            "config-init-question-default",
+            question = question,
+            default = default
+        )
+    };
+    messages::ask(&asked)?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let answer = line.trim();

@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
-use crate::messages::msg;
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{
     copy_code, fitted_line, render_cancelled, render_created, render_show, since, OutputFormat,
@@ -45,7 +45,12 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         if !args.new {
             // Signals are caught before any line that says a wait is coming.
             poll::interrupt_flag();
-            eprintln!("{about}: {}", already(&active));
+            let said = msg!(
+                "start-already",
+                desktop = &about,
+                already = already(&active)
+            );
+            messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
         let closing = client.cancel_remote_assistance(&id);
@@ -54,10 +59,8 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         closing.with_context(|| {
             format!("could not cancel the session already on desktop {about} (--new)")
         })?;
-        eprintln!(
-            "{about}: cancelled the session that was {} (--new); asking again",
-            sanitize(active.status_text())
-        );
+        let status = active.status_text();
+        messages::plain(&msg!("start-replaced", desktop = &about, status = status));
     }
     let result = client.create_remote_assistance(&id);
     let label = names.as_ref().and_then(DesktopNames::label);
@@ -73,13 +76,17 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         // Someone started one between the look and the POST, and the cloud says so.
         Err(e) if e.status() == Some(409) => {
             let active = active_session(&client, &id)?.unwrap_or_default();
-            eprintln!(
-                "{about}: already active (the POST answered {e}){}",
-                active
-                    .status()
-                    .map(|_| format!("; {}", already(&active)))
-                    .unwrap_or_default()
+            let state = active
+                .status()
+                .map(|_| format!("; {}", already(&active)))
+                .unwrap_or_default();
+            let said = msg!(
+                "start-conflict",
+                desktop = &about,
+                error = e,
+                already = state
             );
+            messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
         Err(e) => {
@@ -104,9 +111,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     // The signals are caught before the line that says the wait began: a signal sent on
     // seeing it ends the wait as a signal should, never the process half-way.
     poll::interrupt_flag();
-    eprintln!(
-        "asked desktop {about} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"
-    );
+    messages::plain(&msg!("start-asked", desktop = &about));
     wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
 }
 
@@ -138,10 +143,7 @@ fn active_session(
             Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
         }
         Err(e) => {
-            eprintln!(
-                "warning: could not check desktop {} for a session already there ({e}); asking anyway",
-                id
-            );
+            messages::warn(&msg!("start-not-checked", desktop = id, error = e));
             Ok(None)
         }
     }
@@ -191,7 +193,7 @@ fn existing(
         return Ok(Outcome::Done);
     }
     directory.exists(id);
-    eprintln!("waiting on that session until the user accepts (Ctrl-C stops waiting)");
+    messages::plain(&msg!("start-waiting-on-existing"));
     wait_for_open(settings, args, id, Arc::new(client), directory, rec)
 }
 
@@ -258,7 +260,8 @@ impl Reporter for Progress {
                 ..r.clone()
             };
             let width = crate::output::width(crate::output::Stream::Stderr).map(usize::from);
-            eprintln!("{}", fitted_line(id, names, &without_reason, at, width));
+            let line = fitted_line(id, names, &without_reason, at, width);
+            messages::plain(&msg!("start-change", line = line));
         }
         Ok(())
     }
@@ -338,10 +341,8 @@ fn wait_for_open(
             .into())
         }
         Outcome::Stopped(kind) if kind.is_signal() => {
-            eprintln!(
-                "{}; the request stays open on the desktop (`assist cancel` withdraws it)",
-                kind.signal_text()
-            );
+            let signal = kind.signal_text();
+            messages::plain(&msg!("start-stopped-request-open", signal = signal));
             Ok(Outcome::Stopped(kind))
         }
         end => Ok(end),
@@ -380,7 +381,7 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
     rec.record(id, None, |e| closed(e, &result));
     match result {
         Ok(_) => {
-            eprintln!("cancelled remote assistance on desktop {}", id);
+            messages::plain(&msg!("cancel-done", desktop = id));
             render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
             Ok(Outcome::Done)
         }

@@ -7,7 +7,7 @@ use crate::audit::{Action, Entry, Log};
 use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
-use crate::messages::msg;
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind};
 
 /// The log (unless `--no-audit` let a change go unrecorded) and what every line shares.
@@ -30,7 +30,7 @@ impl Recorder {
         }
         let log = match (&settings.audit.log, args.no_audit) {
             (_, true) => {
-                eprintln!("warning: --no-audit: this change is not recorded in the audit log");
+                messages::warn(&msg!("audit-off"));
                 None
             }
             (Some(path), false) => Some(Log::open(path)?),
@@ -66,7 +66,7 @@ impl Recorder {
         };
         fill(&mut entry);
         if let Err(e) = log.append(entry) {
-            eprintln!("warning: {e}; this action is missing from the audit log");
+            messages::warn(&msg!("audit-not-recorded", error = e));
         }
     }
 }

@@ -10,10 +10,10 @@ use crate::api::model::{Desktop, DesktopPage};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::{DesktopSelector, Target};
 use crate::domain::DesktopId;
-use crate::messages::msg;
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind};
 use crate::output::candidates_table;
-use crate::text::{sanitize, snippet};
+use crate::text::snippet;
 
 /// The largest page the API serves.
 pub const PAGE_LIMIT: usize = 1000;
@@ -220,7 +220,7 @@ fn list_pages(
         },
         |offset| client.list_desktops(filter, offset, PAGE_LIMIT),
         keep,
-        |warning| eprintln!("warning: {warning}"),
+        |warning| messages::warn(&msg!("list-warning", warning = warning)),
     )
 }
 
@@ -301,14 +301,15 @@ fn too_many(cap: usize, total: Option<usize>) -> anyhow::Error {
 /// Says which desktop a selector chose, for a person at a terminal (cron needs no chatter).
 fn announce(selector: &Selector, d: &Desktop) {
     if std::io::stderr().is_terminal() {
-        eprintln!(
-            "{} is desktop {} ({}, {}, {})",
-            selector.describe(),
-            sanitize(d.id()),
-            sanitize(d.computer_name.as_deref().unwrap_or("-")),
-            sanitize(&d.user_names().join(", ")),
-            sanitize(d.ip_address.as_deref().unwrap_or("-")),
+        let chose = msg!(
+            "selector-chose",
+            selector = selector.describe(),
+            desktop = d.id(),
+            name = d.computer_name.as_deref().unwrap_or("-"),
+            users = d.user_names().join(", "),
+            ip = d.ip_address.as_deref().unwrap_or("-"),
         );
+        messages::plain(&chose);
     }
 }
 

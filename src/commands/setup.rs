@@ -4,6 +4,7 @@
 use super::demo;
 use crate::api::Client;
 use crate::config::{self, Overrides, Settings};
+use crate::messages::{self, msg};
 
 /// The settings of a command that talks to the API, its warnings said on stderr; for the
 /// demo profile also the simulator, which serves as long as the guard lives.
@@ -11,7 +12,7 @@ pub fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guar
     let mut settings = config::resolve(flags)?;
     let guard = demo::attach(&mut settings, flags)?;
     for warning in settings.warnings.drain(..) {
-        eprintln!("{warning}");
+        messages::plain(&msg!("settings-warning", warning = warning));
     }
     Ok((settings, guard))
 }

@@ -16,7 +16,7 @@ use crate::domain::DesktopId;
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
-use crate::messages::{msg, Message};
+use crate::messages::{self, msg, Message};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
@@ -35,7 +35,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     let ids = if args.all {
         let ids = listed_ids(&listed);
         if ids.is_empty() {
-            eprintln!("note: the project has no desktops yet");
+            messages::note(&msg!("watch-no-desktops"));
         }
         ids
     } else {
@@ -130,9 +130,7 @@ fn relist(
                     return;
                 }
             }
-            Err(e) => eprintln!(
-                "warning: could not list the project's desktops again ({e}); watching the same ones"
-            ),
+            Err(e) => messages::warn(&msg!("watch-relist-failed", error = e)),
         }
     });
     rx
@@ -155,7 +153,7 @@ fn look_up_names(
             Err(anyhow::Error::new(e).context("the cloud refused to list the desktops"))
         }
         Err(e) => {
-            eprintln!("warning: could not look up the desktops' names ({e}); the watch goes on without them");
+            messages::warn(&msg!("watch-names-failed", error = e));
             Ok(())
         }
     }
@@ -202,7 +200,7 @@ fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcom
         )
         .into()),
         Outcome::Stopped(kind) if kind.is_signal() => {
-            eprintln!("{}", kind.signal_text());
+            messages::plain(&kind.signal_message());
             Ok(end)
         }
         end => Ok(end),

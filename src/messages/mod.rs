@@ -189,6 +189,14 @@ pub fn say(level: Level, message: &Message) {
     let _ = writeln!(err, "{}", line(level, message));
 }
 
+/// Writes a question without a line break, for the answer to follow on the same line, and
+/// makes sure it is shown before the program waits: a prompt that cannot be shown fails.
+pub fn ask(message: &Message) -> std::io::Result<()> {
+    let mut err = std::io::stderr().lock();
+    write!(err, "{}", message.render())?;
+    err.flush()
+}
+
 pub fn note(message: &Message) {
     say(Level::Note, message);
 }
