@@ -11,7 +11,7 @@ use crate::cli::{AuthChoice, ConfigCommand, InitArgs};
 use crate::config::{
     self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, DEMO_PROFILE, REGIONS,
 };
-use crate::messages::{self, msg};
+use crate::messages::{self, msg, Message};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
@@ -520,52 +520,44 @@ fn read_stdin_secret() -> anyhow::Result<String> {
 fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
     messages::plain(&msg!("config-init-intro", regions = REGIONS.join(", ")));
-    let region = prompt_default("Region", global.region.as_deref().unwrap_or("cn-north-4"))?;
+    let region = prompt_default(
+        "ask-region",
+        global.region.as_deref().unwrap_or("cn-north-4"),
+    )?;
     if !REGIONS.contains(&region.as_str()) {
         return Err(usage(format!("unknown region \"{region}\"")));
     }
     e.push(("region", region));
-    let project = prompt_default(
-        "Project ID (empty: look it up through IAM)",
-        global.project_id.as_deref().unwrap_or(""),
-    )?;
+    let project = prompt_default("ask-project-id", global.project_id.as_deref().unwrap_or(""))?;
     if !project.is_empty() {
         e.push(("project_id", project));
     }
-    let auth = prompt_default("Auth mode (aksk, token, password)", "aksk")?;
+    let auth = prompt_default("ask-auth-mode", "aksk")?;
     match auth.as_str() {
         "aksk" => {
             e.push(("auth", "aksk".into()));
             e.push((
                 "ak",
-                prompt_default("Access key ID", args.ak.as_deref().unwrap_or(""))?,
+                prompt_default("ask-ak", args.ak.as_deref().unwrap_or(""))?,
             ));
-            let sk = rpassword::prompt_password(
-                "Secret key (hidden; empty to give a command instead): ",
-            )?;
+            let sk = rpassword::prompt_password(msg!("ask-sk").render())?;
             if sk.trim().is_empty() {
-                e.push((
-                    "sk_command",
-                    prompt_default("Command that prints the secret key", "")?,
-                ));
+                e.push(("sk_command", prompt_default("ask-sk-command", "")?));
             } else {
                 e.push(("sk", sk.trim().to_string()));
             }
         }
         "token" => {
             e.push(("auth", "token".into()));
-            e.push((
-                "token_command",
-                prompt_default("Command that prints a token", "")?,
-            ));
+            e.push(("token_command", prompt_default("ask-token-command", "")?));
         }
         "password" => {
             e.push(("auth", "password".into()));
-            e.push(("user", prompt_default("IAM user", "")?));
-            e.push(("domain", prompt_default("Account (domain) name", "")?));
+            e.push(("user", prompt_default("ask-user", "")?));
+            e.push(("domain", prompt_default("ask-domain", "")?));
             e.push((
                 "password_command",
-                prompt_default("Command that prints the password", "")?,
+                prompt_default("ask-password-command", "")?,
             ));
         }
         other => return Err(usage(format!("unknown auth mode \"{other}\""))),
@@ -573,7 +565,9 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     Ok(e)
 }
 
-fn prompt_default(question: &str, default: &str) -> anyhow::Result<String> {
+/// Asks the catalogue's `question` (its id); an empty answer takes `default`.
+fn prompt_default(question: &'static str, default: &str) -> anyhow::Result<String> {
+    let question = Message::new(question).render();
     let asked = if default.is_empty() {
         msg!("config-init-question", question = question)
     } else {

@@ -10,6 +10,7 @@
 use std::path::PathBuf;
 
 use crate::config::{self, ConfigError, Overrides, Settings};
+#[cfg(feature = "sim")]
 use crate::messages::{self, msg};
 
 /// The file, in the cache dir, that keeps the demo's sessions between commands.

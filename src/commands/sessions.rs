@@ -3,7 +3,7 @@
 //! The fleet is read with the watch engine: bounded concurrency, `--max-rate`, 429 pacing.
 
 use std::collections::HashMap;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -167,9 +167,7 @@ impl Progress {
 
     fn clear(&mut self) {
         if self.shown {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r{:width$}\r", "", width = 60);
-            let _ = err.flush();
+            messages::clear_progress(60);
         }
     }
 }
@@ -187,14 +185,11 @@ impl Reporter for Progress {
             .last
             .is_none_or(|t| t.elapsed() >= Duration::from_millis(100));
         if self.on && (due || self.checked == self.total) {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(
-                err,
-                "\rchecked {} of {} desktops",
-                crate::text::thousands(self.checked),
-                crate::text::thousands(self.total)
-            );
-            let _ = err.flush();
+            messages::progress(&msg!(
+                "sessions-progress",
+                checked = crate::text::thousands(self.checked),
+                total = crate::text::thousands(self.total),
+            ));
             self.shown = true;
             self.last = Some(Instant::now());
         }

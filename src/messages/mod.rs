@@ -197,6 +197,21 @@ pub fn ask(message: &Message) -> std::io::Result<()> {
     err.flush()
 }
 
+/// A progress line on a terminal: drawn over the one before (`\r`), without a line break,
+/// until [`clear_progress`] blanks it. Like every line here, losing it is not worth failing for.
+pub fn progress(message: &Message) {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "\r{}", message.render());
+    let _ = err.flush();
+}
+
+/// Blanks a progress line of up to `width` columns, leaving the cursor at its start.
+pub fn clear_progress(width: usize) {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "\r{:width$}\r", "");
+    let _ = err.flush();
+}
+
 pub fn note(message: &Message) {
     say(Level::Note, message);
 }
@@ -289,11 +304,12 @@ mod tests {
         let mut missing = Vec::new();
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
-            // `"hint-…"` too: a hint may be named by its bare id (`Message::new(hint)`).
+            // `"hint-…"` and `"ask-…"` too: hints and questions may be named by a bare id.
             let openers = [
                 ("msg!(\"", ""),
                 ("Message::new(\"", ""),
                 ("\"hint-", "hint-"),
+                ("\"ask-", "ask-"),
             ];
             for (opener, prefix) in openers {
                 for (i, _) in text.match_indices(opener) {
