@@ -90,23 +90,18 @@ impl Diagnose for ApiError {
             (_, Some(429)) => "hint-throttled",
             (ApiError::Status(_), Some(s)) if s >= 500 => "hint-service-failed",
             (ApiError::Malformed { .. } | ApiError::TooLarge { .. }, _) => "hint-not-workspace",
-            (
-                ApiError::Network {
-                    kind: NetKind::Timeout,
-                    ..
-                },
-                _,
-            ) => "hint-timeout",
-            (
-                ApiError::Network {
-                    kind: NetKind::Tls, ..
-                },
-                _,
-            ) => "hint-tls",
-            (ApiError::Network { .. }, _) => "hint-network",
+            (ApiError::Network { kind, .. }, _) => network_hint(*kind),
             _ => return None,
         };
         Some(Message::new(id))
+    }
+}
+
+fn network_hint(kind: NetKind) -> &'static str {
+    match kind {
+        NetKind::Timeout => "hint-timeout",
+        NetKind::Tls => "hint-tls",
+        _ => "hint-network",
     }
 }
 
@@ -180,5 +175,68 @@ impl Diagnose for LogError {
 
     fn hint(&self) -> Option<Message> {
         Some(msg!("hint-audit-log-unwritable"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::StatusError;
+
+    fn status(code: u16, error_code: Option<&str>, encoded: bool) -> ApiError {
+        ApiError::Status(Box::new(StatusError {
+            status: code,
+            error_code: error_code.map(str::to_owned),
+            encoded_authorization_message: encoded.then(|| "AQoD…".to_owned()),
+            ..StatusError::default()
+        }))
+    }
+
+    fn network(kind: NetKind) -> ApiError {
+        ApiError::Network {
+            kind,
+            url: "https://example.test/".into(),
+            detail: "x".into(),
+        }
+    }
+
+    /// Which hint each answer of the API gets (the words are the catalogue's).
+    #[test]
+    fn each_api_error_gets_its_hint() {
+        let table = [
+            (
+                status(401, Some("APIGW.0303"), false),
+                Some("hint-clock-skew"),
+            ),
+            (status(401, None, false), Some("hint-credentials-rejected")),
+            (status(403, None, true), Some("hint-permission-encoded")),
+            (status(403, None, false), Some("hint-permission")),
+            (status(404, None, false), Some("hint-desktop-not-found")),
+            (status(429, None, false), Some("hint-throttled")),
+            (status(503, None, false), Some("hint-service-failed")),
+            (status(400, None, false), None),
+            (ApiError::InvalidPath("..".into()), None),
+            (network(NetKind::Timeout), Some("hint-timeout")),
+            (network(NetKind::Tls), Some("hint-tls")),
+            (network(NetKind::Connect), Some("hint-network")),
+            (network(NetKind::Body), Some("hint-network")),
+        ];
+        for (err, id) in table {
+            assert_eq!(err.hint().map(|m| m.id()), id, "{err}");
+        }
+    }
+
+    #[test]
+    fn setup_errors_are_config_errors_with_their_hint() {
+        let secret = SecretError("sk_command failed".into());
+        assert_eq!(secret.code(), Code::Config);
+        assert_eq!(secret.hint().map(|m| m.id()), Some("hint-secret-source"));
+        let given = ConfigError::invalid("bad", "do \x1b this\nthen that");
+        assert_eq!(given.code(), Code::Config);
+        // The config room's own hint keeps its lines, escaped like any value.
+        assert_eq!(
+            given.hint().map(|m| m.render()).as_deref(),
+            Some("do \\u{1b} this\nthen that")
+        );
     }
 }
