@@ -9,6 +9,8 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::domain::Status;
+
 /// The `prev` of the first line: there is no line before it.
 pub const GENESIS: &str = "sha256-";
 /// How much of the file's end is read to find its last line (no line comes near it).
@@ -28,14 +30,13 @@ pub struct Entry {
     pub project: Option<String>,
     pub desktop_id: String,
     pub desktop_name: Option<String>,
-    /// `start`, `cancel`, `accepted`, `declined`, `deadline`, `stopped`, `failed`.
-    pub action: String,
+    pub action: Action,
     pub ticket: Option<String>,
     pub reason: Option<String>,
     pub http_status: Option<u16>,
     pub request_id: Option<String>,
     /// The session's status after the action, as the cloud gave it.
-    pub status: Option<String>,
+    pub status: Option<Status>,
     /// Whether the user accepted (known once they answered).
     pub accepted: Option<bool>,
     /// What else tells the story: the decline reason, the error.
@@ -43,6 +44,70 @@ pub struct Entry {
     /// `sha256-` and the base64 SHA-256 of the line before (without its newline).
     #[serde(default)]
     pub prev: String,
+}
+
+/// What a line records. Written as its plain name (`"start"`, `"accepted"`, …), the same
+/// strings as ever: the log format does not change, and a name this version does not know (a
+/// newer assist's, or an edited line) is kept as written, so every line still reads and
+/// `--verify` still checks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Action {
+    /// The request was sent to the desktop.
+    Start,
+    /// The session was withdrawn.
+    Cancel,
+    Accepted,
+    Declined,
+    /// The deadline passed before the user answered.
+    Deadline,
+    /// A signal or an error ended the wait.
+    Stopped,
+    Failed,
+    Other(String),
+}
+
+impl Action {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Action::Start => "start",
+            Action::Cancel => "cancel",
+            Action::Accepted => "accepted",
+            Action::Declined => "declined",
+            Action::Deadline => "deadline",
+            Action::Stopped => "stopped",
+            Action::Failed => "failed",
+            Action::Other(s) => s,
+        }
+    }
+}
+
+impl From<String> for Action {
+    fn from(s: String) -> Action {
+        match s.as_str() {
+            "start" => Action::Start,
+            "cancel" => Action::Cancel,
+            "accepted" => Action::Accepted,
+            "declined" => Action::Declined,
+            "deadline" => Action::Deadline,
+            "stopped" => Action::Stopped,
+            "failed" => Action::Failed,
+            _ => Action::Other(s),
+        }
+    }
+}
+
+impl From<Action> for String {
+    fn from(a: Action) -> String {
+        a.as_str().to_owned()
+    }
+}
+
+/// An entry not filled in yet has no action: written as `""`, as before there was a type.
+impl Default for Action {
+    fn default() -> Action {
+        Action::Other(String::new())
+    }
 }
 
 /// The log, opened for appending before the request it will record.
@@ -187,7 +252,7 @@ mod tests {
 
     fn entry(action: &str) -> Entry {
         Entry {
-            action: action.into(),
+            action: Action::from(action.to_owned()),
             desktop_id: "d".into(),
             ..Entry::default()
         }
@@ -209,11 +274,34 @@ mod tests {
         assert_eq!(verify(&removed).unwrap_err().line, 2);
         let headless = format!("{}\n{}\n", lines[1], lines[2]);
         assert_eq!(verify(&headless).unwrap_err().line, 1);
+        let actions: Vec<Action> = parse(&text).into_iter().map(|e| e.action).collect();
+        assert_eq!(actions, [Action::Start, Action::Accepted, Action::Cancel]);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600);
         }
+    }
+
+    /// A line written before the types, field for field as assist wrote it: it reads into the
+    /// enums, and written again it is the same bytes, so its hash (the next line's `prev`)
+    /// holds.
+    #[test]
+    fn an_old_line_reads_and_writes_back_byte_for_byte() {
+        let old = r#"{"time":"2026-11-02T09:14:03Z","local_user":"erin","operator":"helpdesk-bot","profile":"prod","project":"p1","desktop_id":"d1","desktop_name":"FIN-PC-042","action":"declined","ticket":"INC-1","reason":null,"http_status":200,"request_id":"r1","status":"CLOSE","accepted":false,"detail":"user declined","prev":"sha256-"}"#;
+        let e: Entry = serde_json::from_str(old).unwrap();
+        assert_eq!(e.action, Action::Declined);
+        assert_eq!(e.status, Some(Status::Close));
+        assert_eq!(serde_json::to_string(&e).unwrap(), old);
+        for name in [
+            "start", "cancel", "accepted", "declined", "deadline", "stopped", "failed", "", "new",
+        ] {
+            let line = serde_json::to_string(&Action::from(name.to_owned())).unwrap();
+            assert_eq!(line, format!("\"{name}\""));
+        }
+        let odd = old.replace("\"CLOSE\"", "\"PAUSED\"");
+        let e: Entry = serde_json::from_str(&odd).unwrap();
+        assert_eq!(serde_json::to_string(&e).unwrap(), odd);
     }
 }

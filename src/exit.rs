@@ -1,38 +1,15 @@
-//! The exit codes of docs/CONTRACT.md, and the one table that maps each typed error and outcome to
-//! one: commands say what happened, only this file says which code that is.
+//! The exit codes of docs/CONTRACT.md, and what the edge makes of an error: its code and its
+//! hint, which each typed error gives (`diagnose.rs`); commands say what happened, only this
+//! room says which code that is and what to do about it.
 
-use std::process::ExitCode;
+mod code;
+mod diagnose;
 
-use crate::api::ApiError;
-use crate::auth::source::SecretError;
-use crate::config::ConfigError;
-use crate::engine::StateError;
 pub use crate::outcome::{Failure, Kind, Outcome};
+pub use code::Code;
+use diagnose::{diagnosis, kind_code, Diagnose};
 
-/// Every exit code `assist` can end with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Code {
-    Success = 0,
-    Internal = 1,
-    Usage = 2,
-    Config = 3,
-    Auth = 4,
-    NotFound = 5,
-    Api = 6,
-    Network = 7,
-    Deadline = 8,
-    Ended = 9,
-    /// 128 + the signal's number, as shells report a death by that signal.
-    HungUp = 129,
-    Interrupted = 130,
-    Terminated = 143,
-}
-
-impl From<Code> for ExitCode {
-    fn from(code: Code) -> ExitCode {
-        ExitCode::from(code as u8)
-    }
-}
+use crate::messages::Message;
 
 impl Outcome {
     /// The exit code of how a command ended.
@@ -40,54 +17,25 @@ impl Outcome {
         match self {
             Outcome::Done => Code::Success,
             Outcome::Stopped(kind) => kind_code(*kind),
-            Outcome::Failed(e) => api_code(e),
+            Outcome::Failed(e) => e.code(),
         }
     }
 }
 
-fn kind_code(kind: Kind) -> Code {
-    match kind {
-        Kind::Usage => Code::Usage,
-        Kind::NotFound => Code::NotFound,
-        Kind::Deadline => Code::Deadline,
-        Kind::Ended | Kind::NoCode => Code::Ended,
-        Kind::Interrupted => Code::Interrupted,
-        Kind::Terminated => Code::Terminated,
-        Kind::HungUp => Code::HungUp,
-        Kind::TooMany => Code::Api,
-    }
-}
-
-fn api_code(e: &ApiError) -> Code {
-    match e {
-        _ if e.is_refused() => Code::Auth,
-        _ if e.is_not_found() => Code::NotFound,
-        ApiError::Network { .. } => Code::Network,
-        // Only a desktop ID can make a path that is not the one intended.
-        ApiError::InvalidPath(_) => Code::Usage,
-        _ => Code::Api,
-    }
+/// Each part of the error's chain that is a typed error, outermost first.
+fn diagnosed(err: &anyhow::Error) -> impl Iterator<Item = &dyn Diagnose> {
+    err.chain().filter_map(diagnosis)
 }
 
 /// The exit code for an error: the first typed error found in its chain decides; an error
 /// nobody typed is a fault of the program.
 pub fn classify(err: &anyhow::Error) -> Code {
-    err.chain()
-        .find_map(|cause| {
-            if let Some(f) = cause.downcast_ref::<Failure>() {
-                return Some(kind_code(f.kind));
-            }
-            if let Some(api) = cause.downcast_ref::<ApiError>() {
-                return Some(api_code(api));
-            }
-            // The setup is at fault: the config, the secret command or file, the state file.
-            let setup = cause.is::<ConfigError>()
-                || cause.is::<SecretError>()
-                || cause.is::<StateError>()
-                || cause.is::<crate::audit::LogError>();
-            setup.then_some(Code::Config)
-        })
-        .unwrap_or(Code::Internal)
+    diagnosed(err).next().map_or(Code::Internal, |d| d.code())
+}
+
+/// What the user can do about an error: the hint of the first part of its chain that has one.
+pub fn hint(err: &anyhow::Error) -> Option<Message> {
+    diagnosed(err).find_map(|d| d.hint())
 }
 
 /// clap's own "errors": `--help` and `--version` print to stdout and succeed.
@@ -116,7 +64,10 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{NetKind, StatusError};
+    use crate::api::{ApiError, NetKind, StatusError};
+    use crate::auth::source::SecretError;
+    use crate::config::ConfigError;
+    use crate::engine::StateError;
     use std::path::PathBuf;
 
     fn status(code: u16) -> ApiError {
@@ -195,6 +146,37 @@ mod tests {
             // Context added on the way up never changes the code.
             assert_eq!(classify(&err.context("while doing y")), code, "{name}");
         }
+    }
+
+    /// The hint is the typed error's, in the catalogue's words, whatever context is added.
+    #[test]
+    fn each_typed_error_gives_its_hint_through_any_context() {
+        let said = |err: &anyhow::Error| hint(err).map(|m| m.render());
+        for (name, err, _) in errors() {
+            let before = said(&err);
+            if let Some(text) = &before {
+                assert!(
+                    !text.starts_with("hint-"),
+                    "{name}: no catalogue row: {text}"
+                );
+            }
+            assert_eq!(said(&err.context("while doing y")), before, "{name}");
+        }
+        let busy = errors().remove(5).1;
+        assert_eq!(
+            said(&busy).as_deref(),
+            Some("give each watch its own --state file, or let the other run finish")
+        );
+        assert_eq!(
+            said(&status(404).into()).as_deref(),
+            Some("check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project")
+        );
+        assert_eq!(said(&anyhow::anyhow!("bug")), None);
+        let hinted = Failure::new(Kind::Usage, "x").with_hint(crate::messages::msg!("hint-no-ids"));
+        assert_eq!(
+            said(&hinted.into()).as_deref(),
+            Some("give IDs as arguments, with --file FILE, --name/--user/--ip, or one per line on stdin")
+        );
     }
 
     #[test]

@@ -10,7 +10,6 @@ mod cli;
 mod commands;
 mod config;
 mod crash;
-mod diagnostics;
 mod domain;
 mod engine;
 mod exit;
@@ -24,10 +23,10 @@ mod testing;
 mod text;
 mod units;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use exit::{Code, Failure, Kind, Outcome};
+use messages::Level;
 
 fn main() -> ExitCode {
     crash::install_hook();
@@ -58,21 +57,21 @@ fn run() -> ExitCode {
     code.into()
 }
 
-/// The one place where an error becomes a message on stderr; exit.rs gives its code.
+/// The one place where an error becomes lines on stderr (the messages room sanitises what they
+/// quote: user input and server text); exit.rs gives its code and its hint.
 fn report(err: &anyhow::Error) -> Code {
-    let code = exit::classify(err);
-    let mut stderr = std::io::stderr().lock();
     let mut causes = err.chain();
-    // Messages quote user input and server text: escape them like everything else shown.
-    let clean = |text: String| text::sanitize_lines(&text);
     if let Some(first) = causes.next() {
-        let _ = writeln!(stderr, "error: {}", clean(first.to_string()));
+        // An error may list candidates, one a line: its breaks are kept.
+        let error = messages::Message::new("error").arg_lines("error", first);
+        messages::say(Level::Error, &error);
     }
     for cause in causes {
-        let _ = writeln!(stderr, "  cause: {}", clean(cause.to_string()));
+        let cause = messages::Message::new("error-cause").arg_lines("cause", cause);
+        messages::say(Level::Cause, &cause);
     }
-    if let Some(hint) = diagnostics::hint(err) {
-        let _ = writeln!(stderr, "  hint: {}", clean(hint));
+    if let Some(hint) = exit::hint(err) {
+        messages::say(Level::Hint, &hint);
     }
-    code
+    exit::classify(err)
 }

@@ -2,6 +2,7 @@
 //! commands use, which `exit.rs` alone turns into exit codes.
 
 use crate::api::ApiError;
+use crate::messages::Message;
 
 /// Why a command stopped short of what was asked, when that is no fault of the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,17 @@ impl Kind {
         matches!(self, Kind::Interrupted | Kind::Terminated | Kind::HungUp)
     }
 
-    /// What stderr says when a signal ended the run.
+    /// What stderr says when a signal ended the run, as a message.
+    pub fn signal_message(self) -> Message {
+        Message::new(match self {
+            Kind::Terminated => "signal-terminated",
+            Kind::HungUp => "signal-hung-up",
+            _ => "signal-interrupted",
+        })
+    }
+
+    /// What stderr says when a signal ended the run (the catalogue's words, for a message
+    /// that quotes it).
     pub fn signal_text(self) -> &'static str {
         match self {
             Kind::Terminated => "terminated (SIGTERM)",
@@ -48,7 +59,8 @@ impl Kind {
 pub struct Failure {
     pub kind: Kind,
     pub message: String,
-    pub hint: Option<String>,
+    /// What to do about it: the command knows the situation, the catalogue has the words.
+    pub hint: Option<Message>,
 }
 
 impl Failure {
@@ -60,8 +72,8 @@ impl Failure {
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 }

@@ -12,6 +12,7 @@ use crate::auth::cache::{self, Cache};
 use crate::auth::source::SecretSource;
 use crate::auth::Credentials;
 use crate::config::{AuthSpec, ConfigError, Settings};
+use crate::messages::{self, msg, Level, Message};
 use crate::secret::Secret;
 
 /// The Workspace client for these settings, with `max_attempts` per request.
@@ -55,7 +56,7 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
         } => password_auth(settings, user, domain, password.read()?, cache)?,
     };
     if settings.verbose > 0 {
-        eprintln!("* project {}", crate::text::sanitize(&project));
+        messages::say(Level::Detail, &msg!("detail-project", project = &project));
     }
     Client::new(options(
         settings,
@@ -112,7 +113,10 @@ fn extra_roots(
 fn trace(level: u8) -> Trace {
     Trace {
         level,
-        sink: Box::new(|line| eprintln!("{line}")),
+        // The client writes whole lines, prefix included (`* `, `> `, `warning: `).
+        sink: Box::new(|line| {
+            messages::say(Level::Plain, &Message::new("trace").arg_lines("line", line));
+        }),
     }
 }
 
@@ -147,15 +151,19 @@ fn trace_origin(settings: &Settings) {
             )
         }
     };
-    eprintln!(
-        "* credentials: {} ({detail}) from {}",
-        c.auth.mode(),
-        c.origin
+    let credentials = msg!(
+        "detail-credentials",
+        mode = c.auth.mode(),
+        detail = detail,
+        origin = &c.origin,
     );
-    eprintln!(
-        "* endpoint {} (from {})",
-        c.endpoint.value, c.endpoint.source
+    messages::say(Level::Detail, &credentials);
+    let endpoint = msg!(
+        "detail-endpoint",
+        endpoint = &c.endpoint.value,
+        source = &c.endpoint.source,
     );
+    messages::say(Level::Detail, &endpoint);
 }
 
 /// An unauthenticated client for IAM (its calls carry their own credentials).
@@ -230,10 +238,7 @@ fn lookup_project(
 
 fn warn_cache(result: std::io::Result<()>, dir: PathBuf) {
     if let Err(e) = result {
-        eprintln!(
-            "warning: cannot write the cache in {} ({e}); continuing without it",
-            dir.display()
-        );
+        messages::warn(&msg!("cache-unwritable", dir = dir.display(), error = e));
     }
 }
 

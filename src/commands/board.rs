@@ -17,6 +17,7 @@ use crate::config::Settings;
 use crate::domain::DesktopId;
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
+use crate::messages;
 use crate::outcome::{Kind, Outcome};
 use crate::output::{Board, LineReporter, OutputFormat};
 
@@ -54,7 +55,7 @@ pub fn run(
         };
         let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, interrupted)?;
         if matches!(outcome.end, Outcome::Stopped(Kind::Interrupted)) {
-            eprintln!("interrupted");
+            messages::plain(&Kind::Interrupted.signal_message());
         }
         return Ok(outcome.end);
     }

@@ -12,6 +12,7 @@ use crate::config::{
     self, file, sdk, AuthSpec, ConfigError, Connection, Overrides, Settings, Source, DEMO_PROFILE,
     REGIONS,
 };
+use crate::messages::{self, msg, Message};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
@@ -27,7 +28,7 @@ pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcom
         ConfigCommand::Show => {
             let settings = config::resolve(global)?;
             for notice in &settings.warnings {
-                crate::messages::say(notice.level, &notice.message);
+                messages::say(notice.level, &notice.message);
             }
             render_fields(out, format, &show_fields(&settings)?)?;
         }
@@ -398,10 +399,8 @@ fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
         from_flags(global, args)?
     };
     write_profile(&path, &name, &profile, args)?;
-    eprintln!(
-        "wrote profile \"{name}\" to {} (mode 0600); try: assist --profile {name} config check",
-        path.display()
-    );
+    let wrote = msg!("config-init-wrote", name = &name, path = path.display());
+    messages::plain(&wrote);
     Ok(Outcome::Done)
 }
 
@@ -409,7 +408,7 @@ type Entries = Vec<(&'static str, String)>;
 
 fn usage(message: impl Into<String>) -> anyhow::Error {
     Failure::new(Kind::Usage, message)
-        .with_hint("see `assist config init --help` for the flags of each auth mode")
+        .with_hint(msg!("hint-config-init-flags"))
         .into()
 }
 
@@ -541,12 +540,9 @@ fn read_stdin_secret() -> anyhow::Result<String> {
 /// The guided set-up: prompts on stderr, secrets read without echo.
 fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
-    eprintln!(
-        "Setting up an assist profile (Ctrl-C to abort). Regions: {}",
-        REGIONS.join(", ")
-    );
+    messages::plain(&msg!("config-init-intro", regions = REGIONS.join(", ")));
     let region = prompt_default(
-        "Region",
+        "ask-region",
         global
             .region
             .as_ref()
@@ -557,46 +553,38 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     }
     e.push(("region", region));
     let project = prompt_default(
-        "Project ID (empty: look it up through IAM)",
+        "ask-project-id",
         global.project_id.as_ref().map_or("", |p| p.value.as_str()),
     )?;
     if !project.is_empty() {
         e.push(("project_id", project));
     }
-    let auth = prompt_default("Auth mode (aksk, token, password)", "aksk")?;
+    let auth = prompt_default("ask-auth-mode", "aksk")?;
     match auth.as_str() {
         "aksk" => {
             e.push(("auth", "aksk".into()));
             e.push((
                 "ak",
-                prompt_default("Access key ID", args.ak.as_deref().unwrap_or(""))?,
+                prompt_default("ask-ak", args.ak.as_deref().unwrap_or(""))?,
             ));
-            let sk = rpassword::prompt_password(
-                "Secret key (hidden; empty to give a command instead): ",
-            )?;
+            let sk = rpassword::prompt_password(msg!("ask-sk").render())?;
             if sk.trim().is_empty() {
-                e.push((
-                    "sk_command",
-                    prompt_default("Command that prints the secret key", "")?,
-                ));
+                e.push(("sk_command", prompt_default("ask-sk-command", "")?));
             } else {
                 e.push(("sk", sk.trim().to_string()));
             }
         }
         "token" => {
             e.push(("auth", "token".into()));
-            e.push((
-                "token_command",
-                prompt_default("Command that prints a token", "")?,
-            ));
+            e.push(("token_command", prompt_default("ask-token-command", "")?));
         }
         "password" => {
             e.push(("auth", "password".into()));
-            e.push(("user", prompt_default("IAM user", "")?));
-            e.push(("domain", prompt_default("Account (domain) name", "")?));
+            e.push(("user", prompt_default("ask-user", "")?));
+            e.push(("domain", prompt_default("ask-domain", "")?));
             e.push((
                 "password_command",
-                prompt_default("Command that prints the password", "")?,
+                prompt_default("ask-password-command", "")?,
             ));
         }
         other => return Err(usage(format!("unknown auth mode \"{other}\""))),
@@ -604,13 +592,19 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     Ok(e)
 }
 
-fn prompt_default(question: &str, default: &str) -> anyhow::Result<String> {
-    if default.is_empty() {
-        eprint!("{question}: ");
+/// Asks the catalogue's `question` (its id); an empty answer takes `default`.
+fn prompt_default(question: &'static str, default: &str) -> anyhow::Result<String> {
+    let question = Message::new(question).render();
+    let asked = if default.is_empty() {
+        msg!("config-init-question", question = question)
     } else {
-        eprint!("{question} [{default}]: ");
-    }
-    std::io::stderr().flush()?;
+        msg!(
+            "config-init-question-default",
+            question = question,
+            default = default
+        )
+    };
+    messages::ask(&asked)?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let answer = line.trim();
@@ -658,7 +652,7 @@ fn write_profile(
             Kind::Usage,
             format!("profile \"{name}\" already exists in {}", path.display()),
         )
-        .with_hint("pass --force to replace it, or choose another name with --profile")
+        .with_hint(msg!("hint-profile-exists"))
         .into());
     }
     let mut table = toml_edit::Table::new();

@@ -10,6 +10,8 @@
 use std::path::PathBuf;
 
 use crate::config::{self, Builtin, ConfigError};
+#[cfg(feature = "sim")]
+use crate::messages::{self, msg};
 
 /// The file, in the cache dir, that keeps the demo's sessions between commands.
 #[cfg(feature = "sim")]
@@ -28,10 +30,7 @@ impl Drop for Guard {
     fn drop(&mut self) {
         if let Some(path) = &self.state {
             if let Err(e) = crate::files::write_private(path, &self.handle.saved_state()) {
-                eprintln!(
-                    "warning: could not save the demo's sessions in {} ({e}); the next demo command starts over",
-                    path.display()
-                );
+                messages::warn(&msg!("demo-not-saved", path = path.display(), error = e));
             }
         }
     }
@@ -60,9 +59,7 @@ pub fn start() -> Result<(Guard, Builtin), ConfigError> {
     let handle = match assist_sim::spawn_saved(&args, saved.as_deref()) {
         Ok(handle) => handle,
         Err(e) if saved.is_some() => {
-            eprintln!(
-                "warning: the demo's saved sessions cannot be read ({e:#}); the demo starts over"
-            );
+            messages::warn(&msg!("demo-saved-unreadable", error = format!("{e:#}")));
             assist_sim::spawn(&args).map_err(unavailable)?
         }
         Err(e) => return Err(unavailable(e)),
@@ -112,12 +109,9 @@ pub fn reset() -> anyhow::Result<()> {
         anyhow::bail!("there is no cache dir on this system, so the demo saves nothing");
     };
     match std::fs::remove_file(&path) {
-        Ok(()) => eprintln!(
-            "the demo starts over: its saved sessions ({}) are forgotten",
-            path.display()
-        ),
+        Ok(()) => messages::plain(&msg!("demo-forgotten", path = path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("the demo has nothing saved; it starts from its seeded story")
+            messages::plain(&msg!("demo-nothing-saved"))
         }
         Err(e) => {
             return Err(

@@ -6,6 +6,7 @@ use super::select::{combined_filter, list_all, non_empty};
 use crate::api::DesktopFilter;
 use crate::cli::DesktopsArgs;
 use crate::config::Settings;
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_desktops, OutputFormat};
 
@@ -13,9 +14,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
     if settings.output == OutputFormat::Link {
         return Err(
             Failure::new(Kind::Usage, "`desktops` has no link to print (-o link)")
-                .with_hint(
-                    "`-o code` prints the IDs; `assist show ID -o link` prints a session's link",
-                )
+                .with_hint(msg!("hint-desktops-no-link"))
                 .into(),
         );
     }
@@ -27,7 +26,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
     let client = super::setup::client(settings)?;
     let desktops = list_all(&client, &filter).context("could not list the desktops")?;
     if desktops.is_empty() && settings.output == OutputFormat::Table {
-        eprintln!("no desktop matches these filters");
+        messages::plain(&msg!("desktops-none-match"));
         return Ok(Outcome::Done);
     }
     render_desktops(

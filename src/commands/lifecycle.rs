@@ -9,11 +9,13 @@ use anyhow::Context;
 
 use super::record::{answered, closed, Recorder};
 use crate::api::model::RemoteAssistance;
+use crate::audit::{Action, Entry};
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{
     copy_code, fitted_line, render_cancelled, render_created, render_show, since, OutputFormat,
@@ -28,7 +30,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             Kind::Usage,
             "--copy puts the invitation code on the clipboard, and `start` has one only once it waits for OPEN",
         )
-        .with_hint("add --wait (or -o code, which waits)")
+        .with_hint(msg!("hint-copy-needs-wait"))
         .into());
     }
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
@@ -43,7 +45,12 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         if !args.new {
             // Signals are caught before any line that says a wait is coming.
             crate::engine::signals::catch(crate::messages::say);
-            eprintln!("{about}: {}", already(&active));
+            let said = msg!(
+                "start-already",
+                desktop = &about,
+                already = already(&active)
+            );
+            messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
         let closing = client.cancel_remote_assistance(&id);
@@ -52,22 +59,16 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         closing.with_context(|| {
             format!("could not cancel the session already on desktop {about} (--new)")
         })?;
-        eprintln!(
-            "{about}: cancelled the session that was {} (--new); asking again",
-            sanitize(active.status_text())
-        );
+        let status = active.status_text();
+        messages::plain(&msg!("start-replaced", desktop = &about, status = status));
     }
     let result = client.create_remote_assistance(&id);
     let label = names.as_ref().and_then(DesktopNames::label);
     rec.record(&id, label, |e| {
-        e.action = "start".into();
+        e.action = Action::Start;
         answered(e, &result);
         if let Ok(created) = &result {
-            e.status = created
-                .value
-                .status
-                .as_ref()
-                .map(|s| s.as_str().to_string());
+            e.status = created.value.status.clone();
         }
     });
     let created = match result {
@@ -75,19 +76,23 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         // Someone started one between the look and the POST, and the cloud says so.
         Err(e) if e.status() == Some(409) => {
             let active = active_session(&client, &id)?.unwrap_or_default();
-            eprintln!(
-                "{about}: already active (the POST answered {e}){}",
-                active
-                    .status()
-                    .map(|_| format!("; {}", already(&active)))
-                    .unwrap_or_default()
+            let state = active
+                .status()
+                .map(|_| format!("; {}", already(&active)))
+                .unwrap_or_default();
+            let said = msg!(
+                "start-conflict",
+                desktop = &about,
+                error = e,
+                already = state
             );
+            messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
         Err(e) => {
             return Err(anyhow::Error::new(e).context(format!(
                 "could not start remote assistance on desktop {}",
-                sanitize(id.as_str())
+                id
             )))
         }
     };
@@ -106,17 +111,15 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     // The signals are caught before the line that says the wait began: a signal sent on
     // seeing it ends the wait as a signal should, never the process half-way.
     crate::engine::signals::catch(crate::messages::say);
-    eprintln!(
-        "asked desktop {about} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"
-    );
+    messages::plain(&msg!("start-asked", desktop = &about));
     wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
 }
 
 /// `a130ab3a-…` or `a130ab3a-… (FIN-PC-042 (alice))`, for messages.
 fn about(id: &DesktopId, names: Option<&DesktopNames>) -> String {
     match names.and_then(DesktopNames::label) {
-        Some(label) => format!("{} ({})", sanitize(id.as_str()), sanitize(&label)),
-        None => sanitize(id.as_str()),
+        Some(label) => format!("{id} ({})", sanitize(&label)),
+        None => id.to_string(),
     }
 }
 
@@ -136,15 +139,11 @@ fn active_session(
         }
         Ok(_) => Ok(None),
         Err(e) if e.is_not_found() => Ok(None),
-        Err(e) if e.is_refused() => Err(anyhow::Error::new(e).context(format!(
-            "the cloud refused to show desktop {}",
-            sanitize(id.as_str())
-        ))),
+        Err(e) if e.is_refused() => {
+            Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
+        }
         Err(e) => {
-            eprintln!(
-                "warning: could not check desktop {} for a session already there ({e}); asking anyway",
-                sanitize(id.as_str())
-            );
+            messages::warn(&msg!("start-not-checked", desktop = id, error = e));
             Ok(None)
         }
     }
@@ -194,7 +193,7 @@ fn existing(
         return Ok(Outcome::Done);
     }
     directory.exists(id);
-    eprintln!("waiting on that session until the user accepts (Ctrl-C stops waiting)");
+    messages::plain(&msg!("start-waiting-on-existing"));
     wait_for_open(settings, args, id, Arc::new(client), directory, rec)
 }
 
@@ -230,10 +229,10 @@ fn opened(
             Kind::NoCode,
             format!(
                 "desktop {} is OPEN but the cloud gave no internet share link",
-                sanitize(id.as_str())
+                id
             ),
         )
-        .with_hint("`-o code` prints the invitation code; `assist show` shows the whole record")
+        .with_hint(msg!("hint-start-no-code"))
         .into());
     }
     print_record(settings, id, record, directory)?;
@@ -261,7 +260,8 @@ impl Reporter for Progress {
                 ..r.clone()
             };
             let width = crate::output::width(crate::output::Stream::Stderr).map(usize::from);
-            eprintln!("{}", fitted_line(id, names, &without_reason, at, width));
+            let line = fitted_line(id, names, &without_reason, at, width);
+            messages::plain(&msg!("start-change", line = line));
         }
         Ok(())
     }
@@ -307,15 +307,15 @@ fn wait_for_open(
             format!(
                 "the deadline passed ({}) and desktop {} is still pending at {}",
                 crate::units::format_duration(settings.deadline.unwrap_or_default()),
-                sanitize(id.as_str()),
+                id,
                 record
                     .status()
                     .map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
             ),
         )
-        .with_hint(format!(
-            "{}: `assist watch` keeps following it, `assist cancel` withdraws the request",
-            still_pending(record.status())
+        .with_hint(msg!(
+            "hint-still-pending",
+            pending = still_pending(record.status())
         ))
         .into()),
         Outcome::Stopped(Kind::Ended) => {
@@ -327,7 +327,7 @@ fn wait_for_open(
                 Kind::Ended,
                 format!(
                     "remote assistance on desktop {} ended {}{}",
-                    sanitize(id.as_str()),
+                    id,
                     record
                         .status()
                         .map(|s| sanitize(s.as_str()))
@@ -341,10 +341,8 @@ fn wait_for_open(
             .into())
         }
         Outcome::Stopped(kind) if kind.is_signal() => {
-            eprintln!(
-                "{}; the request stays open on the desktop (`assist cancel` withdraws it)",
-                kind.signal_text()
-            );
+            let signal = kind.signal_text();
+            messages::plain(&msg!("start-stopped-request-open", signal = signal));
             Ok(Outcome::Stopped(kind))
         }
         end => Ok(end),
@@ -352,16 +350,16 @@ fn wait_for_open(
 }
 
 /// The user's answer (or the deadline, or a stop) as an audit line.
-fn answer(e: &mut crate::audit::Entry, end: &Outcome, record: &RemoteAssistance) {
+fn answer(e: &mut Entry, end: &Outcome, record: &RemoteAssistance) {
     let (action, accepted) = match end {
-        Outcome::Done => ("accepted", Some(true)),
-        Outcome::Stopped(Kind::Ended) => ("declined", Some(false)),
-        Outcome::Stopped(Kind::Deadline) => ("deadline", None),
-        _ => ("stopped", None),
+        Outcome::Done => (Action::Accepted, Some(true)),
+        Outcome::Stopped(Kind::Ended) => (Action::Declined, Some(false)),
+        Outcome::Stopped(Kind::Deadline) => (Action::Deadline, None),
+        _ => (Action::Stopped, None),
     };
-    e.action = action.into();
+    e.action = action;
     e.accepted = accepted;
-    e.status = record.status().map(|s| s.as_str().to_string());
+    e.status = record.status().cloned();
     e.detail = record.failed_reason().map(sanitize);
 }
 
@@ -383,10 +381,7 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
     rec.record(id, None, |e| closed(e, &result));
     match result {
         Ok(_) => {
-            eprintln!(
-                "cancelled remote assistance on desktop {}",
-                sanitize(id.as_str())
-            );
+            messages::plain(&msg!("cancel-done", desktop = id));
             render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
             Ok(Outcome::Done)
         }
@@ -394,14 +389,14 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
             Kind::NotFound,
             format!(
                 "no active remote assistance on desktop {} to cancel ({e})",
-                sanitize(id.as_str())
+                id
             ),
         )
-        .with_hint("`assist show` tells its state; a closed session needs no cancelling")
+        .with_hint(msg!("hint-nothing-to-cancel"))
         .into()),
         Err(e) => Err(anyhow::Error::new(e).context(format!(
             "could not cancel remote assistance on desktop {}",
-            sanitize(id.as_str())
+            id
         ))),
     }
 }

@@ -4,6 +4,7 @@
 use crate::audit::Entry;
 use crate::cli::LogArgs;
 use crate::config::Settings;
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_log, render_verified};
 
@@ -13,7 +14,7 @@ pub fn run(settings: &Settings, args: &LogArgs) -> anyhow::Result<Outcome> {
             Kind::Usage,
             "there is no data directory on this system for the audit log",
         )
-        .with_hint("set `audit_log = \"/path\"` in the profile")
+        .with_hint(msg!("hint-audit-log-path"))
     })?;
     let text = match crate::files::read_nofollow(&path, u64::MAX / 2) {
         Ok(Some((text, _))) => text,
@@ -52,7 +53,7 @@ fn verify(path: &std::path::Path, text: &str) -> anyhow::Result<Outcome> {
             Kind::Ended,
             format!("{} line {}: {}", path.display(), b.line, b.why),
         )
-        .with_hint("the log was changed after it was written: compare it with the copy shipped to your central log")
+        .with_hint(msg!("hint-log-edited"))
         .into()),
     }
 }

@@ -3,10 +3,11 @@
 //! per action after it.
 
 use crate::api::{Answered, ApiError};
-use crate::audit::{Entry, Log};
+use crate::audit::{Action, Entry, Log};
 use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind};
 
 /// The log (unless `--no-audit` let a change go unrecorded) and what every line shares.
@@ -24,12 +25,12 @@ impl Recorder {
                 Kind::Usage,
                 "this profile requires a ticket for every change (require_ticket = true)",
             )
-            .with_hint("add --ticket ID (and --reason TEXT), e.g. --ticket INC-1234")
+            .with_hint(msg!("hint-ticket-required"))
             .into());
         }
         let log = match (&settings.audit.log, args.no_audit) {
             (_, true) => {
-                eprintln!("warning: --no-audit: this change is not recorded in the audit log");
+                messages::warn(&msg!("audit-off"));
                 None
             }
             (Some(path), false) => Some(Log::open(path)?),
@@ -38,7 +39,7 @@ impl Recorder {
                     Kind::Usage,
                     "there is no data directory on this system for the audit log",
                 )
-                .with_hint("set `audit_log = \"/path\"` in the profile, or pass --no-audit")
+                .with_hint(msg!("hint-audit-log-or-no-audit"))
                 .into())
             }
         };
@@ -65,7 +66,7 @@ impl Recorder {
         };
         fill(&mut entry);
         if let Err(e) = log.append(entry) {
-            eprintln!("warning: {e}; this action is missing from the audit log");
+            messages::warn(&msg!("audit-not-recorded", error = e));
         }
     }
 }
@@ -80,7 +81,7 @@ pub fn answered<T>(entry: &mut Entry, result: &Result<Answered<T>, ApiError>) {
 
 /// A DELETE's answer, into `entry`.
 pub fn closed(entry: &mut Entry, result: &Result<Answered<()>, ApiError>) {
-    entry.action = "cancel".into();
+    entry.action = Action::Cancel;
     answered(entry, result);
 }
 

@@ -9,10 +9,11 @@ use anyhow::Context;
 use crate::api::model::{Desktop, DesktopPage};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::{DesktopSelector, Target};
-use crate::domain::{DesktopId, InvalidDesktopId};
+use crate::domain::DesktopId;
+use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind};
 use crate::output::candidates_table;
-use crate::text::{sanitize, snippet};
+use crate::text::snippet;
 
 /// The largest page the API serves.
 pub const PAGE_LIMIT: usize = 1000;
@@ -109,7 +110,7 @@ impl Selector {
                     self.describe()
                 ),
             )
-            .with_hint("give part of a computer name or user name, or an IP address"));
+            .with_hint(msg!("hint-selector-value")));
         }
         Ok(())
     }
@@ -141,8 +142,9 @@ pub fn one_listed(
 
 /// A desktop ID as typed, read or listed; one that breaks the API's rule is a usage error.
 pub fn desktop_id(raw: &str) -> Result<DesktopId, Failure> {
-    DesktopId::parse(raw)
-        .map_err(|e| Failure::new(Kind::Usage, e.to_string()).with_hint(InvalidDesktopId::RULE))
+    DesktopId::parse(raw).map_err(|e| {
+        Failure::new(Kind::Usage, e.to_string()).with_hint(msg!("hint-desktop-id-rule"))
+    })
 }
 
 /// Every desktop the selector matches: the exact matches (any case) when there are some,
@@ -165,9 +167,7 @@ pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>>
             Kind::NotFound,
             format!("no desktop matches {}", selector.describe()),
         )
-        .with_hint(
-            "`assist desktops` lists the desktops; --name and --user also match part of a name",
-        )
+        .with_hint(msg!("hint-no-match"))
         .into());
     }
     Ok(chosen)
@@ -224,7 +224,7 @@ fn list_pages(
                 .map(|a| a.value)
         },
         keep,
-        |warning| eprintln!("warning: {warning}"),
+        |warning| messages::warn(&msg!("list-warning", warning = warning)),
     )
 }
 
@@ -298,21 +298,22 @@ fn too_many(cap: usize, total: Option<usize>) -> anyhow::Error {
         Kind::TooMany,
         format!("the service listed more than {cap} desktops{counted}; assist stops there"),
     )
-    .with_hint("narrow the list with --name, --user, --ip or --status")
+    .with_hint(msg!("hint-narrow-the-list"))
     .into()
 }
 
 /// Says which desktop a selector chose, for a person at a terminal (cron needs no chatter).
 fn announce(selector: &Selector, d: &Desktop) {
     if std::io::stderr().is_terminal() {
-        eprintln!(
-            "{} is desktop {} ({}, {}, {})",
-            selector.describe(),
-            sanitize(d.id()),
-            sanitize(d.computer_name.as_deref().unwrap_or("-")),
-            sanitize(&d.user_names().join(", ")),
-            sanitize(d.ip_address.as_deref().unwrap_or("-")),
+        let chose = msg!(
+            "selector-chose",
+            selector = selector.describe(),
+            desktop = d.id(),
+            name = d.computer_name.as_deref().unwrap_or("-"),
+            users = d.user_names().join(", "),
+            ip = d.ip_address.as_deref().unwrap_or("-"),
         );
+        messages::plain(&chose);
     }
 }
 
@@ -330,8 +331,7 @@ fn ambiguous(selector: &Selector, matches: &[Desktop]) -> Failure {
             matches.len() - shown.len()
         ));
     }
-    Failure::new(Kind::Usage, message)
-        .with_hint("give the desktop's ID, or a selector that matches exactly")
+    Failure::new(Kind::Usage, message).with_hint(msg!("hint-ambiguous"))
 }
 
 /// The ListDesktops filter of `--name/--user/--ip` used as filters that combine (`desktops`,

@@ -3,7 +3,7 @@
 //! The fleet is read with the watch engine: bounded concurrency, `--max-rate`, 429 pacing.
 
 use std::collections::HashMap;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
+use crate::messages::{self, msg, Level};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{render_sessions, OutputFormat, Reporter, SessionRow};
 use crate::text::sanitize;
@@ -29,9 +30,7 @@ pub fn refuse_unconfirmed(args: &SessionsArgs) -> Result<(), Failure> {
             Kind::Usage,
             "refusing to cancel sessions without confirmation: there is no terminal to ask on",
         )
-        .with_hint(
-            "add --yes to cancel every listed session (see them first with `assist sessions`)",
-        ));
+        .with_hint(msg!("hint-cancel-needs-yes")));
     }
     Ok(())
 }
@@ -69,15 +68,10 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         now,
     );
     if undated > 0 {
-        eprintln!(
-            "note: {undated} session(s) without a creation time left out (--older-than cannot tell their age)"
-        );
+        messages::note(&msg!("sessions-undated", count = undated));
     }
     if rows.is_empty() && settings.output == OutputFormat::Table {
-        eprintln!(
-            "no open or pending session among {} desktop(s)",
-            desktops.len()
-        );
+        messages::plain(&msg!("sessions-none", count = desktops.len()));
     } else {
         render_sessions(
             &mut std::io::stdout().lock(),
@@ -89,7 +83,7 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
     }
     if !matches!(end, Outcome::Done) {
         // Some desktops could not be read (said on stderr as it happened): the list may be short.
-        eprintln!("note: the list may be incomplete: not every desktop answered");
+        messages::note(&msg!("sessions-incomplete"));
         return Ok(end);
     }
     if args.cancel && !rows.is_empty() {
@@ -173,9 +167,7 @@ impl Progress {
 
     fn clear(&mut self) {
         if self.shown {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r{:width$}\r", "", width = 60);
-            let _ = err.flush();
+            messages::clear_progress(60);
         }
     }
 }
@@ -193,14 +185,11 @@ impl Reporter for Progress {
             .last
             .is_none_or(|t| t.elapsed() >= Duration::from_millis(100));
         if self.on && (due || self.checked == self.total) {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(
-                err,
-                "\rchecked {} of {} desktops",
-                crate::text::thousands(self.checked),
-                crate::text::thousands(self.total)
-            );
-            let _ = err.flush();
+            messages::progress(&msg!(
+                "sessions-progress",
+                checked = crate::text::thousands(self.checked),
+                total = crate::text::thousands(self.total),
+            ));
             self.shown = true;
             self.last = Some(Instant::now());
         }
@@ -261,7 +250,7 @@ fn sweep(
 ) -> anyhow::Result<Outcome> {
     let mut rec = rec;
     if !args.yes && !confirmed(rows.len())? {
-        eprintln!("nothing cancelled");
+        messages::plain(&msg!("sessions-nothing-cancelled"));
         return Ok(Outcome::Done);
     }
     let results = crate::engine::fanout::in_parallel(rows, args.concurrency as usize, |row| {
@@ -279,16 +268,20 @@ fn sweep(
         match result {
             Ok(_) => {
                 cancelled += 1;
-                eprintln!("cancelled {about}");
+                messages::plain(&msg!("sessions-cancelled-one", session = &about));
             }
-            Err(e) if e.is_not_found() => eprintln!("{about}: already closed"),
+            Err(e) if e.is_not_found() => {
+                messages::plain(&msg!("sessions-already-closed", session = &about));
+            }
             Err(e) => {
-                eprintln!("error: could not cancel {about}: {e}");
+                let failed = msg!("sessions-not-cancelled", session = &about, error = &e);
+                messages::say(Level::Error, &failed);
                 first_failure.get_or_insert(e);
             }
         }
     }
-    eprintln!("cancelled {cancelled} of {} session(s)", rows.len());
+    let done = msg!("sessions-cancelled", done = cancelled, count = rows.len());
+    messages::plain(&done);
     Ok(first_failure.map_or(Outcome::Done, Outcome::Failed))
 }
 
@@ -306,10 +299,7 @@ fn about(row: &SessionRow) -> String {
 
 /// Asks on the terminal; only `y` or `yes` says yes.
 fn confirmed(n: usize) -> anyhow::Result<bool> {
-    let mut err = std::io::stderr().lock();
-    write!(err, "Cancel these {n} session(s)? [y/N] ")?;
-    err.flush()?;
-    drop(err);
+    messages::ask(&msg!("sessions-confirm", count = n))?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(

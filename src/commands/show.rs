@@ -8,6 +8,7 @@ use crate::cli::ShowArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, Status};
 use crate::engine::directory::{Answer, Directory};
+use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{copy_code, render_show, OutputFormat};
 use crate::text::sanitize;
@@ -16,12 +17,9 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
     let directory = Directory::listed(listed.as_slice());
-    let answer = directory.assistance(&client, &id).with_context(|| {
-        format!(
-            "could not read the remote assistance of desktop {}",
-            sanitize(id.as_str())
-        )
-    })?;
+    let answer = directory
+        .assistance(&client, &id)
+        .with_context(|| format!("could not read the remote assistance of desktop {}", id))?;
     let record = match answer {
         Answer::Record(record) => record,
         Answer::Missing(e) => return Err(no_such_desktop(&id, client.project_id(), e).into()),
@@ -54,21 +52,21 @@ pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
         Kind::NotFound,
         format!(
             "desktop {} does not exist in project {} ({e})",
-            sanitize(id.as_str()),
+            id,
             sanitize(project)
         ),
     )
-    .with_hint("check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project")
+    .with_hint(msg!("hint-desktop-not-found"))
 }
 
 fn no_code(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
     Failure::new(Kind::NoCode, lacking("invitation code", id, record))
-        .with_hint("`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record")
+        .with_hint(msg!("hint-show-no-code"))
 }
 
 fn no_link(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
     Failure::new(Kind::NoCode, lacking("internet share link", id, record))
-        .with_hint("a link comes with an OPEN space: `assist start --wait` asks the user; `assist show` shows the whole record")
+        .with_hint(msg!("hint-show-no-link"))
 }
 
 /// `desktop … has no <what>: status …`, and why when the cloud said.
@@ -78,7 +76,7 @@ fn lacking(what: &str, id: &DesktopId, record: &model::RemoteAssistance) -> Stri
         .map_or_else(|| "none".into(), |s| sanitize(s.as_str()));
     let mut message = format!(
         "desktop {} has no {what}: status {status} ({})",
-        sanitize(id.as_str()),
+        id,
         Status::meaning_of(record.status())
     );
     if let Some(reason) = record.failed_reason() {

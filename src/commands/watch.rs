@@ -16,6 +16,7 @@ use crate::domain::DesktopId;
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
+use crate::messages::{self, msg, Message};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
@@ -34,7 +35,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     let ids = if args.all {
         let ids = listed_ids(&listed);
         if ids.is_empty() {
-            eprintln!("note: the project has no desktops yet");
+            messages::note(&msg!("watch-no-desktops"));
         }
         ids
     } else {
@@ -60,7 +61,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         // one first seen with a session is reported.
         for id in &ids {
             previous
-                .entry(id.to_string())
+                .entry(id.as_str().to_owned())
                 .or_insert_with(|| Seen::of(&RemoteAssistance::none()));
         }
     }
@@ -132,9 +133,7 @@ fn relist(
                     return;
                 }
             }
-            Err(e) => eprintln!(
-                "warning: could not list the project's desktops again ({e}); watching the same ones"
-            ),
+            Err(e) => messages::warn(&msg!("watch-relist-failed", error = e)),
         }
     });
     rx
@@ -157,7 +156,7 @@ fn look_up_names(
             Err(anyhow::Error::new(e).context("the cloud refused to list the desktops"))
         }
         Err(e) => {
-            eprintln!("warning: could not look up the desktops' names ({e}); the watch goes on without them");
+            messages::warn(&msg!("watch-names-failed", error = e));
             Ok(())
         }
     }
@@ -180,7 +179,7 @@ fn unpolled(ids: &[String], total: usize) -> anyhow::Error {
             named.join(", ")
         ),
     )
-    .with_hint("give --deadline (or --timeout) the time of a whole round, or fewer desktops per run; the state file keeps what it knew of them")
+    .with_hint(msg!("hint-round-too-long"))
     .into()
 }
 
@@ -204,7 +203,7 @@ fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcom
         )
         .into()),
         Outcome::Stopped(kind) if kind.is_signal() => {
-            eprintln!("{}", kind.signal_text());
+            messages::plain(&kind.signal_message());
             Ok(end)
         }
         end => Ok(end),
@@ -240,7 +239,7 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<De
     }
     if ids.list.is_empty() {
         return Err(Failure::new(Kind::Usage, "no desktop IDs to watch")
-            .with_hint("give IDs as arguments, with --file FILE, --name/--user/--ip, or one per line on stdin")
+            .with_hint(msg!("hint-no-ids"))
             .into());
     }
     Ok(ids.list)
@@ -276,25 +275,27 @@ fn read_ids(mut input: impl BufRead, source: &str, ids: &mut Ids) -> anyhow::Res
         if read == 0 {
             return Ok(());
         }
-        let bad = |what: String, hint: &str| -> anyhow::Error {
-            Failure::new(Kind::Usage, what).with_hint(hint).into()
+        let bad = |what: String, hint: &'static str| -> anyhow::Error {
+            Failure::new(Kind::Usage, what)
+                .with_hint(Message::new(hint))
+                .into()
         };
         if n > MAX_ID_LINES {
             return Err(bad(
                 format!("{source} has more than {MAX_ID_LINES} lines of desktop IDs; assist reads no further"),
-                "watch fewer desktops per run (split the list), or select them with --name/--user/--ip",
+                "hint-too-many-id-lines",
             ));
         }
         if line.len() > MAX_LINE_BYTES {
             return Err(bad(
                 format!("line {n} of {source} is longer than {MAX_LINE_BYTES} bytes"),
-                "desktop IDs are text, one per line",
+                "hint-ids-are-text",
             ));
         }
         let text = std::str::from_utf8(&line).map_err(|_| {
             bad(
                 format!("line {n} of {source} is not UTF-8 text"),
-                "desktop IDs are text, one per line",
+                "hint-ids-are-text",
             )
         })?;
         let text = text.trim();

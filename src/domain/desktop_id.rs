@@ -21,17 +21,13 @@ const MAX_CHARS: usize = 255;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DesktopId(std::sync::Arc<str>);
 
-/// Why a text is not a desktop ID; the message names it, [`InvalidDesktopId::RULE`] says what is.
+/// Why a text is not a desktop ID; the message names it (the hint `hint-desktop-id-rule` in the
+/// messages catalogue says what one is).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the desktop ID \"{shown}\" {problem}")]
 pub struct InvalidDesktopId {
     shown: String,
     problem: &'static str,
-}
-
-impl InvalidDesktopId {
-    pub const RULE: &'static str =
-        "a desktop ID is 1 to 255 characters, without control characters, and not \".\" or \"..\"";
 }
 
 impl DesktopId {
@@ -73,9 +69,12 @@ impl std::borrow::Borrow<str> for DesktopId {
     }
 }
 
+/// For people: sanitised, so that an ID with format characters (bidi overrides, zero-width
+/// ones) cannot make a line read differently than it is. The raw value (URLs, JSON, the audit
+/// log, state files) is [`DesktopId::as_str`].
 impl fmt::Display for DesktopId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&crate::text::sanitize(&self.0))
     }
 }
 
@@ -120,5 +119,14 @@ mod tests {
         assert_eq!(segment("Ab-1_2.3~"), "Ab-1_2.3~");
         assert_eq!(segment("ü"), "%C3%BC");
         assert_eq!(segment("..."), "...");
+    }
+
+    #[test]
+    fn display_is_for_people_as_str_is_the_raw_value() {
+        let id = DesktopId::parse("a\u{202e}b").unwrap();
+        assert_eq!(id.to_string(), "a\\u{202e}b");
+        assert_eq!(id.as_str(), "a\u{202e}b");
+        let plain = DesktopId::parse("a130ab3a-72bf-4b71-baa9-af4987c8e338").unwrap();
+        assert_eq!(plain.to_string(), plain.as_str());
     }
 }

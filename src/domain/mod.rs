@@ -5,7 +5,7 @@ mod desktop_id;
 mod names;
 mod status;
 
-pub use desktop_id::{DesktopId, InvalidDesktopId};
+pub use desktop_id::DesktopId;
 pub use names::DesktopNames;
 pub use status::Status;
 

@@ -284,7 +284,7 @@ pub fn rejoin(
     let watched: HashSet<String> = desks
         .iter()
         .filter(|d| !matches!(d.settled, Some(Settled::Left)))
-        .map(|d| d.id.to_string())
+        .map(|d| d.id.as_str().to_owned())
         .collect();
     for d in desktops {
         let Ok(id) = DesktopId::parse(d.id()) else {
@@ -317,7 +317,7 @@ pub fn outcome(desks: Vec<Desk>, end: End, plan: &Plan) -> Outcome {
         records: HashMap::new(),
     };
     for d in desks {
-        let id = d.id.to_string();
+        let id = d.id.as_str().to_owned();
         if !plan.until.is_empty() && matches!(d.settled, None | Some(Settled::Pending)) {
             out.pending.push(id.clone());
         }

@@ -119,7 +119,7 @@ impl Directory {
     /// One ListDesktops call for these IDs; those it does not list are absent.
     fn ask(&self, client: &Client, ids: &[DesktopId]) -> Result<(), ApiError> {
         let filter = DesktopFilter {
-            desktop_ids: ids.iter().map(DesktopId::to_string).collect(),
+            desktop_ids: ids.iter().map(|id| id.as_str().to_owned()).collect(),
             ..DesktopFilter::default()
         };
         let page = client.list_desktops(&filter, 0, ids.len().max(1))?.value;

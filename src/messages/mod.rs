@@ -18,14 +18,33 @@ use std::io::Write;
 #[derive(Clone, PartialEq, Eq)]
 pub struct Message {
     id: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<Arg>,
+}
+
+/// One named value. A value is one line unless it was given as lines: a line break in a path
+/// or in server text is shown escaped, so it cannot forge a line of its own.
+#[derive(Clone, PartialEq, Eq)]
+struct Arg {
+    name: &'static str,
+    value: String,
+    lines: bool,
+}
+
+impl Arg {
+    fn shown(&self) -> String {
+        if self.lines {
+            crate::text::sanitize_lines(&self.value)
+        } else {
+            crate::text::sanitize(&self.value)
+        }
+    }
 }
 
 impl std::fmt::Debug for Message {
     /// The id and the argument names only: an argument may be a path or server text, and
     /// `Debug` output ends up in places (panics, logs) the run's masking does not reach.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.args.iter().map(|(k, _)| *k).collect();
+        let names: Vec<&str> = self.args.iter().map(|a| a.name).collect();
         write!(f, "Message({} {names:?})", self.id)
     }
 }
@@ -38,9 +57,24 @@ impl Message {
         }
     }
 
-    /// Adds the value for `{name}` in the catalogue's text.
+    /// Adds the value for `{name}` in the catalogue's text, shown on one line.
     pub fn arg(mut self, name: &'static str, value: impl Display) -> Self {
-        self.args.push((name, value.to_string()));
+        self.args.push(Arg {
+            name,
+            value: value.to_string(),
+            lines: false,
+        });
+        self
+    }
+
+    /// Like [`Message::arg`], for a value whose line breaks are part of it (an error that
+    /// lists candidates, a table): the breaks are kept, every other control is escaped.
+    pub fn arg_lines(mut self, name: &'static str, value: impl Display) -> Self {
+        self.args.push(Arg {
+            name,
+            value: value.to_string(),
+            lines: true,
+        });
         self
     }
 
@@ -53,8 +87,8 @@ impl Message {
     pub fn value(&self, name: &str) -> Option<&str> {
         self.args
             .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+            .find(|a| a.name == name)
+            .map(|a| a.value.as_str())
     }
 
     /// The message in words: the catalogue's text with each `{name}` replaced by its
@@ -62,7 +96,7 @@ impl Message {
     /// nothing is ever lost (the catalogue's tests catch the gap).
     pub fn render(&self) -> String {
         let Some(text) = catalogue::english(self.id) else {
-            let values: Vec<String> = self.args.iter().map(|(_, v)| sanitize(v)).collect();
+            let values: Vec<String> = self.args.iter().map(Arg::shown).collect();
             return format!("{} {}", self.id, values.join(" "))
                 .trim_end()
                 .to_owned();
@@ -72,7 +106,7 @@ impl Message {
 }
 
 /// Replaces `{name}` with its value; `{{` and `}}` stand for braces.
-fn fill(text: &str, args: &[(&'static str, String)]) -> String {
+fn fill(text: &str, args: &[Arg]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(i) = rest.find(['{', '}']) {
@@ -86,8 +120,8 @@ fn fill(text: &str, args: &[(&'static str, String)]) -> String {
         match (tail.starts_with('{'), tail.find('}')) {
             (true, Some(end)) => {
                 let name = &tail[1..end];
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(&sanitize(v)),
+                match args.iter().find(|a| a.name == name) {
+                    Some(a) => out.push_str(&a.shown()),
                     None => out.push_str(&tail[..=end]),
                 }
                 rest = &tail[end + 1..];
@@ -100,11 +134,6 @@ fn fill(text: &str, args: &[(&'static str, String)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Multi-line values (a table of candidates) keep their line breaks.
-fn sanitize(value: &str) -> String {
-    crate::text::sanitize_lines(value)
 }
 
 /// `msg!("id", name = value, …)`: a `Message` with its arguments.
@@ -126,6 +155,8 @@ pub enum Level {
     Warning,
     /// `error: …`: something failed.
     Error,
+    /// `  cause: …`: what led to the error above, one line a cause.
+    Cause,
     /// `  hint: …`: what to do about the error above.
     Hint,
     /// `* …`: a `-v` detail.
@@ -139,6 +170,7 @@ impl Level {
             Level::Note => "note: ",
             Level::Warning => "warning: ",
             Level::Error => "error: ",
+            Level::Cause => "  cause: ",
             Level::Hint => "  hint: ",
             Level::Detail => "* ",
         }
@@ -155,6 +187,29 @@ pub fn line(level: Level, message: &Message) -> String {
 pub fn say(level: Level, message: &Message) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{}", line(level, message));
+}
+
+/// Writes a question without a line break, for the answer to follow on the same line, and
+/// makes sure it is shown before the program waits: a prompt that cannot be shown fails.
+pub fn ask(message: &Message) -> std::io::Result<()> {
+    let mut err = std::io::stderr().lock();
+    write!(err, "{}", message.render())?;
+    err.flush()
+}
+
+/// A progress line on a terminal: drawn over the one before (`\r`), without a line break,
+/// until [`clear_progress`] blanks it. Like every line here, losing it is not worth failing for.
+pub fn progress(message: &Message) {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "\r{}", message.render());
+    let _ = err.flush();
+}
+
+/// Blanks a progress line of up to `width` columns, leaving the cursor at its start.
+pub fn clear_progress(width: usize) {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "\r{:width$}\r", "");
+    let _ = err.flush();
 }
 
 pub fn note(message: &Message) {
@@ -177,6 +232,14 @@ mod tests {
     fn arguments_fill_their_places_and_are_sanitised() {
         let m = Message::new("test-only").arg("who", "erin\x1b[2J");
         assert_eq!(fill("hello {who}!", &m.args), "hello erin\\u{1b}[2J!");
+    }
+
+    #[test]
+    fn a_value_is_one_line_unless_given_as_lines() {
+        let one = msg!("test-only", v = "a\nerror: forged");
+        assert_eq!(fill("{v}", &one.args), "a\\nerror: forged");
+        let lines = Message::new("test-only").arg_lines("v", "a\n  b\x07");
+        assert_eq!(fill("{v}", &lines.args), "a\n  b\\u{7}");
     }
 
     #[test]
@@ -211,6 +274,58 @@ mod tests {
                 rest = rest[end + 1..].to_owned();
             }
         }
+    }
+
+    /// A message id the source names but the catalogue lacks would print as its bare id.
+    #[test]
+    fn every_id_the_source_names_is_in_the_catalogue() {
+        fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    found.push(path);
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        // This room's own examples are not messages.
+        files.retain(|f| !f.starts_with(src.join("messages")));
+        let is_id = |id: &str| {
+            !id.is_empty()
+                && !id.ends_with('-')
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        let mut missing = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            // `"hint-…"` and `"ask-…"` too: hints and questions may be named by a bare id.
+            let openers = [
+                ("msg!(\"", ""),
+                ("Message::new(\"", ""),
+                ("\"hint-", "hint-"),
+                ("\"ask-", "ask-"),
+            ];
+            for (opener, prefix) in openers {
+                for (i, _) in text.match_indices(opener) {
+                    let rest = &text[i + opener.len()..];
+                    let id = format!("{prefix}{}", rest.split('"').next().unwrap_or(""));
+                    if is_id(&id) && catalogue::english(&id).is_none() {
+                        missing.push(format!("{}: {id}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "ids without a catalogue row:\n{}",
+            missing.join("\n")
+        );
     }
 
     #[test]

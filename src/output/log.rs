@@ -45,14 +45,14 @@ pub fn render_log(
     for e in entries {
         table.add_row(vec![
             Cell::new(time(&e.time, layout)),
-            Cell::new(sanitize(&e.action)),
+            Cell::new(sanitize(e.action.as_str())),
             Cell::new(sanitize(&e.desktop_id)),
             Cell::new(text(&e.desktop_name)),
             Cell::new(text(&e.ticket)),
             Cell::new(sanitize(&e.local_user)),
             Cell::new(sanitize(&e.operator)),
             Cell::new(e.http_status.map_or_else(|| "-".into(), |s| s.to_string())),
-            Cell::new(text(&e.status)),
+            Cell::new(text(&e.status.as_ref().map(|s| s.to_string()))),
             Cell::new(text(&e.reason.clone().or(e.detail.clone()))),
         ]);
     }

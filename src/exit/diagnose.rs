@@ -1,0 +1,242 @@
+//! Each typed error's exit code and hint (what the user can do about it), decided here and
+//! nowhere else: the HTTP layer, the config, the state file and the secret sources only
+//! describe what happened, and the words of every hint are in the messages catalogue.
+
+use std::error::Error;
+
+use super::code::Code;
+use crate::api::{ApiError, NetKind};
+use crate::audit::LogError;
+use crate::auth::source::SecretError;
+use crate::config::file::PROFILE_KEYS;
+use crate::config::{ConfigError, DEMO_PROFILE};
+use crate::engine::StateError;
+use crate::messages::{msg, Message};
+use crate::outcome::{Failure, Kind};
+
+/// What an error says about itself at the edge: the exit code it ends the run with, and what
+/// the user can do about it.
+pub trait Diagnose {
+    fn code(&self) -> Code;
+    fn hint(&self) -> Option<Message>;
+}
+
+/// The one downcast chain: `cause` as an error that diagnoses itself, if it is one. An error
+/// type added to the program is added here, once, for both its code and its hint.
+pub fn diagnosis<'a>(cause: &'a (dyn Error + 'static)) -> Option<&'a dyn Diagnose> {
+    if let Some(e) = cause.downcast_ref::<Failure>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<ApiError>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<ConfigError>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<StateError>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<SecretError>() {
+        return Some(e);
+    }
+    cause.downcast_ref::<LogError>().map(|e| e as &dyn Diagnose)
+}
+
+/// The code of a command that stopped short (an `Outcome::Stopped`, a `Failure`).
+pub fn kind_code(kind: Kind) -> Code {
+    match kind {
+        Kind::Usage => Code::Usage,
+        Kind::NotFound => Code::NotFound,
+        Kind::Deadline => Code::Deadline,
+        Kind::Ended | Kind::NoCode => Code::Ended,
+        Kind::Interrupted => Code::Interrupted,
+        Kind::Terminated => Code::Terminated,
+        Kind::HungUp => Code::HungUp,
+        Kind::TooMany => Code::Api,
+    }
+}
+
+/// A command's refusal: the command knows the situation, so it names the hint.
+impl Diagnose for Failure {
+    fn code(&self) -> Code {
+        kind_code(self.kind)
+    }
+
+    fn hint(&self) -> Option<Message> {
+        self.hint.clone()
+    }
+}
+
+impl Diagnose for ApiError {
+    fn code(&self) -> Code {
+        match self {
+            _ if self.is_refused() => Code::Auth,
+            _ if self.is_not_found() => Code::NotFound,
+            ApiError::Network { .. } => Code::Network,
+            // Only a desktop ID can make a path that is not the one intended.
+            ApiError::InvalidPath(_) => Code::Usage,
+            _ => Code::Api,
+        }
+    }
+
+    fn hint(&self) -> Option<Message> {
+        let code = self.error_code().unwrap_or("");
+        let id = match (self, self.status()) {
+            (_, Some(401)) if code.ends_with(".0303") => "hint-clock-skew",
+            (_, Some(401)) => "hint-credentials-rejected",
+            (_, Some(403)) if self.has_encoded_authorization_message() => "hint-permission-encoded",
+            (_, Some(403)) => "hint-permission",
+            (_, Some(404)) => "hint-desktop-not-found",
+            (_, Some(429)) => "hint-throttled",
+            (ApiError::Status(_), Some(s)) if s >= 500 => "hint-service-failed",
+            (ApiError::Malformed { .. } | ApiError::TooLarge { .. }, _) => "hint-not-workspace",
+            (ApiError::Network { kind, .. }, _) => network_hint(*kind),
+            _ => return None,
+        };
+        Some(Message::new(id))
+    }
+}
+
+fn network_hint(kind: NetKind) -> &'static str {
+    match kind {
+        NetKind::Timeout => "hint-timeout",
+        NetKind::Tls => "hint-tls",
+        _ => "hint-network",
+    }
+}
+
+/// The setup is at fault: the config, the secret command or file, the state file, the log.
+impl Diagnose for ConfigError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        match self {
+            ConfigError::Missing { path, .. } => Some(msg!(
+                "hint-config-missing",
+                dir = path
+                    .parent()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                path = path.display(),
+            )),
+            ConfigError::UnknownKey {
+                suggestion: Some(s),
+                ..
+            } => Some(msg!("hint-did-you-mean", key = s)),
+            ConfigError::UnknownKey { .. } => {
+                Some(msg!("hint-known-keys", keys = PROFILE_KEYS.join(", ")))
+            }
+            ConfigError::UnknownProfile { known, .. } => Some(msg!(
+                "hint-known-profiles",
+                known = if known.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    known.join(", ")
+                },
+                demo = DEMO_PROFILE,
+            )),
+            ConfigError::Invalid { hint, .. } => hint
+                .as_ref()
+                .map(|h| Message::new("hint-config").arg_lines("hint", h)),
+            _ => None,
+        }
+    }
+}
+
+impl Diagnose for StateError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        Some(Message::new(match self {
+            StateError::Unusable { .. } => "hint-state-unusable",
+            StateError::Busy { .. } => "hint-state-busy",
+        }))
+    }
+}
+
+impl Diagnose for SecretError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        Some(msg!("hint-secret-source"))
+    }
+}
+
+impl Diagnose for LogError {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        Some(msg!("hint-audit-log-unwritable"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::StatusError;
+
+    fn status(code: u16, error_code: Option<&str>, encoded: bool) -> ApiError {
+        ApiError::Status(Box::new(StatusError {
+            status: code,
+            error_code: error_code.map(str::to_owned),
+            encoded_authorization_message: encoded.then(|| "AQoD…".to_owned()),
+            ..StatusError::default()
+        }))
+    }
+
+    fn network(kind: NetKind) -> ApiError {
+        ApiError::Network {
+            kind,
+            url: "https://example.test/".into(),
+            detail: "x".into(),
+        }
+    }
+
+    /// Which hint each answer of the API gets (the words are the catalogue's).
+    #[test]
+    fn each_api_error_gets_its_hint() {
+        let table = [
+            (
+                status(401, Some("APIGW.0303"), false),
+                Some("hint-clock-skew"),
+            ),
+            (status(401, None, false), Some("hint-credentials-rejected")),
+            (status(403, None, true), Some("hint-permission-encoded")),
+            (status(403, None, false), Some("hint-permission")),
+            (status(404, None, false), Some("hint-desktop-not-found")),
+            (status(429, None, false), Some("hint-throttled")),
+            (status(503, None, false), Some("hint-service-failed")),
+            (status(400, None, false), None),
+            (ApiError::InvalidPath("..".into()), None),
+            (network(NetKind::Timeout), Some("hint-timeout")),
+            (network(NetKind::Tls), Some("hint-tls")),
+            (network(NetKind::Connect), Some("hint-network")),
+            (network(NetKind::Body), Some("hint-network")),
+        ];
+        for (err, id) in table {
+            assert_eq!(err.hint().map(|m| m.id()), id, "{err}");
+        }
+    }
+
+    #[test]
+    fn setup_errors_are_config_errors_with_their_hint() {
+        let secret = SecretError("sk_command failed".into());
+        assert_eq!(secret.code(), Code::Config);
+        assert_eq!(secret.hint().map(|m| m.id()), Some("hint-secret-source"));
+        let given = ConfigError::invalid("bad", "do \x1b this\nthen that");
+        assert_eq!(given.code(), Code::Config);
+        // The config room's own hint keeps its lines, escaped like any value.
+        assert_eq!(
+            given.hint().map(|m| m.render()).as_deref(),
+            Some("do \\u{1b} this\nthen that")
+        );
+    }
+}
