@@ -17,7 +17,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
     // The HTTP client's trace and notes come as whole lines (`* …`, `> …`, `warning: …`).
     ("trace", "{line}"),
     // ---- commands/: what a command says on stderr ----
-    ("settings-warning", "{warning}"),
     ("signal-interrupted", "interrupted"),
     ("signal-terminated", "terminated (SIGTERM)"),
     ("signal-hung-up", "hung up (SIGHUP)"),
