@@ -1,4 +1,4 @@
-//! The retry policy of README "Reliability": which failures are tried again, after how long
+//! The retry policy of docs/reference.md "Retries": which failures are tried again, after how long
 //! (full-jitter backoff, or the server's `Retry-After`, capped), and the note a retry after a
 //! silence is said with.
 
