@@ -2,12 +2,10 @@
 //! project lookup, the precedence rule of docs/CONTRACT.md, the SDK's variables and credentials
 //! file, secrets from commands and files, and that no secret is ever printed.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const WRONG_AK: &str = "WRONGACCESSKEY000001";

@@ -2,11 +2,9 @@
 //! (`--no-record-as 404|empty|nulls`): `show`, `watch`, cron runs with `--state`, and `start`
 //! on a desktop whose session is already there.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 /// The simulator's three ways of saying "this desktop has no record".

@@ -2,9 +2,7 @@
 //! JSON types, `--name` whatever the service's matching, the SDK's credentials file and
 //! endpoint overrides, and temporary credentials, each against the simulator on loopback.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const NO_RECORD_DESKTOP: &str = "11111111-0000-4000-8000-000000000006";

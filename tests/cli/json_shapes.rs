@@ -7,11 +7,9 @@
 //! and it refuses any other keyword, so that a schema can never be checked only in part. A
 //! full validator crate would bring some thirty crates to the build for those six keywords.
 
-mod common;
-
 use serde_json::Value;
 
-use common::*;
+use crate::common::*;
 
 fn schema(name: &str) -> Value {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

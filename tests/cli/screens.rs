@@ -3,11 +3,9 @@
 //! `-o link`, `--copy`, help that reads, values checked where they are typed, completions of
 //! profile names, man pages, `--version`, and the messages found on the way.
 
-mod common;
-
 use std::process::{Command, Stdio};
 
-use common::*;
+use crate::common::*;
 
 const WIDTHS: [usize; 3] = [60, 80, 120];
 const BOX_DRAWING: [char; 6] = ['│', '─', '┌', '┐', '└', '┘'];

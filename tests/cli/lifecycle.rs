@@ -1,10 +1,8 @@
 //! `assist start` and `assist cancel` end to end: the real binary against a real simulator.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 fn setup(extra: &[&str]) -> (Sim, Env) {

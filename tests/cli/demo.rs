@@ -1,11 +1,9 @@
 //! The demo profile tells one story across commands: its sessions are kept between commands,
 //! no seeded desktop waits for ever, and `assist sim --reset-demo` starts it over.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 fn demo(env: &Env, args: &[&str]) -> std::process::Output {
     env.cmd()

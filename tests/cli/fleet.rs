@@ -2,12 +2,10 @@
 //! 429s, says so once (with how long a round takes), reports every change once, spends more of
 //! the budget on the desktops waiting for their user, and starves none of the others.
 
-mod common;
-
 use std::collections::HashMap;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const FLEET: u32 = 30;

@@ -3,12 +3,10 @@
 //! state (started, refused, cancelled, restarted). Every change is reported exactly once and
 //! in order, no desktop is lost, memory stays flat, and the exit code is 0.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const DESKTOPS: u32 = 500;

@@ -1,9 +1,7 @@
 //! `assist desktops` and the `--name`/`--user`/`--ip` selectors end to end: the real binary
 //! against a simulator process, checking output, exit codes and what the simulator received.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const LIST_PATH: &str = "/v2/0bec5db98280d2d02fd6c00c2de791ce/desktops";
@@ -504,7 +502,7 @@ fn every_help_ends_with_examples() {
             .rsplit_once("Examples:\n")
             .unwrap_or_else(|| panic!("{command} --help has no examples:\n{help}"));
         // One example per line, or continued with `\` on indented lines: none is so long
-        // that the help wraps it (tests/screens.rs checks that at 80 columns).
+        // that the help wraps it (tests/cli/screens.rs checks that at 80 columns).
         let lines: Vec<&str> = examples
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with("    "))

@@ -1,11 +1,9 @@
 //! `watch --all`: every desktop of the project, listed again every `--relist`, so that new
 //! desktops join and deleted ones leave with a note; names on every line.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]

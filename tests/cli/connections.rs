@@ -3,11 +3,9 @@
 //! it closes (`--idle-close fin`) or drops the connection without a word (`reset`, which makes
 //! the pooled connection stale when the next request goes out); a POST is never sent twice.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 /// One generated desktop whose session waits until the test advances the clock, behind a

@@ -1,11 +1,9 @@
 //! The audit log: one line per change with who, what, why and how it went; the
 //! ticket rule; a log that cannot be written stops the change; `assist log` and `--verify`.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A `default` profile on the simulator whose audit log is `audit.jsonl` in the env's dir.

@@ -3,12 +3,10 @@
 //! Every case checks the exit code, the message, and that no panic text and no secret the test
 //! used (SK, token, password, security token, a signature, the space password) was printed.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const PASSWORD: &str = "Robust-Passw0rd!-do-not-print";
@@ -332,7 +330,7 @@ fn empty_and_overlong_ids_are_refused_by_every_command() {
 
 #[test]
 fn more_awkward_ids_are_sent_as_exactly_one_encoded_segment() {
-    // tests/show.rs has `/`, `..`, `?#`, space and `%`, and `ä`; these are the others.
+    // tests/cli/show.rs has `/`, `..`, `?#`, space and `%`, and `ä`; these are the others.
     let (sim, env) = setup(&[]);
     for id in [
         "%2F",

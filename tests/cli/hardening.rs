@@ -5,14 +5,12 @@
 //! unbounded, an interval floor, no silent `--once`, no silent hang, no text that reads as
 //! something else.
 
-mod common;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const PASSWORD: &str = "Hardening-Passw0rd!-do-not-print";

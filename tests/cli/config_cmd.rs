@@ -3,11 +3,9 @@
 //! source, a 0600 profile written from flags that `config check` then accepts, and the failing
 //! step of a broken set-up.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const WRONG_SK: &str = "WRONGSECRETKEY-do-not-print-00000000001";

@@ -2,11 +2,9 @@
 //! (134) and never a watch that hangs on a dead worker. Debug builds panic on demand through
 //! `ASSIST_TEST_PANIC`.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// Runs `args` with a panic injected at `place` (and `envs` set).
 fn panicking(env: &Env, place: &str, envs: &[(&str, &str)], args: &[&str]) -> std::process::Output {

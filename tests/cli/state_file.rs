@@ -1,12 +1,10 @@
 //! The `watch --state` file: private, refused early when unusable, refused after a while when
 //! another run holds it, and a run waiting for it still answers Ctrl-C at once.
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 fn setup() -> (Sim, Env) {
     sim_and_env(&[])

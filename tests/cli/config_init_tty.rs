@@ -1,11 +1,9 @@
 //! `config init` on a terminal: the guided set-up, driven through a pseudo-terminal (`script`).
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_guided_setup_asks_and_never_echoes_the_secret() {

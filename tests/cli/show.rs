@@ -1,8 +1,6 @@
 //! `assist show` end to end: the real binary, a real simulator on loopback, every exit code.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 fn json_of(output: &std::process::Output) -> Value {

@@ -2,9 +2,7 @@
 //! past the budget, with or without Retry-After, and recovery; per-credential budgets; and
 //! `assist show`, which retries inside the client, getting through a quota.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 /// One GET of the example desktop's record with the test token; its status and answer.

@@ -2,12 +2,10 @@
 //! draws, redraws a changed row in place, and `q` gives the terminal back as it was; the
 //! `--cancel` sweep asks before it cancels anything.
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::*;
+use crate::common::*;
 
 const ALTERNATE_SCREEN_ON: &str = "\u{1b}[?1049h";
 const ALTERNATE_SCREEN_OFF: &str = "\u{1b}[?1049l";

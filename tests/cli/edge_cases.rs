@@ -2,11 +2,9 @@
 //! watch's exit codes, colours and next steps per status, concurrent --state runs, clock
 //! skew in `config check`, the demo profile's precedence, and no secrets as flags.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 fn setup(extra: &[&str]) -> (Sim, Env) {

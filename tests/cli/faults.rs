@@ -1,8 +1,6 @@
 //! `show` against a misbehaving server: malformed answers exit 6 with a readable message, transient ones are retried.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 fn show(env: &Env, extra: &[&str]) -> std::process::Output {

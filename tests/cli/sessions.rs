@@ -1,11 +1,9 @@
 //! `assist sessions`: the open and pending sessions of a whole fleet, `--older-than`, the
 //! `--cancel` sweep, under each answer the cloud may give for "no record".
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const FLEET: u32 = 2000;

@@ -1,11 +1,9 @@
 //! `--timeout` on waiting commands: without `--deadline` it is their overall limit (exit 8),
 //! while each request keeps its own limit.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 fn stuck_sim() -> (Sim, Env) {

@@ -2,12 +2,10 @@
 //! import each other (directly or around a loop), and the demo profile's settings print
 //! without starting a simulator.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 /// The rooms of `src/`, top first; a room may use only rooms below it (README "The house").
 const ROOMS: &[&[&str]] = &[
@@ -30,7 +28,7 @@ fn rank(room: &str) -> usize {
     ROOMS
         .iter()
         .position(|floor| floor.contains(&room))
-        .unwrap_or_else(|| panic!("room {room} is not in the house's table (tests/house.rs)"))
+        .unwrap_or_else(|| panic!("room {room} is not in the house's table (tests/cli/house.rs)"))
 }
 
 /// Every `.rs` file under `dir`.

@@ -1,11 +1,9 @@
 //! The committed completion scripts in `completions/` match what the binary generates
 //! (`ASSIST_BLESS=1 cargo test` rewrites them after a change). They only register `assist`
-//! with the shell: the completions come from `assist` itself at each TAB (tests/screens.rs
+//! with the shell: the completions come from `assist` itself at each TAB (tests/cli/screens.rs
 //! drives bash through one).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn committed_completions_are_current() {

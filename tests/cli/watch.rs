@@ -1,12 +1,10 @@
 //! `assist watch` end to end: the real binary polling a real simulator on loopback.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const SEEDED_CODE: &str = "K7Q2M9XA";
