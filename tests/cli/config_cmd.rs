@@ -11,10 +11,6 @@ use serde_json::{json, Value};
 const WRONG_SK: &str = "WRONGSECRETKEY-do-not-print-00000000001";
 const STORED_SK: &str = "STOREDSECRETKEY-do-not-print-000000001";
 
-fn json_of(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
-}
-
 fn ok(out: &std::process::Output) {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
 }

@@ -13,10 +13,6 @@ const WRONG_SK: &str = "WRONGSECRETKEY-do-not-print-00000000001";
 const SECURITY_TOKEN: &str = "security-token-do-not-print-0001";
 const WRONG_PASSWORD: &str = "Wrong-Passw0rd-do-not-print!";
 
-fn json_of(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
-}
-
 fn assistance_get_path() -> String {
     assistance_path(OPEN_DESKTOP)
 }

@@ -53,10 +53,6 @@ const FLEET: [(&str, &str, &str, &str); 8] = [
     ),
 ];
 
-fn setup(sim_flags: &[&str]) -> (Sim, Env) {
-    sim_and_env(sim_flags)
-}
-
 /// Whether ListDesktops matches `computer_name` exactly or by part is not documented: the
 /// selector tests run against both (`assist sim --name-match`).
 const NAME_MATCHES: [&str; 2] = ["exact", "fuzzy"];
@@ -67,17 +63,6 @@ fn setup_matching(mode: &str, sim_flags: &[&str]) -> (Sim, Env) {
         .chain(sim_flags.iter().copied())
         .collect();
     sim_and_env(&flags)
-}
-
-fn run(env: &Env, args: &[&str]) -> std::process::Output {
-    let out = env.cmd().args(args).output().unwrap();
-    assert_clean(&out);
-    out
-}
-
-fn json_of(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stdout(out)))
 }
 
 /// The query strings of the ListDesktops requests the simulator received, oldest first.

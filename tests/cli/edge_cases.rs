@@ -7,10 +7,6 @@ use std::time::{Duration, Instant};
 use crate::common::*;
 use serde_json::{json, Value};
 
-fn setup(extra: &[&str]) -> (Sim, Env) {
-    sim_and_env(extra)
-}
-
 const ACCESS_DESKTOP: &str = "11111111-0000-4000-8000-000000000003";
 const CLOSED_DESKTOP: &str = "11111111-0000-4000-8000-000000000004";
 

@@ -103,11 +103,6 @@ fn assert_valid(name: &str, value: &Value) {
     assert!(found.is_empty(), "{name}: {found:#?}\n{value:#}");
 }
 
-fn json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stdout(out)))
-}
-
 #[test]
 fn the_checker_catches_what_the_schemas_forbid() {
     let record = serde_json::json!({"desktop_id": "d1", "status": "CLOSE", "extra": 1});
@@ -142,7 +137,7 @@ fn show_start_cancel_desktops_and_sessions_print_their_documented_shapes() {
     let run = |args: &[&str]| {
         let out = env.cmd().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        json(&out)
+        json_of(&out)
     };
     for id in [
         EXAMPLE_DESKTOP,
@@ -194,7 +189,7 @@ fn start_wait_and_its_decline_print_the_show_shape() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
-    assert_valid("show", &json(&out));
+    assert_valid("show", &json_of(&out));
 
     let out = env
         .cmd()
@@ -210,7 +205,7 @@ fn start_wait_and_its_decline_print_the_show_shape() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let opened = json(&out);
+    let opened = json_of(&out);
     assert_eq!(opened["status"], "OPEN");
     assert_valid("show", &opened);
 }
@@ -224,7 +219,7 @@ fn a_desktop_without_a_session_prints_the_show_shape_with_none() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let none = json(&out);
+    let none = json_of(&out);
     assert_eq!(none["status"], "NONE");
     assert_valid("show", &none);
 }
@@ -265,7 +260,7 @@ fn the_audit_log_prints_the_log_shape() {
     }
     let out = env.cmd().args(["log", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v = json(&out);
+    let v = json_of(&out);
     assert_eq!(v.as_array().map(Vec::len), Some(2), "{v:#}");
     assert_valid("log", &v);
 }

@@ -5,20 +5,6 @@ use std::time::{Duration, Instant};
 use crate::common::*;
 use serde_json::{json, Value};
 
-fn setup(extra: &[&str]) -> (Sim, Env) {
-    sim_and_env(extra)
-}
-
-fn json_of(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not one JSON document ({e}): {:?}\nstderr: {}",
-            stdout(output),
-            stderr(output)
-        )
-    })
-}
-
 #[test]
 fn start_without_wait_prints_the_post_answer_as_json_after_one_post() {
     let (sim, env) = setup(&["--desktops", "3"]);

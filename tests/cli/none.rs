@@ -16,11 +16,6 @@ fn sim_with(variant: &str, extra: &[&str]) -> (Sim, Env) {
     sim_and_env(&flags)
 }
 
-fn json_of(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
-}
-
 #[test]
 fn show_of_a_desktop_without_a_session_is_none_under_every_variant() {
     for variant in VARIANTS {

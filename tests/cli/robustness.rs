@@ -15,16 +15,6 @@ const SECURITY_TOKEN: &str = "robust-security-token-do-not-print";
 /// Every secret of these tests, the space password included (none uses --show-password).
 const SECRETS: [&str; 5] = [SK, TOKEN, PASSWORD, SECURITY_TOKEN, SIM_PASSWORD];
 
-fn setup(extra: &[&str]) -> (Sim, Env) {
-    sim_and_env(extra)
-}
-
-fn run(env: &Env, args: &[&str]) -> std::process::Output {
-    let out = env.cmd().args(args).output().unwrap();
-    assert_no_leak(&out, &SECRETS);
-    out
-}
-
 fn code(out: &std::process::Output) -> Option<i32> {
     out.status.code()
 }

@@ -7,11 +7,6 @@ use serde_json::Value;
 
 const NO_RECORD_DESKTOP: &str = "11111111-0000-4000-8000-000000000006";
 
-fn json_of(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(out), stderr(out)))
-}
-
 #[test]
 fn start_and_cancel_send_content_length_zero_which_the_strict_simulator_requires() {
     let (sim, env) = sim_and_env(&[]);

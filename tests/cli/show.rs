@@ -1,11 +1,7 @@
 //! `assist show` end to end: the real binary, a real simulator on loopback, every exit code.
 
 use crate::common::*;
-use serde_json::{json, Value};
-
-fn json_of(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
-}
+use serde_json::json;
 
 #[test]
 fn demo_profile_shows_the_api_reference_example_as_json() {

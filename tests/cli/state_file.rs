@@ -6,13 +6,9 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-fn setup() -> (Sim, Env) {
-    sim_and_env(&[])
-}
-
 #[test]
 fn the_state_file_is_private() {
-    let (_sim, env) = setup();
+    let (_sim, env) = setup(&[]);
     let state = env.dir.path().join("state.json");
     let out = env
         .cmd()
@@ -26,7 +22,7 @@ fn the_state_file_is_private() {
 
 #[test]
 fn an_unusable_state_path_exits_3_before_any_request() {
-    let (sim, env) = setup();
+    let (sim, env) = setup(&[]);
     for state in [
         env.dir.path().to_path_buf(),
         env.dir.path().join("missing-dir/state.json"),
@@ -68,7 +64,7 @@ fn hold(env: &Env, state: &Path) -> Running {
 
 #[test]
 fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
-    let (_sim, env) = setup();
+    let (_sim, env) = setup(&[]);
     let state = env.dir.path().join("state.json");
     let holder = hold(&env, &state);
     let mut waiter = std_cmd(&env);
@@ -101,7 +97,7 @@ fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
 
 #[test]
 fn a_state_file_held_past_the_lock_wait_exits_3_naming_the_wait() {
-    let (_sim, env) = setup();
+    let (_sim, env) = setup(&[]);
     let state = env.dir.path().join("state.json");
     let holder = hold(&env, &state);
     let started = Instant::now();
@@ -129,7 +125,7 @@ fn a_state_file_held_past_the_lock_wait_exits_3_naming_the_wait() {
 
 #[test]
 fn a_line_of_stdin_that_is_not_utf8_is_a_usage_error_naming_it() {
-    let (sim, env) = setup();
+    let (sim, env) = setup(&[]);
     let out = env
         .cmd()
         .args(["watch", "--once", "-o", "code"])

@@ -11,10 +11,6 @@ const SEEDED_CODE: &str = "K7Q2M9XA";
 const CLOSED_DESKTOP: &str = "11111111-0000-4000-8000-000000000004";
 const DECLINED: &str = "The end user declined the remote assistance request.";
 
-fn setup(extra: &[&str]) -> (Sim, Env) {
-    sim_and_env(extra)
-}
-
 fn fast_sim(desktops: &str) -> Vec<&str> {
     vec![
         "--desktops",

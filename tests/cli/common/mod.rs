@@ -266,6 +266,80 @@ pub fn assert_clean(output: &std::process::Output) {
     assert_no_leak(output, &[]);
 }
 
+// ---- One run, checked: the shape most tests repeat ----
+
+/// A simulator with `extra` options of `assist sim` and an environment whose default profile
+/// signs with the right AK/SK (the same as [`sim_and_env`], under the name most tests use).
+pub fn setup(extra: &[&str]) -> (Sim, Env) {
+    sim_and_env(extra)
+}
+
+/// Stdout as one JSON document; when it is not, the failure shows both streams.
+pub fn json_of(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not one JSON document ({e}): {:?}\nstderr: {}",
+            stdout(out),
+            stderr(out)
+        )
+    })
+}
+
+/// Runs the binary in `env` with `args` and checks that it printed no secret (see
+/// [`assert_secrets_kept`]); the caller checks the rest.
+pub fn run(env: &Env, args: &[&str]) -> std::process::Output {
+    let out = env.cmd().args(args).output().expect("run assist");
+    assert_secrets_kept(&out);
+    out
+}
+
+/// No panic text, no signature and none of the tests' secrets: the shared ones, the space
+/// password (no caller of this passes `--show-password`), and any value marked
+/// `do-not-print`, the mark every test secret carries.
+pub fn assert_secrets_kept(out: &std::process::Output) {
+    assert_no_leak(out, &[SIM_PASSWORD, "do-not-print"]);
+}
+
+/// Runs `cmd` and checks how it ended: exit `code`, exactly `expected` on stdout, each of
+/// `stderr_has` somewhere on stderr, and no secret anywhere (like fd's `assert_output`).
+/// Returns the output for whatever else the test looks at.
+pub fn assert_output(
+    cmd: &mut Command,
+    code: i32,
+    expected: &str,
+    stderr_has: &[&str],
+) -> std::process::Output {
+    let out = cmd.output().expect("run assist");
+    let (text, err) = (stdout(&out), stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout: {text}\nstderr: {err}"
+    );
+    assert_eq!(text, expected, "stdout; stderr: {err}");
+    for needle in stderr_has {
+        assert!(err.contains(needle), "{needle:?} not on stderr: {err}");
+    }
+    assert_secrets_kept(&out);
+    out
+}
+
+/// Runs `cmd` and checks that it failed with `code`, printed nothing on stdout, said each of
+/// `messages` on stderr, and printed no secret.
+pub fn assert_error(cmd: &mut Command, code: i32, messages: &[&str]) -> std::process::Output {
+    assert_output(cmd, code, "", messages)
+}
+
+/// The simulator received no POST and no DELETE: nothing was started or cancelled.
+pub fn assert_nothing_changed(sim: &Sim) {
+    let changes: Vec<Value> = sim
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "POST" || r["method"] == "DELETE")
+        .collect();
+    assert!(changes.is_empty(), "changes were sent: {changes:#?}");
+}
+
 // ---- Helpers for start, cancel and watch ----
 
 /// `00000000-0000-4000-8000-{index:012}`, a desktop seeded by `--desktops N`.
