@@ -1,8 +1,6 @@
 //! The demo profile tells one story across commands: its sessions are kept between commands,
 //! no seeded desktop waits for ever, and `assist sim --reset-demo` starts it over.
 
-use std::time::{Duration, Instant};
-
 use crate::common::*;
 
 fn demo(env: &Env, args: &[&str]) -> std::process::Output {
@@ -17,10 +15,9 @@ fn demo(env: &Env, args: &[&str]) -> std::process::Output {
 #[test]
 fn start_then_show_in_the_demo_show_the_same_session() {
     let env = Env::new();
-    let began = Instant::now();
+    // An exit code at all, not the 60 s kill of Env::cmd: erin's session opened by itself.
     let out = demo(&env, &["start", "--user", "erin", "--wait", "-o", "code"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(began.elapsed() < Duration::from_secs(10), "within 10 s");
     let code = stdout(&out);
     assert!(is_invitation_code(code.trim_end()), "{code:?}");
 
@@ -47,16 +44,13 @@ fn start_then_show_in_the_demo_show_the_same_session() {
 fn no_demo_user_keeps_start_wait_waiting() {
     let env = Env::new();
     for (user, code) in [("carol", 0), ("heidi", 9), ("grace", 0)] {
-        let began = Instant::now();
+        // Opened or declined, each by itself: the wait ends with 0 or 9, never with the 60 s
+        // kill of Env::cmd (no stopwatch on a busy machine).
         let out = demo(
             &env,
             &["start", "--user", user, "--wait", "--interval", "500ms"],
         );
         assert_eq!(out.status.code(), Some(code), "{user}: {}", stderr(&out));
-        assert!(
-            began.elapsed() < Duration::from_secs(10),
-            "{user}: within 10 s"
-        );
     }
     // alice is the API reference's example, already OPEN: no request is sent to her.
     let out = demo(&env, &["start", "--user", "alice"]);

@@ -11,9 +11,9 @@ const ACCESS_DESKTOP: &str = "11111111-0000-4000-8000-000000000003";
 const CLOSED_DESKTOP: &str = "11111111-0000-4000-8000-000000000004";
 
 #[test]
-fn ctrl_c_in_the_middle_of_a_request_exits_130_within_a_second() {
+fn ctrl_c_in_the_middle_of_a_request_exits_130_without_waiting_for_the_answer() {
     let slow = format!("{CONFIRM_DESKTOP}=latency:20s");
-    let (_sim, env) = setup(&["--fault-on", &slow]);
+    let (sim, env) = setup(&["--fault-on", &slow]);
     let mut cmd = std_cmd(&env);
     cmd.args([
         "-v",
@@ -36,15 +36,16 @@ fn ctrl_c_in_the_middle_of_a_request_exits_130_within_a_second() {
         "the slow request is in flight: {:?}",
         run.seen
     );
-    let sent = Instant::now();
     run.interrupt();
-    let (exit, rest, _) = run.end_within(Duration::from_secs(5)).expect("it ended");
-    assert!(
-        sent.elapsed() < Duration::from_millis(1500),
-        "took {:?}",
-        sent.elapsed()
-    );
+    let (exit, rest, _) = run.end_within(Duration::from_secs(20)).expect("it ended");
     assert_eq!(exit.code(), Some(130));
+    // The simulator logs a request when it answers, 20 s after it came: the run ended before
+    // that, so it did not wait for the answer (checked on the log, not on a stopwatch).
+    let slow_path = assistance_path(CONFIRM_DESKTOP);
+    assert!(
+        !sim.requests().iter().any(|r| r["path"] == slow_path),
+        "the slow request was answered before the run ended"
+    );
     for line in std::iter::once(first).chain(rest) {
         assert!(line.ends_with('\n'), "a whole line: {line:?}");
         serde_json::from_str::<Value>(&line).expect("complete JSON");
@@ -82,13 +83,30 @@ fn max_rate_caps_the_requests_per_second() {
     assert_eq!(stdout(&out).lines().count(), 20);
     assert_eq!(stdout(&out).matches("\"status\":\"NONE\"").count(), 4);
 
-    let started = Instant::now();
+    // Without a cap it is faster, shown on what the simulator counted, not by a stopwatch:
+    // this gateway lets 12 calls through at once and then one every 50 ms, and it refused
+    // some of the 21, so they came faster than that (a pace of 10 a second never would).
+    let (sim, env) = setup(&[
+        "--desktops",
+        "20",
+        "--seed-status",
+        "mixed",
+        "--rate-limit",
+        "20/s",
+        "--rate-burst",
+        "12",
+    ]);
     env.cmd()
         .args(["watch", "--once", "-o", "json", "--file"])
         .arg(&file)
         .output()
         .unwrap();
-    assert!(started.elapsed() < took, "without a cap it is faster");
+    let throttled = sim.stats()["quota"]["throttled"].as_u64();
+    assert!(
+        throttled > Some(0),
+        "never faster than 20/s: {}",
+        sim.stats()
+    );
 }
 
 #[test]
@@ -123,7 +141,6 @@ fn watch_exit_codes_for_refusals_and_missing_desktops() {
     // The first request (the names' lookup) is refused: the run ends with exit 4, and after a
     // refusal no other request is sent (not even the poll).
     sim.fault(json!({"kind": "403", "count": 1}));
-    let started = Instant::now();
     let out = env
         .cmd()
         .args([
@@ -138,7 +155,8 @@ fn watch_exit_codes_for_refusals_and_missing_desktops() {
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("APIGW.0302"), "{}", stderr(&out));
-    assert!(started.elapsed() < Duration::from_secs(5));
+    // At once, not at the 30 s deadline (that would be 8): the log holds the refused request
+    // and nothing after it.
     assert_eq!(sim.requests().len(), 1, "one refused request, then none");
 
     let out = env

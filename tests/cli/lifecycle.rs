@@ -1,6 +1,6 @@
 //! `assist start` and `assist cancel` end to end: the real binary against a real simulator.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::*;
 use serde_json::{json, Value};
@@ -218,18 +218,13 @@ fn start_wait_ends_with_9_as_soon_as_the_user_declines() {
         "--confirm-after",
         "200ms",
     ]);
-    let began = Instant::now();
     let out = env
         .cmd()
         .args(["start", &id, "--wait", "--deadline", "30s"])
         .output()
         .unwrap();
-    let took = began.elapsed();
+    // 9, not the deadline's 8: a refusal ends the wait, not the 30 s.
     assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
-    assert!(
-        took < Duration::from_secs(8),
-        "a refusal ends the wait, not the deadline: took {took:?}"
-    );
     assert_eq!(stdout(&out), "");
     assert!(stderr(&out).contains("declined"), "{}", stderr(&out));
     assert_clean(&out);
@@ -239,7 +234,6 @@ fn start_wait_ends_with_9_as_soon_as_the_user_declines() {
 fn start_wait_past_the_deadline_exits_8_naming_the_desktop() {
     let (sim, env) = setup(&["--desktops", "1", "--confirm-after", "60s"]);
     let id = generated_id(1);
-    let began = Instant::now();
     let out = env
         .cmd()
         .args([
@@ -255,9 +249,8 @@ fn start_wait_past_the_deadline_exits_8_naming_the_desktop() {
         ])
         .output()
         .unwrap();
-    let took = began.elapsed();
+    // 8: the 1 s deadline ended it, the user being a minute away.
     assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
-    assert!(took < Duration::from_secs(5), "took {took:?}");
     assert_eq!(stdout(&out), "", "no final record: it never opened");
     assert!(stderr(&out).contains(&id), "{}", stderr(&out));
     assert_clean(&out);

@@ -2,7 +2,7 @@
 //! (134) and never a watch that hangs on a dead worker. Debug builds panic on demand through
 //! `ASSIST_TEST_PANIC`.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::*;
 
@@ -40,14 +40,9 @@ fn a_panic_in_the_main_path_exits_1_with_one_line() {
 #[test]
 fn a_panicking_watch_worker_ends_the_watch_with_exit_1_at_once() {
     let (_sim, env) = sim_and_env(&[]);
-    let started = Instant::now();
-    // No --once, no deadline: only the dead worker can end this watch.
+    // No --once, no deadline: only the dead worker can end this watch, so an exit code at
+    // all (not the 30 s kill of a hung run) says it did not hang.
     let out = panicking(&env, "worker", &[], &["watch", OPEN_DESKTOP, "-o", "json"]);
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "it did not hang: {:?}",
-        started.elapsed()
-    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_one_panic_line(&out, "worker");
     assert_eq!(stdout(&out), "");

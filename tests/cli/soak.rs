@@ -72,7 +72,6 @@ fn vm_rss_kib(pid: u32) -> Option<u64> {
 /// What one watch run left behind.
 struct Run {
     status: std::process::ExitStatus,
-    took: Duration,
     lines: Vec<String>,
     stderr: String,
     /// VmRSS samples, about one a second: (time since start, KiB).
@@ -94,11 +93,6 @@ fn watch_500_desktops_under_mixed_faults_reports_every_change_once() {
     );
     assert!(!run.stderr.contains("panicked at"), "{}", run.stderr);
     assert!(!run.stderr.contains(TOKEN) && !run.lines.iter().any(|l| l.contains(TOKEN)));
-    assert!(
-        run.took < DEADLINE + Duration::from_secs(5),
-        "took {:?}",
-        run.took
-    );
 
     let stats = sim.stats();
     sim.clear_faults();
@@ -189,12 +183,10 @@ fn watch_while_desktops_change(sim: &Sim, env: &Env, ids: &[String]) -> Run {
         }
         assert!(t < DEADLINE + Duration::from_secs(20), "watch hangs");
     };
-    let took = began.elapsed();
     let (rest, stderr) = watch.finish();
     lines.extend(rest);
     Run {
         status,
-        took,
         lines,
         stderr,
         rss,

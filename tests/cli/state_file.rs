@@ -68,7 +68,10 @@ fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
     let state = env.dir.path().join("state.json");
     let holder = hold(&env, &state);
     let mut waiter = std_cmd(&env);
+    // The lock wait runs an hour: ending within the tests' 20 s limit can only be Ctrl-C
+    // cutting it short (no stopwatch on a busy machine).
     waiter
+        .env("ASSIST_TEST_LOCK_WAIT", "1h")
         .args(["watch", "--once", OPEN_DESKTOP, "--state"])
         .arg(&state);
     let mut waiter = Running::spawn(waiter);
@@ -81,14 +84,10 @@ fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
         waiter.child.try_wait().unwrap().is_none(),
         "it waits for the lock"
     );
-    let sent = Instant::now();
     waiter.interrupt();
-    let (status, lines, err) = waiter.end_within(Duration::from_secs(5)).expect("it ended");
-    assert!(
-        sent.elapsed() < Duration::from_millis(1500),
-        "took {:?}",
-        sent.elapsed()
-    );
+    let (status, lines, err) = waiter
+        .end_within(Duration::from_secs(20))
+        .expect("it ended");
     assert_eq!(status.code(), Some(130));
     assert!(lines.is_empty(), "{lines:?}");
     assert!(err.contains("interrupted"), "{err}");

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Output;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::*;
 use serde_json::Value;
@@ -316,7 +316,6 @@ fn until_open_with_one_refusal_exits_9_after_the_others_open() {
     for id in &ids {
         start_via_api(&sim, id);
     }
-    let began = Instant::now();
     let out = env
         .cmd()
         .args(["watch", &ids[0], &ids[1], &ids[2]])
@@ -332,9 +331,8 @@ fn until_open_with_one_refusal_exits_9_after_the_others_open() {
         ])
         .output()
         .unwrap();
-    let took = began.elapsed();
+    // 9, not the deadline's 8: the refusal ended the run, not the 30 s.
     assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
-    assert!(took < Duration::from_secs(10), "not the deadline: {took:?}");
     let events = ndjson(&out);
     let by = statuses_by_desktop(&events);
     for id in &ids[..2] {
@@ -359,7 +357,6 @@ fn a_passing_deadline_exits_8_naming_the_pending_desktops() {
     let (sim, env) = setup(&["--desktops", "1", "--confirm-after", "60s"]);
     let pending = generated_id(1);
     start_via_api(&sim, &pending);
-    let began = Instant::now();
     let out = env
         .cmd()
         .args([
@@ -377,9 +374,8 @@ fn a_passing_deadline_exits_8_naming_the_pending_desktops() {
         ])
         .output()
         .unwrap();
-    let took = began.elapsed();
+    // 8: the deadline, not the pending desktop (a minute away), ended it.
     assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
-    assert!(took < Duration::from_secs(5), "took {took:?}");
     let err = stderr(&out);
     assert!(err.contains(&pending), "{err}");
     assert!(
@@ -436,7 +432,6 @@ fn a_wrong_sk_exits_4_at_once() {
     let sim = Sim::start(&[]);
     let env = Env::new();
     env.aksk_profile(&sim, "TESTSECRETKEY-wrong-0000000000000000001");
-    let began = Instant::now();
     let out = env
         .cmd()
         .args([
@@ -449,9 +444,8 @@ fn a_wrong_sk_exits_4_at_once() {
         ])
         .output()
         .unwrap();
-    let took = began.elapsed();
+    // At once: the one refused request is all it sent (below), then 4, not the deadline's 8.
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
-    assert!(took < Duration::from_secs(5), "took {took:?}");
     assert_eq!(stdout(&out), "");
     assert!(stderr(&out).contains("APIGW.0301"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("TESTSECRETKEY-wrong"));
@@ -557,22 +551,27 @@ fn two_hundred_desktops_through_a_flaky_server_all_reach_open() {
 }
 
 #[test]
-fn sigint_ends_the_watch_with_130_within_a_second() {
-    let (_sim, env) = setup(&[]);
+fn sigint_ends_the_watch_with_130_without_waiting_for_the_next_round() {
+    let (sim, env) = setup(&[]);
     let mut cmd = std_cmd(&env);
-    cmd.args(["watch", OPEN_DESKTOP, "--interval", "30s", "-o", "json"]);
+    // The next round is an hour away: ending within the tests' 20 s limit can only be the
+    // signal cutting the wait short (no stopwatch on a busy machine).
+    cmd.args(["watch", OPEN_DESKTOP, "--interval", "1h", "-o", "json"]);
     let mut run = Running::spawn(cmd);
     let first = run
         .next_line(Duration::from_secs(10))
         .expect("a first line while it runs");
-    let signalled = Instant::now();
     run.interrupt();
-    let status = run.wait_for_exit(Duration::from_secs(5));
-    let took = signalled.elapsed();
+    let status = run.wait_for_exit(Duration::from_secs(20));
     let (rest, err) = run.finish();
-    let status = status.unwrap_or_else(|| panic!("still running 5 s after SIGINT; stderr: {err}"));
+    let status = status.unwrap_or_else(|| panic!("still running 20 s after SIGINT; stderr: {err}"));
     assert_eq!(status.code(), Some(130), "{status:?}; stderr: {err}");
-    assert!(took < Duration::from_millis(1500), "took {took:?}");
+    let polls = sim
+        .requests()
+        .iter()
+        .filter(|r| r["path"] == assistance_path(OPEN_DESKTOP))
+        .count();
+    assert_eq!(polls, 1, "one round, and none after the signal");
     assert!(first.ends_with('\n'), "{first:?}");
     for line in std::iter::once(&first).chain(rest.iter()) {
         assert!(line.ends_with('\n'), "whole lines only: {line:?}");
