@@ -21,13 +21,7 @@ fn malformed_answers_exit_6_with_status_and_escaped_body() {
         ("huge", "larger than 1048576 bytes"),
     ] {
         sim.fault(json!({"kind": kind, "count": 1}));
-        let out = show(&env, &["--max-attempts", "1"]);
-        assert_eq!(out.status.code(), Some(6), "{kind}: {}", stderr(&out));
-        let err = stderr(&out);
-        assert!(err.contains(expect), "{kind}: {err}");
-        assert!(err.contains("hint:"), "{kind}: {err}");
-        assert_eq!(stdout(&out), "", "{kind}");
-        assert_clean(&out);
+        assert_error(show(&env, &["--max-attempts", "1"]), 6, &[expect, "hint:"]);
     }
 }
 
@@ -105,9 +99,7 @@ fn a_429_honours_retry_after() {
 fn server_errors_after_the_last_attempt_exit_6() {
     let (sim, env) = setup(&[]);
     sim.fault(json!({"kind": "500", "count": 5}));
-    let out = show(&env, &["--max-attempts", "1"]);
-    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
-    assert!(stderr(&out).contains("HTTP 500"), "{}", stderr(&out));
+    assert_error(show(&env, &["--max-attempts", "1"]), 6, &["HTTP 500"]);
     assert_eq!(sim.requests().len(), 1);
 }
 
@@ -116,27 +108,28 @@ fn a_dropped_connection_is_a_network_error() {
     let (sim, env) = setup(&[]);
     // Two: a GET whose connection closes before any answer is sent again at once, once.
     sim.fault(json!({"kind": "drop", "count": 2}));
-    let out = show(&env, &["--max-attempts", "1"]);
-    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert_error(show(&env, &["--max-attempts", "1"]), 7, &[]);
     assert_eq!(sim.requests().len(), 2);
-    assert_clean(&out);
 }
 
 #[test]
 fn redirects_are_never_followed() {
     let (sim, env) = setup(&[]);
     sim.fault(json!({"kind": "redirect", "count": 1}));
-    let out = show(&env, &[]);
-    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    let out = assert_error(
+        show(&env, &[]),
+        6,
+        &[
+            "HTTP 302",
+            "never follows redirects",
+            "redirecting to http://127.0.0.2;",
+        ],
+    );
     let err = stderr(&out);
-    assert!(err.contains("HTTP 302"), "{err}");
-    assert!(err.contains("never follows redirects"), "{err}");
-    assert!(err.contains("redirecting to http://127.0.0.2;"), "{err}");
     assert!(
         !err.contains("steal-credentials"),
         "only the target host is named: {err}"
     );
     // Only the one request: nothing went to the redirect target, nothing was retried.
     assert_eq!(sim.requests().len(), 1);
-    assert_clean(&out);
 }

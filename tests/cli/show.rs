@@ -33,13 +33,8 @@ fn demo_profile_shows_the_api_reference_example_as_json() {
 #[test]
 fn demo_profile_code_output_is_the_code_alone() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["--profile", "demo", "show", EXAMPLE_DESKTOP, "-o", "code"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "D1F32AA6\n");
+    let show = ["--profile", "demo", "show", EXAMPLE_DESKTOP, "-o", "code"];
+    assert_output(env.cmd().args(show), 0, "D1F32AA6\n", &[]);
 }
 
 #[test]
@@ -105,14 +100,13 @@ fn a_wrong_sk_exits_4_with_the_gateway_code_and_request_id() {
     let sim = Sim::start(&[]);
     let env = Env::new();
     env.aksk_profile(&sim, "TESTSECRETKEY-wrong-0000000000000000001");
-    let out = env.cmd().args(["show", OPEN_DESKTOP]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let out = assert_error(
+        env.cmd().args(["show", OPEN_DESKTOP]),
+        4,
+        &["HTTP 401", "APIGW.0301", "hint:"],
+    );
     let err = stderr(&out);
-    assert!(err.contains("HTTP 401"), "{err}");
-    assert!(err.contains("APIGW.0301"), "{err}");
     assert!(has_request_id(&err), "{err}");
-    assert!(err.contains("hint:"), "{err}");
-    assert_eq!(stdout(&out), "");
     assert!(!err.contains("TESTSECRETKEY-wrong"));
     // 401 is never retried: five bad signatures lock the AK.
     assert_eq!(sim.requests().len(), 1);
@@ -130,35 +124,29 @@ fn token_auth_sends_the_token_header_and_a_wrong_token_exits_4() {
     let sim = Sim::start(&[]);
     let env = Env::new();
     env.token_profile(&sim, TOKEN);
-    let out = env
-        .cmd()
-        .args(["show", EXAMPLE_DESKTOP, "-o", "code"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "D1F32AA6\n");
+    let show = ["show", EXAMPLE_DESKTOP, "-o", "code"];
+    assert_output(env.cmd().args(show), 0, "D1F32AA6\n", &[]);
     let last = sim.requests().pop().unwrap();
     assert_eq!(last["headers"]["x-auth-token"], "(redacted)");
     assert!(last["headers"].get("authorization").is_none());
 
     env.token_profile(&sim, "not-the-token");
-    let out = env.cmd().args(["show", EXAMPLE_DESKTOP]).output().unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
-    assert!(stderr(&out).contains("APIGW.0301"));
+    assert_error(
+        env.cmd().args(["show", EXAMPLE_DESKTOP]),
+        4,
+        &["APIGW.0301"],
+    );
 }
 
 #[test]
 fn an_unknown_desktop_exits_5() {
     let (_sim, env) = sim_and_env(&[]);
-    let out = env
-        .cmd()
-        .args(["show", "no-such-desktop"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let out = assert_error(
+        env.cmd().args(["show", "no-such-desktop"]),
+        5,
+        &["HTTP 404", "no-such-desktop"],
+    );
     let err = stderr(&out);
-    assert!(err.contains("HTTP 404"), "{err}");
-    assert!(err.contains("no-such-desktop"), "{err}");
     assert!(has_request_id(&err), "{err}");
 }
 
@@ -196,9 +184,7 @@ fn bad_desktop_ids_are_usage_errors_and_send_nothing() {
         (".", "different path"),
         ("a\u{1b}b", "control characters"),
     ] {
-        let out = env.cmd().args(["show", id]).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{id:?}");
-        assert!(stderr(&out).contains(rule), "{}", stderr(&out));
+        assert_error(env.cmd().args(["show", id]), 2, &[rule]);
     }
     assert!(sim.requests().is_empty());
 }
@@ -206,74 +192,50 @@ fn bad_desktop_ids_are_usage_errors_and_send_nothing() {
 #[test]
 fn usage_errors_exit_2() {
     let env = Env::new();
-    let out = env.cmd().args(["show"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = env.cmd().args(["show", "x", "--bogus"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = env.cmd().args(["show", "x", "-o", "xml"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("table"), "{}", stderr(&out));
-    let out = env
-        .cmd()
-        .args(["show", "x", "--timeout", "soon"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("500ms"), "{}", stderr(&out));
+    assert_error(env.cmd().args(["show"]), 2, &[]);
+    assert_error(env.cmd().args(["show", "x", "--bogus"]), 2, &[]);
+    assert_error(env.cmd().args(["show", "x", "-o", "xml"]), 2, &["table"]);
+    let show = ["show", "x", "--timeout", "soon"];
+    assert_error(env.cmd().args(show), 2, &["500ms"]);
 }
 
 #[test]
 fn no_config_at_all_exits_3_and_points_to_the_demo() {
     let env = Env::new();
-    let out = env
-        .cmd_default_location()
-        .args(["show", EXAMPLE_DESKTOP])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let err = stderr(&out);
-    assert!(err.contains("no config file at"), "{err}");
-    assert!(err.contains("config.example.toml"), "{err}");
-    assert!(err.contains("--profile demo"), "{err}");
+    let expected = ["no config file at", "config.example.toml", "--profile demo"];
+    assert_error(
+        env.cmd_default_location().args(["show", EXAMPLE_DESKTOP]),
+        3,
+        &expected,
+    );
 }
 
 #[test]
 fn invalid_toml_exits_3_with_file_line_and_column() {
     let env = Env::new();
     let path = env.write_config("[profiles.default]\nregion = \"cn-north-4\nak = 1\n");
-    let out = env.cmd().args(["show", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let err = stderr(&out);
-    assert!(
-        err.contains(&format!("{}, line 2, column", path.display())),
-        "{err}"
-    );
+    let at = format!("{}, line 2, column", path.display());
+    assert_error(env.cmd().args(["show", "x"]), 3, &[&at]);
 }
 
 #[test]
 fn a_value_of_the_wrong_type_exits_3_with_its_line() {
     let env = Env::new();
     env.write_config("[profiles.default]\nregion = \"cn-north-4\"\noutput = \"xml\"\n");
-    let out = env.cmd().args(["show", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let err = stderr(&out);
-    assert!(err.contains("line 3"), "{err}");
-    assert!(err.contains("`table`, `json`, `code`"), "{err}");
+    let expected = ["line 3", "`table`, `json`, `code`"];
+    assert_error(env.cmd().args(["show", "x"]), 3, &expected);
 }
 
 #[test]
 fn an_unknown_key_exits_3_naming_it_and_the_closest_key() {
     let env = Env::new();
     env.write_config("[profiles.default]\nregoin = \"cn-north-4\"\n");
-    let out = env.cmd().args(["show", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let err = stderr(&out);
-    assert!(
-        err.contains("unknown key `regoin` in [profiles.default]"),
-        "{err}"
-    );
-    assert!(err.contains("line 2"), "{err}");
-    assert!(err.contains("did you mean `region`?"), "{err}");
+    let expected = [
+        "unknown key `regoin` in [profiles.default]",
+        "line 2",
+        "did you mean `region`?",
+    ];
+    assert_error(env.cmd().args(["show", "x"]), 3, &expected);
 }
 
 #[test]
@@ -282,15 +244,11 @@ fn an_unknown_profile_exits_3_listing_the_profiles() {
     env.write_config(
         "[profiles.prod]\nregion = \"cn-north-4\"\n[profiles.staging]\nregion = \"cn-east-3\"\n",
     );
-    let out = env
-        .cmd()
-        .args(["--profile", "prdo", "show", "x"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let err = stderr(&out);
-    assert!(err.contains("profile \"prdo\" is not defined"), "{err}");
-    assert!(err.contains("prod, staging"), "{err}");
+    assert_error(
+        env.cmd().args(["--profile", "prdo", "show", "x"]),
+        3,
+        &["profile \"prdo\" is not defined", "prod, staging"],
+    );
 }
 
 #[test]
@@ -299,13 +257,7 @@ fn missing_credentials_exit_3_naming_what_is_missing() {
     env.write_config(&format!(
         "[profiles.default]\nregion = \"cn-north-4\"\nproject_id = \"{PROJECT}\"\nauth = \"aksk\"\nak = \"{AK}\"\n"
     ));
-    let out = env.cmd().args(["show", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(
-        stderr(&out).contains("missing or empty: sk"),
-        "{}",
-        stderr(&out)
-    );
+    assert_error(env.cmd().args(["show", "x"]), 3, &["missing or empty: sk"]);
 }
 
 #[test]
@@ -314,10 +266,7 @@ fn plain_http_to_a_remote_host_is_refused() {
     env.write_config(&format!(
         "[profiles.default]\nendpoint = \"http://workspace.example.com\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n"
     ));
-    let out = env.cmd().args(["show", "x"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("unencrypted"), "{}", stderr(&out));
-    assert_clean(&out);
+    assert_error(env.cmd().args(["show", "x"]), 3, &["unencrypted"]);
 }
 
 #[test]
@@ -330,40 +279,27 @@ fn a_closed_port_exits_7() {
     env.write_config(&format!(
         "[profiles.default]\nendpoint = \"http://127.0.0.1:{port}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n"
     ));
-    let out = env
-        .cmd()
-        .args(["show", "x", "--max-attempts", "1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
-    let err = stderr(&out);
-    assert!(err.contains("could not connect to"), "{err}");
-    assert!(err.contains("hint:"), "{err}");
+    assert_error(
+        env.cmd().args(["show", "x", "--max-attempts", "1"]),
+        7,
+        &["could not connect to", "hint:"],
+    );
 }
 
 #[test]
 fn code_output_without_a_code_exits_9() {
     let (_sim, env) = sim_and_env(&[]);
-    let out = env
-        .cmd()
-        .args(["show", CONFIRM_DESKTOP, "-o", "code"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "");
-    assert!(
-        stderr(&out).contains("status WAIT_USER_CONFIRM"),
-        "{}",
-        stderr(&out)
+    assert_error(
+        env.cmd().args(["show", CONFIRM_DESKTOP, "-o", "code"]),
+        9,
+        &["status WAIT_USER_CONFIRM"],
     );
 
-    let out = env
-        .cmd()
-        .args(["show", FAILED_DESKTOP, "-o", "code"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(9));
-    assert!(stderr(&out).contains("declined"), "{}", stderr(&out));
+    assert_error(
+        env.cmd().args(["show", FAILED_DESKTOP, "-o", "code"]),
+        9,
+        &["declined"],
+    );
 }
 
 #[test]

@@ -300,16 +300,34 @@ pub fn assert_secrets_kept(out: &std::process::Output) {
     assert_no_leak(out, &[SIM_PASSWORD, "do-not-print"]);
 }
 
-/// Runs `cmd` and checks how it ended: exit `code`, exactly `expected` on stdout, each of
-/// `stderr_has` somewhere on stderr, and no secret anywhere (like fd's `assert_output`).
-/// Returns the output for whatever else the test looks at.
+/// A run of the binary to check: a command still to run, or the output of one that ran
+/// (for tests whose own helper runs it).
+pub trait Ran {
+    fn into_output(self) -> std::process::Output;
+}
+
+impl Ran for &mut Command {
+    fn into_output(self) -> std::process::Output {
+        self.output().expect("run assist")
+    }
+}
+
+impl Ran for std::process::Output {
+    fn into_output(self) -> std::process::Output {
+        self
+    }
+}
+
+/// Checks how a run ended: exit `code`, exactly `expected` on stdout, each of `stderr_has`
+/// somewhere on stderr, and no secret anywhere (like fd's `assert_output`). Returns the
+/// output for whatever else the test looks at.
 pub fn assert_output(
-    cmd: &mut Command,
+    ran: impl Ran,
     code: i32,
     expected: &str,
     stderr_has: &[&str],
 ) -> std::process::Output {
-    let out = cmd.output().expect("run assist");
+    let out = ran.into_output();
     let (text, err) = (stdout(&out), stderr(&out));
     assert_eq!(
         out.status.code(),
@@ -324,10 +342,10 @@ pub fn assert_output(
     out
 }
 
-/// Runs `cmd` and checks that it failed with `code`, printed nothing on stdout, said each of
-/// `messages` on stderr, and printed no secret.
-pub fn assert_error(cmd: &mut Command, code: i32, messages: &[&str]) -> std::process::Output {
-    assert_output(cmd, code, "", messages)
+/// Checks that a run failed with `code`, printed nothing on stdout, said each of `messages`
+/// on stderr, and printed no secret.
+pub fn assert_error(ran: impl Ran, code: i32, messages: &[&str]) -> std::process::Output {
+    assert_output(ran, code, "", messages)
 }
 
 /// The simulator received no POST and no DELETE: nothing was started or cancelled.
