@@ -570,13 +570,7 @@ fn config_init_without_ak_is_a_usage_error_and_writes_nothing() {
         .args(["--sk-command", "printf x"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("aksk auth needs --ak"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(stdout(&out), "");
+    assert_error(out, 2, &["aksk auth needs --ak"]);
     assert!(!env.config_path().exists());
 }
 
@@ -590,13 +584,8 @@ fn config_init_with_two_secret_sources_is_a_usage_error_naming_the_real_flags() 
         &["--sk-stdin", "--sk-command", "printf x"],
         &format!("{SK}\n"),
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("give exactly one of --sk-command, --sk-file, --sk-stdin"),
-        "{}",
-        stderr(&out)
-    );
-    assert_clean(&out);
+    let expected = "give exactly one of --sk-command, --sk-file, --sk-stdin";
+    assert_error(out, 2, &[expected]);
     assert!(!env.config_path().exists());
 }
 
@@ -607,16 +596,9 @@ fn config_check_with_a_wrong_sk_fails_step_3_with_the_gateway_answer() {
     let sim = Sim::start(&[]);
     let env = Env::new();
     env.aksk_profile(&sim, WRONG_SK);
-    let out = check(&env, &[]);
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "");
+    let step = "step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed";
+    let out = assert_error(check(&env, &[]), 4, &[step, "HTTP 401", "APIGW.0301"]);
     let err = stderr(&out);
-    assert!(
-        err.contains("step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed"),
-        "{err}"
-    );
-    assert!(err.contains("HTTP 401"), "{err}");
-    assert!(err.contains("APIGW.0301"), "{err}");
     let last = sim.requests().pop().unwrap();
     assert_eq!(last["status"], 401);
     assert_eq!(
@@ -635,17 +617,8 @@ fn config_check_with_a_failing_sk_command_fails_step_2() {
         "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk_command = \"echo no-vault >&2; exit 7\"\n",
         sim.url
     ));
-    let out = check(&env, &[]);
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "");
-    let err = stderr(&out);
-    assert!(
-        err.contains("step 2 of 3 (credentials: secrets, IAM token, project) failed"),
-        "{err}"
-    );
-    assert!(err.contains("status 7"), "{err}");
-    assert!(err.contains("no-vault"), "{err}");
-    assert_clean(&out);
+    let step = "step 2 of 3 (credentials: secrets, IAM token, project) failed";
+    assert_error(check(&env, &[]), 3, &[step, "status 7", "no-vault"]);
     assert_eq!(sim.stats()["requests"], 0);
 }
 
@@ -655,16 +628,9 @@ fn config_check_with_a_wrong_password_fails_step_2_with_exit_4() {
     let env = Env::new();
     let wrong = "Wrong-Passw0rd-do-not-print!";
     env.password_profile(&sim, wrong);
-    let out = check(&env, &[]);
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "");
+    let step = "step 2 of 3 (credentials: secrets, IAM token, project) failed";
+    let out = assert_error(check(&env, &[]), 4, &[step, "IAM", "demo-user"]);
     let err = stderr(&out);
-    assert!(
-        err.contains("step 2 of 3 (credentials: secrets, IAM token, project) failed"),
-        "{err}"
-    );
-    assert!(err.contains("IAM"), "{err}");
-    assert!(err.contains("demo-user"), "{err}");
     assert!(err.contains("HTTP 401"), "{err}");
     assert_no_leak(&out, &[wrong, IAM_PASSWORD]);
     let stats = sim.stats();

@@ -266,14 +266,8 @@ fn a_multi_line_sk_command_is_exit_3_and_sends_nothing() {
         &env,
         &format!("sk_command = \"printf '{SK}\\\\nurl: cloud\\\\n'\"\n"),
     );
-    let out = env.cmd().args(["show", OPEN_DESKTOP]).output().unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(
-        err.contains("sk_command printed 2 lines; the secret must be the first and only line, e.g. `pass show x | head -1`"),
-        "{err}"
-    );
-    assert_no_leak(&out, &[]);
+    let said = "sk_command printed 2 lines; the secret must be the first and only line, e.g. `pass show x | head -1`";
+    assert_error(env.cmd().args(["show", OPEN_DESKTOP]), 3, &[said]);
     assert!(
         sim.requests().is_empty(),
         "no request: {:?}",
@@ -480,11 +474,8 @@ fn an_iam_error_echoing_the_request_body_prints_no_password() {
     let env = Env::new();
     env.password_profile(&sim, PASSWORD);
     sim.fault(json!({"kind": "echo-body", "desktop_id": "/v3/auth/tokens", "count": 1}));
-    let out = env.cmd().args(["show", OPEN_DESKTOP]).output().unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(6), "{err}");
-    assert!(err.contains("The request body is malformed"), "{err}");
-    assert_no_leak(&out, &[PASSWORD]);
+    let said = "The request body is malformed";
+    assert_error(env.cmd().args(["show", OPEN_DESKTOP]), 6, &[said]);
 }
 
 // ---- Item 8: nothing grows without bound ----
@@ -577,13 +568,8 @@ fn an_interval_below_100ms_is_a_usage_error_and_sends_nothing() {
         vec!["watch", OPEN_DESKTOP, "--interval", "10ms"],
         vec!["start", CONFIRM_DESKTOP, "--wait", "--interval", "1ms"],
     ] {
-        let out = env.cmd().args(&args).output().unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(
-            err.contains("shorter than the shortest interval, 100ms"),
-            "{err}"
-        );
+        let said = "shorter than the shortest interval, 100ms";
+        assert_error(env.cmd().args(&args), 2, &[said]);
     }
     assert!(sim.requests().is_empty());
 }

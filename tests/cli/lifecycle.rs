@@ -107,11 +107,7 @@ fn a_post_answered_503_is_not_retried_and_exits_6() {
     let id = generated_id(1);
     // Enough 503s that a client retrying up to its 3 attempts would show them all.
     sim.fault(json!({"kind": "503", "count": 5, "method": "POST"}));
-    let out = env.cmd().args(["start", &id]).output().unwrap();
-    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
-    assert!(stderr(&out).contains("HTTP 503"), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "");
-    assert_clean(&out);
+    assert_error(env.cmd().args(["start", &id]), 6, &["HTTP 503"]);
     let posts = requests_with_method(&sim, "POST");
     assert_eq!(
         posts.len(),
@@ -218,16 +214,9 @@ fn start_wait_ends_with_9_as_soon_as_the_user_declines() {
         "--confirm-after",
         "200ms",
     ]);
-    let out = env
-        .cmd()
-        .args(["start", &id, "--wait", "--deadline", "30s"])
-        .output()
-        .unwrap();
+    let start = ["start", &id, "--wait", "--deadline", "30s"];
     // 9, not the deadline's 8: a refusal ends the wait, not the 30 s.
-    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).contains("declined"), "{}", stderr(&out));
-    assert_clean(&out);
+    assert_error(env.cmd().args(start), 9, &["declined"]);
 }
 
 #[test]
@@ -294,10 +283,8 @@ fn cancel_with_nothing_active_exits_5_with_a_short_message() {
     ] {
         let before = sim.requests().len();
         let out = env.cmd().args(["cancel", &id]).output().unwrap();
-        assert_eq!(out.status.code(), Some(5), "{id}: {}", stderr(&out));
-        assert_eq!(stdout(&out), "");
+        let out = assert_error(out, 5, &["no active remote assistance"]);
         let err = stderr(&out);
-        assert!(err.contains("no active remote assistance"), "{id}: {err}");
         assert!(
             err.lines().count() <= 3,
             "{id}: a message, not a stack:\n{err}"

@@ -230,18 +230,9 @@ fn link_output_prints_the_internet_link_alone_or_exits_9() {
 fn copy_puts_the_code_on_the_clipboard_through_a_terminal_only() {
     let (_sim, env) = sim_and_env(&[]);
     // Into a pipe: nothing sent, and said so.
-    let out = env
-        .cmd()
-        .args(["show", EXAMPLE_DESKTOP, "-o", "code", "--copy"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "D1F32AA6\n");
-    assert!(
-        stderr(&out).contains("nothing copied, stdout is not a terminal"),
-        "{}",
-        stderr(&out)
-    );
+    let show = ["show", EXAMPLE_DESKTOP, "-o", "code", "--copy"];
+    let said = "nothing copied, stdout is not a terminal";
+    assert_output(env.cmd().args(show), 0, "D1F32AA6\n", &[said]);
 
     // On a terminal (script(1) gives it a pseudo-terminal): the OSC 52 sequence, base64.
     let out = Command::new("script")
