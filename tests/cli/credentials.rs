@@ -33,18 +33,13 @@ fn show_ok(env: &Env, args: &[&str], envs: &[(&str, &str)]) -> std::process::Out
     out
 }
 
-/// `show OPEN_DESKTOP` expected to fail with `code` and nothing on stdout.
+/// `show OPEN_DESKTOP` expected to fail with `code`, nothing on stdout and no secret printed.
 fn show_fails(env: &Env, args: &[&str], envs: &[(&str, &str)], code: i32) -> std::process::Output {
-    let out = env
-        .cmd()
-        .args(args)
+    let mut show = env.cmd();
+    show.args(args)
         .args(["show", OPEN_DESKTOP])
-        .envs(envs.iter().copied())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "", "stdout stays empty on failure");
-    out
+        .envs(envs.iter().copied());
+    assert_error(&mut show, code, &[])
 }
 
 /// The Access= part of the latest Workspace request's signature.

@@ -208,8 +208,7 @@ fn no_match_exits_5_and_touches_no_desktop() {
 #[test]
 fn an_empty_selector_is_a_usage_error() {
     let (_sim, env) = setup(&[]);
-    let out = run(&env, &["show", "--name", " "]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_error(run(&env, &["show", "--name", " "]), 2, &[]);
 }
 
 #[test]
@@ -263,8 +262,11 @@ fn listing_pages_through_every_page() {
 fn a_selector_finds_a_desktop_on_a_later_page() {
     for mode in NAME_MATCHES {
         let (sim, env) = setup_matching(mode, &["--page-size-cap", "1"]);
-        let out = run(&env, &["show", "--name", "DEV-PC", "-o", "json"]);
-        assert_eq!(out.status.code(), Some(2), "{mode}: {}", stderr(&out));
+        assert_error(
+            run(&env, &["show", "--name", "DEV-PC", "-o", "json"]),
+            2,
+            &[],
+        );
         let out = run(&env, &["show", "--name", "DEV-PC-005", "-o", "json"]);
         assert_eq!(out.status.code(), Some(0), "{mode}: {}", stderr(&out));
         assert_eq!(json_of(&out)["desktop_id"], FLEET[5].0, "{mode}");
@@ -313,10 +315,9 @@ fn desktops_code_output_when_names_match(mode: &str) {
         assert_eq!(queries.len(), 2, "{mode}: {queries:?}");
     }
 
-    let out = run(&env, &["desktops", "--user", "nobody", "-o", "json"]);
-    assert_eq!((out.status.code(), stdout(&out)), (Some(0), "[]\n".into()));
-    let out = run(&env, &["desktops", "--user", "nobody"]);
-    assert_eq!(stdout(&out), "");
+    let listed = ["desktops", "--user", "nobody", "-o", "json"];
+    assert_output(run(&env, &listed), 0, "[]\n", &[]);
+    let out = assert_output(run(&env, &["desktops", "--user", "nobody"]), 0, "", &[]);
     assert_eq!(stderr(&out), "no desktop matches these filters\n");
 }
 

@@ -130,8 +130,11 @@ fn a_self_signed_certificate_is_a_tls_error_exit_7() {
     let (sim, _cert) = tls_sim(dir.path());
     let env = Env::new();
     env.write_config(&aksk_config(&sim.url, ""));
-    let out = run(&env, &["show", OPEN_DESKTOP, "--max-attempts", "1"]);
-    assert_eq!(code(&out), Some(7), "{}", stderr(&out));
+    let out = assert_error(
+        run(&env, &["show", OPEN_DESKTOP, "--max-attempts", "1"]),
+        7,
+        &[],
+    );
     let err = stderr(&out).to_lowercase();
     assert!(
         err.contains("certificate") && err.contains("tls"),
@@ -176,8 +179,7 @@ fn an_unreadable_or_invalid_ca_file_exits_3_naming_it() {
             "https://127.0.0.1:9",
             &format!("ca_file = {}\n", Value::from(file.to_str().unwrap())),
         ));
-        let out = run(&env, &["show", OPEN_DESKTOP]);
-        assert_eq!(code(&out), Some(3), "{}: {}", file.display(), stderr(&out));
+        let out = assert_error(run(&env, &["show", OPEN_DESKTOP]), 3, &[]);
         let name = file.file_name().unwrap().to_str().unwrap();
         assert!(stderr(&out).contains(name), "{}", stderr(&out));
     }
@@ -210,8 +212,11 @@ fn a_post_is_retried_when_the_connection_was_refused() {
         "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n",
         dead_url()
     ));
-    let out = run(&env, &["-v", "start", OPEN_DESKTOP, "--max-attempts", "2"]);
-    assert_eq!(code(&out), Some(7), "{}", stderr(&out));
+    let out = assert_error(
+        run(&env, &["-v", "start", OPEN_DESKTOP, "--max-attempts", "2"]),
+        7,
+        &[],
+    );
     let err = stderr(&out);
     assert!(err.contains("> POST"), "{err}");
     assert!(
@@ -225,8 +230,11 @@ fn a_post_is_retried_when_the_connection_was_refused() {
 fn retries_stop_at_max_attempts() {
     let (sim, env) = setup(&[]);
     sim.fault(json!({"kind": "503", "count": 10}));
-    let out = run(&env, &["-v", "show", OPEN_DESKTOP, "--max-attempts", "3"]);
-    assert_eq!(code(&out), Some(6), "{}", stderr(&out));
+    let out = assert_error(
+        run(&env, &["-v", "show", OPEN_DESKTOP, "--max-attempts", "3"]),
+        6,
+        &[],
+    );
     let err = stderr(&out);
     assert!(err.contains("attempt 1/3 failed (HTTP 503"), "{err}");
     assert!(err.contains("attempt 2/3 failed (HTTP 503"), "{err}");
@@ -251,9 +259,11 @@ fn a_post_is_not_retried_on_503() {
     let (sim, env) = setup(&["--desktops", "1"]);
     // `start` looks first (GET, no session there), then asks: only the POST is broken.
     sim.fault(json!({"kind": "503", "count": 1, "method": "POST"}));
-    let out = run(&env, &["-v", "start", &generated_id(1)]);
-    assert_eq!(code(&out), Some(6), "{}", stderr(&out));
-    assert!(stderr(&out).contains("HTTP 503"), "{}", stderr(&out));
+    assert_error(
+        run(&env, &["-v", "start", &generated_id(1)]),
+        6,
+        &["HTTP 503"],
+    );
     assert_eq!(
         requests_with_method(&sim, "POST").len(),
         1,
@@ -265,28 +275,26 @@ fn a_post_is_not_retried_on_503() {
 fn client_errors_are_never_retried() {
     let (sim, env) = setup(&[]);
     sim.fault(json!({"kind": "403", "count": 5}));
-    let out = run(&env, &["show", OPEN_DESKTOP]);
-    assert_eq!(code(&out), Some(4), "{}", stderr(&out));
-    assert!(stderr(&out).contains("APIGW.0302"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("lack permission"), "{}", stderr(&out));
+    assert_error(
+        run(&env, &["show", OPEN_DESKTOP]),
+        4,
+        &["APIGW.0302", "lack permission"],
+    );
     assert_eq!(sim.requests().len(), 1, "403 once");
     sim.clear_faults();
 
     // The 404 is sent once; the listing (by desktop_id) then confirms there is no such desktop.
-    let out = run(&env, &["show", "no-such-desktop"]);
-    assert_eq!(code(&out), Some(5), "{}", stderr(&out));
+    assert_error(run(&env, &["show", "no-such-desktop"]), 5, &[]);
     let reqs = sim.requests();
     assert_eq!(reqs.len(), 3, "404 once, then one listing: {reqs:#?}");
     assert!(reqs[2]["path"].as_str().unwrap().ends_with("/desktops"));
 
     env.aksk_profile(&sim, "WRONG-SK-0000000000000000000000000000000");
-    let out = run(&env, &["show", OPEN_DESKTOP]);
-    assert_eq!(code(&out), Some(4), "{}", stderr(&out));
+    assert_error(run(&env, &["show", OPEN_DESKTOP]), 4, &[]);
     assert_eq!(sim.requests().len(), 4, "401 once");
 
     env.token_profile(&sim, "wrong-token");
-    let out = run(&env, &["show", OPEN_DESKTOP]);
-    assert_eq!(code(&out), Some(4), "{}", stderr(&out));
+    assert_error(run(&env, &["show", OPEN_DESKTOP]), 4, &[]);
     assert_eq!(sim.requests().len(), 5, "401 once");
 }
 
@@ -298,15 +306,12 @@ fn empty_and_overlong_ids_are_refused_by_every_command() {
     let long = "x".repeat(256);
     for cmd in ["start", "cancel", "watch"] {
         for (id, rule) in [("", "is empty"), (long.as_str(), "longer than 255")] {
-            let out = run(&env, &[cmd, id]);
-            assert_eq!(code(&out), Some(2), "{cmd} {id:?}: {}", stderr(&out));
-            assert!(stderr(&out).contains(rule), "{cmd}: {}", stderr(&out));
+            assert_error(run(&env, &[cmd, id]), 2, &[rule]);
         }
     }
     // 255 characters is still allowed (and unknown here: 404).
     let ok = "x".repeat(255);
-    let out = run(&env, &["show", &ok]);
-    assert_eq!(code(&out), Some(5), "{}", stderr(&out));
+    assert_error(run(&env, &["show", &ok]), 5, &[]);
     let reqs = sim.requests();
     assert!(
         reqs.iter().all(|r| r["path"] == assistance_path(&ok)
@@ -335,8 +340,7 @@ fn more_awkward_ids_are_sent_as_exactly_one_encoded_segment() {
         "emoji🙂",
         "~tilde_under-dash.dot",
     ] {
-        let out = run(&env, &["show", id]);
-        assert_eq!(code(&out), Some(5), "{id:?}: {}", stderr(&out));
+        assert_error(run(&env, &["show", id]), 5, &[]);
         let last = last_assistance_request(&sim);
         assert_eq!(
             last["path"],
@@ -354,8 +358,7 @@ fn more_awkward_ids_are_sent_as_exactly_one_encoded_segment() {
 fn control_characters_in_ids_are_usage_errors() {
     let (sim, env) = setup(&[]);
     for id in ["a\tb", "a\nb", "\u{7f}", "a\u{85}b", "\u{1b}[2J"] {
-        let out = run(&env, &["show", id]);
-        assert_eq!(code(&out), Some(2), "{id:?}: {}", stderr(&out));
+        let out = assert_error(run(&env, &["show", id]), 2, &[]);
         assert!(
             stderr(&out).contains("control characters"),
             "{}",
@@ -369,17 +372,19 @@ fn control_characters_in_ids_are_usage_errors() {
 #[test]
 fn bad_durations_and_output_names_are_usage_errors_naming_the_rule() {
     let (sim, env) = setup(&[]);
-    let out = run(&env, &["watch", OPEN_DESKTOP, "--interval", "5parsecs"]);
-    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("5parsecs"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("500ms"), "{}", stderr(&out));
+    assert_error(
+        run(&env, &["watch", OPEN_DESKTOP, "--interval", "5parsecs"]),
+        2,
+        &["5parsecs", "500ms"],
+    );
 
-    let out = run(&env, &["show", OPEN_DESKTOP, "--timeout", "0s"]);
-    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("zero"), "{}", stderr(&out));
+    assert_error(
+        run(&env, &["show", OPEN_DESKTOP, "--timeout", "0s"]),
+        2,
+        &["zero"],
+    );
 
-    let out = run(&env, &["show", OPEN_DESKTOP, "-o", "yaml"]);
-    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    let out = assert_error(run(&env, &["show", OPEN_DESKTOP, "-o", "yaml"]), 2, &[]);
     for accepted in ["table", "json", "code"] {
         assert!(stderr(&out).contains(accepted), "{}", stderr(&out));
     }
@@ -403,9 +408,7 @@ fn bad_config_values_exit_3_naming_the_value_and_the_accepted_ones() {
     env.write_config(&format!(
         "[profiles.default]\nregion = \"mars-north-1\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n"
     ));
-    let out = run(&env, &["show", OPEN_DESKTOP]);
-    assert_eq!(code(&out), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("mars-north-1"), "{}", stderr(&out));
+    let out = assert_error(run(&env, &["show", OPEN_DESKTOP]), 3, &["mars-north-1"]);
     assert!(
         stderr(&out).contains("cn-north-4"),
         "lists regions: {}",
@@ -415,8 +418,7 @@ fn bad_config_values_exit_3_naming_the_value_and_the_accepted_ones() {
     env.write_config(&format!(
         "[profiles.default]\nregion = 5\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n"
     ));
-    let out = run(&env, &["show", OPEN_DESKTOP]);
-    assert_eq!(code(&out), Some(3), "{}", stderr(&out));
+    let out = assert_error(run(&env, &["show", OPEN_DESKTOP]), 3, &[]);
     let err = stderr(&out);
     assert!(err.contains("line 2"), "{err}");
     assert!(err.contains("integer") && err.contains("string"), "{err}");
@@ -424,8 +426,7 @@ fn bad_config_values_exit_3_naming_the_value_and_the_accepted_ones() {
     env.write_config(&format!(
         "[profiles.default]\nauth = \"kerberos\"\nproject_id = \"{PROJECT}\"\n"
     ));
-    let out = run(&env, &["show", OPEN_DESKTOP]);
-    assert_eq!(code(&out), Some(3), "{}", stderr(&out));
+    let out = assert_error(run(&env, &["show", OPEN_DESKTOP]), 3, &[]);
     let err = stderr(&out);
     assert!(err.contains("kerberos"), "{err}");
     assert!(err.contains("aksk") && err.contains("password"), "{err}");
@@ -435,9 +436,11 @@ fn bad_config_values_exit_3_naming_the_value_and_the_accepted_ones() {
 fn a_profile_name_like_a_path_is_just_an_unknown_profile() {
     let (_sim, env) = setup(&[]);
     for name in ["../etc", "/etc/passwd", "a\u{1b}b"] {
-        let out = run(&env, &["--profile", name, "show", OPEN_DESKTOP]);
-        assert_eq!(code(&out), Some(3), "{name:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains("not defined"), "{}", stderr(&out));
+        let out = assert_error(
+            run(&env, &["--profile", name, "show", OPEN_DESKTOP]),
+            3,
+            &["not defined"],
+        );
         assert!(
             stderr(&out).contains("default"),
             "lists profiles: {}",
@@ -455,9 +458,7 @@ const REMOTE_HTTP: &str = "http://workspace.example.invalid";
 fn plain_http_to_a_remote_host_needs_allow_http() {
     let env = Env::new();
     env.write_config(&aksk_config(REMOTE_HTTP, ""));
-    let out = run(&env, &["show", OPEN_DESKTOP]);
-    assert_eq!(code(&out), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("https"), "{}", stderr(&out));
+    assert_error(run(&env, &["show", OPEN_DESKTOP]), 3, &["https"]);
 }
 
 /// Needs the client's `allow_http` profile key. The simulator is the proxy: reqwest sends it
