@@ -11,9 +11,15 @@ fn show(env: &Env, extra: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// This file's simulator has no options: common's `setup` with none (kept under this name so
+/// that tests written as `setup()` on other branches still build after the merge).
+fn setup() -> (Sim, Env) {
+    crate::common::setup(&[])
+}
+
 #[test]
 fn malformed_answers_exit_6_with_status_and_escaped_body() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     for (kind, expect) in [
         ("html", "HTTP 502"),
         ("empty", "empty body"),
@@ -27,7 +33,7 @@ fn malformed_answers_exit_6_with_status_and_escaped_body() {
 
 #[test]
 fn an_html_error_page_is_quoted_in_the_message() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     sim.fault(json!({"kind": "html", "count": 1}));
     let out = show(&env, &["--max-attempts", "1"]);
     let err = stderr(&out);
@@ -40,7 +46,7 @@ fn an_html_error_page_is_quoted_in_the_message() {
 
 #[test]
 fn unknown_statuses_and_null_fields_are_shown_as_received() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     sim.fault(json!({"kind": "unknown-status", "count": 1}));
     let out = show(&env, &["-o", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -58,7 +64,7 @@ fn unknown_statuses_and_null_fields_are_shown_as_received() {
 
 #[test]
 fn escape_sequences_from_the_server_never_reach_the_terminal() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     sim.fault(json!({"kind": "escapes", "count": 1}));
     let out = show(&env, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -72,7 +78,7 @@ fn escape_sequences_from_the_server_never_reach_the_terminal() {
 
 #[test]
 fn a_transient_503_is_retried_and_the_answer_used() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     sim.fault(json!({"kind": "503", "count": 1}));
     let out = show(&env, &["-o", "code", "-v"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -88,7 +94,7 @@ fn a_transient_503_is_retried_and_the_answer_used() {
 
 #[test]
 fn a_429_honours_retry_after() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     sim.fault(json!({"kind": "429", "count": 1, "retry_after": 1}));
     let out = show(&env, &["-o", "code", "-v"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -97,7 +103,7 @@ fn a_429_honours_retry_after() {
 
 #[test]
 fn server_errors_after_the_last_attempt_exit_6() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     sim.fault(json!({"kind": "500", "count": 5}));
     assert_error(show(&env, &["--max-attempts", "1"]), 6, &["HTTP 500"]);
     assert_eq!(sim.requests().len(), 1);
@@ -105,7 +111,7 @@ fn server_errors_after_the_last_attempt_exit_6() {
 
 #[test]
 fn a_dropped_connection_is_a_network_error() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     // Two: a GET whose connection closes before any answer is sent again at once, once.
     sim.fault(json!({"kind": "drop", "count": 2}));
     assert_error(show(&env, &["--max-attempts", "1"]), 7, &[]);
@@ -114,7 +120,7 @@ fn a_dropped_connection_is_a_network_error() {
 
 #[test]
 fn redirects_are_never_followed() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     sim.fault(json!({"kind": "redirect", "count": 1}));
     let out = assert_error(
         show(&env, &[]),

@@ -6,9 +6,15 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
+/// This file's simulator has no options: common's `setup` with none (kept under this name so
+/// that tests written as `setup()` on other branches still build after the merge).
+fn setup() -> (Sim, Env) {
+    crate::common::setup(&[])
+}
+
 #[test]
 fn the_state_file_is_private() {
-    let (_sim, env) = setup(&[]);
+    let (_sim, env) = setup();
     let state = env.dir.path().join("state.json");
     let out = env
         .cmd()
@@ -22,7 +28,7 @@ fn the_state_file_is_private() {
 
 #[test]
 fn an_unusable_state_path_exits_3_before_any_request() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     for state in [
         env.dir.path().to_path_buf(),
         env.dir.path().join("missing-dir/state.json"),
@@ -64,7 +70,7 @@ fn hold(env: &Env, state: &Path) -> Running {
 
 #[test]
 fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
-    let (_sim, env) = setup(&[]);
+    let (_sim, env) = setup();
     let state = env.dir.path().join("state.json");
     let holder = hold(&env, &state);
     let mut waiter = std_cmd(&env);
@@ -96,7 +102,7 @@ fn ctrl_c_while_waiting_for_a_busy_state_file_exits_130_at_once() {
 
 #[test]
 fn a_state_file_held_past_the_lock_wait_exits_3_naming_the_wait() {
-    let (_sim, env) = setup(&[]);
+    let (_sim, env) = setup();
     let state = env.dir.path().join("state.json");
     let holder = hold(&env, &state);
     let started = Instant::now();
@@ -124,7 +130,7 @@ fn a_state_file_held_past_the_lock_wait_exits_3_naming_the_wait() {
 
 #[test]
 fn a_line_of_stdin_that_is_not_utf8_is_a_usage_error_naming_it() {
-    let (sim, env) = setup(&[]);
+    let (sim, env) = setup();
     let out = env
         .cmd()
         .args(["watch", "--once", "-o", "code"])
