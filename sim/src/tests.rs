@@ -2108,11 +2108,13 @@ mod flow_control {
 
     #[test]
     fn an_idle_keep_alive_connection_is_closed_but_a_slow_answer_is_not_cut() {
-        let sim = start(|a| a.idle_timeout = Some(Duration::from_millis(100)));
+        // Half a second of idleness, not 100 ms: the test's next request on the kept
+        // connection must come within it, a window a busy machine could miss at 100 ms.
+        let sim = start(|a| a.idle_timeout = Some(Duration::from_millis(500)));
         // The answer takes three idle timeouts: it is still delivered whole.
         add_fault(
             &sim,
-            json!({"kind": "latency", "latency": "300ms", "count": 1}),
+            json!({"kind": "latency", "latency": "1500ms", "count": 1}),
         );
         let path = format!("/v2/{DEMO_PROJECT_ID}/desktops/{EXAMPLE}/remote-assistance");
         let mut kept = raw(&sim);
