@@ -1,0 +1,493 @@
+//! The audit log: one line per change with who, what, why and how it went; the
+//! ticket rule; a log that cannot be written stops the change; `assist log` and `--verify`.
+
+use std::path::PathBuf;
+
+use crate::common::*;
+use serde_json::Value;
+
+/// A `default` profile on the simulator whose audit log is `audit.jsonl` in the env's dir.
+fn audited(sim: &Sim, env: &Env, extra: &str) -> PathBuf {
+    let log = env.dir.path().join("audit.jsonl");
+    logging_to(sim, env, &log, extra);
+    log
+}
+
+/// A `default` profile on the simulator whose audit log is `log`.
+fn logging_to(sim: &Sim, env: &Env, log: &std::path::Path, extra: &str) {
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nauth = \"aksk\"\nak = \"{AK}\"\nsk = \"{SK}\"\naudit_log = \"{}\"\n{extra}",
+        sim.url,
+        log.display()
+    ));
+}
+
+fn lines(log: &std::path::Path) -> Vec<Value> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The log as an `Output`, so that the no-leak helper reads it.
+fn as_output(log: &std::path::Path) -> std::process::Output {
+    let mut out = std::process::Command::new("true").output().unwrap();
+    out.stdout = std::fs::read(log).unwrap();
+    out
+}
+
+const FIELDS: [&str; 16] = [
+    "accepted",
+    "action",
+    "desktop_id",
+    "desktop_name",
+    "detail",
+    "http_status",
+    "local_user",
+    "operator",
+    "prev",
+    "profile",
+    "project",
+    "reason",
+    "request_id",
+    "status",
+    "ticket",
+    "time",
+];
+
+#[test]
+fn start_and_cancel_write_one_line_each_with_every_field_and_no_secret() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let id = generated_id(1);
+    let out = env
+        .cmd()
+        .env("USER", "opal")
+        .args(["start", &id, "--ticket", "INC-1", "--reason", "printer"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let got = lines(&log);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    let mut keys = keys_of(&got[0]);
+    keys.sort();
+    let mut want: Vec<String> = FIELDS.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    assert_eq!(keys, want);
+    let e = &got[0];
+    assert_eq!(e["action"], "start");
+    assert_eq!(e["desktop_id"], id.as_str());
+    assert_eq!(e["ticket"], "INC-1");
+    assert_eq!(e["reason"], "printer");
+    assert_eq!(e["local_user"], "opal");
+    assert_eq!(e["operator"], format!("ak:{}…", &AK[..4]));
+    assert_eq!(e["profile"], "default");
+    assert_eq!(e["project"], PROJECT);
+    assert_eq!(e["http_status"], 200);
+    assert_eq!(e["status"], "WAIT_USER_CONFIRM");
+    let post = requests_with_method(&sim, "POST");
+    assert_eq!(post.len(), 1);
+    assert!(
+        e["request_id"].as_str().is_some_and(|r| !r.is_empty()),
+        "{e}"
+    );
+
+    let out = env
+        .cmd()
+        .args(["cancel", &id, "--ticket", "INC-1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let got = lines(&log);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1]["action"], "cancel");
+    assert_eq!(got[1]["http_status"], 204);
+    assert_no_leak(&as_output(&log), &[SK, AK]);
+    #[cfg(unix)]
+    assert_eq!(mode_of(&log), 0o600);
+}
+
+#[test]
+fn require_ticket_refuses_a_change_without_one_before_any_request() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "require_ticket = true\n");
+    let before = sim.requests().len();
+    for args in [
+        vec!["start", &generated_id(1)],
+        vec!["cancel", &generated_id(1)],
+        vec!["sessions", "--cancel", "--yes"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("--ticket"), "{}", stderr(&out));
+    }
+    assert_eq!(sim.requests().len(), before, "no request at all");
+    assert!(!log.exists());
+}
+
+#[test]
+fn an_unwritable_log_stops_start_before_its_post_and_no_audit_proceeds_with_a_warning() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let blocker = env.dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "").unwrap();
+    logging_to(&sim, &env, &blocker.join("audit.jsonl"), "");
+    let id = generated_id(1);
+    let out = env.cmd().args(["start", &id]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("audit log"), "{}", stderr(&out));
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+
+    let out = env
+        .cmd()
+        .args(["start", &id, "--no-audit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: --no-audit: this change is not recorded"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(requests_with_method(&sim, "POST").len(), 1);
+}
+
+#[test]
+fn eight_concurrent_starts_append_eight_intact_chained_lines() {
+    let (sim, env) = sim_and_env(&["--desktops", "8"]);
+    let log = audited(&sim, &env, "");
+    let children: Vec<_> = (1..=8)
+        .map(|i| {
+            std_cmd(&env)
+                .args(["start", &generated_id(i), "--ticket", &format!("INC-{i}")])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let got = lines(&log);
+    assert_eq!(got.len(), 8);
+    let mut tickets: Vec<String> = got
+        .iter()
+        .map(|e| e["ticket"].as_str().unwrap().to_string())
+        .collect();
+    tickets.sort();
+    let mut want: Vec<String> = (1..=8).map(|i| format!("INC-{i}")).collect();
+    want.sort();
+    assert_eq!(tickets, want);
+    let out = env.cmd().args(["log", "--verify"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("8 line(s), the chain is intact"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn verify_names_the_line_after_one_is_edited_or_removed() {
+    let (sim, env) = sim_and_env(&["--desktops", "3"]);
+    let log = audited(&sim, &env, "");
+    for i in 1..=3 {
+        let out = env
+            .cmd()
+            .args(["start", &generated_id(i)])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let text = std::fs::read_to_string(&log).unwrap();
+    let edited = text
+        .replacen("\"start\"", "\"cancel\"", 2)
+        .replacen("\"cancel\"", "\"start\"", 1);
+    std::fs::write(&log, &edited).unwrap();
+    let out = env.cmd().args(["log", "--verify"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 3: it does not follow line 2"),
+        "{}",
+        stderr(&out)
+    );
+
+    let kept: Vec<&str> = text.lines().collect();
+    std::fs::write(&log, format!("{}\n{}\n", kept[0], kept[2])).unwrap();
+    let out = env.cmd().args(["log", "--verify"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 2: it does not follow line 1"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn log_ticket_json_returns_exactly_that_tickets_actions_newest_first() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    audited(&sim, &env, "");
+    let (a, b) = (generated_id(1), generated_id(2));
+    for args in [
+        vec!["start", a.as_str(), "--ticket", "INC-1"],
+        vec!["start", b.as_str(), "--ticket", "INC-2"],
+        vec!["cancel", a.as_str(), "--ticket", "INC-1"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let out = env
+        .cmd()
+        .args(["log", "--ticket", "INC-1", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let actions: Vec<(&str, &str)> = v
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["desktop_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(actions, [("cancel", a.as_str()), ("start", a.as_str())]);
+}
+
+#[test]
+fn start_wait_records_the_users_answer_so_the_desktops_log_reads_like_a_timeline() {
+    let (sim, env) = sim_and_env(&[
+        "--desktops",
+        "1",
+        "--confirm-after",
+        "200ms",
+        "--access-after",
+        "200ms",
+    ]);
+    audited(&sim, &env, "");
+    let id = generated_id(1);
+    let out = env
+        .cmd()
+        .args([
+            "start",
+            &id,
+            "--wait",
+            "--interval",
+            "100ms",
+            "--ticket",
+            "INC-9",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .cmd()
+        .args(["cancel", &id, "--ticket", "INC-9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .cmd()
+        .args(["log", "--desktop", &id, "-o", "json"])
+        .output()
+        .unwrap();
+    let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let story: Vec<(&str, Value)> = v
+        .iter()
+        .rev()
+        .map(|e| (e["action"].as_str().unwrap(), e["accepted"].clone()))
+        .collect();
+    assert_eq!(
+        story,
+        [
+            ("start", Value::Null),
+            ("accepted", Value::Bool(true)),
+            ("cancel", Value::Null)
+        ]
+    );
+    assert_eq!(v[1]["status"], "OPEN");
+}
+
+#[test]
+fn sessions_cancel_writes_one_line_per_closed_session() {
+    let (sim, env) = sim_and_env(&["--desktops", "3"]);
+    let log = audited(&sim, &env, "");
+    for i in 1..=2 {
+        start_via_api(&sim, &generated_id(i));
+    }
+    let out = env
+        .cmd()
+        .args([
+            "sessions", "--cancel", "--yes", "--ticket", "INC-5", "--reason", "sweep",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // One line per DELETE the simulator saw (its seeded sessions are swept too).
+    let got = lines(&log);
+    let mut ids: Vec<String> = got
+        .iter()
+        .map(|e| e["desktop_id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    let mut deleted: Vec<String> = requests_with_method(&sim, "DELETE")
+        .iter()
+        .map(|r| {
+            r["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .nth(1)
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    deleted.sort();
+    assert_eq!(ids, deleted);
+    assert!(
+        ids.contains(&generated_id(1)) && ids.contains(&generated_id(2)),
+        "{ids:?}"
+    );
+    assert!(got
+        .iter()
+        .all(|e| e["action"] == "cancel" && e["ticket"] == "INC-5" && e["http_status"] == 204));
+}
+
+#[test]
+fn the_demo_logs_into_its_cache_dir_never_the_real_log() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "--profile",
+            "demo",
+            "start",
+            EXAMPLE_DESKTOP,
+            "--new",
+            "--ticket",
+            "DEMO-1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let demo_log = env.dir.path().join("xdg-cache/assist/demo-audit.jsonl");
+    // The demo desktop already has an OPEN session: --new closes it, then asks again.
+    let got = lines(&demo_log);
+    let actions: Vec<&str> = got.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["cancel", "start"]);
+    assert!(got
+        .iter()
+        .all(|e| e["ticket"] == "DEMO-1" && e["profile"] == "demo"));
+    assert!(!env
+        .dir
+        .path()
+        .join(".local/share/assist/audit.jsonl")
+        .exists());
+}
+
+/// The simulator records each change as the cloud's trace service would (who, when, which
+/// desktop, how it went, by request id, and no ticket): every audit line of a change points at
+/// the trace of its request, and adds what the cloud cannot know.
+#[test]
+fn each_audit_line_matches_the_simulators_trace_of_its_request() {
+    let (sim, env) = sim_and_env(&["--desktops", "1"]);
+    let log = audited(&sim, &env, "");
+    let id = generated_id(1);
+    for args in [
+        vec!["start", id.as_str(), "--ticket", "INC-7"],
+        vec!["cancel", id.as_str(), "--ticket", "INC-7"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let traces: Vec<Value> = sim_client()
+        .get(format!("{}/_sim/traces", sim.url))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let operations: Vec<&str> = traces
+        .iter()
+        .map(|t| t["operation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        operations,
+        ["start remote assistance", "cancel remote assistance"]
+    );
+    let audited = lines(&log);
+    assert_eq!(audited.len(), 2, "{audited:#?}");
+    for (line, trace) in audited.iter().zip(&traces) {
+        assert_eq!(line["request_id"], trace["request_id"], "{line} / {trace}");
+        assert_eq!(trace["desktop_id"], id.as_str());
+        assert_eq!(trace["caller"], format!("ak:{AK}"));
+        assert_eq!(line["http_status"], trace["status"]);
+        assert!(
+            trace.get("ticket").is_none(),
+            "the cloud knows no ticket: {trace}"
+        );
+        assert_eq!(line["ticket"], "INC-7");
+    }
+}
+
+/// `--desktop`, `--user` (the local account or the cloud identity) and `--since` each keep
+/// exactly the lines they name.
+#[test]
+fn log_filters_by_desktop_user_and_age() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (a, b) = (generated_id(1), generated_id(2));
+    for (user, args) in [
+        ("opal", vec!["start", a.as_str()]),
+        ("ruby", vec!["start", b.as_str()]),
+        ("ruby", vec!["cancel", b.as_str()]),
+    ] {
+        let out = env.cmd().env("USER", user).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let listed = |filter: &[&str]| -> Vec<(String, String)> {
+        let out = env
+            .cmd()
+            .arg("log")
+            .args(filter)
+            .args(["-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        v.iter()
+            .map(|e| {
+                let field = |k: &str| e[k].as_str().unwrap().to_string();
+                (field("action"), field("desktop_id"))
+            })
+            .collect()
+    };
+    let pair = |action: &str, id: &str| (action.to_string(), id.to_string());
+    assert_eq!(listed(&["--desktop", &a]), [pair("start", &a)]);
+    assert_eq!(
+        listed(&["--user", "ruby"]),
+        [pair("cancel", &b), pair("start", &b)]
+    );
+    assert_eq!(
+        listed(&["--user", &AK[..4]]).len(),
+        3,
+        "the cloud identity matches too"
+    );
+    // An old line (its time moved back by hand) falls outside `--since 7d`.
+    let text = std::fs::read_to_string(&log).unwrap();
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let old = text.replacen(first["time"].as_str().unwrap(), "2020-01-01T00:00:00Z", 1);
+    std::fs::write(&log, old).unwrap();
+    assert_eq!(
+        listed(&["--since", "7d"]),
+        [pair("cancel", &b), pair("start", &b)]
+    );
+    // Ages longer than a month are accepted (no 30-day cap): 90 days still leaves the old
+    // line out, a century takes it in.
+    assert_eq!(
+        listed(&["--since", "90d"]),
+        [pair("cancel", &b), pair("start", &b)]
+    );
+    assert_eq!(listed(&["--since", "100y"]).len(), 3);
+}

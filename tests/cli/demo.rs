@@ -1,0 +1,64 @@
+//! The demo profile tells one story across commands: its sessions are kept between commands,
+//! no seeded desktop waits for ever, and `assist sim --reset-demo` starts it over.
+
+use crate::common::*;
+
+fn demo(env: &Env, args: &[&str]) -> std::process::Output {
+    env.cmd()
+        .arg("--profile")
+        .arg("demo")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn start_then_show_in_the_demo_show_the_same_session() {
+    let env = Env::new();
+    // An exit code at all, not the 60 s kill of Env::cmd: erin's session opened by itself.
+    let out = demo(&env, &["start", "--user", "erin", "--wait", "-o", "code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let code = stdout(&out);
+    assert!(is_invitation_code(code.trim_end()), "{code:?}");
+
+    let out = demo(&env, &["show", "--user", "erin", "-o", "code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), code, "the same session");
+
+    let out = demo(&env, &["sessions", "-o", "code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("11111111-0000-4000-8000-000000000004"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = env.cmd().args(["sim", "--reset-demo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = demo(&env, &["show", "--user", "erin", "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "CLOSE", "the demo started over");
+}
+
+#[test]
+fn no_demo_user_keeps_start_wait_waiting() {
+    let env = Env::new();
+    for (user, code) in [("carol", 0), ("heidi", 9), ("grace", 0)] {
+        // Opened or declined, each by itself: the wait ends with 0 or 9, never with the 60 s
+        // kill of Env::cmd (no stopwatch on a busy machine).
+        let out = demo(
+            &env,
+            &["start", "--user", user, "--wait", "--interval", "500ms"],
+        );
+        assert_eq!(out.status.code(), Some(code), "{user}: {}", stderr(&out));
+    }
+    // alice is the API reference's example, already OPEN: no request is sent to her.
+    let out = demo(&env, &["start", "--user", "alice"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already OPEN since"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("code D1F32AA6"), "{}", stderr(&out));
+}

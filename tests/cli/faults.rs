@@ -1,0 +1,168 @@
+//! `show` against a misbehaving server: malformed answers exit 6 with a readable message, transient ones are retried.
+
+use crate::common::*;
+use serde_json::json;
+
+fn show(env: &Env, extra: &[&str]) -> std::process::Output {
+    env.cmd()
+        .args(["show", OPEN_DESKTOP])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// This file's simulator has no options: common's `setup` with none (kept under this name so
+/// that tests written as `setup()` on other branches still build after the merge).
+fn setup() -> (Sim, Env) {
+    crate::common::setup(&[])
+}
+
+#[test]
+fn malformed_answers_exit_6_with_status_and_escaped_body() {
+    let (sim, env) = setup();
+    for (kind, expect) in [
+        ("html", "HTTP 502"),
+        ("empty", "empty body"),
+        ("truncated", "not the expected JSON"),
+        ("huge", "larger than 1048576 bytes"),
+    ] {
+        sim.fault(json!({"kind": kind, "count": 1}));
+        assert_error(show(&env, &["--max-attempts", "1"]), 6, &[expect, "hint:"]);
+    }
+}
+
+#[test]
+fn an_html_error_page_is_quoted_in_the_message() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "html", "count": 1}));
+    let out = show(&env, &["--max-attempts", "1"]);
+    let err = stderr(&out);
+    assert!(err.contains("body: \"<"), "{err}");
+    assert!(
+        err.lines().all(|l| l.chars().count() < 400),
+        "body is cut: {err}"
+    );
+}
+
+#[test]
+fn unknown_statuses_and_null_fields_are_shown_as_received() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "unknown-status", "count": 1}));
+    let out = show(&env, &["-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "PAUSED");
+
+    sim.fault(json!({"kind": "nulls", "count": 1}));
+    let out = show(&env, &["-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Every field null is one of the ways the cloud may say "no record": NONE.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "NONE");
+    assert_eq!(v["desktop_id"], OPEN_DESKTOP);
+}
+
+#[test]
+fn escape_sequences_from_the_server_never_reach_the_terminal() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "escapes", "count": 1}));
+    let out = show(&env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\r'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}"), "{text}");
+}
+
+#[test]
+fn a_transient_503_is_retried_and_the_answer_used() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "503", "count": 1}));
+    let out = show(&env, &["-o", "code", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).len(), 9);
+    assert!(
+        stderr(&out).contains("attempt 1/3 failed (HTTP 503)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(sim.requests().len(), 2);
+    // Each attempt is signed anew and both verified.
+}
+
+#[test]
+fn a_429_honours_retry_after() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "429", "count": 1, "retry_after": 1}));
+    let out = show(&env, &["-o", "code", "-v"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("retrying in 1s"), "{}", stderr(&out));
+}
+
+#[test]
+fn server_errors_after_the_last_attempt_exit_6() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "500", "count": 5}));
+    assert_error(show(&env, &["--max-attempts", "1"]), 6, &["HTTP 500"]);
+    assert_eq!(sim.requests().len(), 1);
+}
+
+#[test]
+fn a_dropped_connection_is_a_network_error() {
+    let (sim, env) = setup();
+    // Two: a GET whose connection closes before any answer is sent again at once, once.
+    sim.fault(json!({"kind": "drop", "count": 2}));
+    assert_error(show(&env, &["--max-attempts", "1"]), 7, &[]);
+    assert_eq!(sim.requests().len(), 2);
+}
+
+#[test]
+fn redirects_are_never_followed() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "redirect", "count": 1}));
+    let out = assert_error(
+        show(&env, &[]),
+        6,
+        &[
+            "HTTP 302",
+            "never follows redirects",
+            "redirecting to http://127.0.0.2;",
+        ],
+    );
+    let err = stderr(&out);
+    assert!(
+        !err.contains("steal-credentials"),
+        "only the target host is named: {err}"
+    );
+    // Only the one request: nothing went to the redirect target, nothing was retried.
+    assert_eq!(sim.requests().len(), 1);
+}
+
+/// The engine paces and retries itself: the client it polls through makes one attempt per
+/// request, while the same run's other requests keep `--max-attempts`.
+#[test]
+fn a_watch_polls_in_single_attempts_and_its_lookup_keeps_the_retry_policy() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "503", "count": 1, "desktop_id": OPEN_DESKTOP}));
+    let out = env
+        .cmd()
+        .args(["watch", "--once", "--max-attempts", "3", "-v", OPEN_DESKTOP])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let sent: Vec<&str> = err.lines().filter(|l| l.starts_with("> GET ")).collect();
+    // The lookup before the watch is the client's own request: up to 3 attempts.
+    assert!(sent[0].contains("/desktops?desktop_id="), "{err}");
+    assert!(sent[0].ends_with(" (attempt 1/3)"), "{err}");
+    // Each poll is one attempt; the engine, not the client, polls again after the 503.
+    let polls: Vec<&&str> = sent
+        .iter()
+        .filter(|l| l.contains("/remote-assistance"))
+        .collect();
+    assert_eq!(polls.len(), 2, "{err}");
+    assert!(polls.iter().all(|l| l.ends_with(" (attempt 1/1)")), "{err}");
+    assert_eq!(sent.len(), 3, "{err}");
+}

@@ -1,0 +1,261 @@
+//! The house's rules, checked on the source: no room imports a room above it, no two files
+//! import each other (directly or around a loop), and the demo profile's settings print
+//! without starting a simulator.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+/// The rooms of `src/`, top first; a room may use only rooms below it (README "The house").
+const ROOMS: &[&[&str]] = &[
+    &["main"],
+    &["exit", "diagnostics"],
+    &["commands"],
+    &["cli"],
+    &["engine"],
+    &["session", "outcome"],
+    &["config"],
+    &["output"],
+    &["api"],
+    &["auth"],
+    &["audit"],
+    &["domain", "files", "crash", "testing", "messages"],
+    &["secret", "text", "units"],
+];
+
+fn rank(room: &str) -> usize {
+    ROOMS
+        .iter()
+        .position(|floor| floor.contains(&room))
+        .unwrap_or_else(|| panic!("room {room} is not in the house's table (tests/cli/house.rs)"))
+}
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+    found
+}
+
+/// `src/commands/show.rs` → `["commands", "show"]`; `mod.rs` names its folder; main is `[]`.
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "main")) {
+        parts.pop();
+    }
+    parts
+}
+
+/// The code of a file without its comments and its `#[cfg(test)]` tail.
+fn code(text: &str) -> String {
+    let text = text.split("#[cfg(test)]").next().unwrap_or("");
+    text.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Paths like `a::b::c` that start right after `prefix` (`crate::`, `super::`, `self::`, or a
+/// child module's name).
+fn paths_after(code: &str, prefix: &str) -> Vec<Vec<String>> {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    for (i, _) in code.match_indices(prefix) {
+        let before = code[..i].chars().next_back();
+        if before.is_some_and(|c| ident(c) || c == ':') {
+            continue;
+        }
+        let rest = &code[i + prefix.len()..];
+        let path: Vec<String> = rest
+            .split("::")
+            .map(|seg| seg.chars().take_while(|c| ident(*c)).collect::<String>())
+            .take_while(|seg| !seg.is_empty())
+            .collect();
+        found.push(path);
+    }
+    found
+}
+
+/// The longest prefix of `path` that is a module of the crate.
+fn longest_module(modules: &BTreeSet<Vec<String>>, path: &[String]) -> Option<Vec<String>> {
+    (0..=path.len())
+        .rev()
+        .map(|n| path[..n].to_vec())
+        .find(|p| modules.contains(p))
+}
+
+/// Which modules each module uses.
+fn graph() -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files: Vec<(Vec<String>, PathBuf)> = sources(&src)
+        .into_iter()
+        .map(|f| (module_of(&src, &f), f))
+        .collect();
+    let modules: BTreeSet<Vec<String>> = files.iter().map(|(m, _)| m.clone()).collect();
+    let mut edges = BTreeMap::new();
+    for (module, file) in &files {
+        let code = code(&std::fs::read_to_string(file).unwrap());
+        let parent = module[..module.len().saturating_sub(1)].to_vec();
+        let mut uses = BTreeSet::new();
+        let mut add = |base: &[String], path: Vec<String>| {
+            let full = [base, &path].concat();
+            if let Some(target) = longest_module(&modules, &full) {
+                if &target != module {
+                    uses.insert(target);
+                }
+            }
+        };
+        for path in paths_after(&code, "crate::") {
+            add(&[], path);
+        }
+        for path in paths_after(&code, "super::") {
+            add(&parent, path);
+        }
+        for child in modules
+            .iter()
+            .filter(|m| m.len() == module.len() + 1 && m.starts_with(module))
+        {
+            let name = child.last().unwrap();
+            for path in paths_after(&code, &format!("{name}::")) {
+                add(module, [vec![name.clone()], path].concat());
+            }
+        }
+        edges.insert(module.clone(), uses);
+    }
+    edges
+}
+
+fn room(module: &[String]) -> &str {
+    module.first().map_or("main", String::as_str)
+}
+
+#[test]
+fn no_room_uses_a_room_above_it() {
+    let mut wrong = Vec::new();
+    for (module, uses) in graph() {
+        for used in uses {
+            let (from, to) = (room(&module), room(&used));
+            if from != to && rank(to) <= rank(from) {
+                wrong.push(format!("{} uses {}", module.join("::"), used.join("::")));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "upward imports:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn no_two_files_use_each_other() {
+    let graph = graph();
+    let mut cycles = BTreeSet::new();
+    for start in graph.keys() {
+        // A path back to `start` through the files it uses is a cycle.
+        let mut stack = vec![(start.clone(), vec![start.clone()])];
+        let mut seen = BTreeSet::new();
+        while let Some((at, path)) = stack.pop() {
+            for next in graph.get(&at).into_iter().flatten() {
+                if next == start {
+                    // One report per loop, whichever of its files it was found from.
+                    let mut names: Vec<String> = path
+                        .iter()
+                        .map(|m| format!("src/{}", m.join("/")))
+                        .collect();
+                    names.sort();
+                    cycles.insert(names.join(", "));
+                } else if seen.insert(next.clone()) {
+                    stack.push((next.clone(), [path.clone(), vec![next.clone()]].concat()));
+                }
+            }
+        }
+    }
+    let cycles: Vec<String> = cycles.into_iter().collect();
+    assert!(
+        cycles.is_empty(),
+        "files that use each other:\n{}",
+        cycles.join("\n")
+    );
+}
+
+#[test]
+fn config_sees_neither_clap_nor_the_simulator_and_api_no_exit_codes() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for file in sources(&src.join("config")) {
+        let code = code(&std::fs::read_to_string(&file).unwrap());
+        for banned in ["clap::", "assist_sim", "crate::cli"] {
+            assert!(!code.contains(banned), "{} uses {banned}", file.display());
+        }
+    }
+    for file in sources(&src.join("api")) {
+        let code = code(&std::fs::read_to_string(&file).unwrap());
+        assert!(
+            !code.contains("crate::exit"),
+            "{} uses crate::exit",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn the_demo_settings_print_without_starting_a_simulator() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--profile", "demo", "config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["profile"]["value"], "demo");
+    assert_eq!(v["auth"]["value"], "aksk");
+    assert_eq!(v["auth"]["source"], "the built-in demo profile");
+    assert_eq!(
+        v["endpoint"]["value"],
+        "http://127.0.0.1 (a simulator each command starts on a free port)"
+    );
+    // A started simulator would have said where it listens.
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn the_demo_profile_starts_its_simulator_and_says_so() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "--profile",
+            "demo",
+            "--endpoint",
+            "https://example.com",
+            "show",
+        ])
+        .arg(EXAMPLE_DESKTOP)
+        .args(["-o", "code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "D1F32AA6\n");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(
+        lines[0],
+        "note: --endpoint and --region are ignored by the built-in demo profile"
+    );
+    assert!(
+        lines[1].starts_with(
+            "note: profile \"demo\" talks to a built-in simulator at http://127.0.0.1:"
+        ),
+        "{err}"
+    );
+}

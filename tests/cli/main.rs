@@ -1,0 +1,34 @@
+//! The integration tests, built as one binary: one module per subject, all sharing `common`.
+//! One binary links once; 29 separate ones cost most of a clean `cargo test` on 2 cores.
+
+mod common;
+
+mod audit;
+mod board_tty;
+mod completions;
+mod config_cmd;
+mod config_init_tty;
+mod connections;
+mod credentials;
+mod demo;
+mod desktops;
+mod edge_cases;
+mod faults;
+mod fleet;
+mod hardening;
+mod house;
+mod json_shapes;
+mod lifecycle;
+mod none;
+mod panic;
+mod quota;
+mod robustness;
+mod screens;
+mod sdk;
+mod sessions;
+mod show;
+mod soak;
+mod state_file;
+mod wait_timeout;
+mod watch;
+mod watch_all;

@@ -1,0 +1,197 @@
+//! `assist sessions`: the open and pending sessions of a whole fleet, `--older-than`, the
+//! `--cancel` sweep, under each answer the cloud may give for "no record".
+
+use std::collections::BTreeSet;
+
+use crate::common::*;
+use serde_json::Value;
+
+const FLEET: u32 = 2000;
+
+/// The named seeded desktops with a session (alice and bob OPEN, carol and dave pending).
+const NAMED_ACTIVE: [&str; 4] = [
+    EXAMPLE_DESKTOP,
+    OPEN_DESKTOP,
+    CONFIRM_DESKTOP,
+    "11111111-0000-4000-8000-000000000003",
+];
+
+/// What `--seed-status mixed` gives an open or pending session: indexes 1, 2 and 3 modulo 5.
+fn expected_active() -> BTreeSet<String> {
+    expected_active_of(FLEET)
+}
+
+fn expected_active_of(fleet: u32) -> BTreeSet<String> {
+    (1..=fleet)
+        .filter(|i| matches!(i % 5, 1..=3))
+        .map(generated_id)
+        .chain(NAMED_ACTIVE.iter().map(|s| s.to_string()))
+        .collect()
+}
+
+fn listed(env: &Env, extra: &[&str]) -> Vec<Value> {
+    let out = env
+        .cmd()
+        .args(["sessions", "-o", "json", "--concurrency", "16"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_clean(&out);
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn ids(rows: &[Value]) -> BTreeSet<String> {
+    rows.iter()
+        .map(|r| r["desktop_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn sessions_lists_exactly_the_open_and_pending_ones_and_the_sweep_closes_them() {
+    for variant in ["404", "empty", "nulls"] {
+        let (sim, env) = sim_and_env(&[
+            "--desktops",
+            &FLEET.to_string(),
+            "--seed-status",
+            "mixed",
+            "--no-record-as",
+            variant,
+            "--confirm-after",
+            "0s",
+            "--access-after",
+            "0s",
+        ]);
+        // A session opened just now, on a desktop that had none.
+        let fresh = generated_id(5);
+        start_via_api(&sim, &fresh);
+        let mut expected = expected_active();
+        expected.insert(fresh.clone());
+
+        let rows = listed(&env, &[]);
+        assert_eq!(ids(&rows), expected, "{variant}");
+        assert_eq!(rows.len(), expected.len(), "{variant}: each once");
+        let row = rows
+            .iter()
+            .find(|r| r["desktop_id"] == generated_id(1))
+            .unwrap();
+        assert_eq!(row["computer_name"], "PC-00001");
+        assert_eq!(row["user_name"], "user001");
+        assert_eq!(row["status"], "OPEN");
+        // Oldest first; the pending ones, which have no creation time, last.
+        let ages: Vec<Option<i64>> = rows.iter().map(|r| r["age_seconds"].as_i64()).collect();
+        let dated = ages.iter().take_while(|a| a.is_some()).count();
+        assert!(ages[dated..].iter().all(Option::is_none), "{variant}");
+        assert!(ages[..dated].windows(2).all(|w| w[0] >= w[1]), "{variant}");
+        assert_eq!(rows.last().unwrap()["invitation_code"], Value::Null);
+
+        // --older-than: the seeded OPEN sessions are months old, the fresh one is not, and
+        // the pending ones have no creation time.
+        let old = listed(&env, &["--older-than", "2h"]);
+        assert!(!ids(&old).contains(&fresh), "{variant}");
+        assert!(old.iter().all(|r| r["status"] == "OPEN"), "{variant}");
+        assert_eq!(
+            old.len(),
+            400 + 2,
+            "{variant}: the 400 seeded OPEN ones, alice and bob"
+        );
+        // Ages longer than a month are accepted (no 30-day cap): the seeded sessions were
+        // opened in 2022-2025, more than a year ago, and none half a century ago.
+        assert_eq!(
+            ids(&listed(&env, &["--older-than", "1y"])),
+            ids(&old),
+            "{variant}"
+        );
+        assert!(
+            listed(&env, &["--older-than", "50y"]).is_empty(),
+            "{variant}"
+        );
+
+        // The sweep: one DELETE per listed session, each confirmed by the simulator.
+        let out = env
+            .cmd()
+            .args(["sessions", "--cancel", "--yes", "--concurrency", "16"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{variant}: {}", stderr(&out));
+        let deletes = requests_with_method(&sim, "DELETE");
+        assert_eq!(deletes.len(), expected.len(), "{variant}");
+        assert!(deletes.iter().all(|d| d["status"] == 204), "{variant}");
+        assert!(
+            stderr(&out).contains(&format!("cancelled {0} of {0} session(s)", expected.len())),
+            "{}",
+            stderr(&out)
+        );
+        assert!(listed(&env, &[]).is_empty(), "{variant}: none left");
+    }
+}
+
+#[test]
+fn cancel_without_a_terminal_and_without_yes_is_refused_before_any_request() {
+    let (sim, env) = sim_and_env(&[]);
+    let out = env.cmd().args(["sessions", "--cancel"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert!(sim.requests().is_empty(), "no request, let alone a DELETE");
+}
+
+#[test]
+fn selectors_and_statuses_narrow_the_list() {
+    let (_sim, env) = sim_and_env(&[]);
+    let rows = listed(&env, &["--user", "carol"]);
+    assert_eq!(ids(&rows), BTreeSet::from([CONFIRM_DESKTOP.to_string()]));
+    let rows = listed(&env, &["--status", "open"]);
+    assert_eq!(
+        ids(&rows),
+        BTreeSet::from([EXAMPLE_DESKTOP.to_string(), OPEN_DESKTOP.to_string()])
+    );
+    let out = env.cmd().args(["sessions", "-o", "code"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out).lines().count(), 4, "{}", stdout(&out));
+    let out = env
+        .cmd()
+        .args(["sessions", "--user", "nobody-at-all"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no open or pending session"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn sessions_under_the_gateways_quota_paces_itself_and_lists_every_session() {
+    // 68 desktops against 30 calls a second with a burst of 5: most of the first calls are
+    // refused; the one-shot read learns the pace instead of failing desktops.
+    let (sim, env) = sim_and_env(&[
+        "--desktops",
+        "60",
+        "--seed-status",
+        "mixed",
+        "--rate-limit",
+        "30/s",
+        "--rate-burst",
+        "5",
+    ]);
+    let out = env
+        .cmd()
+        .args(["sessions", "-o", "json", "--concurrency", "8"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ids(&rows), expected_active_of(60));
+    assert!(sim.stats()["quota"]["throttled"].as_u64().unwrap() > 0);
+    assert_eq!(
+        err.trim(),
+        "note: the API gateway is throttling (HTTP 429); assist paces its requests to what it accepts"
+    );
+}
