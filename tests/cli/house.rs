@@ -1,16 +1,18 @@
 //! The house's rules, checked on the source: no room imports a room above it, no two files
-//! import each other (directly or around a loop), and the demo profile's settings print
-//! without starting a simulator.
+//! import each other (directly or around a loop), the sizes the house keeps (files, rooms,
+//! test binaries, the README), and the demo profile's settings print without starting a
+//! simulator.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
 
-/// The rooms of `src/`, top first; a room may use only rooms below it (README "The house").
+/// The rooms of `src/`, top first; a room may use only rooms below it (docs/ARCHITECTURE.md,
+/// "The rooms").
 const ROOMS: &[&[&str]] = &[
     &["main"],
-    &["exit", "diagnostics"],
+    &["exit"],
     &["commands"],
     &["cli"],
     &["engine"],
@@ -257,5 +259,99 @@ fn the_demo_profile_starts_its_simulator_and_says_so() {
             "note: profile \"demo\" talks to a built-in simulator at http://127.0.0.1:"
         ),
         "{err}"
+    );
+}
+
+/// Lines of a source file that are not its `#[cfg(test)]` tail.
+fn code_lines(path: &Path) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.split("#[cfg(test)]")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .count()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Files over `limit` lines, as `path (n)`.
+fn over(files: &[PathBuf], limit: usize, count: impl Fn(&Path) -> usize) -> Vec<String> {
+    files
+        .iter()
+        .map(|f| (f, count(f)))
+        .filter(|(_, n)| *n > limit)
+        .map(|(f, n)| format!("{} ({n})", f.display()))
+        .collect()
+}
+
+#[test]
+fn no_source_file_of_the_client_or_the_simulator_is_over_700_lines() {
+    let mut files = sources(&root().join("src"));
+    let sim = sources(&root().join("sim/src"));
+    // The simulator's test module is tests, not source.
+    files.extend(sim.into_iter().filter(|f| !f.ends_with("tests.rs")));
+    let long = over(&files, 700, code_lines);
+    assert!(long.is_empty(), "over 700 lines: {long:?}");
+}
+
+#[test]
+fn no_file_of_the_api_room_is_over_500_lines() {
+    let files = sources(&root().join("src/api"));
+    let count = |f: &Path| std::fs::read_to_string(f).unwrap().lines().count();
+    let long = over(&files, 500, count);
+    assert!(long.is_empty(), "api/ files over 500 lines: {long:?}");
+}
+
+#[test]
+fn commands_holds_at_most_15_files() {
+    let files = sources(&root().join("src/commands"));
+    assert!(files.len() <= 15, "{} files in src/commands", files.len());
+}
+
+#[test]
+fn at_most_3_eprintln_outside_the_output_and_messages_rooms() {
+    let src = root().join("src");
+    let mut found = Vec::new();
+    for file in sources(&src) {
+        let rel = file.strip_prefix(&src).unwrap();
+        if rel.starts_with("output") || rel.starts_with("messages") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = code(&text);
+        for _ in code.matches("eprintln!") {
+            found.push(rel.display().to_string());
+        }
+    }
+    assert!(
+        found.len() <= 3,
+        "eprintln! outside output/ and messages/: {found:?}"
+    );
+}
+
+#[test]
+fn the_tests_build_as_at_most_4_binaries() {
+    let mut binaries = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests")).unwrap() {
+        let path = entry.unwrap().path();
+        let is_test = path.extension().is_some_and(|e| e == "rs") || path.join("main.rs").is_file();
+        if is_test {
+            binaries.push(path.display().to_string());
+        }
+    }
+    assert!(binaries.len() <= 4, "test binaries: {binaries:?}");
+}
+
+#[test]
+fn the_readme_is_a_front_door_of_at_most_350_lines() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let n = readme.lines().count();
+    assert!(n <= 350, "README.md has {n} lines");
+    // "Try it" runs every test: the simulator's too.
+    assert!(
+        readme.contains("cargo test --workspace"),
+        "README names no command that runs every test"
     );
 }
