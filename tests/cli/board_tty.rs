@@ -21,8 +21,9 @@ fn the_board_draws_updates_in_place_and_restores_the_terminal() {
     let mut stdin = child.stdin.take().unwrap();
     let screen = watch_screen(child.stdout.take().unwrap());
 
-    // The first draw: the counts, then alice and bob OPEN, carol and dave waiting.
-    wait_for_text(&screen, "OPS-PC-003");
+    // The first round: the counts, then alice and bob OPEN, carol and dave waiting. The board
+    // draws as desktops answer, so the test waits for the round to be whole, not for a row.
+    wait_for_text(&screen, "8 of 8 desktops checked");
     let drawn = text(&screen);
     assert!(drawn.contains(ALTERNATE_SCREEN_ON), "{drawn:?}");
     assert!(drawn.contains(CURSOR_HIDDEN), "{drawn:?}");

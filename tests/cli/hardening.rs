@@ -480,40 +480,45 @@ fn an_iam_error_echoing_the_request_body_prints_no_password() {
 
 // ---- Item 8: nothing grows without bound ----
 
-/// Runs to the end and returns the output with the child's peak RSS in KiB (wait4 reaps
-/// it, which std cannot be told).
-#[allow(clippy::zombie_processes)]
-fn output_and_peak_rss(mut cmd: std::process::Command) -> (std::process::Output, u64) {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (mut out_pipe, mut err_pipe) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
-    let out_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut out_pipe, &mut buf).unwrap();
-        buf
-    });
-    let mut err = Vec::new();
-    std::io::Read::read_to_end(&mut err_pipe, &mut err).unwrap();
-    let mut status = 0;
-    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: the pid is our own child, not yet reaped; the pointers outlive the call.
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as i32, "wait4");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    let output = std::process::Output {
-        status: std::os::unix::process::ExitStatusExt::from_raw(code << 8),
-        stdout: out_reader.join().unwrap(),
-        stderr: err,
-    };
-    (output, usage.ru_maxrss as u64)
+/// A small parent for a measured command: it starts it, waits for it and writes its peak RSS
+/// (KiB) to the file named first.
+const PEAK_RSS: &str = r#"
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"#;
+
+/// Runs to the end and returns the output with the command's own peak RSS in KiB. Linux keeps
+/// the peak of the address space a process had before `exec` in its `ru_maxrss`, and a child
+/// started from this test binary (all integration tests in one, simulators in-process) begins
+/// as a copy of it: so a small python3 parent starts the command and reports its peak.
+fn output_and_peak_rss(cmd: std::process::Command) -> (std::process::Output, u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("peak-kib");
+    let mut parent = std::process::Command::new("python3");
+    parent
+        .arg("-c")
+        .arg(PEAK_RSS)
+        .arg(&report)
+        .arg(cmd.get_program());
+    parent.args(cmd.get_args());
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(value) => parent.env(key, value),
+            None => parent.env_remove(key),
+        };
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        parent.current_dir(dir);
+    }
+    let output = parent.stdin(Stdio::null()).output().unwrap();
+    let peak = std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}: {output:?}"));
+    (output, peak.trim().parse().unwrap())
 }
 
 #[test]
