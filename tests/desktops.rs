@@ -522,3 +522,19 @@ fn every_help_ends_with_examples() {
     assert!(help.contains("assist start --user alice --wait"), "{help}");
     assert!(help.contains("assist desktops --user alice"), "{help}");
 }
+
+#[test]
+fn a_user_name_with_a_comma_stays_one_user_name() {
+    let query = "limit=1000&offset=0&user_name=o%2Cr";
+    let (sim, env) = setup(&[]);
+    let out = run(&env, &["desktops", "--user", "o,r", "-o", "code"]);
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
+    assert_eq!(list_queries(&sim), [query]);
+    // The old reading splits the value: the service then answers for "o" or "r", and the
+    // client still asks the same and acts on no desktop whose user is not "o,r".
+    let (sim, env) = setup(&["--list-style", "comma"]);
+    let out = run(&env, &["show", "--user", "o,r"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert_eq!(list_queries(&sim), [query]);
+    assert_eq!(assistance_paths(&sim, "GET"), Vec::<String>::new());
+}

@@ -142,10 +142,6 @@ impl Directory {
         if let Some(known) = self.exists_known(id.as_str()) {
             return Ok(known);
         }
-        if id.as_str().contains(',') {
-            // It cannot be one of a comma-separated list: leave the 404 as it is.
-            return Ok(false);
-        }
         let mut batch = vec![id.clone()];
         {
             let known = self.lock();
