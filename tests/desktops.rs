@@ -538,3 +538,37 @@ fn a_user_name_with_a_comma_stays_one_user_name() {
     assert_eq!(list_queries(&sim), [query]);
     assert_eq!(assistance_paths(&sim, "GET"), Vec::<String>::new());
 }
+
+#[test]
+fn every_state_of_the_statuses_page_is_a_status_filter() {
+    let states = [
+        "ACTIVE",
+        "SHUTOFF",
+        "ERROR",
+        "HIBERNATED",
+        "STARTING",
+        "STOPPING",
+        "RESTARTING",
+        "HIBERNATING",
+        "AWAKENING",
+    ];
+    let (sim, env) = setup(&[]);
+    for state in states {
+        let out = run(
+            &env,
+            &["desktops", "--status", &state.to_lowercase(), "-o", "code"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{state}: {}", stderr(&out));
+    }
+    let sent: Vec<String> = states
+        .iter()
+        .map(|s| format!("limit=1000&offset=0&status={s}"))
+        .collect();
+    assert_eq!(list_queries(&sim), sent);
+    let out = env
+        .cmd()
+        .args(["desktops", "--status", "BOOTING"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
