@@ -145,7 +145,7 @@ pub struct SimArgs {
     pub seed_status: SeedStatus,
 
     /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500,
-    /// 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
+    /// 502, 503, 504, no-api (the gateway's 404 APIGW.0101: no such API), html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
     /// MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect, flood (ListDesktops:
     /// 20,000 desktops a page, no end), echo-headers (a 400 quoting every request header), spoof
     /// (bidi overrides, zero-width characters, C1 controls); or mixed: per

@@ -74,6 +74,16 @@ impl Client {
         Ok(answer.answered(()))
     }
 
+    /// `-v`: a 404 read as `NONE` because the listing has the desktop, with the code it came
+    /// with: an unexpected code must not vanish silently into "no session".
+    pub fn detail_no_record(&self, desktop: &DesktopId, e: &ApiError) {
+        self.shared.trace.at(1, || {
+            let code = e.error_code().map_or("no error code".into(), snippet_code);
+            let line = msg!("api-404-as-none", desktop = desktop, code = code);
+            messages::line(Level::Detail, &line)
+        });
+    }
+
     /// One cheap authenticated call (ListDesktops, limit 1); its body is not read.
     pub fn probe(&self) -> Result<Answered<()>, ApiError> {
         let query = [("limit".to_string(), "1".to_string())];
@@ -184,6 +194,10 @@ impl Client {
     }
 }
 
+fn snippet_code(code: &str) -> String {
+    snippet(code, 40)
+}
+
 fn invalid_path(segments: &[impl AsRef<str>]) -> ApiError {
     ApiError::InvalidPath(format!(
         "{:?}",
@@ -212,6 +226,7 @@ mod tests {
             max_attempts: 1,
             extra_roots: Vec::new(),
             trace: Trace::off(),
+            region: None,
         })
         .unwrap()
     }

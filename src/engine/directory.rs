@@ -171,7 +171,10 @@ impl Directory {
             Ok(record) if record.is_blank() => Ok(Answer::Record(RemoteAssistance::none())),
             Ok(record) => Ok(Answer::Record(record)),
             Err(e) if e.is_not_found() => match self.confirm(client, id) {
-                Ok(true) => Ok(Answer::Record(RemoteAssistance::none())),
+                Ok(true) => {
+                    client.detail_no_record(id, &e);
+                    Ok(Answer::Record(RemoteAssistance::none()))
+                }
                 Ok(false) => Ok(Answer::Missing(e)),
                 // Not allowed to list, or the listing itself is not found: the 404 stands.
                 Err(listing) if listing.is_refused() && listing.status() == Some(403) => {
