@@ -821,3 +821,30 @@ fn desktops_without_a_session_are_none_under_either_reading_of_a_list() {
         assert_clean(&out);
     }
 }
+
+#[test]
+fn a_hundred_and_one_desktops_are_looked_up_in_batches_of_at_most_100() {
+    let (sim, env) = setup(&["--desktops", "101"]);
+    let ids: Vec<String> = (1..=101).map(generated_id).collect();
+    let out = env
+        .cmd()
+        .args(["watch", "--once", "-o", "json"])
+        .args(&ids)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ndjson(&out).len(), 101, "{}", stdout(&out));
+    let mut asked: Vec<usize> = listing_queries(&sim)
+        .iter()
+        .map(|q| {
+            let pairs: Vec<&str> = q.split('&').collect();
+            assert!(!q.contains("%2C"), "one ID a key: {q}");
+            pairs
+                .iter()
+                .filter(|p| p.starts_with("desktop_id="))
+                .count()
+        })
+        .collect();
+    asked.sort_unstable();
+    assert_eq!(asked, [1, 100]);
+}
