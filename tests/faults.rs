@@ -181,7 +181,7 @@ fn a_gateway_404_is_the_configuration_never_a_missing_desktop() {
     let (sim, env) = setup();
     sim.fault(json!({"kind": "no-api"}));
     let hint = format!(
-        "  hint: the API gateway at {} has no such API: the endpoint, its path or the region ((none set)) is wrong",
+        "  hint: the API gateway at {} has no such API: the endpoint, its path or the region is wrong (region: (none set))",
         sim.url.trim_end_matches('/')
     );
     let commands: [&[&str]; 5] = [

@@ -256,6 +256,12 @@ mod tests {
             (workspace.code(), workspace.is_not_found()),
             (Code::NotFound, true)
         );
+        let endpoint = "https://workspace.na-mexico-1.myhuaweicloud.com";
+        let placed = gateway.at(endpoint, Some("na-mexico-1"));
+        let hint = placed.hint().map(|m| m.render()).unwrap_or_default();
+        let named = format!("the API gateway at {endpoint} has no such API");
+        assert!(hint.starts_with(&named), "{hint}");
+        assert!(hint.contains("(region: na-mexico-1)"), "{hint}");
     }
 
     #[test]
