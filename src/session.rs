@@ -83,6 +83,11 @@ fn options(
         max_attempts,
         extra_roots: extra_roots(settings.connection()?.ca_file.as_deref())?,
         trace: trace(settings.verbose),
+        region: settings
+            .connection()?
+            .region
+            .as_ref()
+            .map(|r| r.value.clone()),
     })
 }
 

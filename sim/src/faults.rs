@@ -35,6 +35,9 @@ pub enum FaultKind {
     GatewayTimeout,
     /// 403 APIGW.0302: authenticated but not allowed.
     Forbidden,
+    /// 404 APIGW.0101: the gateway has no such API (a wrong endpoint, path or region), never
+    /// an answer about the desktop.
+    NoApi,
     Html,
     Empty,
     Truncated,
@@ -63,13 +66,14 @@ pub enum FaultKind {
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 22] = [
+const NAMES: [(&str, FaultKind); 23] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
     ("503", FaultKind::Unavailable),
     ("504", FaultKind::GatewayTimeout),
     ("403", FaultKind::Forbidden),
+    ("no-api", FaultKind::NoApi),
     ("html", FaultKind::Html),
     ("empty", FaultKind::Empty),
     ("truncated", FaultKind::Truncated),
@@ -397,6 +401,12 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
             StatusCode::FORBIDDEN,
             "APIGW.0302",
             "The IAM user is not authorized to access the API (simulated fault)",
+            id,
+        ),
+        FaultKind::NoApi => errors::gateway(
+            StatusCode::NOT_FOUND,
+            "APIGW.0101",
+            "The API does not exist or has not been published in the environment",
             id,
         ),
         FaultKind::Html => errors::raw(StatusCode::BAD_GATEWAY, "text/html", HTML_502),

@@ -145,7 +145,7 @@ pub struct SimArgs {
     pub seed_status: SeedStatus,
 
     /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500,
-    /// 502, 503, 504, html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
+    /// 502, 503, 504, no-api (the gateway's 404 APIGW.0101: no such API), html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
     /// MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect, flood (ListDesktops:
     /// 20,000 desktops a page, no end), echo-headers (a 400 quoting every request header), spoof
     /// (bidi overrides, zero-width characters, C1 controls); or mixed: per
@@ -235,6 +235,12 @@ pub struct SimArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = NameMatch::Exact)]
     pub name_match: NameMatch,
 
+    /// How ListDesktops reads a list (`desktop_id`, `user_name`): repeated (a key per value, as
+    /// both official SDKs send it; a comma is part of one value) or comma (the old reading: a
+    /// value is split at commas, repeated keys still add values)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListStyle::Repeated, value_name = "STYLE")]
+    pub list_style: ListStyle,
+
     /// Serve HTTPS with this PEM certificate chain (with --tls-key) instead of plain HTTP
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,
@@ -253,6 +259,16 @@ pub enum NameMatch {
     Exact,
     /// Part of the name, in any case
     Fuzzy,
+}
+
+/// `--list-style`: how a list in the query is read (docs/WORKSPACE-API.md §7).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListStyle {
+    /// A key per value (`desktop_id=a&desktop_id=b`); a comma belongs to its value
+    #[default]
+    Repeated,
+    /// Each value split at commas too (`desktop_id=a,b`), as an earlier reading of the page had it
+    Comma,
 }
 
 /// `--no-record-as`: the GET answer for "this desktop has no assistance record".
@@ -325,6 +341,7 @@ impl SimArgs {
             reset_demo: false,
             clock_ahead: Duration::ZERO,
             name_match: NameMatch::Exact,
+            list_style: ListStyle::Repeated,
             tls_cert: None,
             tls_key: None,
         }

@@ -12,7 +12,7 @@ use super::quota::Quota;
 use super::seed::Catalogue;
 use super::store::{Delays, Store};
 use super::verify::redact_authorization;
-use super::{workspace, NameMatch, NoRecordAs, PostOnActive, SeedStatus, SimArgs};
+use super::{workspace, ListStyle, NameMatch, NoRecordAs, PostOnActive, SeedStatus, SimArgs};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -48,6 +48,8 @@ pub struct Sim {
     pub latency: Duration,
     pub page_size_cap: usize,
     pub name_match: NameMatch,
+    /// `--list-style`: how ListDesktops reads `desktop_id` and `user_name`.
+    pub list_style: ListStyle,
     pub no_record_as: NoRecordAs,
     pub post_on_active: PostOnActive,
     /// The gateway's flow control (`--rate-limit`) and its counters.
@@ -123,6 +125,7 @@ impl Sim {
             latency: args.latency,
             page_size_cap: args.page_size_cap.min(1000),
             name_match: args.name_match,
+            list_style: args.list_style,
             no_record_as: args.no_record_as,
             post_on_active: args.post_on_active,
             clock_ahead: args.clock_ahead,

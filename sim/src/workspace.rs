@@ -6,7 +6,7 @@ use super::faults::{self, FaultKind};
 use super::gate;
 use super::server::Sim;
 use super::store::Missing;
-use super::{NameMatch, NoRecordAs, PostOnActive};
+use super::{ListStyle, NameMatch, NoRecordAs, PostOnActive};
 use axum::extract::{Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
@@ -40,7 +40,7 @@ pub async fn list_desktops(State(sim): State<Arc<Sim>>, req: Request) -> Respons
         return project_not_found(&path.project);
     }
     let query = super::verify::query_pairs(parts.uri.query().unwrap_or(""));
-    match DesktopQuery::parse(&query, sim.page_size_cap, sim.name_match) {
+    match DesktopQuery::parse(&query, &sim) {
         Ok(q) => errors::json(StatusCode::OK, &q.run(&sim)),
         Err(msg) => errors::workspace(StatusCode::BAD_REQUEST, errors::SIM_BAD_PARAMETER, msg),
     }
@@ -221,24 +221,23 @@ struct DesktopQuery {
 }
 
 impl DesktopQuery {
-    fn parse(
-        pairs: &[(String, String)],
-        page_cap: usize,
-        name_match: NameMatch,
-    ) -> Result<DesktopQuery, String> {
+    fn parse(pairs: &[(String, String)], sim: &Sim) -> Result<DesktopQuery, String> {
         let mut q = DesktopQuery {
             limit: 1000,
-            name_match,
+            name_match: sim.name_match,
             ..DesktopQuery::default()
         };
-        // The SDK sends a list as ONE comma-separated value (`desktop_id=a,b`); a repeated key
-        // is accepted too.
+        let style = sim.list_style;
+        // Both SDKs send a list as repeated keys (`desktop_id=a&desktop_id=b`), so a comma is
+        // part of one value; `--list-style comma` keeps the earlier reading as a variant.
         let list = |value: &str| -> Vec<String> {
-            value
-                .split(',')
-                .filter(|v| !v.is_empty())
-                .map(str::to_string)
-                .collect()
+            match style {
+                ListStyle::Repeated => vec![value.to_string()],
+                ListStyle::Comma => value.split(',').map(str::to_string).collect(),
+            }
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .collect()
         };
         for (key, value) in pairs {
             match key.as_str() {
@@ -260,7 +259,7 @@ impl DesktopQuery {
                 "At most {MAX_DESKTOP_IDS} desktop_id values are allowed."
             ));
         }
-        q.limit = q.limit.min(page_cap);
+        q.limit = q.limit.min(sim.page_size_cap);
         Ok(q)
     }
 

@@ -20,8 +20,9 @@ pub struct DesktopFilter {
     pub user_name: Option<String>,
     pub desktop_ip: Option<String>,
     pub status: Option<String>,
-    /// These desktops only (at most [`DesktopFilter::MAX_IDS`]), sent as ONE comma-separated
-    /// value like the SDK does (docs/WORKSPACE-API.md §7).
+    /// These desktops only (at most [`DesktopFilter::MAX_IDS`]), sent as repeated keys
+    /// (`desktop_id=a&desktop_id=b`) as both official SDKs send a list (docs/WORKSPACE-API.md
+    /// §7): a comma is part of one value there, never a separator.
     pub desktop_ids: Vec<String>,
 }
 
@@ -29,18 +30,23 @@ impl DesktopFilter {
     /// The most `desktop_id` values ListDesktops takes in one call.
     pub const MAX_IDS: usize = 100;
 
+    /// The filters as query pairs; a list is one pair per value (the signer sorts a repeated
+    /// key's values as the SDK does).
     fn query_pairs(&self) -> Vec<(String, String)> {
-        let ids = (!self.desktop_ids.is_empty()).then(|| self.desktop_ids.join(","));
-        [
+        let single = [
             ("computer_name", &self.computer_name),
+            // `user_name` is a list too; `assist` asks for one user, which is one pair.
             ("user_name", &self.user_name),
             ("desktop_ip", &self.desktop_ip),
             ("status", &self.status),
-            ("desktop_id", &ids),
         ]
         .into_iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| (k.to_string(), v.clone())))
-        .collect()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k.to_string(), v.clone())));
+        let ids = self
+            .desktop_ids
+            .iter()
+            .map(|id| ("desktop_id".to_string(), id.clone()));
+        single.chain(ids).collect()
     }
 }
 
@@ -66,6 +72,16 @@ impl Client {
         let url = self.url(&self.assistance_path(desktop), &[])?;
         let answer = self.execute(Method::DELETE, &url, &[])?;
         Ok(answer.answered(()))
+    }
+
+    /// `-v`: a 404 read as `NONE` because the listing has the desktop, with the code it came
+    /// with: an unexpected code must not vanish silently into "no session".
+    pub fn detail_no_record(&self, desktop: &DesktopId, e: &ApiError) {
+        self.shared.trace.at(1, || {
+            let code = e.error_code().map_or("no error code".into(), snippet_code);
+            let line = msg!("api-404-as-none", desktop = desktop, code = code);
+            messages::line(Level::Detail, &line)
+        });
     }
 
     /// One cheap authenticated call (ListDesktops, limit 1); its body is not read.
@@ -178,6 +194,10 @@ impl Client {
     }
 }
 
+fn snippet_code(code: &str) -> String {
+    snippet(code, 40)
+}
+
 fn invalid_path(segments: &[impl AsRef<str>]) -> ApiError {
     ApiError::InvalidPath(format!(
         "{:?}",
@@ -206,6 +226,7 @@ mod tests {
             max_attempts: 1,
             extra_roots: Vec::new(),
             trace: Trace::off(),
+            region: None,
         })
         .unwrap()
     }
@@ -221,5 +242,20 @@ mod tests {
             assert_eq!(segments.len(), 5, "{url}");
             assert_eq!(segments[3], id.path_segment(), "{url}");
         }
+    }
+
+    #[test]
+    fn desktop_ids_go_as_repeated_keys_with_a_comma_kept_in_its_value() {
+        let filter = DesktopFilter {
+            user_name: Some("o,r".into()),
+            desktop_ids: vec!["b".into(), "a,c".into()],
+            ..DesktopFilter::default()
+        };
+        let c = test_client();
+        let url = c.url(&c.desktops_path(), &filter.query_pairs()).unwrap();
+        assert_eq!(
+            url.query(),
+            Some("desktop_id=a%2Cc&desktop_id=b&user_name=o%2Cr")
+        );
     }
 }

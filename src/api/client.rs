@@ -24,6 +24,8 @@ pub struct ClientOptions {
     /// Trusted in addition to the built-in roots (a profile's `ca_file`).
     pub extra_roots: Vec<reqwest::Certificate>,
     pub trace: Trace,
+    /// The configuration's region, named in hints about the endpoint.
+    pub region: Option<String>,
 }
 
 /// One per run: a connection pool, the endpoint, the credentials and the retry policy.
@@ -39,6 +41,7 @@ pub struct Client {
 pub(super) struct Shared {
     transport: Transport,
     pub(super) endpoint: Url,
+    region: Option<String>,
     pub(super) project_id: String,
     keys: Keys,
     pub(super) trace: Trace,
@@ -56,6 +59,7 @@ impl Client {
         let shared = Shared {
             transport,
             endpoint: opts.endpoint,
+            region: opts.region,
             project_id: opts.project_id,
             keys: Keys::new(opts.auth),
             trace: opts.trace,
@@ -121,17 +125,20 @@ impl Client {
             trace: &s.trace,
             said: &s.said,
         };
-        retry.send(method, url, &|attempt| {
-            let headers = headers(url);
-            let request = Request {
-                method,
-                url,
-                body,
-                headers: &headers,
-            };
-            s.transport
-                .send_once(&s.trace, &request, (attempt, self.attempts))
-        })
+        retry
+            .send(method, url, &|attempt| {
+                let headers = headers(url);
+                let request = Request {
+                    method,
+                    url,
+                    body,
+                    headers: &headers,
+                };
+                s.transport
+                    .send_once(&s.trace, &request, (attempt, self.attempts))
+            })
+            // An error names where it went: a wrong endpoint's hint must say which one.
+            .map_err(|e| e.at(&url.origin().ascii_serialization(), s.region.as_deref()))
     }
 }
 
@@ -151,6 +158,7 @@ mod tests {
             max_attempts: 3,
             extra_roots: Vec::new(),
             trace: Trace::off(),
+            region: None,
         })
         .unwrap();
         let single = client.single_attempts();

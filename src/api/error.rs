@@ -16,7 +16,15 @@ pub struct StatusError {
     pub encoded_authorization_message: Option<String>,
     /// The server's `Retry-After`, for callers that pace themselves (watch).
     pub retry_after: Option<std::time::Duration>,
+    /// Where the request went (scheme, host and port), for a hint about the configuration.
+    pub endpoint: Option<String>,
+    /// The region of the configuration, when it names one.
+    pub region: Option<String>,
 }
+
+/// The API gateway's codes for "no such API" (docs/WORKSPACE-API.md §10): a wrong endpoint,
+/// path or region, never an answer about a desktop.
+const NO_SUCH_API: [&str; 2] = ["APIGW.0101", "APIG.0101"];
 
 /// Why a request failed below HTTP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,8 +126,37 @@ impl ApiError {
         matches!(self, ApiError::Status(s) if matches!(s.status, 401 | 403))
     }
 
+    /// A 404 from Workspace: no such desktop (or no record). The gateway's own 404 for an API
+    /// it does not have is not one: see [`ApiError::is_no_such_api`].
     pub fn is_not_found(&self) -> bool {
-        matches!(self, ApiError::Status(s) if s.status == 404)
+        matches!(self, ApiError::Status(s) if s.status == 404) && !self.is_no_such_api()
+    }
+
+    /// The gateway has no such API (404 `APIGW.0101`/`APIG.0101`): the endpoint, the path or
+    /// the region is wrong, so nothing the run asks can succeed.
+    pub fn is_no_such_api(&self) -> bool {
+        matches!(self, ApiError::Status(s) if s.status == 404
+            && s.error_code.as_deref().is_some_and(|c| NO_SUCH_API.contains(&c.trim())))
+    }
+
+    /// This error with where the request went and the region of the configuration.
+    pub fn at(self, endpoint: &str, region: Option<&str>) -> ApiError {
+        match self {
+            ApiError::Status(mut s) => {
+                s.endpoint = Some(endpoint.to_string());
+                s.region = region.map(str::to_string);
+                ApiError::Status(s)
+            }
+            other => other,
+        }
+    }
+
+    /// Where the request went and the region, as [`ApiError::at`] set them.
+    pub fn place(&self) -> (Option<&str>, Option<&str>) {
+        match self {
+            ApiError::Status(s) => (s.endpoint.as_deref(), s.region.as_deref()),
+            _ => (None, None),
+        }
     }
 
     /// No answer within the time allowed.

@@ -295,6 +295,21 @@ mod vectors {
         assert_eq!(canonical_uri("/v2/p/desktops/a%2Fb"), "/v2/p/desktops/a/b/");
         assert_eq!(canonical_uri("/v2/a%20b"), "/v2/a%20b/");
     }
+
+    #[test]
+    fn a_repeated_key_keeps_every_value_sorted_raw_as_the_sdk_sorts_them() {
+        // Both SDKs sort a list's values before encoding them (Python `value.sort()`, Go
+        // `sort.Strings`): `a_` comes before `aä` raw, though `a%C3%A4` sorts first encoded.
+        let pairs: Vec<(String, String)> =
+            [("limit", "1"), ("desktop_id", "aä"), ("desktop_id", "a_")]
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+        assert_eq!(
+            canonical_query(&pairs),
+            "desktop_id=a_&desktop_id=a%C3%A4&limit=1"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -165,8 +165,19 @@ pub struct DesktopsArgs {
     pub no_headers: bool,
 }
 
-/// The states of a desktop, as ListDesktops filters them.
-pub const DESKTOP_STATES: [&str; 4] = ["ACTIVE", "SHUTOFF", "ERROR", "HIBERNATED"];
+/// The states of a desktop, as ListDesktops filters them: the "Cloud Desktop Statuses" page's
+/// four lasting ones, then its transient ones (docs/WORKSPACE-API.md §2).
+pub const DESKTOP_STATES: [&str; 9] = [
+    "ACTIVE",
+    "SHUTOFF",
+    "ERROR",
+    "HIBERNATED",
+    "STARTING",
+    "STOPPING",
+    "RESTARTING",
+    "HIBERNATING",
+    "AWAKENING",
+];
 /// The states a remote-assistance session can be watched for.
 pub const SESSION_STATES: [&str; 5] = [
     "OPEN",

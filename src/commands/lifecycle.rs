@@ -139,6 +139,10 @@ fn active_session(
         }
         Ok(_) => Ok(None),
         Err(e) if e.is_not_found() => Ok(None),
+        // A wrong endpoint or region: the POST would go to the same nowhere.
+        Err(e) if e.is_no_such_api() => Err(anyhow::Error::new(e).context(format!(
+            "the API gateway has no such API (asked for desktop {id})"
+        ))),
         Err(e) if e.is_refused() => {
             Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
         }

@@ -7,7 +7,8 @@ pub use crate::api::is_loopback;
 use super::error::ConfigError;
 use super::file::closest;
 
-/// Regions with a Workspace endpoint (docs/WORKSPACE-API.md §3).
+/// Regions with a Workspace endpoint (docs/WORKSPACE-API.md §3): the SDK's table, then the
+/// API reference's.
 pub const REGIONS: &[&str] = &[
     "cn-east-3",
     "cn-north-4",
@@ -27,6 +28,9 @@ pub const REGIONS: &[&str] = &[
     "af-north-1",
     "ap-southeast-2",
     "eu-west-101",
+    // Not in the SDK 3.1.219 table, but the API reference's "Before You Start" page lists
+    // `workspace.na-mexico-1.myhuaweicloud.com`.
+    "na-mexico-1",
 ];
 
 /// Regions with a regional IAM endpoint (docs/WORKSPACE-API.md §3); others use the global one.

@@ -120,9 +120,11 @@ pub fn handle(
         sched.attempts,
     ) {
         Fate::Refused => {
-            return Err(
-                anyhow::Error::new(e).context(format!("the cloud refused to show desktop {id}"))
-            );
+            let what = match e.is_no_such_api() {
+                true => format!("the API gateway has no such API (asked for desktop {id})"),
+                false => format!("the cloud refused to show desktop {id}"),
+            };
+            return Err(anyhow::Error::new(e).context(what));
         }
         Fate::NotFound => {
             sched.pacer.accepted(now, sent);

@@ -142,10 +142,6 @@ impl Directory {
         if let Some(known) = self.exists_known(id.as_str()) {
             return Ok(known);
         }
-        if id.as_str().contains(',') {
-            // It cannot be one of a comma-separated list: leave the 404 as it is.
-            return Ok(false);
-        }
         let mut batch = vec![id.clone()];
         {
             let known = self.lock();
@@ -175,7 +171,10 @@ impl Directory {
             Ok(record) if record.is_blank() => Ok(Answer::Record(RemoteAssistance::none())),
             Ok(record) => Ok(Answer::Record(record)),
             Err(e) if e.is_not_found() => match self.confirm(client, id) {
-                Ok(true) => Ok(Answer::Record(RemoteAssistance::none())),
+                Ok(true) => {
+                    client.detail_no_record(id, &e);
+                    Ok(Answer::Record(RemoteAssistance::none()))
+                }
                 Ok(false) => Ok(Answer::Missing(e)),
                 // Not allowed to list, or the listing itself is not found: the 404 stands.
                 Err(listing) if listing.is_refused() && listing.status() == Some(403) => {

@@ -62,7 +62,8 @@ pub fn settle_unseen(rules: Rules) -> Option<Settled> {
 /// What a failed poll means for its desktop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fate {
-    /// 401/403: the credentials are refused; the whole run ends with that error.
+    /// 401/403: the credentials are refused, or the gateway has no such API (a wrong endpoint
+    /// or region): nothing else can succeed, so the whole run ends with that error.
     Refused,
     /// 404 for a desktop the listing does not have.
     NotFound,
@@ -77,7 +78,7 @@ pub enum Fate {
 /// `streak` and `throttled` count the failures and 429s in a row before this one; `attempts`
 /// is how many tries `--once` gives one poll.
 pub fn fate(e: &ApiError, rules: Rules, streak: u32, throttled: u32, attempts: u32) -> Fate {
-    if e.is_refused() {
+    if e.is_refused() || e.is_no_such_api() {
         Fate::Refused
     } else if e.is_not_found() {
         Fate::NotFound

@@ -71,6 +71,8 @@ impl Diagnose for ApiError {
     fn code(&self) -> Code {
         match self {
             _ if self.is_refused() => Code::Auth,
+            // The gateway has no such API: the endpoint or region is wrong, not the desktop.
+            _ if self.is_no_such_api() => Code::Config,
             _ if self.is_not_found() => Code::NotFound,
             ApiError::Network { .. } => Code::Network,
             // Only a desktop ID can make a path that is not the one intended.
@@ -81,8 +83,16 @@ impl Diagnose for ApiError {
 
     fn hint(&self) -> Option<Message> {
         let code = self.error_code().unwrap_or("");
+        if self.is_no_such_api() {
+            let (endpoint, region) = self.place();
+            return Some(msg!(
+                "hint-no-such-api",
+                endpoint = endpoint.unwrap_or("(unknown)"),
+                region = region.unwrap_or("(none set)"),
+            ));
+        }
         let id = match (self, self.status()) {
-            (_, Some(401)) if code.ends_with(".0303") => "hint-clock-skew",
+            (_, Some(401)) if code.ends_with(".0303") => "hint-app-auth-failed",
             (_, Some(401)) => "hint-credentials-rejected",
             (_, Some(403)) if self.has_encoded_authorization_message() => "hint-permission-encoded",
             (_, Some(403)) => "hint-permission",
@@ -206,7 +216,15 @@ mod tests {
         let table = [
             (
                 status(401, Some("APIGW.0303"), false),
-                Some("hint-clock-skew"),
+                Some("hint-app-auth-failed"),
+            ),
+            (
+                status(404, Some("APIGW.0101"), false),
+                Some("hint-no-such-api"),
+            ),
+            (
+                status(404, Some("APIG.0101"), false),
+                Some("hint-no-such-api"),
             ),
             (status(401, None, false), Some("hint-credentials-rejected")),
             (status(403, None, true), Some("hint-permission-encoded")),
@@ -224,6 +242,26 @@ mod tests {
         for (err, id) in table {
             assert_eq!(err.hint().map(|m| m.id()), id, "{err}");
         }
+    }
+
+    #[test]
+    fn a_gateway_404_is_the_configuration_and_a_workspace_404_the_desktop() {
+        let gateway = status(404, Some("APIGW.0101"), false);
+        assert_eq!(
+            (gateway.code(), gateway.is_not_found()),
+            (Code::Config, false)
+        );
+        let workspace = status(404, Some("WKS.0404"), false);
+        assert_eq!(
+            (workspace.code(), workspace.is_not_found()),
+            (Code::NotFound, true)
+        );
+        let endpoint = "https://workspace.na-mexico-1.myhuaweicloud.com";
+        let placed = gateway.at(endpoint, Some("na-mexico-1"));
+        let hint = placed.hint().map(|m| m.render()).unwrap_or_default();
+        let named = format!("the API gateway at {endpoint} has no such API");
+        assert!(hint.starts_with(&named), "{hint}");
+        assert!(hint.contains("(region: na-mexico-1)"), "{hint}");
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("watch-relist-failed", "could not list the project's desktops again ({error}); watching the same ones"),
     ("watch-names-failed", "could not look up the desktops' names ({error}); the watch goes on without them"),
     // ---- hints of typed errors (exit/diagnose.rs decides which) ----
-    ("hint-clock-skew", "the request's clock is more than 15 minutes off the cloud's: fix this machine's time (e.g. `timedatectl set-ntp true`)"),
+    ("hint-app-auth-failed", "the gateway did not accept the request's signature: this machine's clock may be more than 15 minutes off the cloud's (fix it, e.g. `timedatectl set-ntp true`), or the signature or its credentials are expired or invalid (check the profile's ak/sk and security token)"),
+    ("hint-no-such-api", "the API gateway at {endpoint} has no such API: the endpoint, its path or the region is wrong (region: {region}); check `endpoint` and `region` (`assist config show`), not the desktop"),
     ("hint-credentials-rejected", "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"),
     ("hint-permission-encoded", "the credentials are valid but lack permission; the encoded authorization message says which policy denied the request: decode it with STS decode-authorization-message (the API shows the policy and the action that was refused)"),
     ("hint-permission", "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"),
@@ -128,6 +129,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     (
         "api-unexpected-json-type",
         "the service sent {fields} with an unexpected JSON type (not text); shown as text",
+    ),
+    (
+        "api-404-as-none",
+        "desktop {desktop}: HTTP 404 ({code}) and the listing has the desktop: no session, NONE",
     ),
     (
         "api-silence-retried",

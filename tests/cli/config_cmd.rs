@@ -685,3 +685,26 @@ fn config_check_against_an_unreachable_endpoint_exits_7() {
     assert!(err.contains(&dead), "{err}");
     assert_clean(&out);
 }
+
+#[test]
+fn na_mexico_1_is_a_region_with_its_workspace_and_iam_endpoints() {
+    let env = Env::new();
+    env.write_config(&format!(
+        "[profiles.default]\nregion = \"na-mexico-1\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n"
+    ));
+    let out = env
+        .cmd()
+        .args(["config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    ok(&out);
+    let shown = json_of(&out);
+    assert_eq!(
+        (&shown["endpoint"]["value"], &shown["iam_endpoint"]["value"]),
+        (
+            &json!("https://workspace.na-mexico-1.myhuaweicloud.com/"),
+            &json!("https://iam.na-mexico-1.myhuaweicloud.com/")
+        ),
+        "{shown}"
+    );
+}

@@ -506,3 +506,53 @@ fn every_help_ends_with_examples() {
     assert!(help.contains("assist start --user alice --wait"), "{help}");
     assert!(help.contains("assist desktops --user alice"), "{help}");
 }
+
+#[test]
+fn a_user_name_with_a_comma_stays_one_user_name() {
+    let query = "limit=1000&offset=0&user_name=o%2Cr";
+    let (sim, env) = setup(&[]);
+    let out = run(&env, &["desktops", "--user", "o,r", "-o", "code"]);
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
+    assert_eq!(list_queries(&sim), [query]);
+    // The old reading splits the value: the service then answers for "o" or "r", and the
+    // client still asks the same and acts on no desktop whose user is not "o,r".
+    let (sim, env) = setup(&["--list-style", "comma"]);
+    let out = run(&env, &["show", "--user", "o,r"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert_eq!(list_queries(&sim), [query]);
+    assert_eq!(assistance_paths(&sim, "GET"), Vec::<String>::new());
+}
+
+#[test]
+fn every_state_of_the_statuses_page_is_a_status_filter() {
+    let states = [
+        "ACTIVE",
+        "SHUTOFF",
+        "ERROR",
+        "HIBERNATED",
+        "STARTING",
+        "STOPPING",
+        "RESTARTING",
+        "HIBERNATING",
+        "AWAKENING",
+    ];
+    let (sim, env) = setup(&[]);
+    for state in states {
+        let out = run(
+            &env,
+            &["desktops", "--status", &state.to_lowercase(), "-o", "code"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{state}: {}", stderr(&out));
+    }
+    let sent: Vec<String> = states
+        .iter()
+        .map(|s| format!("limit=1000&offset=0&status={s}"))
+        .collect();
+    assert_eq!(list_queries(&sim), sent);
+    let out = env
+        .cmd()
+        .args(["desktops", "--status", "BOOTING"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -166,3 +166,69 @@ fn a_watch_polls_in_single_attempts_and_its_lookup_keeps_the_retry_policy() {
     assert!(polls.iter().all(|l| l.ends_with(" (attempt 1/1)")), "{err}");
     assert_eq!(sent.len(), 3, "{err}");
 }
+
+/// `404 APIGW.0101` is the gateway saying it has no such API (a wrong endpoint, path or
+/// region): every command says so with exit 3, and none calls the desktop missing.
+#[test]
+fn a_gateway_404_is_the_configuration_never_a_missing_desktop() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "no-api"}));
+    let hint = format!(
+        "  hint: the API gateway at {} has no such API: the endpoint, its path or the region is wrong (region: (none set))",
+        sim.url.trim_end_matches('/')
+    );
+    let commands: [&[&str]; 5] = [
+        &["show", OPEN_DESKTOP],
+        &["start", OPEN_DESKTOP, "--no-audit"],
+        &["cancel", OPEN_DESKTOP, "--no-audit"],
+        &["watch", "--once", OPEN_DESKTOP],
+        &["desktops"],
+    ];
+    for args in commands {
+        let out = env.cmd().args(args).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(
+            err.contains("HTTP 404 Not Found, APIGW.0101"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(&hint), "{args:?}: {err}");
+        let missing = format!("{OPEN_DESKTOP} does not exist");
+        assert!(!err.contains(&missing), "{args:?}: {err}");
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+}
+
+/// A 404 read as `NONE` (the listing has the desktop) says with `-v` which code it came with.
+#[test]
+fn verbose_names_the_code_of_a_404_read_as_none() {
+    let (_sim, env) = (Sim::start(&["--desktops", "1"]), Env::new());
+    env.aksk_profile(&_sim, SK);
+    let id = generated_id(1);
+    let out = env.cmd().args(["show", "-v", &id]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let line = format!(
+        "* desktop {id}: HTTP 404 (SIM.0404) and the listing has the desktop: no session, NONE"
+    );
+    assert!(err.lines().any(|l| l == line), "{err}");
+}
+
+/// `APIG.0303` is app authentication failing: a skewed clock is one cause, not the only one.
+#[test]
+fn an_app_auth_failure_hint_names_the_clock_and_the_signature() {
+    let (_sim, env) = sim_and_env(&["--clock-ahead", "20m"]);
+    let out = show(&env, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(err.contains("APIGW.0303"), "{err}");
+    let hint = err
+        .lines()
+        .find(|l| l.starts_with("  hint: "))
+        .unwrap_or_default();
+    assert!(
+        hint.contains("clock may be more than 15 minutes off"),
+        "{err}"
+    );
+    assert!(hint.contains("expired or invalid"), "{err}");
+}

@@ -572,7 +572,7 @@ fn statuses_are_checked_where_they_are_typed() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains("[possible values: ACTIVE, SHUTOFF, ERROR, HIBERNATED]"),
+        err.contains("[possible values: ACTIVE, SHUTOFF, ERROR, HIBERNATED, STARTING, STOPPING, RESTARTING, HIBERNATING, AWAKENING]"),
         "{err}"
     );
     assert!(err.contains("a similar value exists: 'SHUTOFF'"), "{err}");

@@ -782,3 +782,62 @@ fn the_control_endpoint_advances_the_simulated_clock() {
         .unwrap();
     assert_eq!(refused.status().as_u16(), 400);
 }
+
+/// The query of every ListDesktops request the simulator received.
+fn listing_queries(sim: &Sim) -> Vec<String> {
+    sim.requests()
+        .iter()
+        .filter(|r| r["path"] == format!("/v2/{PROJECT}/desktops"))
+        .map(|r| r["query"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn desktops_without_a_session_are_none_under_either_reading_of_a_list() {
+    for style in ["repeated", "comma"] {
+        let (sim, env) = setup(&["--desktops", "3", "--list-style", style]);
+        let ids: Vec<String> = (1..=3).map(generated_id).collect();
+        let out = env
+            .cmd()
+            .args(["watch", "--once", "-o", "json"])
+            .args(&ids)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{style}: {}", stderr(&out));
+        let events = ndjson(&out);
+        let none: Vec<String> = events.iter().map(|e| e["status"].to_string()).collect();
+        assert_eq!(none, ["\"NONE\""; 3], "{style}: {}", stdout(&out));
+        assert_eq!(ids_of(&events), set(&[&ids[0], &ids[1], &ids[2]]));
+        let lists = ids.iter().map(|id| format!("desktop_id={id}"));
+        let want = format!("{}&limit=3&offset=0", lists.collect::<Vec<_>>().join("&"));
+        assert_eq!(listing_queries(&sim), [want], "{style}");
+        assert_clean(&out);
+    }
+}
+
+#[test]
+fn a_hundred_and_one_desktops_are_looked_up_in_batches_of_at_most_100() {
+    let (sim, env) = setup(&["--desktops", "101"]);
+    let ids: Vec<String> = (1..=101).map(generated_id).collect();
+    let out = env
+        .cmd()
+        .args(["watch", "--once", "-o", "json"])
+        .args(&ids)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ndjson(&out).len(), 101, "{}", stdout(&out));
+    let mut asked: Vec<usize> = listing_queries(&sim)
+        .iter()
+        .map(|q| {
+            let pairs: Vec<&str> = q.split('&').collect();
+            assert!(!q.contains("%2C"), "one ID a key: {q}");
+            pairs
+                .iter()
+                .filter(|p| p.starts_with("desktop_id="))
+                .count()
+        })
+        .collect();
+    asked.sort_unstable();
+    assert_eq!(asked, [1, 100]);
+}
