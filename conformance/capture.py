@@ -50,6 +50,9 @@ def main():
             # Logged with the answer's status, written before the answer goes back, so that the
             # log is complete when the client has its answer.
             record["status"] = resp.status
+            # An IAM token issued to the client, to check that it is the one it then sends.
+            if resp.getheader("X-Subject-Token"):
+                record["subject_token"] = resp.getheader("X-Subject-Token")
             with open(log_path, "a", encoding="utf-8") as log:
                 log.write(json.dumps(record) + "\n")
             self.send_response_only(resp.status, resp.reason)

@@ -35,7 +35,14 @@ MAX_SKEW = 15 * 60
 EXPECTED_EXITS = {
     "list-name": 0, "list-user": 0, "list-pages": 0, "list-ids": 0, "show": 0, "start": 0,
     "show-started": 0, "cancel": 0, "show-missing": 5, "security-token": 0, "token": 0,
+    "password": 0,
 }
+# docs/WORKSPACE-API.md §4: the password token request, as the API reference gives it; the
+# project by name (the region) or, when the profile knows it, by ID.
+PASSWORD_IDENTITY = {"methods": ["password"], "password": {"user": {
+    "name": "demo-user", "password": "Demo-Passw0rd!", "domain": {"name": "demo-account"}}}}
+PASSWORD_BODIES = [{"auth": {"identity": PASSWORD_IDENTITY, "scope": {"project": project}}}
+                   for project in ({"name": "cn-north-4"}, {"id": "0bec5db98280d2d02fd6c00c2de791ce"})]
 
 # Header differences that are understood: (assist's exact value or None for "not sent",
 # a test of the SDK's value, why).
@@ -153,7 +160,30 @@ def check_signed(who, request, problems):
 
 # --- one pair of requests --------------------------------------------------------------------
 
-def compare_pair(label, a, s):
+def check_password_token(request, problems):
+    """assist's POST /v3/auth/tokens, which no SDK call of the run makes: as §4 gives it."""
+    headers = header_map(request)
+    try:
+        body = json.loads(request["body"])
+    except ValueError:
+        body = None
+    expected = [("method", request["method"], "POST"), ("path", request["path"], "/v3/auth/tokens"),
+                ("status", request["status"], 201),
+                ("body", body, body if body in PASSWORD_BODIES else PASSWORD_BODIES[0]),
+                ("content-type", headers.get("content-type"), "application/json;charset=utf8")]
+    for field, got, want in expected:
+        if got != want:
+            problems.append("password token request, %s: %r, expected %r" % (field, got, want))
+    for name in ("authorization", "x-auth-token", "x-sdk-date"):
+        if name in headers:
+            problems.append("password token request: %s sent" % name)
+    query = request["query"]
+    if query not in ("", "nocatalog=true"):
+        problems.append("password token request, query %r" % query)
+    return request.get("subject_token")
+
+
+def compare_pair(label, a, s, token=TOKEN):
     """The rows of the report for one pair, and the unexplained differences."""
     problems, rows = [], []
     for field in ("method", "path", "query", "body", "status"):
@@ -167,10 +197,10 @@ def compare_pair(label, a, s):
         if mark == "DIFFERS":
             problems.append("%s: assist %r, SDK %r" % (field, va, vs))
     ha, hs = header_map(a), header_map(s)
-    if label == "token":
+    if label in ("token", "password"):
         for name in ("authorization", "x-sdk-date", "x-project-id"):
             hs.pop(name, None)
-        if ha.pop("x-auth-token", None) != TOKEN:
+        if ha.pop("x-auth-token", None) != token:
             problems.append("x-auth-token: not the profile's token")
         rows.append(("header x-auth-token", "<the token>", "(no token login)", "explained: " + WHY_TOKEN))
     else:
@@ -236,6 +266,7 @@ PLANTS = {
     "wrong-token": lambda g, e: set_header(first(g, "token"), "x-auth-token", "another-token"),
     "no-project-id": lambda g, e: set_header(first(g, "show"), "x-project-id", None),
     "extra-header": lambda g, e: first(g, "show")["headers"].append(["X-Extra", "1"]),
+    "password-body": lambda g, e: first(g, "password", "POST").update(body="{}"),
     "wrong-exit": lambda g, e: e.update({"show-missing": 0}),
     "missing-call": lambda g, e: g.pop("cancel"),
 }
@@ -258,11 +289,19 @@ def main():
         if exits.get(label) != EXPECTED_EXITS.get(label):
             unexplained.append("%s: assist exited %s, expected %s" % (label, exits.get(label), EXPECTED_EXITS.get(label)))
         mine, theirs = sorted(assist.get(label, []), key=pairing_key), sorted(sdk.get(label, []), key=pairing_key)
+        token = TOKEN
+        if label == "password":
+            asked = [r for r in mine if r["path"] == "/v3/auth/tokens"]
+            mine = [r for r in mine if r["path"] != "/v3/auth/tokens"]
+            problems = []
+            token = check_password_token(asked[0], problems) if len(asked) == 1 else None
+            problems += [] if len(asked) == 1 else ["assist asked %d tokens" % len(asked)]
+            unexplained += ["password, POST /v3/auth/tokens: " + p for p in problems]
         if len(mine) != len(theirs) or not mine:
             unexplained.append("%s: assist sent %d request(s), the SDK %d" % (label, len(mine), len(theirs)))
         for a, s in zip(mine, theirs):
             count += 1
-            rows, problems = compare_pair(label, a, s)
+            rows, problems = compare_pair(label, a, s, token)
             unexplained += ["%s, %s %s: %s" % (label, a["method"], a["path"], p) for p in problems]
             out.append("\n### %d. `%s`: %s %s\n" % (count, label, a["method"], a["path"]))
             out.append("| field | assist | official SDK | |\n|---|---|---|---|")
@@ -274,6 +313,9 @@ def main():
         print("- header %s: %s" % (name, why))
     print("- header authorization: " + WHY_SIGNED)
     print("- " + WHY_TOKEN)
+    print("- `password` call: the same after a token request (POST /v3/auth/tokens) that no SDK call makes; "
+          "it is checked against docs/WORKSPACE-API.md §4 (body, Content-Type, no signature) and "
+          "the token then sent must be the one IAM issued")
     if unexplained:
         print("\nUNEXPLAINED:\n")
         print("\n".join("- " + u for u in unexplained))

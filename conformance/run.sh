@@ -31,6 +31,7 @@ TEMP_AK=DEMOTEMPACCESSKEY000
 TEMP_SK=DEMOTEMPSECRETKEY0000000000000000000000
 SECURITY_TOKEN=demo-security-token-0000000000
 TOKEN=demo-token-0000000000
+IAM_USER=demo-user IAM_PASSWORD=Demo-Passw0rd! IAM_DOMAIN=demo-account
 # --plant KIND: change assist's side in one way before comparing (compare.py's PLANTS); the
 # run must then fail. --keep DIR: keep the three logs (how conformance/fixtures/ was made).
 PLANT="" KEEP=""
@@ -72,7 +73,7 @@ start_server() {
     "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
     PIDS+=("$!")
     for _ in $(seq 1 100); do
-        URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/$name.out" | head -n 1 || true)
+        URL=$(grep -so 'http://127\.0\.0\.1:[0-9]*' "$WORK/$name.out" | head -n 1 || true)
         [[ -n $URL ]] && return
         sleep 0.1
     done
@@ -136,6 +137,11 @@ printf '[profiles.token]\nendpoint = "%s"\nproject_id = "%s"\nauth = "token"\nto
     "$PROXY_ASSIST" "$PROJECT" "$TOKEN" >"$WORK/token.toml"
 chmod 600 "$WORK/token.toml"
 ASSIST_CONFIG=$WORK/token.toml run_assist token --profile token show "$SHOWN" -o code
+# A password profile: a token from IAM (POST /v3/auth/tokens), then X-Auth-Token.
+printf '[profiles.password]\nendpoint = "%s"\niam_endpoint = "%s"\nproject_id = "%s"\nauth = "password"\nuser = "%s"\ndomain = "%s"\npassword_command = "printf %%s %s"\n' \
+    "$PROXY_ASSIST" "$PROXY_ASSIST" "$PROJECT" "$IAM_USER" "$IAM_DOMAIN" "$IAM_PASSWORD" >"$WORK/password.toml"
+chmod 600 "$WORK/password.toml"
+ASSIST_CONFIG=$WORK/password.toml run_assist password --profile password show "$SHOWN" -o code
 
 # The same calls for the SDK, against its own simulator.
 CONFORMANCE_TEMP_AK=$TEMP_AK CONFORMANCE_TEMP_SK=$TEMP_SK HUAWEICLOUD_SDK_SECURITY_TOKEN=$SECURITY_TOKEN \

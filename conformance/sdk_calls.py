@@ -62,6 +62,9 @@ def main():
         # The Workspace SDK has no token login: its signed request is the reference for the
         # headers besides the authentication (compare.py knows).
         ("token", [lambda: show(sdk, shown)]),
+        # Nor a password login: the token request is checked against the API reference's
+        # (compare.py), the call after it like the token one.
+        ("password", [lambda: show(sdk, shown)]),
     ]
     for label, requests in calls:
         if label != "list-name":
