@@ -426,3 +426,52 @@ impl Store {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(space: &str, status: Status) -> Assistance {
+        Assistance::Fixed(Record::waiting(space, "helpdesk", status))
+    }
+
+    fn saved(records: &[(&str, Assistance)]) -> Saved {
+        let changed = records.iter().map(|(id, a)| (id.to_string(), a.clone()));
+        Saved {
+            changed: changed.collect(),
+        }
+    }
+
+    #[test]
+    fn a_merge_keeps_what_another_command_saved_meanwhile() {
+        let base = saved(&[("a", fixed("s1", Status::WaitUserConfirm))]);
+        // This command started desktop b and left a as it found it; another command moved a
+        // on and started c, and saved first.
+        let mine = saved(&[
+            ("a", fixed("s1", Status::WaitUserConfirm)),
+            ("b", fixed("s2", Status::WaitUserConfirm)),
+        ]);
+        let on_disk = saved(&[
+            ("a", fixed("s1", Status::Open)),
+            ("c", fixed("s3", Status::WaitUserConfirm)),
+        ]);
+        let merged = mine.merged(&base, on_disk).changed;
+        assert_eq!(merged.len(), 3, "{merged:?}");
+        assert_eq!(
+            merged["a"],
+            fixed("s1", Status::Open),
+            "the newer record stays"
+        );
+        assert_eq!(merged["b"], fixed("s2", Status::WaitUserConfirm));
+        assert_eq!(merged["c"], fixed("s3", Status::WaitUserConfirm));
+    }
+
+    #[test]
+    fn a_record_this_command_changed_wins_over_the_file() {
+        let base = saved(&[("a", fixed("s1", Status::WaitUserConfirm))]);
+        let mine = saved(&[("a", fixed("s1", Status::Close))]);
+        let on_disk = saved(&[("a", fixed("s1", Status::Open))]);
+        let merged = mine.merged(&base, on_disk).changed;
+        assert_eq!(merged["a"], fixed("s1", Status::Close));
+    }
+}
