@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Conformance: `assist` and the official Python SDK (huaweicloudsdkworkspace 3.1.219) make the
-# same calls (IAM project lookup, ListDesktops by name, show, start, show, cancel, a 404)
-# against `assist sim`, each through a small capturing proxy (capture.py); compare.py prints
-# what each sent side by side (secrets masked) and fails on any difference that is not
-# explained. The report goes to stdout and into CONFORMANCE.md between the markers.
+# same calls (listed in CONFORMANCE.md), each against its own `assist sim` through a small
+# capturing proxy (capture.py); compare.py checks, call by call, statuses, assist's exit
+# status, method, path, query, body, the exact headers and every signature (with the SDK's
+# signer), and fails on any difference that is not explained. The report goes to stdout and
+# into CONFORMANCE.md between the markers.
 #
 #   bash conformance/run.sh               # about a minute after the build (pip installs the SDK)
 #   CONFORMANCE_OUT=/tmp/x.md bash conformance/run.sh
