@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A small capturing proxy for conformance/run.sh: forwards every request unchanged (Host
 included, so signatures still verify) to UPSTREAM and appends what it received, one JSON
-object per line, to LOG. Loopback only. Standard library only.
+object per line, to LOG. Loopback only. Standard library only. conformance/run.sh writes a marker line
+({"mark": LABEL}) into LOG before each command, so that requests are compared per call.
 
     python3 capture.py UPSTREAM_URL LOG_FILE      # prints its URL on the first stdout line
 """
@@ -9,6 +10,7 @@ import http.client
 import http.server
 import json
 import sys
+import time
 import urllib.parse
 
 
@@ -35,6 +37,8 @@ def main():
                 # Names as sent, in the order sent; a repeated header keeps each value.
                 "headers": [[k, v] for k, v in self.headers.items()],
                 "body": body.decode("utf-8", "replace"),
+                # When it arrived (UTC, seconds): X-Sdk-Date is checked against it.
+                "received": int(time.time()),
             }
             conn = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=30)
             conn.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
@@ -46,6 +50,9 @@ def main():
             # Logged with the answer's status, written before the answer goes back, so that the
             # log is complete when the client has its answer.
             record["status"] = resp.status
+            # An IAM token issued to the client, to check that it is the one it then sends.
+            if resp.getheader("X-Subject-Token"):
+                record["subject_token"] = resp.getheader("X-Subject-Token")
             with open(log_path, "a", encoding="utf-8") as log:
                 log.write(json.dumps(record) + "\n")
             self.send_response_only(resp.status, resp.reason)

@@ -397,6 +397,8 @@ pub struct Handle {
     https: bool,
     clock: Arc<clock::Clock>,
     sim: Arc<server::Sim>,
+    /// The saved state this simulator was taken up from, to tell its own changes apart.
+    base: store::Saved,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -420,6 +422,19 @@ impl Handle {
     /// [`spawn_saved`] takes up again: how the demo profile keeps its story between commands.
     pub fn saved_state(&self) -> String {
         serde_json::to_string(&self.sim.store.save()).unwrap_or_default()
+    }
+
+    /// Like [`Handle::saved_state`], for a file that other simulators may have saved to since
+    /// this one was spawned: what this one changed, laid over `current` (the file's text now),
+    /// so that records it did not change keep their newer values. No `current` (the file is
+    /// gone) keeps this one's changes alone; one that cannot be read is taken as unchanged.
+    pub fn saved_state_over(&self, current: Option<&str>) -> String {
+        let current = match current {
+            None => store::Saved::default(),
+            Some(text) => serde_json::from_str(text).unwrap_or_else(|_| self.base.clone()),
+        };
+        let merged = self.sim.store.save().merged(&self.base, current);
+        serde_json::to_string(&merged).unwrap_or_default()
     }
 }
 
@@ -445,9 +460,10 @@ pub fn spawn(args: &SimArgs) -> anyhow::Result<Handle> {
 /// be read is an error (the caller decides whether to start over).
 pub fn spawn_saved(args: &SimArgs, saved: Option<&str>) -> anyhow::Result<Handle> {
     let mut sim = server::Sim::new(args);
+    let mut base = store::Saved::default();
     if let Some(text) = saved {
-        let state = serde_json::from_str(text).context("reading the saved simulator state")?;
-        sim.store.restore(state);
+        base = serde_json::from_str(text).context("reading the saved simulator state")?;
+        sim.store.restore(base.clone());
     }
     let tls = args.tls()?;
     let https = tls.is_some();
@@ -474,6 +490,7 @@ pub fn spawn_saved(args: &SimArgs, saved: Option<&str>) -> anyhow::Result<Handle
         https,
         clock,
         sim,
+        base,
         stop: Some(stop),
         thread: Some(thread),
     })

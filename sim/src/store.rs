@@ -165,7 +165,7 @@ pub struct Delays {
 
 /// A session started through the simulator; its status follows from its age on the
 /// simulator's clock (wall-clock time, so that a saved session goes on after a restart).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Session {
     space_id: String,
     space_name: String,
@@ -255,7 +255,7 @@ fn random_text(len: usize, alphabet: &[u8]) -> String {
         .collect()
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Assistance {
     Fixed(Record),
@@ -284,9 +284,23 @@ pub struct Started {
 
 /// What a simulator remembers across restarts (the demo profile's saved state): the records
 /// that changed since seeding (lively seeds included, once looked at).
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Saved {
     changed: HashMap<String, Assistance>,
+}
+
+impl Saved {
+    /// The records `self` changed since `base` (the state it was taken up from), laid over
+    /// `current` (what another simulator saved meanwhile): two demo commands at once each
+    /// keep what they did, instead of the last one to end writing over the other.
+    pub fn merged(self, base: &Saved, mut current: Saved) -> Saved {
+        for (id, mine) in self.changed {
+            if base.changed.get(&id) != Some(&mine) {
+                current.changed.insert(id, mine);
+            }
+        }
+        current
+    }
 }
 
 /// Every desktop's assistance record. Only records that changed since seeding are stored, so
@@ -410,5 +424,54 @@ impl Store {
                 Some(record)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(space: &str, status: Status) -> Assistance {
+        Assistance::Fixed(Record::waiting(space, "helpdesk", status))
+    }
+
+    fn saved(records: &[(&str, Assistance)]) -> Saved {
+        let changed = records.iter().map(|(id, a)| (id.to_string(), a.clone()));
+        Saved {
+            changed: changed.collect(),
+        }
+    }
+
+    #[test]
+    fn a_merge_keeps_what_another_command_saved_meanwhile() {
+        let base = saved(&[("a", fixed("s1", Status::WaitUserConfirm))]);
+        // This command started desktop b and left a as it found it; another command moved a
+        // on and started c, and saved first.
+        let mine = saved(&[
+            ("a", fixed("s1", Status::WaitUserConfirm)),
+            ("b", fixed("s2", Status::WaitUserConfirm)),
+        ]);
+        let on_disk = saved(&[
+            ("a", fixed("s1", Status::Open)),
+            ("c", fixed("s3", Status::WaitUserConfirm)),
+        ]);
+        let merged = mine.merged(&base, on_disk).changed;
+        assert_eq!(merged.len(), 3, "{merged:?}");
+        assert_eq!(
+            merged["a"],
+            fixed("s1", Status::Open),
+            "the newer record stays"
+        );
+        assert_eq!(merged["b"], fixed("s2", Status::WaitUserConfirm));
+        assert_eq!(merged["c"], fixed("s3", Status::WaitUserConfirm));
+    }
+
+    #[test]
+    fn a_record_this_command_changed_wins_over_the_file() {
+        let base = saved(&[("a", fixed("s1", Status::WaitUserConfirm))]);
+        let mine = saved(&[("a", fixed("s1", Status::Close))]);
+        let on_disk = saved(&[("a", fixed("s1", Status::Open))]);
+        let merged = mine.merged(&base, on_disk).changed;
+        assert_eq!(merged["a"], fixed("s1", Status::Close));
     }
 }

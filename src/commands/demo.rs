@@ -4,10 +4,12 @@
 //! The demo tells one story across commands: its simulator's sessions are saved in a small
 //! file of the cache dir when a command ends and taken up by the next one, so that
 //! `start --user erin --wait` and then `show --user erin` show the same session.
-//! `assist sim --reset-demo` starts it over.
+//! `assist sim --reset-demo` starts it over. Demo commands may run at once (two `start
+//! --wait` in two terminals): each saves under a lock, merging what it changed into what is
+//! on disk then, so that neither loses the other's session.
 
 #[cfg(feature = "sim")]
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::{self, Builtin, ConfigError};
 #[cfg(feature = "sim")]
@@ -16,6 +18,10 @@ use crate::messages::{self, msg};
 /// The file, in the cache dir, that keeps the demo's sessions between commands.
 #[cfg(feature = "sim")]
 const STATE_FILE: &str = "demo-sim.json";
+
+/// More than any demo's sessions take; a larger file is not the demo's and is not read.
+#[cfg(feature = "sim")]
+const STATE_LIMIT: u64 = 8 << 20;
 
 /// Keeps the demo's simulator serving until dropped at the end of the command, then saves
 /// its sessions for the next command.
@@ -29,11 +35,45 @@ pub struct Guard {
 impl Drop for Guard {
     fn drop(&mut self) {
         if let Some(path) = &self.state {
-            if let Err(e) = crate::files::write_private(path, &self.handle.saved_state()) {
+            if let Err(e) = self.save(path) {
                 messages::warn(&msg!("demo-not-saved", path = path.display(), error = e));
             }
         }
     }
+}
+
+#[cfg(feature = "sim")]
+impl Guard {
+    /// Read-modify-write under the lock: another demo command may have saved since this one
+    /// started, and its sessions must survive this one's save.
+    fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            crate::files::create_private_dir(dir)?;
+        }
+        let lock = crate::files::open_lock(&lock_path(path))?;
+        // Held for a read and a write only, so waiting without a limit is short.
+        lock.lock()?;
+        let current = read_state(path)?;
+        crate::files::write_private(path, &self.handle.saved_state_over(current.as_deref()))
+    }
+}
+
+/// The saved state's text; `None` when there is none. A symbolic link is not followed.
+#[cfg(feature = "sim")]
+fn read_state(path: &Path) -> std::io::Result<Option<String>> {
+    match crate::files::read_nofollow(path, STATE_LIMIT) {
+        Ok(Some((text, _))) => Ok(Some(text)),
+        Ok(None) => Err(std::io::Error::other("it is larger than any demo state")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(feature = "sim")]
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    path.with_file_name(name)
 }
 
 #[cfg(not(feature = "sim"))]
@@ -53,9 +93,7 @@ pub fn start() -> Result<(Guard, Builtin), ConfigError> {
     // No seeded session waits for ever: each moves on from the first look.
     args.lively = true;
     let state = state_path();
-    let saved = state
-        .as_deref()
-        .and_then(|p| std::fs::read_to_string(p).ok());
+    let saved = state.as_deref().and_then(|p| read_state(p).ok().flatten());
     let handle = match assist_sim::spawn_saved(&args, saved.as_deref()) {
         Ok(handle) => handle,
         Err(e) if saved.is_some() => {

@@ -62,3 +62,43 @@ fn no_demo_user_keeps_start_wait_waiting() {
     );
     assert!(stderr(&out).contains("code D1F32AA6"), "{}", stderr(&out));
 }
+
+#[test]
+fn two_demo_starts_at_once_both_keep_their_session() {
+    let env = Env::new();
+    // Both commands take up the saved state before either has saved: each must add its own
+    // session to what is on disk when it ends, not write over the other's.
+    let outs = std::thread::scope(|scope| {
+        let starts = ["erin", "frank"].map(|user| {
+            let env = &env;
+            scope.spawn(move || demo(env, &["start", "--user", user, "--wait", "-o", "code"]))
+        });
+        starts.map(|start| start.join().unwrap())
+    });
+    for out in &outs {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+        assert!(
+            is_invitation_code(stdout(out).trim_end()),
+            "{}",
+            stdout(out)
+        );
+    }
+
+    let out = demo(&env, &["sessions", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed_code = |user: &str| {
+        let sessions = listed.as_array().unwrap().iter();
+        let mine: Vec<_> = sessions.filter(|s| s["user_name"] == user).collect();
+        assert_eq!(mine.len(), 1, "{user}: {listed:#}");
+        mine[0]["invitation_code"].as_str().map(str::to_string)
+    };
+    for (user, out) in ["erin", "frank"].iter().zip(&outs) {
+        let code = stdout(out).trim_end().to_string();
+        assert_eq!(
+            listed_code(user),
+            Some(code),
+            "{user}'s session: {listed:#}"
+        );
+    }
+}
