@@ -548,10 +548,17 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
             .as_ref()
             .map_or("cn-north-4", |r| r.value.as_str()),
     )?;
-    if !REGIONS.contains(&region.as_str()) {
+    if !REGIONS.contains(&region.as_str()) && global.endpoint.is_none() {
         return Err(usage(format!("unknown region \"{region}\"")));
     }
     e.push(("region", region));
+    // The endpoint given on the command line is the one this profile is for: without it,
+    // the profile would reach the region's public endpoint instead.
+    push_opt(
+        &mut e,
+        "endpoint",
+        &global.endpoint.as_ref().map(|v| v.value.clone()),
+    );
     let project = prompt_default(
         "ask-project-id",
         global.project_id.as_ref().map_or("", |p| p.value.as_str()),
