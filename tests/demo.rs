@@ -70,3 +70,31 @@ fn no_demo_user_keeps_start_wait_waiting() {
     );
     assert!(stderr(&out).contains("code D1F32AA6"), "{}", stderr(&out));
 }
+
+/// `log` reads a local file: the demo's log is read without starting its simulator (whose
+/// note would otherwise be the only thing on stderr), and `--verify` checks it the same way.
+#[test]
+fn log_in_the_demo_starts_no_simulator() {
+    let env = Env::new();
+    let out = demo(&env, &["start", "--user", "erin", "--ticket", "DEMO-2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = demo(&env, &["log", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "no simulator, no note");
+    let lines: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tickets: Vec<&str> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["ticket"].as_str().unwrap())
+        .collect();
+    assert_eq!(tickets, ["DEMO-2"]);
+    let out = demo(&env, &["log", "--verify"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert!(
+        stdout(&out).ends_with("demo-audit.jsonl: 1 line(s), the chain is intact\n"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -122,7 +122,8 @@ pub struct LogArgs {
     #[arg(long, value_name = "ID")]
     pub desktop: Option<String>,
 
-    /// Only actions by this local or cloud user (any case, part of the name)
+    /// Only actions by this local or cloud user, or on a desktop of this end user (any case,
+    /// part of the name)
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
 

@@ -51,10 +51,7 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
             let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
         }
-        Command::Log(args) => {
-            let (settings, _sim) = setup::prepare(&flags)?;
-            log::run(&settings, &args)
-        }
+        Command::Log(args) => log::run(&setup::local(&flags)?, &args),
         Command::Sessions(args) => {
             sessions::refuse_unconfirmed(&args)?;
             let (settings, _sim) = setup::prepare(&flags)?;

@@ -111,6 +111,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-ids-are-text", "desktop IDs are text, one per line"),
     ("hint-show-no-code", "`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record"),
     ("hint-show-no-link", "a link comes with an OPEN space: `assist start --wait` asks the user; `assist show` shows the whole record"),
+    ("hint-log-formats", "`log` prints a table, or JSON with -o json"),
     ("hint-desktops-no-link", "`-o code` prints the IDs; `assist show ID -o link` prints a session's link"),
     // clipboard (`--copy`)
     (
