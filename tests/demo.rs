@@ -71,6 +71,25 @@ fn no_demo_user_keeps_start_wait_waiting() {
     assert!(stderr(&out).contains("code D1F32AA6"), "{}", stderr(&out));
 }
 
+/// Every line the demo says fits an 80-column terminal, its note with the simulator's URL
+/// included (the longest port is five digits).
+#[test]
+fn the_demo_note_fits_80_columns() {
+    let env = Env::new();
+    let out = demo(&env, &["show", "--name", "FIN-PC-042", "-o", "code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].starts_with("note: \"demo\" is a built-in simulator at http://127.0.0.1:"),
+        "{err}"
+    );
+    let longest =
+        lines[0].rsplit_once(':').map_or(0, |(head, _)| head.len()) + ":65535, not the cloud".len();
+    assert!(longest <= 80, "{} columns with port 65535: {err}", longest);
+}
+
 /// `log` reads a local file: the demo's log is read without starting its simulator (whose
 /// note would otherwise be the only thing on stderr), and `--verify` checks it the same way.
 #[test]

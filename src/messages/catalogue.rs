@@ -206,7 +206,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     (
         "demo-simulator",
-        "profile \"{profile}\" talks to a built-in simulator at {url}, not to the cloud",
+        // Within 80 columns with `note: ` and the longest loopback URL (port 65535).
+        "\"{profile}\" is a built-in simulator at {url}, not the cloud",
     ),
 ];
 
