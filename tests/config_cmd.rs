@@ -725,3 +725,32 @@ fn config_check_against_an_unreachable_endpoint_exits_7() {
     assert!(err.contains(&dead), "{err}");
     assert_clean(&out);
 }
+
+/// The demo keeps no token cache: `config show` says so rather than a bare `-`; JSON keeps
+/// `null`, its shape unchanged.
+#[test]
+fn config_show_for_the_demo_says_it_keeps_no_cache() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--profile", "demo", "config", "show"])
+        .output()
+        .unwrap();
+    ok(&out);
+    let text = stdout(&out);
+    let row: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("cache dir"))
+        .collect();
+    assert_eq!(row, ["cache dir\tnone: the demo keeps no cache"], "{text}");
+    let out = env
+        .cmd()
+        .args(["--profile", "demo", "config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert_eq!(
+        json_of(&out)["cache_dir"],
+        json!({"value": null, "source": null})
+    );
+}

@@ -338,16 +338,23 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
             Some(s.max_attempts.to_string()),
             None,
         ),
-        setting(
-            "cache_dir",
-            "cache dir",
-            s.connection()
-                .ok()
-                .and_then(|c| c.cache_dir.as_ref())
-                .map(|d| d.display().to_string()),
-            None,
-        ),
+        cache_dir(s),
     ]
+}
+
+/// Where the tokens are cached. The demo's connection (made when its simulator starts)
+/// keeps none, which a bare `-` leaves unsaid; JSON keeps `null` for it.
+fn cache_dir(s: &Settings) -> Field {
+    let dir = s
+        .connection()
+        .ok()
+        .and_then(|c| c.cache_dir.as_ref())
+        .map(|d| d.display().to_string());
+    let mut field = setting("cache_dir", "cache dir", dir, None);
+    if s.is_builtin_demo() {
+        field.text = Some(msg!("config-demo-no-cache").render());
+    }
+    field
 }
 
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.

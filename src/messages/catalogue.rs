@@ -204,6 +204,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "demo-ignores-place",
         "--endpoint and --region are ignored by the built-in demo profile",
     ),
+    ("config-demo-no-cache", "none: the demo keeps no cache"),
     (
         "demo-simulator",
         // Within 80 columns with `note: ` and the longest loopback URL (port 65535).
