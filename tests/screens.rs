@@ -573,7 +573,7 @@ fn statuses_are_checked_where_they_are_typed() {
         err.contains("[possible values: OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE, NONE]"),
         "{err}"
     );
-    assert!(err.contains("a similar value exists: 'OPEN'"), "{err}");
+    assert!(err.contains("did you mean OPEN?"), "{err}");
 
     let out = env
         .cmd()

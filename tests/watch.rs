@@ -789,3 +789,40 @@ fn the_control_endpoint_advances_the_simulated_clock() {
         .unwrap();
     assert_eq!(refused.status().as_u16(), 400);
 }
+
+/// `--until` reads statuses in any case, and a near miss is answered with the spelling
+/// meant, as the guide promises: exit 2 before any request.
+#[test]
+fn until_suggests_the_status_meant() {
+    let (sim, env) = setup(&[]);
+    let out = env
+        .cmd()
+        .args(["watch", CLOSED_DESKTOP, "--until", "closed", "--once"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: invalid value 'closed' for '--until'; did you mean CLOSE?\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[possible values: OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE, NONE]"),
+        "{err}"
+    );
+    assert_eq!(sim.requests().len(), 0, "nothing sent");
+    let out = env
+        .cmd()
+        .args([
+            "watch",
+            CLOSED_DESKTOP,
+            "--until",
+            "close",
+            "--once",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -8,6 +8,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args};
 
 use super::defaults::{shown, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL};
+use super::states::AnyCase;
 use crate::domain::Status;
 use crate::units::{parse_age, parse_duration, parse_interval, parse_rate};
 
@@ -275,8 +276,8 @@ pub struct WatchArgs {
     pub max_rate: Option<f64>,
 
     /// Stop with exit 0 once every desktop has reached one of these statuses (any case)
-    #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]", ignore_case = true,
-          value_parser = PossibleValuesParser::new(SESSION_STATES).map(|s| Status::parse(&s)))]
+    #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]",
+          value_parser = AnyCase(&SESSION_STATES).map(|s| Status::parse(&s)))]
     pub until: Vec<Status>,
 
     /// Give up after this long (exit 8 when --until statuses are still pending)
