@@ -368,6 +368,7 @@ fn the_demo_logs_into_its_cache_dir_never_the_real_log() {
             "start",
             EXAMPLE_DESKTOP,
             "--new",
+            "--yes",
             "--ticket",
             "DEMO-1",
         ])

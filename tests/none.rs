@@ -244,7 +244,7 @@ fn start_new_cancels_the_session_and_asks_again() {
     let (sim, env) = sim_and_env(&[]);
     let out = env
         .cmd()
-        .args(["start", OPEN_DESKTOP, "--new", "-o", "json"])
+        .args(["start", OPEN_DESKTOP, "--new", "--yes", "-o", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -255,6 +255,26 @@ fn start_new_cancels_the_session_and_asks_again() {
         .map(|r| r["method"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(methods, ["GET", "DELETE", "POST"]);
+}
+
+/// `--new` closes a session someone may be using: a script says `--yes`, else nothing is
+/// sent and the run ends with exit 2 saying why.
+#[test]
+fn start_new_without_a_terminal_needs_yes() {
+    let (sim, env) = sim_and_env(&[]);
+    let out = env
+        .cmd()
+        .args(["start", OPEN_DESKTOP, "--new"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("without confirmation: there is no terminal to ask on"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("add --yes"), "{}", stderr(&out));
+    assert_eq!(sim.requests().len(), 0, "no request before the refusal");
 }
 
 #[test]

@@ -73,9 +73,14 @@ pub struct StartArgs {
     pub copy: bool,
 
     /// When a session is already open or waiting for the user, cancel it and ask again
-    /// (without --new, that session is reported, and waited on with --wait)
+    /// (without --new, that session is reported, and waited on with --wait); asks first on
+    /// a terminal, scripts add --yes
     #[arg(long)]
     pub new: bool,
+
+    /// With --new: cancel the session already there without asking
+    #[arg(long, requires = "new")]
+    pub yes: bool,
 
     #[command(flatten)]
     pub audit: AuditArgs,

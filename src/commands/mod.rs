@@ -36,6 +36,7 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
             show::run(&settings, &args)
         }
         Command::Start(args) => {
+            lifecycle::refuse_unconfirmed(&args)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             lifecycle::start(&settings, &args)
         }

@@ -41,6 +41,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("demo-nothing-saved", "the demo has nothing saved; it starts from its seeded story"),
     ("desktops-none-match", "no desktop matches these filters"),
     ("start-already", "{desktop}: {already}"),
+    ("start-new-confirm", "{desktop} has a session that is {status}. Cancel it and ask again? [y/N] "),
+    ("start-new-kept", "{desktop}: left the session as it is; nothing changed"),
     ("start-replaced", "{desktop}: cancelled the session that was {status} (--new); asking again"),
     ("start-conflict", "{desktop}: already active (the POST answered {error}){already}"),
     ("start-asked", "asked desktop {desktop} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"),
@@ -90,6 +92,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-secret-source", "fix the command or file named in the profile (run the command by hand to see what it does)"),
     ("hint-audit-log-unwritable", "fix the file or its directory (or `audit_log = \"/path\"` in the profile); `--no-audit` makes the change unrecorded"),
     // ---- hints of the commands' own refusals (commands/) ----
+    ("hint-new-needs-yes", "add --yes to cancel the session already there and ask again (`assist show` tells its state)"),
     ("hint-cancel-needs-yes", "add --yes to cancel every listed session (see them first with `assist sessions`)"),
     ("hint-selector-value", "give part of a computer name or user name, or an IP address"),
     ("hint-desktop-id-rule", "a desktop ID is 1 to 255 characters, without control characters, and not \".\" or \"..\""),
