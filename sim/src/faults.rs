@@ -17,6 +17,9 @@ use std::time::Duration;
 const DEFAULT_FAULT_LATENCY: Duration = Duration::from_secs(2);
 const HUGE_BYTES: usize = 10 * 1024 * 1024;
 const TRICKLE_INTERVAL: Duration = Duration::from_secs(1);
+/// How long `stall` keeps a body back.
+const STALL: Duration = Duration::from_secs(600);
+
 /// `trickle` sends this many bytes one a second, then the rest at once: slow enough to trip
 /// any sane timeout, yet done within a few seconds, so a soak with many trickles stays cheap.
 const TRICKLE_SLOW_BYTES: usize = 4;
@@ -47,6 +50,8 @@ pub enum FaultKind {
     Escapes,
     Huge,
     Trickle,
+    /// The headers of a 200, then nothing: a body that stalls (for ten minutes).
+    Stall,
     Drop,
     /// A 302 to another host: a client must not follow it with its credentials.
     Redirect,
@@ -66,7 +71,7 @@ pub enum FaultKind {
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 23] = [
+const NAMES: [(&str, FaultKind); 24] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -83,6 +88,7 @@ const NAMES: [(&str, FaultKind); 23] = [
     ("escapes", FaultKind::Escapes),
     ("huge", FaultKind::Huge),
     ("trickle", FaultKind::Trickle),
+    ("stall", FaultKind::Stall),
     ("drop", FaultKind::Drop),
     ("redirect", FaultKind::Redirect),
     ("flood", FaultKind::Flood),
@@ -418,6 +424,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Escapes => ok_json(escapes()),
         FaultKind::Huge => errors::raw(StatusCode::OK, CONTENT_JSON, huge()),
         FaultKind::Trickle => errors::raw(StatusCode::OK, CONTENT_JSON, trickle()),
+        FaultKind::Stall => errors::raw(StatusCode::OK, CONTENT_JSON, stalled()),
         FaultKind::Drop => errors::raw(StatusCode::OK, CONTENT_JSON, dropped()),
         FaultKind::Redirect => redirect(),
         FaultKind::Spoof => ok_json(spoof()),
@@ -620,6 +627,16 @@ fn trickle() -> Body {
         };
         let chunk = bytes.slice(at..end);
         Some((Ok::<_, std::io::Error>(chunk), (bytes, end)))
+    });
+    Body::from_stream(stream)
+}
+
+/// Nothing after the headers for ten minutes (a client's timeout ends it first), then the
+/// example: a stall bounded so that a forgotten one does not hold the connection for ever.
+fn stalled() -> Body {
+    let stream = futures_util::stream::once(async {
+        tokio::time::sleep(STALL).await;
+        Ok::<_, std::io::Error>(Bytes::from(example_json()))
     });
     Body::from_stream(stream)
 }

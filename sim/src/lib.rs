@@ -145,11 +145,12 @@ pub struct SimArgs {
     pub seed_status: SeedStatus,
 
     /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500,
-    /// 502, 503, 504, no-api (the gateway's 404 APIGW.0101: no such API), html, empty, truncated, wrong-types, nulls, unknown-status, escapes, huge (10
-    /// MB), trickle (1 byte/s for 4 bytes, then the rest), drop, redirect, flood (ListDesktops:
-    /// 20,000 desktops a page, no end), echo-headers (a 400 quoting every request header), spoof
-    /// (bidi overrides, zero-width characters, C1 controls); or mixed: per
-    /// faulted request one of them at random (latency up to 2s), never redirect, which is a
+    /// 502, 503, 504, no-api (the gateway's 404 APIGW.0101: no such API), html, empty, truncated,
+    /// wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes,
+    /// then the rest), stall (a 200's headers, then no body for 10 minutes), drop, redirect,
+    /// flood (ListDesktops: 20,000 desktops a page, no end), echo-headers (a 400 quoting every
+    /// request header), spoof (bidi overrides, zero-width characters, C1 controls); or mixed:
+    /// per faulted request one of them at random (latency up to 2s), never redirect, which is a
     /// permanent answer rather than a passing failure
     #[arg(long, value_name = "KIND")]
     pub fault: Option<FaultKind>,

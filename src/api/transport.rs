@@ -269,7 +269,7 @@ fn read_answer(response: Response, url: &Url, deadline: Instant) -> Result<Answe
         });
     }
     let body = read_body(response, deadline).map_err(|e| ApiError::Network {
-        kind: if e.kind() == std::io::ErrorKind::TimedOut {
+        kind: if timed_out(&e) {
             NetKind::Timeout
         } else {
             NetKind::Body
@@ -291,6 +291,16 @@ fn read_answer(response: Response, url: &Url, deadline: Instant) -> Result<Answe
         subject_token,
         body,
     })
+}
+
+/// Whether reading the body ran out of time: our own deadline, or reqwest's read timeout,
+/// which comes wrapped in an `Other` error. A body that stalls after its headers is then a
+/// silence like any other, said without `-v` when it is retried.
+fn timed_out(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::TimedOut
+        || e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+            .is_some_and(reqwest::Error::is_timeout)
 }
 
 /// Reads at most `BODY_LIMIT + 1` bytes before `deadline`. reqwest's timeout bounds each

@@ -8,6 +8,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args};
 
 use super::defaults::{shown, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL};
+use super::states::AnyCase;
 use crate::domain::Status;
 use crate::units::{parse_age, parse_duration, parse_interval, parse_rate};
 
@@ -72,9 +73,14 @@ pub struct StartArgs {
     pub copy: bool,
 
     /// When a session is already open or waiting for the user, cancel it and ask again
-    /// (without --new, that session is reported, and waited on with --wait)
+    /// (without --new, that session is reported, and waited on with --wait); asks first on
+    /// a terminal, scripts add --yes
     #[arg(long)]
     pub new: bool,
+
+    /// With --new: cancel the session already there without asking
+    #[arg(long, requires = "new")]
+    pub yes: bool,
 
     #[command(flatten)]
     pub audit: AuditArgs,
@@ -122,7 +128,8 @@ pub struct LogArgs {
     #[arg(long, value_name = "ID")]
     pub desktop: Option<String>,
 
-    /// Only actions by this local or cloud user (any case, part of the name)
+    /// Only actions by this local or cloud user, or on a desktop of this end user (any case,
+    /// part of the name)
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
 
@@ -285,8 +292,8 @@ pub struct WatchArgs {
     pub max_rate: Option<f64>,
 
     /// Stop with exit 0 once every desktop has reached one of these statuses (any case)
-    #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]", ignore_case = true,
-          value_parser = PossibleValuesParser::new(SESSION_STATES).map(|s| Status::parse(&s)))]
+    #[arg(long, value_delimiter = ',', value_name = "STATUS[,STATUS...]",
+          value_parser = AnyCase(&SESSION_STATES).map(|s| Status::parse(&s)))]
     pub until: Vec<Status>,
 
     /// Give up after this long (exit 8 when --until statuses are still pending)

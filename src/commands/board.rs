@@ -2,7 +2,7 @@
 //! the live board (drawn by `output::Board`, which also restores the terminal on every way out)
 //! and the keys that end it; elsewhere one line per change, like `watch`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -11,15 +11,16 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::api::model::Desktop;
+use crate::api::model::RemoteAssistance;
 use crate::api::Client;
 use crate::cli::SessionsArgs;
 use crate::config::Settings;
-use crate::domain::DesktopId;
+use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
-use crate::messages;
+use crate::messages::{self, Level, Message};
 use crate::outcome::{Kind, Outcome};
-use crate::output::{Board, LineReporter, OutputFormat};
+use crate::output::{Board, LineReporter, OutputFormat, Reporter};
 
 pub fn run(
     settings: &Settings,
@@ -47,11 +48,14 @@ pub fn run(
     };
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {
-        let mut reporter = LineReporter {
-            width: None,
-            out: std::io::stdout().lock(),
-            format: settings.output,
-            show_password: settings.style.show_password,
+        let mut reporter = SessionsOnly {
+            lines: LineReporter {
+                width: None,
+                out: std::io::stdout().lock(),
+                format: settings.output,
+                show_password: settings.style.show_password,
+            },
+            shown: HashSet::new(),
         };
         let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, interrupted)?;
         if matches!(outcome.end, Outcome::Stopped(Kind::Interrupted)) {
@@ -100,4 +104,38 @@ fn listen_for_keys(stop: Arc<AtomicBool>, quit: Arc<AtomicBool>) -> std::thread:
             }
         }
     })
+}
+
+/// The lines of a piped `sessions --watch`: like `sessions`, only desktops with a session.
+/// A desktop first seen without one (`NONE`, `CLOSE`) is left out; once shown, its session's
+/// end is a change worth a line.
+struct SessionsOnly<R> {
+    lines: R,
+    shown: HashSet<String>,
+}
+
+impl<R: Reporter> Reporter for SessionsOnly<R> {
+    fn change(
+        &mut self,
+        id: &str,
+        names: Option<&DesktopNames>,
+        record: &RemoteAssistance,
+        at: jiff::Timestamp,
+    ) -> std::io::Result<()> {
+        let active = record.status().is_some_and(Status::is_active);
+        let worth_a_line = if active {
+            self.shown.insert(id.to_string());
+            true
+        } else {
+            self.shown.remove(id)
+        };
+        match worth_a_line {
+            true => self.lines.change(id, names, record, at),
+            false => Ok(()),
+        }
+    }
+
+    fn say(&mut self, level: Level, message: &Message) {
+        self.lines.say(level, message);
+    }
 }

@@ -1,7 +1,7 @@
-//! `assist completions`: the shell's registration script; and `assist manpages`, the man
-//! pages, generated from the same definition as `--help`. The completions themselves come
-//! from `assist` at each TAB (clap_complete's dynamic completion, see main.rs): profile
-//! names are read from the config as it is then, values from the same definition as the parser.
+//! `assist completions`: the shell's registration script (the man pages are `manpages.rs`).
+//! The completions themselves come from `assist` at each TAB (clap_complete's dynamic
+//! completion, see main.rs): profile names are read from the config as it is then, values
+//! from the same definition as the parser.
 
 use std::io::Write;
 
@@ -30,18 +30,5 @@ pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
     let mut out = std::io::stdout().lock();
     out.write_all(&script)?;
     out.flush()?;
-    Ok(Outcome::Done)
-}
-
-/// Writes `assist.1` and a page per command (`assist-show.1`, `assist-config-init.1`…) into
-/// `dir`. The plain version, without the commit: the committed pages stay the same from one
-/// commit to the next.
-pub fn manpages(dir: &std::path::Path) -> anyhow::Result<Outcome> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| anyhow::anyhow!("could not create {}: {e}", dir.display()))?;
-    let cmd = crate::cli::command().version(env!("CARGO_PKG_VERSION"));
-    clap_mangen::generate_to(cmd, dir).map_err(|e| {
-        anyhow::anyhow!("could not write the man pages into {}: {e}", dir.display())
-    })?;
     Ok(Outcome::Done)
 }

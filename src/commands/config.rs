@@ -338,16 +338,23 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
             Some(s.max_attempts.to_string()),
             None,
         ),
-        setting(
-            "cache_dir",
-            "cache dir",
-            s.connection()
-                .ok()
-                .and_then(|c| c.cache_dir.as_ref())
-                .map(|d| d.display().to_string()),
-            None,
-        ),
+        cache_dir(s),
     ]
+}
+
+/// Where the tokens are cached. The demo's connection (made when its simulator starts)
+/// keeps none, which a bare `-` leaves unsaid; JSON keeps `null` for it.
+fn cache_dir(s: &Settings) -> Field {
+    let dir = s
+        .connection()
+        .ok()
+        .and_then(|c| c.cache_dir.as_ref())
+        .map(|d| d.display().to_string());
+    let mut field = setting("cache_dir", "cache dir", dir, None);
+    if s.is_builtin_demo() {
+        field.text = Some(msg!("config-demo-no-cache").render());
+    }
+    field
 }
 
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.
@@ -548,10 +555,17 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
             .as_ref()
             .map_or("cn-north-4", |r| r.value.as_str()),
     )?;
-    if !REGIONS.contains(&region.as_str()) {
+    if !REGIONS.contains(&region.as_str()) && global.endpoint.is_none() {
         return Err(usage(format!("unknown region \"{region}\"")));
     }
     e.push(("region", region));
+    // The endpoint given on the command line is the one this profile is for: without it,
+    // the profile would reach the region's public endpoint instead.
+    push_opt(
+        &mut e,
+        "endpoint",
+        &global.endpoint.as_ref().map(|v| v.value.clone()),
+    );
     let project = prompt_default(
         "ask-project-id",
         global.project_id.as_ref().map_or("", |p| p.value.as_str()),

@@ -53,6 +53,10 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
+        if !args.yes && !replace_confirmed(&about, &active)? {
+            messages::plain(&msg!("start-new-kept", desktop = &about));
+            return Ok(Outcome::Done);
+        }
         let closing = client.cancel_remote_assistance(&id);
         let label = names.as_ref().and_then(DesktopNames::label);
         rec.record(&id, label, |e| closed(e, &closing));
@@ -113,6 +117,33 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     crate::engine::signals::catch(crate::messages::say);
     messages::plain(&msg!("start-asked", desktop = &about));
     wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
+}
+
+/// Refuses `--new` without `--yes` when there is no terminal to ask on, before any request:
+/// it may close a session someone is using.
+pub fn refuse_unconfirmed(args: &StartArgs) -> Result<(), Failure> {
+    let can_ask = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if args.new && !args.yes && !can_ask {
+        return Err(Failure::new(
+            Kind::Usage,
+            "refusing to replace a session (--new) without confirmation: there is no terminal to ask on",
+        )
+        .with_hint(msg!("hint-new-needs-yes")));
+    }
+    Ok(())
+}
+
+/// Asks on the terminal whether to close the session already there; only `y` or `yes`
+/// says yes.
+fn replace_confirmed(about: &str, active: &RemoteAssistance) -> anyhow::Result<bool> {
+    let status = active.status_text();
+    messages::ask(&msg!("start-new-confirm", desktop = about, status = status))?;
+    let mut answer = String::new();
+    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut answer)?;
+    Ok(matches!(
+        answer.trim().to_ascii_lowercase().as_str(),
+        "y" | "yes"
+    ))
 }
 
 /// `a130ab3a-…` or `a130ab3a-… (FIN-PC-042 (alice))`, for messages.

@@ -6,9 +6,17 @@ use crate::cli::LogArgs;
 use crate::config::Settings;
 use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{render_log, render_verified};
+use crate::output::{render_log, render_verified, OutputFormat};
 
 pub fn run(settings: &Settings, args: &LogArgs) -> anyhow::Result<Outcome> {
+    if matches!(settings.output, OutputFormat::Code | OutputFormat::Link) {
+        return Err(Failure::new(
+            Kind::Usage,
+            "`log` has no codes or links to print (-o code, -o link)",
+        )
+        .with_hint(msg!("hint-log-formats"))
+        .into());
+    }
     let path = settings.audit.log.clone().ok_or_else(|| {
         Failure::new(
             Kind::Usage,
@@ -67,13 +75,22 @@ fn keep(e: &Entry, args: &LogArgs, now: jiff::Timestamp) -> bool {
             .ticket
             .as_ref()
             .is_none_or(|t| e.ticket.as_deref() == Some(t.as_str()))
-        && args
-            .user
-            .as_ref()
-            .is_none_or(|u| has(&e.local_user, u) || has(&e.operator, u))
+        && args.user.as_ref().is_none_or(|u| {
+            has(&e.local_user, u)
+                || has(&e.operator, u)
+                || end_user(e).is_some_and(|end| has(end, u))
+        })
         && args.since.is_none_or(|since| {
             let time = e.time.parse::<jiff::Timestamp>();
             let span = jiff::SignedDuration::try_from(since).unwrap_or(jiff::SignedDuration::MAX);
             time.is_ok_and(|t| now.duration_since(t) <= span)
         })
+}
+
+/// The desktop's end user, as the line names it: the `(erin)` of `DEV-PC-004 (erin)`. The
+/// helpdesk looks for the person they helped, not only for who helped.
+fn end_user(e: &Entry) -> Option<&str> {
+    let name = e.desktop_name.as_deref()?.strip_suffix(')')?;
+    let open = name.rfind('(')?;
+    Some(&name[open + 1..])
 }

@@ -7,6 +7,7 @@ mod demo;
 mod desktops;
 mod lifecycle;
 mod log;
+mod manpages;
 mod record;
 mod select;
 mod sessions;
@@ -23,7 +24,7 @@ use crate::outcome::Outcome;
 pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Manpages { dir } => completions::manpages(&dir),
+        Command::Manpages { dir } => manpages::write_all(&dir),
         Command::Config(sub) => config::run(&flags, &sub),
         #[cfg(feature = "sim")]
         Command::Sim(args) if args.reset_demo => demo::reset().map(|()| Outcome::Done),
@@ -36,6 +37,7 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
             show::run(&settings, &args)
         }
         Command::Start(args) => {
+            lifecycle::refuse_unconfirmed(&args)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             lifecycle::start(&settings, &args)
         }
@@ -51,10 +53,7 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
             let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
         }
-        Command::Log(args) => {
-            let (settings, _sim) = setup::prepare(&flags)?;
-            log::run(&settings, &args)
-        }
+        Command::Log(args) => log::run(&setup::local(&flags)?, &args),
         Command::Sessions(args) => {
             sessions::refuse_unconfirmed(&args)?;
             let (settings, _sim) = setup::prepare(&flags)?;

@@ -21,6 +21,16 @@ pub fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guar
     Ok((settings, guard))
 }
 
+/// The settings of a command that reads only local files (`log`): nothing is started, not
+/// even the demo's simulator; their warnings said on stderr.
+pub fn local(flags: &Overrides) -> anyhow::Result<Settings> {
+    let settings = config::resolve(flags)?;
+    for notice in &settings.warnings {
+        messages::say(notice.level, &notice.message);
+    }
+    Ok(settings)
+}
+
 /// The API client for these settings; `-v` lines go to stderr.
 pub fn client(settings: &Settings) -> anyhow::Result<Client> {
     crate::session::connect(settings, settings.max_attempts)

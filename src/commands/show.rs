@@ -1,12 +1,14 @@
 //! `assist show`: GET one desktop's remote-assistance record and render it; a desktop without
 //! a session is `NONE`, and only one that does not exist is "not found".
 
+use std::sync::atomic::AtomicBool;
+
 use anyhow::Context;
 
-use crate::api::{model, ApiError};
+use crate::api::{model, ApiError, Client};
 use crate::cli::ShowArgs;
 use crate::config::Settings;
-use crate::domain::{DesktopId, Status};
+use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::{Answer, Directory};
 use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
@@ -30,7 +32,9 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     if settings.output == OutputFormat::Link && record.open_link().is_none() {
         return Err(no_link(&id, &record).into());
     }
-    let names = directory.names(id.as_str());
+    let names = directory
+        .names(id.as_str())
+        .or_else(|| listed_names(&client, &directory, &id, settings.output));
     let mut stdout = std::io::stdout().lock();
     render_show(
         &mut stdout,
@@ -46,6 +50,25 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// The names of a desktop given by ID, for the table's name and user rows (`show --user`
+/// has them from its listing): one ListDesktops by ID. JSON keeps its shape without them,
+/// and a listing that fails only leaves the rows out.
+fn listed_names(
+    client: &Client,
+    directory: &Directory,
+    id: &DesktopId,
+    format: OutputFormat,
+) -> Option<DesktopNames> {
+    if format != OutputFormat::Table {
+        return None;
+    }
+    let never = AtomicBool::new(false);
+    directory
+        .look_up(client, std::slice::from_ref(id), 1, &never)
+        .ok()?;
+    directory.names(id.as_str())
+}
+
 /// GET said 404 and the project's listing does not have the desktop either.
 pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
     Failure::new(
@@ -56,7 +79,21 @@ pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
             sanitize(project)
         ),
     )
-    .with_hint(msg!("hint-desktop-not-found"))
+    .with_hint(not_found_hint(id))
+}
+
+/// A desktop's ID is a UUID: anything else was more likely a user or computer name typed
+/// where the ID belongs (`show alice`), and the hint says how to select by it.
+fn not_found_hint(id: &DesktopId) -> crate::messages::Message {
+    let uuid_shaped = id.as_str().len() == 36
+        && id.as_str().char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        });
+    match uuid_shaped {
+        true => msg!("hint-desktop-not-found"),
+        false => msg!("hint-id-looks-like-a-name", value = sanitize(id.as_str())),
+    }
 }
 
 fn no_code(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {

@@ -221,13 +221,14 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
             .or_else(default_audit_log),
         require_ticket: raw.and_then(|p| p.require_ticket).unwrap_or(false),
     };
+    if matches!(backend, Backend::BuiltinDemo) {
+        // The demo's changes are logged like the cloud's, but in the demo's own place, which
+        // `log` reads without starting the simulator.
+        audit.log = cache_dir().map(|dir| dir.join("demo-audit.jsonl"));
+    }
     let backend = match backend {
         Backend::BuiltinDemo => match demo()? {
-            Some(sim) => {
-                // The demo's changes are logged like the cloud's, but in the demo's own place.
-                audit.log = cache_dir().map(|dir| dir.join("demo-audit.jsonl"));
-                Backend::Cloud(Box::new(demo_connection(flags, sim, &mut warnings)?))
-            }
+            Some(sim) => Backend::Cloud(Box::new(demo_connection(flags, sim, &mut warnings)?)),
             None => Backend::BuiltinDemo,
         },
         cloud => cloud,

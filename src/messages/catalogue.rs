@@ -40,6 +40,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("demo-nothing-saved", "the demo has nothing saved; it starts from its seeded story"),
     ("desktops-none-match", "no desktop matches these filters"),
     ("start-already", "{desktop}: {already}"),
+    ("start-new-confirm", "{desktop} has a session that is {status}. Cancel it and ask again? [y/N] "),
+    ("start-new-kept", "{desktop}: left the session as it is; nothing changed"),
     ("start-replaced", "{desktop}: cancelled the session that was {status} (--new); asking again"),
     ("start-conflict", "{desktop}: already active (the POST answered {error}){already}"),
     ("start-asked", "asked desktop {desktop} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"),
@@ -71,6 +73,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-credentials-rejected", "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"),
     ("hint-permission-encoded", "the credentials are valid but lack permission; the encoded authorization message says which policy denied the request: decode it with STS decode-authorization-message (the API shows the policy and the action that was refused)"),
     ("hint-permission", "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"),
+    ("hint-id-looks-like-a-name", "\"{value}\" is not shaped like a desktop ID; to select by user or computer name: --user {value} or --name {value}"),
     ("hint-desktop-not-found", "check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project"),
     ("hint-throttled", "the API gateway is throttling: wait a few seconds and try again"),
     ("hint-service-failed", "the service failed: try again later; give the request id to support if it persists"),
@@ -89,6 +92,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-secret-source", "fix the command or file named in the profile (run the command by hand to see what it does)"),
     ("hint-audit-log-unwritable", "fix the file or its directory (or `audit_log = \"/path\"` in the profile); `--no-audit` makes the change unrecorded"),
     // ---- hints of the commands' own refusals (commands/) ----
+    ("hint-new-needs-yes", "add --yes to cancel the session already there and ask again (`assist show` tells its state)"),
     ("hint-cancel-needs-yes", "add --yes to cancel every listed session (see them first with `assist sessions`)"),
     ("hint-selector-value", "give part of a computer name or user name, or an IP address"),
     ("hint-desktop-id-rule", "a desktop ID is 1 to 255 characters, without control characters, and not \".\" or \"..\""),
@@ -111,6 +115,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-ids-are-text", "desktop IDs are text, one per line"),
     ("hint-show-no-code", "`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record"),
     ("hint-show-no-link", "a link comes with an OPEN space: `assist start --wait` asks the user; `assist show` shows the whole record"),
+    ("hint-log-formats", "`log` prints a table, or JSON with -o json"),
     ("hint-desktops-no-link", "`-o code` prints the IDs; `assist show ID -o link` prints a session's link"),
     // clipboard (`--copy`)
     (
@@ -207,9 +212,11 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "demo-ignores-place",
         "--endpoint and --region are ignored by the built-in demo profile",
     ),
+    ("config-demo-no-cache", "none: the demo keeps no cache"),
     (
         "demo-simulator",
-        "profile \"{profile}\" talks to a built-in simulator at {url}, not to the cloud",
+        // Within 80 columns with `note: ` and the longest loopback URL (port 65535).
+        "\"{profile}\" is a built-in simulator at {url}, not the cloud",
     ),
 ];
 

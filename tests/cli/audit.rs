@@ -366,6 +366,7 @@ fn the_demo_logs_into_its_cache_dir_never_the_real_log() {
             "start",
             EXAMPLE_DESKTOP,
             "--new",
+            "--yes",
             "--ticket",
             "DEMO-1",
         ])
@@ -490,4 +491,51 @@ fn log_filters_by_desktop_user_and_age() {
         [pair("cancel", &b), pair("start", &b)]
     );
     assert_eq!(listed(&["--since", "100y"]).len(), 3);
+}
+
+/// `log --user` also finds the end user a line names (`PC-00001 (user001)`): the helpdesk
+/// looks for the person they helped as often as for who helped.
+#[test]
+fn log_user_matches_the_end_user_of_the_desktop() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    audited(&sim, &env, "");
+    let out = env
+        .cmd()
+        .env("USER", "opal")
+        .args(["start", "--user", "user001"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed = |user: &str| -> Vec<Value> {
+        let out = env
+            .cmd()
+            .args(["log", "--user", user, "-o", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let found = listed("USER001");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["desktop_id"], generated_id(1));
+    assert_eq!(found[0]["action"], "start");
+    assert_eq!(listed("user002"), Vec::<Value>::new());
+}
+
+/// `log` has tables and JSON only: `-o code` and `-o link` are exit 2, as for `desktops -o
+/// link`, rather than a table where a script expected IDs or codes.
+#[test]
+fn log_refuses_code_and_link_output() {
+    let (sim, env) = sim_and_env(&[]);
+    audited(&sim, &env, "");
+    for format in ["code", "link"] {
+        let out = env.cmd().args(["log", "-o", format]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{format}");
+        assert_eq!(
+            stderr(&out),
+            "error: `log` has no codes or links to print (-o code, -o link)\n  hint: `log` prints a table, or JSON with -o json\n",
+            "{format}"
+        );
+    }
 }

@@ -708,3 +708,32 @@ fn na_mexico_1_is_a_region_with_its_workspace_and_iam_endpoints() {
         "{shown}"
     );
 }
+
+/// The demo keeps no token cache: `config show` says so rather than a bare `-`; JSON keeps
+/// `null`, its shape unchanged.
+#[test]
+fn config_show_for_the_demo_says_it_keeps_no_cache() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--profile", "demo", "config", "show"])
+        .output()
+        .unwrap();
+    ok(&out);
+    let text = stdout(&out);
+    let row: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("cache dir"))
+        .collect();
+    assert_eq!(row, ["cache dir\tnone: the demo keeps no cache"], "{text}");
+    let out = env
+        .cmd()
+        .args(["--profile", "demo", "config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert_eq!(
+        json_of(&out)["cache_dir"],
+        json!({"value": null, "source": null})
+    );
+}

@@ -83,3 +83,41 @@ fn echo_is_off(tty: &str) -> bool {
             .any(|flag| flag == "-echo")
     })
 }
+
+/// `--endpoint` given to the guided set-up is the endpoint of the profile it writes: without
+/// it, `config check` would try the region's public endpoint.
+#[test]
+fn the_guided_setup_writes_the_endpoint_it_was_given() {
+    let env = Env::new();
+    let config = env.config_path();
+    let mut child = Command::new("script")
+        .args([
+            "-qec",
+            &format!(
+                "{BIN} --config {} --endpoint https://ws.example.test config init",
+                config.display()
+            ),
+            "/dev/null",
+        ])
+        .env("HOME", env.dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs assist on a pseudo-terminal");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    stdin
+        .write_all(b"cn-east-3\n\ntoken\ncat /run/token\n")
+        .unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    wait_for_text(&screen, "wrote profile");
+    let screen = screen.lock().unwrap().clone();
+    assert_eq!(status.code(), Some(0), "{screen}");
+    let written = std::fs::read_to_string(&config).unwrap();
+    assert_eq!(
+        written,
+        "[profiles.default]\nregion = \"cn-east-3\"\nendpoint = \"https://ws.example.test\"\nauth = \"token\"\ntoken_command = \"cat /run/token\"\n"
+    );
+}

@@ -102,3 +102,50 @@ fn two_demo_starts_at_once_both_keep_their_session() {
         );
     }
 }
+
+/// Every line the demo says fits an 80-column terminal, its note with the simulator's URL
+/// included (the longest port is five digits).
+#[test]
+fn the_demo_note_fits_80_columns() {
+    let env = Env::new();
+    let out = demo(&env, &["show", "--name", "FIN-PC-042", "-o", "code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].starts_with("note: \"demo\" is a built-in simulator at http://127.0.0.1:"),
+        "{err}"
+    );
+    let longest =
+        lines[0].rsplit_once(':').map_or(0, |(head, _)| head.len()) + ":65535, not the cloud".len();
+    assert!(longest <= 80, "{} columns with port 65535: {err}", longest);
+}
+
+/// `log` reads a local file: the demo's log is read without starting its simulator (whose
+/// note would otherwise be the only thing on stderr), and `--verify` checks it the same way.
+#[test]
+fn log_in_the_demo_starts_no_simulator() {
+    let env = Env::new();
+    let out = demo(&env, &["start", "--user", "erin", "--ticket", "DEMO-2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = demo(&env, &["log", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "no simulator, no note");
+    let lines: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tickets: Vec<&str> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["ticket"].as_str().unwrap())
+        .collect();
+    assert_eq!(tickets, ["DEMO-2"]);
+    let out = demo(&env, &["log", "--verify"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert!(
+        stdout(&out).ends_with("demo-audit.jsonl: 1 line(s), the chain is intact\n"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -255,9 +255,7 @@ fn the_demo_profile_starts_its_simulator_and_says_so() {
         "note: --endpoint and --region are ignored by the built-in demo profile"
     );
     assert!(
-        lines[1].starts_with(
-            "note: profile \"demo\" talks to a built-in simulator at http://127.0.0.1:"
-        ),
+        lines[1].starts_with("note: \"demo\" is a built-in simulator at http://127.0.0.1:"),
         "{err}"
     );
 }

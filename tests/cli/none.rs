@@ -237,7 +237,7 @@ fn start_new_cancels_the_session_and_asks_again() {
     let (sim, env) = sim_and_env(&[]);
     let out = env
         .cmd()
-        .args(["start", OPEN_DESKTOP, "--new", "-o", "json"])
+        .args(["start", OPEN_DESKTOP, "--new", "--yes", "-o", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -248,6 +248,84 @@ fn start_new_cancels_the_session_and_asks_again() {
         .map(|r| r["method"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(methods, ["GET", "DELETE", "POST"]);
+}
+
+/// `--new` closes a session someone may be using: a script says `--yes`, else nothing is
+/// sent and the run ends with exit 2 saying why.
+#[test]
+fn start_new_without_a_terminal_needs_yes() {
+    let (sim, env) = sim_and_env(&[]);
+    let out = env
+        .cmd()
+        .args(["start", OPEN_DESKTOP, "--new"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("without confirmation: there is no terminal to ask on"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("add --yes"), "{}", stderr(&out));
+    assert_eq!(sim.requests().len(), 0, "no request before the refusal");
+}
+
+/// On a terminal `--new` asks first: `n` leaves the session as it is (only the look is
+/// sent), `y` cancels it and asks again.
+#[test]
+fn start_new_on_a_terminal_asks_first() {
+    let (sim, env) = sim_and_env(&[]);
+    let methods = || -> Vec<String> {
+        sim.requests()
+            .iter()
+            .map(|r| r["method"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let screen = start_new_answering(&env, "n");
+    assert!(
+        screen.contains("has a session that is OPEN. Cancel it and ask again? [y/N]"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("left the session as it is; nothing changed"),
+        "{screen}"
+    );
+    assert_eq!(methods(), ["GET"]);
+    let screen = start_new_answering(&env, "y");
+    assert!(
+        screen.contains("cancelled the session that was OPEN (--new)"),
+        "{screen}"
+    );
+    assert_eq!(methods(), ["GET", "GET", "DELETE", "POST"]);
+}
+
+/// Runs `start OPEN_DESKTOP --new` on a pseudo-terminal (`script`), answers the question,
+/// and returns the screen once it ended with exit 0.
+fn start_new_answering(env: &Env, answer: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{BIN} start {OPEN_DESKTOP} --new --no-audit"),
+            "/dev/null",
+        ])
+        .env("HOME", env.dir.path())
+        .env("XDG_CACHE_HOME", env.dir.path().join("xdg-cache"))
+        .env("ASSIST_CONFIG", env.config_path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs assist on a pseudo-terminal");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    wait_for_text(&screen, "[y/N]");
+    stdin.write_all(format!("{answer}\n").as_bytes()).unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    let text = screen.lock().unwrap().clone();
+    assert_eq!(status.code(), Some(0), "{text}");
+    text
 }
 
 #[test]

@@ -598,3 +598,32 @@ fn very_verbose_output_never_shows_a_secret() {
         assert_eq!(code(&out), Some(0), "{name}: {}", stderr(&out));
     }
 }
+
+/// A body that stalls after its headers is a silence like any other: its retry is said on
+/// stderr without `-v`, rather than leaving the terminal quiet for a whole --timeout a try.
+#[test]
+fn a_body_that_stalls_after_its_headers_is_said_when_retried() {
+    let (sim, env) = setup(&[]);
+    sim.fault(json!({"kind": "stall", "count": 1}));
+    let out = run(
+        &env,
+        &[
+            "show",
+            OPEN_DESKTOP,
+            "--timeout",
+            "1s",
+            "--max-attempts",
+            "2",
+            "-o",
+            "json",
+        ],
+    );
+    let err = stderr(&out);
+    assert_eq!(code(&out), Some(0), "{err}");
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("no answer from"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(notes[0].ends_with("after 1 s; attempt 2 of 2"), "{err}");
+}

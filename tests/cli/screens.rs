@@ -562,7 +562,7 @@ fn statuses_are_checked_where_they_are_typed() {
         err.contains("[possible values: OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE, NONE]"),
         "{err}"
     );
-    assert!(err.contains("a similar value exists: 'OPEN'"), "{err}");
+    assert!(err.contains("did you mean OPEN?"), "{err}");
 
     let out = env
         .cmd()
@@ -880,5 +880,40 @@ fn readme_asks_for_the_rust_version_that_cargo_toml_requires() {
     assert!(
         readme.contains(&format!("Rust toolchain ({required} or newer)")),
         "README names Rust {required}"
+    );
+}
+
+/// Each page has EXIT STATUS (the contract's table) and its examples line for line, as
+/// `--help` shows them, not reflowed into one paragraph.
+#[test]
+fn man_pages_keep_examples_and_say_the_exit_status() {
+    let env = Env::new();
+    let dir = env.dir.path().join("man");
+    let out = env.cmd().arg("manpages").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = std::fs::read_to_string(dir.join("assist-sessions.1")).unwrap();
+    let examples = page
+        .split(".SH EXAMPLES\n.nf\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n.fi\n").next())
+        .unwrap_or_else(|| panic!("no EXAMPLES section:\n{page}"));
+    assert_eq!(
+        examples.lines().next(),
+        Some(r"  assist sessions                          # which desktops have one, and since?"),
+        "{page}"
+    );
+    assert_eq!(examples.lines().count(), 5, "{examples}");
+    let status = page
+        .split(".SH \"EXIT STATUS\"\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no EXIT STATUS section:\n{page}"));
+    assert!(status.starts_with(".TP\n0\nsuccess"), "{status}");
+    assert!(
+        status.contains(".TP\n5\nnot found: no such desktop"),
+        "{status}"
+    );
+    assert!(
+        status.contains(".TP\n130, 143, 129\ninterrupted"),
+        "{status}"
     );
 }

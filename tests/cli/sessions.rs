@@ -195,3 +195,32 @@ fn sessions_under_the_gateways_quota_paces_itself_and_lists_every_session() {
         "note: the API gateway is throttling (HTTP 429); assist paces its requests to what it accepts"
     );
 }
+
+/// A piped `sessions --watch` lists what `sessions` lists: the desktops with a session, never
+/// those first seen without one (`NONE`, `CLOSE`); a session it showed that then ends is a
+/// line, the change a reader waits for.
+#[test]
+fn piped_sessions_watch_leaves_out_desktops_without_a_session() {
+    let (sim, env) = sim_and_env(&[]);
+    let mut cmd = std_cmd(&env);
+    cmd.args(["sessions", "--watch", "-o", "json", "--interval", "1s"]);
+    let run = Running::spawn(cmd);
+    let limit = std::time::Duration::from_secs(60);
+    let first: BTreeSet<String> = (0..NAMED_ACTIVE.len())
+        .map(|_| {
+            let line = run.next_line(limit).expect("a line per session");
+            let v: Value = serde_json::from_str(&line).unwrap();
+            v["desktop_id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let named: BTreeSet<String> = NAMED_ACTIVE.iter().map(|s| s.to_string()).collect();
+    assert_eq!(first, named);
+    cancel_via_api(&sim, OPEN_DESKTOP);
+    let line = run.next_line(limit).expect("the end of a session shown");
+    let v: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["desktop_id"], OPEN_DESKTOP, "{line}");
+    assert!(
+        matches!(v["status"].as_str(), Some("CLOSE" | "NONE")),
+        "{line}"
+    );
+}

@@ -50,6 +50,8 @@ fn demo_profile_table_shows_every_field() {
     // Piped: one `label<TAB>value` per line, nothing cut.
     let expected = "\
 Desktop\ta130ab3a-72bf-4b71-baa9-af4987c8e338
+Computer name\tFIN-PC-042
+User\talice
 Status\tOPEN (the space is open: join it with the invitation code)
 Invitation code\tD1F32AA6
 Space name\ttestShareSpaceName
@@ -148,6 +150,68 @@ fn an_unknown_desktop_exits_5() {
     );
     let err = stderr(&out);
     assert!(has_request_id(&err), "{err}");
+}
+
+/// A user name where the ID belongs (`show alice`): still exit 5, and the hint says how to
+/// select by it.
+#[test]
+fn a_name_given_as_the_id_hints_at_the_selectors() {
+    let (_sim, env) = sim_and_env(&[]);
+    let out = env.cmd().args(["show", "alice"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.ends_with("  hint: \"alice\" is not shaped like a desktop ID; to select by user or computer name: --user alice or --name alice\n"),
+        "{err}"
+    );
+    // A UUID that is not there keeps the hint about the ID and the project.
+    let out = env
+        .cmd()
+        .args(["show", &generated_id(999)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("hint: check the desktop ID and the project"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `show <ID>` has the computer name and user rows that `show --user` has (one ListDesktops
+/// by ID); JSON keeps its shape and asks nothing more.
+#[test]
+fn show_by_id_names_the_desktop_in_the_table() {
+    // Desktop 1 has a session (`mixed`): its GET answers 200, so nothing else listed it.
+    let (sim, env) = sim_and_env(&["--desktops", "2", "--seed-status", "mixed"]);
+    let id = generated_id(1);
+    let out = env.cmd().args(["show", &id]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().take(3).collect();
+    assert_eq!(
+        rows,
+        [
+            format!("Desktop\t{id}").as_str(),
+            "Computer name\tPC-00001",
+            "User\tuser001",
+        ],
+        "{text}"
+    );
+    let lists: Vec<serde_json::Value> = sim
+        .requests()
+        .into_iter()
+        .filter(|r| r["path"].as_str().unwrap().ends_with("/desktops"))
+        .collect();
+    assert_eq!(lists.len(), 1, "one lookup: {lists:?}");
+    let before = sim.requests().len();
+    let out = env
+        .cmd()
+        .args(["show", &id, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(sim.requests().len(), before + 1, "JSON: the GET alone");
 }
 
 #[test]

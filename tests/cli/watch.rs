@@ -841,3 +841,40 @@ fn a_hundred_and_one_desktops_are_looked_up_in_batches_of_at_most_100() {
     asked.sort_unstable();
     assert_eq!(asked, [1, 100]);
 }
+
+/// `--until` reads statuses in any case, and a near miss is answered with the spelling
+/// meant, as the guide promises: exit 2 before any request.
+#[test]
+fn until_suggests_the_status_meant() {
+    let (sim, env) = setup(&[]);
+    let out = env
+        .cmd()
+        .args(["watch", CLOSED_DESKTOP, "--until", "closed", "--once"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: invalid value 'closed' for '--until'; did you mean CLOSE?\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[possible values: OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE, NONE]"),
+        "{err}"
+    );
+    assert_eq!(sim.requests().len(), 0, "nothing sent");
+    let out = env
+        .cmd()
+        .args([
+            "watch",
+            CLOSED_DESKTOP,
+            "--until",
+            "close",
+            "--once",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
