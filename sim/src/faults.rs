@@ -45,6 +45,9 @@ pub enum FaultKind {
     Huge,
     Trickle,
     Drop,
+    /// The request is carried out, then its answer is lost: the connection breaks after the
+    /// first bytes (a reset after the change was made; a retry then finds it done).
+    DropAfter,
     /// A 302 to another host: a client must not follow it with its credentials.
     Redirect,
     /// ListDesktops without end: 20,000 desktops a page, a `total_count` of a billion.
@@ -63,7 +66,7 @@ pub enum FaultKind {
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 22] = [
+const NAMES: [(&str, FaultKind); 23] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -80,6 +83,7 @@ const NAMES: [(&str, FaultKind); 22] = [
     ("huge", FaultKind::Huge),
     ("trickle", FaultKind::Trickle),
     ("drop", FaultKind::Drop),
+    ("drop-after", FaultKind::DropAfter),
     ("redirect", FaultKind::Redirect),
     ("flood", FaultKind::Flood),
     ("echo-headers", FaultKind::EchoHeaders),
@@ -364,10 +368,11 @@ fn take(rules: &mut Vec<Rule>, i: usize) -> Chosen {
     chosen
 }
 
-/// The broken answer of a fault; `None` for latency, which answers normally after waiting.
+/// The broken answer of a fault; `None` for latency, which answers normally after waiting,
+/// and for `drop-after`, whose request is carried out before its answer is lost.
 pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
     let resp = match chosen.kind {
-        FaultKind::Latency(_) => return None,
+        FaultKind::Latency(_) | FaultKind::DropAfter => return None,
         FaultKind::Throttled => throttled(chosen.retry_after, id),
         FaultKind::Internal => errors::gateway(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -615,7 +620,7 @@ fn trickle() -> Body {
 }
 
 /// The start of a body, then an error: hyper closes the connection mid-response.
-fn dropped() -> Body {
+pub fn dropped() -> Body {
     let parts: [Result<Bytes, std::io::Error>; 2] = [
         Ok(Bytes::from_static(b"{\"share_space_id\":\"abv")),
         Err(std::io::Error::new(
