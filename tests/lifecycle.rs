@@ -334,3 +334,24 @@ fn cancel_with_nothing_active_exits_5_with_a_short_message() {
         assert_eq!(last["status"], 404);
     }
 }
+
+/// A desktop helped yesterday shows that session's CLOSE: `start` asks for a new one.
+#[test]
+fn start_on_a_desktop_helped_yesterday_asks_again() {
+    let id = generated_id(1);
+    let (sim, env) = setup(&["--desktops", "1", "--helped-yesterday", &id]);
+    let out = env
+        .cmd()
+        .args(["start", &id, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["status"], "WAIT_USER_CONFIRM");
+    assert_clean(&out);
+    let reqs = sim.requests();
+    let calls: Vec<(&Value, &Value)> = reqs.iter().map(|r| (&r["method"], &r["status"])).collect();
+    assert_eq!(
+        calls,
+        [(&json!("GET"), &json!(200)), (&json!("POST"), &json!(200))]
+    );
+}

@@ -284,6 +284,7 @@ fn wait_for_open(
         until: vec![Status::Open],
         deadline: settings.deadline.map(|d| Instant::now() + d),
         once: false,
+        began: None,
         directory: directory.clone(),
         membership: None,
         keep_records: true,

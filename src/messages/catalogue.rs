@@ -169,6 +169,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "desktop {id} ended {status} while waiting for {until}",
     ),
     (
+        "engine-desktop-earlier",
+        "desktop {id} shows {status} from an earlier session; still waiting for {until}",
+    ),
+    (
         "engine-many-retrying",
         "{cause}: {count} desktops ({ids}); retrying each with backoff",
     ),
