@@ -355,3 +355,42 @@ fn start_on_a_desktop_helped_yesterday_asks_again() {
         [(&json!("GET"), &json!(200)), (&json!("POST"), &json!(200))]
     );
 }
+
+/// An identity policy may allow createRemoteAssistance without getRemoteAssistance: the look
+/// first is refused (403), and `start` asks anyway, once, saying it could not look.
+#[test]
+fn start_asks_once_when_the_look_first_is_forbidden() {
+    let (sim, env) = setup(&["--desktops", "1"]);
+    let id = generated_id(1);
+    sim.fault(json!({"kind": "403", "method": "GET", "desktop_id": id}));
+    let out = env
+        .cmd()
+        .args(["start", &id, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{:#?}",
+        stderr(&out),
+        sim.requests()
+    );
+    assert_eq!(json_of(&out)["status"], "WAIT_USER_CONFIRM");
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "warning: the current state of desktop {id} could not be read ("
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("HTTP 403") && err.ends_with("; asking anyway\n"),
+        "{err}"
+    );
+    let reqs = sim.requests();
+    let calls: Vec<(&Value, &Value)> = reqs.iter().map(|r| (&r["method"], &r["status"])).collect();
+    assert_eq!(
+        calls,
+        [(&json!("GET"), &json!(403)), (&json!("POST"), &json!(200))]
+    );
+}

@@ -139,6 +139,13 @@ fn active_session(
         }
         Ok(_) => Ok(None),
         Err(e) if e.is_not_found() => Ok(None),
+        // A policy may allow asking (createRemoteAssistance) but not looking
+        // (getRemoteAssistance): the look is a courtesy, so ask anyway, and say so.
+        Err(e) if e.status() == Some(403) => {
+            client.forgive_forbidden();
+            messages::warn(&msg!("start-look-forbidden", desktop = id, error = e));
+            Ok(None)
+        }
         Err(e) if e.is_refused() => {
             Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
         }

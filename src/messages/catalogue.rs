@@ -44,6 +44,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("start-replaced", "{desktop}: cancelled the session that was {status} (--new); asking again"),
     ("start-conflict", "{desktop}: already active (the POST answered {error}){already}"),
     ("start-asked", "asked desktop {desktop} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"),
+    (
+        "start-look-forbidden",
+        "the current state of desktop {desktop} could not be read ({error}); asking anyway",
+    ),
     ("start-not-checked", "could not check desktop {desktop} for a session already there ({error}); asking anyway"),
     ("start-waiting-on-existing", "waiting on that session until the user accepts (Ctrl-C stops waiting)"),
     ("start-change", "{line}"),
