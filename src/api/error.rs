@@ -16,6 +16,9 @@ pub struct StatusError {
     pub encoded_authorization_message: Option<String>,
     /// The server's `Retry-After`, for callers that pace themselves (watch).
     pub retry_after: Option<std::time::Duration>,
+    /// An earlier attempt of the same request was lost after it was sent (a reset, a
+    /// timeout): the server may have carried it out, so this answer may be about its effect.
+    pub after_lost_attempt: bool,
 }
 
 /// Why a request failed below HTTP.
@@ -142,6 +145,12 @@ impl ApiError {
             }
             ApiError::Redirect { .. } | ApiError::InvalidPath(_) => false,
         }
+    }
+
+    /// A status answer to a retry whose earlier attempt may have gone through (a DELETE's 404
+    /// then likely means the first one closed the session).
+    pub fn after_lost_attempt(&self) -> bool {
+        matches!(self, ApiError::Status(s) if s.after_lost_attempt)
     }
 
     pub fn retry_after(&self) -> Option<std::time::Duration> {
