@@ -53,6 +53,9 @@ pub enum FaultKind {
     /// The headers of a 200, then nothing: a body that stalls (for ten minutes).
     Stall,
     Drop,
+    /// The request is carried out, then its answer is lost: the connection breaks after the
+    /// first bytes (a reset after the change was made; a retry then finds it done).
+    DropAfter,
     /// A 302 to another host: a client must not follow it with its credentials.
     Redirect,
     /// ListDesktops without end: 20,000 desktops a page, a `total_count` of a billion.
@@ -71,7 +74,7 @@ pub enum FaultKind {
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 24] = [
+const NAMES: [(&str, FaultKind); 25] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -90,6 +93,7 @@ const NAMES: [(&str, FaultKind); 24] = [
     ("trickle", FaultKind::Trickle),
     ("stall", FaultKind::Stall),
     ("drop", FaultKind::Drop),
+    ("drop-after", FaultKind::DropAfter),
     ("redirect", FaultKind::Redirect),
     ("flood", FaultKind::Flood),
     ("echo-headers", FaultKind::EchoHeaders),
@@ -374,10 +378,11 @@ fn take(rules: &mut Vec<Rule>, i: usize) -> Chosen {
     chosen
 }
 
-/// The broken answer of a fault; `None` for latency, which answers normally after waiting.
+/// The broken answer of a fault; `None` for latency, which answers normally after waiting,
+/// and for `drop-after`, whose request is carried out before its answer is lost.
 pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
     let resp = match chosen.kind {
-        FaultKind::Latency(_) => return None,
+        FaultKind::Latency(_) | FaultKind::DropAfter => return None,
         FaultKind::Throttled => throttled(chosen.retry_after, id),
         FaultKind::Internal => errors::gateway(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -642,7 +647,7 @@ fn stalled() -> Body {
 }
 
 /// The start of a body, then an error: hyper closes the connection mid-response.
-fn dropped() -> Body {
+pub fn dropped() -> Body {
     let parts: [Result<Bytes, std::io::Error>; 2] = [
         Ok(Bytes::from_static(b"{\"share_space_id\":\"abv")),
         Err(std::io::Error::new(

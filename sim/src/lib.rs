@@ -136,6 +136,11 @@ pub struct SimArgs {
     #[arg(long = "refuse", value_name = "DESKTOP_ID")]
     pub refuse: Vec<String>,
 
+    /// Desktop helped a day before the simulator started: its session is over (CLOSE, with that
+    /// day's create_time) until someone asks again; repeatable
+    #[arg(long = "helped-yesterday", value_name = "DESKTOP_ID")]
+    pub helped_yesterday: Vec<String>,
+
     /// Seed N more desktops 00000000-0000-4000-8000-{index:012} (PC-00001, user001, ...)
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub desktops: u32,
@@ -147,7 +152,8 @@ pub struct SimArgs {
     /// Misbehave on a fraction (--fault-rate) of Workspace requests: latency[:DUR], 403, 429, 500,
     /// 502, 503, 504, no-api (the gateway's 404 APIGW.0101: no such API), html, empty, truncated,
     /// wrong-types, nulls, unknown-status, escapes, huge (10 MB), trickle (1 byte/s for 4 bytes,
-    /// then the rest), stall (a 200's headers, then no body for 10 minutes), drop, redirect,
+    /// then the rest), stall (a 200's headers, then no body for 10 minutes), drop, drop-after
+    /// (remote-assistance calls: carried out, then the answer is cut off), redirect,
     /// flood (ListDesktops: 20,000 desktops a page, no end), echo-headers (a 400 quoting every
     /// request header), spoof (bidi overrides, zero-width characters, C1 controls); or mixed:
     /// per faulted request one of them at random (latency up to 2s), never redirect, which is a
@@ -323,6 +329,7 @@ impl SimArgs {
             confirm_after: Duration::from_secs(2),
             access_after: Duration::from_secs(2),
             refuse: Vec::new(),
+            helped_yesterday: Vec::new(),
             desktops: 0,
             seed_status: SeedStatus::None,
             fault: None,

@@ -69,6 +69,9 @@ pub struct Sim {
     stats: Mutex<Stats>,
 }
 
+/// How long before the simulator started a `--helped-yesterday` desktop's session began.
+const HELPED_AGO: Duration = Duration::from_secs(24 * 60 * 60);
+
 impl Sim {
     /// The time the gateway checks `X-Sdk-Date` against.
     pub fn now(&self) -> jiff::Timestamp {
@@ -86,7 +89,7 @@ impl Sim {
             confirm: args.confirm_after,
             access: args.access_after,
         };
-        Sim {
+        let sim = Sim {
             creds: Credentials {
                 ak: args.ak.clone(),
                 sk: args.sk.clone(),
@@ -133,7 +136,11 @@ impl Sim {
             ids: RequestIds::new(),
             log: Mutex::new(VecDeque::new()),
             stats: Mutex::new(Stats::default()),
+        };
+        for desktop in &args.helped_yesterday {
+            sim.store.close_earlier(desktop, HELPED_AGO);
         }
+        sim
     }
 }
 

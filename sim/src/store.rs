@@ -333,9 +333,27 @@ impl Store {
         }
     }
 
-    /// Takes up where a saved state left off.
+    /// Takes up where a saved state left off (what it saved wins over this run's seeds).
     pub fn restore(&mut self, saved: Saved) {
-        *super::server::lock(&self.changed) = saved.changed;
+        super::server::lock(&self.changed).extend(saved.changed);
+    }
+
+    /// A desktop helped `ago` before now, whose session is over: CLOSE, dated when it began
+    /// (what a desktop assisted yesterday shows until someone asks again).
+    pub fn close_earlier(&self, desktop_id: &str, ago: Duration) {
+        let now = self.clock.timestamp();
+        let began = jiff::SignedDuration::try_from(ago)
+            .ok()
+            .and_then(|d| now.checked_sub(d).ok())
+            .unwrap_or(now);
+        let record = Record::closed(
+            &format!("earlier-{desktop_id}"),
+            "helpdesk-space-earlier",
+            Field::text(format_time(began)),
+            Field::Null,
+        );
+        let closed = Assistance::Fixed(record);
+        super::server::lock(&self.changed).insert(desktop_id.to_string(), closed);
     }
 
     /// What to save so that a later simulator goes on from here.

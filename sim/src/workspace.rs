@@ -73,9 +73,23 @@ enum Op {
 
 async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
     let path = PathIds::parse(req.uri().path());
-    if let Err(resp) = admit(&sim, req, Some(&path.desktop)).await {
-        return resp;
+    let parts = match admit(&sim, req, Some(&path.desktop)).await {
+        Ok(parts) => parts,
+        Err(resp) => return resp,
+    };
+    let resp = carry_out(&sim, &path, op);
+    if parts.extensions.get::<AnswerLost>().is_some() {
+        // `drop-after`: the change is made, the answer never arrives whole.
+        return errors::raw(StatusCode::OK, errors::CONTENT_JSON, faults::dropped());
     }
+    resp
+}
+
+/// Marks a request whose answer `drop-after` loses once it is carried out.
+#[derive(Clone, Copy)]
+struct AnswerLost;
+
+fn carry_out(sim: &Sim, path: &PathIds, op: Op) -> Response {
     if path.project != sim.project_id {
         return project_not_found(&path.project);
     }
@@ -151,8 +165,12 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
     if !sim.latency.is_zero() {
         tokio::time::sleep(sim.latency).await;
     }
+    let mut parts = parts;
     if let Some(chosen) = sim.faults.pick(desktop, parts.method.as_str()) {
         match chosen.kind {
+            FaultKind::DropAfter => {
+                parts.extensions.insert(AnswerLost);
+            }
             FaultKind::Latency(delay) => tokio::time::sleep(delay).await,
             FaultKind::Flood => return Err(faults::flood(parts.uri.query())),
             FaultKind::EchoHeaders => return Err(faults::echo_headers(&parts.headers, &id)),

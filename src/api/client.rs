@@ -92,6 +92,12 @@ impl Client {
 
     /// A bodiless request signed with the run's credentials, under the retry policy; a 401
     /// with renewable credentials renews them and tries once more.
+    /// After a 403 the command could do without: the next request may be sent (a policy
+    /// may allow asking without allowing looking).
+    pub fn forgive_forbidden(&self) {
+        self.shared.keys.forgive_forbidden();
+    }
+
     pub(super) fn execute(
         &self,
         method: Method,

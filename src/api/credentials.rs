@@ -73,6 +73,15 @@ impl Keys {
         }
     }
 
+    /// Forgets a 403 (never a 401): a policy refused one action, and the command goes on to
+    /// another that it may allow (`start` asks after its look first was forbidden).
+    pub(super) fn forgive_forbidden(&self) {
+        let mut standing = lock(&self.standing);
+        if standing.refused.as_ref().and_then(ApiError::status) == Some(403) {
+            standing.refused = None;
+        }
+    }
+
     fn after_refusal(
         &self,
         trace: &Trace,

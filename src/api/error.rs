@@ -20,6 +20,9 @@ pub struct StatusError {
     pub endpoint: Option<String>,
     /// The region of the configuration, when it names one.
     pub region: Option<String>,
+    /// An earlier attempt of the same request was lost after it was sent (a reset, a
+    /// timeout): the server may have carried it out, so this answer may be about its effect.
+    pub after_lost_attempt: bool,
 }
 
 /// The API gateway's codes for "no such API" (docs/WORKSPACE-API.md §10): a wrong endpoint,
@@ -179,6 +182,12 @@ impl ApiError {
             }
             ApiError::Redirect { .. } | ApiError::InvalidPath(_) => false,
         }
+    }
+
+    /// A status answer to a retry whose earlier attempt may have gone through (a DELETE's 404
+    /// then likely means the first one closed the session).
+    pub fn after_lost_attempt(&self) -> bool {
+        matches!(self, ApiError::Status(s) if s.after_lost_attempt)
     }
 
     pub fn retry_after(&self) -> Option<std::time::Duration> {

@@ -66,12 +66,14 @@ impl Retry<'_> {
         attempt: &dyn Fn(u32) -> Result<Answer, ApiError>,
     ) -> Result<Answer, ApiError> {
         let mut n = 1;
+        let mut lost = false;
         loop {
             let began = Instant::now();
             let result = attempt(n);
             let Some(wait) = self.policy.wait(method, &result, n) else {
-                return result.and_then(into_success);
+                return result.and_then(into_success).map_err(|e| after(e, lost));
             };
+            lost |= may_have_arrived(&result);
             self.note_silence(&result, url, began.elapsed(), n + 1);
             self.trace.at(1, || {
                 format!(
@@ -114,6 +116,24 @@ impl Retry<'_> {
         for note in self.said.fresh(vec![note]) {
             self.trace.at(0, || note);
         }
+    }
+}
+
+/// Whether a failed attempt may still have been carried out: it was sent, and its answer was
+/// lost (a connection that never opened carried nothing).
+fn may_have_arrived(result: &Result<Answer, ApiError>) -> bool {
+    matches!(result, Err(ApiError::Network { kind, .. })
+        if !matches!(kind, NetKind::Connect | NetKind::Tls))
+}
+
+/// The final error, marked when an earlier attempt may have gone through.
+fn after(e: ApiError, lost: bool) -> ApiError {
+    match e {
+        ApiError::Status(mut s) => {
+            s.after_lost_attempt = lost;
+            ApiError::Status(s)
+        }
+        other => other,
     }
 }
 
@@ -237,5 +257,36 @@ mod tests {
             assert!(backoff(attempt) <= BACKOFF_CAP);
         }
         assert!(backoff(1) <= BACKOFF_BASE);
+    }
+
+    #[test]
+    fn a_status_after_an_attempt_lost_on_the_way_says_so() {
+        let (trace, said) = (Trace::off(), Said::default());
+        let retry = Retry {
+            policy: Policy { attempts: 3 },
+            trace: &trace,
+            said: &said,
+        };
+        let url = Url::parse("http://127.0.0.1:9/v2/p/desktops/d/remote-assistance").unwrap();
+        let final_404 = |first: NetKind| {
+            let sent = std::cell::Cell::new(0);
+            let attempt = |_| -> Result<Answer, ApiError> {
+                sent.set(sent.get() + 1);
+                match sent.get() {
+                    1 => Err(ApiError::Network {
+                        kind: first,
+                        url: String::new(),
+                        detail: String::new(),
+                    }),
+                    _ => Ok(answer(404)),
+                }
+            };
+            retry.send(&Method::DELETE, &url, &attempt).err().unwrap()
+        };
+        // Sent, its answer lost: the 404 may be about what it did.
+        assert!(final_404(NetKind::Body).after_lost_attempt());
+        assert!(final_404(NetKind::Timeout).after_lost_attempt());
+        // Never connected: the 404 is the whole story.
+        assert!(!final_404(NetKind::Connect).after_lost_attempt());
     }
 }

@@ -92,7 +92,7 @@ Examples:
 const CANCEL_EXAMPLES: &str = "\
 Examples:
   assist cancel --user alice
-  assist cancel \"$ID\" || echo \"nothing to cancel (exit $?)\"";
+  assist cancel \"$ID\" --ticket INC-42   # exit 0 also if nothing was active";
 
 const WATCH_EXAMPLES: &str = "\
 Examples:

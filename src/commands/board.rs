@@ -41,6 +41,7 @@ pub fn run(
         until: Vec::new(),
         deadline: None,
         once: false,
+        began: None,
         directory,
         membership: None,
         keep_records: false,

@@ -174,6 +174,13 @@ fn active_session(
         Err(e) if e.is_no_such_api() => Err(anyhow::Error::new(e).context(format!(
             "the API gateway has no such API (asked for desktop {id})"
         ))),
+        // A policy may allow asking (createRemoteAssistance) but not looking
+        // (getRemoteAssistance): the look is a courtesy, so ask anyway, and say so.
+        Err(e) if e.status() == Some(403) => {
+            client.forgive_forbidden();
+            messages::warn(&msg!("start-look-forbidden", desktop = id, error = e));
+            Ok(None)
+        }
         Err(e) if e.is_refused() => {
             Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
         }
@@ -319,6 +326,7 @@ fn wait_for_open(
         until: vec![Status::Open],
         deadline: settings.deadline.map(|d| Instant::now() + d),
         once: false,
+        began: None,
         directory: directory.clone(),
         membership: None,
         keep_records: true,
@@ -413,25 +421,55 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
     let client = super::setup::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
     let result = client.cancel_remote_assistance(id);
-    rec.record(id, None, |e| closed(e, &result));
     match result {
         Ok(_) => {
+            rec.record(id, None, |e| closed(e, &result));
             messages::plain(&msg!("cancel-done", desktop = id));
             render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
             Ok(Outcome::Done)
         }
-        Err(e) if e.is_not_found() => Err(Failure::new(
-            Kind::NotFound,
-            format!(
-                "no active remote assistance on desktop {} to cancel ({e})",
+        Err(e) if e.is_not_found() => {
+            nothing_to_cancel(settings, &client, &Directory::new(), id, e, rec)
+        }
+        Err(e) => {
+            rec.record(id, None, |entry| closed(entry, &Err(e.clone())));
+            Err(anyhow::Error::new(e).context(format!(
+                "could not cancel remote assistance on desktop {}",
                 id
-            ),
-        )
-        .with_hint(msg!("hint-nothing-to-cancel"))
-        .into()),
-        Err(e) => Err(anyhow::Error::new(e).context(format!(
-            "could not cancel remote assistance on desktop {}",
-            id
-        ))),
+            )))
+        }
     }
+}
+
+/// A DELETE answered 404. On a desktop that exists there is no active session: after a lost
+/// first attempt it was probably that attempt that closed it; otherwise there was nothing to
+/// cancel. Neither is an error (docs/CONTRACT.md); a desktop that does not exist still is.
+fn nothing_to_cancel(
+    settings: &Settings,
+    client: &crate::api::Client,
+    directory: &Directory,
+    id: &DesktopId,
+    e: crate::api::ApiError,
+    rec: &mut Recorder,
+) -> anyhow::Result<Outcome> {
+    let lost = e.after_lost_attempt();
+    let exists = directory.confirm(client, id).unwrap_or(true);
+    let said = match (exists, lost) {
+        (false, false) => {
+            rec.record(id, None, |entry| closed(entry, &Err(e.clone())));
+            return Err(super::show::no_such_desktop(id, client.project_id(), e).into());
+        }
+        (_, true) => msg!("cancel-probably-done", desktop = id),
+        (true, false) => msg!("cancel-nothing", desktop = id),
+    };
+    rec.record(id, None, |entry| {
+        closed(entry, &Err(e.clone()));
+        entry.status = lost.then_some(Status::Close);
+        entry.detail = Some(messages::line(messages::Level::Plain, &said));
+    });
+    messages::plain(&said);
+    if lost {
+        render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
+    }
+    Ok(Outcome::Done)
 }

@@ -125,6 +125,7 @@ fn read_all(
         until: Vec::new(),
         deadline: None,
         once: true,
+        began: None,
         directory,
         membership: None,
         keep_records: true,

@@ -78,6 +78,8 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         until: args.until.clone(),
         deadline: settings.deadline.map(|d| Instant::now() + d),
         once: args.once,
+        // A closed session from before this moment is an earlier one (docs/CONTRACT.md).
+        began: Some(jiff::Timestamp::now()),
         directory,
         membership,
         keep_records: false,

@@ -9,7 +9,7 @@ use super::notes::{about, Voice};
 use super::pace::Pacer;
 use super::plan::{Outcome, Plan, Seen};
 use super::queue::Queue;
-use super::settle::{fate, settle, settle_unseen, until_text, Fate, Settled};
+use super::settle::{earlier, fate, settle, settle_unseen, until_text, Before, Fate, Settled};
 use super::summary::Level as Held;
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::ApiError;
@@ -35,6 +35,10 @@ pub struct Desk {
     /// 429s in a row.
     throttled: u32,
     last: Option<Seen>,
+    /// What this run saw of it: an answer, and a session pending or open (a close after
+    /// that is this session's end, not an earlier one's: `settle::earlier`).
+    looked: bool,
+    saw_active: bool,
     /// When its state last changed (a first sighting is no change).
     changed: Option<Instant>,
     /// Boxed: most runs keep none, and a fleet's worth of empty slots adds up.
@@ -44,6 +48,8 @@ pub struct Desk {
 
 impl Desk {
     pub fn new(id: DesktopId, phase: Duration, due: Instant, last: Option<Seen>) -> Desk {
+        // A session a state file saw active was seen by this watch's earlier runs (cron).
+        let saw_active = super::blank::is_active(last.as_ref().and_then(|l| l.status.as_ref()));
         Desk {
             id,
             phase,
@@ -52,6 +58,8 @@ impl Desk {
             streak: 0,
             throttled: 0,
             last,
+            looked: false,
+            saw_active,
             changed: None,
             record: None,
             settled: None,
@@ -235,7 +243,8 @@ fn observe(
         }
     }
     let seen = Seen::of(&record);
-    if !desk.last.as_ref().is_some_and(|l| l.same_as(&seen)) {
+    let changed = !desk.last.as_ref().is_some_and(|l| l.same_as(&seen));
+    if changed {
         if desk.last.is_some() {
             desk.changed = Some(now);
         }
@@ -247,8 +256,24 @@ fn observe(
             jiff::Timestamp::now(),
         )?;
     }
+    let before = Before {
+        saw_active: desk.saw_active,
+        first_look: !desk.looked,
+    };
     desk.last = Some(seen);
-    desk.settled = settle(&record, plan.rules());
+    desk.looked = true;
+    desk.saw_active |= super::blank::is_active(record.status());
+    desk.settled = settle(&record, plan.rules(), before);
+    if changed && !plan.until.is_empty() && earlier(&record, plan.rules(), before) {
+        // Said once, with the change line it explains: the wait goes on through it.
+        let earlier = msg!(
+            "engine-desktop-earlier",
+            id = sanitize(desk.id.as_str()),
+            status = sanitize(record.status_text()),
+            until = until_text(&plan.until)
+        );
+        voice.say(Level::Note, &earlier);
+    }
     if matches!(desk.settled, Some(Settled::Ended)) {
         // The reason is on the change line just above (or in the error that follows): once.
         let ended = msg!(
@@ -386,6 +411,7 @@ mod tests {
             until: until.to_vec(),
             deadline: None,
             once,
+            began: None,
             directory: Arc::new(Directory::new()),
             membership: None,
             keep_records: true,

@@ -138,7 +138,7 @@ impl Directory {
 
     /// Whether the desktop exists: known, or asked now (with up to 99 other unknown ones, so
     /// that many 404s in one round cost few calls).
-    fn confirm(&self, client: &Client, id: &DesktopId) -> Result<bool, ApiError> {
+    pub fn confirm(&self, client: &Client, id: &DesktopId) -> Result<bool, ApiError> {
         if let Some(known) = self.exists_known(id.as_str()) {
             return Ok(known);
         }

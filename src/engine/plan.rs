@@ -23,6 +23,9 @@ pub struct Plan {
     pub until: Vec<Status>,
     pub deadline: Option<Instant>,
     pub once: bool,
+    /// When the watch began: a closed session from before it does not end a wait
+    /// (`settle::earlier`). `None` for a wait that has just asked, which any close ends.
+    pub began: Option<jiff::Timestamp>,
     /// Which desktops exist (a 404 for one of them is `NONE`), and their names.
     pub directory: Arc<Directory>,
     /// `watch --all`: the project's desktops, listed again now and then; those new join the
@@ -41,6 +44,7 @@ impl Plan {
         Rules {
             until: &self.until,
             once: self.once,
+            began: self.began,
         }
     }
 }

@@ -12,11 +12,21 @@ use crate::outcome::{Kind, Outcome as End};
 pub const MAX_THROTTLED: u32 = 50;
 
 /// What decides when a desktop is settled: the statuses waited for (none: watch until the
-/// deadline or a signal), and whether one look at each desktop is all (`--once`).
+/// deadline or a signal), whether one look at each desktop is all (`--once`), and when the
+/// watch began (`None`: every close ends the wait, as for `start --wait`, which just asked).
 #[derive(Debug, Clone, Copy)]
 pub struct Rules<'a> {
     pub until: &'a [Status],
     pub once: bool,
+    pub began: Option<jiff::Timestamp>,
+}
+
+/// What the run knew of a desktop before a record: whether it saw a session pending or open
+/// on it, and whether the record is its first look.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Before {
+    pub saw_active: bool,
+    pub first_look: bool,
 }
 
 /// Why a desktop needs no more polls.
@@ -34,18 +44,41 @@ pub enum Settled {
 }
 
 /// How a desktop settles on a record: a wanted status is reached; a closed or failed session
-/// ended while waiting for one; otherwise as [`settle_unseen`] says.
-pub fn settle(record: &RemoteAssistance, rules: Rules) -> Option<Settled> {
+/// ended while waiting for one, unless it is an [`earlier`] one; otherwise as
+/// [`settle_unseen`] says.
+pub fn settle(record: &RemoteAssistance, rules: Rules, before: Before) -> Option<Settled> {
     if !rules.until.is_empty() {
         if rules.until.iter().any(|u| record.status() == Some(u)) {
             return Some(Settled::Reached);
         }
-        let closed = record.status() == Some(&Status::Close) || record.failed_reason().is_some();
-        if closed {
+        if is_closed(record) && !earlier(record, rules, before) {
             return Some(Settled::Ended);
         }
     }
     settle_unseen(rules)
+}
+
+/// A closed session, or one the cloud says failed.
+pub fn is_closed(record: &RemoteAssistance) -> bool {
+    record.status() == Some(&Status::Close) || record.failed_reason().is_some()
+}
+
+/// Whether a closed session is one from before this watch (docs/CONTRACT.md, "A session from
+/// before is not this session"): a desktop helped yesterday must not end today's wait. One
+/// this watch saw pending or open is not; otherwise its `create_time` says, and without one,
+/// whether it was already there at the first look.
+pub fn earlier(record: &RemoteAssistance, rules: Rules, before: Before) -> bool {
+    let Some(began) = rules.began else {
+        return false;
+    };
+    if before.saw_active || !is_closed(record) {
+        return false;
+    }
+    let created = record.create_time.as_deref();
+    match created.and_then(|t| t.trim().parse::<jiff::Timestamp>().ok()) {
+        Some(created) => created < began,
+        None => before.first_look,
+    }
 }
 
 /// How a desktop settles that is in no wanted or final status (or whose answer was held
@@ -158,8 +191,33 @@ mod tests {
     const OPEN: &[Status] = &[Status::Open];
 
     fn rules(until: &'static [Status], once: bool) -> Rules<'static> {
-        Rules { until, once }
+        Rules {
+            until,
+            once,
+            began: None,
+        }
     }
+
+    /// A watch that began at noon on 2026-12-04.
+    fn watch_at_noon(until: &'static [Status]) -> Rules<'static> {
+        Rules {
+            began: Some("2026-12-04T12:00:00Z".parse().unwrap()),
+            ..rules(until, false)
+        }
+    }
+
+    const FIRST: Before = Before {
+        saw_active: false,
+        first_look: true,
+    };
+    const LATER: Before = Before {
+        saw_active: false,
+        first_look: false,
+    };
+    const SAW_IT: Before = Before {
+        saw_active: true,
+        first_look: false,
+    };
 
     fn record(json: &str) -> RemoteAssistance {
         serde_json::from_str(json).unwrap()
@@ -191,26 +249,94 @@ mod tests {
         let closed = record(r#"{"status":"CLOSE"}"#);
         let failed = record(r#"{"status":"WAIT_USER_ACCESS","failed_reason":"refused"}"#);
         let watch = rules(OPEN, false);
-        assert!(matches!(settle(&open, watch), Some(Settled::Reached)));
-        assert!(settle(&waiting, watch).is_none());
-        assert!(matches!(settle(&closed, watch), Some(Settled::Ended)));
-        assert!(matches!(settle(&failed, watch), Some(Settled::Ended)));
+        assert!(matches!(
+            settle(&open, watch, FIRST),
+            Some(Settled::Reached)
+        ));
+        assert!(settle(&waiting, watch, FIRST).is_none());
+        assert!(matches!(
+            settle(&closed, watch, FIRST),
+            Some(Settled::Ended)
+        ));
+        assert!(matches!(
+            settle(&failed, watch, FIRST),
+            Some(Settled::Ended)
+        ));
         // Waiting for CLOSE, a close is what was wanted, not an end.
         let close = rules(&[Status::Close], false);
-        assert!(matches!(settle(&closed, close), Some(Settled::Reached)));
+        assert!(matches!(
+            settle(&closed, close, FIRST),
+            Some(Settled::Reached)
+        ));
+    }
+
+    #[test]
+    fn a_close_from_before_the_watch_keeps_it_waiting_as_none_would() {
+        let watch = watch_at_noon(OPEN);
+        let yesterday = record(r#"{"status":"CLOSE","create_time":"2026-12-03T16:05:00Z"}"#);
+        let refused = record(
+            r#"{"status":"CLOSE","create_time":"2026-12-03T16:05:00Z","failed_reason":"refused"}"#,
+        );
+        let undated = record(r#"{"status":"CLOSE"}"#);
+        for (closed, before) in [(&yesterday, FIRST), (&yesterday, LATER), (&refused, FIRST)] {
+            assert!(earlier(closed, watch, before));
+            assert!(settle(closed, watch, before).is_none());
+        }
+        // Without a date, only what was there at the first look is from before.
+        assert!(settle(&undated, watch, FIRST).is_none());
+        // --once --until OPEN: an earlier session is "not there yet", as NONE is.
+        let once = Rules {
+            once: true,
+            ..watch
+        };
+        assert!(matches!(
+            settle(&yesterday, once, FIRST),
+            Some(Settled::Pending)
+        ));
+    }
+
+    #[test]
+    fn a_close_this_watch_saw_coming_or_newer_than_it_ends_the_wait() {
+        let watch = watch_at_noon(OPEN);
+        let yesterday = record(r#"{"status":"CLOSE","create_time":"2026-12-03T16:05:00Z"}"#);
+        let today = record(r#"{"status":"CLOSE","create_time":"2026-12-04T12:00:05Z"}"#);
+        let undated = record(r#"{"status":"CLOSE","failed_reason":"refused"}"#);
+        // Seen pending or open by this watch: whatever its date, it ended.
+        assert!(matches!(
+            settle(&yesterday, watch, SAW_IT),
+            Some(Settled::Ended)
+        ));
+        // Created after the watch began, even at the first look.
+        assert!(matches!(settle(&today, watch, FIRST), Some(Settled::Ended)));
+        // No date, and not there at the first look: it came during the watch.
+        assert!(matches!(
+            settle(&undated, watch, LATER),
+            Some(Settled::Ended)
+        ));
+        // A wait that just asked (no start time) ends on any close.
+        assert!(matches!(
+            settle(&yesterday, rules(OPEN, false), FIRST),
+            Some(Settled::Ended)
+        ));
+        // Waiting for CLOSE, yesterday's close is still what was asked for.
+        let close = watch_at_noon(&[Status::Close]);
+        assert!(matches!(
+            settle(&yesterday, close, FIRST),
+            Some(Settled::Reached)
+        ));
     }
 
     #[test]
     fn without_until_a_watch_never_settles_and_once_settles_at_once() {
         let closed = record(r#"{"status":"CLOSE"}"#);
         let waiting = record(r#"{"status":"WAIT_USER_CONFIRM"}"#);
-        assert!(settle(&closed, rules(&[], false)).is_none());
+        assert!(settle(&closed, rules(&[], false), FIRST).is_none());
         assert!(matches!(
-            settle(&closed, rules(&[], true)),
+            settle(&closed, rules(&[], true), FIRST),
             Some(Settled::Reached)
         ));
         assert!(matches!(
-            settle(&waiting, rules(OPEN, true)),
+            settle(&waiting, rules(OPEN, true), FIRST),
             Some(Settled::Pending)
         ));
         assert!(matches!(

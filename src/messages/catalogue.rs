@@ -45,11 +45,20 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("start-replaced", "{desktop}: cancelled the session that was {status} (--new); asking again"),
     ("start-conflict", "{desktop}: already active (the POST answered {error}){already}"),
     ("start-asked", "asked desktop {desktop} for remote assistance; waiting for the user to accept (Ctrl-C stops waiting)"),
+    (
+        "start-look-forbidden",
+        "the current state of desktop {desktop} could not be read ({error}); asking anyway",
+    ),
     ("start-not-checked", "could not check desktop {desktop} for a session already there ({error}); asking anyway"),
     ("start-waiting-on-existing", "waiting on that session until the user accepts (Ctrl-C stops waiting)"),
     ("start-change", "{line}"),
     ("start-stopped-request-open", "{signal}; the request stays open on the desktop (`assist cancel` withdraws it)"),
     ("cancel-done", "cancelled remote assistance on desktop {desktop}"),
+    ("cancel-nothing", "nothing to cancel: desktop {desktop} has no active remote assistance"),
+    (
+        "cancel-probably-done",
+        "probably cancelled (the first request may have gone through): desktop {desktop} has no active remote assistance now",
+    ),
     ("audit-off", "--no-audit: this change is not recorded in the audit log"),
     ("audit-not-recorded", "{error}; this action is missing from the audit log"),
     ("list-warning", "{warning}"),
@@ -108,7 +117,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-copy-needs-wait", "add --wait (or -o code, which waits)"),
     ("hint-start-no-code", "`-o code` prints the invitation code; `assist show` shows the whole record"),
     ("hint-still-pending", "{pending}: `assist watch` keeps following it, `assist cancel` withdraws the request"),
-    ("hint-nothing-to-cancel", "`assist show` tells its state; a closed session needs no cancelling"),
     ("hint-round-too-long", "give --deadline (or --timeout) the time of a whole round, or fewer desktops per run; the state file keeps what it knew of them"),
     ("hint-no-ids", "give IDs as arguments, with --file FILE, --name/--user/--ip, or one per line on stdin"),
     ("hint-too-many-id-lines", "watch fewer desktops per run (split the list), or select them with --name/--user/--ip"),
@@ -176,6 +184,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     (
         "engine-desktop-ended",
         "desktop {id} ended {status} while waiting for {until}",
+    ),
+    (
+        "engine-desktop-earlier",
+        "desktop {id} shows {status} from an earlier session; still waiting for {until}",
     ),
     (
         "engine-many-retrying",

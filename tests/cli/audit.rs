@@ -539,3 +539,61 @@ fn log_refuses_code_and_link_output() {
         );
     }
 }
+
+/// The first DELETE closed the session but its answer was lost, and the retry got 404: the
+/// audit line says the cancel probably went through, not that it failed; a cancel with
+/// nothing to cancel says that.
+#[test]
+fn a_cancel_whose_retry_found_nothing_is_audited_as_probably_done() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (id, idle) = (generated_id(1), generated_id(2));
+    start_via_api(&sim, &id);
+    sim.fault(
+        serde_json::json!({"kind": "drop-after", "method": "DELETE", "desktop_id": id, "count": 1}),
+    );
+    for desktop in [&id, &idle] {
+        let out = env
+            .cmd()
+            .args(["cancel", desktop, "--ticket", "INC-4"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let got = lines(&log);
+    let story: Vec<(&str, &str, &Value, &Value, &str)> = got
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["desktop_id"].as_str().unwrap(),
+                &e["http_status"],
+                &e["status"],
+                e["detail"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let probably = format!(
+        "probably cancelled (the first request may have gone through): desktop {id} has no active remote assistance now"
+    );
+    let nothing = format!("nothing to cancel: desktop {idle} has no active remote assistance");
+    assert_eq!(
+        story,
+        [
+            (
+                "cancel",
+                id.as_str(),
+                &Value::from(404),
+                &Value::from("CLOSE"),
+                probably.as_str()
+            ),
+            (
+                "cancel",
+                idle.as_str(),
+                &Value::from(404),
+                &Value::Null,
+                nothing.as_str()
+            ),
+        ]
+    );
+}

@@ -878,3 +878,73 @@ fn until_suggests_the_status_meant() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// A desktop helped yesterday shows that session's CLOSE: `--until OPEN` waits through it as
+/// through NONE, so "watch, then start" works; a session this watch saw pending and that then
+/// closes still ends the wait with exit 9 (docs/CONTRACT.md, "A session from before is not
+/// this session").
+#[test]
+fn a_close_from_yesterday_keeps_until_open_waiting_and_a_new_one_ends_it() {
+    let (helped, refusing) = (generated_id(1), generated_id(2));
+    let (sim, env) = setup(&[
+        "--desktops",
+        "2",
+        "--helped-yesterday",
+        &helped,
+        "--helped-yesterday",
+        &refusing,
+        "--refuse",
+        &refusing,
+        "--confirm-after",
+        "1h",
+        "--access-after",
+        "1h",
+    ]);
+    let limit = Duration::from_secs(20);
+    let mut cmd = std_cmd(&env);
+    cmd.args(["watch", &helped, "-o", "json", "--interval", "100ms"])
+        .args(["--until", "OPEN"]);
+    let mut run = Running::spawn(cmd);
+    let first = parse_event(&run.next_line(limit).expect("yesterday's session"));
+    assert_eq!(
+        (first["status"].as_str(), first["failed_reason"].is_null()),
+        (Some("CLOSE"), true)
+    );
+    assert!(run.wait_for_stderr("from an earlier session; still waiting for OPEN", limit));
+    start_via_api(&sim, &helped);
+    for step in ["WAIT_USER_CONFIRM", "WAIT_USER_ACCESS", "OPEN"] {
+        let event = parse_event(&run.next_line(limit).expect("a line per change"));
+        assert_eq!(event["status"], step, "{event}");
+        sim.advance(Duration::from_secs(3600));
+    }
+    let (status, rest, err) = run.end_within(limit).expect("OPEN ends the watch");
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(rest.is_empty(), "nothing after OPEN: {rest:?}");
+    assert_eq!(err.matches("from an earlier session").count(), 1, "{err}");
+
+    // The same start, the user declines: the CLOSE after a session this watch saw pending.
+    let mut cmd = std_cmd(&env);
+    cmd.args(["watch", &refusing, "-o", "json", "--interval", "100ms"])
+        .args(["--until", "OPEN"]);
+    let mut run = Running::spawn(cmd);
+    assert_eq!(
+        parse_event(&run.next_line(limit).expect("yesterday"))["status"],
+        "CLOSE"
+    );
+    assert!(run.wait_for_stderr("from an earlier session", limit));
+    start_via_api(&sim, &refusing);
+    let pending = parse_event(&run.next_line(limit).expect("the new session"));
+    assert_eq!(pending["status"], "WAIT_USER_CONFIRM");
+    sim.advance(Duration::from_secs(3600));
+    let declined = parse_event(&run.next_line(limit).expect("the refusal"));
+    assert_eq!(
+        (
+            declined["status"].as_str(),
+            declined["failed_reason"].as_str()
+        ),
+        (Some("CLOSE"), Some(DECLINED))
+    );
+    let (status, _, err) = run.end_within(limit).expect("the refusal ends the watch");
+    assert_eq!(status.code(), Some(9), "{err}");
+    assert!(err.contains("ended CLOSE while waiting for OPEN"), "{err}");
+}

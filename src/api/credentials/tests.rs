@@ -99,3 +99,25 @@ fn a_403_is_not_renewed() {
         (1, 0)
     );
 }
+
+#[test]
+fn a_forgiven_403_lets_the_next_request_go_and_a_401_is_never_forgiven() {
+    let keys = Keys::new(Auth::Fixed(Credentials::Anonymous));
+    let (send, sent) = network(vec![403, 200]);
+    assert_eq!(
+        keys.guarded(&Trace::off(), &send).err().unwrap().status(),
+        Some(403)
+    );
+    keys.forgive_forbidden();
+    assert!(keys.guarded(&Trace::off(), &send).is_ok());
+    assert_eq!(sent.load(Ordering::SeqCst), 2);
+    let keys = Keys::new(Auth::Fixed(Credentials::Anonymous));
+    let (send, sent) = network(vec![401, 200]);
+    assert!(keys.guarded(&Trace::off(), &send).is_err());
+    keys.forgive_forbidden();
+    assert_eq!(
+        keys.guarded(&Trace::off(), &send).err().unwrap().status(),
+        Some(401)
+    );
+    assert_eq!(sent.load(Ordering::SeqCst), 1);
+}
