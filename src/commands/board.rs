@@ -55,6 +55,7 @@ pub fn run(
                 out: std::io::stdout().lock(),
                 format: settings.output,
                 show_password: settings.style.show_password,
+                stdout: true,
             },
             shown: HashSet::new(),
         };
@@ -138,5 +139,9 @@ impl<R: Reporter> Reporter for SessionsOnly<R> {
 
     fn say(&mut self, level: Level, message: &Message) {
         self.lines.say(level, message);
+    }
+
+    fn gone(&self) -> bool {
+        self.lines.gone()
     }
 }

@@ -46,6 +46,11 @@ impl<'r> Voice<'r> {
         self.reporter.say(level, message);
     }
 
+    /// Whether the reader of the changes has gone.
+    pub fn gone(&self) -> bool {
+        self.reporter.gone()
+    }
+
     /// A desktop's failure or recovery: said as `alone` (a level and a message) if no other
     /// desktop has the same trouble at the same moment, or once with the others.
     pub fn hold(

@@ -109,6 +109,7 @@ pub fn run(
     // One request until the cloud accepted the credentials once: should it refuse them, that
     // refusal is the only one (bad signatures in a row lock an AK), then --concurrency.
     let mut proven = false;
+    let mut next_look = start;
     loop {
         if let Some(listing) = &plan.membership {
             for desktops in listing.try_iter() {
@@ -120,6 +121,15 @@ pub fn run(
         let signal = interrupted
             .load(Ordering::SeqCst)
             .then(super::signals::kind);
+        if now >= next_look {
+            next_look = now + TICK;
+            if voice.gone() {
+                // Nobody reads the changes any more (`watch --all | head -1` on a quiet fleet):
+                // end as a failed write to a closed pipe would, but with what was seen, so
+                // that a state file keeps it.
+                return Ok(outcome(desks, crate::outcome::Outcome::Done, plan));
+            }
+        }
         let past_deadline = plan.deadline.is_some_and(|d| now >= d);
         let settled = desks.iter().filter_map(|d| d.settled.as_ref());
         if let Some(end) = over(plan.rules(), signal, sched.open, past_deadline, settled) {
