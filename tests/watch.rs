@@ -789,3 +789,40 @@ fn the_control_endpoint_advances_the_simulated_clock() {
         .unwrap();
     assert_eq!(refused.status().as_u16(), 400);
 }
+
+#[test]
+fn a_closed_stdout_ends_a_quiet_watch_with_0_and_its_state_saved() {
+    // Nothing changes after the first line: no write ever fails, so only looking at the
+    // pipe can tell that its reader has gone (`watch --all | head -1` hung).
+    let (_sim, env) = setup(&[]);
+    let state = env.dir.path().join("quiet-state.json");
+    let mut cmd = std_cmd(&env);
+    cmd.args([
+        "watch",
+        OPEN_DESKTOP,
+        "--interval",
+        "30s",
+        "-o",
+        "json",
+        "--state",
+    ])
+    .arg(&state)
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn assist");
+    let mut reader = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut reader, &mut first).expect("a first line");
+    assert_eq!(parse_event(&first)["status"], "OPEN");
+    // The read end closes, as `head -1` closes it after its line.
+    drop(reader);
+    let status = wait_for_child(&mut child);
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut err)
+        .expect("stderr");
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert_eq!(err, "");
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&state).expect("saved"))
+        .expect("a state file");
+    assert_eq!(saved["desktops"][OPEN_DESKTOP]["status"], "OPEN", "{saved}");
+}

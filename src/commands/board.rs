@@ -51,6 +51,7 @@ pub fn run(
             out: std::io::stdout().lock(),
             format: settings.output,
             show_password: settings.style.show_password,
+            stdout: true,
         };
         let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, interrupted)?;
         if matches!(outcome.end, Outcome::Stopped(Kind::Interrupted)) {

@@ -87,6 +87,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         out: std::io::stdout().lock(),
         format: settings.output,
         show_password: settings.style.show_password,
+        stdout: true,
     };
     let result = poll::run(client, &plan, &previous, &mut reporter, &interrupted);
     if let (Some(state), Ok(outcome)) = (&state, &result) {

@@ -22,4 +22,10 @@ pub trait Reporter {
     fn say(&mut self, level: Level, message: &Message) {
         messages::say(level, message);
     }
+
+    /// Whether whoever reads the changes has gone (a pipe's reader closed it). A quiet run
+    /// writes nothing, so a closed pipe would never be noticed by a failed write.
+    fn gone(&self) -> bool {
+        false
+    }
 }

@@ -21,6 +21,8 @@ pub struct LineReporter<W: Write> {
     pub show_password: bool,
     /// The terminal's width, for `table` lines; `None` (whole lines) into a pipe or a file.
     pub width: Option<usize>,
+    /// `out` is this process's stdout: its reader closing it ends the run.
+    pub stdout: bool,
 }
 
 /// One NDJSON line: the `show` object, when it was seen, and the desktop's names (null when
@@ -65,6 +67,30 @@ impl<W: Write> Reporter for LineReporter<W> {
         self.out.write_all(format!("{line}\n").as_bytes())?;
         self.out.flush()
     }
+
+    fn gone(&self) -> bool {
+        self.stdout && stdout_closed()
+    }
+}
+
+/// Whether stdout's reader has gone: a pipe whose read end is closed polls as `POLLERR`
+/// (a hung-up terminal or socket as `POLLHUP`); both come whatever events are asked for.
+#[cfg(unix)]
+pub fn stdout_closed() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDOUT_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, no wait; poll only writes its `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLERR | libc::POLLHUP) != 0
+}
+
+/// Elsewhere a closed stdout is noticed when a line is written.
+#[cfg(not(unix))]
+pub fn stdout_closed() -> bool {
+    false
 }
 
 /// RFC 3339 UTC to the second, like the API's own times.
@@ -255,6 +281,7 @@ mod tests {
             format: OutputFormat::Json,
             show_password: false,
             width: None,
+            stdout: false,
         };
         rep.change("d1", None, &r, "2026-11-28T05:40:01Z".parse().unwrap())
             .unwrap();
