@@ -311,3 +311,39 @@ fn under_a_quota_the_first_round_is_not_starved_and_a_throttled_desktop_goes_aga
         }
     }
 }
+
+#[test]
+fn the_lookup_of_the_names_is_paced_like_the_polls() {
+    // 2,000 desktops are 20 ListDesktops calls; sent --concurrency at a time and unpaced,
+    // they empty a bucket of 5 at once and are refused.
+    let (sim, env) = sim_and_env(&[
+        "--desktops",
+        "2000",
+        "--rate-limit",
+        "20/s",
+        "--rate-burst",
+        "5",
+    ]);
+    let ids: Vec<String> = (1..=2000).map(generated_id).collect();
+    let file = env.dir.path().join("ids.txt");
+    std::fs::write(&file, ids.join("\n")).unwrap();
+    let mut cmd = std_cmd(&env);
+    cmd.args(["watch", "-o", "json", "--file"]).arg(&file);
+    let run = Running::spawn(cmd);
+    // The first change line comes after the lookup.
+    run.next_line(LIMIT).expect("a first change line");
+    run.interrupt();
+    let (status, _, err) = run.end_within(LIMIT).expect("the watch ended");
+    assert_eq!(status.code(), Some(130), "{err}");
+    let lookups: Vec<u64> = requests_with_method(&sim, "GET")
+        .iter()
+        .filter(|r| {
+            r["path"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with("/desktops")
+        })
+        .map(|r| r["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lookups, vec![200; 20], "{err}");
+}

@@ -89,7 +89,10 @@ pub fn run(
     let client = Arc::new(client.single_attempts());
     let mut sched = Sched {
         queue: Queue::default(),
-        pacer: Pacer::new(plan.max_rate, n as f64 / plan.interval.as_secs_f64(), start),
+        // Where the lookup of the desktops' names was paced, the run goes on at its pace.
+        pacer: plan.directory.take_pacer().unwrap_or_else(|| {
+            Pacer::new(plan.max_rate, n as f64 / plan.interval.as_secs_f64(), start)
+        }),
         open: desks.len(),
         attempts,
     };
