@@ -126,6 +126,12 @@ rate_rows() {
         "$((h2 - h1)) of $((a2 - a1 + h2 - h1)) calls" "≤ 2 %" "$(verdict "$share" 2)"
 }
 
+# fleet_size: the desktops the simulator lists (the --desktops ones and its own few), read
+# with the token before the watch begins.
+fleet_size() {
+    curl -sf -H "X-Auth-Token: $TOKEN" "$SIM_URL/v2/$PROJECT/desktops?limit=1" | jq -r .total_count
+}
+
 # start_rows LABEL RATE N TO: from t=0, the throttled share (samples $WORK/sample.0 and
 # $WORK/sample.TO) and the first round (bench/rounds.py on $WORK/watch.stamped).
 start_rows() {
@@ -137,6 +143,7 @@ start_rows() {
     row "quota" "$label: throttled share from the start (slow start), t=0→${4} s" "$share %" \
         "$((h2 - h1)) of $((a2 - a1 + h2 - h1)) calls" "≤ 2 %" "$(verdict "$share" 2)"
     read -r _ first seen < <(python3 "$BENCH_DIR/rounds.py" "$WORK/watch.stamped" "$WATCH_T0")
+    # n: the fleet the watch lists (--all), measured before it began.
     bound=$(awk -v n="$3" -v q="$quota" 'BEGIN { printf "%.1f", 1.5 * n / q }')
     [[ $seen == "$3" ]] || first=""
     row "quota" "$label: first round, every desktop reported once ($seen of $3)" "${first:-–} s" \
@@ -160,6 +167,7 @@ for ((i = 0; i < PENDING; i++)); do
     # The simulator started it between the request and the answer (a millisecond on loopback).
     printf '%s\t%s\n' "$desk" "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.6f", (a + b) / 2 }')" >>"$WORK/starts"
 done
+FLEET=$(fleet_size)
 sample "sample.0"
 watch_start
 sleep_until "$WATCH_T0" "$FROM"
@@ -181,7 +189,7 @@ stop "$WATCH_PID"
 WATCHED_S=$(ms_since "$WATCH_T0" | awk '{ printf "%.0f", $1 / 1000 }')
 python3 "$BENCH_DIR/detect.py" "$WORK/watch.stamped" "$WORK/starts" "$CONFIRM" "$ACCESS" >"$WORK/detect"
 rate_rows "$LARGE" "$RATE" "$FROM" "$TO"
-start_rows "$LARGE" "$RATE" "$N" "$TO"
+start_rows "$LARGE" "$RATE" "$FLEET" "$TO"
 
 changes=$(wc -l <"$WORK/detect")
 missed=$(grep -c missed "$WORK/detect" || true)
@@ -217,6 +225,7 @@ if [[ $SMALL == 1 ]]; then
     say "bench: quota: $SMALL_N desktops under $SMALL_RATE for $SMALL_TO s"
     start_sim --desktops "$SMALL_N" --rate-limit "$SMALL_RATE" --retry-after "$RETRY_AFTER"
     config
+    FLEET=$(fleet_size)
     sample "sample.0"
     watch_start
     sleep_until "$WATCH_T0" "$SMALL_FROM"
@@ -225,7 +234,7 @@ if [[ $SMALL == 1 ]]; then
     sample "sample.$SMALL_TO"
     stop "$WATCH_PID"
     rate_rows "$SMALL_CMD" "$SMALL_RATE" "$SMALL_FROM" "$SMALL_TO"
-    start_rows "$SMALL_CMD" "$SMALL_RATE" "$SMALL_N" "$SMALL_TO"
+    start_rows "$SMALL_CMD" "$SMALL_RATE" "$FLEET" "$SMALL_TO"
     said=$(grep -v '^$' "$WORK/watch.err" | head -n 3 | tr '\n' ' ' | sed 's/[`|]/ /g; s/ *$//')
     note "quota, small fleet: \`assist sim --desktops $SMALL_N --rate-limit $SMALL_RATE --retry-after $RETRY_AFTER\`; the watch's stderr began: ${said:-(nothing)}"
 fi
@@ -240,6 +249,7 @@ if [[ $PENDING_FLEET == 1 ]]; then
     start_sim --desktops "$P_N" --seed-status mixed --rate-limit "$P_RATE" \
         --rate-limit-scope credential --retry-after "$RETRY_AFTER" --confirm-after 10s --access-after 10s
     config
+    FLEET=$(fleet_size)
     sample "sample.0"
     : >"$WORK/starts"
     watch_start
@@ -264,7 +274,7 @@ if [[ $PENDING_FLEET == 1 ]]; then
     P_TO=$(ms_since "$WATCH_T0" | awk '{ printf "%d", $1 / 1000 }')
     sample "sample.$P_TO"
     stop "$WATCH_PID"
-    start_rows "$P_CMD" "$P_RATE" "$P_N" "$P_TO"
+    start_rows "$P_CMD" "$P_RATE" "$FLEET" "$P_TO"
     missed=$(grep -c missed "$WORK/opened" || true)
     slowest=$(awk 'NR > 1 && $2 != "missed" { print $2 }' "$WORK/opened" | sort -g | tail -n 1)
     reported=$((P_SESSIONS - missed))
