@@ -144,9 +144,9 @@ impl Pacer {
             self.rate = Some(self.bounded(rate + START_GROWTH));
             return;
         }
-        // Unmeasured (the slow start's cut may have gone well below it), the quota is probed
-        // for fast: the next 429 measures it.
-        let near = self.quota.is_some_and(|q| rate >= NEAR * q);
+        // Unknown since the slow start's blind cut (which may have gone well below it), the
+        // quota is probed for fast; once a later 429 came and went, slowly.
+        let near = self.quota.map_or(self.calmed, |q| rate >= NEAR * q);
         // Calls come back at about `rate` a second, so adding g per call grows the rate by a
         // share g a second; at low rates growth is by a share per call instead, so that a
         // probe past the quota costs one 429 in many calls there too.
@@ -177,7 +177,13 @@ impl Pacer {
         if measured.is_some() {
             self.quota = measured;
         }
-        let cut = self.cut(current, measured, fresh);
+        // Halving blindly, refusal after refusal, would end far below the quota (a per-minute
+        // one takes seconds to measure): never below what the gateway accepts meanwhile.
+        let floor = match measured {
+            None => AIM * accepting(&episode, now),
+            Some(_) => 0.0,
+        };
+        let cut = self.cut(current, measured, fresh).max(floor);
         self.rate = Some(self.bounded(cut));
     }
 
@@ -213,12 +219,20 @@ fn hold(rate: f64) -> Duration {
     MIN_HOLD.max(Duration::from_secs_f64(2.0 / rate.max(FLOOR)))
 }
 
-/// The rate the gateway accepted since it began refusing: its quota, once enough calls came
-/// (or a few over a second: a per-minute quota's would take long, refused all the while).
+/// The rate the gateway accepted since it began refusing, however few calls came, once a
+/// second has passed (a call or two in a moment says little).
+fn accepting(episode: &Episode, now: Instant) -> f64 {
+    let span = now.saturating_duration_since(episode.since).as_secs_f64();
+    match span >= 1.0 {
+        true => f64::from(episode.accepted) / span,
+        false => 0.0,
+    }
+}
+
+/// The rate the gateway accepted since it began refusing: its quota, once enough calls came.
 fn measure(episode: &Episode, now: Instant) -> Option<f64> {
     let span = now.saturating_duration_since(episode.since).as_secs_f64();
-    let enough = episode.accepted >= SAMPLES || (episode.accepted >= 2 && span >= 1.0);
-    (enough && span > 0.0).then(|| f64::from(episode.accepted) / span)
+    (episode.accepted >= SAMPLES && span > 0.0).then(|| f64::from(episode.accepted) / span)
 }
 
 #[cfg(test)]
