@@ -66,15 +66,7 @@ fn max_rate_caps_the_requests_per_second() {
     let started = Instant::now();
     let out = env
         .cmd()
-        .args([
-            "watch",
-            "--once",
-            "--max-rate",
-            "5",
-            "-o",
-            "json",
-            "--file",
-        ])
+        .args(["watch", "--once", "--max-rate", "5", "-o", "json", "--file"])
         .arg(&file)
         .output()
         .unwrap();
