@@ -33,6 +33,35 @@ const START: f64 = 10.0;
 /// Its growth, added per accepted call: about twice the pace a second.
 const START_GROWTH: f64 = 0.7;
 
+/// The answers of the slow start's current second: a stray 429 among many accepted calls (a
+/// neighbour's burst on a shared quota, a passing fault) is not the quota, and must not end the
+/// slow start far below it.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    since: Instant,
+    accepted: u32,
+    refused: u32,
+}
+
+impl Window {
+    /// Starts a new second when the last one is over.
+    fn roll(&mut self, now: Instant) {
+        if now.saturating_duration_since(self.since) >= Duration::from_secs(1) {
+            *self = Window {
+                since: now,
+                accepted: 0,
+                refused: 0,
+            };
+        }
+    }
+
+    /// Whether this second's refusals say the pace is past the quota: two at least, and one
+    /// answer in twenty (a pace past the quota is refused far more often than that).
+    fn past_the_quota(&self) -> bool {
+        self.refused >= 2 && 20 * self.refused >= self.accepted + self.refused
+    }
+}
+
 /// A throttling episode: the gateway has been refusing since `since`, and accepted `accepted`
 /// calls since then.
 #[derive(Debug, Clone, Copy)]
@@ -62,6 +91,8 @@ pub struct Pacer {
     calmed: bool,
     /// No 429 yet: the slow start goes on.
     starting: bool,
+    /// The slow start's answers in the current second.
+    window: Window,
 }
 
 impl Pacer {
@@ -77,6 +108,11 @@ impl Pacer {
             quota: None,
             calmed: false,
             starting: true,
+            window: Window {
+                since: now,
+                accepted: 0,
+                refused: 0,
+            },
         };
         pacer.rate = Some(pacer.bounded(cap.unwrap_or(f64::MAX).min(START)));
         pacer
@@ -141,6 +177,8 @@ impl Pacer {
         }
         let Some(rate) = self.rate else { return };
         if self.starting {
+            self.window.roll(now);
+            self.window.accepted += 1;
             self.rate = Some(self.bounded(rate + START_GROWTH));
             return;
         }
@@ -156,6 +194,13 @@ impl Pacer {
 
     /// A 429: the gateway's bucket is empty.
     pub fn throttled(&mut self, now: Instant) {
+        if self.starting {
+            self.window.roll(now);
+            self.window.refused += 1;
+            if !self.window.past_the_quota() {
+                return;
+            }
+        }
         let fresh = self.episode.is_none();
         let episode = self.episode.get_or_insert(Episode {
             since: now,
@@ -378,7 +423,7 @@ mod tests {
         let mut p = Pacer::new(None, 100.0, t0);
         p.accepted(t0, t0);
         assert_eq!(p.settled(), None, "never throttled: nothing to say");
-        p.throttled(t0);
+        refuse_until_the_start_ends(&mut p, t0);
         let t = t0 + Duration::from_millis(100);
         p.accepted(t, t);
         assert_eq!(p.settled(), None, "still throttling, nothing measured");
@@ -403,7 +448,7 @@ mod tests {
             p.accepted(t0, t0);
         }
         assert!((p.rate().unwrap() - 80.0).abs() < 1e-9);
-        p.throttled(t0);
+        refuse_until_the_start_ends(&mut p, t0);
         let half = p.rate().unwrap();
         assert!((half - 40.0).abs() < 1e-9, "the slow start went past: half");
         p.throttled(t0 + Duration::from_millis(10));
@@ -423,5 +468,40 @@ mod tests {
         let quota = p.learnt().expect("measured");
         assert!((quota - 10.0).abs() < 0.01, "10 accepted in 1 s: {quota}");
         assert!((p.rate().unwrap() - AIM * 10.0).abs() < 0.01);
+    }
+
+    /// Refusals at `t` until the slow start takes them for the quota.
+    fn refuse_until_the_start_ends(p: &mut Pacer, t: Instant) {
+        while p.starting {
+            p.throttled(t);
+        }
+    }
+
+    #[test]
+    fn a_stray_429_among_many_accepted_calls_does_not_end_the_slow_start() {
+        let t0 = Instant::now();
+        let mut p = Pacer::new(None, 1000.0, t0);
+        for i in 0..100 {
+            let t = t0 + Duration::from_millis(5 * i);
+            p.accepted(t, t);
+        }
+        let before = p.rate().unwrap();
+        // One refusal, then another a second later among as many accepted: a shared quota's
+        // neighbour or a passing fault, not this run's pace.
+        p.throttled(t0 + Duration::from_millis(500));
+        assert!(p.starting && p.rate() == Some(before), "one 429 in 101");
+        for i in 0..100 {
+            let t = t0 + Duration::from_millis(1000 + 5 * i);
+            p.accepted(t, t);
+        }
+        p.throttled(t0 + Duration::from_millis(1500));
+        assert!(p.starting, "one 429 a second is not the quota");
+        assert!(p.rate().unwrap() > before, "the slow start goes on growing");
+        // Past the quota, refusals come thick: the slow start ends with a cut.
+        let t = t0 + Duration::from_millis(2100);
+        p.throttled(t);
+        p.throttled(t);
+        assert!(!p.starting, "two refusals in two answers");
+        assert!(p.rate().unwrap() < before + 100.0 * START_GROWTH, "cut");
     }
 }
