@@ -13,6 +13,13 @@
 #   arrives (bench/stamp.py); a change's delay is the arrival of the first line showing it
 #   minus the change's time (bench/detect.py).  target: median <= 2 x --interval
 #   small fleet: 300 desktops under 120/min, between t=10 s and t=130 s: the same two targets.
+#   From t=0 too (the slow start): throttled share <= 2 %, and the first round: every desktop
+#   reported once within 1.5 x n / quota (bench/rounds.py, from the stamped lines).
+#   pending fleet (issue 21): 320 desktops under 20/s, `--seed-status mixed` (128 of them
+#   pending for good: WAIT_USER_CONFIRM or WAIT_USER_ACCESS), 20 sessions started with curl
+#   (the token, a budget of its own) in the watch's first second on desktops without one,
+#   OPEN 20 s later: each reported OPEN within 45 s of its start; the first round within
+#   1.5 x 320 / 20 = 24 s; throttled share from t=0 <= 2 %.
 #
 # Run by bench/run.sh (BIN, WORK set; see bench/lib.sh). Knobs (durations in seconds):
 #   BENCH_QUOTA_DESKTOPS (10000), BENCH_QUOTA_RATE (200/s), BENCH_QUOTA_FROM (10),
@@ -21,7 +28,7 @@
 #   change was not reported), BENCH_QUOTA_SMALL_DESKTOPS (300), BENCH_QUOTA_SMALL_RATE
 #   (120/min), BENCH_QUOTA_SMALL_FROM (10), BENCH_QUOTA_SMALL_TO (130), BENCH_QUOTA_SMALL=0
 #   (skip the small fleet), BENCH_QUOTA_INTERVAL (5s), BENCH_QUOTA_RETRY_AFTER (none),
-#   BENCH_QUOTA_WATCH_ARGS (more options for both watches, split on spaces, e.g.
+#   BENCH_QUOTA_PENDING_FLEET=0 (skip the pending fleet), BENCH_QUOTA_WATCH_ARGS (more options for both watches, split on spaces, e.g.
 #   "--max-rate 190" to compare with a rate given by hand; the rows then say so).
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -41,6 +48,7 @@ SMALL_N=${BENCH_QUOTA_SMALL_DESKTOPS:-300}
 SMALL_RATE=${BENCH_QUOTA_SMALL_RATE:-120/min}
 SMALL_FROM=${BENCH_QUOTA_SMALL_FROM:-10}
 SMALL_TO=${BENCH_QUOTA_SMALL_TO:-130}
+PENDING_FLEET=${BENCH_QUOTA_PENDING_FLEET:-1}
 
 # per_second RATE: 200/s -> 200, 120/min -> 2.
 per_second() {
@@ -118,6 +126,38 @@ rate_rows() {
         "$((h2 - h1)) of $((a2 - a1 + h2 - h1)) calls" "≤ 2 %" "$(verdict "$share" 2)"
 }
 
+# fleet_size: the desktops the simulator lists (the --desktops ones and its own few), read
+# with the token before the watch begins.
+fleet_size() {
+    curl -sf -H "X-Auth-Token: $TOKEN" "$SIM_URL/v2/$PROJECT/desktops?limit=1" | jq -r .total_count
+}
+
+# start_rows LABEL RATE N TO: from t=0, the throttled share (samples $WORK/sample.0 and
+# $WORK/sample.TO) and the first round (bench/rounds.py on $WORK/watch.stamped).
+start_rows() {
+    local label=$1 quota t1 a1 h1 t2 a2 h2 share first seen bound
+    quota=$(per_second "$2")
+    read -r t1 a1 h1 <"$WORK/sample.0"
+    read -r t2 a2 h2 <"$WORK/sample.$4"
+    share=$(awk -v a="$((a2 - a1))" -v h="$((h2 - h1))" 'BEGIN { printf "%.2f", (a + h) ? 100 * h / (a + h) : 0 }')
+    row "quota" "$label: throttled share from the start (slow start), t=0→${4} s" "$share %" \
+        "$((h2 - h1)) of $((a2 - a1 + h2 - h1)) calls" "≤ 2 %" "$(verdict "$share" 2)"
+    read -r _ first seen < <(python3 "$BENCH_DIR/rounds.py" "$WORK/watch.stamped" "$WATCH_T0")
+    # n: the fleet the watch lists (--all), measured before it began.
+    bound=$(awk -v n="$3" -v q="$quota" 'BEGIN { printf "%.1f", 1.5 * n / q }')
+    local result ratio
+    if [[ $seen == "$3" ]]; then
+        ratio=$(awk -v f="$first" -v n="$3" -v q="$quota" 'BEGIN { printf "%.2f× n ÷ quota", f * q / n }')
+        result=$(verdict "$first" "$bound")
+    elif awk -v t="$4" -v b="$bound" 'BEGIN { exit !(t < b) }'; then
+        first="" ratio="the watch ran $4 s, less than the target" result="not measured"
+    else
+        first="" ratio="–" result="**MISS**"
+    fi
+    row "quota" "$label: first round, every desktop reported once ($seen of $3)" "${first:-–} s" \
+        "$ratio" "≤ 1.5 × n ÷ quota ($bound s)" "$result"
+}
+
 # ---- The large fleet: rate, throttling and time to detect ----
 say "bench: quota: $N desktops under $RATE, sessions starting on $PENDING of them"
 start_sim --desktops "$N" --rate-limit "$RATE" --retry-after "$RETRY_AFTER" \
@@ -134,6 +174,8 @@ for ((i = 0; i < PENDING; i++)); do
     # The simulator started it between the request and the answer (a millisecond on loopback).
     printf '%s\t%s\n' "$desk" "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.6f", (a + b) / 2 }')" >>"$WORK/starts"
 done
+FLEET=$(fleet_size)
+sample "sample.0"
 watch_start
 sleep_until "$WATCH_T0" "$FROM"
 sample "sample.$FROM"
@@ -154,6 +196,7 @@ stop "$WATCH_PID"
 WATCHED_S=$(ms_since "$WATCH_T0" | awk '{ printf "%.0f", $1 / 1000 }')
 python3 "$BENCH_DIR/detect.py" "$WORK/watch.stamped" "$WORK/starts" "$CONFIRM" "$ACCESS" >"$WORK/detect"
 rate_rows "$LARGE" "$RATE" "$FROM" "$TO"
+start_rows "$LARGE" "$RATE" "$FLEET" "$TO"
 
 changes=$(wc -l <"$WORK/detect")
 missed=$(grep -c missed "$WORK/detect" || true)
@@ -189,6 +232,8 @@ if [[ $SMALL == 1 ]]; then
     say "bench: quota: $SMALL_N desktops under $SMALL_RATE for $SMALL_TO s"
     start_sim --desktops "$SMALL_N" --rate-limit "$SMALL_RATE" --retry-after "$RETRY_AFTER"
     config
+    FLEET=$(fleet_size)
+    sample "sample.0"
     watch_start
     sleep_until "$WATCH_T0" "$SMALL_FROM"
     sample "sample.$SMALL_FROM"
@@ -196,7 +241,53 @@ if [[ $SMALL == 1 ]]; then
     sample "sample.$SMALL_TO"
     stop "$WATCH_PID"
     rate_rows "$SMALL_CMD" "$SMALL_RATE" "$SMALL_FROM" "$SMALL_TO"
+    start_rows "$SMALL_CMD" "$SMALL_RATE" "$FLEET" "$SMALL_TO"
     said=$(grep -v '^$' "$WORK/watch.err" | head -n 3 | tr '\n' ' ' | sed 's/[`|]/ /g; s/ *$//')
     note "quota, small fleet: \`assist sim --desktops $SMALL_N --rate-limit $SMALL_RATE --retry-after $RETRY_AFTER\`; the watch's stderr began: ${said:-(nothing)}"
 fi
 note "quota: the rates are the simulator's own counts (GET /_sim/stats, quota.accepted and quota.throttled) between the two samples, divided by the time between them; \`watch\` had ${WATCH_ARGS[*]:-no \`--max-rate\` or other option but \`-o json\`}"
+
+# ---- The pending fleet: many desktops pending for good, sessions started as it begins ----
+if [[ $PENDING_FLEET == 1 ]]; then
+    stop "$SIM_PID"
+    P_N=320 P_RATE=20/s P_SESSIONS=20 P_WITHIN=45 P_MAX=90
+    P_CMD="\`$WATCH_TEXT\`, $P_N desktops (128 pending for good) under $P_RATE"
+    say "bench: quota: $P_N desktops, 128 pending, under $P_RATE; $P_SESSIONS sessions started at once"
+    start_sim --desktops "$P_N" --seed-status mixed --rate-limit "$P_RATE" \
+        --rate-limit-scope credential --retry-after "$RETRY_AFTER" --confirm-after 10s --access-after 10s
+    config
+    FLEET=$(fleet_size)
+    sample "sample.0"
+    : >"$WORK/starts"
+    watch_start
+    # Desktops 5, 10, ..., 100: without a record in the mixed seed (index % 5 == 0).
+    for ((i = 1; i <= P_SESSIONS; i++)); do
+        desk=$(printf '00000000-0000-4000-8000-%012d' $((5 * i)))
+        t0=$(now)
+        code=$(curl -s -o "$WORK/post.json" -w '%{http_code}' -X POST --data '' \
+            -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
+            "$SIM_URL/v2/$PROJECT/desktops/$desk/remote-assistance")
+        [[ $code == 200 ]] || die "starting a session on $desk: HTTP $code: $(head -c 300 "$WORK/post.json")"
+        printf '%s\t%s\n' "$desk" "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.6f", (a + b) / 2 }')" >>"$WORK/starts"
+    done
+    started=$(awk -v w="$WATCH_T0" '{ d = $2 - w; if (d > m) m = d } END { printf "%.1f", m }' "$WORK/starts")
+    # Until every session was reported OPEN, P_MAX seconds at most.
+    while awk -v d="$WATCH_T0" -v m="$P_MAX" -v now="$EPOCHREALTIME" 'BEGIN { exit !(now < d + m) }'; do
+        python3 "$BENCH_DIR/rounds.py" "$WORK/watch.stamped" "$WATCH_T0" "$WORK/starts" >"$WORK/opened"
+        grep -q missed "$WORK/opened" || break
+        sleep 1
+    done
+    python3 "$BENCH_DIR/rounds.py" "$WORK/watch.stamped" "$WATCH_T0" "$WORK/starts" >"$WORK/opened"
+    P_TO=$(ms_since "$WATCH_T0" | awk '{ printf "%d", $1 / 1000 }')
+    sample "sample.$P_TO"
+    stop "$WATCH_PID"
+    start_rows "$P_CMD" "$P_RATE" "$FLEET" "$P_TO"
+    missed=$(grep -c missed "$WORK/opened" || true)
+    slowest=$(awk 'NR > 1 && $2 != "missed" { print $2 }' "$WORK/opened" | sort -g | tail -n 1)
+    reported=$((P_SESSIONS - missed))
+    if ((missed == 0)); then result=$(verdict "$slowest" "$P_WITHIN"); else result="**MISS**"; fi
+    row "quota" "$P_CMD: $P_SESSIONS sessions started in the first $started s, each reported OPEN (slowest; $reported of $P_SESSIONS reported)" \
+        "${slowest:-never} s" "OPEN 20 s after the start" "≤ $P_WITHIN s" "$result"
+    said=$(grep '^note:' "$WORK/watch.err" | tr '\n' ' ' | sed 's/[`|]/ /g; s/ *$//')
+    note "quota, pending fleet: \`assist sim --desktops $P_N --seed-status mixed --rate-limit $P_RATE --rate-limit-scope credential --retry-after $RETRY_AFTER --confirm-after 10s --access-after 10s\`; $P_SESSIONS sessions started with curl (the token's own budget) as the watch began; the watch ran ${P_TO} s; its notes: ${said:-(none)}"
+fi

@@ -14,6 +14,7 @@ use crate::cli::WatchArgs;
 use crate::config::Settings;
 use crate::domain::DesktopId;
 use crate::engine::directory::Directory;
+use crate::engine::pace::Pacer;
 use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
 use crate::messages::{self, msg, Message};
@@ -47,6 +48,9 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         None => None,
     };
     let directory = Arc::new(Directory::listed(&listed));
+    // The lookup's calls count against the same quota as the polls: one pacer for both.
+    let demand = ids.len().max(1) as f64 / args.interval.as_secs_f64();
+    directory.pace(Pacer::new(args.max_rate, demand, Instant::now()));
     look_up_names(
         &client,
         &directory,

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use super::notes::{about, Voice};
 use super::pace::Pacer;
 use super::plan::{Outcome, Plan, Seen};
-use super::queue::Queue;
+use super::queue::{Lane, Queue};
 use super::settle::{earlier, fate, settle, settle_unseen, until_text, Before, Fate, Settled};
 use super::summary::Level as Held;
 use crate::api::model::{Desktop, RemoteAssistance};
@@ -30,6 +30,12 @@ pub struct Desk {
     phase: Duration,
     pub due: Instant,
     pub in_flight: bool,
+    /// When its request in flight was sent, and from which lane it was picked.
+    pub sent: (Instant, Lane),
+    /// Whether it was answered in this run (a record, or "no such desktop").
+    answered: bool,
+    /// Whether its last request was throttled: it keeps its turn.
+    throttled_last: bool,
     /// Failed polls in a row.
     streak: u32,
     /// 429s in a row.
@@ -55,6 +61,9 @@ impl Desk {
             phase,
             due,
             in_flight: false,
+            sent: (due, Lane::First),
+            answered: false,
+            throttled_last: false,
             streak: 0,
             throttled: 0,
             last,
@@ -79,6 +88,16 @@ impl Desk {
                 .changed
                 .is_some_and(|t| now.saturating_duration_since(t) < recent)
     }
+
+    /// Where it waits for its next turn.
+    pub fn lane(&self, now: Instant, interval: Duration) -> Lane {
+        match (self.throttled_last, self.answered) {
+            (true, _) => Lane::Throttled,
+            (false, false) => Lane::First,
+            _ if self.hot(now, interval) => Lane::Hot,
+            _ => Lane::Cold,
+        }
+    }
 }
 
 /// What the loop keeps besides the desktops: who waits, at what pace, how many are open.
@@ -102,11 +121,13 @@ pub fn handle(
     start: Instant,
     now: Instant,
 ) -> anyhow::Result<()> {
-    let sent = desk.due;
+    let (sent, lane) = desk.sent;
+    desk.throttled_last = false;
     let e = match result {
         Ok(record) => {
             sched.pacer.accepted(now, sent);
-            voice.round(&sched.pacer, sched.open, plan.interval, plan.once);
+            voice.answered(lane);
+            desk.answered = true;
             desk.throttled = 0;
             if desk.streak > 0 {
                 let back = msg!("engine-desktop-answers-again", id = desk.id.as_str());
@@ -136,11 +157,12 @@ pub fn handle(
         }
         Fate::NotFound => {
             sched.pacer.accepted(now, sent);
+            desk.answered = true;
             let missing = msg!("engine-desktop-missing", id = &id, error = &e);
             voice.say(Level::Error, &missing);
             desk.settled = Some(Settled::NotFound);
         }
-        Fate::Throttled => throttled(desk, &e, plan, sched, voice, now),
+        Fate::Throttled => throttled(desk, &e, sched, voice, now),
         Fate::Retry => retry(desk, e, plan, sched.attempts, voice, now),
         Fate::GiveUp => {
             let failed = msg!("engine-desktop-failed", id = &id, error = &e);
@@ -187,23 +209,16 @@ fn retry(
 }
 
 /// A 429: the gateway's quota, not this desktop's trouble. The pacer slows the whole run, the
-/// desktop keeps its place in the queue (or waits as long as the gateway asked), and the
-/// operator hears of it once, not per desktop.
-fn throttled(
-    desk: &mut Desk,
-    e: &ApiError,
-    plan: &Plan,
-    sched: &mut Sched,
-    voice: &mut Voice,
-    now: Instant,
-) {
+/// desktop keeps its turn, ahead of every other (when the gateway asked, once it waited as
+/// long), and the operator hears of it once, not per desktop.
+fn throttled(desk: &mut Desk, e: &ApiError, sched: &mut Sched, voice: &mut Voice, now: Instant) {
     sched.pacer.throttled(now);
     desk.throttled += 1;
+    desk.throttled_last = true;
     if let Some(wait) = e.retry_after() {
         desk.due = now + wait;
     }
     voice.throttled();
-    voice.round(&sched.pacer, sched.open, plan.interval, plan.once);
 }
 
 /// The first `origin + k * interval` after `now`.
@@ -328,7 +343,7 @@ pub fn rejoin(
         );
         let now = Instant::now();
         let phase = plan.interval.mul_f64(fastrand::f64());
-        sched.queue.push(desks.len(), now, false);
+        sched.queue.push(desks.len(), now, Lane::First);
         sched.open += 1;
         desks.push(Desk::new(id, phase, now, None));
     }

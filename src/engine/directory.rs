@@ -1,11 +1,15 @@
 //! What the project's desktop listing says about the desktops a command works on: whether
 //! each exists, and its computer name and user. "No record" and "no such desktop" both may
 //! come back from GET as a 404 (docs/WORKSPACE-API.md §8); only ListDesktops tells them apart,
-//! asked by `desktop_id`, up to 100 IDs a call, once per desktop per run.
+//! asked by `desktop_id`, up to 100 IDs a call, once per desktop per run. The lookup before a
+//! run is paced by the run's own pacer, which the run then takes over with what it learnt.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use super::pace::Pacer;
 
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client, DesktopFilter};
@@ -27,6 +31,8 @@ pub struct Directory {
     known: Mutex<HashMap<DesktopId, Entry>>,
     /// The desktops a lookup could not settle: asked again, 100 at a time, on a 404.
     unsettled: Mutex<Vec<DesktopId>>,
+    /// The run's pacer while the lookup goes on (`pace`), until the run takes it.
+    pacer: Mutex<Option<Pacer>>,
 }
 
 /// What a GET means once "no record" is understood.
@@ -49,6 +55,16 @@ impl Directory {
             dir.add(d);
         }
         dir
+    }
+
+    /// Paces the lookup's calls with the run's pacer: one quota, one pace.
+    pub fn pace(&self, pacer: Pacer) {
+        *lock(&self.pacer) = Some(pacer);
+    }
+
+    /// The pacer the lookup used, with what it learnt, for the run to go on with.
+    pub fn take_pacer(&self) -> Option<Pacer> {
+        lock(&self.pacer).take()
     }
 
     /// Records a desktop the listing has.
@@ -98,13 +114,10 @@ impl Directory {
         let Some(first) = batches.next() else {
             return Ok(());
         };
-        self.ask(client, first)?;
+        self.paced_ask(client, first, stop)?;
         let rest: Vec<&[DesktopId]> = batches.collect();
         let asked = super::fanout::in_parallel(&rest, concurrency, |batch| {
-            match stop.load(Ordering::SeqCst) {
-                true => Ok(()),
-                false => self.ask(client, batch),
-            }
+            self.paced_ask(client, batch, stop)
         });
         // Only what the lookup could not settle waits for a 404 to ask again: a fleet's worth
         // of IDs is not kept for the whole run.
@@ -114,6 +127,47 @@ impl Directory {
         unsettled.shrink_to_fit();
         drop((known, unsettled));
         asked.into_iter().collect()
+    }
+
+    /// `ask`, once the pacer lets the call go (not at all once `stop` is set); what the
+    /// gateway answered sets the pace.
+    fn paced_ask(
+        &self,
+        client: &Client,
+        ids: &[DesktopId],
+        stop: &AtomicBool,
+    ) -> Result<(), ApiError> {
+        let Some(sent) = self.turn(stop) else {
+            return Ok(());
+        };
+        let asked = self.ask(client, ids);
+        if let Some(pacer) = lock(&self.pacer).as_mut() {
+            match &asked {
+                Err(e) if e.status() == Some(429) => pacer.throttled(Instant::now()),
+                _ => pacer.accepted(Instant::now(), sent),
+            }
+        }
+        asked
+    }
+
+    /// Waits for the pacer to let a call go: when it went, or `None` once `stop` is set.
+    fn turn(&self, stop: &AtomicBool) -> Option<Instant> {
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                return None;
+            }
+            let now = Instant::now();
+            let next = match lock(&self.pacer).as_mut() {
+                None => return Some(now),
+                Some(p) => match p.permit(now) {
+                    true => return Some(now),
+                    false => p.next_permit().unwrap_or(now),
+                },
+            };
+            // A short nap at most, so that a signal is heeded at once.
+            let nap = next.saturating_duration_since(now);
+            std::thread::sleep(nap.clamp(Duration::from_millis(1), Duration::from_millis(50)));
+        }
     }
 
     /// One ListDesktops call for these IDs; those it does not list are absent.

@@ -9,11 +9,14 @@ pub mod blank;
 mod desk;
 pub mod directory;
 pub mod fanout;
+#[cfg(test)]
+mod model;
 mod notes;
 pub mod pace;
 pub mod plan;
 pub mod poll;
 pub mod queue;
+mod rounds;
 mod settle;
 pub mod signals;
 pub mod state;

@@ -1,11 +1,14 @@
 //! What a run says besides the changes it reports: the notes, warnings and errors of the
 //! poll loop, all through the command's reporter. Failures that hit many desktops at once are
-//! held and said once per cause (`summary.rs`); the throttling and round-time notes once a run.
+//! held and said once per cause (`summary.rs`); the throttling note once a run, the round-time
+//! note as measured (`rounds.rs`): once, and again when it changes by more than half.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::directory::Directory;
 use super::pace::Pacer;
+use super::queue::Lane;
+use super::rounds::{rounded, Measure, Rounds};
 use super::summary::{self, Said, Summary};
 use crate::api::model::RemoteAssistance;
 use crate::api::ApiError;
@@ -19,7 +22,7 @@ pub struct Voice<'r> {
     reporter: &'r mut dyn Reporter,
     summary: Summary,
     said_throttled: bool,
-    said_round: bool,
+    rounds: Rounds,
 }
 
 impl<'r> Voice<'r> {
@@ -28,7 +31,7 @@ impl<'r> Voice<'r> {
             reporter,
             summary: Summary::default(),
             said_throttled: false,
-            said_round: false,
+            rounds: Rounds::new(Instant::now()),
         }
     }
 
@@ -83,16 +86,31 @@ impl<'r> Voice<'r> {
         }
     }
 
-    /// Said once when a whole round cannot fit in the interval at the pace the run keeps: how
-    /// long a round takes, and that pending desktops are polled every interval anyway.
-    pub fn round(&mut self, pacer: &Pacer, desktops: usize, interval: Duration, once: bool) {
-        if self.said_round || once {
+    /// An answer (not a 429) for a desktop picked from `lane`: what the round note measures.
+    pub fn answered(&mut self, lane: Lane) {
+        self.rounds.answered(lane);
+    }
+
+    /// The round note, when a whole round does not fit in the interval: how long one takes
+    /// and how often pending desktops are polled, as measured over the last window (`open`
+    /// desktops, `hot` of them pending or just changed). Said once the gateway (or
+    /// `--max-rate`) sets the pace, and again when it changes by more than half.
+    pub fn round(
+        &mut self,
+        pacer: &Pacer,
+        now: Instant,
+        (open, hot): (usize, usize),
+        interval: Duration,
+        once: bool,
+    ) {
+        let Some(m) = self.rounds.measure(now, open, hot, interval) else {
+            return;
+        };
+        let paced = pacer.settled().or(pacer.cap()).is_some();
+        if once || !paced || m.round <= interval || !self.rounds.worth_saying(m) {
             return;
         }
-        if let Some(message) = round_note(pacer, desktops, interval) {
-            self.said_round = true;
-            self.say(Level::Note, &message);
-        }
+        self.say(Level::Note, &round_note(open, m));
     }
 }
 
@@ -103,20 +121,15 @@ impl Drop for Voice<'_> {
     }
 }
 
-/// The round-time note, when a round at the run's pace is longer than the interval.
-fn round_note(pacer: &Pacer, desktops: usize, interval: Duration) -> Option<Message> {
-    let rate = pacer.settled().or(pacer.cap())?;
-    let round = Duration::from_secs((desktops as f64 / rate).round() as u64);
-    if round <= interval {
-        return None;
-    }
-    Some(msg!(
+/// The round-time note.
+fn round_note(desktops: usize, m: Measure) -> Message {
+    msg!(
         "engine-round-slow",
         desktops = crate::text::thousands(desktops),
-        rate = crate::text::thousands(rate.round() as usize),
-        round = crate::units::spoken(round),
-        interval = crate::units::spoken(interval)
-    ))
+        rate = crate::text::thousands(m.rate.round() as usize),
+        round = crate::units::spoken(rounded(m.round)),
+        pending = crate::units::spoken(rounded(m.pending))
+    )
 }
 
 /// `desktop ID (NAME (USER))`, or `desktop ID` without names, for notes.

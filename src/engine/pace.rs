@@ -1,6 +1,9 @@
-//! The pace of a run's requests: as fast as `--concurrency` allows until the gateway throttles
-//! (429), then the rate it lets through, learnt from what it accepted while throttling, probed
-//! upwards slowly and never past `--max-rate`.
+//! The pace of a run's requests: a slow start (below any likely quota, doubling about every
+//! second) until the gateway throttles (429), then the rate it lets through, learnt from what it
+//! accepted while throttling, probed upwards slowly and never past `--max-rate`.
+//!
+//! Why a slow start: a run that begins as fast as `--concurrency` allows empties the gateway's
+//! bucket at once and is refused many times before the first 429 comes back to slow it.
 //!
 //! Why not plain AIMD (halve on a 429, add a little per success): halving leaves a quarter of
 //! the quota unused on average, and a token bucket answers 429 only once its burst is spent, so
@@ -25,6 +28,39 @@ const FAST: (f64, f64) = (0.10, 0.003);
 const NEAR: f64 = 0.9;
 /// Where the pacer aims, as a share of the learnt quota.
 const AIM: f64 = 0.97;
+/// The slow start's first pace: below the quotas a gateway is likely to set per second.
+const START: f64 = 10.0;
+/// Its growth, added per accepted call: about twice the pace a second.
+const START_GROWTH: f64 = 0.7;
+
+/// The answers of the slow start's current second: a stray 429 among many accepted calls (a
+/// neighbour's burst on a shared quota, a passing fault) is not the quota, and must not end the
+/// slow start far below it.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    since: Instant,
+    accepted: u32,
+    refused: u32,
+}
+
+impl Window {
+    /// Starts a new second when the last one is over.
+    fn roll(&mut self, now: Instant) {
+        if now.saturating_duration_since(self.since) >= Duration::from_secs(1) {
+            *self = Window {
+                since: now,
+                accepted: 0,
+                refused: 0,
+            };
+        }
+    }
+
+    /// Whether this second's refusals say the pace is past the quota: two at least, and one
+    /// answer in twenty (a pace past the quota is refused far more often than that).
+    fn past_the_quota(&self) -> bool {
+        self.refused >= 2 && 20 * self.refused >= self.accepted + self.refused
+    }
+}
 
 /// A throttling episode: the gateway has been refusing since `since`, and accepted `accepted`
 /// calls since then.
@@ -33,6 +69,8 @@ struct Episode {
     since: Instant,
     accepted: u32,
     last_refusal: Instant,
+    /// It ended the slow start: the pace was cut in half, blindly, so its calm says nothing.
+    from_start: bool,
 }
 
 #[derive(Debug)]
@@ -51,13 +89,17 @@ pub struct Pacer {
     /// A throttling episode has ended: the pace is below the quota, whether or not it could
     /// be measured (at a few calls a second, an episode may be over before enough came).
     calmed: bool,
+    /// No 429 yet: the slow start goes on.
+    starting: bool,
+    /// The slow start's answers in the current second.
+    window: Window,
 }
 
 impl Pacer {
     pub fn new(cap: Option<f64>, demand: f64, now: Instant) -> Pacer {
         let cap = cap.filter(|c| *c > 0.0);
-        Pacer {
-            rate: cap,
+        let mut pacer = Pacer {
+            rate: None,
             cap,
             demand: demand.max(FLOOR),
             next: now,
@@ -65,7 +107,15 @@ impl Pacer {
             last_cut: None,
             quota: None,
             calmed: false,
-        }
+            starting: true,
+            window: Window {
+                since: now,
+                accepted: 0,
+                refused: 0,
+            },
+        };
+        pacer.rate = Some(pacer.bounded(cap.unwrap_or(f64::MAX).min(START)));
+        pacer
     }
 
     /// Whether a request may go now (and if so, it is counted).
@@ -121,12 +171,20 @@ impl Pacer {
                 e.accepted += 1;
             }
             if now.saturating_duration_since(e.last_refusal) > quiet {
+                self.calmed = !e.from_start;
                 self.episode = None;
-                self.calmed = true;
             }
         }
         let Some(rate) = self.rate else { return };
-        let near = self.quota.is_none_or(|q| rate >= NEAR * q);
+        if self.starting {
+            self.window.roll(now);
+            self.window.accepted += 1;
+            self.rate = Some(self.bounded(rate + START_GROWTH));
+            return;
+        }
+        // Unknown since the slow start's blind cut (which may have gone well below it), the
+        // quota is probed for fast; once a later 429 came and went, slowly.
+        let near = self.quota.map_or(self.calmed, |q| rate >= NEAR * q);
         // Calls come back at about `rate` a second, so adding g per call grows the rate by a
         // share g a second; at low rates growth is by a share per call instead, so that a
         // probe past the quota costs one 429 in many calls there too.
@@ -136,11 +194,19 @@ impl Pacer {
 
     /// A 429: the gateway's bucket is empty.
     pub fn throttled(&mut self, now: Instant) {
+        if self.starting {
+            self.window.roll(now);
+            self.window.refused += 1;
+            if !self.window.past_the_quota() {
+                return;
+            }
+        }
         let fresh = self.episode.is_none();
         let episode = self.episode.get_or_insert(Episode {
             since: now,
             accepted: 0,
             last_refusal: now,
+            from_start: self.starting,
         });
         episode.last_refusal = now;
         let episode = *episode;
@@ -156,11 +222,22 @@ impl Pacer {
         if measured.is_some() {
             self.quota = measured;
         }
-        self.rate = Some(self.bounded(self.cut(current, measured, fresh)));
+        // Halving blindly, refusal after refusal, would end far below the quota (a per-minute
+        // one takes seconds to measure): never below what the gateway accepts meanwhile.
+        let floor = match measured {
+            None => AIM * accepting(&episode, now),
+            Some(_) => 0.0,
+        };
+        let cut = self.cut(current, measured, fresh).max(floor);
+        self.rate = Some(self.bounded(cut));
     }
 
     /// The new pace after a 429 at `current`.
-    fn cut(&self, current: f64, measured: Option<f64>, fresh: bool) -> f64 {
+    fn cut(&mut self, current: f64, measured: Option<f64>, fresh: bool) -> f64 {
+        if std::mem::replace(&mut self.starting, false) {
+            // The slow start doubled past the quota within the last second or so.
+            return 0.5 * current;
+        }
         match (measured.or(self.quota), self.rate) {
             // What the gateway accepted while refusing: its quota, whatever we sent.
             (Some(quota), _) => (AIM * quota).min(0.95 * current),
@@ -187,6 +264,16 @@ fn hold(rate: f64) -> Duration {
     MIN_HOLD.max(Duration::from_secs_f64(2.0 / rate.max(FLOOR)))
 }
 
+/// The rate the gateway accepted since it began refusing, however few calls came, once a
+/// second has passed (a call or two in a moment says little).
+fn accepting(episode: &Episode, now: Instant) -> f64 {
+    let span = now.saturating_duration_since(episode.since).as_secs_f64();
+    match span >= 1.0 {
+        true => f64::from(episode.accepted) / span,
+        false => 0.0,
+    }
+}
+
 /// The rate the gateway accepted since it began refusing: its quota, once enough calls came.
 fn measure(episode: &Episode, now: Instant) -> Option<f64> {
     let span = now.saturating_duration_since(episode.since).as_secs_f64();
@@ -196,27 +283,7 @@ fn measure(episode: &Episode, now: Instant) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A gateway's token bucket, in simulated time.
-    struct Bucket {
-        rate: f64,
-        burst: f64,
-        tokens: f64,
-        at: Instant,
-    }
-
-    impl Bucket {
-        fn take(&mut self, now: Instant) -> bool {
-            let dt = now.saturating_duration_since(self.at).as_secs_f64();
-            self.tokens = (self.tokens + dt * self.rate).min(self.burst);
-            self.at = now;
-            if self.tokens >= 1.0 {
-                self.tokens -= 1.0;
-                return true;
-            }
-            false
-        }
-    }
+    use crate::engine::model::Bucket;
 
     struct Run {
         achieved: f64,
@@ -240,19 +307,19 @@ mod tests {
     }
 
     /// A run with more to ask than the quota allows, `workers` requests in flight at most, each
-    /// answered after `latency`; measured from `warm_up` to `length`.
+    /// answered after `latency`; measured from a 10 s warm-up to `length`.
     fn simulate(quota: f64, burst: f64, demand: f64, length: f64) -> Run {
+        simulate_from(quota, burst, demand, length, 10.0)
+    }
+
+    /// The same, measured from `warm_up` seconds (0: from the start).
+    fn simulate_from(quota: f64, burst: f64, demand: f64, length: f64, warm_up: f64) -> Run {
         let start = Instant::now();
         let step = Duration::from_micros(500);
         let latency = Duration::from_millis(2);
         let workers = 8;
-        let warm_up = start + Duration::from_secs(10);
-        let mut bucket = Bucket {
-            rate: quota,
-            burst,
-            tokens: burst,
-            at: start,
-        };
+        let warm_up = start + Duration::from_secs_f64(warm_up);
+        let mut bucket = Bucket::new(quota, burst, start);
         let mut pacer = Pacer::new(None, demand, start);
         let mut flying: Vec<(Instant, Instant, bool)> = Vec::new();
         let (mut ok, mut refused) = (0u32, 0u32);
@@ -284,7 +351,7 @@ mod tests {
                 first_settled = pacer.settled();
             }
         }
-        let measured = length - 10.0;
+        let measured = length - warm_up.saturating_duration_since(start).as_secs_f64();
         Run {
             achieved: f64::from(ok) / measured / quota,
             throttled_share: f64::from(refused) / f64::from(ok + refused).max(1.0),
@@ -311,10 +378,36 @@ mod tests {
     }
 
     #[test]
-    fn without_throttling_the_pace_is_unlimited_or_the_cap() {
+    fn a_slow_start_keeps_throttling_within_2_percent_counted_from_the_start() {
+        // The gateway's bucket holds a second's worth (the simulator's default) or 5 calls.
+        for (quota, burst) in [(20.0, 20.0), (20.0, 5.0), (200.0, 200.0), (200.0, 5.0)] {
+            let run = simulate_from(quota, burst, 10.0 * quota, 60.0, 0.0);
+            assert!(
+                run.throttled_share <= 0.02,
+                "{quota}/s, burst {burst}: {:.2}% throttled",
+                100.0 * run.throttled_share
+            );
+            assert!(
+                run.achieved >= 0.85,
+                "{quota}/s: achieved {:.3}",
+                run.achieved
+            );
+        }
+    }
+
+    #[test]
+    fn without_throttling_the_pace_doubles_from_a_slow_start_up_to_the_demand_or_the_cap() {
         let now = Instant::now();
-        let mut free = Pacer::new(None, 10.0, now);
-        assert!((0..100).all(|_| free.permit(now)));
+        let mut free = Pacer::new(None, 1000.0, now);
+        assert_eq!(free.rate(), Some(START));
+        for n in 1..=10 {
+            free.accepted(now, now);
+            assert!((free.rate().unwrap() - (START + START_GROWTH * f64::from(n))).abs() < 1e-9);
+        }
+        for _ in 0..10_000 {
+            free.accepted(now, now);
+        }
+        assert_eq!(free.rate(), Some(2000.0), "twice the demand at most");
         let mut capped = Pacer::new(Some(4.0), 10.0, now);
         assert!(capped.permit(now));
         assert!(!capped.permit(now), "the next slot is 250 ms away");
@@ -330,27 +423,36 @@ mod tests {
         let mut p = Pacer::new(None, 100.0, t0);
         p.accepted(t0, t0);
         assert_eq!(p.settled(), None, "never throttled: nothing to say");
-        p.throttled(t0);
+        refuse_until_the_start_ends(&mut p, t0);
         let t = t0 + Duration::from_millis(100);
         p.accepted(t, t);
         assert_eq!(p.settled(), None, "still throttling, nothing measured");
         let t = t0 + Duration::from_secs(10);
         p.accepted(t, t);
-        assert_eq!(p.settled(), p.rate(), "calm since: the pace holds");
+        assert_eq!(p.settled(), None, "calm after the slow start's blind cut");
+        p.throttled(t);
+        let t = t + Duration::from_secs(10);
+        p.accepted(t, t);
+        assert_eq!(
+            p.settled(),
+            p.rate(),
+            "calm since a later 429: the pace holds"
+        );
     }
 
     #[test]
     fn a_first_refusal_halves_and_a_measured_quota_sets_the_pace() {
         let t0 = Instant::now();
         let mut p = Pacer::new(None, 100.0, t0);
-        p.throttled(t0);
-        assert_eq!(
-            p.rate(),
-            Some(50.0),
-            "nothing measured yet: half the demand"
-        );
+        for _ in 0..100 {
+            p.accepted(t0, t0);
+        }
+        assert!((p.rate().unwrap() - 80.0).abs() < 1e-9);
+        refuse_until_the_start_ends(&mut p, t0);
+        let half = p.rate().unwrap();
+        assert!((half - 40.0).abs() < 1e-9, "the slow start went past: half");
         p.throttled(t0 + Duration::from_millis(10));
-        assert_eq!(p.rate(), Some(50.0), "the same congestion is cut once");
+        assert_eq!(p.rate(), Some(half), "the same congestion is cut once");
         // Answered after the first 429 but sent before it: not the gateway's pace.
         for _ in 0..20 {
             p.accepted(
@@ -366,5 +468,40 @@ mod tests {
         let quota = p.learnt().expect("measured");
         assert!((quota - 10.0).abs() < 0.01, "10 accepted in 1 s: {quota}");
         assert!((p.rate().unwrap() - AIM * 10.0).abs() < 0.01);
+    }
+
+    /// Refusals at `t` until the slow start takes them for the quota.
+    fn refuse_until_the_start_ends(p: &mut Pacer, t: Instant) {
+        while p.starting {
+            p.throttled(t);
+        }
+    }
+
+    #[test]
+    fn a_stray_429_among_many_accepted_calls_does_not_end_the_slow_start() {
+        let t0 = Instant::now();
+        let mut p = Pacer::new(None, 1000.0, t0);
+        for i in 0..100 {
+            let t = t0 + Duration::from_millis(5 * i);
+            p.accepted(t, t);
+        }
+        let before = p.rate().unwrap();
+        // One refusal, then another a second later among as many accepted: a shared quota's
+        // neighbour or a passing fault, not this run's pace.
+        p.throttled(t0 + Duration::from_millis(500));
+        assert!(p.starting && p.rate() == Some(before), "one 429 in 101");
+        for i in 0..100 {
+            let t = t0 + Duration::from_millis(1000 + 5 * i);
+            p.accepted(t, t);
+        }
+        p.throttled(t0 + Duration::from_millis(1500));
+        assert!(p.starting, "one 429 a second is not the quota");
+        assert!(p.rate().unwrap() > before, "the slow start goes on growing");
+        // Past the quota, refusals come thick: the slow start ends with a cut.
+        let t = t0 + Duration::from_millis(2100);
+        p.throttled(t);
+        p.throttled(t);
+        assert!(!p.starting, "two refusals in two answers");
+        assert!(p.rate().unwrap() < before + 100.0 * START_GROWTH, "cut");
     }
 }

@@ -14,7 +14,7 @@ use super::desk::{handle, outcome, rejoin, Desk, Sched};
 use super::directory::{Answer, Directory};
 use super::notes::Voice;
 use super::pace::Pacer;
-use super::queue::Queue;
+use super::queue::{Lane, Queue};
 use super::settle::{over, Settled};
 use crate::api::model::RemoteAssistance;
 use crate::api::{ApiError, Client};
@@ -89,16 +89,18 @@ pub fn run(
     let client = Arc::new(client.single_attempts());
     let mut sched = Sched {
         queue: Queue::default(),
-        pacer: Pacer::new(plan.max_rate, n as f64 / plan.interval.as_secs_f64(), start),
+        // Where the lookup of the desktops' names was paced, the run goes on at its pace.
+        pacer: plan.directory.take_pacer().unwrap_or_else(|| {
+            Pacer::new(plan.max_rate, n as f64 / plan.interval.as_secs_f64(), start)
+        }),
         open: desks.len(),
         attempts,
     };
     for i in 0..desks.len() {
-        sched.queue.push(i, start, false);
+        sched.queue.push(i, start, Lane::First);
     }
     // Says what it holds when dropped too, whichever way the loop ends.
     let mut voice = Voice::new(reporter);
-    voice.round(&sched.pacer, desks.len(), plan.interval, plan.once);
     // A fleet that may grow keeps every worker it may need.
     let workers = match plan.membership {
         Some(_) => plan.concurrency,
@@ -124,12 +126,14 @@ pub fn run(
         if now >= next_look {
             next_look = now + TICK;
             if voice.gone() {
-                // Nobody reads the changes any more (`watch --all | head -1` on a quiet fleet):
-                // end as a failed write to a closed pipe would, but with what was seen, so
-                // that a state file keeps it.
+                // Nobody reads the changes any more (`watch --all | head -1` on a quiet
+                // fleet): end as a failed write to a closed pipe would, but with what was
+                // seen, so that a state file keeps it.
                 return Ok(outcome(desks, crate::outcome::Outcome::Done, plan));
             }
         }
+        let counts = (sched.open, sched.queue.len(Lane::Hot));
+        voice.round(&sched.pacer, now, counts, plan.interval, plan.once);
         let past_deadline = plan.deadline.is_some_and(|d| now >= d);
         let settled = desks.iter().filter_map(|d| d.settled.as_ref());
         if let Some(end) = over(plan.rules(), signal, sched.open, past_deadline, settled) {
@@ -137,10 +141,10 @@ pub fn run(
         }
         let width = if proven { plan.concurrency } else { 1 };
         while in_flight < width {
-            let Some(i) = next_job(&mut sched, &desks, now) else {
+            let Some((i, lane)) = next_job(&mut sched, &desks, now) else {
                 break;
             };
-            send(&mut desks[i], i, &jobs, now);
+            send(&mut desks[i], (i, lane), &jobs, now);
             in_flight += 1;
         }
         let wait = next_wake(&sched, plan.deadline, now);
@@ -191,12 +195,12 @@ fn first_round(plan: &Plan, previous: &HashMap<String, Seen>, start: Instant) ->
         .collect()
 }
 
-/// Hands desktop `i` to a worker.
-fn send(desk: &mut Desk, i: usize, jobs: &mpsc::Sender<Job>, now: Instant) {
+/// Hands desktop `i`, picked from `lane`, to a worker.
+fn send(desk: &mut Desk, (i, lane): (usize, Lane), jobs: &mpsc::Sender<Job>, now: Instant) {
     desk.in_flight = true;
-    // While in flight, `due` says when it was sent (the pacer counts what was sent after the
-    // gateway began refusing); an answer sets the next one.
-    desk.due = now;
+    // The pacer counts what was sent after the gateway began refusing; `due` stays, so that
+    // a throttled desktop keeps its turn.
+    desk.sent = (now, lane);
     let _ = jobs.send((i, desk.id.clone()));
 }
 
@@ -205,7 +209,7 @@ fn send(desk: &mut Desk, i: usize, jobs: &mpsc::Sender<Job>, now: Instant) {
 fn settled_or_queued(desk: &Desk, i: usize, sched: &mut Sched, interval: Duration, now: Instant) {
     match desk.settled {
         Some(_) => sched.open -= 1,
-        None => sched.queue.push(i, desk.due, desk.hot(now, interval)),
+        None => sched.queue.push(i, desk.due, desk.lane(now, interval)),
     }
 }
 
@@ -218,19 +222,19 @@ fn accepted(result: &Result<RemoteAssistance, ApiError>) -> bool {
     }
 }
 
-/// The next desktop to poll now, if one is due and the pacer lets a request go.
-fn next_job(sched: &mut Sched, desks: &[Desk], now: Instant) -> Option<usize> {
+/// The next desktop to poll now and its lane, if one is due and the pacer lets a request go.
+fn next_job(sched: &mut Sched, desks: &[Desk], now: Instant) -> Option<(usize, Lane)> {
     loop {
-        let (i, hot) = sched.queue.pop_due(now)?;
+        let (i, lane) = sched.queue.pop_due(now)?;
         // Desktops that left the project are dropped from the queue as they come up.
         if desks[i].settled.is_some() {
             continue;
         }
         if !sched.pacer.permit(now) {
-            sched.queue.push(i, desks[i].due, hot);
+            sched.queue.push(i, desks[i].due, lane);
             return None;
         }
-        return Some(i);
+        return Some((i, lane));
     }
 }
 

@@ -1,6 +1,9 @@
-//! Which desktop is polled next: the longest-waiting due one, desktops whose state is about to
-//! change ("hot": pending, just changed) ahead of the rest, but never with the whole budget, so
-//! that no desktop starves. Each pick costs O(log n), whatever the size of the fleet.
+//! Which desktop is polled next. A desktop whose request the gateway throttled goes first:
+//! it had its turn and keeps it. Then the first round: desktops not answered yet take most
+//! of the budget, so that however many are pending every desktop is seen once in about a
+//! round's time. Then desktops whose state is about to change ("hot": pending, just changed)
+//! ahead of the rest, never with the whole budget, so that no desktop starves. Within a lane
+//! the longest-waiting due one goes first. Each pick costs O(log n), whatever the fleet.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -9,50 +12,107 @@ use std::time::Instant;
 /// While both kinds wait, this many hot picks in a row, then a cold one: the rest of the fleet
 /// keeps at least a quarter of the requests.
 const HOT_IN_A_ROW: u32 = 3;
+/// While the first round goes on, this many of its picks in a row, then one for the desktops
+/// already seen: the first round takes at most 4/3 of what the pace needs for it.
+const FIRST_IN_A_ROW: u32 = 3;
 
 type Heap = BinaryHeap<Reverse<(Instant, usize)>>;
+
+/// Where a desktop waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    /// Its request was throttled (429): it goes again before any other.
+    Throttled,
+    /// Not answered yet in this run (the first round, a desktop that joined).
+    First,
+    /// About to change: pending, or changed a moment ago.
+    Hot,
+    /// The rest.
+    Cold,
+}
 
 /// Desktops waiting for their turn, by index, each at most once.
 #[derive(Default)]
 pub struct Queue {
+    throttled: Heap,
+    first: Heap,
     hot: Heap,
     cold: Heap,
+    /// First-round picks since the last other one, counted while others were due too.
+    first_streak: u32,
     /// Hot picks since the last cold one, counted while cold ones were due too.
     hot_streak: u32,
 }
 
 impl Queue {
-    pub fn push(&mut self, index: usize, due: Instant, hot: bool) {
-        let heap = if hot { &mut self.hot } else { &mut self.cold };
-        heap.push(Reverse((due, index)));
+    pub fn push(&mut self, index: usize, due: Instant, lane: Lane) {
+        self.heap(lane).push(Reverse((due, index)));
     }
 
-    /// The next desktop due at `now`, if any, and whether it was hot; ties go in index order.
-    pub fn pop_due(&mut self, now: Instant) -> Option<(usize, bool)> {
-        let hot_due = due(&self.hot, now);
-        let cold_due = due(&self.cold, now);
-        let hot = match (hot_due, cold_due) {
+    /// The next desktop due at `now`, if any, and its lane; ties go in index order.
+    pub fn pop_due(&mut self, now: Instant) -> Option<(usize, Lane)> {
+        let lane = self.choose(now)?;
+        self.heap(lane)
+            .pop()
+            .map(|Reverse((_, index))| (index, lane))
+    }
+
+    fn choose(&mut self, now: Instant) -> Option<Lane> {
+        if due(&self.throttled, now) {
+            return Some(Lane::Throttled);
+        }
+        let (first, hot, cold) = (
+            due(&self.first, now),
+            due(&self.hot, now),
+            due(&self.cold, now),
+        );
+        if first && !(hot || cold) {
+            return Some(Lane::First);
+        }
+        if first && self.first_streak < FIRST_IN_A_ROW {
+            self.first_streak += 1;
+            return Some(Lane::First);
+        }
+        self.first_streak = 0;
+        match (hot, cold) {
             (true, true) if self.hot_streak < HOT_IN_A_ROW => {
                 self.hot_streak += 1;
-                true
+                Some(Lane::Hot)
             }
-            (true, false) => true,
+            (true, false) => Some(Lane::Hot),
             (_, true) => {
                 self.hot_streak = 0;
-                false
+                Some(Lane::Cold)
             }
-            (false, false) => return None,
-        };
-        let heap = if hot { &mut self.hot } else { &mut self.cold };
-        heap.pop().map(|Reverse((_, index))| (index, hot))
+            (false, false) => None,
+        }
+    }
+
+    fn heap(&mut self, lane: Lane) -> &mut Heap {
+        match lane {
+            Lane::Throttled => &mut self.throttled,
+            Lane::First => &mut self.first,
+            Lane::Hot => &mut self.hot,
+            Lane::Cold => &mut self.cold,
+        }
     }
 
     /// When the next desktop falls due (in the past when one already is).
     pub fn next_due(&self) -> Option<Instant> {
         let top = |h: &Heap| h.peek().map(|Reverse((due, _))| *due);
-        match (top(&self.hot), top(&self.cold)) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+        [&self.throttled, &self.first, &self.hot, &self.cold]
+            .into_iter()
+            .filter_map(top)
+            .min()
+    }
+
+    /// How many wait in `lane`.
+    pub fn len(&self, lane: Lane) -> usize {
+        match lane {
+            Lane::Throttled => self.throttled.len(),
+            Lane::First => self.first.len(),
+            Lane::Hot => self.hot.len(),
+            Lane::Cold => self.cold.len(),
         }
     }
 
@@ -66,51 +126,4 @@ fn due(heap: &Heap, now: Instant) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn the_longest_waiting_goes_first_ties_in_order() {
-        let t = Instant::now();
-        let mut q = Queue::default();
-        q.push(2, t, false);
-        q.push(0, t + Duration::from_secs(1), false);
-        q.push(1, t, false);
-        assert_eq!(q.pop_due(t), Some((1, false)));
-        assert_eq!(q.pop_due(t), Some((2, false)));
-        assert_eq!(q.pop_due(t), None, "index 0 is not due yet");
-        assert_eq!(q.next_due(), Some(t + Duration::from_secs(1)));
-        assert_eq!(q.pop_due(t + Duration::from_secs(1)), Some((0, false)));
-        assert_eq!(q.next_due(), None);
-    }
-
-    #[test]
-    fn hot_ones_go_first_but_leave_the_rest_a_quarter() {
-        let t = Instant::now();
-        let mut q = Queue::default();
-        for i in 0..100 {
-            q.push(i, t, false);
-        }
-        for i in 100..200 {
-            q.push(i, t + Duration::from_millis(1), true);
-        }
-        let now = t + Duration::from_secs(1);
-        let picks: Vec<usize> = (0..8).map(|_| q.pop_due(now).unwrap().0).collect();
-        assert_eq!(picks, [100, 101, 102, 0, 103, 104, 105, 1]);
-    }
-
-    #[test]
-    fn a_hot_one_not_yet_due_leaves_the_turn_to_cold_ones() {
-        let t = Instant::now();
-        let mut q = Queue::default();
-        q.push(0, t + Duration::from_secs(5), true);
-        q.push(1, t, false);
-        q.push(2, t, false);
-        assert_eq!(q.pop_due(t), Some((1, false)));
-        assert_eq!(q.pop_due(t), Some((2, false)));
-        assert_eq!(q.pop_due(t), None);
-        assert!(!q.any_due(t));
-        assert!(q.any_due(t + Duration::from_secs(5)));
-    }
-}
+mod tests;

@@ -156,7 +156,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("engine-desktop-named", "desktop {id} ({label})"),
     (
         "engine-round-slow",
-        "{desktops} desktops at ~{rate}/s: a full round takes ~{round}; pending ones every {interval}",
+        "{desktops} desktops at ~{rate}/s: a full round takes ~{round}; pending ones every {pending}",
     ),
     (
         "engine-desktop-left",
