@@ -77,11 +77,17 @@ fn max_rate_caps_the_requests_per_second() {
     assert_eq!(stdout(&out).matches("\"status\":\"NONE\"").count(), 4);
 
     // Without a cap it is faster, shown on what the simulator counted, not by a stopwatch:
-    // this gateway lets 12 calls through at once and then one every 50 ms, and it refused
-    // some of the 21, so they came faster than that (a pace of 10 a second never would).
+    // this gateway lets 12 calls through at once and then one every 50 ms. An uncapped watch
+    // begins with a slow start (10 a second, growing with each accepted call) and keeps
+    // within twice its demand (desktops per interval), so it needs calls enough, and demand
+    // enough, to pass 20 a second: 60 desktops every second, whose pace ends well above it
+    // whatever the machine's speed, and the gateway refuses some.
+    let many: Vec<String> = (1..=60).map(generated_id).collect();
+    let file = env.dir.path().join("many-ids");
+    std::fs::write(&file, many.join("\n")).unwrap();
     let (sim, env) = setup(&[
         "--desktops",
-        "20",
+        "60",
         "--seed-status",
         "mixed",
         "--rate-limit",
@@ -90,7 +96,7 @@ fn max_rate_caps_the_requests_per_second() {
         "12",
     ]);
     env.cmd()
-        .args(["watch", "--once", "-o", "json", "--file"])
+        .args(["watch", "--once", "--interval", "1s", "-o", "json", "--file"])
         .arg(&file)
         .output()
         .unwrap();
