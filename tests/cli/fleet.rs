@@ -278,7 +278,11 @@ fn under_a_quota_the_first_round_is_not_starved_and_a_throttled_desktop_goes_aga
     let (status, _, err) = run.end_within(LIMIT).expect("the watch ended");
     assert_eq!(status.code(), Some(130), "{err}");
 
-    // Every desktop was answered once within 1.5 rounds' worth of answers.
+    // Every desktop was answered once within 2 rounds' worth of answers. The queue's bound
+    // (4/3 of a round, whatever is pending) is proven exactly on the token-bucket model
+    // (engine::queue::tests); end to end, on a loaded machine, when each desktop falls due
+    // shifts, so this allows slack, and still fails on the queue before the lanes (the first
+    // round took 203 answers of 60 there).
     let answered: Vec<&str> = gets
         .iter()
         .filter(|(_, status)| *status == 200 || *status == 404)
@@ -290,7 +294,7 @@ fn under_a_quota_the_first_round_is_not_starved_and_a_throttled_desktop_goes_aga
         .position(|id| first.insert(*id) && first.len() == DESKTOPS as usize)
         .expect("every desktop answered");
     assert!(
-        whole < (DESKTOPS as usize) * 3 / 2,
+        whole < (DESKTOPS as usize) * 2,
         "the first round took {} answers: {answered:?}",
         whole + 1
     );
