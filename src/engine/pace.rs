@@ -55,10 +55,11 @@ impl Window {
         }
     }
 
-    /// Whether this second's refusals say the pace is past the quota: two at least, and one
-    /// answer in twenty (a pace past the quota is refused far more often than that).
+    /// Whether this second's refusals say the pace is past the quota: three at least, and one
+    /// answer in ten. A pace past the quota is refused far more often than that (a fifth past
+    /// it, one call in six), while stray refusals seldom come three in a second.
     fn past_the_quota(&self) -> bool {
-        self.refused >= 2 && 20 * self.refused >= self.accepted + self.refused
+        self.refused >= 3 && 10 * self.refused >= self.accepted + self.refused
     }
 }
 
@@ -501,7 +502,9 @@ mod tests {
         let t = t0 + Duration::from_millis(2100);
         p.throttled(t);
         p.throttled(t);
-        assert!(!p.starting, "two refusals in two answers");
+        assert!(p.starting, "two refusals are not yet enough");
+        p.throttled(t);
+        assert!(!p.starting, "three refusals in three answers");
         assert!(p.rate().unwrap() < before + 100.0 * START_GROWTH, "cut");
     }
 }
