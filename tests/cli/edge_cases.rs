@@ -96,7 +96,15 @@ fn max_rate_caps_the_requests_per_second() {
         "12",
     ]);
     env.cmd()
-        .args(["watch", "--once", "--interval", "1s", "-o", "json", "--file"])
+        .args([
+            "watch",
+            "--once",
+            "--interval",
+            "1s",
+            "-o",
+            "json",
+            "--file",
+        ])
         .arg(&file)
         .output()
         .unwrap();
