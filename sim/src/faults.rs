@@ -60,6 +60,10 @@ pub enum FaultKind {
     Redirect,
     /// ListDesktops without end: 20,000 desktops a page, a `total_count` of a billion.
     Flood,
+    /// ListDesktops ignores its filters (`user_name`, `computer_name`, `desktop_ip`, `status`,
+    /// `desktop_id`): every desktop of the project, paged as asked. A client must not act on
+    /// what it did not ask for.
+    IgnoreFilters,
     /// A 400 whose message quotes every request header (tokens and signature included), as
     /// some gateways' error pages do.
     EchoHeaders,
@@ -74,7 +78,7 @@ pub enum FaultKind {
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 25] = [
+const NAMES: [(&str, FaultKind); 26] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -96,6 +100,7 @@ const NAMES: [(&str, FaultKind); 25] = [
     ("drop-after", FaultKind::DropAfter),
     ("redirect", FaultKind::Redirect),
     ("flood", FaultKind::Flood),
+    ("ignore-filters", FaultKind::IgnoreFilters),
     ("echo-headers", FaultKind::EchoHeaders),
     ("echo-body", FaultKind::EchoBody),
     ("spoof", FaultKind::Spoof),
@@ -379,10 +384,11 @@ fn take(rules: &mut Vec<Rule>, i: usize) -> Chosen {
 }
 
 /// The broken answer of a fault; `None` for latency, which answers normally after waiting,
-/// and for `drop-after`, whose request is carried out before its answer is lost.
+/// for `drop-after`, whose request is carried out before its answer is lost, and for
+/// `ignore-filters`, whose listing is answered, only wider.
 pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
     let resp = match chosen.kind {
-        FaultKind::Latency(_) | FaultKind::DropAfter => return None,
+        FaultKind::Latency(_) | FaultKind::DropAfter | FaultKind::IgnoreFilters => return None,
         FaultKind::Throttled => throttled(chosen.retry_after, id),
         FaultKind::Internal => errors::gateway(
             StatusCode::INTERNAL_SERVER_ERROR,

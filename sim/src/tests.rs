@@ -1012,6 +1012,20 @@ mod phase_c {
             .collect()
     }
 
+    /// `ignore-filters`: every filter dropped, the page kept, the other calls untouched.
+    #[test]
+    fn ignore_filters_lists_every_desktop_whatever_was_asked() {
+        let sim = start(|a| a.fault = Some(FaultKind::IgnoreFilters));
+        let page = list(
+            &sim,
+            "?user_name=alice&computer_name=HR-PC-001&status=SHUTOFF",
+        );
+        assert_eq!(page["total_count"], 8, "{page}");
+        let page = list(&sim, "?user_name=alice&offset=6&limit=5");
+        assert_eq!(ids(&page), [seeded(6), seeded(7)]);
+        assert_eq!(body(get(&sim, EXAMPLE))["status"], "OPEN");
+    }
+
     #[test]
     fn all_desktops_with_their_fields() {
         let sim = start(|_| {});

@@ -39,7 +39,11 @@ pub async fn list_desktops(State(sim): State<Arc<Sim>>, req: Request) -> Respons
     if path.project != sim.project_id {
         return project_not_found(&path.project);
     }
-    let query = super::verify::query_pairs(parts.uri.query().unwrap_or(""));
+    let mut query = super::verify::query_pairs(parts.uri.query().unwrap_or(""));
+    if parts.extensions.get::<Unfiltered>().is_some() {
+        // `ignore-filters`: the page is kept, every filter dropped.
+        query.retain(|(key, _)| key == "offset" || key == "limit");
+    }
     match DesktopQuery::parse(&query, &sim) {
         Ok(q) => errors::json(StatusCode::OK, &q.run(&sim)),
         Err(msg) => errors::workspace(StatusCode::BAD_REQUEST, errors::SIM_BAD_PARAMETER, msg),
@@ -88,6 +92,10 @@ async fn assistance(sim: Arc<Sim>, req: Request, op: Op) -> Response {
 /// Marks a request whose answer `drop-after` loses once it is carried out.
 #[derive(Clone, Copy)]
 struct AnswerLost;
+
+/// Marks a ListDesktops whose filters `ignore-filters` drops.
+#[derive(Clone, Copy)]
+struct Unfiltered;
 
 fn carry_out(sim: &Sim, path: &PathIds, op: Op) -> Response {
     if path.project != sim.project_id {
@@ -170,6 +178,9 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
         match chosen.kind {
             FaultKind::DropAfter => {
                 parts.extensions.insert(AnswerLost);
+            }
+            FaultKind::IgnoreFilters => {
+                parts.extensions.insert(Unfiltered);
             }
             FaultKind::Latency(delay) => tokio::time::sleep(delay).await,
             FaultKind::Flood => return Err(faults::flood(parts.uri.query())),
