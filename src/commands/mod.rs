@@ -33,29 +33,35 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
         #[cfg(not(feature = "sim"))]
         Command::Sim { .. } => Err(demo::missing().into()),
         Command::Show(args) => {
+            select::refuse_blank(&args.target.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             show::run(&settings, &args)
         }
         Command::Start(args) => {
             lifecycle::refuse_unconfirmed(&args)?;
+            select::refuse_blank(&args.target.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             lifecycle::start(&settings, &args)
         }
         Command::Cancel(args) => {
+            select::refuse_blank(&args.target.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             lifecycle::cancel(&settings, &args)
         }
         Command::Watch(args) => {
+            select::refuse_blank(&args.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             watch::run(&settings, &args)
         }
         Command::Desktops(args) => {
+            select::refuse_blank(&args.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
         }
         Command::Log(args) => log::run(&setup::local(&flags)?, &args),
         Command::Sessions(args) => {
             sessions::refuse_unconfirmed(&args)?;
+            select::refuse_blank(&args.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
             sessions::run(&settings, &args)
         }

@@ -106,7 +106,7 @@ impl Selector {
             return Err(Failure::new(
                 Kind::Usage,
                 format!(
-                    "{} is empty or contains control characters",
+                    "{} is blank or contains control characters: a filter must name something",
                     self.describe()
                 ),
             )
@@ -114,6 +114,37 @@ impl Selector {
         }
         Ok(())
     }
+}
+
+/// Refuses a blank `--name/--user/--ip` (or one with control characters) before any request,
+/// for every command that takes them: left out, a filter matches every desktop, so a blank
+/// one would widen a sweep to the whole project.
+pub fn refuse_blank(select: &DesktopSelector) -> Result<(), Failure> {
+    let DesktopSelector { name, user, ip } = select.clone();
+    let given = [
+        name.map(Selector::Name),
+        user.map(Selector::User),
+        ip.map(Selector::Ip),
+    ];
+    given.iter().flatten().try_for_each(Selector::validate)
+}
+
+/// Whether a listed desktop meets every filter the listing was asked for, checked on this
+/// side: a server that ignores a filter (or reads `o,r` as two users) must not widen what a
+/// command acts on. Names and users match part of the text in any case, as the service
+/// matches them; the IP and the state match whole; a desktop that does not say is no match.
+pub fn meets(filter: &DesktopFilter, d: &Desktop) -> bool {
+    let has = |have: &str, want: &str| have.to_lowercase().contains(&want.trim().to_lowercase());
+    let same = |have: &str, want: &str| have.trim().eq_ignore_ascii_case(want.trim());
+    let name = |want: &String| d.computer_name.as_deref().is_some_and(|n| has(n, want));
+    let user = |want: &String| d.user_names().iter().any(|u| has(u, want));
+    let ip = |want: &String| d.ip_address.as_deref().is_some_and(|a| same(a, want));
+    let state = |want: &String| d.status.as_deref().is_some_and(|s| same(s, want));
+    filter.computer_name.as_ref().is_none_or(name)
+        && filter.user_name.as_ref().is_none_or(user)
+        && filter.desktop_ip.as_ref().is_none_or(ip)
+        && filter.status.as_ref().is_none_or(state)
+        && (filter.desktop_ids.is_empty() || filter.desktop_ids.iter().any(|i| i == d.id()))
 }
 
 /// The one desktop a command acts on: the ID as given, or the single match of the selector.
@@ -345,7 +376,7 @@ pub fn combined_filter(select: &DesktopSelector) -> DesktopFilter {
     }
 }
 
-/// An empty filter would match everything: the same as leaving it out, so it is left out.
+/// A filter's value, trimmed (a blank one was refused before: see [`refuse_blank`]).
 pub fn non_empty(value: &Option<String>) -> Option<String> {
     value
         .as_deref()
@@ -517,6 +548,44 @@ mod tests {
         )
         .unwrap();
         assert_eq!((all.len(), calls), (3, 1));
+    }
+
+    #[test]
+    fn every_filter_is_met_on_this_side_or_the_desktop_is_left_out() {
+        let d: Desktop = serde_json::from_str(
+            r#"{"desktop_id":"x","computer_name":"FIN-PC-042","user_name":"alice",
+               "attach_user_infos":[{"user_name":"Bob"}],"ip_address":"10.0.0.1","status":"ACTIVE"}"#,
+        )
+        .unwrap();
+        let filter = |f: fn(&mut DesktopFilter)| {
+            let mut filter = DesktopFilter::default();
+            f(&mut filter);
+            meets(&filter, &d)
+        };
+        assert!(filter(|_| {}));
+        assert!(filter(|f| f.computer_name = Some("pc-04".into())));
+        assert!(filter(|f| f.user_name = Some("BO".into())));
+        assert!(filter(|f| f.desktop_ip = Some("10.0.0.1".into())));
+        assert!(filter(|f| f.status = Some("active".into())));
+        assert!(!filter(|f| f.user_name = Some("o,r".into())));
+        assert!(!filter(|f| f.desktop_ip = Some("10.0.0.".into())));
+        assert!(!filter(|f| f.status = Some("SHUTOFF".into())));
+        assert!(!filter(|f| {
+            f.user_name = Some("alice".into());
+            f.computer_name = Some("HR".into());
+        }));
+        let bare = Desktop {
+            desktop_id: Some("y".into()),
+            ..Desktop::default()
+        };
+        let by_ip = DesktopFilter {
+            desktop_ip: Some("10.0.0.1".into()),
+            ..DesktopFilter::default()
+        };
+        assert!(
+            !meets(&by_ip, &bare),
+            "a desktop that does not say is no match"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use super::select::{combined_filter, list_all};
+use super::select::{combined_filter, list_all, meets};
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::SessionsArgs;
@@ -51,7 +51,10 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         false => None,
     };
     let client = super::setup::client(settings)?;
-    let desktops = list_all(&client, &filter).context("could not list the desktops")?;
+    let mut desktops = list_all(&client, &filter).context("could not list the desktops")?;
+    // Every filter again on this side: a server that ignored one must not widen the list,
+    // let alone a sweep.
+    desktops.retain(|d| meets(&filter, d));
     let directory = Arc::new(Directory::listed(&desktops));
     let client = Arc::new(client);
     let interrupted = crate::engine::signals::catch(crate::messages::say);

@@ -224,3 +224,75 @@ fn piped_sessions_watch_leaves_out_desktops_without_a_session() {
         "{line}"
     );
 }
+
+/// A blank `--name/--user/--ip` would match every desktop: for every command that takes one
+/// it is exit 2 naming the flag, before any request (issue 22: `sessions --cancel --yes
+/// --name ""` cancelled every session of the project).
+#[test]
+fn a_blank_filter_is_a_usage_error_naming_it_for_every_command() {
+    let (sim, env) = sim_and_env(&[]);
+    let cases: [&[&str]; 9] = [
+        &[
+            "sessions", "--cancel", "--yes", "--ticket", "T", "--name", "",
+        ],
+        &["sessions", "--cancel", "--yes", "--name", "   "],
+        &["sessions", "--user", " "],
+        &["desktops", "--ip", ""],
+        &["show", "--name", "  "],
+        &["start", "--user", ""],
+        &["cancel", "--ip", " \t"],
+        &["watch", "--once", "--user", ""],
+        &["sessions", "--watch", "--name", ""],
+    ];
+    for args in cases {
+        let flag = args[args.len() - 2];
+        let value = args[args.len() - 1];
+        let said = format!("{flag} \"{}\" is blank", value.replace('\t', "\\t"));
+        assert_error(env.cmd().args(args), 2, &[&said]);
+        assert!(sim.requests().is_empty(), "{args:?} sent a request");
+    }
+}
+
+/// A server that ignores the ListDesktops filters (or reads `o,r` as two users) must not
+/// widen a sweep: every filter is checked again on this side before any DELETE (issue 22:
+/// `sessions --user alice --cancel --yes` cancelled four sessions, none of them alice's).
+#[test]
+fn a_server_that_ignores_the_filters_does_not_widen_the_sweep() {
+    let bob = "11111111-0000-4000-8000-000000000001";
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&["--user", "alice"], &[EXAMPLE_DESKTOP]),
+        (&["--ip", "192.168.1.11"], &[bob]),
+        (&["--status", "SHUTOFF"], &[]),
+        (&["--name", "ops-pc-002"], &[CONFIRM_DESKTOP]),
+        (
+            &["--user", "alice", "--status", "ACTIVE"],
+            &[EXAMPLE_DESKTOP],
+        ),
+    ];
+    for (filters, expected) in cases {
+        let (sim, env) = sim_and_env(&[]);
+        sim.fault(serde_json::json!({"kind": "ignore-filters"}));
+        let out = run(
+            &env,
+            &[&["sessions", "--cancel", "--yes", "-o", "code"], filters].concat(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{filters:?}: {}", stderr(&out));
+        let listed: Vec<String> = expected.iter().map(|id| format!("{id}\n")).collect();
+        assert_eq!(stdout(&out), listed.concat(), "{filters:?}");
+        let deleted: Vec<String> = requests_with_method(&sim, "DELETE")
+            .iter()
+            .map(|r| r["path"].as_str().unwrap().to_string())
+            .collect();
+        let wanted: Vec<String> = expected.iter().map(|id| assistance_path(id)).collect();
+        assert_eq!(deleted, wanted, "{filters:?}");
+    }
+
+    // `o,r` is one user's name, sent as one value; a server that splits it at the comma
+    // lists bob's and carol's desktops, which are not cancelled.
+    let (sim, env) = sim_and_env(&["--list-style", "comma"]);
+    let out = run(&env, &["sessions", "--cancel", "--yes", "--user", "o,r"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_nothing_changed(&sim);
+    let lists = requests_with_method(&sim, "GET");
+    assert_eq!(lists[0]["query"], "limit=1000&offset=0&user_name=o%2Cr");
+}
