@@ -64,6 +64,8 @@ pub enum Action {
     /// A signal or an error ended the wait.
     Stopped,
     Failed,
+    /// A sweep left a session alone: it was not the one listed any more (nothing was sent).
+    Skipped,
     Other(String),
 }
 
@@ -77,6 +79,7 @@ impl Action {
             Action::Deadline => "deadline",
             Action::Stopped => "stopped",
             Action::Failed => "failed",
+            Action::Skipped => "skipped",
             Action::Other(s) => s,
         }
     }
@@ -92,6 +95,7 @@ impl From<String> for Action {
             "deadline" => Action::Deadline,
             "stopped" => Action::Stopped,
             "failed" => Action::Failed,
+            "skipped" => Action::Skipped,
             _ => Action::Other(s),
         }
     }

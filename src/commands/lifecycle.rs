@@ -53,9 +53,17 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
-        if !args.yes && !replace_confirmed(&about, &active)? {
-            messages::plain(&msg!("start-new-kept", desktop = &about));
-            return Ok(Outcome::Done);
+        if !args.yes {
+            match replace_confirmed(&about, &active)? {
+                messages::Answer::Yes => {}
+                messages::Answer::No => {
+                    messages::plain(&msg!("start-new-kept", desktop = &about));
+                    return Ok(Outcome::Done);
+                }
+                messages::Answer::Stopped => {
+                    return Ok(Outcome::Stopped(crate::engine::signals::kind()))
+                }
+            }
         }
         let closing = client.cancel_remote_assistance(&id);
         let label = names.as_ref().and_then(DesktopNames::label);
@@ -134,16 +142,12 @@ pub fn refuse_unconfirmed(args: &StartArgs) -> Result<(), Failure> {
 }
 
 /// Asks on the terminal whether to close the session already there; only `y` or `yes`
-/// says yes.
-fn replace_confirmed(about: &str, active: &RemoteAssistance) -> anyhow::Result<bool> {
+/// says yes. Ctrl-C ends the question at once, nothing sent: by its default action while no
+/// signal is caught, else as the caught signal it is.
+fn replace_confirmed(about: &str, active: &RemoteAssistance) -> anyhow::Result<messages::Answer> {
     let status = active.status_text();
-    messages::ask(&msg!("start-new-confirm", desktop = about, status = status))?;
-    let mut answer = String::new();
-    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut answer)?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
+    let question = msg!("start-new-confirm", desktop = about, status = status);
+    Ok(messages::confirm(&question, &crate::engine::signals::came)?)
 }
 
 /// `a130ab3a-…` or `a130ab3a-… (FIN-PC-042 (alice))`, for messages.

@@ -3,8 +3,8 @@
 //! The fleet is read with the watch engine: bounded concurrency, `--max-rate`, 429 pacing.
 
 use std::collections::HashMap;
-use std::io::{BufRead, IsTerminal};
-use std::sync::atomic::AtomicBool;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -12,7 +12,7 @@ use anyhow::Context;
 
 use super::select::{combined_filter, list_all, meets};
 use crate::api::model::{Desktop, RemoteAssistance};
-use crate::api::{ApiError, Client, DesktopFilter};
+use crate::api::{Answered, ApiError, Client, DesktopFilter};
 use crate::cli::SessionsArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
@@ -90,7 +90,7 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         return Ok(end);
     }
     if args.cancel && !rows.is_empty() {
-        return sweep(&client, args, &rows, rec);
+        return sweep(&client, args, &rows, rec, &interrupted);
     }
     Ok(Outcome::Done)
 }
@@ -244,26 +244,64 @@ pub fn sessions_of(
     (rows, undated)
 }
 
-/// `--cancel`: asks on a terminal (unless `--yes`), then closes each session, `--concurrency`
-/// at a time, saying how each went; a failure makes the exit code that of the first one.
+/// `--cancel`: asks on a terminal (unless `--yes`), then closes each session that is still
+/// the one listed, `--concurrency` at a time, saying how each went; a failure makes the exit
+/// code that of the first one.
 fn sweep(
     client: &Client,
     args: &SessionsArgs,
     rows: &[SessionRow],
     rec: Option<super::record::Recorder>,
+    interrupted: &AtomicBool,
 ) -> anyhow::Result<Outcome> {
     let mut rec = rec;
-    if !args.yes && !confirmed(rows.len())? {
-        messages::plain(&msg!("sessions-nothing-cancelled"));
-        return Ok(Outcome::Done);
+    if !args.yes {
+        let question = msg!("sessions-confirm", count = rows.len());
+        match messages::confirm(&question, &|| interrupted.load(Ordering::SeqCst))? {
+            messages::Answer::Yes => {}
+            messages::Answer::No => {
+                messages::plain(&msg!("sessions-nothing-cancelled"));
+                return Ok(Outcome::Done);
+            }
+            messages::Answer::Stopped => {
+                return Ok(Outcome::Stopped(crate::engine::signals::kind()));
+            }
+        }
     }
-    let results = crate::engine::fanout::in_parallel(rows, args.concurrency as usize, |row| {
-        cancel_one(client, row)
-    });
+    let results =
+        crate::engine::fanout::in_parallel(
+            rows,
+            args.concurrency as usize,
+            |row| match still_listed(client, row) {
+                Ok(None) => Swept::Sent(cancel_one(client, row)),
+                Ok(Some(change)) => Swept::Skipped(change),
+                Err(e) => Swept::Unread(e),
+            },
+        );
     let mut first_failure = None;
-    let mut cancelled = 0;
-    for (row, result) in rows.iter().zip(results) {
+    let (mut cancelled, mut skipped) = (0, 0);
+    for (row, swept) in rows.iter().zip(results) {
         let about = about(row);
+        let result = match swept {
+            Swept::Sent(result) => result,
+            Swept::Skipped(change) => {
+                skipped += 1;
+                skip(rec.as_mut(), row, &about, &change);
+                continue;
+            }
+            Swept::Unread(e) => {
+                let failed = msg!("sessions-not-reread", session = &about, error = &e);
+                messages::say(Level::Error, &failed);
+                skip(
+                    rec.as_mut(),
+                    row,
+                    &about,
+                    &format!("it could not be read again: {e}"),
+                );
+                first_failure.get_or_insert(e);
+                continue;
+            }
+        };
         if let (Some(rec), Ok(id)) = (rec.as_mut(), DesktopId::parse(&row.desktop_id)) {
             rec.record(&id, row.names.label(), |e| {
                 super::record::closed(e, &result)
@@ -284,12 +322,74 @@ fn sweep(
             }
         }
     }
-    let done = msg!("sessions-cancelled", done = cancelled, count = rows.len());
+    let done = match skipped {
+        0 => msg!("sessions-cancelled", done = cancelled, count = rows.len()),
+        _ => msg!(
+            "sessions-cancelled-skipped",
+            done = cancelled,
+            count = rows.len(),
+            skipped = skipped
+        ),
+    };
     messages::plain(&done);
     Ok(first_failure.map_or(Outcome::Done, Outcome::Failed))
 }
 
-fn cancel_one(client: &Client, row: &SessionRow) -> Result<crate::api::Answered<()>, ApiError> {
+/// How one session of a sweep went before its answer is told.
+enum Swept {
+    /// The DELETE went out: its answer.
+    Sent(Result<Answered<()>, ApiError>),
+    /// Not sent: read again just before, the desktop's session is no longer the one listed
+    /// (and confirmed); what changed.
+    Skipped(String),
+    /// Not sent: the session could not be read again, so nobody knows what a DELETE would close.
+    Unread(ApiError),
+}
+
+/// Reads the desktop's session again just before its DELETE: `None` when it is still the
+/// session listed (same space, status and creation time: the filters that let it in still
+/// hold), else what changed. Between the list and the answer to the prompt, a colleague may
+/// have closed it and started another, which the sweep must not close in its place.
+fn still_listed(client: &Client, row: &SessionRow) -> Result<Option<String>, ApiError> {
+    let id = DesktopId::parse(&row.desktop_id).map_err(|e| ApiError::InvalidPath(e.to_string()))?;
+    let now = match client.remote_assistance(&id) {
+        Ok(answer) => answer.value,
+        Err(e) if e.is_not_found() => RemoteAssistance::default(),
+        Err(e) => return Err(e),
+    };
+    Ok(change_between(&row.record, &now))
+}
+
+/// What differs between the session listed and the one read now, in words; `None`: the same.
+fn change_between(listed: &RemoteAssistance, now: &RemoteAssistance) -> Option<String> {
+    let another =
+        listed.share_space_id != now.share_space_id || listed.create_time != now.create_time;
+    if now.status().is_some_and(Status::is_active) && another {
+        let created = now.create_time.as_deref().unwrap_or("at an unknown time");
+        return Some(format!(
+            "it is another session now (created {})",
+            sanitize(created)
+        ));
+    }
+    if listed.status() != now.status() || another {
+        let status = now.status().map_or("NONE", Status::as_str);
+        return Some(format!("its status is now {status}"));
+    }
+    None
+}
+
+/// Says that a session was left alone and why, and records it in the audit log.
+fn skip(rec: Option<&mut super::record::Recorder>, row: &SessionRow, about: &str, why: &str) {
+    messages::plain(&msg!("sessions-skipped", session = about, why = why));
+    if let (Some(rec), Ok(id)) = (rec, DesktopId::parse(&row.desktop_id)) {
+        rec.record(&id, row.names.label(), |e| {
+            e.action = crate::audit::Action::Skipped;
+            e.detail = Some(sanitize(why));
+        });
+    }
+}
+
+fn cancel_one(client: &Client, row: &SessionRow) -> Result<Answered<()>, ApiError> {
     let id = DesktopId::parse(&row.desktop_id).map_err(|e| ApiError::InvalidPath(e.to_string()))?;
     client.cancel_remote_assistance(&id)
 }
@@ -301,20 +401,46 @@ fn about(row: &SessionRow) -> String {
     }
 }
 
-/// Asks on the terminal; only `y` or `yes` says yes.
-fn confirmed(n: usize) -> anyhow::Result<bool> {
-    messages::ask(&msg!("sessions-confirm", count = n))?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_is_still_the_one_listed_only_with_the_same_space_status_and_time() {
+        let rec = |space: Option<&str>, status: &str, time: Option<&str>| RemoteAssistance {
+            share_space_id: space.map(str::to_string),
+            status: Some(Status::parse(status)),
+            create_time: time.map(str::to_string),
+            ..RemoteAssistance::default()
+        };
+        let listed = rec(Some("s1"), "OPEN", Some("2025-01-01T00:00:00Z"));
+        assert_eq!(change_between(&listed, &listed.clone()), None);
+        let pending = rec(None, "WAIT_USER_CONFIRM", None);
+        assert_eq!(change_between(&pending, &pending.clone()), None);
+        let another = rec(
+            Some("s2"),
+            "WAIT_USER_CONFIRM",
+            Some("2026-01-01T00:00:00Z"),
+        );
+        assert_eq!(
+            change_between(&listed, &another).as_deref(),
+            Some("it is another session now (created 2026-01-01T00:00:00Z)")
+        );
+        let closed = rec(Some("s1"), "CLOSE", Some("2025-01-01T00:00:00Z"));
+        assert_eq!(
+            change_between(&listed, &closed).as_deref(),
+            Some("its status is now CLOSE")
+        );
+        assert_eq!(
+            change_between(&listed, &RemoteAssistance::default()).as_deref(),
+            Some("its status is now NONE")
+        );
+        let accepted = rec(None, "OPEN", None);
+        assert_eq!(
+            change_between(&pending, &accepted).as_deref(),
+            Some("its status is now OPEN")
+        );
+    }
 
     #[test]
     fn a_status_goes_where_it_belongs() {

@@ -26,6 +26,12 @@ pub fn catch(mut say: impl FnMut(Level, &Message)) -> Arc<AtomicBool> {
     .clone()
 }
 
+/// Whether a caught signal has come (never while none is caught): for a wait outside the
+/// poll loop, such as a question, that must end as the signal asks.
+pub fn came() -> bool {
+    WHICH.load(Ordering::SeqCst) != 0
+}
+
 /// How the run stopped, once the flag is set: which signal it was.
 pub fn kind() -> Kind {
     kind_of(WHICH.load(Ordering::SeqCst))

@@ -73,6 +73,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("sessions-already-closed", "{session}: already closed"),
     ("sessions-not-cancelled", "could not cancel {session}: {error}"),
     ("sessions-cancelled", "cancelled {done} of {count} session(s)"),
+    // sweep (issue 22): each session read again just before its DELETE.
+    ("sessions-skipped", "left {session} alone: {why} (not the session listed)"),
+    ("sessions-not-reread", "did not cancel {session}: it could not be read again: {error}"),
+    ("sessions-cancelled-skipped", "cancelled {done} of {count} session(s); {skipped} left alone (changed since listed)"),
     ("watch-no-desktops", "the project has no desktops yet"),
     ("watch-relist-failed", "could not list the project's desktops again ({error}); watching the same ones"),
     ("watch-names-failed", "could not look up the desktops' names ({error}); the watch goes on without them"),

@@ -197,6 +197,86 @@ pub fn ask(message: &Message) -> std::io::Result<()> {
     err.flush()
 }
 
+/// What a person answered to a yes/no question ([`confirm`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// `y` or `yes`, in any case.
+    Yes,
+    /// Anything else, or the end of the input.
+    No,
+    /// The caller's `stopped` said so while the question waited: a signal came (Ctrl-C).
+    Stopped,
+}
+
+/// Asks a yes/no question on the terminal, the one way every command confirms: whatever was
+/// typed before the question is thrown away first, so type-ahead cannot answer it, and while
+/// it waits a signal ends the wait at once (`stopped` is looked at whenever one interrupts
+/// it), where a plain read would let the next line answer.
+pub fn confirm(question: &Message, stopped: &dyn Fn() -> bool) -> std::io::Result<Answer> {
+    discard_typeahead();
+    ask(question)?;
+    if !wait_for_line(stopped)? {
+        return Ok(Answer::Stopped);
+    }
+    let mut answer = String::new();
+    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut answer)?;
+    // A signal that came while the line was read still wins over what it says.
+    if stopped() {
+        return Ok(Answer::Stopped);
+    }
+    let yes = matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes");
+    Ok(if yes { Answer::Yes } else { Answer::No })
+}
+
+/// Drops what the terminal holds unread (TCIFLUSH): a `y` typed while the list was still
+/// coming must not answer a question not yet asked. Not a terminal: nothing to drop.
+#[cfg(unix)]
+fn discard_typeahead() {
+    use std::os::fd::AsRawFd;
+    let fd = std::io::stdin().as_raw_fd();
+    // SAFETY: both calls take a descriptor number and touch no memory of ours.
+    unsafe {
+        if libc::isatty(fd) == 1 {
+            libc::tcflush(fd, libc::TCIFLUSH);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn discard_typeahead() {}
+
+/// Waits until a line can be read (true), or until `stopped` says stop (false). A signal
+/// interrupts poll(2), which Linux never restarts, so `stopped` is looked at as soon as one
+/// comes; the timeout only covers a signal that came just before the wait began.
+#[cfg(unix)]
+fn wait_for_line(stopped: &dyn Fn() -> bool) -> std::io::Result<bool> {
+    use std::os::fd::AsRawFd;
+    let mut fd = libc::pollfd {
+        fd: std::io::stdin().as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    loop {
+        if stopped() {
+            return Ok(false);
+        }
+        // SAFETY: one valid pollfd, and the count says one.
+        let ready = unsafe { libc::poll(&mut fd, 1, 250) };
+        if ready > 0 {
+            return Ok(true);
+        }
+        let error = std::io::Error::last_os_error();
+        if ready < 0 && error.kind() != std::io::ErrorKind::Interrupted {
+            return Err(error);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_for_line(stopped: &dyn Fn() -> bool) -> std::io::Result<bool> {
+    Ok(!stopped())
+}
+
 /// A progress line on a terminal: drawn over the one before (`\r`), without a line break,
 /// until [`clear_progress`] blanks it. Like every line here, losing it is not worth failing for.
 pub fn progress(message: &Message) {

@@ -1,6 +1,7 @@
 //! `sessions` on a pseudo-terminal (`script` from util-linux): the live board of `--watch`
 //! draws, redraws a changed row in place, and `q` gives the terminal back as it was; the
-//! `--cancel` sweep asks before it cancels anything.
+//! `--cancel` sweep asks before it cancels anything, with a question type-ahead cannot
+//! answer and Ctrl-C ends, and cancels only the sessions it listed.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -92,10 +93,123 @@ fn the_sweep_asks_on_a_terminal_and_cancels_once_told_yes() {
     assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
 }
 
+/// The prompt and the DELETE see the same sessions: a session closed and replaced by a
+/// colleague while the sweep waited at its prompt is left alone, said, and recorded (issue 22:
+/// answering `y` cancelled the colleague's new session under the old sweep's ticket).
+#[test]
+fn the_sweep_leaves_alone_a_session_replaced_while_it_asked() {
+    let (sim, env) = sim_and_env(&[]);
+    let bob = OPEN_DESKTOP;
+    let mut child = on_a_terminal(&env, "sessions --cancel --older-than 1h --ticket T-1");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    wait_for_text(&screen, "Cancel these 2 session(s)? [y/N]");
+    cancel_via_api(&sim, bob);
+    let new = start_via_api(&sim, bob);
+    stdin.write_all(b"y\n").unwrap();
+    stdin.flush().unwrap();
+    let status = wait_for_child(&mut child);
+    let all = text(&screen);
+    assert_eq!(status.code(), Some(0), "{all:?}");
+    assert!(
+        all.contains(&format!("cancelled {EXAMPLE_DESKTOP}")),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&format!(
+            "left {bob} (HR-PC-001 (bob)) alone: it is another session now"
+        )),
+        "{all:?}"
+    );
+    assert!(
+        all.contains("cancelled 1 of 2 session(s); 1 left alone"),
+        "{all:?}"
+    );
+    // Only the test's own DELETE reached bob's desktop; his new session is still there.
+    let deletes = requests_with_method(&sim, "DELETE");
+    let on_bob = deletes.iter().filter(|r| r["path"] == assistance_path(bob));
+    assert_eq!(on_bob.count(), 1, "{deletes:#?}");
+    let shown = json_of(&run(&env, &["show", bob, "-o", "json"]));
+    assert_eq!(shown["share_space_id"], new["share_space_id"]);
+    let active = ["WAIT_USER_CONFIRM", "WAIT_USER_ACCESS", "OPEN"];
+    assert!(active.iter().any(|s| shown["status"] == *s), "{shown:#}");
+    // The audit log says so too: nothing sent, and why.
+    let log = json_of(&run(&env, &["log", "-o", "json"]));
+    let skipped: Vec<&serde_json::Value> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "skipped")
+        .collect();
+    assert_eq!(skipped.len(), 1, "{log:#}");
+    assert_eq!(skipped[0]["desktop_id"], bob);
+    assert_eq!(skipped[0]["ticket"], "T-1");
+    assert_eq!(skipped[0]["http_status"], serde_json::Value::Null);
+}
+
+/// What was typed before the question cannot answer it: a `y` waiting in the terminal when
+/// the sweep starts is thrown away, and the answer typed after the question counts.
+#[test]
+fn type_ahead_does_not_answer_the_sweeps_question() {
+    let (sim, env) = sim_and_env(&[]);
+    let gate = env.dir.path().join("gate");
+    let made = Command::new("mkfifo").arg(&gate).status().unwrap();
+    assert!(made.success());
+    // assist starts only once the test opens the gate, after the `y` is in the terminal.
+    let mut child = on_a_terminal_after(&env, &gate, "sessions --cancel");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    stdin.write_all(b"y\n").unwrap();
+    stdin.flush().unwrap();
+    // The terminal echoes what it holds: the `y` waits there, unread.
+    wait_for_text(&screen, "y\r\n");
+    drop(std::fs::OpenOptions::new().write(true).open(&gate).unwrap());
+    wait_for_text(&screen, "Cancel these 4 session(s)? [y/N]");
+    stdin.write_all(b"n\n").unwrap();
+    stdin.flush().unwrap();
+    let status = wait_for_child(&mut child);
+    let all = text(&screen);
+    assert_eq!(status.code(), Some(0), "{all:?}");
+    assert!(all.contains("nothing cancelled"), "{all:?}");
+    assert_nothing_changed(&sim);
+}
+
+/// Ctrl-C at the sweep's question ends it at once: exit 130, nothing sent, no line needed.
+#[test]
+fn ctrl_c_at_the_sweeps_question_aborts_at_once_with_130() {
+    let (sim, env) = sim_and_env(&[]);
+    let mut child = on_a_terminal(&env, "sessions --cancel");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    wait_for_text(&screen, "Cancel these 4 session(s)? [y/N]");
+    stdin.write_all(b"\x03").unwrap();
+    stdin.flush().unwrap();
+    let status = exit_within(&mut child, std::time::Duration::from_secs(20));
+    let all = text(&screen);
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    assert_eq!(status.and_then(|s| s.code()), Some(130), "{all:?}");
+    assert!(!all.contains("cancelled"), "{all:?}");
+    assert_nothing_changed(&sim);
+}
+
+/// Like [`on_a_terminal`], but assist starts only once something opens the FIFO `gate` for
+/// writing and closes it: the terminal exists, and can hold input, before assist runs.
+fn on_a_terminal_after(env: &Env, gate: &std::path::Path, args: &str) -> std::process::Child {
+    let line = format!("cat {} >/dev/null; exec {BIN} {args}", gate.display());
+    terminal_running(env, &line)
+}
+
 /// `assist ARGS` on a pseudo-terminal, with the hermetic environment of `env`.
 fn on_a_terminal(env: &Env, args: &str) -> std::process::Child {
+    terminal_running(env, &format!("{BIN} {args}"))
+}
+
+/// `script` running the shell command `line` on a pseudo-terminal, in `env`.
+fn terminal_running(env: &Env, line: &str) -> std::process::Child {
     Command::new("script")
-        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+        .args(["-qec", line, "/dev/null"])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", env.dir.path())
