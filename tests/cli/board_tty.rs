@@ -148,30 +148,46 @@ fn the_sweep_leaves_alone_a_session_replaced_while_it_asked() {
 }
 
 /// What was typed before the question cannot answer it: a `y` waiting in the terminal when
-/// the sweep starts is thrown away, and the answer typed after the question counts.
+/// the command starts is thrown away, and the answer typed after the question counts. The
+/// sweep and `start --new` ask through the same question.
 #[test]
-fn type_ahead_does_not_answer_the_sweeps_question() {
-    let (sim, env) = sim_and_env(&[]);
-    let gate = env.dir.path().join("gate");
-    let made = Command::new("mkfifo").arg(&gate).status().unwrap();
-    assert!(made.success());
-    // assist starts only once the test opens the gate, after the `y` is in the terminal.
-    let mut child = on_a_terminal_after(&env, &gate, "sessions --cancel");
-    let mut stdin = child.stdin.take().unwrap();
-    let screen = watch_screen(child.stdout.take().unwrap());
-    stdin.write_all(b"y\n").unwrap();
-    stdin.flush().unwrap();
-    // The terminal echoes what it holds: the `y` waits there, unread.
-    wait_for_text(&screen, "y\r\n");
-    drop(std::fs::OpenOptions::new().write(true).open(&gate).unwrap());
-    wait_for_text(&screen, "Cancel these 4 session(s)? [y/N]");
-    stdin.write_all(b"n\n").unwrap();
-    stdin.flush().unwrap();
-    let status = wait_for_child(&mut child);
-    let all = text(&screen);
-    assert_eq!(status.code(), Some(0), "{all:?}");
-    assert!(all.contains("nothing cancelled"), "{all:?}");
-    assert_nothing_changed(&sim);
+fn type_ahead_does_not_answer_the_question_of_a_sweep_or_of_start_new() {
+    let start_new = format!("start {EXAMPLE_DESKTOP} --new");
+    let cases = [
+        (
+            "sessions --cancel",
+            "Cancel these 4 session(s)? [y/N]",
+            "nothing cancelled",
+        ),
+        (
+            start_new.as_str(),
+            "Cancel it and ask again? [y/N]",
+            "nothing changed",
+        ),
+    ];
+    for (args, question, kept) in cases {
+        let (sim, env) = sim_and_env(&[]);
+        let gate = env.dir.path().join("gate");
+        let made = Command::new("mkfifo").arg(&gate).status().unwrap();
+        assert!(made.success());
+        // assist starts only once the test opens the gate, after the `y` is in the terminal.
+        let mut child = on_a_terminal_after(&env, &gate, args);
+        let mut stdin = child.stdin.take().unwrap();
+        let screen = watch_screen(child.stdout.take().unwrap());
+        stdin.write_all(b"y\n").unwrap();
+        stdin.flush().unwrap();
+        // The terminal echoes what it holds: the `y` waits there, unread.
+        wait_for_text(&screen, "y\r\n");
+        drop(std::fs::OpenOptions::new().write(true).open(&gate).unwrap());
+        wait_for_text(&screen, question);
+        stdin.write_all(b"n\n").unwrap();
+        stdin.flush().unwrap();
+        let status = wait_for_child(&mut child);
+        let all = text(&screen);
+        assert_eq!(status.code(), Some(0), "{args}: {all:?}");
+        assert!(all.contains(kept), "{args}: {all:?}");
+        assert_nothing_changed(&sim);
+    }
 }
 
 /// Ctrl-C at the sweep's question ends it at once: exit 130, nothing sent, no line needed.
