@@ -3,7 +3,7 @@
 //! The fleet is read with the watch engine: bounded concurrency, `--max-rate`, 429 pacing.
 
 use std::collections::HashMap;
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,7 +20,9 @@ use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
 use crate::messages::{self, msg, Level};
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{render_sessions, OutputFormat, Reporter, SessionRow};
+use crate::output::{
+    render_sessions, write_metrics_file, Metrics, OutputFormat, Reporter, SessionRow,
+};
 use crate::text::sanitize;
 
 /// Refuses `--cancel` without `--yes` when there is no terminal to ask on, before any request.
@@ -56,6 +58,9 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
     let client = Arc::new(client);
     let interrupted = crate::engine::signals::catch(crate::messages::say);
     if args.watch {
+        if settings.output == OutputFormat::Prometheus {
+            return Err(prometheus_board().into());
+        }
         return super::board::run(settings, args, client, &desktops, directory, &interrupted);
     }
     let (records, end) = read_all(&client, args, &desktops, directory.clone(), &interrupted)?;
@@ -70,7 +75,21 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
     if undated > 0 {
         messages::note(&msg!("sessions-undated", count = undated));
     }
-    if rows.is_empty() && settings.output == OutputFormat::Table {
+    let metrics = Metrics::of(
+        records.values(),
+        desktops.len(),
+        client.tally().counts(),
+        now,
+    );
+    // Before the output: a path that cannot be written fails the run with nothing printed.
+    if let Some(path) = &args.metrics_file {
+        write_metrics(path, &metrics)?;
+    }
+    if settings.output == OutputFormat::Prometheus {
+        let mut out = std::io::stdout().lock();
+        out.write_all(metrics.render().as_bytes())?;
+        out.flush()?;
+    } else if rows.is_empty() && settings.output == OutputFormat::Table {
         messages::plain(&msg!("sessions-none", count = desktops.len()));
     } else {
         render_sessions(
@@ -90,6 +109,27 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         return sweep(&client, args, &rows, rec);
     }
     Ok(Outcome::Done)
+}
+
+/// `-o prometheus` prints the metrics once; the live board has none to give.
+fn prometheus_board() -> Failure {
+    Failure::new(
+        Kind::Usage,
+        "`sessions --watch` draws a board and cannot print -o prometheus",
+    )
+    .with_hint(msg!("hint-prometheus-watch"))
+}
+
+/// `--metrics-file`: the metrics, replaced atomically; a path that cannot be written is a
+/// usage error naming it.
+pub fn write_metrics(path: &std::path::Path, metrics: &Metrics) -> Result<(), Failure> {
+    write_metrics_file(path, &metrics.render()).map_err(|e| {
+        Failure::new(
+            Kind::Usage,
+            format!("could not write the metrics file {}: {e}", path.display()),
+        )
+        .with_hint(msg!("hint-metrics-file"))
+    })
 }
 
 /// `--status`: a desktop state goes to the listing, a session state filters the sessions.
