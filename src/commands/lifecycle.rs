@@ -337,7 +337,7 @@ fn wait_for_open(
     let mut reporter =
         Listeners::new(&mut progress).exec(args.exec.exec.as_deref(), args.exec.exec_timeout);
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, &interrupted);
-    reporter.finish();
+    reporter.finish(interrupted.load(std::sync::atomic::Ordering::SeqCst));
     let outcome = outcome?;
     let record = outcome
         .records

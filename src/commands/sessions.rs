@@ -42,6 +42,9 @@ fn can_ask() -> bool {
 }
 
 pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> {
+    if args.watch && settings.output == OutputFormat::Prometheus {
+        return Err(prometheus_board().into());
+    }
     let (desktop_status, session_status) = split_status(args.status.as_deref());
     let filter = DesktopFilter {
         status: desktop_status,
@@ -58,9 +61,6 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
     let client = Arc::new(client);
     let interrupted = crate::engine::signals::catch(crate::messages::say);
     if args.watch {
-        if settings.output == OutputFormat::Prometheus {
-            return Err(prometheus_board().into());
-        }
         return super::board::run(settings, args, client, &desktops, directory, &interrupted);
     }
     let (records, end) = read_all(&client, args, &desktops, directory.clone(), &interrupted)?;

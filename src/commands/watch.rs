@@ -109,7 +109,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         );
     }
     let result = poll::run(client, &plan, &previous, &mut reporter, &interrupted);
-    reporter.finish();
+    reporter.finish(interrupted.load(std::sync::atomic::Ordering::SeqCst));
     if let (Some(state), Ok(outcome)) = (&state, &result) {
         // A desktop this run never polled keeps what earlier runs knew of it (nothing, for a
         // new one), not the "no session" it was assumed to start from.

@@ -5,7 +5,9 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -35,21 +37,35 @@ pub struct Exec {
     workers: Vec<JoinHandle<()>>,
     /// A change was skipped for a full queue; said once until the queue has room again.
     full: bool,
+    /// The run was interrupted: commands not started yet are skipped, and counted.
+    abandon: Arc<AtomicBool>,
+    skipped: Arc<AtomicUsize>,
 }
 
 impl Exec {
     pub fn start(command: &str, limit: Duration) -> Exec {
+        let abandon = Arc::new(AtomicBool::new(false));
+        let skipped = Arc::new(AtomicUsize::new(0));
         let (lanes, workers) = (0..LANES)
             .map(|_| {
                 let (tx, rx) = mpsc::sync_channel(QUEUE);
                 let command = command.to_string();
-                (tx, std::thread::spawn(move || work(&command, limit, &rx)))
+                let ending = Ending {
+                    abandon: abandon.clone(),
+                    skipped: skipped.clone(),
+                };
+                (
+                    tx,
+                    std::thread::spawn(move || work(&command, limit, &rx, &ending)),
+                )
             })
             .unzip();
         Exec {
             lanes,
             workers,
             full: false,
+            abandon,
+            skipped,
         }
     }
 
@@ -68,12 +84,16 @@ impl Exec {
         }
     }
 
-    /// Lets the workers run what is queued (each command within its time limit), then ends.
-    pub fn finish(self) {
+    /// Lets the workers run what is queued (each command within its time limit), then ends;
+    /// after a signal (`abandon`) only the commands already running are waited for. How many
+    /// were skipped.
+    pub fn finish(self, abandon: bool) -> usize {
+        self.abandon.store(abandon, Ordering::SeqCst);
         drop(self.lanes);
         for worker in self.workers {
             let _ = worker.join();
         }
+        self.skipped.load(Ordering::SeqCst)
     }
 }
 
@@ -85,8 +105,18 @@ fn lane_of(desktop: &str) -> usize {
     (hasher.finish() % LANES as u64) as usize
 }
 
-fn work(command: &str, limit: Duration, jobs: &Receiver<Job>) {
+/// What a worker needs to know of the run's end.
+struct Ending {
+    abandon: Arc<AtomicBool>,
+    skipped: Arc<AtomicUsize>,
+}
+
+fn work(command: &str, limit: Duration, jobs: &Receiver<Job>, ending: &Ending) {
     for job in jobs {
+        if ending.abandon.load(Ordering::SeqCst) {
+            ending.skipped.fetch_add(1, Ordering::SeqCst);
+            continue;
+        }
         if let Err(why) = run(command, &job.env, limit) {
             let (desktop, status) = (&job.desktop, &job.status);
             messages::warn(&msg!(

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crate::api::model::RemoteAssistance;
 use crate::domain::DesktopNames;
-use crate::messages::{Level, Message};
+use crate::messages::{self, msg, Level, Message};
 use crate::output::{change_json, Reporter};
 
 pub use metrics::Target as MetricsTarget;
@@ -56,11 +56,14 @@ impl<'a> Listeners<'a> {
         }
     }
 
-    /// Waits for the commands already queued (each within its time limit) and writes the
-    /// metrics a last time.
-    pub fn finish(self) {
+    /// Waits for the commands already queued (each within its time limit; after a signal,
+    /// only those already running) and writes the metrics a last time.
+    pub fn finish(self, interrupted: bool) {
         if let Some(exec) = self.exec {
-            exec.finish();
+            let skipped = exec.finish(interrupted);
+            if skipped > 0 {
+                messages::note(&msg!("exec-skipped", count = skipped));
+            }
         }
         if let Some(metrics) = self.metrics {
             metrics.finish();

@@ -157,6 +157,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     // hooks (`--exec`, `--metrics-file`: src/hooks/)
     ("exec-failed", "--exec for {desktop} ({status}) {why}; the watch goes on, its exit code unchanged"),
+    ("exec-skipped", "--exec: {count} queued commands were not run, as the run was interrupted"),
     ("exec-queue-full", "--exec: {count} changes are waiting for their command; the command for {desktop} is skipped (the watch goes on)"),
     ("metrics-file-failed", "could not write the metrics file {path}: {error} (the watch goes on; tried again each round)"),
     // engine (`watch`, `sessions`, `start --wait`: src/engine/)

@@ -289,3 +289,44 @@ fn exec_timeout_without_exec_and_exec_without_wait_are_usage_errors() {
     );
     assert_nothing_changed(&sim);
 }
+
+#[test]
+fn after_ctrl_c_only_the_running_commands_are_waited_for() {
+    let (_sim, env) = setup(&[]);
+    let log = env.dir.path().join("hooks.log");
+    let ids = [
+        EXAMPLE_DESKTOP,
+        OPEN_DESKTOP,
+        CONFIRM_DESKTOP,
+        "11111111-0000-4000-8000-000000000003",
+        "11111111-0000-4000-8000-000000000004",
+        FAILED_DESKTOP,
+        "11111111-0000-4000-8000-000000000006",
+        "11111111-0000-4000-8000-000000000007",
+    ];
+    let mut cmd = std_cmd(&env);
+    cmd.env("LOG", &log).arg("watch").args(ids).args([
+        "-o",
+        "json",
+        "--exec",
+        r#"echo "$ASSIST_DESKTOP_ID" >> "$LOG"; sleep 5"#,
+    ]);
+    let watch = Running::spawn(cmd);
+    // Eight first observations, four commands at a time: some wait in a queue.
+    for _ in ids {
+        watch
+            .next_line(std::time::Duration::from_secs(20))
+            .expect("a change line");
+    }
+    wait_for("a command to start", || log.exists());
+    watch.interrupt();
+    let (status, _, err) = watch
+        .end_within(std::time::Duration::from_secs(30))
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("queued commands were not run, as the run was interrupted"),
+        "{err}"
+    );
+    assert!(read(&log).lines().count() < ids.len(), "{}", read(&log));
+}
