@@ -330,3 +330,28 @@ fn after_ctrl_c_only_the_running_commands_are_waited_for() {
     );
     assert!(read(&log).lines().count() < ids.len(), "{}", read(&log));
 }
+
+#[test]
+fn a_command_that_cannot_start_is_a_warning_and_the_watch_ends_as_it_would() {
+    let (_sim, env) = setup(&[]);
+    // No `sh` to be found: the command cannot start at all.
+    let out = env
+        .cmd()
+        .env("PATH", env.dir.path().join("empty"))
+        .args([
+            "watch",
+            OPEN_DESKTOP,
+            "--once",
+            "-o",
+            "json",
+            "--exec",
+            "true",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warning = format!("warning: --exec for {OPEN_DESKTOP} (OPEN) could not be started");
+    assert!(err.contains(&warning), "{err}");
+    assert_eq!(ndjson(&out).len(), 1);
+}
