@@ -122,7 +122,7 @@ fn prometheus_board() -> Failure {
 
 /// `--metrics-file`: the metrics, replaced atomically; a path that cannot be written is a
 /// usage error naming it.
-pub fn write_metrics(path: &std::path::Path, metrics: &Metrics) -> Result<(), Failure> {
+fn write_metrics(path: &std::path::Path, metrics: &Metrics) -> Result<(), Failure> {
     write_metrics_file(path, &metrics.render()).map_err(|e| {
         Failure::new(
             Kind::Usage,

@@ -98,7 +98,12 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         stdout: true,
     };
     let mut reporter = listeners(&mut lines, args, &plan, client.tally());
-    for (id, seen) in &previous {
+    // Only the watched desktops: a state file may remember others, from other runs.
+    let watched = plan
+        .ids
+        .iter()
+        .filter_map(|id| previous.get_key_value(id.as_str()));
+    for (id, seen) in watched {
         let status = seen.status.clone();
         reporter.remember(
             id,

@@ -430,3 +430,36 @@ fn a_watch_refreshes_its_metrics_file_each_round() {
     assert_eq!(status.code(), Some(130), "{err}");
     assert_eq!(entries(&dir), ["assist.prom"]);
 }
+
+#[test]
+fn a_watch_with_a_state_file_counts_only_the_desktops_it_watches() {
+    let (_sim, env) = setup(&[]);
+    let state = env.dir.path().join("state.json");
+    let path = env.dir.path().join("assist.prom");
+    let state_arg = state.to_str().unwrap();
+    // An earlier run remembered another desktop in the same state file.
+    let first = run(
+        &env,
+        &["watch", OPEN_DESKTOP, "--once", "--state", state_arg],
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let out = run(
+        &env,
+        &["watch", CONFIRM_DESKTOP, "--once", "--state", state_arg]
+            .into_iter()
+            .chain(["--metrics-file", path.to_str().unwrap()])
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let series = parse_strict(&std::fs::read_to_string(&path).unwrap());
+    assert_eq!(get(&series, "assist_desktops_total", &[]), 1.0);
+    assert_eq!(
+        get(
+            &series,
+            "assist_sessions",
+            &[("status", "WAIT_USER_CONFIRM")]
+        ),
+        1.0
+    );
+    assert_eq!(get(&series, "assist_sessions", &[("status", "OPEN")]), 0.0);
+}
