@@ -14,6 +14,7 @@ mod domain;
 mod engine;
 mod exit;
 mod files;
+mod hooks;
 mod messages;
 mod outcome;
 mod output;

@@ -11,6 +11,7 @@ use super::answer::Answer;
 use super::credentials::{Auth, Keys};
 use super::error::ApiError;
 use super::retry::{Policy, Retry};
+use super::tally::Tally;
 use super::trace::{Said, Trace};
 use super::transport::{is_loopback, HttpSetup, Request, Transport};
 
@@ -46,6 +47,7 @@ pub(super) struct Shared {
     keys: Keys,
     pub(super) trace: Trace,
     pub(super) said: Said,
+    tally: Arc<Tally>,
 }
 
 impl Client {
@@ -64,6 +66,7 @@ impl Client {
             keys: Keys::new(opts.auth),
             trace: opts.trace,
             said: Said::default(),
+            tally: Arc::default(),
         };
         Ok(Client {
             shared: Arc::new(shared),
@@ -84,6 +87,11 @@ impl Client {
     /// Attempts per request (`--max-attempts`, or 1 for [`Client::single_attempts`]).
     pub fn attempts(&self) -> u32 {
         self.attempts
+    }
+
+    /// The run's request counters (every handle of the run counts into the same ones).
+    pub fn tally(&self) -> Arc<Tally> {
+        self.shared.tally.clone()
     }
 
     pub fn project_id(&self) -> &str {
@@ -140,11 +148,25 @@ impl Client {
                     body,
                     headers: &headers,
                 };
-                s.transport
-                    .send_once(&s.trace, &request, (attempt, self.attempts))
+                let result = s
+                    .transport
+                    .send_once(&s.trace, &request, (attempt, self.attempts));
+                count(&s.tally, &result);
+                result
             })
             // An error names where it went: a wrong endpoint's hint must say which one.
             .map_err(|e| e.at(&url.origin().ascii_serialization(), s.region.as_deref()))
+    }
+}
+
+/// One attempt into the run's counters: by the status it was answered with, if any.
+fn count(tally: &Tally, result: &Result<Answer, ApiError>) {
+    match result {
+        Ok(answer) => tally.answered(answer.status),
+        Err(ApiError::TooLarge { status, .. } | ApiError::Malformed { status, .. }) => {
+            tally.answered(*status)
+        }
+        Err(_) => tally.unanswered(),
     }
 }
 

@@ -14,6 +14,7 @@ mod lenient;
 pub mod model;
 mod retry;
 mod stale;
+mod tally;
 mod trace;
 mod transport;
 
@@ -24,5 +25,6 @@ pub use credentials::Auth;
 #[cfg(test)]
 pub use error::StatusError;
 pub use error::{ApiError, NetKind};
+pub use tally::{Counts, Tally};
 pub use trace::Trace;
 pub use transport::is_loopback;

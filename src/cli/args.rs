@@ -7,7 +7,9 @@ use std::time::Duration;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args};
 
-use super::defaults::{shown, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL};
+use super::defaults::{
+    shown, EXEC_TIMEOUT, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL,
+};
 use super::states::AnyCase;
 use crate::domain::Status;
 use crate::units::{parse_age, parse_duration, parse_interval, parse_rate};
@@ -59,6 +61,7 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("exec", |a| a.requires("wait")))]
 pub struct StartArgs {
     #[command(flatten)]
     pub target: Target,
@@ -94,6 +97,9 @@ pub struct StartArgs {
         shown(START_DEADLINE)
     ))]
     pub deadline: Option<Duration>,
+
+    #[command(flatten)]
+    pub exec: ExecArgs,
 }
 
 #[derive(Debug, Args)]
@@ -247,6 +253,11 @@ pub struct SessionsArgs {
     /// Cap on requests per second (a 429 also slows the whole run)
     #[arg(long, value_name = "N", value_parser = parse_rate)]
     pub max_rate: Option<f64>,
+
+    /// Also write the metrics of -o prometheus to this file, replaced atomically (mode
+    /// 0644), for node_exporter's textfile collector
+    #[arg(long, value_name = "PATH", conflicts_with = "watch")]
+    pub metrics_file: Option<PathBuf>,
 }
 
 /// `watch`: a selector's matches are added to the IDs given otherwise.
@@ -308,6 +319,29 @@ pub struct WatchArgs {
     /// Remember what was seen in FILE between runs and report only changes since the last run
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
+
+    /// Write the metrics of `sessions -o prometheus` for the watched desktops to this file
+    /// each round, replaced atomically (mode 0644), for node_exporter's textfile collector
+    #[arg(long, value_name = "PATH")]
+    pub metrics_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub exec: ExecArgs,
+}
+
+/// `--exec`: a command run once per change, the change in its environment.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ExecArgs {
+    /// Run `sh -c CMD` once per change, the change only in its environment (ASSIST_DESKTOP_ID,
+    /// ASSIST_STATUS, ASSIST_PREVIOUS_STATUS, ASSIST_COMPUTER_NAME, ASSIST_USER_NAME,
+    /// ASSIST_INVITATION_CODE, ASSIST_JSON); its output goes to stderr
+    #[arg(long, value_name = "CMD")]
+    pub exec: Option<String>,
+
+    /// With --exec: end a command that runs longer, with everything it started (a warning)
+    #[arg(long, value_parser = parse_duration, default_value = shown(EXEC_TIMEOUT),
+          value_name = "DURATION", requires = "exec")]
+    pub exec_timeout: Duration,
 }
 
 /// How a profile authenticates (`config init`).

@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
+use crate::hooks::Listeners;
 use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::{
@@ -336,7 +337,12 @@ fn wait_for_open(
         keep_records: true,
         keep_seen: false,
     };
-    let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
+    let mut progress = Progress;
+    let mut reporter =
+        Listeners::new(&mut progress).exec(args.exec.exec.as_deref(), args.exec.exec_timeout);
+    let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, &interrupted);
+    reporter.finish(interrupted.load(std::sync::atomic::Ordering::SeqCst));
+    let outcome = outcome?;
     let record = outcome
         .records
         .get(id.as_str())

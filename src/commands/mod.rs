@@ -18,6 +18,7 @@ mod watch;
 use crate::cli::{Cli, Command};
 use crate::config::Overrides;
 use crate::outcome::Outcome;
+use crate::output::OutputFormat;
 
 /// Runs the command with the overrides parsed alongside it; how it ended when there is no
 /// error to report.
@@ -25,7 +26,11 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Manpages { dir } => manpages::write_all(&dir),
-        Command::Config(sub) => config::run(&flags, &sub),
+        Command::Config(sub) => {
+            let format = flags.output.as_ref().map(|o| o.value);
+            setup::refuse_prometheus(format.unwrap_or(OutputFormat::Table), "config")?;
+            config::run(&flags, &sub)
+        }
         #[cfg(feature = "sim")]
         Command::Sim(args) if args.reset_demo => demo::reset().map(|()| Outcome::Done),
         #[cfg(feature = "sim")]
@@ -35,30 +40,39 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
         Command::Show(args) => {
             select::refuse_blank(&args.target.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
+            setup::refuse_prometheus(settings.output, "show")?;
             show::run(&settings, &args)
         }
         Command::Start(args) => {
             lifecycle::refuse_unconfirmed(&args)?;
             select::refuse_blank(&args.target.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
+            setup::refuse_prometheus(settings.output, "start")?;
             lifecycle::start(&settings, &args)
         }
         Command::Cancel(args) => {
             select::refuse_blank(&args.target.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
+            setup::refuse_prometheus(settings.output, "cancel")?;
             lifecycle::cancel(&settings, &args)
         }
         Command::Watch(args) => {
             select::refuse_blank(&args.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
+            setup::refuse_prometheus(settings.output, "watch")?;
             watch::run(&settings, &args)
         }
         Command::Desktops(args) => {
             select::refuse_blank(&args.select)?;
             let (settings, _sim) = setup::prepare(&flags)?;
+            setup::refuse_prometheus(settings.output, "desktops")?;
             desktops::run(&settings, &args)
         }
-        Command::Log(args) => log::run(&setup::local(&flags)?, &args),
+        Command::Log(args) => {
+            let settings = setup::local(&flags)?;
+            setup::refuse_prometheus(settings.output, "log")?;
+            log::run(&settings, &args)
+        }
         Command::Sessions(args) => {
             sessions::refuse_unconfirmed(&args)?;
             select::refuse_blank(&args.select)?;

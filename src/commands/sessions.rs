@@ -3,7 +3,7 @@
 //! The fleet is read with the watch engine: bounded concurrency, `--max-rate`, 429 pacing.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,7 +20,9 @@ use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
 use crate::messages::{self, msg, Level};
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{render_sessions, OutputFormat, Reporter, SessionRow};
+use crate::output::{
+    render_sessions, write_metrics_file, Metrics, OutputFormat, Reporter, SessionRow,
+};
 use crate::text::sanitize;
 
 /// Refuses `--cancel` without `--yes` when there is no terminal to ask on, before any request.
@@ -40,6 +42,9 @@ fn can_ask() -> bool {
 }
 
 pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> {
+    if args.watch && settings.output == OutputFormat::Prometheus {
+        return Err(prometheus_board().into());
+    }
     let (desktop_status, session_status) = split_status(args.status.as_deref());
     let filter = DesktopFilter {
         status: desktop_status,
@@ -73,7 +78,21 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
     if undated > 0 {
         messages::note(&msg!("sessions-undated", count = undated));
     }
-    if rows.is_empty() && settings.output == OutputFormat::Table {
+    let metrics = Metrics::of(
+        records.values(),
+        desktops.len(),
+        client.tally().counts(),
+        now,
+    );
+    // Before the output: a path that cannot be written fails the run with nothing printed.
+    if let Some(path) = &args.metrics_file {
+        write_metrics(path, &metrics)?;
+    }
+    if settings.output == OutputFormat::Prometheus {
+        let mut out = std::io::stdout().lock();
+        out.write_all(metrics.render().as_bytes())?;
+        out.flush()?;
+    } else if rows.is_empty() && settings.output == OutputFormat::Table {
         messages::plain(&msg!("sessions-none", count = desktops.len()));
     } else {
         render_sessions(
@@ -93,6 +112,27 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         return sweep(&client, args, &rows, rec, &interrupted);
     }
     Ok(Outcome::Done)
+}
+
+/// `-o prometheus` prints the metrics once; the live board has none to give.
+fn prometheus_board() -> Failure {
+    Failure::new(
+        Kind::Usage,
+        "`sessions --watch` draws a board and cannot print -o prometheus",
+    )
+    .with_hint(msg!("hint-prometheus-watch"))
+}
+
+/// `--metrics-file`: the metrics, replaced atomically; a path that cannot be written is a
+/// usage error naming it.
+fn write_metrics(path: &std::path::Path, metrics: &Metrics) -> Result<(), Failure> {
+    write_metrics_file(path, &metrics.render()).map_err(|e| {
+        Failure::new(
+            Kind::Usage,
+            format!("could not write the metrics file {}: {e}", path.display()),
+        )
+        .with_hint(msg!("hint-metrics-file"))
+    })
 }
 
 /// `--status`: a desktop state goes to the listing, a session state filters the sessions.

@@ -4,7 +4,9 @@
 use super::demo;
 use crate::api::Client;
 use crate::config::{self, Overrides, Settings};
-use crate::messages;
+use crate::messages::{self, msg};
+use crate::outcome::{Failure, Kind};
+use crate::output::OutputFormat;
 
 /// The settings of a command that talks to the API, its warnings said on stderr; for the
 /// demo profile also the simulator, which serves as long as the guard lives.
@@ -29,6 +31,19 @@ pub fn local(flags: &Overrides) -> anyhow::Result<Settings> {
         messages::say(notice.level, &notice.message);
     }
     Ok(settings)
+}
+
+/// `-o prometheus` is what `sessions` prints; any other command refuses it before any request,
+/// naming where it works (a profile's `output` included).
+pub fn refuse_prometheus(format: OutputFormat, command: &str) -> Result<(), Failure> {
+    if format != OutputFormat::Prometheus {
+        return Ok(());
+    }
+    Err(Failure::new(
+        Kind::Usage,
+        format!("`{command}` cannot print -o prometheus: only `assist sessions` prints metrics"),
+    )
+    .with_hint(msg!("hint-prometheus-where")))
 }
 
 /// The API client for these settings; `-v` lines go to stderr.

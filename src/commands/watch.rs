@@ -17,6 +17,7 @@ use crate::engine::directory::Directory;
 use crate::engine::pace::Pacer;
 use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
+use crate::hooks::{Listeners, MetricsTarget};
 use crate::messages::{self, msg, Message};
 use crate::outcome::{Failure, Kind, Outcome};
 use crate::output::LineReporter;
@@ -89,14 +90,31 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         keep_records: false,
         keep_seen: state.is_some(),
     };
-    let mut reporter = LineReporter {
+    let mut lines = LineReporter {
         width: crate::output::line_width(),
         out: std::io::stdout().lock(),
         format: settings.output,
         show_password: settings.style.show_password,
         stdout: true,
     };
+    let mut reporter = listeners(&mut lines, args, &plan, client.tally());
+    // Only the watched desktops: a state file may remember others, from other runs.
+    let watched = plan
+        .ids
+        .iter()
+        .filter_map(|id| previous.get_key_value(id.as_str()));
+    for (id, seen) in watched {
+        let status = seen.status.clone();
+        reporter.remember(
+            id,
+            &RemoteAssistance {
+                status,
+                ..RemoteAssistance::default()
+            },
+        );
+    }
     let result = poll::run(client, &plan, &previous, &mut reporter, &interrupted);
+    reporter.finish(interrupted.load(std::sync::atomic::Ordering::SeqCst));
     if let (Some(state), Ok(outcome)) = (&state, &result) {
         // A desktop this run never polled keeps what earlier runs knew of it (nothing, for a
         // new one), not the "no session" it was assumed to start from.
@@ -113,6 +131,24 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         return Err(unpolled(&outcome.unpolled, plan.ids.len()));
     }
     finish(outcome.end, &outcome.pending, args.once)
+}
+
+/// The watch's lines, then `--exec` and `--metrics-file` (refreshed each interval).
+fn listeners<'a>(
+    lines: &'a mut dyn crate::output::Reporter,
+    args: &WatchArgs,
+    plan: &Plan,
+    tally: Arc<crate::api::Tally>,
+) -> Listeners<'a> {
+    let metrics = args.metrics_file.as_ref().map(|path| MetricsTarget {
+        path: path.clone(),
+        every: plan.interval,
+        desktops: plan.ids.len(),
+        tally,
+    });
+    Listeners::new(lines)
+        .exec(args.exec.exec.as_deref(), args.exec.exec_timeout)
+        .metrics(metrics)
 }
 
 /// The valid IDs of a listing, in order, each once.

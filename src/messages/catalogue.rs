@@ -128,6 +128,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-show-no-code", "`assist start --wait` asks the user and waits for the code; `assist show` shows the whole record"),
     ("hint-show-no-link", "a link comes with an OPEN space: `assist start --wait` asks the user; `assist show` shows the whole record"),
     ("hint-log-formats", "`log` prints a table, or JSON with -o json"),
+    // metrics (`-o prometheus`, `--metrics-file`, `--exec`)
+    ("hint-prometheus-watch", "`assist sessions -o prometheus` prints the metrics once; `assist watch --all --metrics-file PATH` keeps a file of them up to date"),
+    ("hint-metrics-file", "give --metrics-file a path in an existing directory you may write to, e.g. node_exporter's --collector.textfile.directory"),
+    ("hint-prometheus-where", "`assist sessions -o prometheus` prints the metrics; `--metrics-file PATH` on `sessions` and `watch` writes them for node_exporter"),
     ("hint-desktops-no-link", "`-o code` prints the IDs; `assist show ID -o link` prints a session's link"),
     // clipboard (`--copy`)
     (
@@ -155,6 +159,11 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "api-silence-retried",
         "no answer from {origin} after {waited}; attempt {next} of {attempts}",
     ),
+    // hooks (`--exec`, `--metrics-file`: src/hooks/)
+    ("exec-failed", "--exec for {desktop} ({status}) {why}; the watch goes on, its exit code unchanged"),
+    ("exec-skipped", "--exec: {count} queued commands were not run, as the run was interrupted"),
+    ("exec-queue-full", "--exec: {count} changes are waiting for their command; the command for {desktop} is skipped (the watch goes on)"),
+    ("metrics-file-failed", "could not write the metrics file {path}: {error} (the watch goes on; tried again each round)"),
     // engine (`watch`, `sessions`, `start --wait`: src/engine/)
     ("engine-desktop", "desktop {id}"),
     ("engine-desktop-named", "desktop {id} ({label})"),

@@ -52,7 +52,7 @@ pub fn render_desktops(
             writeln!(out)?;
         }
         // `desktops` has no link to give (the command refuses `-o link`): IDs, like `code`.
-        OutputFormat::Code | OutputFormat::Link => {
+        OutputFormat::Code | OutputFormat::Link | OutputFormat::Prometheus => {
             for d in desktops {
                 writeln!(out, "{}", sanitize(d.id()))?;
             }

@@ -57,7 +57,7 @@ pub fn render_fields(
                 writeln!(out, "{line}")?;
             }
         }
-        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link => {
+        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link | OutputFormat::Prometheus => {
             let map: Map<String, Value> = fields
                 .iter()
                 .map(|f| (f.key.to_string(), f.value.clone()))
@@ -87,7 +87,7 @@ pub fn render_rows(
                 writeln!(out, "{line}")?;
             }
         }
-        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link => {
+        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link | OutputFormat::Prometheus => {
             let array: Vec<Value> = rows
                 .iter()
                 .map(|row| {

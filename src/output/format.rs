@@ -16,6 +16,8 @@ pub enum OutputFormat {
     Code,
     /// The internet share link alone (exit 9 when there is none); for `sessions`, one per line
     Link,
+    /// The Prometheus text format (`sessions` only; `--metrics-file` writes the same)
+    Prometheus,
 }
 
 impl OutputFormat {

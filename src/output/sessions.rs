@@ -80,6 +80,8 @@ pub fn render_sessions(
                 writeln!(out, "{}", sanitize(link))?;
             }
         }
+        // `sessions` prints its metrics itself (they cover every desktop, not the rows).
+        OutputFormat::Prometheus => {}
         OutputFormat::Table => {
             let table = sessions_table(rows, style, now, None);
             for line in table.lines(Layout::of(Stream::Stdout)) {

@@ -52,6 +52,8 @@ pub fn render_show(
         OutputFormat::Link => {
             writeln!(out, "{}", sanitize(record.open_link().unwrap_or_default()))?;
         }
+        // Only `sessions` prints metrics: every other command refuses `-o prometheus` first.
+        OutputFormat::Prometheus => {}
         OutputFormat::Table => {
             let rows = if record.status() == Some(&Status::None) {
                 none_rows(desktop_id, names, style)
@@ -197,7 +199,7 @@ pub fn render_created(
     created: &model::Created,
 ) -> std::io::Result<()> {
     match format {
-        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link => {
+        OutputFormat::Json | OutputFormat::Code | OutputFormat::Link | OutputFormat::Prometheus => {
             let json = model::Created {
                 desktop_id: created.desktop_id.clone().or(Some(desktop_id.to_string())),
                 ..created.clone()

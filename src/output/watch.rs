@@ -45,15 +45,7 @@ impl<W: Write> Reporter for LineReporter<W> {
         at: jiff::Timestamp,
     ) -> std::io::Result<()> {
         let line = match self.format {
-            OutputFormat::Json => {
-                let json = WatchJson {
-                    record: RecordJson::new(id, record, self.show_password),
-                    observed_at: timestamp(at),
-                    computer_name: names.and_then(|n| n.computer_name.as_deref()),
-                    user_name: names.and_then(|n| n.user_name.as_deref()),
-                };
-                crate::text::json_line(&json)?
-            }
+            OutputFormat::Json => change_json(id, names, record, at, self.show_password)?,
             OutputFormat::Table => fitted_line(id, names, record, at, self.width),
             OutputFormat::Code => match record.open_code() {
                 Some(code) => format!("{}\t{}", sanitize(id), sanitize(code)),
@@ -63,6 +55,8 @@ impl<W: Write> Reporter for LineReporter<W> {
                 Some(link) => format!("{}\t{}", sanitize(id), sanitize(link)),
                 None => return Ok(()),
             },
+            // `watch` refuses `-o prometheus` (its metrics go to `--metrics-file`).
+            OutputFormat::Prometheus => return Ok(()),
         };
         self.out.write_all(format!("{line}\n").as_bytes())?;
         self.out.flush()
@@ -71,6 +65,24 @@ impl<W: Write> Reporter for LineReporter<W> {
     fn gone(&self) -> bool {
         self.stdout && stdout_closed()
     }
+}
+
+/// One change as `watch -o json` prints it (without the newline); also what `--exec` hands
+/// its command in `ASSIST_JSON`.
+pub fn change_json(
+    id: &str,
+    names: Option<&DesktopNames>,
+    record: &RemoteAssistance,
+    at: jiff::Timestamp,
+    show_password: bool,
+) -> std::io::Result<String> {
+    let json = WatchJson {
+        record: RecordJson::new(id, record, show_password),
+        observed_at: timestamp(at),
+        computer_name: names.and_then(|n| n.computer_name.as_deref()),
+        user_name: names.and_then(|n| n.user_name.as_deref()),
+    };
+    Ok(crate::text::json_line(&json)?)
 }
 
 /// Whether stdout's reader has gone: a pipe whose read end is closed polls as `POLLERR` (a

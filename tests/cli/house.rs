@@ -16,6 +16,7 @@ const ROOMS: &[&[&str]] = &[
     &["commands"],
     &["cli"],
     &["engine"],
+    &["hooks"],
     &["session", "outcome"],
     &["config"],
     &["output"],

@@ -664,9 +664,10 @@ fn bash_completes_profile_names_from_the_config_statuses_and_formats() {
         bash_completes(&env, &["assist", "watch", "--until", "WAIT"]),
         ["WAIT_USER_CONFIRM", "WAIT_USER_ACCESS"]
     );
+    // `-o` is global: `prometheus` is offered everywhere, and refused but by `sessions`.
     let mut formats = bash_completes(&env, &["assist", "show", "-o", ""]);
     formats.sort();
-    assert_eq!(formats, ["code", "json", "link", "table"]);
+    assert_eq!(formats, ["code", "json", "link", "prometheus", "table"]);
     // No file names where a file makes no sense.
     std::fs::write(env.dir.path().join("notes.txt"), "x").unwrap();
     assert_eq!(
