@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -249,23 +249,38 @@ fn sweep(
     rows: &[SessionRow],
     rec: Option<super::record::Recorder>,
 ) -> anyhow::Result<Outcome> {
-    let mut rec = rec;
     if !args.yes && !confirmed(rows.len())? {
         messages::plain(&msg!("sessions-nothing-cancelled"));
         return Ok(Outcome::Done);
     }
+    // Each DELETE's lines are written as it goes and comes back; a signal (or an intent
+    // that cannot be written) stops new ones, and those out finish and are recorded.
+    let rec = rec.map(std::sync::Mutex::new);
+    let interrupted = crate::engine::signals::catch(crate::messages::say);
+    let unrecorded = AtomicBool::new(false);
     let results = crate::engine::fanout::in_parallel(rows, args.concurrency as usize, |row| {
-        cancel_one(client, row)
+        if interrupted.load(Ordering::SeqCst) || unrecorded.load(Ordering::SeqCst) {
+            return None;
+        }
+        let swept = cancel_one(client, row, rec.as_ref());
+        if swept.is_err() {
+            unrecorded.store(true, Ordering::SeqCst);
+        }
+        Some(swept)
     });
     let mut first_failure = None;
     let mut cancelled = 0;
+    let mut not_recorded = None;
     for (row, result) in rows.iter().zip(results) {
         let about = about(row);
-        if let (Some(rec), Ok(id)) = (rec.as_mut(), DesktopId::parse(&row.desktop_id)) {
-            rec.record(&id, row.names.label(), |e| {
-                super::record::closed(e, &result)
-            });
-        }
+        let result = match result {
+            None => continue,
+            Some(Err(e)) => {
+                not_recorded.get_or_insert(e);
+                continue;
+            }
+            Some(Ok(result)) => result,
+        };
         match result {
             Ok(_) => {
                 cancelled += 1;
@@ -283,12 +298,47 @@ fn sweep(
     }
     let done = msg!("sessions-cancelled", done = cancelled, count = rows.len());
     messages::plain(&done);
+    if let Some(e) = not_recorded {
+        return Err(anyhow::Error::new(e)
+            .context("a cancel was not sent: its audit line could not be written first"));
+    }
+    if interrupted.load(Ordering::SeqCst) {
+        return Ok(Outcome::Stopped(crate::engine::signals::kind()));
+    }
     Ok(first_failure.map_or(Outcome::Done, Outcome::Failed))
 }
 
-fn cancel_one(client: &Client, row: &SessionRow) -> Result<crate::api::Answered<()>, ApiError> {
-    let id = DesktopId::parse(&row.desktop_id).map_err(|e| ApiError::InvalidPath(e.to_string()))?;
-    client.cancel_remote_assistance(&id)
+/// One session's DELETE between its intent line and its outcome line; `Err` when the
+/// intent could not be written (nothing sent).
+fn cancel_one(
+    client: &Client,
+    row: &SessionRow,
+    rec: Option<&std::sync::Mutex<super::record::Recorder>>,
+) -> Result<Result<crate::api::Answered<()>, ApiError>, crate::audit::LogError> {
+    let id = match DesktopId::parse(&row.desktop_id) {
+        Ok(id) => id,
+        Err(e) => return Ok(Err(ApiError::InvalidPath(e.to_string()))),
+    };
+    let session = row.record.share_space_id.as_deref();
+    let intent = match rec {
+        Some(r) => lock(r).intend(&id, row.names.label(), super::record::DELETE, session)?,
+        None => super::record::Intent::default(),
+    };
+    let result = client.cancel_remote_assistance(&id);
+    if let Some(r) = rec {
+        lock(r).outcome(&intent, &id, row.names.label(), |e| {
+            super::record::closed(e, &result)
+        });
+    }
+    Ok(result)
+}
+
+/// The recorder, even after another worker's panic (which the sweep re-raises anyway).
+fn lock(
+    rec: &std::sync::Mutex<super::record::Recorder>,
+) -> std::sync::MutexGuard<'_, super::record::Recorder> {
+    rec.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn about(row: &SessionRow) -> String {
