@@ -310,33 +310,79 @@ fn sweep(
 
 /// One session's DELETE between its intent line and its outcome line; `Err` when the
 /// intent could not be written (nothing sent).
-fn cancel_one(
-    client: &Client,
-    row: &SessionRow,
-    rec: Option<&std::sync::Mutex<super::record::Recorder>>,
-) -> Result<Result<crate::api::Answered<()>, ApiError>, crate::audit::LogError> {
+fn cancel_one(client: &Client, row: &SessionRow, rec: Option<&Rec>) -> Swept {
     let id = match DesktopId::parse(&row.desktop_id) {
         Ok(id) => id,
         Err(e) => return Ok(Err(ApiError::InvalidPath(e.to_string()))),
     };
+    match delete_recorded(client, &id, row, rec)? {
+        Err(lost) if lost.may_have_arrived() => after_lost(client, &id, row, lost, rec),
+        result => Ok(result),
+    }
+}
+
+type Rec = std::sync::Mutex<super::record::Recorder>;
+/// A DELETE's result; `Err` when its intent could not be written (nothing sent).
+type Swept = Result<Result<(), ApiError>, crate::audit::LogError>;
+
+/// The intent line, the DELETE, its outcome line.
+fn delete_recorded(client: &Client, id: &DesktopId, row: &SessionRow, rec: Option<&Rec>) -> Swept {
     let session = row.record.share_space_id.as_deref();
     let intent = match rec {
-        Some(r) => lock(r).intend(&id, row.names.label(), super::record::DELETE, session)?,
+        Some(r) => lock(r).intend(id, row.names.label(), super::record::DELETE, session)?,
         None => super::record::Intent::default(),
     };
-    let result = client.cancel_remote_assistance(&id);
+    let result = client.cancel_remote_assistance(id);
     if let Some(r) = rec {
-        lock(r).outcome(&intent, &id, row.names.label(), |e| {
+        lock(r).outcome(&intent, id, row.names.label(), |e| {
             super::record::closed(e, &result)
         });
     }
-    Ok(result)
+    Ok(result.map(|_| ()))
+}
+
+/// A DELETE whose answer was lost is not sent again blindly (docs/CONTRACT.md): a look tells
+/// what happened. No active session: it went through. The session confirmed still active:
+/// sent again, once. Another session: left alone, and the row fails with the lost answer.
+fn after_lost(
+    client: &Client,
+    id: &DesktopId,
+    row: &SessionRow,
+    lost: ApiError,
+    rec: Option<&Rec>,
+) -> Swept {
+    let now = match client.remote_assistance(id) {
+        Ok(a) if a.value.status().is_some_and(Status::is_active) => a.value.share_space_id,
+        Ok(_) => None,
+        Err(e) if e.is_not_found() => None,
+        Err(_) => return Ok(Err(lost)),
+    };
+    let Some(now) = now else {
+        let said = msg!("sessions-lost-done", session = about(row));
+        messages::plain(&said);
+        if let Some(r) = rec {
+            lock(r).record(id, row.names.label(), |e| {
+                e.action = crate::audit::Action::Cancel;
+                e.status = Some(Status::Close);
+                e.detail = Some(messages::line(Level::Plain, &said));
+            });
+        }
+        return Ok(Ok(()));
+    };
+    if Some(&now) == row.record.share_space_id.as_ref() {
+        return delete_recorded(client, id, row, rec);
+    }
+    let other = msg!(
+        "sessions-lost-other",
+        session = about(row),
+        now = sanitize(&now)
+    );
+    messages::say(Level::Error, &other);
+    Ok(Err(lost))
 }
 
 /// The recorder, even after another worker's panic (which the sweep re-raises anyway).
-fn lock(
-    rec: &std::sync::Mutex<super::record::Recorder>,
-) -> std::sync::MutexGuard<'_, super::record::Recorder> {
+fn lock(rec: &Rec) -> std::sync::MutexGuard<'_, super::record::Recorder> {
     rec.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -932,3 +932,66 @@ fn the_audit_line_names_the_real_account_escapes_format_characters_and_chains_lo
     assert_eq!(code, Some(0), "{said}");
     assert!(said.contains("3 line(s), the chain is intact"), "{said}");
 }
+
+/// Issue 22, item 11, in a sweep: a DELETE whose answer was lost is looked at, not resent
+/// blindly. Gone: the first one went through (one DELETE). The same session still there: sent
+/// again, once. Before, both were resent at once.
+#[test]
+fn a_sweep_delete_whose_answer_was_lost_is_looked_at_before_any_resend() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (a, b) = (generated_id(1), generated_id(2));
+    start_via_api(&sim, &a);
+    start_via_api(&sim, &b);
+    sim.fault(
+        serde_json::json!({"kind": "drop-after", "method": "DELETE", "desktop_id": a, "count": 1}),
+    );
+    sim.fault(serde_json::json!({"kind": "drop", "method": "DELETE", "desktop_id": b, "count": 1}));
+    let out = env
+        .cmd()
+        .args(["sessions", "--cancel", "--yes", "--ticket", "INC-8"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "was lost; a look shows no active session now: the first request went through"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let story = |id: &str| -> Vec<String> {
+        sim.requests()
+            .iter()
+            .filter(|r| r["path"] == assistance_path(id))
+            .map(|r| format!("{} {}", r["method"].as_str().unwrap(), r["status"]))
+            .collect()
+    };
+    let deletes = |id: &str| {
+        story(id)
+            .into_iter()
+            .filter(|s| s.starts_with("DELETE"))
+            .count()
+    };
+    assert_eq!(deletes(&a), 1, "{:?}", story(&a));
+    assert_eq!(deletes(&b), 2, "{:?}", story(&b));
+    assert_eq!(story(&b).last().unwrap(), "DELETE 204");
+    let closed: Vec<(String, Value)> = outcomes(&log)
+        .iter()
+        .filter(|e| e["desktop_id"] == a.as_str())
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["status"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        closed,
+        [
+            ("cancel".to_string(), Value::Null),
+            ("cancel".to_string(), Value::from("CLOSE"))
+        ]
+    );
+    assert_eq!(verified(&env).0, Some(0));
+}
