@@ -485,6 +485,47 @@ mod tests {
         }
     }
 
+    /// What a server or a flag sends is clipped and its format characters escaped; a line
+    /// of any length before is chained to whole; a torn tail stays a line of its own.
+    #[test]
+    fn lines_are_clipped_escaped_and_chained_to_whole_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let long = Entry {
+            desktop_name: Some("N".repeat(200_000)),
+            request_id: Some("\u{00AD}".repeat(300)),
+            detail: Some("d".repeat(5_000)),
+            ..entry("cancel")
+        };
+        Log::open(&path).unwrap().append(long).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let got = &parse(&text)[0];
+        assert_eq!(
+            got.desktop_name.as_ref().unwrap().chars().count(),
+            NAME_LIMIT
+        );
+        assert_eq!(got.request_id.as_ref().unwrap().chars().count(), NAME_LIMIT);
+        assert_eq!(got.detail.as_ref().unwrap().chars().count(), TEXT_LIMIT);
+        assert!(!text.contains('\u{00AD}') && text.contains("\\u00ad"));
+        // A line far longer than one read of the tail, written by hand before.
+        let by_hand = serde_json::to_string(&Entry {
+            desktop_name: Some("L".repeat(200_000)),
+            prev: hash(text.lines().last()),
+            ..entry("start")
+        })
+        .unwrap();
+        std::fs::write(&path, format!("{text}{by_hand}\n")).unwrap();
+        Log::open(&path).unwrap().append(entry("cancel")).unwrap();
+        assert_eq!(verify(&std::fs::read_to_string(&path).unwrap()), Ok(3));
+        // A tail cut by another tool: the next line starts on a line of its own.
+        let whole = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{whole}{{\"cut")).unwrap();
+        Log::open(&path).unwrap().append(entry("cancel")).unwrap();
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(verify(&after).unwrap_err().line, 4);
+        assert_eq!(parse(after.lines().nth(4).unwrap()).len(), 1);
+    }
+
     /// A line written before the types, field for field as assist wrote it: it reads into the
     /// enums, and written again it is the same bytes, so its hash (the next line's `prev`)
     /// holds.
