@@ -747,6 +747,19 @@ fn each_change_writes_its_intent_before_the_request_and_its_outcome_after() {
     let shown = json_of(&shown);
     assert_eq!(shown[0]["action"], "intent");
     assert_eq!(shown[0]["outcome"], "unknown");
+    let table = env.cmd().arg("log").output().unwrap();
+    let row = stdout(&table)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    let cells: Vec<&str> = row.split('\t').collect();
+    assert_eq!(
+        (cells[1], cells[8]),
+        ("intent", "unknown"),
+        "{}",
+        stdout(&table)
+    );
     let out = env.cmd().args(["log", "--verify"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
