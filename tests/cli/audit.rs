@@ -941,9 +941,24 @@ fn the_audit_line_names_the_real_account_escapes_format_characters_and_chains_lo
     if account != "ceo" {
         assert_eq!(got[1]["env_user"], "ceo");
     }
+    // From the server: a session id with a zero-width space, named by cancel's intent line.
+    let other = generated_id(2);
+    start_via_api(&sim, &other);
+    sim.fault(
+        serde_json::json!({"kind": "spoof", "method": "GET", "desktop_id": other, "count": 1}),
+    );
+    let out = env.cmd().args(["cancel", &other]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(!text.contains('\u{200B}'), "a raw U+200B in the log");
+    assert!(
+        text.contains(r#""session":"space\u200bid""#),
+        "{}",
+        &text[text.len() - 900..]
+    );
     let (code, said) = verified(&env);
     assert_eq!(code, Some(0), "{said}");
-    assert!(said.contains("3 line(s), the chain is intact"), "{said}");
+    assert!(said.contains("5 line(s), the chain is intact"), "{said}");
 }
 
 /// Issue 22, item 11, in a sweep: a DELETE whose answer was lost is looked at, not resent
