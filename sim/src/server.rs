@@ -275,6 +275,9 @@ struct Stats {
     by_status: BTreeMap<String, u64>,
     iam_token_requests: u64,
     iam_project_requests: u64,
+    /// Requests received and not answered yet (held by a `latency` fault, say): a test waits
+    /// for its request to be out before it signals the client.
+    in_flight: u64,
 }
 
 impl Stats {
@@ -351,11 +354,15 @@ async fn frame(State(sim): State<Arc<Sim>>, mut req: Request, next: Next) -> Res
     let id = sim.ids.next();
     let entry = (!req.uri().path().starts_with(CONTROL_PREFIX)).then(|| LogEntry::new(&req, &id));
     req.extensions_mut().insert(RequestId(id.clone()));
+    if entry.is_some() {
+        lock(&sim.stats).in_flight += 1;
+    }
     let mut resp = next.run(req).await;
     if let Ok(value) = HeaderValue::from_str(&id) {
         resp.headers_mut().insert("x-request-id", value);
     }
     if let Some(mut entry) = entry {
+        lock(&sim.stats).in_flight -= 1;
         entry.status = resp.status().as_u16();
         record(&sim, entry);
     }

@@ -943,6 +943,7 @@ mod phase_b {
                 "by_status": {"200": 2, "401": 1, "404": 1},
                 "iam_token_requests": 0,
                 "iam_project_requests": 0,
+                "in_flight": 0,
                 "faults": {},
                 // The 401 never reached the flow control; each helper call is a new client.
                 "quota": {"rate": null, "accepted": 3, "throttled": 0},
@@ -1440,6 +1441,7 @@ mod iam {
                 "by_status": {"200": 1},
                 "iam_token_requests": 2,
                 "iam_project_requests": 1,
+                "in_flight": 0,
                 "faults": {},
                 // IAM calls are outside the Workspace flow control.
                 "quota": {"rate": null, "accepted": 1, "throttled": 0},

@@ -30,7 +30,9 @@ pub struct ClientOptions {
 }
 
 /// One per run: a connection pool, the endpoint, the credentials and the retry policy.
-/// [`Client::single_attempts`] gives a second handle on the same run that never retries.
+/// [`Client::single_attempts`] gives a second handle on the same run that never retries; a
+/// clone is another handle on the same run (a request sent from its own thread).
+#[derive(Clone)]
 pub struct Client {
     pub(super) shared: Arc<Shared>,
     /// Attempts per request, at least one.

@@ -184,10 +184,10 @@ impl ApiError {
         }
     }
 
-    /// A status answer to a retry whose earlier attempt may have gone through (a DELETE's 404
-    /// then likely means the first one closed the session).
-    pub fn after_lost_attempt(&self) -> bool {
-        matches!(self, ApiError::Status(s) if s.after_lost_attempt)
+    /// The request was sent and its answer lost (a reset, a timeout): it may have been
+    /// carried out. A connection that never opened carried nothing.
+    pub fn may_have_arrived(&self) -> bool {
+        matches!(self, ApiError::Network { kind, .. } if !matches!(kind, NetKind::Connect | NetKind::Tls))
     }
 
     pub fn retry_after(&self) -> Option<std::time::Duration> {

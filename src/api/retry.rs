@@ -33,16 +33,19 @@ impl Policy {
             return None;
         }
         let idempotent = *method != Method::POST;
+        // A change whose answer was lost is never sent again blindly: a DELETE resent after a
+        // reset may close a session started in between (the caller looks first, then decides).
+        let read = *method == Method::GET;
         let retry_after = match result {
             Ok(a) if idempotent && matches!(a.status, 408 | 429 | 500 | 502 | 503 | 504) => {
                 a.retry_after
             }
-            // A POST is retried only when it provably never reached the server.
+            // A POST or DELETE is retried only when it provably never reached the server.
             // A certificate problem does not go away by asking again.
             Err(ApiError::Network {
                 kind: NetKind::Tls, ..
             }) => return None,
-            Err(ApiError::Network { kind, .. }) if idempotent || *kind == NetKind::Connect => None,
+            Err(ApiError::Network { kind, .. }) if read || *kind == NetKind::Connect => None,
             _ => return None,
         };
         Some(retry_after.unwrap_or_else(|| backoff(attempt)))
@@ -210,16 +213,23 @@ mod tests {
             for s in [200, 204, 400, 401, 403, 404, 409] {
                 assert!(c.wait(&method, &status(s), 1).is_none(), "{method} {s}");
             }
-            for kind in [NetKind::Connect, NetKind::Timeout, NetKind::Body] {
-                assert!(
-                    c.wait(&method, &net(kind), 1).is_some(),
-                    "{method} {kind:?}"
-                );
-            }
+            assert!(c.wait(&method, &net(NetKind::Connect), 1).is_some());
             assert!(c.wait(&method, &net(NetKind::Tls), 1).is_none(), "TLS");
             assert!(
                 c.wait(&method, &status(503), 3).is_none(),
                 "the last attempt"
+            );
+        }
+        // A read is sent again whatever broke; a DELETE whose answer was lost is not (the
+        // caller looks at the desktop first).
+        for kind in [NetKind::Timeout, NetKind::Body, NetKind::Other] {
+            assert!(
+                c.wait(&Method::GET, &net(kind), 1).is_some(),
+                "GET {kind:?}"
+            );
+            assert!(
+                c.wait(&Method::DELETE, &net(kind), 1).is_none(),
+                "DELETE {kind:?}"
             );
         }
         // POST: only when the request provably never left.
@@ -281,12 +291,13 @@ mod tests {
                     _ => Ok(answer(404)),
                 }
             };
-            retry.send(&Method::DELETE, &url, &attempt).err().unwrap()
+            retry.send(&Method::GET, &url, &attempt).err().unwrap()
         };
+        let lost = |e: ApiError| matches!(e, ApiError::Status(s) if s.after_lost_attempt);
         // Sent, its answer lost: the 404 may be about what it did.
-        assert!(final_404(NetKind::Body).after_lost_attempt());
-        assert!(final_404(NetKind::Timeout).after_lost_attempt());
+        assert!(lost(final_404(NetKind::Body)));
+        assert!(lost(final_404(NetKind::Timeout)));
         // Never connected: the 404 is the whole story.
-        assert!(!final_404(NetKind::Connect).after_lost_attempt());
+        assert!(!lost(final_404(NetKind::Connect)));
     }
 }

@@ -7,8 +7,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::record::{answered, closed, Recorder};
+use super::record::{answered, closed, send, Recorder, Sent};
 use crate::api::model::RemoteAssistance;
+use crate::api::Client;
 use crate::audit::{Action, Entry};
 use crate::cli::{CancelArgs, StartArgs};
 use crate::config::Settings;
@@ -66,18 +67,43 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
                 }
             }
         }
-        let closing = client.cancel_remote_assistance(&id);
         let label = names.as_ref().and_then(DesktopNames::label);
-        rec.record(&id, label, |e| closed(e, &closing));
+        let session = active.share_space_id.as_deref();
+        let cancel = Client::cancel_remote_assistance;
+        let (intent, closing) = match send(
+            rec,
+            &client,
+            &id,
+            label.clone(),
+            Action::Cancel,
+            session,
+            cancel,
+        )? {
+            Sent::Answer(intent, closing) => (intent, closing),
+            Sent::Stopped(kind) => return Ok(stopped_in_flight(&about, kind)),
+        };
+        rec.outcome(&intent, &id, label, |e| closed(e, &closing));
         closing.with_context(|| {
             format!("could not cancel the session already on desktop {about} (--new)")
         })?;
         let status = active.status_text();
         messages::plain(&msg!("start-replaced", desktop = &about, status = status));
     }
-    let result = client.create_remote_assistance(&id);
     let label = names.as_ref().and_then(DesktopNames::label);
-    rec.record(&id, label, |e| {
+    let create = Client::create_remote_assistance;
+    let (intent, result) = match send(
+        rec,
+        &client,
+        &id,
+        label.clone(),
+        Action::Start,
+        None,
+        create,
+    )? {
+        Sent::Answer(intent, result) => (intent, result),
+        Sent::Stopped(kind) => return Ok(stopped_in_flight(&about, kind)),
+    };
+    rec.outcome(&intent, &id, label, |e| {
         e.action = Action::Start;
         answered(e, &result);
         if let Ok(created) = &result {
@@ -126,6 +152,18 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     crate::engine::signals::catch(crate::messages::say);
     messages::plain(&msg!("start-asked", desktop = &about));
     wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
+}
+
+/// A signal came while a POST or DELETE was out: its outcome line says it may have arrived;
+/// the run ends with the signal's code.
+fn stopped_in_flight(about: &str, kind: Kind) -> Outcome {
+    let signal = kind.signal_text();
+    messages::plain(&msg!(
+        "audit-request-interrupted",
+        desktop = about,
+        signal = signal
+    ));
+    Outcome::Stopped(kind)
 }
 
 /// Refuses `--new` without `--yes` when there is no terminal to ask on, before any request:
@@ -430,19 +468,27 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let id = &super::select::one(&client, &args.target)?;
-    let result = client.cancel_remote_assistance(id);
+    // Look first: the intent line names the session about to be closed, and a DELETE whose
+    // answer is lost can then tell that session from one started since.
+    let meant = session_on(&client, id).ok().flatten();
+    let (intent, result) = match delete(rec, &client, id, meant.as_deref())? {
+        Sent::Answer(intent, result) => (intent, result),
+        Sent::Stopped(kind) => return Ok(stopped_in_flight(id.as_str(), kind)),
+    };
     match result {
         Ok(_) => {
-            rec.record(id, None, |e| closed(e, &result));
-            messages::plain(&msg!("cancel-done", desktop = id));
-            render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
-            Ok(Outcome::Done)
+            rec.outcome(&intent, id, None, |e| closed(e, &result));
+            cancelled(settings, &msg!("cancel-done", desktop = id), id)
+        }
+        Err(e) if e.may_have_arrived() => {
+            rec.outcome(&intent, id, None, |entry| closed(entry, &Err(e.clone())));
+            after_lost(settings, &client, id, meant, e, rec)
         }
         Err(e) if e.is_not_found() => {
-            nothing_to_cancel(settings, &client, &Directory::new(), id, e, rec)
+            nothing_to_cancel(&client, &Directory::new(), id, e, rec, &intent)
         }
         Err(e) => {
-            rec.record(id, None, |entry| closed(entry, &Err(e.clone())));
+            rec.outcome(&intent, id, None, |entry| closed(entry, &Err(e.clone())));
             Err(anyhow::Error::new(e).context(format!(
                 "could not cancel remote assistance on desktop {}",
                 id
@@ -451,35 +497,128 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
     }
 }
 
-/// A DELETE answered 404. On a desktop that exists there is no active session: after a lost
-/// first attempt it was probably that attempt that closed it; otherwise there was nothing to
-/// cancel. Neither is an error (docs/CONTRACT.md); a desktop that does not exist still is.
-fn nothing_to_cancel(
+/// The share space id of the session active on the desktop (an empty one when the cloud gave
+/// none), `None` when none is; a policy that forbids looking is forgiven (the DELETE may still
+/// be allowed).
+fn session_on(client: &Client, id: &DesktopId) -> Result<Option<String>, crate::api::ApiError> {
+    match client.remote_assistance(id) {
+        Ok(a) if a.value.status().is_some_and(Status::is_active) => {
+            Ok(Some(a.value.share_space_id.unwrap_or_default()))
+        }
+        Ok(_) => Ok(None),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => {
+            if e.status() == Some(403) {
+                client.forgive_forbidden();
+            }
+            Err(e)
+        }
+    }
+}
+
+/// One recorded DELETE: the intent line, the request, sent once.
+fn delete(
+    rec: &mut Recorder,
+    client: &Client,
+    id: &DesktopId,
+    session: Option<&str>,
+) -> anyhow::Result<Sent<Result<crate::api::Answered<()>, crate::api::ApiError>>> {
+    let cancel = Client::cancel_remote_assistance;
+    send(rec, client, id, None, Action::Cancel, session, cancel)
+}
+
+/// Said on stderr, `cancelled` on stdout in the chosen format: the session is closed.
+fn cancelled(
     settings: &Settings,
+    said: &messages::Message,
+    id: &DesktopId,
+) -> anyhow::Result<Outcome> {
+    messages::plain(said);
+    render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
+    Ok(Outcome::Done)
+}
+
+/// A DELETE whose answer was lost after it was sent (a reset, a timeout) is not sent again
+/// blindly: a look tells what happened. No active session: the first request went through.
+/// The session meant still active: it did not, and sending again is safe. Another session
+/// active: someone started it since; it is left alone (the network error's exit code, 7).
+fn after_lost(
+    settings: &Settings,
+    client: &Client,
+    id: &DesktopId,
+    meant: Option<String>,
+    lost: crate::api::ApiError,
+    rec: &mut Recorder,
+) -> anyhow::Result<Outcome> {
+    let now = session_on(client, id).map_err(|look| {
+        anyhow::Error::new(lost.clone()).context(format!(
+            "the answer to the cancel of desktop {id} was lost, and the look that would tell whether it went through failed too ({look}); check with `assist show {id}`"
+        ))
+    })?;
+    match (now, meant) {
+        (None, _) => {
+            let said = msg!("cancel-lost-done", desktop = id);
+            rec.record(id, None, |e| {
+                e.action = Action::Cancel;
+                e.status = Some(Status::Close);
+                e.detail = Some(messages::line(messages::Level::Plain, &said));
+            });
+            cancelled(settings, &said, id)
+        }
+        (Some(now), Some(meant)) if now == meant => {
+            messages::plain(&msg!(
+                "cancel-lost-again",
+                desktop = id,
+                session = sanitize(&now)
+            ));
+            let (intent, result) = match delete(rec, client, id, Some(&now))? {
+                Sent::Answer(intent, result) => (intent, result),
+                Sent::Stopped(kind) => return Ok(stopped_in_flight(id.as_str(), kind)),
+            };
+            rec.outcome(&intent, id, None, |e| closed(e, &result));
+            result
+                .with_context(|| format!("could not cancel remote assistance on desktop {id}"))?;
+            cancelled(settings, &msg!("cancel-done", desktop = id), id)
+        }
+        (Some(now), meant) => {
+            let meant = meant.map_or_else(
+                || "not known: the look before it failed".into(),
+                |m| sanitize(&m),
+            );
+            let said = format!(
+                "the answer to the cancel of desktop {id} was lost, and a session is active there now ({}) that is not the one meant ({meant}): it was left alone; check with `assist show {id}` and cancel again if it is to go",
+                sanitize(&now)
+            );
+            rec.record(id, None, |e| {
+                e.action = Action::Cancel;
+                e.session = Some(now.clone());
+                e.detail = Some(said.clone());
+            });
+            Err(anyhow::Error::new(lost).context(said))
+        }
+    }
+}
+
+/// A DELETE answered 404. On a desktop that exists there is no active session: nothing to
+/// cancel, which is not an error (docs/CONTRACT.md); a desktop that does not exist still is.
+fn nothing_to_cancel(
     client: &crate::api::Client,
     directory: &Directory,
     id: &DesktopId,
     e: crate::api::ApiError,
     rec: &mut Recorder,
+    intent: &super::record::Intent,
 ) -> anyhow::Result<Outcome> {
-    let lost = e.after_lost_attempt();
     let exists = directory.confirm(client, id).unwrap_or(true);
-    let said = match (exists, lost) {
-        (false, false) => {
-            rec.record(id, None, |entry| closed(entry, &Err(e.clone())));
-            return Err(super::show::no_such_desktop(id, client.project_id(), e).into());
-        }
-        (_, true) => msg!("cancel-probably-done", desktop = id),
-        (true, false) => msg!("cancel-nothing", desktop = id),
-    };
-    rec.record(id, None, |entry| {
+    if !exists {
+        rec.outcome(intent, id, None, |entry| closed(entry, &Err(e.clone())));
+        return Err(super::show::no_such_desktop(id, client.project_id(), e).into());
+    }
+    let said = msg!("cancel-nothing", desktop = id);
+    rec.outcome(intent, id, None, |entry| {
         closed(entry, &Err(e.clone()));
-        entry.status = lost.then_some(Status::Close);
         entry.detail = Some(messages::line(messages::Level::Plain, &said));
     });
     messages::plain(&said);
-    if lost {
-        render_cancelled(&mut std::io::stdout().lock(), settings.output, id.as_str())?;
-    }
     Ok(Outcome::Done)
 }

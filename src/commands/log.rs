@@ -55,6 +55,11 @@ fn verify(path: &std::path::Path, text: &str) -> anyhow::Result<Outcome> {
     match crate::audit::verify(text) {
         Ok(n) => {
             render_verified(&mut std::io::stdout().lock(), path, n)?;
+            // Not an edit, but a fact the chain alone would hide: a request went out (or was
+            // about to) and no outcome was written.
+            for line in crate::audit::unanswered(text) {
+                crate::messages::warn(&msg!("audit-intent-unanswered", line = line));
+            }
             Ok(Outcome::Done)
         }
         Err(b) => Err(Failure::new(
@@ -77,6 +82,7 @@ fn keep(e: &Entry, args: &LogArgs, now: jiff::Timestamp) -> bool {
             .is_none_or(|t| e.ticket.as_deref() == Some(t.as_str()))
         && args.user.as_ref().is_none_or(|u| {
             has(&e.local_user, u)
+                || e.env_user.as_deref().is_some_and(|env| has(env, u))
                 || has(&e.operator, u)
                 || end_user(e).is_some_and(|end| has(end, u))
         })

@@ -1,14 +1,29 @@
 //! What a change command writes to the audit log: the ticket check before any request, the
-//! log opened before the request (a change that cannot be recorded is not made), one line
-//! per action after it.
+//! log opened before the request, an intent line written before each request (a change that
+//! cannot be recorded is not made), and its outcome line after it.
 
-use crate::api::{Answered, ApiError};
-use crate::audit::{Action, Entry, Log};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::api::{Answered, ApiError, Client};
+use crate::audit::{Action, Entry, Log, LogError};
 use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
 use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind};
+
+/// What a start's intent line says it is about to send.
+pub const POST: &str = "POST remote-assistance";
+/// What a cancel's intent line says it is about to send.
+pub const DELETE: &str = "DELETE remote-assistance";
+
+/// The intent line an outcome line follows (its `sha256-…`; none without a log).
+#[derive(Debug, Clone, Default)]
+pub struct Intent(Option<String>);
 
 /// The log (unless `--no-audit` let a change go unrecorded) and what every line shares.
 pub struct Recorder {
@@ -49,6 +64,25 @@ impl Recorder {
         })
     }
 
+    /// Writes the intent line before the request that `sends` (with the session it is about,
+    /// when known). An error means the request must not be sent: it could not be recorded.
+    pub fn intend(
+        &mut self,
+        desktop: &DesktopId,
+        name: Option<String>,
+        sends: &str,
+        session: Option<&str>,
+    ) -> Result<Intent, LogError> {
+        let mut entry = self.entry(desktop, name);
+        let Some(log) = &mut self.log else {
+            return Ok(Intent(None));
+        };
+        entry.action = Action::Intent;
+        entry.sends = Some(sends.to_string());
+        entry.session = session.map(str::to_string);
+        log.append(entry).map(|hash| Intent(Some(hash)))
+    }
+
     /// Appends one line for `action` on `desktop`; a failure now (the change is made) is
     /// said on stderr rather than hiding the change's own result.
     pub fn record(
@@ -57,16 +91,110 @@ impl Recorder {
         name: Option<String>,
         fill: impl FnOnce(&mut Entry),
     ) {
+        self.outcome(&Intent::default(), desktop, name, fill);
+    }
+
+    /// Appends the outcome line of `intent`'s request.
+    pub fn outcome(
+        &mut self,
+        intent: &Intent,
+        desktop: &DesktopId,
+        name: Option<String>,
+        fill: impl FnOnce(&mut Entry),
+    ) {
+        let mut entry = self.entry(desktop, name);
         let Some(log) = &mut self.log else { return };
-        let mut entry = Entry {
+        entry.intent = intent.0.clone();
+        fill(&mut entry);
+        if let Err(e) = log.append(entry) {
+            messages::warn(&msg!("audit-not-recorded", error = e));
+        }
+    }
+
+    fn entry(&self, desktop: &DesktopId, name: Option<String>) -> Entry {
+        Entry {
             time: jiff::Timestamp::now().to_string(),
             desktop_id: desktop.as_str().to_string(),
             desktop_name: name,
             ..self.base.clone()
-        };
-        fill(&mut entry);
-        if let Err(e) = log.append(entry) {
-            messages::warn(&msg!("audit-not-recorded", error = e));
+        }
+    }
+}
+
+/// The outcome of a request a signal left unanswered: it may have reached the server.
+pub fn interrupted(entry: &mut Entry, action: Action, kind: Kind) {
+    entry.action = action;
+    let signal = match kind {
+        Kind::Terminated => "SIGTERM",
+        Kind::HungUp => "SIGHUP",
+        _ => "SIGINT",
+    };
+    entry.detail = Some(format!(
+        "interrupted ({signal}) before the answer came: the request may have reached the server"
+    ));
+}
+
+/// How a recorded request went: its answer (and the intent line its outcome line follows), or
+/// a signal that came first (its outcome line is written: the request may have arrived).
+pub enum Sent<T> {
+    Answer(Intent, T),
+    Stopped(Kind),
+}
+
+/// Writes the intent line, then sends `request`; nothing is sent when the intent cannot be
+/// written whole. SIGINT/SIGTERM/SIGHUP while the request is out end the wait at once.
+pub fn send<T: Send + 'static>(
+    rec: &mut Recorder,
+    client: &Client,
+    id: &DesktopId,
+    name: Option<String>,
+    action: Action,
+    session: Option<&str>,
+    request: fn(&Client, &DesktopId) -> T,
+) -> anyhow::Result<Sent<T>> {
+    let sends = if action == Action::Start {
+        POST
+    } else {
+        DELETE
+    };
+    let intent = rec
+        .intend(id, name.clone(), sends, session)
+        .with_context(|| {
+            format!("nothing was sent to desktop {id}: its audit line could not be written first")
+        })?;
+    let (client, desktop) = (client.clone(), id.clone());
+    match unless_signalled(move || request(&client, &desktop)) {
+        Ok(answer) => Ok(Sent::Answer(intent, answer)),
+        Err(kind) => {
+            rec.outcome(&intent, id, name, |e| interrupted(e, action, kind));
+            Ok(Sent::Stopped(kind))
+        }
+    }
+}
+
+/// Runs `request` on its own thread and waits for its answer or a signal, whichever comes
+/// first: a request held by a slow server must not hold up Ctrl-C, and the process may end
+/// with the request still out (its thread ends with it).
+fn unless_signalled<T: Send + 'static>(
+    request: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Kind> {
+    let interrupted = crate::engine::signals::catch(crate::messages::say);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let _ = tx.send(request());
+    });
+    loop {
+        match rx.recv_timeout(Duration::from_millis(20)) {
+            Ok(answer) => return Ok(answer),
+            Err(RecvTimeoutError::Timeout) if interrupted.load(Ordering::SeqCst) => {
+                return Err(crate::engine::signals::kind())
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            // The worker panicked: its panic is the run's (the hook reports it once).
+            Err(RecvTimeoutError::Disconnected) => match worker.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                Ok(()) => return Err(crate::engine::signals::kind()),
+            },
         }
     }
 }
@@ -93,8 +221,10 @@ fn failed(entry: &mut Entry, e: &ApiError) {
 
 fn base(settings: &Settings, args: &AuditArgs) -> Entry {
     let connection = settings.connection().ok();
+    let (local_user, env_user) = crate::audit::local_user();
     Entry {
-        local_user: crate::audit::local_user(),
+        local_user,
+        env_user,
         operator: connection.map_or_else(|| "unknown".into(), |c| operator(&c.auth)),
         profile: settings.profile.as_ref().map(|p| p.value.clone()),
         project: connection.and_then(|c| c.project.as_ref().map(|p| p.value.clone())),

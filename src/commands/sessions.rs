@@ -12,7 +12,7 @@ use anyhow::Context;
 
 use super::select::{combined_filter, list_all, meets};
 use crate::api::model::{Desktop, RemoteAssistance};
-use crate::api::{Answered, ApiError, Client, DesktopFilter};
+use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::SessionsArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
@@ -294,7 +294,6 @@ fn sweep(
     rec: Option<super::record::Recorder>,
     interrupted: &AtomicBool,
 ) -> anyhow::Result<Outcome> {
-    let mut rec = rec;
     if !args.yes {
         let question = msg!("sessions-confirm", count = rows.len());
         match messages::confirm(&question, &|| interrupted.load(Ordering::SeqCst))? {
@@ -308,45 +307,50 @@ fn sweep(
             }
         }
     }
-    let results =
-        crate::engine::fanout::in_parallel(
-            rows,
-            args.concurrency as usize,
-            |row| match still_listed(client, row) {
-                Ok(None) => Swept::Sent(cancel_one(client, row)),
-                Ok(Some(change)) => Swept::Skipped(change),
-                Err(e) => Swept::Unread(e),
-            },
-        );
+    // Each DELETE's lines are written as it goes and comes back; a signal (or an intent
+    // that cannot be written) stops new ones, and those out finish and are recorded.
+    let rec = rec.map(std::sync::Mutex::new);
+    let unrecorded = AtomicBool::new(false);
+    let results = crate::engine::fanout::in_parallel(rows, args.concurrency as usize, |row| {
+        if interrupted.load(Ordering::SeqCst) || unrecorded.load(Ordering::SeqCst) {
+            return None;
+        }
+        let step = match still_listed(client, row) {
+            Ok(None) => Step::Sent(cancel_one(client, row, rec.as_ref())),
+            Ok(Some(change)) => Step::Skipped(change),
+            Err(e) => Step::Unread(e),
+        };
+        if matches!(step, Step::Sent(Err(_))) {
+            unrecorded.store(true, Ordering::SeqCst);
+        }
+        Some(step)
+    });
     let mut first_failure = None;
     let (mut cancelled, mut skipped) = (0, 0);
-    for (row, swept) in rows.iter().zip(results) {
+    let mut not_recorded = None;
+    for (row, step) in rows.iter().zip(results) {
         let about = about(row);
-        let result = match swept {
-            Swept::Sent(result) => result,
-            Swept::Skipped(change) => {
-                skipped += 1;
-                skip(rec.as_mut(), row, &about, &change);
+        let result = match step {
+            None => continue,
+            Some(Step::Sent(Err(e))) => {
+                not_recorded.get_or_insert(e);
                 continue;
             }
-            Swept::Unread(e) => {
+            Some(Step::Sent(Ok(result))) => result,
+            Some(Step::Skipped(change)) => {
+                skipped += 1;
+                skip(rec.as_ref(), row, &about, &change);
+                continue;
+            }
+            Some(Step::Unread(e)) => {
                 let failed = msg!("sessions-not-reread", session = &about, error = &e);
                 messages::say(Level::Error, &failed);
-                skip(
-                    rec.as_mut(),
-                    row,
-                    &about,
-                    &format!("it could not be read again: {e}"),
-                );
+                let why = format!("it could not be read again: {e}");
+                skip(rec.as_ref(), row, &about, &why);
                 first_failure.get_or_insert(e);
                 continue;
             }
         };
-        if let (Some(rec), Ok(id)) = (rec.as_mut(), DesktopId::parse(&row.desktop_id)) {
-            rec.record(&id, row.names.label(), |e| {
-                super::record::closed(e, &result)
-            });
-        }
         match result {
             Ok(_) => {
                 cancelled += 1;
@@ -372,13 +376,20 @@ fn sweep(
         ),
     };
     messages::plain(&done);
+    if let Some(e) = not_recorded {
+        return Err(anyhow::Error::new(e)
+            .context("a cancel was not sent: its audit line could not be written first"));
+    }
+    if interrupted.load(Ordering::SeqCst) {
+        return Ok(Outcome::Stopped(crate::engine::signals::kind()));
+    }
     Ok(first_failure.map_or(Outcome::Done, Outcome::Failed))
 }
 
 /// How one session of a sweep went before its answer is told.
-enum Swept {
-    /// The DELETE went out: its answer.
-    Sent(Result<Answered<()>, ApiError>),
+enum Step {
+    /// Its turn came: the DELETE's answer, or `Err` when its intent could not be written.
+    Sent(Swept),
     /// Not sent: read again just before, the desktop's session is no longer the one listed
     /// (and confirmed); what changed.
     Skipped(String),
@@ -419,19 +430,93 @@ fn change_between(listed: &RemoteAssistance, now: &RemoteAssistance) -> Option<S
 }
 
 /// Says that a session was left alone and why, and records it in the audit log.
-fn skip(rec: Option<&mut super::record::Recorder>, row: &SessionRow, about: &str, why: &str) {
+fn skip(rec: Option<&Rec>, row: &SessionRow, about: &str, why: &str) {
     messages::plain(&msg!("sessions-skipped", session = about, why = why));
     if let (Some(rec), Ok(id)) = (rec, DesktopId::parse(&row.desktop_id)) {
-        rec.record(&id, row.names.label(), |e| {
+        lock(rec).record(&id, row.names.label(), |e| {
             e.action = crate::audit::Action::Skipped;
             e.detail = Some(sanitize(why));
         });
     }
 }
 
-fn cancel_one(client: &Client, row: &SessionRow) -> Result<Answered<()>, ApiError> {
-    let id = DesktopId::parse(&row.desktop_id).map_err(|e| ApiError::InvalidPath(e.to_string()))?;
-    client.cancel_remote_assistance(&id)
+/// One session's DELETE between its intent line and its outcome line; `Err` when the
+/// intent could not be written (nothing sent).
+fn cancel_one(client: &Client, row: &SessionRow, rec: Option<&Rec>) -> Swept {
+    let id = match DesktopId::parse(&row.desktop_id) {
+        Ok(id) => id,
+        Err(e) => return Ok(Err(ApiError::InvalidPath(e.to_string()))),
+    };
+    match delete_recorded(client, &id, row, rec)? {
+        Err(lost) if lost.may_have_arrived() => after_lost(client, &id, row, lost, rec),
+        result => Ok(result),
+    }
+}
+
+type Rec = std::sync::Mutex<super::record::Recorder>;
+/// A DELETE's result; `Err` when its intent could not be written (nothing sent).
+type Swept = Result<Result<(), ApiError>, crate::audit::LogError>;
+
+/// The intent line, the DELETE, its outcome line.
+fn delete_recorded(client: &Client, id: &DesktopId, row: &SessionRow, rec: Option<&Rec>) -> Swept {
+    let session = row.record.share_space_id.as_deref();
+    let intent = match rec {
+        Some(r) => lock(r).intend(id, row.names.label(), super::record::DELETE, session)?,
+        None => super::record::Intent::default(),
+    };
+    let result = client.cancel_remote_assistance(id);
+    if let Some(r) = rec {
+        lock(r).outcome(&intent, id, row.names.label(), |e| {
+            super::record::closed(e, &result)
+        });
+    }
+    Ok(result.map(|_| ()))
+}
+
+/// A DELETE whose answer was lost is not sent again blindly (docs/CONTRACT.md): a look tells
+/// what happened. No active session: it went through. The session confirmed still active:
+/// sent again, once. Another session: left alone, and the row fails with the lost answer.
+fn after_lost(
+    client: &Client,
+    id: &DesktopId,
+    row: &SessionRow,
+    lost: ApiError,
+    rec: Option<&Rec>,
+) -> Swept {
+    let now = match client.remote_assistance(id) {
+        Ok(a) if a.value.status().is_some_and(Status::is_active) => a.value.share_space_id,
+        Ok(_) => None,
+        Err(e) if e.is_not_found() => None,
+        Err(_) => return Ok(Err(lost)),
+    };
+    let Some(now) = now else {
+        let said = msg!("sessions-lost-done", session = about(row));
+        messages::plain(&said);
+        if let Some(r) = rec {
+            lock(r).record(id, row.names.label(), |e| {
+                e.action = crate::audit::Action::Cancel;
+                e.status = Some(Status::Close);
+                e.detail = Some(messages::line(Level::Plain, &said));
+            });
+        }
+        return Ok(Ok(()));
+    };
+    if Some(&now) == row.record.share_space_id.as_ref() {
+        return delete_recorded(client, id, row, rec);
+    }
+    let other = msg!(
+        "sessions-lost-other",
+        session = about(row),
+        now = sanitize(&now)
+    );
+    messages::say(Level::Error, &other);
+    Ok(Err(lost))
+}
+
+/// The recorder, even after another worker's panic (which the sweep re-raises anyway).
+fn lock(rec: &Rec) -> std::sync::MutexGuard<'_, super::record::Recorder> {
+    rec.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn about(row: &SessionRow) -> String {

@@ -55,10 +55,13 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("start-stopped-request-open", "{signal}; the request stays open on the desktop (`assist cancel` withdraws it)"),
     ("cancel-done", "cancelled remote assistance on desktop {desktop}"),
     ("cancel-nothing", "nothing to cancel: desktop {desktop} has no active remote assistance"),
-    (
-        "cancel-probably-done",
-        "probably cancelled (the first request may have gone through): desktop {desktop} has no active remote assistance now",
-    ),
+    ("cancel-lost-done", "cancelled remote assistance on desktop {desktop}: the first request went through (its answer was lost; desktop {desktop} has no active remote assistance now)"),
+    ("cancel-lost-again", "the answer to the cancel of desktop {desktop} was lost and its session {session} is still active: sending the cancel again"),
+    ("sessions-lost-done", "the answer to the cancel of {session} was lost; a look shows no active session now: the first request went through"),
+    ("sessions-lost-other", "the answer to the cancel of {session} was lost, and another session ({now}) is active there now: left alone"),
+    // audit (the intent before each request, a signal while one is out)
+    ("audit-request-interrupted", "{signal} while the request to desktop {desktop} was out: it may have reached the server (the audit log says so)"),
+    ("audit-intent-unanswered", "line {line}: an intent whose outcome was never recorded (the run ended before its answer); `assist log` shows it as outcome unknown"),
     ("audit-off", "--no-audit: this change is not recorded in the audit log"),
     ("audit-not-recorded", "{error}; this action is missing from the audit log"),
     ("list-warning", "{warning}"),

@@ -52,7 +52,13 @@ pub fn render_log(
             Cell::new(sanitize(&e.local_user)),
             Cell::new(sanitize(&e.operator)),
             Cell::new(e.http_status.map_or_else(|| "-".into(), |s| s.to_string())),
-            Cell::new(text(&e.status.as_ref().map(|s| s.to_string()))),
+            // An intent whose outcome never came shows `unknown` where the status would be.
+            Cell::new(text(
+                &e.status
+                    .as_ref()
+                    .map(|s| s.to_string())
+                    .or(e.outcome.clone()),
+            )),
             Cell::new(text(&e.reason.clone().or(e.detail.clone()))),
         ]);
     }

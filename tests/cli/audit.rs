@@ -30,6 +30,14 @@ fn lines(log: &std::path::Path) -> Vec<Value> {
         .collect()
 }
 
+/// The outcome lines of the log (the intent line each follows left out).
+fn outcomes(log: &std::path::Path) -> Vec<Value> {
+    lines(log)
+        .into_iter()
+        .filter(|e| e["action"] != "intent")
+        .collect()
+}
+
 /// The log as an `Output`, so that the no-leak helper reads it.
 fn as_output(log: &std::path::Path) -> std::process::Output {
     let mut out = std::process::Command::new("true").output().unwrap();
@@ -37,13 +45,15 @@ fn as_output(log: &std::path::Path) -> std::process::Output {
     out
 }
 
-const FIELDS: [&str; 16] = [
+const FIELDS: [&str; 18] = [
     "accepted",
     "action",
     "desktop_id",
     "desktop_name",
     "detail",
+    "env_user",
     "http_status",
+    "intent",
     "local_user",
     "operator",
     "prev",
@@ -68,7 +78,7 @@ fn start_and_cancel_write_one_line_each_with_every_field_and_no_secret() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let got = lines(&log);
+    let got = outcomes(&log);
     assert_eq!(got.len(), 1, "{got:#?}");
     let mut keys = keys_of(&got[0]);
     keys.sort();
@@ -80,7 +90,9 @@ fn start_and_cancel_write_one_line_each_with_every_field_and_no_secret() {
     assert_eq!(e["desktop_id"], id.as_str());
     assert_eq!(e["ticket"], "INC-1");
     assert_eq!(e["reason"], "printer");
-    assert_eq!(e["local_user"], "opal");
+    #[cfg(unix)]
+    assert_eq!(e["local_user"], real_account().as_str());
+    assert_eq!(e["env_user"], "opal");
     assert_eq!(e["operator"], format!("ak:{}…", &AK[..4]));
     assert_eq!(e["profile"], "default");
     assert_eq!(e["project"], PROJECT);
@@ -99,7 +111,7 @@ fn start_and_cancel_write_one_line_each_with_every_field_and_no_secret() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let got = lines(&log);
+    let got = outcomes(&log);
     assert_eq!(got.len(), 2);
     assert_eq!(got[1]["action"], "cancel");
     assert_eq!(got[1]["http_status"], 204);
@@ -169,7 +181,7 @@ fn eight_concurrent_starts_append_eight_intact_chained_lines() {
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
-    let got = lines(&log);
+    let got = outcomes(&log);
     assert_eq!(got.len(), 8);
     let mut tickets: Vec<String> = got
         .iter()
@@ -182,7 +194,7 @@ fn eight_concurrent_starts_append_eight_intact_chained_lines() {
     let out = env.cmd().args(["log", "--verify"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("8 line(s), the chain is intact"),
+        stdout(&out).contains("16 line(s), the chain is intact"),
         "{}",
         stdout(&out)
     );
@@ -208,7 +220,7 @@ fn verify_names_the_line_after_one_is_edited_or_removed() {
     let out = env.cmd().args(["log", "--verify"]).output().unwrap();
     assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("line 3: it does not follow line 2"),
+        stderr(&out).contains("line 5: it does not follow line 4"),
         "{}",
         stderr(&out)
     );
@@ -326,7 +338,7 @@ fn sessions_cancel_writes_one_line_per_closed_session() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // One line per DELETE the simulator saw (its seeded sessions are swept too).
-    let got = lines(&log);
+    let got = outcomes(&log);
     let mut ids: Vec<String> = got
         .iter()
         .map(|e| e["desktop_id"].as_str().unwrap().to_string())
@@ -375,7 +387,7 @@ fn the_demo_logs_into_its_cache_dir_never_the_real_log() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let demo_log = env.dir.path().join("xdg-cache/assist/demo-audit.jsonl");
     // The demo desktop already has an OPEN session: --new closes it, then asks again.
-    let got = lines(&demo_log);
+    let got = outcomes(&demo_log);
     let actions: Vec<&str> = got.iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["cancel", "start"]);
     assert!(got
@@ -417,7 +429,7 @@ fn each_audit_line_matches_the_simulators_trace_of_its_request() {
         operations,
         ["start remote assistance", "cancel remote assistance"]
     );
-    let audited = lines(&log);
+    let audited = outcomes(&log);
     assert_eq!(audited.len(), 2, "{audited:#?}");
     for (line, trace) in audited.iter().zip(&traces) {
         assert_eq!(line["request_id"], trace["request_id"], "{line} / {trace}");
@@ -475,9 +487,10 @@ fn log_filters_by_desktop_user_and_age() {
         3,
         "the cloud identity matches too"
     );
-    // An old line (its time moved back by hand) falls outside `--since 7d`.
+    // An old line (the time of the first outcome moved back by hand; its intent, line 1,
+    // still folds into it) falls outside `--since 7d`.
     let text = std::fs::read_to_string(&log).unwrap();
-    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let first: Value = serde_json::from_str(text.lines().nth(1).unwrap()).unwrap();
     let old = text.replacen(first["time"].as_str().unwrap(), "2020-01-01T00:00:00Z", 1);
     std::fs::write(&log, old).unwrap();
     assert_eq!(
@@ -540,15 +553,15 @@ fn log_refuses_code_and_link_output() {
     }
 }
 
-/// The first DELETE closed the session but its answer was lost, and the retry got 404: the
-/// audit line says the cancel probably went through, not that it failed; a cancel with
-/// nothing to cancel says that.
+/// The DELETE closed the session but its answer was lost: the audit says the request was
+/// out and its answer lost, then (after a look) that the first request went through; a
+/// cancel with nothing to cancel says that. The intent names the session meant.
 #[test]
-fn a_cancel_whose_retry_found_nothing_is_audited_as_probably_done() {
+fn a_cancel_whose_answer_was_lost_is_audited_as_done_after_the_look() {
     let (sim, env) = sim_and_env(&["--desktops", "2"]);
     let log = audited(&sim, &env, "");
     let (id, idle) = (generated_id(1), generated_id(2));
-    start_via_api(&sim, &id);
+    let started = start_via_api(&sim, &id);
     sim.fault(
         serde_json::json!({"kind": "drop-after", "method": "DELETE", "desktop_id": id, "count": 1}),
     );
@@ -560,8 +573,11 @@ fn a_cancel_whose_retry_found_nothing_is_audited_as_probably_done() {
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     }
-    let got = lines(&log);
-    let story: Vec<(&str, &str, &Value, &Value, &str)> = got
+    let all = lines(&log);
+    assert_eq!(all[0]["action"], "intent");
+    assert_eq!(all[0]["session"], started["share_space_id"]);
+    let got = outcomes(&log);
+    let story: Vec<(&str, &str, &Value, &Value)> = got
         .iter()
         .map(|e| {
             (
@@ -569,31 +585,441 @@ fn a_cancel_whose_retry_found_nothing_is_audited_as_probably_done() {
                 e["desktop_id"].as_str().unwrap(),
                 &e["http_status"],
                 &e["status"],
-                e["detail"].as_str().unwrap(),
             )
         })
         .collect();
-    let probably = format!(
-        "probably cancelled (the first request may have gone through): desktop {id} has no active remote assistance now"
-    );
-    let nothing = format!("nothing to cancel: desktop {idle} has no active remote assistance");
     assert_eq!(
         story,
         [
-            (
-                "cancel",
-                id.as_str(),
-                &Value::from(404),
-                &Value::from("CLOSE"),
-                probably.as_str()
-            ),
-            (
-                "cancel",
-                idle.as_str(),
-                &Value::from(404),
-                &Value::Null,
-                nothing.as_str()
-            ),
+            ("cancel", id.as_str(), &Value::Null, &Value::Null),
+            ("cancel", id.as_str(), &Value::Null, &Value::from("CLOSE")),
+            ("cancel", idle.as_str(), &Value::from(404), &Value::Null),
         ]
     );
+    let done = format!(
+        "cancelled remote assistance on desktop {id}: the first request went through (its answer was lost; desktop {id} has no active remote assistance now)"
+    );
+    let nothing = format!("nothing to cancel: desktop {idle} has no active remote assistance");
+    assert_eq!(got[1]["detail"], done.as_str());
+    assert_eq!(got[2]["detail"], nothing.as_str());
+}
+
+// ---- issue 22: the audit trail that cannot be skipped ----
+
+/// `cmd` runs with a file-size limit of `bytes` (a full disk without root: a write past it
+/// fails with EFBIG) and SIGXFSZ at its default action, which would kill the process.
+#[cfg(unix)]
+fn with_file_limit(cmd: &mut std::process::Command, bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// `assist log --verify` on the env's config: its exit code and stdout.
+fn verified(env: &Env) -> (Option<i32>, String) {
+    let out = env.cmd().args(["log", "--verify"]).output().unwrap();
+    (out.status.code(), stdout(&out))
+}
+
+/// Issue 22, item 1: a full disk (no room at all, or room for part of a line) stops `start`,
+/// `cancel` and `sessions --cancel` before their request: exit 3, nothing sent, the file as
+/// it was (no torn line), the chain still intact. Before, the DELETE went out with a warning
+/// (or the process died of SIGXFSZ) and the line was torn.
+#[cfg(unix)]
+#[test]
+fn an_intent_that_cannot_be_written_whole_sends_nothing_and_tears_no_line() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (id, other) = (generated_id(1), generated_id(2));
+    let out = env
+        .cmd()
+        .args(["start", &id, "--ticket", "INC-1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    start_via_api(&sim, &other);
+    let before = std::fs::read(&log).unwrap();
+    let changes = |sim: &Sim| {
+        sim.requests()
+            .iter()
+            .filter(|r| r["method"] != "GET")
+            .count()
+    };
+    let sent = changes(&sim);
+    for room in [0, 40] {
+        for args in [
+            vec!["cancel", id.as_str()],
+            vec!["start", other.as_str(), "--new", "--yes"],
+            vec!["sessions", "--cancel", "--yes"],
+        ] {
+            let mut cmd = std_cmd(&env);
+            cmd.args(&args).args(["--ticket", "INC-2"]);
+            with_file_limit(&mut cmd, before.len() as u64 + room);
+            let out = cmd.output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(3),
+                "{args:?} {room}: {}",
+                stderr(&out)
+            );
+            assert!(
+                stderr(&out).contains("nothing was sent") || stderr(&out).contains("was not sent"),
+                "{}",
+                stderr(&out)
+            );
+            assert!(stderr(&out).contains("audit log"), "{}", stderr(&out));
+            assert_eq!(changes(&sim), sent, "{args:?} {room}: no POST, no DELETE");
+            assert_eq!(
+                std::fs::read(&log).unwrap(),
+                before,
+                "{args:?} {room}: no torn line"
+            );
+        }
+    }
+    assert_eq!(verified(&env).0, Some(0));
+}
+
+/// Issue 22, item 1: the intent line comes before the request and names who, what, the
+/// ticket and what is about to be sent; the outcome line names its intent. An intent without
+/// an outcome is shown by `log` as outcome unknown and named by `--verify`.
+#[test]
+fn each_change_writes_its_intent_before_the_request_and_its_outcome_after() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let id = generated_id(1);
+    let out = env
+        .cmd()
+        .args(["start", &id, "--ticket", "INC-1", "--reason", "printer"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&log).unwrap();
+    let got = lines(&log);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    let (intent, outcome) = (&got[0], &got[1]);
+    assert_eq!(
+        (
+            &intent["action"],
+            &intent["sends"],
+            &intent["ticket"],
+            &intent["reason"]
+        ),
+        (
+            &Value::from("intent"),
+            &Value::from("POST remote-assistance"),
+            &Value::from("INC-1"),
+            &Value::from("printer")
+        )
+    );
+    assert_eq!(intent["desktop_id"], id.as_str());
+    assert_eq!(intent["http_status"], Value::Null);
+    let first = text.lines().next().unwrap();
+    let digest = {
+        use base64::Engine;
+        use sha2::Digest;
+        format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(first))
+        )
+    };
+    assert_eq!(outcome["action"], "start");
+    assert_eq!(outcome["intent"], digest.as_str());
+    assert_eq!(outcome["prev"], digest.as_str());
+    // `log` folds an answered intent into its outcome.
+    let shown = env.cmd().args(["log", "-o", "json"]).output().unwrap();
+    let shown = json_of(&shown);
+    assert_eq!(shown.as_array().unwrap().len(), 1, "{shown:#}");
+    // An intent whose outcome never came (the run was killed): shown, and named by --verify.
+    std::fs::write(&log, format!("{first}\n")).unwrap();
+    let shown = env.cmd().args(["log", "-o", "json"]).output().unwrap();
+    let shown = json_of(&shown);
+    assert_eq!(shown[0]["action"], "intent");
+    assert_eq!(shown[0]["outcome"], "unknown");
+    let table = env.cmd().arg("log").output().unwrap();
+    let row = stdout(&table)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    let cells: Vec<&str> = row.split('\t').collect();
+    assert_eq!(
+        (cells[1], cells[8]),
+        ("intent", "unknown"),
+        "{}",
+        stdout(&table)
+    );
+    let out = env.cmd().args(["log", "--verify"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 1: an intent whose outcome was never recorded"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Waits until the log holds an intent line and the simulator holds one request unanswered:
+/// the request that intent announced is out.
+fn wait_until_out(sim: &Sim, log: &std::path::Path, intents: usize) {
+    wait_for("the intent line", || {
+        lines(log)
+            .iter()
+            .filter(|e| e["action"] == "intent")
+            .count()
+            >= intents
+    });
+    wait_for("the request held by the simulator", || {
+        sim.stats()["in_flight"] == 1
+    });
+}
+
+/// Issue 22, item 3: SIGINT while `start`'s POST is out, SIGTERM while `cancel`'s DELETE is:
+/// the intent is there, an outcome line says the request may have reached the server, and
+/// the exit code is the signal's. Before, the process died of the signal with no line.
+#[cfg(unix)]
+#[test]
+fn a_signal_while_the_request_is_out_leaves_an_interrupted_outcome_line() {
+    let (id, other) = (generated_id(1), generated_id(2));
+    let cases = [
+        ("POST", id.as_str(), "start", "INT", 130, "SIGINT"),
+        ("DELETE", other.as_str(), "cancel", "TERM", 143, "SIGTERM"),
+    ];
+    for (method, desktop, command, signal, code, name) in cases {
+        // A simulator each: the held request of one case stays held.
+        let (sim, env) = sim_and_env(&["--desktops", "2"]);
+        let log = audited(&sim, &env, "");
+        start_via_api(&sim, &other);
+        sim.fault(serde_json::json!({"kind": "latency", "latency": "600s", "method": method, "desktop_id": desktop, "count": 1}));
+        let mut cmd = std_cmd(&env);
+        cmd.args([command, desktop, "--ticket", "INC-3"]);
+        let mut run = Running::spawn(cmd);
+        wait_until_out(&sim, &log, 1);
+        let kill = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &run.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let status = run.wait_for_exit(std::time::Duration::from_secs(20));
+        assert_eq!(status.and_then(|s| s.code()), Some(code), "{command}");
+        let got = lines(&log);
+        let last = got.last().unwrap();
+        assert_eq!(last["action"], command, "{got:#?}");
+        assert_eq!(last["desktop_id"], desktop);
+        assert_eq!(
+            last["detail"],
+            format!("interrupted ({name}) before the answer came: the request may have reached the server").as_str()
+        );
+        assert_eq!(got[got.len() - 2]["action"], "intent");
+        assert_eq!(verified(&env).0, Some(0));
+    }
+}
+
+/// Issue 22, item 3: `sessions --cancel` writes each line as its DELETE comes back; the
+/// first SIGTERM stops new DELETEs, lets the one out finish and records it, and exits 143.
+/// Before, the first SIGTERM was ignored and every DELETE went out.
+#[cfg(unix)]
+#[test]
+fn a_sweep_stops_at_the_first_signal_and_records_the_delete_that_was_out() {
+    let (sim, env) = sim_and_env(&["--desktops", "3"]);
+    let log = audited(&sim, &env, "");
+    for i in 1..=3 {
+        start_via_api(&sim, &generated_id(i));
+    }
+    sim.fault(
+        serde_json::json!({"kind": "latency", "latency": "3s", "method": "DELETE", "count": 1}),
+    );
+    let mut cmd = std_cmd(&env);
+    cmd.args([
+        "sessions",
+        "--cancel",
+        "--yes",
+        "--concurrency",
+        "1",
+        "--ticket",
+        "INC-5",
+    ]);
+    let mut run = Running::spawn(cmd);
+    wait_until_out(&sim, &log, 1);
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &run.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = run.wait_for_exit(std::time::Duration::from_secs(30));
+    assert_eq!(status.and_then(|s| s.code()), Some(143));
+    let deletes = requests_with_method(&sim, "DELETE");
+    assert_eq!(deletes.len(), 1, "{deletes:#?}");
+    assert_eq!(deletes[0]["status"], 204);
+    let got = lines(&log);
+    let actions: Vec<&str> = got.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["intent", "cancel"]);
+    assert_eq!(got[1]["http_status"], 204);
+    assert_eq!(got[0]["desktop_id"], got[1]["desktop_id"]);
+    assert_eq!(verified(&env).0, Some(0));
+}
+
+/// The account of this process's real uid, as the account database names it.
+#[cfg(unix)]
+fn real_account() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// Issue 22, item 10: `local_user` is the real uid's account (`USER=ceo` is kept apart as
+/// `env_user`); bidi, format and C1 characters from flags are `\uXXXX` in the file; a
+/// 200,000-character line before does not break the next line's chain. Before, `USER`
+/// forged the user, the characters were raw, and the chain read only the last 64 KiB.
+#[cfg(unix)]
+#[test]
+fn the_audit_line_names_the_real_account_escapes_format_characters_and_chains_long_lines() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    // A record written before whose name is 200,000 characters long.
+    let long = serde_json::json!({
+        "time": "2026-11-02T09:14:03Z", "local_user": "erin", "operator": "token",
+        "profile": null, "project": null, "desktop_id": "d1",
+        "desktop_name": "N".repeat(200_000), "action": "cancel", "ticket": null,
+        "reason": null, "http_status": 204, "request_id": "r", "status": null,
+        "accepted": null, "detail": null, "prev": "sha256-"
+    });
+    std::fs::write(&log, format!("{long}\n")).unwrap();
+    let id = generated_id(1);
+    let ticket = "INC-\u{202E}7\u{00AD}\u{0085}\u{2066}";
+    let out = env
+        .cmd()
+        .env("USER", "ceo")
+        .args([
+            "start",
+            &id,
+            "--ticket",
+            ticket,
+            "--reason",
+            "r\u{200F}\u{E0041}",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&log).unwrap();
+    for c in [
+        '\u{202E}',
+        '\u{00AD}',
+        '\u{0085}',
+        '\u{2066}',
+        '\u{200F}',
+        '\u{E0041}',
+    ] {
+        assert!(!text.contains(c), "{c:?} is raw in the log");
+    }
+    assert!(
+        text.contains(r"INC-\u202e7\u00ad\u0085\u2066"),
+        "{}",
+        &text[text.len() - 900..]
+    );
+    assert!(
+        text.contains(r"r\u200f\udb40\udc41"),
+        "{}",
+        &text[text.len() - 900..]
+    );
+    let got = lines(&log);
+    assert_eq!(got[1]["ticket"], ticket, "escaped, it reads back the same");
+    let account = real_account();
+    assert_eq!(got[1]["local_user"], account.as_str());
+    if account != "ceo" {
+        assert_eq!(got[1]["env_user"], "ceo");
+    }
+    // From the server: a session id with a zero-width space, named by cancel's intent line.
+    let other = generated_id(2);
+    start_via_api(&sim, &other);
+    sim.fault(
+        serde_json::json!({"kind": "spoof", "method": "GET", "desktop_id": other, "count": 1}),
+    );
+    let out = env.cmd().args(["cancel", &other]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(!text.contains('\u{200B}'), "a raw U+200B in the log");
+    assert!(
+        text.contains(r#""session":"space\u200bid""#),
+        "{}",
+        &text[text.len() - 900..]
+    );
+    let (code, said) = verified(&env);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("5 line(s), the chain is intact"), "{said}");
+}
+
+/// Issue 22, item 11, in a sweep: a DELETE whose answer was lost is looked at, not resent
+/// blindly. Gone: the first one went through (one DELETE). The same session still there: sent
+/// again, once. Before, both were resent at once.
+#[test]
+fn a_sweep_delete_whose_answer_was_lost_is_looked_at_before_any_resend() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (a, b) = (generated_id(1), generated_id(2));
+    start_via_api(&sim, &a);
+    start_via_api(&sim, &b);
+    sim.fault(
+        serde_json::json!({"kind": "drop-after", "method": "DELETE", "desktop_id": a, "count": 1}),
+    );
+    sim.fault(serde_json::json!({"kind": "drop", "method": "DELETE", "desktop_id": b, "count": 1}));
+    let out = env
+        .cmd()
+        .args(["sessions", "--cancel", "--yes", "--ticket", "INC-8"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "was lost; a look shows no active session now: the first request went through"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let story = |id: &str| -> Vec<String> {
+        sim.requests()
+            .iter()
+            .filter(|r| r["path"] == assistance_path(id))
+            .map(|r| format!("{} {}", r["method"].as_str().unwrap(), r["status"]))
+            .collect()
+    };
+    let deletes = |id: &str| {
+        story(id)
+            .into_iter()
+            .filter(|s| s.starts_with("DELETE"))
+            .count()
+    };
+    assert_eq!(deletes(&a), 1, "{:?}", story(&a));
+    assert_eq!(deletes(&b), 2, "{:?}", story(&b));
+    assert_eq!(story(&b).last().unwrap(), "DELETE 204");
+    let closed: Vec<(String, Value)> = outcomes(&log)
+        .iter()
+        .filter(|e| e["desktop_id"] == a.as_str())
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["status"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        closed,
+        [
+            ("cancel".to_string(), Value::Null),
+            ("cancel".to_string(), Value::from("CLOSE"))
+        ]
+    );
+    assert_eq!(verified(&env).0, Some(0));
 }

@@ -144,7 +144,8 @@ fn log_in_the_demo_starts_no_simulator() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
     assert!(
-        stdout(&out).ends_with("demo-audit.jsonl: 1 line(s), the chain is intact\n"),
+        // The intent before the POST, and its outcome.
+        stdout(&out).ends_with("demo-audit.jsonl: 2 line(s), the chain is intact\n"),
         "{}",
         stdout(&out)
     );

@@ -290,14 +290,19 @@ fn cancel_with_nothing_active_says_so_and_exits_0() {
             format!("nothing to cancel: desktop {id} has no active remote assistance\n")
         );
         let reqs = &sim.requests()[before..];
-        // One DELETE, not retried; then the listing says the desktop exists.
-        assert_eq!(reqs.len(), 2, "{reqs:#?}");
+        // The look (which session is meant), one DELETE, not retried; then the listing says
+        // the desktop exists.
+        assert_eq!(reqs.len(), 3, "{reqs:#?}");
         assert_eq!(
-            (&reqs[0]["method"], &reqs[0]["path"], &reqs[0]["status"]),
+            (&reqs[0]["method"], &reqs[0]["path"]),
+            (&json!("GET"), &json!(assistance_path(&id)))
+        );
+        assert_eq!(
+            (&reqs[1]["method"], &reqs[1]["path"], &reqs[1]["status"]),
             (&json!("DELETE"), &json!(assistance_path(&id)), &json!(404))
         );
         assert_eq!(
-            (&reqs[1]["method"], &reqs[1]["status"]),
+            (&reqs[2]["method"], &reqs[2]["status"]),
             (&json!("GET"), &json!(200))
         );
     }
@@ -312,10 +317,25 @@ fn cancel_with_nothing_active_says_so_and_exits_0() {
     );
 }
 
-/// The first DELETE closes the session but its answer is lost (the connection breaks); the
-/// retry finds nothing to close. That is a cancel that probably worked, not a failure.
+/// The method and status of each request about the desktop's assistance, in order.
+fn assistance_story(sim: &Sim, id: &str) -> Vec<(String, u64)> {
+    sim.requests()
+        .iter()
+        .filter(|r| r["path"] == assistance_path(id))
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap().to_string(),
+                r["status"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Issue 22, item 11: the DELETE closes the session but its answer is lost (the connection
+/// breaks). It is not sent again blindly: a look finds no active session, so the first one
+/// went through. Before, the DELETE was resent at once and its 404 said "probably".
 #[test]
-fn a_cancel_whose_answer_was_lost_and_whose_retry_got_404_is_probably_done() {
+fn a_cancel_whose_answer_was_lost_looks_and_finds_the_first_request_went_through() {
     let (sim, env) = setup(&["--desktops", "1"]);
     let id = generated_id(1);
     start_via_api(&sim, &id);
@@ -329,14 +349,79 @@ fn a_cancel_whose_answer_was_lost_and_whose_retry_got_404_is_probably_done() {
     assert_eq!(json_of(&out), json!({"desktop_id": id, "status": "CLOSE"}));
     assert!(
         stderr(&out).ends_with(&format!(
-            "probably cancelled (the first request may have gone through): desktop {id} has no active remote assistance now\n"
+            "cancelled remote assistance on desktop {id}: the first request went through (its answer was lost; desktop {id} has no active remote assistance now)\n"
         )),
         "{}",
         stderr(&out)
     );
-    let deletes = requests_with_method(&sim, "DELETE");
-    let statuses: Vec<&Value> = deletes.iter().map(|r| &r["status"]).collect();
-    assert_eq!(statuses, [&json!(200), &json!(404)], "{deletes:#?}");
+    let story = assistance_story(&sim, &id);
+    let methods: Vec<&str> = story.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(methods, ["POST", "GET", "DELETE", "GET"], "{story:?}");
+}
+
+/// Issue 22, item 11: the DELETE's connection breaks before it was carried out: the look
+/// finds the same session (same share space id) still active, and only then is the DELETE
+/// sent again. Before, it was resent without looking.
+#[test]
+fn a_cancel_whose_answer_was_lost_sends_again_only_after_seeing_the_same_session() {
+    let (sim, env) = setup(&["--desktops", "1"]);
+    let id = generated_id(1);
+    start_via_api(&sim, &id);
+    sim.fault(json!({"kind": "drop", "method": "DELETE", "desktop_id": id, "count": 1}));
+    let out = env.cmd().args(["cancel", &id]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is still active: sending the cancel again"),
+        "{}",
+        stderr(&out)
+    );
+    let story = assistance_story(&sim, &id);
+    let methods: Vec<&str> = story.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(
+        methods,
+        ["POST", "GET", "DELETE", "GET", "DELETE"],
+        "{story:?}"
+    );
+    assert_eq!(story.last().unwrap().1, 204);
+}
+
+/// Issue 22, item 11: the DELETE went through but its answer was lost, and a colleague
+/// started a new session before the look: that session is left alone, and the cancel says so
+/// with exit 7. Before, the blind resend closed the colleague's session.
+#[test]
+fn a_cancel_whose_answer_was_lost_leaves_a_session_started_since_alone() {
+    let (sim, env) = setup(&["--desktops", "1"]);
+    let id = generated_id(1);
+    start_via_api(&sim, &id);
+    // Both looks are held a little, so that the new session comes between the DELETE and
+    // the second look.
+    sim.fault(
+        json!({"kind": "latency", "latency": "4s", "method": "GET", "desktop_id": id, "count": 2}),
+    );
+    sim.fault(json!({"kind": "drop-after", "method": "DELETE", "desktop_id": id, "count": 1}));
+    let mut cmd = std_cmd(&env);
+    cmd.args(["cancel", &id]);
+    let run = Running::spawn(cmd);
+    wait_for("the lost DELETE", || {
+        !requests_with_method(&sim, "DELETE").is_empty()
+    });
+    let fresh = start_via_api(&sim, &id);
+    let (status, _, err) = run.end_within(std::time::Duration::from_secs(30)).unwrap();
+    assert_eq!(status.code(), Some(7), "{err}");
+    assert!(err.contains("that is not the one meant"), "{err}");
+    assert!(err.contains("it was left alone"), "{err}");
+    assert_eq!(requests_with_method(&sim, "DELETE").len(), 1);
+    let shown = env
+        .cmd()
+        .args(["show", &id, "-o", "json"])
+        .output()
+        .unwrap();
+    let shown = json_of(&shown);
+    assert!(
+        LIFECYCLE.contains(&shown["status"].as_str().unwrap()),
+        "{shown}"
+    );
+    assert_eq!(shown["share_space_id"], fresh["share_space_id"]);
 }
 
 /// An identity policy may allow createRemoteAssistance without getRemoteAssistance: the look
