@@ -40,8 +40,8 @@ pub fn lookup(service: &str, region: &str) -> Result<Option<Override>, ConfigErr
     let Some(path) = regions_file() else {
         return Ok(None);
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
+    let text = match super::file::read_file(&path) {
+        Ok((text, _)) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad_file(&path, &e.to_string())),
     };
