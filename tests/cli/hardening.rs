@@ -970,6 +970,92 @@ fn a_cache_another_user_could_plant_is_refused_and_never_used() {
     assert_output(&mut show(), 0, "K7Q2M9XA\n", &[]);
 }
 
+/// `cmd` run with at most 1 GiB of address space: a file that makes assist allocate
+/// gigabytes ends it (abort, exit 134) instead of the machine's memory.
+fn within_1_gib(cmd: &assert_cmd::Command) -> std::process::Command {
+    let mut limited = std::process::Command::new("sh");
+    limited
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"");
+    limited.arg(cmd.get_program()).args(cmd.get_args());
+    limited.env_clear();
+    for (key, value) in cmd.get_envs() {
+        if let Some(value) = value {
+            limited.env(key, value);
+        }
+    }
+    limited
+}
+
+/// Runs `cmd` under [`within_1_gib`] and the hang guard.
+fn bounded(cmd: &assert_cmd::Command) -> std::process::Output {
+    let mut limited = assert_cmd::Command::from_std(within_1_gib(cmd));
+    limited.timeout(HANG_GUARD).output().unwrap()
+}
+
+#[test]
+fn a_yaml_alias_bomb_in_the_regions_file_is_exit_3_naming_the_file() {
+    let env = Env::new();
+    let file = env.dir.path().join("regions.yaml");
+    let mut bomb = String::from(
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for level in 1..9u8 {
+        let (prev, name) = ((b'a' + level - 1) as char, (b'a' + level) as char);
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("WORKSPACE:\n  - id: cn-north-4\n    endpoint: *i\n");
+    std::fs::write(&file, &bomb).unwrap();
+    assert!(bomb.len() < 2048, "a small file: {} bytes", bomb.len());
+    let mut cmd = env.cmd();
+    cmd.env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .env("HUAWEICLOUD_SDK_REGIONS_FILE", &file)
+        .args(["--region", "cn-north-4", "show", OPEN_DESKTOP]);
+    let out = bounded(&cmd);
+    let expected = format!(
+        "error: cannot read the SDK regions file {}: its aliases expand to more than 100000 nodes",
+        file.display()
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn an_interpolation_bomb_in_the_sdk_credentials_file_is_exit_3_naming_the_file() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let file = env.dir.path().join("credentials");
+    let mut bomb = format!("[DEFAULT]\nk0 = {}\n", "x".repeat(64));
+    for level in 1..=9 {
+        let refs = format!("%(k{})s", level - 1).repeat(20);
+        bomb.push_str(&format!("k{level} = {refs}\n"));
+    }
+    bomb.push_str(&format!("[basic]\nak = {AK}\nsk = %(k9)s\n"));
+    std::fs::write(&file, &bomb).unwrap();
+    assert!(bomb.len() < 2500, "a small file: {} bytes", bomb.len());
+    let mut cmd = env.cmd();
+    cmd.env("HUAWEICLOUD_SDK_CREDENTIALS_FILE", &file).args([
+        "--endpoint",
+        &sim.url,
+        "--project-id",
+        PROJECT,
+        "show",
+        OPEN_DESKTOP,
+    ]);
+    let out = bounded(&cmd);
+    let expected = format!(
+        "error: [basic] of {}: `sk`: interpolation follows more than 1000 `%(key)s` references\n",
+        file.display()
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+}
+
 #[test]
 fn a_config_that_is_a_fifo_is_refused_at_once_and_tab_completion_does_not_wait() {
     let env = Env::new();
