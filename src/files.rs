@@ -1,6 +1,7 @@
 //! Writing files that hold secrets or state: private (0600, new directories 0700) and atomic
 //! (a temp file renamed over the old one, so no reader ever sees half a file); opening the
-//! ones that must not be redirected without following a symbolic link.
+//! ones that must not be redirected without following a symbolic link; and never waiting on
+//! what is not a regular file (a FIFO, a device): every open is non-blocking and checked.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -45,42 +46,190 @@ pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 /// Opens `path` to read it, refusing a symbolic link there (O_NOFOLLOW): a file another user
-/// could point elsewhere is not read in its place.
+/// could point elsewhere is not read in its place. What is not a regular file is refused at
+/// once (see [`Refused`]), never waited on.
 pub fn open_nofollow(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
-    nofollow(&mut options, path)?;
-    options.open(path)
+    open_checked(&mut options, path, true)
 }
 
 /// Reads at most `limit` bytes of `path` through [`open_nofollow`]; `None` past the limit.
 pub fn read_nofollow(path: &Path, limit: u64) -> std::io::Result<Option<(String, File)>> {
-    let file = open_nofollow(path)?;
+    read_limited(open_nofollow(path)?, limit)
+}
+
+/// Reads at most `limit` bytes of a config file (a symbolic link is followed: dotfile
+/// managers keep config files elsewhere); `None` past the limit. A FIFO or a device is
+/// refused at once: reading config never waits.
+pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Option<(String, File)>> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    read_limited(open_checked(&mut options, path, false)?, limit)
+}
+
+fn read_limited(file: File, limit: u64) -> std::io::Result<Option<(String, File)>> {
     let mut text = String::new();
     (&file).take(limit + 1).read_to_string(&mut text)?;
     Ok((text.len() as u64 <= limit).then_some((text, file)))
 }
 
 /// Opens (creating it 0600 if needed) a lock file: never through a symbolic link, never
-/// truncated, so a planted link can neither create nor clobber a file elsewhere.
+/// truncated, so a planted link can neither create nor clobber a file elsewhere; a file that
+/// is not regular, or belongs to another user (not this one, not root), is refused.
 pub fn open_lock(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    nofollow(&mut options, path)?;
-    options.open(path)
+    let file = open_checked(&mut options, path, true)?;
+    check_owner(&file, path).map_err(|e| refused(e.why))?;
+    Ok(file)
 }
 
 /// Opens `path` to append to it (and read its end), creating it 0600: never through a
-/// symbolic link, never truncated; every write lands at the end (O_APPEND).
+/// symbolic link, never truncated; every write lands at the end (O_APPEND). A file that is
+/// not regular (a FIFO, `/dev/full`), or belongs to another user, is refused.
 pub fn open_append(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.create(true).append(true).read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    nofollow(&mut options, path)?;
-    options.open(path)
+    let file = open_checked(&mut options, path, true)?;
+    check_owner(&file, path).map_err(|e| refused(e.why))?;
+    Ok(file)
+}
+
+/// Why a path was refused without being used (not a regular file, another user's): carried
+/// inside the `io::Error` an open returns, so callers keep their one error path.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
+
+fn refused(why: String) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, Refused(why))
+}
+
+/// The reason an open refused its file, if that is why it failed.
+pub fn refusal(e: &std::io::Error) -> Option<&str> {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<Refused>())
+        .map(|r| r.0.as_str())
+}
+
+/// Opens without blocking (O_NONBLOCK: a FIFO without a writer, or a reader, would hang the
+/// open), refuses what the handle shows is not a regular file, then clears O_NONBLOCK so the
+/// file behaves as usual. `nofollow` also refuses a symbolic link at `path`.
+fn open_checked(options: &mut OpenOptions, path: &Path, nofollow: bool) -> std::io::Result<File> {
+    flags(options, path, nofollow)?;
+    let file = options.open(path).map_err(|e| explain_open(e, path))?;
+    check_regular(&file).map_err(refused)?;
+    blocking(&file)?;
+    Ok(file)
+}
+
+/// An open that failed on something that is not a regular file (a FIFO without a reader is
+/// ENXIO for a write) says what is there.
+fn explain_open(e: std::io::Error, path: &Path) -> std::io::Error {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.is_file() && !m.file_type().is_symlink() && !m.is_dir() => {
+            refused(not_regular(&m.file_type()))
+        }
+        _ => e,
+    }
+}
+
+/// Refuses what is not a regular file, from the open handle: nothing can swap it afterwards.
+fn check_regular(file: &File) -> Result<(), String> {
+    let kind = file.metadata().map_err(|e| e.to_string())?.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    Err(not_regular(&kind))
+}
+
+fn not_regular(kind: &std::fs::FileType) -> String {
+    let what = if kind.is_dir() {
+        "a directory"
+    } else {
+        special_kind(kind)
+    };
+    format!("it is {what}, not a regular file")
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    match () {
+        _ if kind.is_fifo() => "a FIFO (named pipe)",
+        _ if kind.is_char_device() => "a character device",
+        _ if kind.is_block_device() => "a block device",
+        _ if kind.is_socket() => "a socket",
+        _ => "something other than a file",
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_kind: &std::fs::FileType) -> &'static str {
+    "something other than a file"
+}
+
+#[cfg(unix)]
+fn flags(options: &mut OpenOptions, _path: &Path, nofollow: bool) -> std::io::Result<()> {
+    let extra = if nofollow { libc::O_NOFOLLOW } else { 0 };
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NONBLOCK | extra);
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn flags(_options: &mut OpenOptions, path: &Path, nofollow: bool) -> std::io::Result<()> {
+    if nofollow {
+        refuse_link(path)?;
+    }
+    Ok(())
+}
+
+/// Back to blocking I/O once the file is known to be regular.
+#[cfg(unix)]
+fn blocking(file: &File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function's caller owns, with plain integer flags.
+    let status = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    // SAFETY: as above.
+    if status < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, status & !libc::O_NONBLOCK) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn blocking(_file: &File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The owner of an open file when it is another user (neither this one nor root): whoever
+/// owns a file decides what it says.
+pub fn foreign_owner(file: &File) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let owner = file.metadata().map(|m| m.uid()).unwrap_or(u32::MAX);
+        is_foreign(owner).then_some(owner)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        None
+    }
+}
+
+/// Whether `uid` is another user: not the one running assist, not root.
+#[cfg(unix)]
+fn is_foreign(uid: u32) -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    uid != me && uid != 0
 }
 
 /// Whether an open failed because the path is a symbolic link that was not followed.
@@ -94,15 +243,9 @@ pub fn is_link_refused(e: &std::io::Error) -> bool {
 #[cfg(not(unix))]
 const LINK_REFUSED: &str = "a symbolic link, which assist does not follow here";
 
-#[cfg(unix)]
-fn nofollow(options: &mut OpenOptions, _path: &Path) -> std::io::Result<()> {
-    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW);
-    Ok(())
-}
-
 /// Without O_NOFOLLOW, a look first (a window remains, but no link is followed knowingly).
 #[cfg(not(unix))]
-fn nofollow(_options: &mut OpenOptions, path: &Path) -> std::io::Result<()> {
+fn refuse_link(path: &Path) -> std::io::Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -112,25 +255,45 @@ fn nofollow(_options: &mut OpenOptions, path: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Refuses a file that belongs to another user: whoever owns it decides what it says.
+/// Refuses a file that belongs to another user (neither this one nor root): whoever owns
+/// it decides what it says.
 pub fn check_owner(file: &File, path: &Path) -> Result<(), Unsafe> {
+    match foreign_owner(file) {
+        Some(owner) => Err(Unsafe {
+            path: path.to_path_buf(),
+            why: format!(
+                "it belongs to another user (uid {owner}), neither to this one nor to root"
+            ),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a file or directory (its `meta`, `what` it is for) another user could have
+/// planted or could change: one that belongs to another user (neither this one nor root), or
+/// that group or others may write to.
+pub fn check_private(meta: &std::fs::Metadata, path: &Path, what: &str) -> Result<(), Unsafe> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::MetadataExt;
-        let owner = file.metadata().map(|m| m.uid()).unwrap_or(u32::MAX);
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let me = unsafe { libc::geteuid() };
-        if owner != me {
-            return Err(Unsafe {
-                path: path.to_path_buf(),
-                why: format!(
-                    "it belongs to another user (uid {owner}), not to this one (uid {me})"
-                ),
-            });
-        }
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let why = if is_foreign(meta.uid()) {
+            format!("a {what} that belongs to another user (uid {})", meta.uid())
+        } else if meta.permissions().mode() & 0o022 != 0 {
+            let mode = meta.permissions().mode() & 0o7777;
+            format!("a {what} that group or other users may write to (mode {mode:o})")
+        } else {
+            return Ok(());
+        };
+        Err(Unsafe {
+            path: path.to_path_buf(),
+            why: format!("{why}: assist does not use it"),
+        })
     }
-    let _ = (file, path);
-    Ok(())
+    #[cfg(not(unix))]
+    {
+        let _ = (meta, path, what);
+        Ok(())
+    }
 }
 
 /// Refuses a directory every user may write to without the sticky bit (`chmod o+w`, not

@@ -197,7 +197,7 @@ fn lookup_project(
         )
     })?;
     let key = cache::key(&[c.iam_endpoint.value.as_str(), ak, &region]);
-    if let Some(project) = cache.and_then(|c| c.project(&key)) {
+    if let Some(project) = cache.map(|c| c.project(&key)).transpose()?.flatten() {
         return Ok(project);
     }
     let projects = iam_client(settings)?
@@ -335,7 +335,10 @@ fn password_auth(
         key,
         cache,
     };
-    let cached = login.cache.as_ref().and_then(|c| c.token(&login.key));
+    let cached = match &login.cache {
+        Some(c) => c.token(&login.key)?,
+        None => None,
+    };
     let (token, token_project) = match cached {
         Some(hit) => hit,
         None => {

@@ -1,5 +1,7 @@
 //! On-disk caches in the platform cache dir: IAM tokens (until 5 minutes before they expire)
 //! and project IDs per AK and region. Files are 0600 in a 0700 directory; no password ever.
+//! A cache another user could have planted (a file or directory of theirs, or one others may
+//! write to) is refused, never used: run as root with a user's HOME, their cache is theirs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -7,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::files::Unsafe;
 use crate::secret::Secret;
 
 /// Tokens are not reused in their last minutes: a request must not race the expiry.
@@ -44,13 +47,18 @@ impl Cache {
         &self.dir
     }
 
-    /// A cached token still valid for more than five minutes, with its project.
-    pub fn token(&self, key: &str) -> Option<(Secret, Option<String>)> {
-        let text = read(&self.dir.join("tokens").join(format!("{key}.json")))?;
-        let cached: CachedToken = serde_json::from_str(&text).ok()?;
+    /// A cached token still valid for more than five minutes, with its project; a planted
+    /// cache is an error.
+    pub fn token(&self, key: &str) -> Result<Option<(Secret, Option<String>)>, Unsafe> {
+        let Some(text) = self.read(&self.dir.join("tokens").join(format!("{key}.json")))? else {
+            return Ok(None);
+        };
+        let Ok(cached) = serde_json::from_str::<CachedToken>(&text) else {
+            return Ok(None);
+        };
         let left = cached.expires_at.as_second() - jiff::Timestamp::now().as_second();
         crate::text::forbid(&cached.token);
-        (left > TOKEN_MARGIN_SECS).then(|| (Secret::new(cached.token), cached.project_id))
+        Ok((left > TOKEN_MARGIN_SECS).then(|| (Secret::new(cached.token), cached.project_id)))
     }
 
     pub fn store_token(
@@ -73,12 +81,12 @@ impl Cache {
         let _ = std::fs::remove_file(self.dir.join("tokens").join(format!("{key}.json")));
     }
 
-    pub fn project(&self, key: &str) -> Option<String> {
-        self.projects().remove(key)
+    pub fn project(&self, key: &str) -> Result<Option<String>, Unsafe> {
+        Ok(self.projects()?.remove(key))
     }
 
     pub fn store_project(&self, key: &str, project_id: &str) -> std::io::Result<()> {
-        let mut all = self.projects();
+        let mut all = self.projects().map_err(std::io::Error::other)?;
         all.insert(key.to_string(), project_id.to_string());
         write_private(
             &self.dir,
@@ -87,17 +95,46 @@ impl Cache {
         )
     }
 
-    fn projects(&self) -> BTreeMap<String, String> {
-        read(&self.dir.join("projects.json"))
+    fn projects(&self) -> Result<BTreeMap<String, String>, Unsafe> {
+        Ok(self
+            .read(&self.dir.join("projects.json"))?
             .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+            .unwrap_or_default())
+    }
+
+    /// A cache file's text: `None` when there is none (or a symbolic link, or something too
+    /// big to be ours); an error when the file or a directory on the way belongs to another
+    /// user, others may write to it, or it is not a regular file.
+    fn read(&self, path: &Path) -> Result<Option<String>, Unsafe> {
+        let mut dirs = vec![self.dir.as_path()];
+        dirs.extend(path.parent().filter(|p| *p != self.dir));
+        for dir in dirs {
+            if let Ok(meta) = std::fs::metadata(dir) {
+                crate::files::check_private(&meta, dir, "cache directory")?;
+            }
+        }
+        match crate::files::read_nofollow(path, CACHE_LIMIT) {
+            Ok(Some((text, file))) => {
+                let meta = file
+                    .metadata()
+                    .map_err(|e| unsafe_file(path, e.to_string()))?;
+                crate::files::check_private(&meta, path, "cache file")?;
+                Ok(Some(text))
+            }
+            Err(e) => match crate::files::refusal(&e) {
+                Some(why) => Err(unsafe_file(path, format!("a cache file, but {why}"))),
+                None => Ok(None),
+            },
+            Ok(None) => Ok(None),
+        }
     }
 }
 
-/// A cache file's text; a symbolic link there (or anything odd) is no cache at all.
-fn read(path: &Path) -> Option<String> {
-    let (text, _) = crate::files::read_nofollow(path, CACHE_LIMIT).ok()??;
-    Some(text)
+fn unsafe_file(path: &Path, why: String) -> Unsafe {
+    Unsafe {
+        path: path.to_path_buf(),
+        why,
+    }
 }
 
 /// Writes `name` in `dir`, both private; an existing `dir` is tightened to 0700 too, since
@@ -122,18 +159,24 @@ mod tests {
         cache
             .store_token("a", &Secret::new("t1"), soon, None)
             .unwrap();
-        assert!(cache.token("a").is_none(), "expires within the margin");
+        assert!(
+            cache.token("a").unwrap().is_none(),
+            "expires within the margin"
+        );
         cache
             .store_token("b", &Secret::new("t2"), later, Some("p"))
             .unwrap();
-        let (t, p) = cache.token("b").unwrap();
+        let (t, p) = cache.token("b").unwrap().unwrap();
         assert_eq!((t.expose(), p.as_deref()), ("t2", Some("p")));
         #[cfg(unix)]
         {
             let other = dir.path().join("other.json");
             std::fs::rename(dir.path().join("c/tokens/b.json"), &other).unwrap();
             std::os::unix::fs::symlink(&other, dir.path().join("c/tokens/b.json")).unwrap();
-            assert!(cache.token("b").is_none(), "a link is not followed");
+            assert!(
+                cache.token("b").unwrap().is_none(),
+                "a link is not followed"
+            );
             std::fs::remove_file(dir.path().join("c/tokens/b.json")).unwrap();
             std::fs::rename(&other, dir.path().join("c/tokens/b.json")).unwrap();
         }
@@ -152,7 +195,10 @@ mod tests {
         let cache = Cache::new(dir.path().to_path_buf());
         cache.store_project(&key(&["ak", "r1"]), "p1").unwrap();
         cache.store_project(&key(&["ak", "r2"]), "p2").unwrap();
-        assert_eq!(cache.project(&key(&["ak", "r1"])).as_deref(), Some("p1"));
-        assert_eq!(cache.project(&key(&["ak", "r3"])), None);
+        assert_eq!(
+            cache.project(&key(&["ak", "r1"])).unwrap().as_deref(),
+            Some("p1")
+        );
+        assert_eq!(cache.project(&key(&["ak", "r3"])).unwrap(), None);
     }
 }

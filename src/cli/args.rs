@@ -115,7 +115,7 @@ pub struct CancelArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct AuditArgs {
     /// The helpdesk ticket this change is for (recorded in the audit log)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = parse_ticket)]
     pub ticket: Option<String>,
 
     /// Why this change is made (recorded in the audit log)
@@ -125,6 +125,14 @@ pub struct AuditArgs {
     /// Make the change even though the audit log cannot be written (said on stderr)
     #[arg(long)]
     pub no_audit: bool,
+}
+
+/// A ticket names something: a blank one would satisfy `require_ticket` while saying nothing.
+fn parse_ticket(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("a ticket cannot be blank".into());
+    }
+    Ok(text.to_string())
 }
 
 /// `log`: the filters combine.
@@ -140,7 +148,7 @@ pub struct LogArgs {
     pub user: Option<String>,
 
     /// Only actions for this ticket
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = parse_ticket)]
     pub ticket: Option<String>,
 
     /// Only actions newer than this, like 7d

@@ -636,11 +636,7 @@ fn write_profile(
     entries: &Entries,
     args: &InitArgs,
 ) -> anyhow::Result<()> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
+    let text = file::text_to_edit(path)?;
     // The file's own validation first: its errors name line and column but never quote the
     // line (which may hold a secret), unlike toml_edit's.
     file::parse_text(path, &text)?;

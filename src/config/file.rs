@@ -102,10 +102,30 @@ impl RawProfile {
     }
 }
 
-/// Reads and validates the file; `None` when the default file does not exist.
+/// No config file, credentials file or regions file comes near this.
+const FILE_LIMIT: u64 = 4 * 1024 * 1024;
+
+/// Reads a file of settings (this TOML file, the SDK's credentials and regions files): never
+/// a FIFO or a device, since reading settings must never wait (TAB completion reads them
+/// too), and never more than [`FILE_LIMIT`].
+pub fn read_file(path: &Path) -> std::io::Result<(String, std::fs::File)> {
+    crate::files::read_regular(path, FILE_LIMIT)?.ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "it is larger than {} MiB, more than any settings file",
+                FILE_LIMIT >> 20
+            ),
+        )
+    })
+}
+
+/// Reads and validates the file; `None` when the default file does not exist. A file of
+/// another user (neither this one nor root) that holds a command is refused: run as root
+/// with that user's HOME (`sudo -E`), their command would run as root.
 pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let (text, file) = match read_file(path) {
+        Ok(read) => read,
         // A missing file is only an error for a profile that needs it (not for "demo").
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
@@ -115,7 +135,57 @@ pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
             })
         }
     };
-    parse_text(path, &text).map(Some)
+    let raw = parse_text(path, &text)?;
+    if let Some(owner) = crate::files::foreign_owner(&file) {
+        let table: toml::Table = toml::from_str(&text).map_err(|e| syntax(path, &text, &e))?;
+        if let Some(key) = command_key(&table) {
+            return Err(foreign_command(path, owner, &key));
+        }
+    }
+    Ok(Some(raw))
+}
+
+/// The file's text before `config init` edits it (empty when there is none yet): never a
+/// FIFO or a device, never a file of another user (neither this one nor root).
+pub fn text_to_edit(path: &Path) -> Result<String, ConfigError> {
+    let unreadable = |reason: String| ConfigError::Read {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let (text, file) = match read_file(path) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(String::new()),
+        Err(e) => return Err(unreadable(e.to_string())),
+    };
+    crate::files::check_owner(&file, path).map_err(|e| unreadable(e.why))?;
+    Ok(text)
+}
+
+/// The first `*_command` key at any depth (profiles, and any table a later version adds).
+fn command_key(table: &toml::Table) -> Option<String> {
+    table.iter().find_map(|(key, value)| {
+        if key.ends_with("_command") {
+            return Some(key.clone());
+        }
+        match value {
+            toml::Value::Table(inner) => command_key(inner),
+            toml::Value::Array(items) => items
+                .iter()
+                .filter_map(toml::Value::as_table)
+                .find_map(command_key),
+            _ => None,
+        }
+    })
+}
+
+fn foreign_command(path: &Path, owner: u32, key: &str) -> ConfigError {
+    ConfigError::invalid(
+        format!(
+            "the config file {} belongs to another user (uid {owner}) and holds `{key}`: assist does not run another user's command",
+            path.display()
+        ),
+        "run assist as that user, or give it a config file of this user's (--config PATH or ASSIST_CONFIG)",
+    )
 }
 
 /// Parses and validates config text; `path` only names the file in errors.

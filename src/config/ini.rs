@@ -106,7 +106,7 @@ impl Ini {
             return Ok(None);
         }
         self.raw(section, &key.to_lowercase())
-            .map(|v| interpolate(v, |k| self.raw(section, k), 0))
+            .map(|v| interpolate(v, |k| self.raw(section, k), 0, &mut 0))
             .transpose()
     }
 
@@ -137,12 +137,20 @@ fn err(line: usize, message: String) -> IniError {
     IniError { line, message }
 }
 
+/// What one value may expand to: far above any key or secret, far below a `%(k)s` bomb.
+const EXPANSION_LIMIT: usize = 64 * 1024;
+/// `%(key)s` references one value may follow in all: bounds the work of a bomb whose keys
+/// are empty, which never grows the value.
+const REFERENCE_LIMIT: usize = 1000;
+
 /// configparser's BasicInterpolation: `%%` is `%`, `%(key)s` is another key's value (10
-/// levels deep at most, as Python); any other `%` is an error.
+/// levels deep at most, as Python); any other `%` is an error. Unlike Python, the expansion
+/// is bounded (see the limits above): a small file must not take minutes and gigabytes.
 fn interpolate<'a>(
     value: &str,
     lookup: impl Fn(&str) -> Option<&'a str> + Copy,
     depth: usize,
+    references: &mut usize,
 ) -> Result<String, String> {
     if depth > 10 {
         return Err("interpolation nests deeper than 10 levels".into());
@@ -156,14 +164,26 @@ fn interpolate<'a>(
             out.push('%');
             rest = after;
         } else if let Some(name_end) = rest.strip_prefix("%(").and_then(|r| r.find(")s")) {
+            *references += 1;
+            if *references > REFERENCE_LIMIT {
+                return Err(format!(
+                    "interpolation follows more than {REFERENCE_LIMIT} `%(key)s` references"
+                ));
+            }
             let name = rest[2..2 + name_end].to_lowercase();
             let target = lookup(&name).ok_or_else(|| format!("`%({name})s` names no key"))?;
-            out.push_str(&interpolate(target, lookup, depth + 1)?);
+            out.push_str(&interpolate(target, lookup, depth + 1, references)?);
             rest = &rest[2 + name_end + 2..];
         } else {
             return Err(
                 "a `%` that is neither `%%` nor `%(key)s` (write `%%` for a percent sign)".into(),
             );
+        }
+        if out.len() > EXPANSION_LIMIT {
+            return Err(format!(
+                "interpolation expands the value past {} KiB",
+                EXPANSION_LIMIT >> 10
+            ));
         }
     }
     out.push_str(rest);
@@ -226,6 +246,25 @@ mod tests {
             Ini::parse("[DEFAULT]\nbase = x\n[basic]\nsk = 100%%-%(base)s\nbad = 5%\n").unwrap();
         assert_eq!(get(&ini, "basic", "sk").as_deref(), Some("100%-x"));
         assert!(ini.get("basic", "bad").is_err());
+    }
+
+    #[test]
+    fn interpolation_bombs_end_early_naming_the_limit() {
+        let mut wide = format!("[DEFAULT]\nk0 = {}\n", "x".repeat(1000));
+        for level in 1..=9 {
+            let refs = format!("%(k{})s", level - 1).repeat(10);
+            wide.push_str(&format!("k{level} = {refs}\n"));
+        }
+        wide.push_str("[basic]\nak = %(k9)s\n");
+        let ini = Ini::parse(&wide).unwrap();
+        let e = ini.get("basic", "ak").unwrap_err();
+        assert_eq!(e, "interpolation expands the value past 64 KiB");
+        let empty = wide.replace(&"x".repeat(1000), "");
+        let e = Ini::parse(&empty).unwrap().get("basic", "ak").unwrap_err();
+        assert_eq!(
+            e,
+            "interpolation follows more than 1000 `%(key)s` references"
+        );
     }
 
     #[test]

@@ -215,11 +215,14 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
     let raw = profile
         .as_ref()
         .and_then(|p| file.as_ref().and_then(|f| f.profiles.get(&p.value)));
+    // Policy does not depend on where the key came from: credentials from the SDK's places
+    // still follow the default profile's `audit_log` and `require_ticket`.
+    let policy = raw.or_else(|| file.as_ref().and_then(default_profile));
     let mut audit = AuditSettings {
-        log: raw
+        log: policy
             .and_then(|p| p.audit_log.clone())
             .or_else(default_audit_log),
-        require_ticket: raw.and_then(|p| p.require_ticket).unwrap_or(false),
+        require_ticket: policy.and_then(|p| p.require_ticket).unwrap_or(false),
     };
     if matches!(backend, Backend::BuiltinDemo) {
         // The demo's changes are logged like the cloud's, but in the demo's own place, which
@@ -253,6 +256,12 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         warnings,
         audit,
     })
+}
+
+/// The profile a run uses when none is chosen: `default_profile`, else `default`.
+fn default_profile(file: &RawConfig) -> Option<&RawProfile> {
+    let name = file.default_profile.as_deref().unwrap_or("default");
+    file.profiles.get(name)
 }
 
 /// `--output`/`ASSIST_OUTPUT`, else the profile's `output`, else a table.

@@ -4,6 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use super::error::ConfigError;
@@ -40,8 +43,8 @@ pub fn lookup(service: &str, region: &str) -> Result<Option<Override>, ConfigErr
     let Some(path) = regions_file() else {
         return Ok(None);
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
+    let text = match super::file::read_file(&path) {
+        Ok((text, _)) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad_file(&path, &e.to_string())),
     };
@@ -80,9 +83,59 @@ fn bad_file(path: &Path, why: &str) -> ConfigError {
     )
 }
 
+/// Nodes a regions file may expand to through its aliases: far above any real file (a few
+/// thousand), far below what a "billion laughs" file asks the loader to build.
+const NODE_LIMIT: u64 = 100_000;
+
+/// Counts the nodes the loader would build, aliases expanded, from the parser's events (which
+/// never expand them) and refuses a file past [`NODE_LIMIT`] before anything is built.
+fn check_expansion(text: &str) -> Result<(), String> {
+    let mut parser = Parser::new_from_str(text);
+    let mut sizes: HashMap<usize, u64> = HashMap::new();
+    // Each open sequence or mapping: its anchor, and the nodes in it so far.
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    let mut built: u64 = 0;
+    loop {
+        let (event, _) = parser.next_token().map_err(|e| e.to_string())?;
+        let done = match event {
+            Event::StreamEnd => return Ok(()),
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                built += 1;
+                open.push((anchor, 1));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => open.pop(),
+            Event::Scalar(_, _, anchor, _) => {
+                built += 1;
+                Some((anchor, 1))
+            }
+            Event::Alias(id) => {
+                let size = sizes.get(&id).copied().unwrap_or(1);
+                built = built.saturating_add(size);
+                Some((0, size))
+            }
+            _ => None,
+        };
+        if built > NODE_LIMIT {
+            return Err(format!(
+                "its aliases expand to more than {NODE_LIMIT} nodes, more than any regions file has (a YAML alias bomb?)"
+            ));
+        }
+        if let Some((anchor, size)) = done {
+            if anchor > 0 {
+                sizes.insert(anchor, size);
+            }
+            if let Some(parent) = open.last_mut() {
+                parent.1 = parent.1.saturating_add(size);
+            }
+        }
+    }
+}
+
 /// The SDK's layout: `SERVICE: [{id: REGION, endpoint: URL, endpoints: [URL, …]}, …]`, the
 /// service name in any case; `endpoints` come before `endpoint`.
 fn from_yaml(text: &str, service: &str, region: &str) -> Result<Option<String>, String> {
+    check_expansion(text)?;
     let docs = YamlLoader::load_from_str(text).map_err(|e| e.to_string())?;
     let Some(Yaml::Hash(services)) = docs.into_iter().next() else {
         return Ok(None);
@@ -151,6 +204,24 @@ IAM:
         assert_eq!(get("ECS", "cn-north-4"), None);
         assert!(from_yaml("a: [", "WORKSPACE", "x").is_err());
         assert_eq!(from_yaml("", "WORKSPACE", "x").unwrap(), None);
+    }
+
+    #[test]
+    fn aliases_expand_within_a_limit_and_a_bomb_is_refused() {
+        let shared = "a: &e [https://x.example.com]\nWORKSPACE:\n  - id: r\n    endpoints: *e\n";
+        assert_eq!(
+            from_yaml(shared, "WORKSPACE", "r").unwrap().as_deref(),
+            Some("https://x.example.com")
+        );
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let prev = (b'a' + level - 1) as char;
+            let name = (b'a' + level) as char;
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let e = from_yaml(&bomb, "WORKSPACE", "r").unwrap_err();
+        assert!(e.contains("more than 100000 nodes"), "{e}");
     }
 
     #[test]

@@ -79,8 +79,8 @@ pub fn credentials_path() -> Option<(PathBuf, bool)> {
 
 /// The `[basic]` section of the credentials file, if the file exists.
 pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let text = match super::file::read_file(path) {
+        Ok((text, _)) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
         Err(e) => {
             return Err(ConfigError::invalid(

@@ -46,8 +46,9 @@ pub struct StateFile {
 
 impl StateFile {
     /// Locks and reads the file; a missing or empty file is empty. A file that is not a state
-    /// file, a symbolic link, a file of another user, or a directory others may write to
-    /// without the sticky bit is refused (exit 3): a cron job of root must not be steered.
+    /// file, a symbolic link, a FIFO or a device (at the file or its lock: refused at once,
+    /// never waited on), a file of another user, or a directory others may write to without
+    /// the sticky bit is refused (exit 3): a cron job of root must not be steered.
     /// While another run holds it, `say` hears (once) why nothing happens yet.
     pub fn open(
         path: &Path,
@@ -80,6 +81,8 @@ impl StateFile {
                     "its lock {} is a symbolic link, which assist does not follow",
                     lock_path.display()
                 )
+            } else if let Some(why) = crate::files::refusal(&e) {
+                format!("its lock {}: {why}", lock_path.display())
             } else {
                 format!("cannot create its lock {}: {e}", lock_path.display())
             };
@@ -184,7 +187,10 @@ fn read(path: &Path) -> Result<HashMap<String, Seen>, StateError> {
                 "it is a symbolic link, which assist does not follow (point --state at the file itself)",
             ))
         }
-        Err(e) => return Err(unusable(path, &format!("cannot read it: {e}"))),
+        Err(e) => {
+            let why = crate::files::refusal(&e).map_or_else(|| format!("cannot read it: {e}"), str::to_string);
+            return Err(unusable(path, &why));
+        }
     };
     crate::files::check_owner(&file, path).map_err(|e| unusable(path, &e.why))?;
     if text.trim().is_empty() {

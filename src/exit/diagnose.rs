@@ -11,6 +11,7 @@ use crate::auth::source::SecretError;
 use crate::config::file::PROFILE_KEYS;
 use crate::config::{ConfigError, DEMO_PROFILE};
 use crate::engine::StateError;
+use crate::files::Unsafe;
 use crate::messages::{msg, Message};
 use crate::outcome::{Failure, Kind};
 
@@ -37,6 +38,9 @@ pub fn diagnosis<'a>(cause: &'a (dyn Error + 'static)) -> Option<&'a dyn Diagnos
         return Some(e);
     }
     if let Some(e) = cause.downcast_ref::<SecretError>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<Unsafe>() {
         return Some(e);
     }
     cause.downcast_ref::<LogError>().map(|e| e as &dyn Diagnose)
@@ -175,6 +179,17 @@ impl Diagnose for SecretError {
 
     fn hint(&self) -> Option<Message> {
         Some(msg!("hint-secret-source"))
+    }
+}
+
+/// A file or directory another user could have planted: the setup, refused before use.
+impl Diagnose for Unsafe {
+    fn code(&self) -> Code {
+        Code::Config
+    }
+
+    fn hint(&self) -> Option<Message> {
+        Some(msg!("hint-file-unsafe"))
     }
 }
 

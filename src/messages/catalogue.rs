@@ -106,6 +106,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-state-unusable", "point --state at a file in a directory that exists and that this user can write"),
     ("hint-state-busy", "give each watch its own --state file, or let the other run finish"),
     ("hint-secret-source", "fix the command or file named in the profile (run the command by hand to see what it does)"),
+    // files (src/files.rs): a file or directory another user could have planted
+    ("hint-file-unsafe", "remove it, or give it to this user and take away others' write access (chown, chmod go-w)"),
     ("hint-audit-log-unwritable", "fix the file or its directory (or `audit_log = \"/path\"` in the profile); `--no-audit` makes the change unrecorded"),
     // ---- hints of the commands' own refusals (commands/) ----
     ("hint-new-needs-yes", "add --yes to cancel the session already there and ask again (`assist show` tells its state)"),

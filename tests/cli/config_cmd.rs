@@ -737,3 +737,41 @@ fn config_show_for_the_demo_says_it_keeps_no_cache() {
         json!({"value": null, "source": null})
     );
 }
+
+#[test]
+fn config_init_refuses_a_fifo_or_another_users_file_at_once_and_leaves_it() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let path = env.config_path();
+    crate::hardening::mkfifo(&path);
+    // The timeout only guards against a hang (the run then has no exit code).
+    let mut init_fifo = env.cmd();
+    init_fifo
+        .timeout(std::time::Duration::from_secs(20))
+        .args(["config", "init", "--no-input", "--endpoint", &sim.url])
+        .args(["--project-id", PROJECT, "--ak", AK, "--sk-stdin"])
+        .write_stdin(format!("{SK}\n"));
+    let expected = format!(
+        "error: cannot read the config file {}: it is a FIFO (named pipe), not a regular file\n",
+        path.display()
+    );
+    let out = assert_error(&mut init_fifo, 3, &[]);
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    let kind = std::fs::symlink_metadata(&path).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO is left as it was");
+
+    std::fs::remove_file(&path).unwrap();
+    let theirs = "[profiles.theirs]\nregion = \"cn-north-4\"\n";
+    env.write_config(theirs);
+    crate::hardening::give_to_nobody(&path);
+    let out = init(&env, &sim, &["--sk-stdin"], &format!("{SK}\n"));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let expected = format!(
+        "error: cannot read the config file {}: it belongs to another user (uid 65534), neither to this one nor to root\n",
+        path.display()
+    );
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert_eq!(std::fs::metadata(&path).unwrap().uid(), 65534);
+}

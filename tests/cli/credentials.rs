@@ -1048,3 +1048,70 @@ fn an_sdk_credentials_file_readable_by_others_draws_a_chmod_warning() {
     );
     assert_clean(&out);
 }
+
+// ---- Policy binds every run (issue 22, item 7) ----
+
+#[test]
+fn the_default_profiles_policy_binds_credentials_from_the_sdk_variables() {
+    let sim = Sim::start(&["--desktops", "1"]);
+    let env = Env::new();
+    let log = env.dir.path().join("central").join("audit.jsonl");
+    env.write_config(&format!(
+        "default_profile = \"prod\"\n\n[profiles.prod]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\n\
+         ak = \"{WRONG_AK}\"\nsk = \"{WRONG_SK}\"\nrequire_ticket = true\naudit_log = \"{}\"\n",
+        sim.url,
+        log.display()
+    ));
+    let id = generated_id(1);
+    let sdk_cancel = |extra: &[&str]| {
+        let mut cmd = env.cmd();
+        cmd.env("HUAWEICLOUD_SDK_AK", AK)
+            .env("HUAWEICLOUD_SDK_SK", SK)
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+            .args(["--endpoint", &sim.url, "cancel", &id])
+            .args(extra);
+        cmd
+    };
+    assert_error(
+        &mut sdk_cancel(&[]),
+        2,
+        &["error: this profile requires a ticket for every change (require_ticket = true)"],
+    );
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+
+    assert_output(&mut sdk_cancel(&["--ticket", "INC-7"]), 0, "", &[]);
+    let text = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert_eq!(lines[0]["ticket"], "INC-7");
+    assert_eq!(
+        lines[0]["operator"],
+        format!("ak:{}…", &AK[..4]),
+        "the SDK's key signed"
+    );
+    let personal = env.dir.path().join(".local/share/assist/audit.jsonl");
+    assert!(!personal.exists(), "nothing in the personal log");
+}
+
+#[test]
+fn a_blank_ticket_is_a_usage_error_everywhere_and_sends_nothing() {
+    let (sim, env) = sim_and_env(&["--desktops", "1"]);
+    let id = generated_id(1);
+    for args in [
+        vec!["start", &id, "--ticket", "  "],
+        vec!["cancel", &id, "--ticket", ""],
+        vec!["sessions", "--cancel", "--yes", "--ticket", "\t"],
+        vec!["log", "--ticket", " "],
+    ] {
+        let out = assert_error(env.cmd().args(&args), 2, &["a ticket cannot be blank"]);
+        assert!(
+            stderr(&out).contains("--ticket"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+}

@@ -3,7 +3,8 @@
 //! Files an attacker cannot redirect, signals that save the state, secret commands that print
 //! one line, one refused request per run, no proxy for loopback, no echoed secret, nothing
 //! unbounded, an interval floor, no silent `--once`, no silent hang, no text that reads as
-//! something else.
+//! something else. Round three (issue 22): no FIFO, device or other user's file is waited on
+//! or used (audit log, state, lock, config, caches), and no small settings file is a bomb.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -810,4 +811,277 @@ fn an_all_null_answer_after_a_session_counts_only_when_the_next_one_agrees() {
     let (rest, err) = run.finish();
     assert!(rest.is_empty(), "{rest:?}");
     assert!(!err.contains("warning"), "{err}");
+}
+
+// ---- Round three (issue 22, items 5, 6, 12): files and helpers another user cannot plant ----
+
+/// A FIFO (named pipe) at `path`: opening it blocks until the other end opens.
+pub fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.unwrap().success(), "mkfifo {}", path.display());
+}
+
+/// Gives `path` to uid/gid 65534 (nobody): "another user" for a test that runs as root.
+pub fn give_to_nobody(path: &Path) {
+    std::os::unix::fs::chown(path, Some(65534), Some(65534)).expect("chown");
+}
+
+/// The hang guard of a run that must end at once: the harness kills it after 20 s, which
+/// the test then sees as a missing exit code (not a time it asserts).
+const HANG_GUARD: Duration = Duration::from_secs(20);
+
+#[test]
+fn an_audit_log_that_is_a_fifo_a_device_or_another_users_is_exit_3_and_nothing_is_sent() {
+    let (sim, env) = sim_and_env(&["--desktops", "1"]);
+    let fifo = env.dir.path().join("audit.fifo");
+    mkfifo(&fifo);
+    let foreign = env.dir.path().join("foreign.jsonl");
+    std::fs::write(&foreign, "").unwrap();
+    give_to_nobody(&foreign);
+    set_mode(&foreign, 0o666);
+    let cases = [
+        (
+            fifo.clone(),
+            "it is a FIFO (named pipe), not a regular file",
+        ),
+        (
+            PathBuf::from("/dev/full"),
+            "it is a character device, not a regular file",
+        ),
+        (
+            foreign.clone(),
+            "it belongs to another user (uid 65534), neither to this one nor to root",
+        ),
+    ];
+    let id = generated_id(1);
+    for (log, why) in cases {
+        env.write_config(&format!(
+            "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\naudit_log = \"{}\"\n",
+            sim.url,
+            log.display()
+        ));
+        let mut cancel = env.cmd();
+        cancel
+            .timeout(HANG_GUARD)
+            .args(["cancel", &id, "--ticket", "INC-5"]);
+        let first = format!(
+            "error: the audit log {} cannot be written: {why}\n",
+            log.display()
+        );
+        let out = assert_error(&mut cancel, 3, &["hint: "]);
+        assert!(stderr(&out).starts_with(&first), "{}", stderr(&out));
+        assert_nothing_changed(&sim);
+    }
+    assert_eq!(
+        std::fs::read_to_string(&foreign).unwrap(),
+        "",
+        "nothing appended"
+    );
+}
+
+#[test]
+fn a_config_of_another_user_holding_a_command_is_refused_before_running_it() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let marker = env.dir.path().join("ran");
+    let config = env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\n\
+         sk_command = \"touch {}; echo {SK}\"\n",
+        sim.url,
+        marker.display()
+    ));
+    give_to_nobody(&config);
+    let expected = format!(
+        "error: the config file {} belongs to another user (uid 65534) and holds `sk_command`: \
+         assist does not run another user's command\n",
+        config.display()
+    );
+    let out = assert_error(
+        env.cmd().args(["show", OPEN_DESKTOP, "-o", "code"]),
+        3,
+        &["hint: "],
+    );
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    assert!(!marker.exists(), "the command did not run");
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+
+    // The same user's file without a command is read as before.
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\n",
+        sim.url
+    ));
+    give_to_nobody(&config);
+    assert_output(
+        env.cmd().args(["show", OPEN_DESKTOP, "-o", "code"]),
+        0,
+        "K7Q2M9XA\n",
+        &[],
+    );
+}
+
+/// An AK/SK profile without a project: the project comes from the cache, else from IAM.
+fn project_lookup_profile(sim: &Sim, env: &Env) {
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nregion = \"{SIM_REGION}\"\n\
+         ak = \"{AK}\"\nsk = \"{SK}\"\n",
+        url = sim.url
+    ));
+}
+
+#[test]
+fn a_cache_another_user_could_plant_is_refused_and_never_used() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    project_lookup_profile(&sim, &env);
+    let cache = env.cache_dir();
+    std::fs::create_dir_all(&cache).unwrap();
+    let projects = cache.join("projects.json");
+    std::fs::write(&projects, "{}").unwrap();
+    let show = || {
+        let mut cmd = env.cmd();
+        cmd.args(["show", OPEN_DESKTOP, "-o", "code"]);
+        cmd
+    };
+
+    // Another user's cache directory, open to all (as in their HOME under `sudo -E`).
+    give_to_nobody(&cache);
+    set_mode(&cache, 0o777);
+    let out = assert_error(&mut show(), 3, &["hint: "]);
+    let expected = format!(
+        "error: {}: a cache directory that belongs to another user (uid 65534): assist does not use it\n",
+        cache.display()
+    );
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+
+    // This user's directory, but a cache file others may write to.
+    std::os::unix::fs::chown(&cache, Some(0), Some(0)).unwrap();
+    set_mode(&cache, 0o700);
+    set_mode(&projects, 0o666);
+    let out = assert_error(&mut show(), 3, &["hint: "]);
+    let expected = format!(
+        "error: {}: a cache file that group or other users may write to (mode 666): assist does not use it\n",
+        projects.display()
+    );
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+
+    // A private cache is used as before.
+    set_mode(&projects, 0o600);
+    assert_output(&mut show(), 0, "K7Q2M9XA\n", &[]);
+}
+
+/// `cmd` run with at most 1 GiB of address space: a file that makes assist allocate
+/// gigabytes ends it (abort, exit 134) instead of the machine's memory.
+fn within_1_gib(cmd: &assert_cmd::Command) -> std::process::Command {
+    let mut limited = std::process::Command::new("sh");
+    limited
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"");
+    limited.arg(cmd.get_program()).args(cmd.get_args());
+    limited.env_clear();
+    for (key, value) in cmd.get_envs() {
+        if let Some(value) = value {
+            limited.env(key, value);
+        }
+    }
+    limited
+}
+
+/// Runs `cmd` under [`within_1_gib`] and the hang guard.
+fn bounded(cmd: &assert_cmd::Command) -> std::process::Output {
+    let mut limited = assert_cmd::Command::from_std(within_1_gib(cmd));
+    limited.timeout(HANG_GUARD).output().unwrap()
+}
+
+#[test]
+fn a_yaml_alias_bomb_in_the_regions_file_is_exit_3_naming_the_file() {
+    let env = Env::new();
+    let file = env.dir.path().join("regions.yaml");
+    let mut bomb = String::from(
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for level in 1..9u8 {
+        let (prev, name) = ((b'a' + level - 1) as char, (b'a' + level) as char);
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("WORKSPACE:\n  - id: cn-north-4\n    endpoint: *i\n");
+    std::fs::write(&file, &bomb).unwrap();
+    assert!(bomb.len() < 2048, "a small file: {} bytes", bomb.len());
+    let mut cmd = env.cmd();
+    cmd.env("HUAWEICLOUD_SDK_AK", AK)
+        .env("HUAWEICLOUD_SDK_SK", SK)
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT)
+        .env("HUAWEICLOUD_SDK_REGIONS_FILE", &file)
+        .args(["--region", "cn-north-4", "show", OPEN_DESKTOP]);
+    let out = bounded(&cmd);
+    let expected = format!(
+        "error: cannot read the SDK regions file {}: its aliases expand to more than 100000 nodes",
+        file.display()
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn an_interpolation_bomb_in_the_sdk_credentials_file_is_exit_3_naming_the_file() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let file = env.dir.path().join("credentials");
+    let mut bomb = format!("[DEFAULT]\nk0 = {}\n", "x".repeat(64));
+    for level in 1..=9 {
+        let refs = format!("%(k{})s", level - 1).repeat(20);
+        bomb.push_str(&format!("k{level} = {refs}\n"));
+    }
+    bomb.push_str(&format!("[basic]\nak = {AK}\nsk = %(k9)s\n"));
+    std::fs::write(&file, &bomb).unwrap();
+    assert!(bomb.len() < 2500, "a small file: {} bytes", bomb.len());
+    let mut cmd = env.cmd();
+    cmd.env("HUAWEICLOUD_SDK_CREDENTIALS_FILE", &file).args([
+        "--endpoint",
+        &sim.url,
+        "--project-id",
+        PROJECT,
+        "show",
+        OPEN_DESKTOP,
+    ]);
+    let out = bounded(&cmd);
+    let expected = format!(
+        "error: [basic] of {}: `sk`: interpolation follows more than 1000 `%(key)s` references\n",
+        file.display()
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+}
+
+#[test]
+fn a_config_that_is_a_fifo_is_refused_at_once_and_tab_completion_does_not_wait() {
+    let env = Env::new();
+    mkfifo(&env.config_path());
+    let mut show = env.cmd();
+    show.timeout(HANG_GUARD).args(["show", OPEN_DESKTOP]);
+    let expected = format!(
+        "error: cannot read the config file {}: it is a FIFO (named pipe), not a regular file\n",
+        env.config_path().display()
+    );
+    let out = assert_error(&mut show, 3, &[]);
+    assert!(stderr(&out).starts_with(&expected), "{}", stderr(&out));
+    // `assist --profile <TAB>`, as bash asks it: the built-in profile, at once.
+    let out = env
+        .cmd()
+        .timeout(HANG_GUARD)
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .args(["--", "assist", "--profile", ""])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).split_whitespace().collect::<Vec<_>>(),
+        ["demo"]
+    );
 }

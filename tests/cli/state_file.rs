@@ -145,3 +145,34 @@ fn a_line_of_stdin_that_is_not_utf8_is_a_usage_error_naming_it() {
     );
     assert!(sim.requests().is_empty());
 }
+
+#[test]
+fn a_fifo_at_the_state_file_or_its_lock_is_exit_3_at_once_and_polls_nothing() {
+    let (sim, env) = setup();
+    for planted in ["state.json", "state.json.lock"] {
+        let dir = env.dir.path().join(planted.replace('.', "-"));
+        std::fs::create_dir(&dir).unwrap();
+        let state = dir.join("state.json");
+        crate::hardening::mkfifo(&dir.join(planted));
+        // The timeout only guards against a hang (the run then has no exit code); today's
+        // runs end at once.
+        let mut watch = env.cmd();
+        watch
+            .timeout(Duration::from_secs(20))
+            .args(["watch", "--once", OPEN_DESKTOP, "--state"])
+            .arg(&state);
+        let why = if planted.ends_with(".lock") {
+            format!("its lock {}.lock: ", state.display())
+        } else {
+            String::new()
+        };
+        let expected = format!(
+            "error: the state file {} cannot be used: {why}it is a FIFO (named pipe), not a regular file\n  \
+             hint: point --state at a file in a directory that exists and that this user can write\n",
+            state.display()
+        );
+        let out = assert_error(&mut watch, 3, &[]);
+        assert_eq!(stderr(&out), expected);
+    }
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+}
