@@ -11,6 +11,7 @@
 
 mod clock;
 mod conn;
+mod consent;
 mod errors;
 mod faults;
 mod gate;
@@ -20,6 +21,7 @@ mod secret;
 mod seed;
 mod server;
 mod store;
+mod tenant;
 mod tls;
 mod units;
 pub mod verify;
@@ -41,6 +43,7 @@ pub use faults::{FaultKind, FaultOn};
 pub use gate::Temporary;
 pub use iam::IamUser;
 pub use quota::{RateLimit, RetryAfter, Scope as RateLimitScope};
+pub use tenant::SettingsApi;
 
 pub const DEMO_AK: &str = "DEMOACCESSKEY0000000";
 pub const DEMO_SK: &str = "DEMOSECRETKEY000000000000000000000000000";
@@ -135,6 +138,16 @@ pub struct SimArgs {
     /// Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable
     #[arg(long = "refuse", value_name = "DESKTOP_ID")]
     pub refuse: Vec<String>,
+
+    /// Desktop whose end user never answers a request: it waits, then closes once the tenant's
+    /// `wait_confirm_time` has passed (with a failed_reason, the simulator's guess); repeatable
+    #[arg(long = "silent", value_name = "DESKTOP_ID")]
+    pub silent: Vec<String>,
+
+    /// Whether the tenant's collaboration-settings API answers: available, forbidden (403 to
+    /// GET and PUT) or absent (the gateway's 404 APIGW.0101, as in a region without it)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = SettingsApi::Available, value_name = "HOW")]
+    pub settings_api: SettingsApi,
 
     /// Desktop helped a day before the simulator started: its session is over (CLOSE, with that
     /// day's create_time) until someone asks again; repeatable
@@ -329,6 +342,8 @@ impl SimArgs {
             confirm_after: Duration::from_secs(2),
             access_after: Duration::from_secs(2),
             refuse: Vec::new(),
+            silent: Vec::new(),
+            settings_api: SettingsApi::Available,
             helped_yesterday: Vec::new(),
             desktops: 0,
             seed_status: SeedStatus::None,

@@ -190,7 +190,7 @@ impl Desktop {
         }
     }
 
-    fn connect_status(&self) -> &'static str {
+    pub fn connect_status(&self) -> &'static str {
         match self {
             Desktop::Named(n) => n.connect_status,
             Desktop::Generated { .. } if self.status() != "ACTIVE" => "UNREGISTER",

@@ -14,6 +14,7 @@ mod lenient;
 pub mod model;
 mod retry;
 mod stale;
+pub mod tenant;
 mod trace;
 mod transport;
 

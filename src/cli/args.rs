@@ -90,10 +90,84 @@ pub struct StartArgs {
     pub interval: Duration,
 
     #[arg(long, value_parser = parse_duration, value_name = "DURATION", help = format!(
-        "With --wait: give up after this long (exit 8) [default: --timeout when given, else {}]",
+        "With --wait: give up after this long (exit 8) [default: --timeout when given, else \
+         the tenant's time to accept plus a margin when the user must accept, else {}]",
         shown(START_DEADLINE)
     ))]
     pub deadline: Option<Duration>,
+
+    /// Put this message on the user's screen first (SendNotifications; `-` reads it from
+    /// stdin), then ask
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+
+    /// With --message: also record its text in the audit log (by default only that a message
+    /// went out, and its length)
+    #[arg(long, requires = "message")]
+    pub audit_text: bool,
+
+    /// Refuse (exit 9, nothing sent) when the desktop is off, in maintenance, busy with a task
+    /// or its user is not connected, instead of warning and asking anyway
+    #[arg(long)]
+    pub require_connected: bool,
+}
+
+/// `settings`: shown without a subcommand.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    pub command: Option<SettingsCommand>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum SettingsCommand {
+    /// Change settings: read them, change the named keys, write the whole object back
+    /// (asks first on a terminal; scripts add --yes)
+    #[command(after_help = SETTINGS_SET_EXAMPLES)]
+    Set(SettingsSetArgs),
+}
+
+const SETTINGS_SET_EXAMPLES: &str = "\
+Examples:
+  assist settings set wait_confirm_time=120 --ticket CHG-7
+  assist settings set is_user_confirm_enabled=true keyboard_mouse_ctl=false --yes";
+
+#[derive(Debug, Args)]
+pub struct SettingsSetArgs {
+    /// The settings to change (each checked before any request); `assist settings` lists them
+    #[arg(value_name = "KEY=VALUE", required = true,
+          add = clap_complete::engine::ArgValueCompleter::new(super::complete_setting))]
+    pub assignments: Vec<String>,
+
+    /// Write without asking
+    #[arg(long)]
+    pub yes: bool,
+
+    #[command(flatten)]
+    pub audit: AuditArgs,
+}
+
+/// `message`: the desktop IDs, then the text; or a selector and the text.
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "assist message [OPTIONS] <DESKTOP_ID>... <TEXT>\n       \
+                            assist message [OPTIONS] <--name|--user|--ip> <VALUE> <TEXT>"
+)]
+pub struct MessageArgs {
+    /// The desktops' IDs, then the message (the last word; `-` reads it from stdin)
+    #[arg(value_name = "DESKTOP_ID... TEXT", required = true, num_args = 1..)]
+    pub words: Vec<String>,
+
+    #[command(flatten)]
+    pub select: DesktopSelector,
+
+    #[command(flatten)]
+    pub audit: AuditArgs,
+
+    /// Also record the message's text in the audit log (by default only that a message went
+    /// out, and its length)
+    #[arg(long)]
+    pub audit_text: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,14 +3,15 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
 use super::record::{answered, closed, Recorder};
+use super::tenant;
 use crate::api::model::RemoteAssistance;
 use crate::audit::{Action, Entry};
-use crate::cli::{CancelArgs, StartArgs};
+use crate::cli::{CancelArgs, StartArgs, START_DEADLINE};
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
@@ -33,12 +34,27 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         .with_hint(msg!("hint-copy-needs-wait"))
         .into());
     }
+    let message = args.message.as_deref().map(tenant::message_text);
+    let message = message.transpose()?;
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
     let directory = Arc::new(Directory::listed(listed.as_slice()));
     let names = directory.names(id.as_str());
     let about = about(&id, names.as_ref());
+    // Before anything is sent: the tenant's rule (read once for the run) and whether anyone
+    // can accept on the desktop now; then the word to the user, then the request.
+    let consent = tenant::consent(settings, &client);
+    tenant::triage(settings, &client, &id, &about, args.require_connected)?;
+    if let Some(text) = &message {
+        tenant::send(
+            &client,
+            std::slice::from_ref(&id),
+            text,
+            rec,
+            args.audit_text,
+        )?;
+    }
     // Look first (one GET, on the connection the POST then uses): a session already open or
     // waiting for the user is reported, and waited on, rather than asked for again.
     if let Some(active) = active_session(&client, &id)? {
@@ -101,6 +117,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         }
     };
     directory.exists(&id);
+    tenant::say_consent(consent, &about);
     // `-o code` and `-o link` ask for what only exists once the user accepted:
     // it implies --wait rather than sending a request and then failing.
     if !args.wait && !settings.output.needs_open() {
@@ -116,7 +133,18 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     // seeing it ends the wait as a signal should, never the process half-way.
     crate::engine::signals::catch(crate::messages::say);
     messages::plain(&msg!("start-asked", desktop = &about));
-    wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
+    let limit = tenant_limit(settings, args, consent);
+    wait_for_open(settings, args, &id, Arc::new(client), directory, rec, limit)
+}
+
+/// The tenant's time to accept, when it decides how long `--wait` waits: the user must
+/// accept and neither `--deadline` nor `--timeout` was given.
+fn tenant_limit(settings: &Settings, args: &StartArgs, consent: tenant::Consent) -> Option<u64> {
+    let explicit = args.deadline.is_some() || settings.deadline != Some(START_DEADLINE);
+    match consent {
+        tenant::Consent::Within(seconds) if !explicit => Some(seconds),
+        _ => None,
+    }
 }
 
 /// Refuses `--new` without `--yes` when there is no terminal to ask on, before any request:
@@ -236,7 +264,7 @@ fn existing(
     }
     directory.exists(id);
     messages::plain(&msg!("start-waiting-on-existing"));
-    wait_for_open(settings, args, id, Arc::new(client), directory, rec)
+    wait_for_open(settings, args, id, Arc::new(client), directory, rec, None)
 }
 
 /// The record on stdout, in the chosen format, with the desktop's names when known.
@@ -316,15 +344,19 @@ fn wait_for_open(
     client: Arc<crate::api::Client>,
     directory: Arc<Directory>,
     rec: &mut Recorder,
+    limit: Option<u64>,
 ) -> anyhow::Result<Outcome> {
     let interrupted = crate::engine::signals::catch(crate::messages::say);
+    let deadline = limit
+        .map(|seconds| Duration::from_secs(seconds) + tenant::CONSENT_MARGIN)
+        .or(settings.deadline);
     let plan = Plan {
         ids: vec![id.clone()],
         interval: args.interval,
         concurrency: 1,
         max_rate: None,
         until: vec![Status::Open],
-        deadline: settings.deadline.map(|d| Instant::now() + d),
+        deadline: deadline.map(|d| Instant::now() + d),
         once: false,
         began: None,
         directory: directory.clone(),
@@ -343,6 +375,14 @@ fn wait_for_open(
         .as_ref()
         .and_then(DesktopNames::label);
     rec.record(id, label, |e| answer(e, &outcome.end, &record));
+    if let Some(seconds) = limit.filter(|_| unanswered(&outcome.end, &record)) {
+        return Err(Failure::new(
+            Kind::Deadline,
+            format!("desktop {id}: the user did not answer within {seconds} s (the tenant's time to accept)"),
+        )
+        .with_hint(msg!("hint-consent-timeout"))
+        .into());
+    }
     match outcome.end {
         Outcome::Done => opened(settings, args, id, &record, &directory),
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
@@ -389,6 +429,18 @@ fn wait_for_open(
             Ok(Outcome::Stopped(kind))
         }
         end => Ok(end),
+    }
+}
+
+/// The tenant's time to accept ran out: our deadline passed, or the cloud closed the request
+/// with a reason that says so.
+fn unanswered(end: &Outcome, record: &RemoteAssistance) -> bool {
+    match end {
+        Outcome::Stopped(Kind::Deadline) => true,
+        Outcome::Stopped(Kind::Ended) => {
+            record.status() == Some(&Status::Close) && tenant::timed_out(record.failed_reason())
+        }
+        _ => false,
     }
 }
 

@@ -13,6 +13,7 @@ mod select;
 mod sessions;
 mod setup;
 mod show;
+mod tenant;
 mod watch;
 
 use crate::cli::{Cli, Command};
@@ -52,6 +53,15 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
         Command::Desktops(args) => {
             let (settings, _sim) = setup::prepare(&flags)?;
             desktops::run(&settings, &args)
+        }
+        Command::Settings(args) => {
+            tenant::refuse_unconfirmed(&args)?;
+            let (settings, _sim) = setup::prepare(&flags)?;
+            tenant::settings(&settings, &args)
+        }
+        Command::Message(args) => {
+            let (settings, _sim) = setup::prepare(&flags)?;
+            tenant::message(&settings, &args)
         }
         Command::Log(args) => log::run(&setup::local(&flags)?, &args),
         Command::Sessions(args) => {

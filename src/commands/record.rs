@@ -57,10 +57,19 @@ impl Recorder {
         name: Option<String>,
         fill: impl FnOnce(&mut Entry),
     ) {
+        self.append(desktop.as_str(), name, fill);
+    }
+
+    /// Appends one line for a change of the tenant (its settings), which names no desktop.
+    pub fn record_tenant(&mut self, fill: impl FnOnce(&mut Entry)) {
+        self.append("", None, fill);
+    }
+
+    fn append(&mut self, desktop: &str, name: Option<String>, fill: impl FnOnce(&mut Entry)) {
         let Some(log) = &mut self.log else { return };
         let mut entry = Entry {
             time: jiff::Timestamp::now().to_string(),
-            desktop_id: desktop.as_str().to_string(),
+            desktop_id: desktop.to_string(),
             desktop_name: name,
             ..self.base.clone()
         };

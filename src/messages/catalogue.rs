@@ -230,6 +230,24 @@ pub const ENGLISH: &[(&str, &str)] = &[
         // Within 80 columns with `note: ` and the longest loopback URL (port 65535).
         "\"{profile}\" is a built-in simulator at {url}, not the cloud",
     ),
+    // ---- commands/tenant.rs: the tenant's settings, a message, looking before asking ----
+    ("settings-change", "{change}"),
+    ("settings-unchanged", "the settings already say so; nothing to write"),
+    ("settings-confirm", "Write these settings for the whole tenant? [y/N] "),
+    ("settings-kept", "left the settings as they are; nothing changed"),
+    ("settings-written", "wrote the tenant's settings ({count} changed)"),
+    ("hint-settings-keys", "the settings are {keys}; `assist settings` shows their values"),
+    ("hint-settings-needs-yes", "add --yes to change them from a script"),
+    ("hint-message-length", "give a message of 1 to {limit} characters, as an argument or on stdin with `-`"),
+    ("hint-message-usage", "e.g. assist message --user erin 'IT will call you' or assist message ID1 ID2 'text'"),
+    ("message-sent", "sent the message to desktop {desktop}"),
+    ("consent-unknown", "the tenant's settings could not be read ({error}); asking as before"),
+    ("consent-within", "{desktop} has {seconds} s to accept"),
+    ("consent-not-asked", "{desktop}: the user will not be asked (the tenant's settings do not ask for consent)"),
+    ("triage-unknown", "could not look at desktop {desktop} before asking ({error}); asking anyway"),
+    ("triage-warning", "{desktop}: {problem}, so nobody may be there to accept; asking anyway"),
+    ("hint-require-connected", "wait until the user is back (`assist desktops` shows the state), send a message (`assist message`), or ask without --require-connected"),
+    ("hint-consent-timeout", "ask again when the user is at the desktop (`assist message` can tell them first), or raise the tenant's time (`assist settings set wait_confirm_time=120`)"),
 ];
 
 /// The English text of `id`.
