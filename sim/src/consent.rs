@@ -61,7 +61,7 @@ pub async fn settings(State(sim): State<Arc<Sim>>, req: Request) -> Response {
             name.unwrap_or(&String::new())
         ));
     }
-    let text = Value::Object(sim.store.tenant.config()).to_string();
+    let text = sim.store.tenant.config_text();
     let body = serde_json::json!({ "config_name": CONFIG_NAME, "config_value": text });
     errors::json(StatusCode::OK, &body)
 }
@@ -198,18 +198,23 @@ pub async fn stored_settings(State(sim): State<Arc<Sim>>) -> Response {
     errors::json(StatusCode::OK, &sim.store.tenant.config())
 }
 
-/// `POST /_sim/settings`: store this object as it is, unchecked (odd clouds, unknown keys).
+/// `POST /_sim/settings`: store this object as it is, unchecked (odd clouds, unknown keys);
+/// a JSON string instead is served as `config_value` verbatim (a malformed one).
 pub async fn replace_settings(State(sim): State<Arc<Sim>>, req: Request) -> Response {
     let id = request_id(&req);
     let Ok(body) = axum::body::to_bytes(req.into_body(), 64 * 1024).await else {
         return control_error("the body could not be read (64 KiB at most)", &id);
     };
-    match serde_json::from_slice::<Map<String, Value>>(&body) {
-        Ok(config) => {
+    match serde_json::from_slice::<Value>(&body) {
+        Ok(Value::Object(config)) => {
             sim.store.tenant.set_config(config);
             stored_settings(State(sim)).await
         }
-        Err(e) => control_error(&format!("expected a JSON object: {e}"), &id),
+        Ok(Value::String(raw)) => {
+            sim.store.tenant.set_raw(raw);
+            errors::no_content()
+        }
+        _ => control_error("expected a JSON object, or a string to serve verbatim", &id),
     }
 }
 

@@ -125,6 +125,8 @@ pub struct SavedTenant {
 #[derive(Debug, Default)]
 pub struct Tenant {
     config: Mutex<Option<Map<String, Value>>>,
+    /// A `config_value` served as it is instead of the object (to play a malformed one).
+    raw: Mutex<Option<String>>,
     states: Mutex<HashMap<String, DesktopState>>,
     received: Mutex<Vec<Received>>,
 }
@@ -138,6 +140,20 @@ impl Tenant {
     /// Replaces the whole object (the PUT and the control API both write it whole).
     pub fn set_config(&self, config: Map<String, Value>) {
         *lock(&self.config) = Some(config);
+        *lock(&self.raw) = None;
+    }
+
+    /// `config_value` as GET sends it: the object's text, or the raw text a test set.
+    pub fn config_text(&self) -> String {
+        match lock(&self.raw).clone() {
+            Some(raw) => raw,
+            None => Value::Object(self.config()).to_string(),
+        }
+    }
+
+    /// From now on GET sends this `config_value`, whatever it is.
+    pub fn set_raw(&self, raw: String) {
+        *lock(&self.raw) = Some(raw);
     }
 
     /// The tenant's time to accept when the user must accept, in seconds.

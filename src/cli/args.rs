@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use super::defaults::{shown, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL};
 use super::states::AnyCase;
@@ -136,7 +137,7 @@ Examples:
 pub struct SettingsSetArgs {
     /// The settings to change (each checked before any request); `assist settings` lists them
     #[arg(value_name = "KEY=VALUE", required = true,
-          add = clap_complete::engine::ArgValueCompleter::new(super::complete_setting))]
+          add = ArgValueCompleter::new(complete_setting))]
     pub assignments: Vec<String>,
 
     /// Write without asking
@@ -439,4 +440,27 @@ pub struct InitArgs {
     /// IAM endpoint, if not the region's
     #[arg(long, value_name = "URL")]
     pub iam_endpoint: Option<String>,
+}
+
+/// `settings set <TAB>`: the keys (`KEY=`), then the values a key takes.
+fn complete_setting(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    use crate::domain::share::{Rule, KEYS};
+    let current = current.to_string_lossy();
+    let candidates: Vec<String> = match current.split_once('=') {
+        None => KEYS.iter().map(|k| format!("{}=", k.name)).collect(),
+        Some((name, _)) => match KEYS.iter().find(|k| k.name == name).map(|k| k.rule) {
+            Some(Rule::Bool) => vec!["true".into(), "false".into()],
+            Some(Rule::OneOf(choices)) => choices.iter().map(|c| c.to_string()).collect(),
+            Some(Rule::Seconds(min, max)) => vec![min.to_string(), "60".into(), max.to_string()],
+            _ => Vec::new(),
+        }
+        .into_iter()
+        .map(|v| format!("{name}={v}"))
+        .collect(),
+    };
+    candidates
+        .into_iter()
+        .filter(|c| c.starts_with(current.as_ref()))
+        .map(CompletionCandidate::new)
+        .collect()
 }

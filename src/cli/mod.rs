@@ -287,29 +287,6 @@ fn without_blank_env(arg: clap::Arg) -> clap::Arg {
     }
 }
 
-/// `settings set <TAB>`: the keys (`KEY=`), then the values a key takes.
-fn complete_setting(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
-    use crate::domain::share::{Rule, KEYS};
-    let current = current.to_string_lossy();
-    let candidates: Vec<String> = match current.split_once('=') {
-        None => KEYS.iter().map(|k| format!("{}=", k.name)).collect(),
-        Some((name, _)) => match KEYS.iter().find(|k| k.name == name).map(|k| k.rule) {
-            Some(Rule::Bool) => vec!["true".into(), "false".into()],
-            Some(Rule::OneOf(choices)) => choices.iter().map(|c| c.to_string()).collect(),
-            Some(Rule::Seconds(min, max)) => vec![min.to_string(), "60".into(), max.to_string()],
-            _ => Vec::new(),
-        }
-        .into_iter()
-        .map(|v| format!("{name}={v}"))
-        .collect(),
-    };
-    candidates
-        .into_iter()
-        .filter(|c| c.starts_with(current.as_ref()))
-        .map(CompletionCandidate::new)
-        .collect()
-}
-
 /// `--profile <TAB>`: the profiles of the config file and `demo`, for the dynamic completion.
 fn complete_profile(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
     let current = current.to_string_lossy();

@@ -42,22 +42,10 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     let directory = Arc::new(Directory::listed(listed.as_slice()));
     let names = directory.names(id.as_str());
     let about = about(&id, names.as_ref());
-    // Before anything is sent: the tenant's rule (read once for the run) and whether anyone
-    // can accept on the desktop now; then the word to the user, then the request.
-    let consent = tenant::consent(settings, &client);
-    tenant::triage(settings, &client, &id, &about, args.require_connected)?;
-    if let Some(text) = &message {
-        tenant::send(
-            &client,
-            std::slice::from_ref(&id),
-            text,
-            rec,
-            args.audit_text,
-        )?;
-    }
     // Look first (one GET, on the connection the POST then uses): a session already open or
     // waiting for the user is reported, and waited on, rather than asked for again.
-    if let Some(active) = active_session(&client, &id)? {
+    let active = active_session(&client, &id)?;
+    if let Some(active) = active.clone() {
         if !args.new {
             // Signals are caught before any line that says a wait is coming.
             crate::engine::signals::catch(crate::messages::say);
@@ -73,6 +61,20 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             messages::plain(&msg!("start-new-kept", desktop = &about));
             return Ok(Outcome::Done);
         }
+    }
+    // A request is about to go out (and, with --new, a session to close): the tenant's rule
+    // (read once for the run), whether anyone can accept now, then the word to the user.
+    let consent = tenant::consent(settings, &client);
+    before_asking(
+        settings,
+        args,
+        &client,
+        &id,
+        &about,
+        message.as_deref(),
+        rec,
+    )?;
+    if let Some(active) = active {
         let closing = client.cancel_remote_assistance(&id);
         let label = names.as_ref().and_then(DesktopNames::label);
         rec.record(&id, label, |e| closed(e, &closing));
@@ -145,6 +147,25 @@ fn tenant_limit(settings: &Settings, args: &StartArgs, consent: tenant::Consent)
         tenant::Consent::Within(seconds) if !explicit => Some(seconds),
         _ => None,
     }
+}
+
+/// Once a request is about to go out: whether anyone can accept on the desktop now (a
+/// warning, or with `--require-connected` a refusal before anything is sent), then the word
+/// to the user (`--message`).
+fn before_asking(
+    settings: &Settings,
+    args: &StartArgs,
+    client: &crate::api::Client,
+    id: &DesktopId,
+    about: &str,
+    message: Option<&str>,
+    rec: &mut Recorder,
+) -> anyhow::Result<()> {
+    tenant::triage(settings, client, id, about, args.require_connected)?;
+    if let Some(text) = message {
+        tenant::send(client, std::slice::from_ref(id), text, rec, args.audit_text)?;
+    }
+    Ok(())
 }
 
 /// Refuses `--new` without `--yes` when there is no terminal to ask on, before any request:

@@ -7,7 +7,6 @@ mod demo;
 mod desktops;
 mod lifecycle;
 mod log;
-mod manpages;
 mod record;
 mod select;
 mod sessions;
@@ -25,7 +24,7 @@ use crate::outcome::Outcome;
 pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Manpages { dir } => manpages::write_all(&dir),
+        Command::Manpages { dir } => completions::write_all(&dir),
         Command::Config(sub) => config::run(&flags, &sub),
         #[cfg(feature = "sim")]
         Command::Sim(args) if args.reset_demo => demo::reset().map(|()| Outcome::Done),
