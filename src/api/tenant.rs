@@ -63,6 +63,18 @@ impl DesktopState {
         text(self.task_status.as_ref())
     }
 
+    /// The four fields as `show --detail -o json` prints them: as the cloud sent them, null
+    /// when it did not.
+    pub fn json(&self) -> Value {
+        let field = |v: &Option<Value>| v.clone().unwrap_or(Value::Null);
+        serde_json::json!({
+            "status": field(&self.status),
+            "login_status": field(&self.login_status),
+            "in_maintenance_mode": field(&self.in_maintenance_mode),
+            "task_status": field(&self.task_status),
+        })
+    }
+
     /// `true`, `"true"` or `1` is in maintenance.
     pub fn in_maintenance(&self) -> Option<bool> {
         match self.in_maintenance_mode.as_ref()? {

@@ -57,6 +57,11 @@ pub struct ShowArgs {
     /// Also put the invitation code on the clipboard, through the terminal (OSC 52)
     #[arg(long)]
     pub copy: bool,
+
+    /// Also show the desktop's power and login state (ShowDesktopDetail): whether anyone is
+    /// there to accept
+    #[arg(long)]
+    pub detail: bool,
 }
 
 #[derive(Debug, Args)]

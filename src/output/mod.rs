@@ -25,7 +25,7 @@ pub use log::{render_log, render_verified};
 pub use report::Reporter;
 pub use sessions::{render_sessions, SessionRow};
 pub use settings::render_settings;
-pub use show::{render_cancelled, render_created, render_show};
+pub use show::{render_cancelled, render_created, render_show, render_show_detail};
 pub use style::Style;
 pub use table::{line_width, width, Stream};
 pub use watch::{fitted_line, LineReporter};

@@ -499,3 +499,31 @@ fn a_refused_settings_api_falls_back_to_asking_as_before() {
         );
     }
 }
+
+#[test]
+fn show_detail_adds_the_desktops_power_and_login_state() {
+    let (sim, env) = setup(&["--desktops", "9"]);
+    let id = generated_id(DISCONNECTED);
+    set_state(&sim, &id, json!({"task_status": "rebooting"}));
+    let out = run(&env, &["show", &id, "--detail"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    for row in [
+        "Power\tACTIVE\n",
+        "Login\tDISCONNECTED\n",
+        "Maintenance\tno\n",
+        "Task\trebooting\n",
+    ] {
+        assert!(table.contains(row), "{row:?} in {table}");
+    }
+    let out = run(&env, &["show", &id, "--detail", "-o", "json"]);
+    let v = json_of(&out);
+    assert_eq!(
+        v["desktop"],
+        json!({"status": "ACTIVE", "login_status": "DISCONNECTED",
+            "in_maintenance_mode": false, "task_status": "rebooting"})
+    );
+    assert_eq!(v["status"], "NONE");
+    let plain = json_of(&run(&env, &["show", &id, "-o", "json"]));
+    assert!(plain.get("desktop").is_none(), "only with --detail");
+}
