@@ -5,7 +5,8 @@
 //! connections, HTTP/1 on each, the idle timeout), `tls` (HTTPS), `gate` (the API Gateway's
 //! authentication), `quota` (its flow control), `workspace` (the Workspace operations), `iam`
 //! (password tokens and the project lookup), `store` and `seed` (the assistance records and
-//! the seeded desktops), `faults` (network and server misbehaviour), `errors` (the error
+//! the seeded desktops), `tenant` and `consent` (the tenant's settings, the desktops' login
+//! states and the messages they received, and their HTTP side), `faults` (network and server misbehaviour), `errors` (the error
 //! bodies), `verify` (its own SDK-HMAC-SHA256 verifier, sharing no code with the client's
 //! signer), `clock` (simulated time that tests advance).
 
