@@ -395,8 +395,15 @@ fn wait_for_open(
         .names(id.as_str())
         .as_ref()
         .and_then(DesktopNames::label);
-    rec.record(id, label, |e| answer(e, &outcome.end, &record));
-    if let Some(seconds) = limit.filter(|_| unanswered(&outcome.end, &record)) {
+    let timed_out = limit.is_some() && unanswered(&outcome.end, &record);
+    rec.record(id, label, |e| {
+        answer(e, &outcome.end, &record);
+        if timed_out {
+            // The cloud's own close for lack of an answer is not a decline.
+            (e.action, e.accepted) = (Action::Deadline, None);
+        }
+    });
+    if let Some(seconds) = limit.filter(|_| timed_out) {
         return Err(Failure::new(
             Kind::Deadline,
             format!("desktop {id}: the user did not answer within {seconds} s (the tenant's time to accept)"),

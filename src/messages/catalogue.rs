@@ -81,7 +81,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-no-such-api", "the API gateway at {endpoint} has no such API: the endpoint, its path or the region is wrong (region: {region}); check `endpoint` and `region` (`assist config show`), not the desktop"),
     ("hint-credentials-rejected", "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"),
     ("hint-permission-encoded", "the credentials are valid but lack permission; the encoded authorization message says which policy denied the request: decode it with STS decode-authorization-message (the API shows the policy and the action that was refused)"),
-    ("hint-permission", "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"),
+    ("hint-permission", "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write); `settings` needs workspace:tenants:getShareSpaceConfig (and updateShareSpaceConfig to set them)"),
     ("hint-id-looks-like-a-name", "\"{value}\" is not shaped like a desktop ID; to select by user or computer name: --user {value} or --name {value}"),
     ("hint-desktop-not-found", "check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project"),
     ("hint-throttled", "the API gateway is throttling: wait a few seconds and try again"),

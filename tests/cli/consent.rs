@@ -277,6 +277,33 @@ fn start_wait_ends_with_exit_8_once_the_tenants_30_s_have_passed_on_simulated_ti
 }
 
 #[test]
+fn the_clouds_close_for_lack_of_an_answer_is_exit_8_and_no_decline_in_the_audit() {
+    let id = generated_id(CONNECTED);
+    let (sim, env) = setup(&["--desktops", "9", "--silent", &id]);
+    let log = audited(&sim, &env, "");
+    let mut settings = seeded_settings();
+    settings["wait_confirm_time"] = json!(30);
+    store_settings(&sim, settings);
+    let mut cmd = std_cmd(&env);
+    cmd.args(["start", &id, "--wait", "--interval", "100ms"]);
+    let mut running = Running::spawn(cmd);
+    assert!(running.wait_for_stderr("has 30 s to accept", Duration::from_secs(20)));
+    sim.advance(Duration::from_secs(31));
+    let (status, _, err) = running
+        .end_within(Duration::from_secs(20))
+        .expect("it ends");
+    assert_eq!(status.code(), Some(8), "{err}");
+    let lines = audit_lines(&log);
+    let actions: Vec<&str> = lines
+        .iter()
+        .map(|l| l["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["start", "deadline"], "{lines:?}");
+    assert_eq!(lines[1]["status"], "CLOSE");
+    assert_eq!(lines[1]["accepted"], Value::Null);
+}
+
+#[test]
 fn an_explicit_deadline_still_wins_over_the_tenants_time() {
     let id = generated_id(CONNECTED);
     let (_sim, env) = setup(&["--desktops", "9", "--silent", &id]);
@@ -481,9 +508,17 @@ fn a_message_by_selector_follows_the_rules_of_cancel() {
 
 #[test]
 fn a_refused_settings_api_falls_back_to_asking_as_before() {
-    for (how, code) in [("forbidden", 4), ("absent", 3)] {
+    for (how, code, hint) in [
+        ("forbidden", 4, "and updateShareSpaceConfig to set them"),
+        ("absent", 3, "has no such API"),
+    ] {
         let (sim, env) = setup(&["--desktops", "9", "--settings-api", how]);
-        assert_error(run(&env, &["settings"]), code, &["collaboration settings"]);
+        let out = run(&env, &["settings"]);
+        assert_error(
+            out,
+            code,
+            &["could not read the tenant's collaboration settings", hint],
+        );
         let id = generated_id(CONNECTED);
         let out = run(&env, &["start", &id, "--no-audit"]);
         assert_eq!(out.status.code(), Some(0), "{how}: {}", stderr(&out));
