@@ -5,12 +5,14 @@
 //! connections, HTTP/1 on each, the idle timeout), `tls` (HTTPS), `gate` (the API Gateway's
 //! authentication), `quota` (its flow control), `workspace` (the Workspace operations), `iam`
 //! (password tokens and the project lookup), `store` and `seed` (the assistance records and
-//! the seeded desktops), `faults` (network and server misbehaviour), `errors` (the error
+//! the seeded desktops), `tenant` and `consent` (the tenant's settings, the desktops' login
+//! states and the messages they received, and their HTTP side), `faults` (network and server misbehaviour), `errors` (the error
 //! bodies), `verify` (its own SDK-HMAC-SHA256 verifier, sharing no code with the client's
 //! signer), `clock` (simulated time that tests advance).
 
 mod clock;
 mod conn;
+mod consent;
 mod errors;
 mod faults;
 mod gate;
@@ -20,6 +22,7 @@ mod secret;
 mod seed;
 mod server;
 mod store;
+mod tenant;
 mod tls;
 mod units;
 pub mod verify;
@@ -41,6 +44,7 @@ pub use faults::{FaultKind, FaultOn};
 pub use gate::Temporary;
 pub use iam::IamUser;
 pub use quota::{RateLimit, RetryAfter, Scope as RateLimitScope};
+pub use tenant::SettingsApi;
 
 pub const DEMO_AK: &str = "DEMOACCESSKEY0000000";
 pub const DEMO_SK: &str = "DEMOSECRETKEY000000000000000000000000000";
@@ -135,6 +139,16 @@ pub struct SimArgs {
     /// Desktop whose end user declines new requests (-> CLOSE with failed_reason); repeatable
     #[arg(long = "refuse", value_name = "DESKTOP_ID")]
     pub refuse: Vec<String>,
+
+    /// Desktop whose end user never answers a request: it waits, then closes once the tenant's
+    /// `wait_confirm_time` has passed (with a failed_reason, the simulator's guess); repeatable
+    #[arg(long = "silent", value_name = "DESKTOP_ID")]
+    pub silent: Vec<String>,
+
+    /// Whether the tenant's collaboration-settings API answers: available, forbidden (403 to
+    /// GET and PUT) or absent (the gateway's 404 APIGW.0101, as in a region without it)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = SettingsApi::Available, value_name = "HOW")]
+    pub settings_api: SettingsApi,
 
     /// Desktop helped a day before the simulator started: its session is over (CLOSE, with that
     /// day's create_time) until someone asks again; repeatable
@@ -330,6 +344,8 @@ impl SimArgs {
             confirm_after: Duration::from_secs(2),
             access_after: Duration::from_secs(2),
             refuse: Vec::new(),
+            silent: Vec::new(),
+            settings_api: SettingsApi::Available,
             helped_yesterday: Vec::new(),
             desktops: 0,
             seed_status: SeedStatus::None,

@@ -37,6 +37,8 @@ const FAULT_RETRY_AFTER: u64 = 1;
 pub const ASSISTANCE_ROUTE: &str = "/v2/{project_id}/desktops/{desktop_id}/remote-assistance";
 pub const DESKTOPS_ROUTE: &str = "/v2/{project_id}/desktops";
 pub const DESKTOP_ROUTE: &str = "/v2/{project_id}/desktops/{desktop_id}";
+pub const NOTIFICATIONS_ROUTE: &str = "/v2/{project_id}/desktops/notifications";
+pub const SETTINGS_ROUTE: &str = "/v2/{project_id}/share-space/configuration";
 
 /// Everything the handlers share.
 pub struct Sim {
@@ -54,6 +56,10 @@ pub struct Sim {
     pub post_on_active: PostOnActive,
     /// The gateway's flow control (`--rate-limit`) and its counters.
     pub quota: Quota,
+    /// `--settings-api`: whether the tenant's settings API answers.
+    pub settings_api: super::SettingsApi,
+    /// `--lively` (the demo): the cast reads the messages sent to them.
+    pub lively: bool,
     /// `--idle-timeout`: keep-alive connections idle this long are closed.
     pub idle_timeout: Option<Duration>,
     /// `--idle-close`: how such a connection ends.
@@ -122,6 +128,8 @@ impl Sim {
                 args.rate_limit_scope,
                 args.retry_after,
             ),
+            settings_api: args.settings_api,
+            lively: args.lively,
             idle_timeout: args.idle_timeout,
             idle_close: args.idle_close,
             connections: Arc::new(Counters::default()),
@@ -139,6 +147,13 @@ impl Sim {
         };
         for desktop in &args.helped_yesterday {
             sim.store.close_earlier(desktop, HELPED_AGO);
+        }
+        for desktop in &args.silent {
+            let silent = super::tenant::DesktopState {
+                silent: Some(true),
+                ..Default::default()
+            };
+            sim.store.tenant.change_state(desktop, silent);
         }
         sim
     }
@@ -304,6 +319,11 @@ pub fn app(sim: Arc<Sim>) -> Router {
         )
         .route(DESKTOPS_ROUTE, get(workspace::list_desktops))
         .route(DESKTOP_ROUTE, get(workspace::desktop_detail))
+        .route(NOTIFICATIONS_ROUTE, post(workspace::notify))
+        .route(
+            SETTINGS_ROUTE,
+            get(workspace::settings).put(workspace::update_settings),
+        )
         .route(TOKENS_ROUTE, post(iam::issue_token))
         .route(PROJECTS_ROUTE, get(iam::list_projects));
     let control = Router::new()
@@ -313,6 +333,12 @@ pub fn app(sim: Arc<Sim>) -> Router {
         .route("/_sim/revoke-tokens", post(revoke_tokens))
         .route("/_sim/clock", get(clock).post(advance_clock))
         .route("/_sim/desktops", post(set_desktops))
+        .route("/_sim/desktop-state", post(workspace::change_state))
+        .route(
+            "/_sim/settings",
+            get(workspace::stored_settings).post(workspace::replace_settings),
+        )
+        .route("/_sim/notifications", get(workspace::received))
         .route(
             "/_sim/faults",
             get(list_faults).post(add_fault).delete(clear_faults),

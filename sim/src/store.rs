@@ -3,6 +3,7 @@
 
 use super::clock::Clock;
 use super::seed::{Catalogue, Desktop};
+use super::tenant::{SavedTenant, Tenant, CONSENT_TIMED_OUT};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -174,6 +175,12 @@ struct Session {
     user: String,
     started_at: jiff::Timestamp,
     refuses: bool,
+    /// The user never answers: the request waits for them until the tenant's time to accept
+    /// (`gives_up_after`, seconds) passes, then closes (for ever without one).
+    #[serde(default)]
+    silent: bool,
+    #[serde(default)]
+    gives_up_after: Option<u64>,
 }
 
 impl Session {
@@ -192,6 +199,8 @@ impl Session {
             user: desktop.user_name(),
             started_at: clock.timestamp(),
             refuses,
+            silent: false,
+            gives_up_after: None,
         }
     }
 
@@ -215,6 +224,9 @@ impl Session {
             .duration_since(self.started_at)
             .try_into()
             .unwrap_or(Duration::ZERO);
+        if self.silent {
+            return self.unanswered(age);
+        }
         if age < delays.confirm {
             return Record::waiting(&self.space_id, &self.space_name, Status::WaitUserConfirm);
         }
@@ -233,6 +245,17 @@ impl Session {
             user: &self.user,
             create_time: &self.opened_at(delays),
         })
+    }
+
+    /// A request nobody answers: waiting, then closed once the time to accept has passed.
+    fn unanswered(&self, age: Duration) -> Record {
+        match self.gives_up_after {
+            Some(limit) if age >= Duration::from_secs(limit) => {
+                let reason = Field::text(CONSENT_TIMED_OUT);
+                Record::closed(&self.space_id, &self.space_name, Field::Absent, reason)
+            }
+            _ => Record::waiting(&self.space_id, &self.space_name, Status::WaitUserConfirm),
+        }
     }
 
     /// When the space was created: start + both delays, as `yyyy-MM-ddTHH:mm:ssZ`.
@@ -287,6 +310,9 @@ pub struct Started {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Saved {
     changed: HashMap<String, Assistance>,
+    /// The tenant's settings, the desktops' changed states, the messages received.
+    #[serde(default)]
+    tenant: SavedTenant,
 }
 
 impl Saved {
@@ -294,6 +320,7 @@ impl Saved {
     /// `current` (what another simulator saved meanwhile): two demo commands at once each
     /// keep what they did, instead of the last one to end writing over the other.
     pub fn merged(self, base: &Saved, mut current: Saved) -> Saved {
+        current.tenant = self.tenant.merged(&base.tenant, current.tenant);
         for (id, mine) in self.changed {
             if base.changed.get(&id) != Some(&mine) {
                 current.changed.insert(id, mine);
@@ -313,6 +340,8 @@ pub struct Store {
     clock: Arc<Clock>,
     /// `--lively`: seeded pending sessions move on from the first time someone looks.
     lively: bool,
+    /// The tenant's settings, the desktops' states and their messages.
+    pub tenant: Tenant,
 }
 
 impl Store {
@@ -330,12 +359,14 @@ impl Store {
             changed: Mutex::new(HashMap::new()),
             clock,
             lively,
+            tenant: Tenant::default(),
         }
     }
 
     /// Takes up where a saved state left off (what it saved wins over this run's seeds).
     pub fn restore(&mut self, saved: Saved) {
         super::server::lock(&self.changed).extend(saved.changed);
+        self.tenant.restore(saved.tenant);
     }
 
     /// A desktop helped `ago` before now, whose session is over: CLOSE, dated when it began
@@ -360,6 +391,7 @@ impl Store {
     pub fn save(&self) -> Saved {
         Saved {
             changed: super::server::lock(&self.changed).clone(),
+            tenant: self.tenant.save(),
         }
     }
 
@@ -384,7 +416,9 @@ impl Store {
             Some(active) if active.is_active() => (active, true),
             _ => {
                 let refuses = desktop.refuses() || self.refuse.contains(desktop_id);
-                let session = Session::new(&desktop, refuses, &self.clock);
+                let mut session = Session::new(&desktop, refuses, &self.clock);
+                session.silent = self.tenant.state(desktop_id).silent == Some(true);
+                session.gives_up_after = self.tenant.consent_limit();
                 let record = session.record(now, self.delays);
                 changed.insert(desktop_id.to_string(), Assistance::Live(session));
                 (record, false)
@@ -457,6 +491,7 @@ mod tests {
         let changed = records.iter().map(|(id, a)| (id.to_string(), a.clone()));
         Saved {
             changed: changed.collect(),
+            tenant: SavedTenant::default(),
         }
     }
 

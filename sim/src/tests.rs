@@ -2222,3 +2222,117 @@ mod flow_control {
         assert_eq!(ask().status(), StatusCode::OK);
     }
 }
+
+/// The calls around a session (docs/WORKSPACE-API.md §9): the tenant's settings, a
+/// desktop's state, messages, and the consent timeout of a user who never answers.
+mod consent {
+    use super::*;
+
+    fn settings_url(sim: &Handle) -> String {
+        format!(
+            "{}/v2/{DEMO_PROJECT_ID}/share-space/configuration",
+            sim.url()
+        )
+    }
+
+    fn with_body(method: Method, url: &str, body: &Value) -> Response {
+        let bytes = body.to_string().into_bytes();
+        signed_with(method, url, DEMO_SK, &sdk_date_now(), &bytes)
+            .send()
+            .unwrap()
+    }
+
+    fn config_of(resp: Response) -> Value {
+        let outer = body(resp);
+        assert_eq!(outer["config_name"], "share-space-user-conf", "{outer}");
+        serde_json::from_str(outer["config_value"].as_str().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_settings_are_a_json_string_written_back_whole_and_checked() {
+        let sim = start(|_| {});
+        let url = format!("{}?name=share-space-user-conf", settings_url(&sim));
+        let mut config = config_of(signed(Method::GET, &url));
+        assert_eq!(config["wait_confirm_time"], 60);
+        config["wait_confirm_time"] = json!(30);
+        config["future_key"] = json!("kept");
+        let put =
+            json!({"config_name": "share-space-user-conf", "config_value": config.to_string()});
+        let resp = with_body(Method::PUT, &settings_url(&sim), &put);
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(config_of(signed(Method::GET, &url)), config);
+        for bad in [json!(29), json!(181), json!("60")] {
+            let mut wrong = config.clone();
+            wrong["wait_confirm_time"] = bad;
+            let put =
+                json!({"config_name": "share-space-user-conf", "config_value": wrong.to_string()});
+            let resp = with_body(Method::PUT, &settings_url(&sim), &put);
+            error(resp, 400, errors::SIM_BAD_PARAMETER);
+        }
+        let put = json!({"config_name": "share-space-user-conf", "config_value": "{oops"});
+        error(
+            with_body(Method::PUT, &settings_url(&sim), &put),
+            400,
+            errors::SIM_BAD_PARAMETER,
+        );
+        assert_eq!(config_of(signed(Method::GET, &url)), config, "unchanged");
+    }
+
+    #[test]
+    fn a_refused_settings_api_answers_403_or_the_gateways_404() {
+        for (how, status, code) in [
+            (SettingsApi::Forbidden, 403, "APIGW.0302"),
+            (SettingsApi::Absent, 404, "APIGW.0101"),
+        ] {
+            let sim = start(|a| a.settings_api = how);
+            error(signed(Method::GET, &settings_url(&sim)), status, code);
+        }
+    }
+
+    #[test]
+    fn a_user_who_never_answers_lets_the_request_close_after_the_tenants_time() {
+        let id = seeded(2);
+        let sim = start(|a| a.silent = vec![id.clone()]);
+        // Its seeded session is waiting already: close it, then ask anew.
+        let resp = with_token(Method::DELETE, &assistance_url(&sim, &id));
+        assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+        let resp = with_token(Method::POST, &assistance_url(&sim, &id));
+        assert_eq!(resp.status(), StatusCode::OK);
+        sim.advance(Duration::from_secs(59));
+        assert_eq!(body(get(&sim, &id))["status"], "WAIT_USER_CONFIRM");
+        sim.advance(Duration::from_secs(2));
+        let closed = body(get(&sim, &id));
+        assert_eq!(closed["status"], "CLOSE", "{closed}");
+        assert_eq!(closed["failed_reason"], tenant::CONSENT_TIMED_OUT);
+    }
+
+    #[test]
+    fn the_detail_shows_login_states_and_messages_reach_the_control_api() {
+        let sim = start(|a| a.lively = true);
+        let erin = seeded(4);
+        let url = format!("{}/v2/{DEMO_PROJECT_ID}/desktops/{erin}", sim.url());
+        let desktop = body(signed(Method::GET, &url))["desktop"].clone();
+        assert_eq!(desktop["login_status"], "DISCONNECTED", "{desktop}");
+        assert_eq!(desktop["in_maintenance_mode"], false);
+        let notify = format!("{}/v2/{DEMO_PROJECT_ID}/desktops/notifications", sim.url());
+        let sent = json!({"desktop_ids": [erin], "notifications": "IT will call"});
+        let job = body(with_body(Method::POST, &notify, &sent));
+        assert!(job["job_id"].is_string(), "{job}");
+        let got = body(control(&sim, Method::GET, "notifications", None));
+        assert_eq!(got[0]["text"], "IT will call");
+        assert_eq!(got[0]["acknowledged"], true, "the demo's cast reads it");
+        let desktop = body(signed(Method::GET, &url))["desktop"].clone();
+        assert_eq!(desktop["login_status"], "CONNECTED", "and comes back");
+        for bad in [
+            json!({"desktop_ids": [erin], "notifications": " "}),
+            json!({"desktop_ids": [], "notifications": "hi"}),
+            json!({"desktop_ids": ["nope"], "notifications": "hi"}),
+        ] {
+            error(
+                with_body(Method::POST, &notify, &bad),
+                400,
+                errors::SIM_BAD_PARAMETER,
+            );
+        }
+    }
+}

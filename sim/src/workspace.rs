@@ -61,13 +61,17 @@ pub async fn desktop_detail(State(sim): State<Arc<Sim>>, req: Request) -> Respon
         return project_not_found(&path.project);
     }
     match sim.store.catalogue().find(&path.desktop) {
-        Some(desktop) => errors::json(
-            StatusCode::OK,
-            &serde_json::json!({ "desktop": desktop.summary() }),
-        ),
+        Some(desktop) => {
+            let detail = super::consent::detail(&sim, &desktop);
+            errors::json(StatusCode::OK, &serde_json::json!({ "desktop": detail }))
+        }
         None => not_found(&path.desktop),
     }
 }
+
+pub use super::consent::{
+    change_state, notify, received, replace_settings, settings, stored_settings, update_settings,
+};
 
 enum Op {
     Show,
@@ -139,6 +143,15 @@ fn carry_out(sim: &Sim, path: &PathIds, op: Op) -> Response {
 /// apply the flow control, then delay or break the answer as the faults say. `Err` is the
 /// answer to send instead.
 async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, Response> {
+    admit_body(sim, req, desktop).await.map(|(parts, _)| parts)
+}
+
+/// [`admit`], keeping the body for the service.
+pub(crate) async fn admit_body(
+    sim: &Sim,
+    req: Request,
+    desktop: Option<&str>,
+) -> Result<(Parts, axum::body::Bytes), Response> {
     let id = req
         .extensions()
         .get::<RequestId>()
@@ -191,7 +204,7 @@ async fn admit(sim: &Sim, req: Request, desktop: Option<&str>) -> Result<Parts, 
             return Err(resp);
         }
     }
-    Ok(parts)
+    Ok((parts, body))
 }
 
 /// A strict gateway answers 411 to a bodiless POST or DELETE that says neither how long its
@@ -204,13 +217,13 @@ fn lacks_length(parts: &Parts) -> bool {
 
 /// The project and desktop of a matched route, decoded from the raw path (so `a%2Fb` is the
 /// one desktop `a/b`). The router has already checked the shape.
-struct PathIds {
-    project: String,
-    desktop: String,
+pub(crate) struct PathIds {
+    pub(crate) project: String,
+    pub(crate) desktop: String,
 }
 
 impl PathIds {
-    fn parse(raw_path: &str) -> PathIds {
+    pub(crate) fn parse(raw_path: &str) -> PathIds {
         let mut segments = raw_path.split('/').skip(2).map(super::verify::unquote);
         let project = segments.next().unwrap_or_default();
         let desktop = segments.nth(1).unwrap_or_default();
@@ -218,7 +231,7 @@ impl PathIds {
     }
 }
 
-fn project_not_found(project: &str) -> Response {
+pub(crate) fn project_not_found(project: &str) -> Response {
     errors::workspace(
         StatusCode::NOT_FOUND,
         errors::SIM_PROJECT_NOT_FOUND,
@@ -322,7 +335,7 @@ impl DesktopQuery {
             };
         for desktop in desktops.filter(|d| self.matches(d)) {
             if total >= self.offset && page.len() < self.limit {
-                page.push(desktop.summary());
+                page.push(super::consent::listed(sim, &desktop));
             }
             total += 1;
         }

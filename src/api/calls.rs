@@ -148,7 +148,7 @@ impl Client {
     }
 
     /// `v2/{project_id}/desktops`, encoded.
-    fn desktops_path(&self) -> Vec<String> {
+    pub(super) fn desktops_path(&self) -> Vec<String> {
         vec![
             "v2".to_string(),
             signer::encode(&self.shared.project_id),

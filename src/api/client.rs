@@ -114,14 +114,25 @@ impl Client {
         url: &Url,
         query: &[(String, String)],
     ) -> Result<Answer, ApiError> {
+        self.execute_body(method, url, query, b"")
+    }
+
+    /// Like [`Client::execute`], with a JSON body (which the signature covers).
+    pub(super) fn execute_body(
+        &self,
+        method: Method,
+        url: &Url,
+        query: &[(String, String)],
+        body: &[u8],
+    ) -> Result<Answer, ApiError> {
         let s = &self.shared;
         let headers = |url: &Url| {
             s.keys
                 .current()
-                .headers(method.as_str(), url, query, &s.project_id, b"")
+                .headers(method.as_str(), url, query, &s.project_id, body)
         };
         s.keys
-            .guarded(&s.trace, &|| self.send(&method, url, b"", &headers))
+            .guarded(&s.trace, &|| self.send(&method, url, body, &headers))
     }
 
     /// One logical request: attempts per the retry policy, each with freshly built headers

@@ -15,6 +15,7 @@ pub mod model;
 mod retry;
 mod stale;
 mod tally;
+pub mod tenant;
 mod trace;
 mod transport;
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use super::defaults::{
     shown, EXEC_TIMEOUT, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL,
@@ -58,6 +59,11 @@ pub struct ShowArgs {
     /// Also put the invitation code on the clipboard, through the terminal (OSC 52)
     #[arg(long)]
     pub copy: bool,
+
+    /// Also show the desktop's power and login state (ShowDesktopDetail): whether anyone is
+    /// there to accept
+    #[arg(long)]
+    pub detail: bool,
 }
 
 #[derive(Debug, Args)]
@@ -93,13 +99,87 @@ pub struct StartArgs {
     pub interval: Duration,
 
     #[arg(long, value_parser = parse_duration, value_name = "DURATION", help = format!(
-        "With --wait: give up after this long (exit 8) [default: --timeout when given, else {}]",
+        "With --wait: give up after this long (exit 8) [default: --timeout when given, else \
+         the tenant's time to accept plus a margin when the user must accept, else {}]",
         shown(START_DEADLINE)
     ))]
     pub deadline: Option<Duration>,
 
     #[command(flatten)]
     pub exec: ExecArgs,
+
+    /// Put this message on the user's screen first (SendNotifications; `-` reads it from
+    /// stdin), then ask
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+
+    /// With --message: also record its text in the audit log (by default only that a message
+    /// went out, and its length)
+    #[arg(long, requires = "message")]
+    pub audit_text: bool,
+
+    /// Refuse (exit 9, nothing sent) when the desktop is off, in maintenance, busy with a task
+    /// or its user is not connected, instead of warning and asking anyway
+    #[arg(long)]
+    pub require_connected: bool,
+}
+
+/// `settings`: shown without a subcommand.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    pub command: Option<SettingsCommand>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum SettingsCommand {
+    /// Change settings: read them, change the named keys, write the whole object back
+    /// (asks first on a terminal; scripts add --yes)
+    #[command(after_help = SETTINGS_SET_EXAMPLES)]
+    Set(SettingsSetArgs),
+}
+
+const SETTINGS_SET_EXAMPLES: &str = "\
+Examples:
+  assist settings set wait_confirm_time=120 --ticket CHG-7
+  assist settings set is_user_confirm_enabled=true keyboard_mouse_ctl=false --yes";
+
+#[derive(Debug, Args)]
+pub struct SettingsSetArgs {
+    /// The settings to change (each checked before any request); `assist settings` lists them
+    #[arg(value_name = "KEY=VALUE", required = true,
+          add = ArgValueCompleter::new(complete_setting))]
+    pub assignments: Vec<String>,
+
+    /// Write without asking
+    #[arg(long)]
+    pub yes: bool,
+
+    #[command(flatten)]
+    pub audit: AuditArgs,
+}
+
+/// `message`: the desktop IDs, then the text; or a selector and the text.
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "assist message [OPTIONS] <DESKTOP_ID>... <TEXT>\n       \
+                            assist message [OPTIONS] <--name|--user|--ip> <VALUE> <TEXT>"
+)]
+pub struct MessageArgs {
+    /// The desktops' IDs, then the message (the last word; `-` reads it from stdin)
+    #[arg(value_name = "DESKTOP_ID... TEXT", required = true, num_args = 1..)]
+    pub words: Vec<String>,
+
+    #[command(flatten)]
+    pub select: DesktopSelector,
+
+    #[command(flatten)]
+    pub audit: AuditArgs,
+
+    /// Also record the message's text in the audit log (by default only that a message went
+    /// out, and its length)
+    #[arg(long)]
+    pub audit_text: bool,
 }
 
 #[derive(Debug, Args)]
@@ -407,4 +487,27 @@ pub struct InitArgs {
     /// IAM endpoint, if not the region's
     #[arg(long, value_name = "URL")]
     pub iam_endpoint: Option<String>,
+}
+
+/// `settings set <TAB>`: the keys (`KEY=`), then the values a key takes.
+fn complete_setting(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    use crate::domain::share::{Rule, KEYS};
+    let current = current.to_string_lossy();
+    let candidates: Vec<String> = match current.split_once('=') {
+        None => KEYS.iter().map(|k| format!("{}=", k.name)).collect(),
+        Some((name, _)) => match KEYS.iter().find(|k| k.name == name).map(|k| k.rule) {
+            Some(Rule::Bool) => vec!["true".into(), "false".into()],
+            Some(Rule::OneOf(choices)) => choices.iter().map(|c| c.to_string()).collect(),
+            Some(Rule::Seconds(min, max)) => vec![min.to_string(), "60".into(), max.to_string()],
+            _ => Vec::new(),
+        }
+        .into_iter()
+        .map(|v| format!("{name}={v}"))
+        .collect(),
+    };
+    candidates
+        .into_iter()
+        .filter(|c| c.starts_with(current.as_ref()))
+        .map(CompletionCandidate::new)
+        .collect()
 }

@@ -7,7 +7,8 @@ use clap::Subcommand;
 use clap_complete::Shell;
 
 use super::args::{
-    CancelArgs, DesktopsArgs, InitArgs, LogArgs, SessionsArgs, ShowArgs, StartArgs, WatchArgs,
+    CancelArgs, DesktopsArgs, InitArgs, LogArgs, MessageArgs, SessionsArgs, SettingsArgs, ShowArgs,
+    StartArgs, WatchArgs,
 };
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +39,13 @@ pub enum Command {
     /// --verify checks its hash chain
     #[command(after_help = LOG_EXAMPLES)]
     Log(LogArgs),
+    /// The tenant's collaboration settings (must the user accept, how long they have, ...);
+    /// `settings set KEY=VALUE...` changes them
+    #[command(after_help = SETTINGS_EXAMPLES)]
+    Settings(SettingsArgs),
+    /// Put a message on the user's screen (SendNotifications), e.g. that IT will call
+    #[command(after_help = MESSAGE_EXAMPLES)]
+    Message(MessageArgs),
     /// Run the local Workspace simulator (for the demo, tests and trying scripts)
     #[cfg(feature = "sim")]
     #[command(after_help = SIM_EXAMPLES)]
@@ -74,6 +82,18 @@ Examples:
   assist log --since 7d --user alice
   assist log --verify";
 
+const SETTINGS_EXAMPLES: &str = "\
+Examples:
+  assist settings
+  assist settings -o json | jq .wait_confirm_time
+  assist settings set wait_confirm_time=120 --ticket CHG-7";
+
+const MESSAGE_EXAMPLES: &str = "\
+Examples:
+  assist message --user erin 'IT will call you in 2 minutes'
+  assist message \"$ID1\" \"$ID2\" 'Maintenance at 18:00: please save your work'
+  echo 'Please restart your desktop' | assist message --name FIN-PC-042 -";
+
 const SHOW_EXAMPLES: &str = "\
 Examples:
   assist show --name FIN-PC-042
@@ -87,6 +107,7 @@ Examples:
   assist start --user alice --wait
   assist start --user alice --wait --copy          # the code onto the clipboard
   code=$(assist start --name FIN-PC-042 --wait -o code --deadline 5m)
+  assist start --user erin --message 'IT will ask to see your screen' --wait
   assist start \"$ID\" -o json | jq -r .share_space_id";
 
 const CANCEL_EXAMPLES: &str = "\

@@ -15,7 +15,7 @@ use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 pub use args::*;
 pub use commands::{Command, ConfigCommand};
-use defaults::START_DEADLINE;
+pub use defaults::START_DEADLINE;
 
 use crate::config::{
     sourced, CommandAsks, Overrides, Source, Waits, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,

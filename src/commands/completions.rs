@@ -1,12 +1,19 @@
-//! `assist completions`: the shell's registration script (the man pages are `manpages.rs`).
+//! `assist completions`: the shell's registration script; and the hidden `assist manpages`.
 //! The completions themselves come from `assist` at each TAB (clap_complete's dynamic
 //! completion, see main.rs): profile names are read from the config as it is then, values
 //! from the same definition as the parser.
+//!
+//! `assist manpages` writes a page per command from the same definition as `--help`, through
+//! clap_mangen's sections, with two of our own: EXAMPLES kept line for line (clap_mangen's
+//! EXTRA reflows them into one paragraph) and EXIT STATUS, the table of docs/CONTRACT.md.
 
 use std::io::Write;
+use std::path::Path;
 
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 use clap_complete::Shell;
+use clap_mangen::roff::{roman, Roff};
+use clap_mangen::Man;
 
 use crate::outcome::Outcome;
 
@@ -31,4 +38,147 @@ pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
     out.write_all(&script)?;
     out.flush()?;
     Ok(Outcome::Done)
+}
+
+// ---- `assist manpages` ----
+/// The contract whose exit-code table every page carries: one source for both.
+const CONTRACT: &str = include_str!("../../docs/CONTRACT.md");
+
+/// Writes `assist.1` and a page per command (`assist-show.1`, `assist-config-init.1`…) into
+/// `dir`. The plain version, without the commit: the committed pages stay the same from one
+/// commit to the next.
+pub fn write_all(dir: &Path) -> anyhow::Result<Outcome> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("could not create {}: {e}", dir.display()))?;
+    let mut cmd = crate::cli::command()
+        .version(env!("CARGO_PKG_VERSION"))
+        .disable_help_subcommand(true);
+    cmd.build();
+    write_tree(&cmd, dir).map_err(|e| {
+        anyhow::anyhow!("could not write the man pages into {}: {e}", dir.display())
+    })?;
+    Ok(Outcome::Done)
+}
+
+/// The page of `cmd`, then those of its visible subcommands (named as clap_mangen names them).
+fn write_tree(cmd: &clap::Command, dir: &Path) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_tree(sub, dir)?;
+    }
+    let man = Man::new(cmd.clone());
+    let mut file = std::fs::File::create(dir.join(man.get_filename()))?;
+    file.write_all(&page(cmd, &man)?)?;
+    file.flush()
+}
+
+/// clap_mangen's sections in its order, EXAMPLES and EXIT STATUS in place of its EXTRA.
+fn page(cmd: &clap::Command, man: &Man) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut out)?;
+    }
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut out)?;
+    }
+    let mut own = Roff::new();
+    if let Some(after) = cmd.get_after_help() {
+        examples(&mut own, &after.to_string());
+    }
+    exit_status(&mut own);
+    own.to_writer(&mut out)?;
+    if cmd.get_version().is_some() {
+        man.render_version_section(&mut out)?;
+    }
+    Ok(one_preamble(&out))
+}
+
+/// Each rendering starts with roff's preamble (the apostrophe string): a page needs it once.
+fn one_preamble(page: &[u8]) -> Vec<u8> {
+    const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+    let text = String::from_utf8_lossy(page);
+    let body = text.replace(PREAMBLE, "");
+    match text.starts_with(PREAMBLE) {
+        true => format!("{PREAMBLE}{body}").into_bytes(),
+        false => body.into_bytes(),
+    }
+}
+
+/// The examples as written: one line each, indentation kept (no fill, no adjusting).
+fn examples(roff: &mut Roff, after_help: &str) {
+    let lines = after_help.strip_prefix("Examples:\n").unwrap_or(after_help);
+    roff.control("SH", ["EXAMPLES"]);
+    roff.control("nf", []);
+    for line in lines.lines() {
+        roff.text([roman(line)]);
+    }
+    roff.control("fi", []);
+}
+
+/// One tagged paragraph per row of the contract's exit-code table.
+fn exit_status(roff: &mut Roff) {
+    roff.control("SH", ["EXIT STATUS"]);
+    for (code, meaning) in exit_rows(CONTRACT) {
+        roff.control("TP", []);
+        roff.text([roman(code)]);
+        roff.text([roman(meaning)]);
+    }
+}
+
+/// `| code | meaning |` rows under "## Exit codes", backticks dropped (roff has no code font).
+fn exit_rows(contract: &str) -> Vec<(String, String)> {
+    contract
+        .lines()
+        .skip_while(|l| l.trim() != "## Exit codes")
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l
+                .trim()
+                .strip_prefix('|')?
+                .strip_suffix('|')?
+                .split(" | ")
+                .collect();
+            let [code, meaning] = cells.as_slice() else {
+                return None;
+            };
+            let code = code.trim();
+            code.starts_with(|c: char| c.is_ascii_digit())
+                .then(|| (code.to_string(), meaning.trim().replace('`', "")))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_exit_code_of_the_contract_is_a_row() {
+        let rows = exit_rows(CONTRACT);
+        let codes: Vec<&str> = rows.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "0",
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                "6",
+                "7",
+                "8",
+                "9",
+                "130, 143, 129"
+            ]
+        );
+        assert!(
+            rows[5].1.starts_with("not found: no such desktop"),
+            "{rows:?}"
+        );
+    }
 }

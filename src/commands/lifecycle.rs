@@ -3,15 +3,16 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
 use super::record::{answered, closed, send, Recorder, Sent};
+use super::tenant;
 use crate::api::model::RemoteAssistance;
 use crate::api::Client;
 use crate::audit::{Action, Entry};
-use crate::cli::{CancelArgs, StartArgs};
+use crate::cli::{CancelArgs, StartArgs, START_DEADLINE};
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
@@ -35,6 +36,8 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         .with_hint(msg!("hint-copy-needs-wait"))
         .into());
     }
+    let message = args.message.as_deref().map(tenant::message_text);
+    let message = message.transpose()?;
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
@@ -43,7 +46,8 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     let about = about(&id, names.as_ref());
     // Look first (one GET, on the connection the POST then uses): a session already open or
     // waiting for the user is reported, and waited on, rather than asked for again.
-    if let Some(active) = active_session(&client, &id)? {
+    let active = active_session(&client, &id)?;
+    if let Some(active) = active.clone() {
         if !args.new {
             // Signals are caught before any line that says a wait is coming.
             crate::engine::signals::catch(crate::messages::say);
@@ -67,6 +71,20 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
                 }
             }
         }
+    }
+    // A request is about to go out (and, with --new, a session to close): the tenant's rule
+    // (read once for the run), whether anyone can accept now, then the word to the user.
+    let consent = tenant::consent(settings, &client);
+    before_asking(
+        settings,
+        args,
+        &client,
+        &id,
+        &about,
+        message.as_deref(),
+        rec,
+    )?;
+    if let Some(active) = active {
         let label = names.as_ref().and_then(DesktopNames::label);
         let session = active.share_space_id.as_deref();
         let cancel = Client::cancel_remote_assistance;
@@ -136,6 +154,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         }
     };
     directory.exists(&id);
+    tenant::say_consent(consent, &about);
     // `-o code` and `-o link` ask for what only exists once the user accepted:
     // it implies --wait rather than sending a request and then failing.
     if !args.wait && !settings.output.needs_open() {
@@ -151,7 +170,37 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     // seeing it ends the wait as a signal should, never the process half-way.
     crate::engine::signals::catch(crate::messages::say);
     messages::plain(&msg!("start-asked", desktop = &about));
-    wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
+    let limit = tenant_limit(settings, args, consent);
+    wait_for_open(settings, args, &id, Arc::new(client), directory, rec, limit)
+}
+
+/// The tenant's time to accept, when it decides how long `--wait` waits: the user must
+/// accept and neither `--deadline` nor `--timeout` was given.
+fn tenant_limit(settings: &Settings, args: &StartArgs, consent: tenant::Consent) -> Option<u64> {
+    let explicit = args.deadline.is_some() || settings.deadline != Some(START_DEADLINE);
+    match consent {
+        tenant::Consent::Within(seconds) if !explicit => Some(seconds),
+        _ => None,
+    }
+}
+
+/// Once a request is about to go out: whether anyone can accept on the desktop now (a
+/// warning, or with `--require-connected` a refusal before anything is sent), then the word
+/// to the user (`--message`).
+fn before_asking(
+    settings: &Settings,
+    args: &StartArgs,
+    client: &crate::api::Client,
+    id: &DesktopId,
+    about: &str,
+    message: Option<&str>,
+    rec: &mut Recorder,
+) -> anyhow::Result<()> {
+    tenant::triage(settings, client, id, about, args.require_connected)?;
+    if let Some(text) = message {
+        tenant::send(client, std::slice::from_ref(id), text, rec, args.audit_text)?;
+    }
+    Ok(())
 }
 
 /// A signal came while a POST or DELETE was out: its outcome line says it may have arrived;
@@ -279,7 +328,7 @@ fn existing(
     }
     directory.exists(id);
     messages::plain(&msg!("start-waiting-on-existing"));
-    wait_for_open(settings, args, id, Arc::new(client), directory, rec)
+    wait_for_open(settings, args, id, Arc::new(client), directory, rec, None)
 }
 
 /// The record on stdout, in the chosen format, with the desktop's names when known.
@@ -359,15 +408,19 @@ fn wait_for_open(
     client: Arc<crate::api::Client>,
     directory: Arc<Directory>,
     rec: &mut Recorder,
+    limit: Option<u64>,
 ) -> anyhow::Result<Outcome> {
     let interrupted = crate::engine::signals::catch(crate::messages::say);
+    let deadline = limit
+        .map(|seconds| Duration::from_secs(seconds) + tenant::CONSENT_MARGIN)
+        .or(settings.deadline);
     let plan = Plan {
         ids: vec![id.clone()],
         interval: args.interval,
         concurrency: 1,
         max_rate: None,
         until: vec![Status::Open],
-        deadline: settings.deadline.map(|d| Instant::now() + d),
+        deadline: deadline.map(|d| Instant::now() + d),
         once: false,
         began: None,
         directory: directory.clone(),
@@ -390,7 +443,22 @@ fn wait_for_open(
         .names(id.as_str())
         .as_ref()
         .and_then(DesktopNames::label);
-    rec.record(id, label, |e| answer(e, &outcome.end, &record));
+    let timed_out = limit.is_some() && unanswered(&outcome.end, &record);
+    rec.record(id, label, |e| {
+        answer(e, &outcome.end, &record);
+        if timed_out {
+            // The cloud's own close for lack of an answer is not a decline.
+            (e.action, e.accepted) = (Action::Deadline, None);
+        }
+    });
+    if let Some(seconds) = limit.filter(|_| timed_out) {
+        return Err(Failure::new(
+            Kind::Deadline,
+            format!("desktop {id}: the user did not answer within {seconds} s (the tenant's time to accept)"),
+        )
+        .with_hint(msg!("hint-consent-timeout"))
+        .into());
+    }
     match outcome.end {
         Outcome::Done => opened(settings, args, id, &record, &directory),
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
@@ -437,6 +505,18 @@ fn wait_for_open(
             Ok(Outcome::Stopped(kind))
         }
         end => Ok(end),
+    }
+}
+
+/// The tenant's time to accept ran out: our deadline passed, or the cloud closed the request
+/// with a reason that says so.
+fn unanswered(end: &Outcome, record: &RemoteAssistance) -> bool {
+    match end {
+        Outcome::Stopped(Kind::Deadline) => true,
+        Outcome::Stopped(Kind::Ended) => {
+            record.status() == Some(&Status::Close) && tenant::timed_out(record.failed_reason())
+        }
+        _ => false,
     }
 }
 

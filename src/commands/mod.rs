@@ -7,12 +7,12 @@ mod demo;
 mod desktops;
 mod lifecycle;
 mod log;
-mod manpages;
 mod record;
 mod select;
 mod sessions;
 mod setup;
 mod show;
+mod tenant;
 mod watch;
 
 use crate::cli::{Cli, Command};
@@ -25,7 +25,7 @@ use crate::output::OutputFormat;
 pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Manpages { dir } => manpages::write_all(&dir),
+        Command::Manpages { dir } => completions::write_all(&dir),
         Command::Config(sub) => {
             let format = flags.output.as_ref().map(|o| o.value);
             setup::refuse_prometheus(format.unwrap_or(OutputFormat::Table), "config")?;
@@ -67,6 +67,18 @@ pub fn run(cli: Cli, flags: Overrides) -> anyhow::Result<Outcome> {
             let (settings, _sim) = setup::prepare(&flags)?;
             setup::refuse_prometheus(settings.output, "desktops")?;
             desktops::run(&settings, &args)
+        }
+        Command::Settings(args) => {
+            tenant::refuse_unconfirmed(&args)?;
+            let (settings, _sim) = setup::prepare(&flags)?;
+            setup::refuse_prometheus(settings.output, "settings")?;
+            tenant::settings(&settings, &args)
+        }
+        Command::Message(args) => {
+            select::refuse_blank(&args.select)?;
+            let (settings, _sim) = setup::prepare(&flags)?;
+            setup::refuse_prometheus(settings.output, "message")?;
+            tenant::message(&settings, &args)
         }
         Command::Log(args) => {
             let settings = setup::local(&flags)?;

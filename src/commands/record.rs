@@ -73,7 +73,7 @@ impl Recorder {
         sends: &str,
         session: Option<&str>,
     ) -> Result<Intent, LogError> {
-        let mut entry = self.entry(desktop, name);
+        let mut entry = self.entry(desktop.as_str(), name);
         let Some(log) = &mut self.log else {
             return Ok(Intent(None));
         };
@@ -94,6 +94,12 @@ impl Recorder {
         self.outcome(&Intent::default(), desktop, name, fill);
     }
 
+    /// Appends one line for a change of the tenant (its settings), which names no desktop.
+    pub fn record_tenant(&mut self, fill: impl FnOnce(&mut Entry)) {
+        let entry = self.entry("", None);
+        self.append(entry, &Intent::default(), fill);
+    }
+
     /// Appends the outcome line of `intent`'s request.
     pub fn outcome(
         &mut self,
@@ -102,7 +108,11 @@ impl Recorder {
         name: Option<String>,
         fill: impl FnOnce(&mut Entry),
     ) {
-        let mut entry = self.entry(desktop, name);
+        let entry = self.entry(desktop.as_str(), name);
+        self.append(entry, intent, fill);
+    }
+
+    fn append(&mut self, mut entry: Entry, intent: &Intent, fill: impl FnOnce(&mut Entry)) {
         let Some(log) = &mut self.log else { return };
         entry.intent = intent.0.clone();
         fill(&mut entry);
@@ -111,10 +121,10 @@ impl Recorder {
         }
     }
 
-    fn entry(&self, desktop: &DesktopId, name: Option<String>) -> Entry {
+    fn entry(&self, desktop: &str, name: Option<String>) -> Entry {
         Entry {
             time: jiff::Timestamp::now().to_string(),
-            desktop_id: desktop.as_str().to_string(),
+            desktop_id: desktop.to_string(),
             desktop_name: name,
             ..self.base.clone()
         }

@@ -12,7 +12,7 @@ use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::{Answer, Directory};
 use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{copy_code, render_show, OutputFormat};
+use crate::output::{copy_code, render_show, render_show_detail, OutputFormat};
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
@@ -36,14 +36,31 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
         .names(id.as_str())
         .or_else(|| listed_names(&client, &directory, &id, settings.output));
     let mut stdout = std::io::stdout().lock();
-    render_show(
-        &mut stdout,
-        settings.output,
-        id.as_str(),
-        names.as_ref(),
-        &record,
-        settings.style,
-    )?;
+    if args.detail {
+        let desktop = client
+            .desktop_detail(&id)
+            .with_context(|| format!("could not read the state of desktop {id}"))?
+            .value
+            .desktop;
+        let about = (id.as_str(), names.as_ref());
+        render_show_detail(
+            &mut stdout,
+            settings.output,
+            about,
+            &record,
+            settings.style,
+            &desktop,
+        )?;
+    } else {
+        render_show(
+            &mut stdout,
+            settings.output,
+            id.as_str(),
+            names.as_ref(),
+            &record,
+            settings.style,
+        )?;
+    }
     if args.copy {
         copy_code(record.open_code())?;
     }

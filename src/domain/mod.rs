@@ -3,6 +3,7 @@
 
 mod desktop_id;
 mod names;
+pub mod share;
 mod status;
 
 pub use desktop_id::DesktopId;

@@ -88,7 +88,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("hint-no-such-api", "the API gateway at {endpoint} has no such API: the endpoint, its path or the region is wrong (region: {region}); check `endpoint` and `region` (`assist config show`), not the desktop"),
     ("hint-credentials-rejected", "the cloud rejected the credentials: check those of the profile in use (ak/sk, token, or user/domain/password_command); `assist config check` names the failing step; after five bad AK/SK signatures in a row the AK is locked for 5 minutes"),
     ("hint-permission-encoded", "the credentials are valid but lack permission; the encoded authorization message says which policy denied the request: decode it with STS decode-authorization-message (the API shows the policy and the action that was refused)"),
-    ("hint-permission", "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write)"),
+    ("hint-permission", "the credentials are valid but lack permission: the IAM user needs workspace:desktops:getRemoteAssistance (read) or create/cancelRemoteAssistance (write); `settings` needs workspace:tenants:getShareSpaceConfig (and updateShareSpaceConfig to set them)"),
     ("hint-id-looks-like-a-name", "\"{value}\" is not shaped like a desktop ID; to select by user or computer name: --user {value} or --name {value}"),
     ("hint-desktop-not-found", "check the desktop ID and the project (`--project-id`); `assist desktops` lists the desktops of the project"),
     ("hint-throttled", "the API gateway is throttling: wait a few seconds and try again"),
@@ -248,6 +248,24 @@ pub const ENGLISH: &[(&str, &str)] = &[
         // Within 80 columns with `note: ` and the longest loopback URL (port 65535).
         "\"{profile}\" is a built-in simulator at {url}, not the cloud",
     ),
+    // ---- commands/tenant.rs: the tenant's settings, a message, looking before asking ----
+    ("settings-change", "{change}"),
+    ("settings-unchanged", "the settings already say so; nothing to write"),
+    ("settings-confirm", "Write these settings for the whole tenant? [y/N] "),
+    ("settings-kept", "left the settings as they are; nothing changed"),
+    ("settings-written", "wrote the tenant's settings ({count} changed)"),
+    ("hint-settings-keys", "the settings are {keys}; `assist settings` shows their values"),
+    ("hint-settings-needs-yes", "add --yes to change them from a script"),
+    ("hint-message-length", "give a message of 1 to {limit} characters, as an argument or on stdin with `-`"),
+    ("hint-message-usage", "e.g. assist message --user erin 'IT will call you' or assist message ID1 ID2 'text'"),
+    ("message-sent", "sent the message to desktop {desktop}"),
+    ("consent-unknown", "the tenant's settings could not be read ({error}); asking as before"),
+    ("consent-within", "{desktop} has {seconds} s to accept"),
+    ("consent-not-asked", "{desktop}: the user will not be asked (the tenant's settings do not ask for consent)"),
+    ("triage-unknown", "could not look at desktop {desktop} before asking ({error}); asking anyway"),
+    ("triage-warning", "{desktop}: {problem}, so nobody may be there to accept; asking anyway"),
+    ("hint-require-connected", "wait until the user is back (`assist desktops` shows the state), send a message (`assist message`), or ask without --require-connected"),
+    ("hint-consent-timeout", "ask again when the user is at the desktop (`assist message` can tell them first), or raise the tenant's time (`assist settings set wait_confirm_time=120`)"),
 ];
 
 /// The English text of `id`.

@@ -10,6 +10,7 @@ use super::format::OutputFormat;
 use super::style::{status_paint, Style};
 use super::table::{pairs, Cell, Fit, Layout, Stream};
 use crate::api::model::{self, RemoteAssistance};
+use crate::api::tenant::DesktopState;
 use crate::domain::{DesktopNames, Status, MASK};
 use crate::text::sanitize;
 
@@ -66,6 +67,65 @@ pub fn render_show(
         }
     }
     out.flush()
+}
+
+/// `show --detail` as JSON: the record's object with the desktop's state after it.
+#[derive(Serialize)]
+struct DetailJson<'a> {
+    #[serde(flatten)]
+    record: RecordJson<'a>,
+    desktop: serde_json::Value,
+}
+
+/// `show --detail`: the record, then the desktop's power and login state (`desktop` in JSON,
+/// four more rows in the table; `code` and `link` as without it).
+pub fn render_show_detail(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    (desktop_id, names): (&str, Option<&DesktopNames>),
+    record: &RemoteAssistance,
+    style: Style,
+    desktop: &DesktopState,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => {
+            let json = DetailJson {
+                record: RecordJson::new(desktop_id, record, style.show_password),
+                desktop: desktop.json(),
+            };
+            crate::text::write_json_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => {
+            let mut rows = if record.status() == Some(&Status::None) {
+                none_rows(desktop_id, names, style)
+            } else {
+                show_rows(desktop_id, names, record, style)
+            };
+            rows.extend(state_rows(desktop));
+            for line in pairs(&rows, style, Layout::of(Stream::Stdout)) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        OutputFormat::Code | OutputFormat::Link | OutputFormat::Prometheus => {
+            return render_show(out, format, desktop_id, names, record, style)
+        }
+    }
+    out.flush()
+}
+
+/// The desktop's state as rows; what the cloud did not say is `-`.
+fn state_rows(desktop: &DesktopState) -> Vec<Row> {
+    let text = |v: Option<String>| Cell::new(v.map_or_else(|| "-".to_string(), |v| sanitize(&v)));
+    let maintenance = desktop
+        .in_maintenance()
+        .map(|m| if m { "yes" } else { "no" }.to_string());
+    vec![
+        ("Power", text(desktop.status()), Fit::Keep),
+        ("Login", text(desktop.login_status()), Fit::Keep),
+        ("Maintenance", text(maintenance), Fit::Keep),
+        ("Task", text(desktop.task_status()), Fit::Keep),
+    ]
 }
 
 /// The rows that name the desktop: its ID, and its computer name and user when known.

@@ -150,3 +150,55 @@ fn log_in_the_demo_starts_no_simulator() {
         stdout(&out)
     );
 }
+
+/// The README's story in one screen: find erin (her client went away), tell her IT will call
+/// (the cast reads it and comes back), ask, get the code.
+#[test]
+fn find_erin_tell_her_it_will_call_ask_and_get_the_code() {
+    let env = Env::new();
+    let out = demo(&env, &["desktops", "--user", "erin"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("DEV-PC-004\terin"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("DISCONNECTED"), "{}", stdout(&out));
+    let out = demo(
+        &env,
+        &["message", "--user", "erin", "IT will call you in 2 minutes"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("sent the message"),
+        "{}",
+        stderr(&out)
+    );
+    let out = demo(&env, &["desktops", "--user", "erin"]);
+    assert!(
+        stdout(&out).contains("CONNECTED"),
+        "she read it and came back"
+    );
+    assert!(!stdout(&out).contains("DISCONNECTED"), "{}", stdout(&out));
+    let out = demo(&env, &["start", "--user", "erin", "--wait", "-o", "code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("(DEV-PC-004 (erin)) has 60 s to accept"),
+        "{err}"
+    );
+    assert!(!err.contains("warning"), "nobody is missing now: {err}");
+    assert!(
+        is_invitation_code(stdout(&out).trim_end()),
+        "{}",
+        stdout(&out)
+    );
+    // grace's desktop is off: asking warns, and --require-connected sends nothing.
+    let out = demo(&env, &["start", "--user", "grace", "--require-connected"]);
+    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the desktop is SHUTOFF"),
+        "{}",
+        stderr(&out)
+    );
+}

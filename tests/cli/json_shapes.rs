@@ -1,6 +1,6 @@
 //! Every JSON shape the binary prints validates against its documented schema in
 //! docs/schemas/ (docs/json.md): `show`, `start` (with and without --wait, on a decline),
-//! `cancel`, `watch`, `desktops`, `sessions`, `log`.
+//! `cancel`, `watch`, `desktops`, `sessions`, `log`, `settings`, `show --detail`.
 //!
 //! The schemas are plain JSON Schema, for users' own tools; the checker here is a small one
 //! for the keywords they use (type, properties, required, additionalProperties, items, enum)
@@ -263,4 +263,47 @@ fn the_audit_log_prints_the_log_shape() {
     let v = json_of(&out);
     assert_eq!(v.as_array().map(Vec::len), Some(2), "{v:#}");
     assert_valid("log", &v);
+}
+
+#[test]
+fn settings_and_show_detail_print_their_documented_shapes() {
+    let (_sim, env) = sim_and_env(&[]);
+    let run = |args: &[&str]| {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        json_of(&out)
+    };
+    let settings = run(&["settings", "-o", "json"]);
+    assert_valid("settings", &settings);
+    assert_eq!(settings["wait_confirm_time"], 60);
+    let written = run(&[
+        "settings",
+        "set",
+        "wait_confirm_time=90",
+        "--yes",
+        "--no-audit",
+        "-o",
+        "json",
+    ]);
+    assert_valid("settings", &written);
+    for id in [
+        EXAMPLE_DESKTOP,
+        "11111111-0000-4000-8000-000000000004",
+        "11111111-0000-4000-8000-000000000006",
+    ] {
+        let detail = run(&["show", id, "--detail", "-o", "json"]);
+        assert_valid("show-detail", &detail);
+    }
+    let off = run(&[
+        "show",
+        "11111111-0000-4000-8000-000000000006",
+        "--detail",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(
+        off["desktop"],
+        serde_json::json!({"status": "SHUTOFF", "login_status": "UNREGISTER",
+            "in_maintenance_mode": false, "task_status": null})
+    );
 }

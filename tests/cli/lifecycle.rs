@@ -31,7 +31,7 @@ fn start_without_wait_prints_the_post_answer_as_json_after_one_post() {
     assert_clean(&out);
 
     // A look first (no session there), then exactly one POST.
-    let reqs = sim.requests();
+    let reqs = assistance_requests(&sim);
     assert_eq!(reqs.len(), 2, "one GET, one POST: {reqs:#?}");
     assert_eq!(reqs[0]["method"], "GET");
     assert_eq!(reqs[1]["method"], "POST");
@@ -95,7 +95,7 @@ fn start_code_output_implies_wait_and_prints_the_code() {
         "{code:?}"
     );
     assert!(!err.contains(SK), "{err}");
-    let reqs = sim.requests();
+    let reqs = assistance_requests(&sim);
     assert_eq!(reqs[0]["method"], "GET", "a look first: {reqs:#?}");
     assert_eq!(reqs[1]["method"], "POST", "{reqs:#?}");
     assert!(reqs[2..].iter().all(|r| r["method"] == "GET"), "{reqs:#?}");
@@ -141,7 +141,7 @@ fn start_wait_code_prints_the_code_that_show_prints() {
     assert!(is_invitation_code(code), "{text:?}");
     assert_clean(&out);
 
-    let reqs = sim.requests();
+    let reqs = assistance_requests(&sim);
     let posts = reqs.iter().filter(|r| r["method"] == "POST").count();
     assert_eq!(posts, 1, "{reqs:#?}");
     assert_eq!(reqs[0]["method"], "GET", "a look comes first");
@@ -452,10 +452,10 @@ fn start_asks_once_when_the_look_first_is_forbidden() {
         "{err}"
     );
     assert!(
-        err.contains("HTTP 403") && err.ends_with("; asking anyway\n"),
+        err.contains("HTTP 403") && err.contains("; asking anyway\n"),
         "{err}"
     );
-    let reqs = sim.requests();
+    let reqs = assistance_requests(&sim);
     let calls: Vec<(&Value, &Value)> = reqs.iter().map(|r| (&r["method"], &r["status"])).collect();
     assert_eq!(
         calls,
@@ -476,7 +476,7 @@ fn start_on_a_desktop_helped_yesterday_asks_again() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(json_of(&out)["status"], "WAIT_USER_CONFIRM");
     assert_clean(&out);
-    let reqs = sim.requests();
+    let reqs = assistance_requests(&sim);
     let calls: Vec<(&Value, &Value)> = reqs.iter().map(|r| (&r["method"], &r["status"])).collect();
     assert_eq!(
         calls,

@@ -9,6 +9,7 @@ mod completions;
 mod config_cmd;
 mod config_init_tty;
 mod connections;
+mod consent;
 mod credentials;
 mod demo;
 mod desktops;

@@ -242,8 +242,7 @@ fn start_new_cancels_the_session_and_asks_again() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(json_of(&out)["status"], "WAIT_USER_CONFIRM");
-    let methods: Vec<String> = sim
-        .requests()
+    let methods: Vec<String> = assistance_requests(&sim)
         .iter()
         .map(|r| r["method"].as_str().unwrap().to_string())
         .collect();
@@ -276,7 +275,7 @@ fn start_new_without_a_terminal_needs_yes() {
 fn start_new_on_a_terminal_asks_first() {
     let (sim, env) = sim_and_env(&[]);
     let methods = || -> Vec<String> {
-        sim.requests()
+        assistance_requests(&sim)
             .iter()
             .map(|r| r["method"].as_str().unwrap().to_string())
             .collect()

@@ -677,6 +677,31 @@ fn bash_completes_profile_names_from_the_config_statuses_and_formats() {
 }
 
 #[test]
+fn bash_completes_the_setting_keys_after_settings_set() {
+    let env = Env::new();
+    let mut keys = bash_completes(&env, &["assist", "settings", "set", ""]);
+    keys.retain(|k| !k.starts_with('-'));
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "allow_anonymous=",
+            "anonymous_input_ctrl=",
+            "audio_and_video=",
+            "is_user_confirm_enabled=",
+            "keyboard_mouse_ctl=",
+            "share_space_name=",
+            "use_share_password=",
+            "wait_confirm_time=",
+        ]
+    );
+    assert_eq!(
+        bash_completes(&env, &["assist", "settings", "set", "wait"]),
+        ["wait_confirm_time="]
+    );
+}
+
+#[test]
 fn committed_man_pages_are_current() {
     let env = Env::new();
     let dir = env.dir.path().join("man");

@@ -391,6 +391,19 @@ pub fn requests_with_method(sim: &Sim, method: &str) -> Vec<Value> {
         .collect()
 }
 
+/// The requests to remote-assistance paths only: what `start` and `cancel` did to the
+/// session, without the looks around it (the tenant's settings, the desktop's state).
+pub fn assistance_requests(sim: &Sim) -> Vec<Value> {
+    sim.requests()
+        .into_iter()
+        .filter(|r| {
+            r["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("/remote-assistance"))
+        })
+        .collect()
+}
+
 /// Starts a remote assistance directly through the API (token auth), retrying the answers
 /// a `--fault` rate may inject (the simulator breaks them before acting). Returns the POST answer.
 pub fn start_via_api(sim: &Sim, desktop_id: &str) -> Value {

@@ -1,0 +1,352 @@
+//! `assist settings` (the tenant's collaboration settings), `settings set` (read, change the
+//! named keys, write the whole object back) and `assist message` (SendNotifications); and what
+//! `start` asks of them before asking: the tenant's time to accept, the desktop's state, a
+//! message first.
+
+use std::io::{IsTerminal, Read};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::record::{answered, Recorder};
+use crate::api::{ApiError, Client};
+use crate::audit::{Action, Entry};
+use crate::cli::{MessageArgs, SettingsArgs, SettingsCommand, SettingsSetArgs, Target};
+use crate::config::Settings;
+use crate::domain::share::{self, shown, Key, ShareSettings};
+use crate::domain::DesktopId;
+use crate::messages::{self, msg};
+use crate::outcome::{Failure, Kind, Outcome};
+use crate::output::render_settings;
+use crate::text::sanitize;
+
+/// The longest message `assist` sends, in characters (the API documents no limit).
+pub const MESSAGE_LIMIT: usize = 512;
+/// Added to the tenant's time to accept before `start --wait` gives up: the cloud closes the
+/// request then, and the answer saying so needs a poll or two to arrive.
+pub const CONSENT_MARGIN: Duration = Duration::from_secs(5);
+
+pub fn settings(settings: &Settings, args: &SettingsArgs) -> anyhow::Result<Outcome> {
+    match &args.command {
+        None => show(settings),
+        Some(SettingsCommand::Set(set_args)) => set(settings, set_args),
+    }
+}
+
+fn show(settings: &Settings) -> anyhow::Result<Outcome> {
+    let client = super::setup::client(settings)?;
+    let current = read(&client)?;
+    render_settings(&mut std::io::stdout().lock(), settings.output, &current)?;
+    Ok(Outcome::Done)
+}
+
+fn read(client: &Client) -> anyhow::Result<ShareSettings> {
+    let answered = client.share_settings().map_err(|e| {
+        anyhow::Error::new(e).context("could not read the tenant's collaboration settings")
+    })?;
+    Ok(answered.value)
+}
+
+/// Checks every `KEY=VALUE` before any request.
+fn assignments(args: &SettingsSetArgs) -> Result<Vec<(&'static Key, Value)>, Failure> {
+    args.assignments
+        .iter()
+        .map(|a| share::assignment(a))
+        .collect::<Result<_, _>>()
+        .map_err(|e| {
+            Failure::new(Kind::Usage, format!("cannot change the settings: {e}"))
+                .with_hint(msg!("hint-settings-keys", keys = share::names()))
+        })
+}
+
+/// Refuses `settings set` without `--yes` when there is no terminal to ask on.
+pub fn refuse_unconfirmed(args: &SettingsArgs) -> Result<(), Failure> {
+    let Some(SettingsCommand::Set(set)) = &args.command else {
+        return Ok(());
+    };
+    assignments(set)?;
+    if !set.yes && !can_ask() {
+        return Err(Failure::new(
+            Kind::Usage,
+            "refusing to change the tenant's settings without confirmation: there is no terminal to ask on",
+        )
+        .with_hint(msg!("hint-settings-needs-yes")));
+    }
+    Ok(())
+}
+
+fn can_ask() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+fn set(settings: &Settings, args: &SettingsSetArgs) -> anyhow::Result<Outcome> {
+    let wanted = assignments(args)?;
+    let rec = &mut Recorder::prepare(settings, &args.audit)?;
+    let client = super::setup::client(settings)?;
+    let current = read(&client)?;
+    let mut changed = current.clone();
+    let mut lines = Vec::new();
+    for (key, value) in wanted {
+        let old = current.values.get(key.name);
+        if old != Some(&value) {
+            let was = old.map_or_else(|| "(not set)".to_string(), |v| shown(key.name, v));
+            lines.push(format!(
+                "{}: {was} -> {}",
+                key.name,
+                shown(key.name, &value)
+            ));
+        }
+        changed.values.insert(key.name.to_string(), value);
+    }
+    if lines.is_empty() {
+        messages::plain(&msg!("settings-unchanged"));
+        return Ok(Outcome::Done);
+    }
+    for line in &lines {
+        messages::plain(&msg!("settings-change", change = sanitize(line)));
+    }
+    if !args.yes && !confirmed()? {
+        messages::plain(&msg!("settings-kept"));
+        return Ok(Outcome::Done);
+    }
+    let result = client.update_share_space_config(&changed.to_text());
+    rec.record_tenant(|e| {
+        e.action = Action::Other("settings".into());
+        answered(e, &result);
+        e.detail = Some(lines.join("; "));
+    });
+    result.map_err(|e| {
+        anyhow::Error::new(e).context("could not write the tenant's collaboration settings")
+    })?;
+    messages::plain(&msg!("settings-written", count = lines.len()));
+    render_settings(&mut std::io::stdout().lock(), settings.output, &changed)?;
+    Ok(Outcome::Done)
+}
+
+fn confirmed() -> anyhow::Result<bool> {
+    messages::ask(&msg!("settings-confirm"))?;
+    let mut answer = String::new();
+    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut answer)?;
+    Ok(matches!(
+        answer.trim().to_ascii_lowercase().as_str(),
+        "y" | "yes"
+    ))
+}
+
+/// The message's text: `-` reads stdin; trimmed; refused when empty or too long (exit 2).
+pub fn message_text(raw: &str) -> Result<String, Failure> {
+    let text = if raw == "-" {
+        let mut all = String::new();
+        std::io::stdin()
+            .lock()
+            .take(64 * 1024)
+            .read_to_string(&mut all)
+            .map_err(|e| {
+                Failure::new(
+                    Kind::Usage,
+                    format!("could not read the message from stdin: {e}"),
+                )
+            })?;
+        all
+    } else {
+        raw.to_string()
+    };
+    let text = text.trim().to_string();
+    let length = text.chars().count();
+    if text.is_empty() || length > MESSAGE_LIMIT {
+        return Err(Failure::new(
+            Kind::Usage,
+            format!("the message must be 1 to {MESSAGE_LIMIT} characters (it has {length})"),
+        )
+        .with_hint(msg!("hint-message-length", limit = MESSAGE_LIMIT)));
+    }
+    Ok(text)
+}
+
+pub fn message(settings: &Settings, args: &MessageArgs) -> anyhow::Result<Outcome> {
+    let (ids, raw) = match args.words.split_last() {
+        Some((text, ids)) => (ids, text),
+        None => return Err(Failure::new(Kind::Usage, "give the message to send").into()),
+    };
+    let selector = super::select::Selector::of(&args.select);
+    if selector.is_some() != ids.is_empty() {
+        return Err(Failure::new(
+            Kind::Usage,
+            "name the desktops either by their IDs or by one of --name, --user, --ip, then the message",
+        )
+        .with_hint(msg!("hint-message-usage"))
+        .into());
+    }
+    let parsed: Vec<DesktopId> = ids
+        .iter()
+        .map(|id| super::select::desktop_id(id))
+        .collect::<Result<_, _>>()?;
+    let text = message_text(raw)?;
+    let rec = &mut Recorder::prepare(settings, &args.audit)?;
+    let client = super::setup::client(settings)?;
+    let desktops = match selector {
+        None => parsed,
+        Some(_) => {
+            let target = Target {
+                desktop_id: None,
+                select: args.select.clone(),
+            };
+            vec![super::select::one(&client, &target)?]
+        }
+    };
+    send(&client, &desktops, &text, rec, args.audit_text)?;
+    Ok(Outcome::Done)
+}
+
+/// Sends `text` to the users of `desktops` (one call), with an audit line per desktop.
+pub fn send(
+    client: &Client,
+    desktops: &[DesktopId],
+    text: &str,
+    rec: &mut Recorder,
+    audit_text: bool,
+) -> anyhow::Result<()> {
+    let result = client.send_notifications(desktops, text);
+    for id in desktops {
+        rec.record(id, None, |e| said(e, &result, text, audit_text));
+    }
+    result.map_err(|e| anyhow::Error::new(e).context("could not send the message"))?;
+    for id in desktops {
+        messages::plain(&msg!("message-sent", desktop = id));
+    }
+    Ok(())
+}
+
+/// The message as an audit line: that it went out and its length; the text only when asked.
+fn said<T>(
+    e: &mut Entry,
+    result: &Result<crate::api::Answered<T>, ApiError>,
+    text: &str,
+    audit_text: bool,
+) {
+    e.action = Action::Other("message".into());
+    answered(e, result);
+    if result.is_ok() {
+        let length = text.chars().count();
+        e.detail = Some(match audit_text {
+            true => format!("message ({length} characters): {}", sanitize(text)),
+            false => format!("message of {length} characters"),
+        });
+    }
+}
+
+/// What the tenant's settings say about asking, read once per run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consent {
+    /// The user must accept within this many seconds.
+    Within(u64),
+    /// The user must accept; the time is not given.
+    Asked,
+    /// The user is not asked.
+    NotAsked,
+    /// The settings could not be read (refused, not in this region): today's behaviour.
+    Unknown,
+}
+
+/// The tenant's rule. A refusal or any failure is never an error here: the request goes out
+/// as before, with a `-v` note.
+pub fn consent(settings: &Settings, client: &Client) -> Consent {
+    let single = client.single_attempts();
+    match single.share_settings() {
+        Ok(answered) => match answered.value.user_must_accept() {
+            Some(false) => Consent::NotAsked,
+            _ => answered
+                .value
+                .time_to_accept()
+                .map_or(Consent::Asked, Consent::Within),
+        },
+        Err(e) => {
+            if e.status() == Some(403) {
+                client.forgive_forbidden();
+            }
+            if settings.verbose > 0 {
+                messages::note(&msg!("consent-unknown", error = e));
+            }
+            Consent::Unknown
+        }
+    }
+}
+
+/// Says what the user will see after the request went out.
+pub fn say_consent(consent: Consent, about: &str) {
+    match consent {
+        Consent::Within(seconds) => {
+            messages::plain(&msg!("consent-within", desktop = about, seconds = seconds))
+        }
+        Consent::NotAsked => messages::plain(&msg!("consent-not-asked", desktop = about)),
+        Consent::Asked | Consent::Unknown => {}
+    }
+}
+
+/// Looks at the desktop before asking: a state in which nobody can accept is a warning, or
+/// with `require` a refusal (exit 9) before anything is sent.
+pub fn triage(
+    settings: &Settings,
+    client: &Client,
+    id: &DesktopId,
+    about: &str,
+    require: bool,
+) -> anyhow::Result<()> {
+    let single = client.single_attempts();
+    let state = match single.desktop_detail(id) {
+        Ok(answered) => answered.value.desktop,
+        Err(e) => {
+            if e.status() == Some(403) {
+                client.forgive_forbidden();
+            }
+            if settings.verbose > 0 {
+                messages::note(&msg!("triage-unknown", desktop = id, error = e));
+            }
+            return Ok(());
+        }
+    };
+    let Some(problem) = problem(&state) else {
+        return Ok(());
+    };
+    if require {
+        return Err(Failure::new(
+            Kind::Ended,
+            format!("desktop {about} is not ready for its user to accept ({problem}); nothing was sent (--require-connected)"),
+        )
+        .with_hint(msg!("hint-require-connected"))
+        .into());
+    }
+    messages::warn(&msg!("triage-warning", desktop = about, problem = problem));
+    Ok(())
+}
+
+/// Why nobody could accept on this desktop now, or `None` when nothing says so.
+pub fn problem(state: &crate::api::tenant::DesktopState) -> Option<String> {
+    if let Some(status) = state.status().filter(|s| !s.eq_ignore_ascii_case("ACTIVE")) {
+        return Some(format!("the desktop is {}", sanitize(&status)));
+    }
+    if state.in_maintenance() == Some(true) {
+        return Some("the desktop is in maintenance mode".into());
+    }
+    if let Some(task) = state.task_status() {
+        return Some(format!("the desktop is busy ({})", sanitize(&task)));
+    }
+    match state.login_status() {
+        Some(login) if !login.eq_ignore_ascii_case("CONNECTED") => {
+            Some(format!("its user is not connected ({})", sanitize(&login)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a session closed because its user let the time to accept pass: the cloud's words
+/// are not documented (docs/WORKSPACE-API.md §8), so any reason that speaks of time running
+/// out counts.
+pub fn timed_out(reason: Option<&str>) -> bool {
+    let Some(reason) = reason.map(str::to_ascii_lowercase) else {
+        return false;
+    };
+    ["timed out", "timeout", "time out", "expired", "in time"]
+        .iter()
+        .any(|w| reason.contains(w))
+}
