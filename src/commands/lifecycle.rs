@@ -229,9 +229,8 @@ pub fn refuse_unconfirmed(args: &StartArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Asks on the terminal whether to close the session already there; only `y` or `yes`
-/// says yes. Ctrl-C ends the question at once, nothing sent: by its default action while no
-/// signal is caught, else as the caught signal it is.
+/// Asks whether to close the session already there; only `y` or `yes` says yes. Ctrl-C ends
+/// the question at once, nothing sent (by its default action, or as the caught signal).
 fn replace_confirmed(about: &str, active: &RemoteAssistance) -> anyhow::Result<messages::Answer> {
     let status = active.status_text();
     let question = msg!("start-new-confirm", desktop = about, status = status);
@@ -249,10 +248,7 @@ fn about(id: &DesktopId, names: Option<&DesktopNames>) -> String {
 /// The session on the desktop when it is open or waiting for the user. No record (whatever
 /// the cloud answers for it) is `None`: the POST tells a desktop that does not exist. Refused
 /// credentials end here; another failure only skips the look (the POST may still succeed).
-fn active_session(
-    client: &crate::api::Client,
-    id: &DesktopId,
-) -> anyhow::Result<Option<RemoteAssistance>> {
+fn active_session(client: &Client, id: &DesktopId) -> anyhow::Result<Option<RemoteAssistance>> {
     match client.remote_assistance(id).map(|a| a.value) {
         Ok(r)
             if r.status()

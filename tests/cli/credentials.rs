@@ -1085,8 +1085,12 @@ fn the_default_profiles_policy_binds_credentials_from_the_sdk_variables() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 1, "{text}");
+    // The intent line, then the outcome: both in the profile's log, both with the ticket.
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[0]["action"], "intent");
+    assert_eq!(lines[1]["action"], "cancel");
     assert_eq!(lines[0]["ticket"], "INC-7");
+    assert_eq!(lines[1]["ticket"], "INC-7");
     assert_eq!(
         lines[0]["operator"],
         format!("ak:{}…", &AK[..4]),
