@@ -15,6 +15,7 @@ mod engine;
 mod exit;
 mod files;
 mod messages;
+mod notify;
 mod outcome;
 mod output;
 mod secret;

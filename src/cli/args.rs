@@ -8,6 +8,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgGroup, Args};
 
 use super::defaults::{shown, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL};
+use super::notify::NotifyArgs;
 use super::states::AnyCase;
 use crate::domain::Status;
 use crate::units::{parse_age, parse_duration, parse_interval, parse_rate};
@@ -94,6 +95,9 @@ pub struct StartArgs {
         shown(START_DEADLINE)
     ))]
     pub deadline: Option<Duration>,
+
+    #[command(flatten)]
+    pub notify: NotifyArgs,
 }
 
 #[derive(Debug, Args)]
@@ -247,6 +251,9 @@ pub struct SessionsArgs {
     /// Cap on requests per second (a 429 also slows the whole run)
     #[arg(long, value_name = "N", value_parser = parse_rate)]
     pub max_rate: Option<f64>,
+
+    #[command(flatten)]
+    pub notify: NotifyArgs,
 }
 
 /// `watch`: a selector's matches are added to the IDs given otherwise.
@@ -308,6 +315,9 @@ pub struct WatchArgs {
     /// Remember what was seen in FILE between runs and report only changes since the last run
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub notify: NotifyArgs,
 }
 
 /// How a profile authenticates (`config init`).

@@ -33,6 +33,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         .with_hint(msg!("hint-copy-needs-wait"))
         .into());
     }
+    refuse_notify_without_wait(settings, args)?;
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
@@ -117,6 +118,21 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     crate::engine::signals::catch(crate::messages::say);
     messages::plain(&msg!("start-asked", desktop = &about));
     wait_for_open(settings, args, &id, Arc::new(client), directory, rec)
+}
+
+/// `--notify` tells of what a wait sees: without one it is a usage error, and an unknown
+/// target a config error, both before any request.
+fn refuse_notify_without_wait(settings: &Settings, args: &StartArgs) -> anyhow::Result<()> {
+    if !args.notify.notify.is_empty() && !args.wait && !settings.output.needs_open() {
+        return Err(Failure::new(
+            Kind::Usage,
+            "--notify tells of the changes `start --wait` sees",
+        )
+        .with_hint(msg!("hint-notify-needs-wait"))
+        .into());
+    }
+    settings.notify.select(&args.notify.notify)?;
+    Ok(())
 }
 
 /// Refuses `--new` without `--yes` when there is no terminal to ask on, before any request:
@@ -332,7 +348,13 @@ fn wait_for_open(
         keep_records: true,
         keep_seen: false,
     };
-    let outcome = poll::run(client, &plan, &HashMap::new(), &mut Progress, &interrupted)?;
+    let targets = settings.notify.select(&args.notify.notify)?;
+    let notifier = crate::notify::Notifier::start(targets, settings.verbose)?;
+    let mut progress = notifier.listen(Progress);
+    let outcome = poll::run(client, &plan, &HashMap::new(), &mut progress, &interrupted);
+    drop(progress);
+    notifier.finish();
+    let outcome = outcome?;
     let record = outcome
         .records
         .get(id.as_str())

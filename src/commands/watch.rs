@@ -23,6 +23,9 @@ use crate::output::LineReporter;
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
+    // An unknown target or a failing secret command ends the run before any request.
+    let targets = settings.notify.select(&args.notify.notify)?;
+    let notifier = crate::notify::Notifier::start(targets, settings.verbose)?;
     // One client (one set of secrets read, one token) for the lookup and the watch.
     let client = super::setup::client(settings)?;
     let listed = match Selector::of(&args.select) {
@@ -89,14 +92,20 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         keep_records: false,
         keep_seen: state.is_some(),
     };
-    let mut reporter = LineReporter {
-        width: crate::output::line_width(),
-        out: std::io::stdout().lock(),
-        format: settings.output,
-        show_password: settings.style.show_password,
-        stdout: true,
-    };
+    let mut reporter = notifier
+        .listen(LineReporter {
+            width: crate::output::line_width(),
+            out: std::io::stdout().lock(),
+            format: settings.output,
+            show_password: settings.style.show_password,
+            stdout: true,
+        })
+        .remembering(previous.iter().map(|(id, seen)| {
+            let status = seen.status.as_ref().map_or("-", |s| s.as_str());
+            (id.clone(), status.to_string())
+        }));
     let result = poll::run(client, &plan, &previous, &mut reporter, &interrupted);
+    drop(reporter);
     if let (Some(state), Ok(outcome)) = (&state, &result) {
         // A desktop this run never polled keeps what earlier runs knew of it (nothing, for a
         // new one), not the "no session" it was assumed to start from.
@@ -108,6 +117,8 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         all.extend(polled.map(|(id, seen)| (id.clone(), seen.clone())));
         state.save(&all)?;
     }
+    // What waits for the team is sent (within notify's flush limit) before the run ends.
+    notifier.finish();
     let outcome = result?;
     if !outcome.unpolled.is_empty() {
         return Err(unpolled(&outcome.unpolled, plan.ids.len()));

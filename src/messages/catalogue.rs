@@ -230,6 +230,18 @@ pub const ENGLISH: &[(&str, &str)] = &[
         // Within 80 columns with `note: ` and the longest loopback URL (port 65535).
         "\"{profile}\" is a built-in simulator at {url}, not the cloud",
     ),
+    // ---- notify/: telling the team (docs/CONTRACT.md, "Telling the team") ----
+    ("hint-notify-needs-wait", "add --wait: the changes of the wait are what is told"),
+    ("hint-notify-needs-watch", "add --watch: the changes of the watch are what is told"),
+    ("hint-known-notify-keys", "the keys of a [notify.NAME] table: {keys}"),
+    ("hint-notify-refused", "check the url (and secret) of [notify.{target}] with `assist config show`: the bot's key is shown redacted; the bot's own error is quoted above"),
+    ("hint-notify-unreachable", "check the url of [notify.{target}], the network and any proxy (HTTPS_PROXY, NO_PROXY)"),
+    ("notify-target", "notify {target}: {kind} at {url}"),
+    ("notify-detail", "notify {target}: {count} change(s) to {url}: {result}"),
+    ("notify-failing", "could not notify \"{target}\" ({error}); assist keeps trying, {count} change(s) waiting"),
+    ("notify-recovered", "\"{target}\" takes notifications again"),
+    ("notify-lost", "{count} change(s) were not told to \"{target}\" before the end of the run ({error})"),
+    ("notify-test-sent", "the test message reached \"{target}\" (HTTP {status})"),
 ];
 
 /// The English text of `id`.

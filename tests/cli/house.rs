@@ -16,6 +16,7 @@ const ROOMS: &[&[&str]] = &[
     &["commands"],
     &["cli"],
     &["engine"],
+    &["notify"],
     &["session", "outcome"],
     &["config"],
     &["output"],

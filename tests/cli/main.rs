@@ -20,6 +20,7 @@ mod house;
 mod json_shapes;
 mod lifecycle;
 mod none;
+mod notify;
 mod panic;
 mod quota;
 mod robustness;
