@@ -28,10 +28,11 @@ impl Limiter {
         }
     }
 
-    /// The earliest moment from `now` on when one more message keeps every window.
-    pub fn free_at(&self, now: Instant) -> Instant {
+    /// The earliest moment from `now` on when one more message keeps every window, spread
+    /// evenly unless `burst` (the run is ending: there is no later to keep room for).
+    pub fn free_at(&self, now: Instant, burst: bool) -> Instant {
         let mut at = now;
-        if let Some(&last) = self.sent.back() {
+        if let (Some(&last), false) = (self.sent.back(), burst) {
             at = at.max(last + self.spacing);
         }
         for &(n, window) in &self.windows {
@@ -62,13 +63,13 @@ mod tests {
         let t0 = Instant::now();
         let ms = Duration::from_millis;
         let mut l = Limiter::new(&[(5, ms(1000)), (100, ms(61_000))]);
-        assert_eq!(l.free_at(t0), t0);
+        assert_eq!(l.free_at(t0, false), t0);
         l.record(t0);
-        assert_eq!(l.free_at(t0), t0 + ms(610));
+        assert_eq!(l.free_at(t0, false), t0 + ms(610));
         let mut now = t0;
         let mut count = 1;
         while now < t0 + ms(61_000) {
-            now = l.free_at(now);
+            now = l.free_at(now, false);
             l.record(now);
             count += 1;
         }
@@ -82,6 +83,12 @@ mod tests {
         let t0 = Instant::now();
         let mut l = Limiter::new(&[(20, Duration::from_secs(61))]);
         l.record(t0);
-        assert_eq!(l.free_at(t0), t0 + Duration::from_millis(3050));
+        assert_eq!(l.free_at(t0, false), t0 + Duration::from_millis(3050));
+        // At the end of a run the rest of the minute's budget may go at once, never more.
+        for _ in 0..19 {
+            assert_eq!(l.free_at(t0, true), t0);
+            l.record(t0);
+        }
+        assert_eq!(l.free_at(t0, true), t0 + Duration::from_secs(61));
     }
 }
