@@ -520,3 +520,71 @@ fn an_unknown_target_or_key_is_exit_3_before_any_request() {
     assert!(sim.requests().is_empty());
     assert!(r.got().is_empty());
 }
+
+#[test]
+fn start_wait_tells_each_change_until_open_and_notify_needs_a_wait_or_a_watch() {
+    let (sim, env) = setup(&[
+        "--desktops",
+        "1",
+        "--confirm-after",
+        "200ms",
+        "--access-after",
+        "200ms",
+    ]);
+    let r = Receiver::start();
+    config_with_targets(&env, &sim, &r, "");
+    let id = generated_id(1);
+    let without_wait = run(&env, &["start", &id, "--notify", "wecom"]);
+    assert_error(
+        without_wait,
+        2,
+        &[
+            "--notify tells of the changes `start --wait` sees",
+            "add --wait",
+        ],
+    );
+    let without_watch = run(&env, &["sessions", "--notify", "wecom"]);
+    assert_error(
+        without_watch,
+        2,
+        &["--notify tells of the changes `sessions --watch` sees"],
+    );
+    assert!(sim.requests().is_empty(), "refused before any request");
+
+    let out = run(
+        &env,
+        &[
+            "start",
+            &id,
+            "--wait",
+            "--interval",
+            "100ms",
+            "-o",
+            "json",
+            "--notify",
+            "wecom",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["status"], "OPEN");
+    let lines: Vec<String> = r
+        .got()
+        .iter()
+        .flat_map(|g| {
+            let text = g.json()["text"]["content"].as_str().unwrap().to_string();
+            text.lines().map(str::to_string).collect::<Vec<_>>()
+        })
+        .collect();
+    let statuses: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let after = l.rsplit(['→', ':']).next().unwrap().trim();
+            after.split(',').next().unwrap().trim().to_string()
+        })
+        .collect();
+    assert!(is_lifecycle_to_open(&statuses), "{lines:?}");
+    assert!(
+        lines.last().unwrap().ends_with("→ OPEN, code in assist"),
+        "{lines:?}"
+    );
+}
