@@ -255,6 +255,7 @@ fn each_kind_gets_its_documented_payload_and_a_signature_that_checks() {
     assert_eq!(at("/services/T0/B0/slack").json(), json!({ "text": line }));
 
     let hook = at("/hook").json();
+    crate::json_shapes::assert_valid("notify-webhook", &hook);
     assert_eq!(
         hook,
         json!({"event": "assistance_changed", "desktop_id": OPEN_DESKTOP,
