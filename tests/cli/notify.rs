@@ -339,8 +339,9 @@ fn a_failing_target_changes_nothing_of_the_watch_and_is_one_warning() {
         .cmd()
         .args(args)
         .args(["--notify", "wecom"])
-        // The end waits at most 1.5 s for the bot: two tries a second apart, then the warning.
-        .env("ASSIST_TEST_NOTIFY_FLUSH", "1500ms")
+        // The end waits at most 2.5 s for the bot: two tries a second apart (the third would
+        // come 2 s after the second), then the warning.
+        .env("ASSIST_TEST_NOTIFY_FLUSH", "2500ms")
         .output()
         .unwrap();
     assert_secrets_kept(&told);
