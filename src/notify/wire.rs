@@ -100,7 +100,11 @@ pub fn request(
         1 => "assist: 1 change".to_string(),
         n => format!("assist: {n} changes"),
     };
-    let hook = serde_json::to_vec(&hook).unwrap_or_default();
+    // Written like `watch -o json`: C1 controls and format characters escaped, secrets masked,
+    // so that a receiver that logs or shows the body is as safe as a terminal.
+    let hook = crate::text::json_line(&hook)
+        .unwrap_or_default()
+        .into_bytes();
     build(target, secret, text(target, batch), hook, title, now)
 }
 

@@ -590,3 +590,52 @@ fn start_wait_tells_each_change_until_open_and_notify_needs_a_wait_or_a_watch() 
         "{lines:?}"
     );
 }
+
+#[test]
+fn hostile_server_text_stays_one_escaped_line_in_every_message() {
+    let (sim, env) = setup(&[]);
+    let r = Receiver::start();
+    config_with_targets(&env, &sim, &r, "include_code = true\n");
+    sim.fault(json!({"kind": "spoof", "desktop_id": OPEN_DESKTOP}));
+    let out = run(
+        &env,
+        &[
+            "watch",
+            OPEN_DESKTOP,
+            "--once",
+            "--notify",
+            "wecom",
+            "--notify",
+            "hook",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let got = r.got();
+    assert_eq!(got.len(), 2, "{got:?}");
+    for g in &got {
+        for raw in ["\u{202e}", "\u{9b}", "\u{7f}", "\n\n"] {
+            assert!(!g.text().contains(raw), "raw {raw:?} in {}", g.text());
+        }
+    }
+    let wecom = got
+        .iter()
+        .find(|g| g.path() == "/cgi-bin/webhook/send")
+        .unwrap();
+    let text = wecom.json()["text"]["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains(r"code AB\u{202e}DC"), "{text}");
+    let hook = got.iter().find(|g| g.path() == "/hook").unwrap();
+    assert!(
+        hook.text().contains(r"AB\u202eDC"),
+        "escaped in the JSON: {}",
+        hook.text()
+    );
+    assert_eq!(
+        hook.json()["invitation_code"],
+        "AB\u{202e}DC",
+        "the same value once parsed"
+    );
+}
