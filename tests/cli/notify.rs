@@ -639,3 +639,37 @@ fn hostile_server_text_stays_one_escaped_line_in_every_message() {
         "the same value once parsed"
     );
 }
+
+#[test]
+fn sessions_watch_tells_the_sessions_it_shows_and_flushes_on_ctrl_c() {
+    let (sim, env) = setup(&[]);
+    let r = Receiver::start();
+    config_with_targets(&env, &sim, &r, "");
+    let mut cmd = std_cmd(&env);
+    cmd.args(["sessions", "--watch", "-o", "json", "--notify", "wecom"]);
+    let running = Running::spawn(cmd);
+    let first = running.next_line(std::time::Duration::from_secs(20));
+    assert!(first.is_some(), "a first session line");
+    wait_for("the bot's first message", || !r.got().is_empty());
+    running.interrupt();
+    let (status, rest, err) = running
+        .end_within(std::time::Duration::from_secs(20))
+        .expect("the run ends after Ctrl-C");
+    assert_eq!(status.code(), Some(130), "{err}");
+    let events: Vec<Value> = first
+        .into_iter()
+        .chain(rest)
+        .map(|l| serde_json::from_str(&l).unwrap())
+        .collect();
+    let told: BTreeSet<String> = r
+        .got()
+        .iter()
+        .flat_map(|g| {
+            let text = g.json()["text"]["content"].as_str().unwrap().to_string();
+            text.lines().map(str::to_string).collect::<Vec<_>>()
+        })
+        .collect();
+    let shown: BTreeSet<String> = events.iter().map(|e| line_of(e, false)).collect();
+    assert_eq!(told, shown, "each session shown is told, and only those");
+    assert!(!err.contains("warning"), "{err}");
+}
