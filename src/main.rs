@@ -16,6 +16,7 @@ mod exit;
 mod files;
 mod hooks;
 mod messages;
+mod notify;
 mod outcome;
 mod output;
 mod secret;

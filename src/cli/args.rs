@@ -11,6 +11,7 @@ use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use super::defaults::{
     shown, EXEC_TIMEOUT, RELIST_INTERVAL, START_DEADLINE, START_INTERVAL, WATCH_INTERVAL,
 };
+use super::notify::NotifyArgs;
 use super::states::AnyCase;
 use crate::domain::Status;
 use crate::units::{parse_age, parse_duration, parse_interval, parse_rate};
@@ -107,6 +108,9 @@ pub struct StartArgs {
 
     #[command(flatten)]
     pub exec: ExecArgs,
+
+    #[command(flatten)]
+    pub notify: NotifyArgs,
 
     /// Put this message on the user's screen first (SendNotifications; `-` reads it from
     /// stdin), then ask
@@ -346,6 +350,9 @@ pub struct SessionsArgs {
     /// 0644), for node_exporter's textfile collector
     #[arg(long, value_name = "PATH", conflicts_with = "watch")]
     pub metrics_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub notify: NotifyArgs,
 }
 
 /// `watch`: a selector's matches are added to the IDs given otherwise.
@@ -415,6 +422,9 @@ pub struct WatchArgs {
 
     #[command(flatten)]
     pub exec: ExecArgs,
+
+    #[command(flatten)]
+    pub notify: NotifyArgs,
 }
 
 /// `--exec`: a command run once per change, the change in its environment.

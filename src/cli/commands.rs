@@ -10,6 +10,7 @@ use super::args::{
     CancelArgs, DesktopsArgs, InitArgs, LogArgs, MessageArgs, SessionsArgs, SettingsArgs, ShowArgs,
     StartArgs, WatchArgs,
 };
+use super::notify::NotifyArgs;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -172,11 +173,12 @@ pub enum ConfigCommand {
     /// Write a profile: guided on a terminal, from flags with --no-input (file mode 0600)
     #[command(after_help = INIT_EXAMPLES)]
     Init(Box<InitArgs>),
-    /// Resolve everything and make one cheap authenticated call; report the failing step
+    /// Resolve everything and make one cheap authenticated call; report the failing step.
+    /// With --notify NAME: send that target a test message instead
     #[command(
-        after_help = "Examples:\n  assist config check\n  assist --profile prod config check || echo \"credentials broken (exit $?)\""
+        after_help = "Examples:\n  assist config check\n  assist --profile prod config check || echo \"credentials broken (exit $?)\"\n  assist config check --notify helpdesk"
     )]
-    Check,
+    Check(NotifyArgs),
 }
 
 const INIT_EXAMPLES: &str = "\

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod defaults;
+mod notify;
 mod states;
 
 use std::path::PathBuf;

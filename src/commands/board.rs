@@ -47,9 +47,11 @@ pub fn run(
         keep_records: false,
         keep_seen: false,
     };
+    let targets = settings.notify.select(&args.notify.notify)?;
+    let notifier = crate::notify::Notifier::start(targets, settings.verbose)?;
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {
-        let mut reporter = SessionsOnly {
+        let mut reporter = notifier.listen(SessionsOnly {
             lines: LineReporter {
                 width: None,
                 out: std::io::stdout().lock(),
@@ -58,8 +60,11 @@ pub fn run(
                 stdout: true,
             },
             shown: HashSet::new(),
-        };
-        let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, interrupted)?;
+        });
+        let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, interrupted);
+        drop(reporter);
+        notifier.finish();
+        let outcome = outcome?;
         if matches!(outcome.end, Outcome::Stopped(Kind::Interrupted)) {
             messages::plain(&Kind::Interrupted.signal_message());
         }
@@ -69,11 +74,13 @@ pub fn run(
     let quit = Arc::new(AtomicBool::new(false));
     let keys = listen_for_keys(interrupted.clone(), quit.clone());
     board.draw()?;
+    let mut board = notifier.listen(board);
     let result = poll::run(client, &plan, &HashMap::new(), &mut board, interrupted);
     // Stop the key thread before the terminal is restored (it reads raw input).
     interrupted.store(true, Ordering::SeqCst);
     let _ = keys.join();
     drop(board);
+    notifier.finish();
     let outcome = result?;
     match outcome.end {
         // `q` is the way to leave a board: no error in that.

@@ -33,7 +33,10 @@ pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcom
             render_fields(out, format, &show_fields(&settings)?)?;
         }
         ConfigCommand::Init(args) => return init(global, args),
-        ConfigCommand::Check => return check(global, out, format),
+        ConfigCommand::Check(n) if !n.notify.is_empty() => {
+            crate::notify::check(&config::notify_targets(global)?, &n.notify, out, format)?
+        }
+        ConfigCommand::Check(_) => return check(global, out, format),
     }
     Ok(Outcome::Done)
 }
@@ -199,6 +202,7 @@ fn show_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
         }
     };
     fields.extend(limit_fields(s));
+    fields.extend(crate::notify::fields(&s.notify));
     Ok(fields)
 }
 

@@ -38,6 +38,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     }
     let message = args.message.as_deref().map(tenant::message_text);
     let message = message.transpose()?;
+    refuse_notify_without_wait(settings, args)?;
     let rec = &mut Recorder::prepare(settings, &args.audit)?;
     let client = super::setup::client(settings)?;
     let (id, listed) = super::select::one_listed(&client, &args.target)?;
@@ -213,6 +214,21 @@ fn stopped_in_flight(about: &str, kind: Kind) -> Outcome {
         signal = signal
     ));
     Outcome::Stopped(kind)
+}
+
+/// `--notify` tells of what a wait sees: without one it is a usage error, and an unknown
+/// target a config error, both before any request.
+fn refuse_notify_without_wait(settings: &Settings, args: &StartArgs) -> anyhow::Result<()> {
+    if !args.notify.notify.is_empty() && !args.wait && !settings.output.needs_open() {
+        return Err(Failure::new(
+            Kind::Usage,
+            "--notify tells of the changes `start --wait` sees",
+        )
+        .with_hint(msg!("hint-notify-needs-wait"))
+        .into());
+    }
+    settings.notify.select(&args.notify.notify)?;
+    Ok(())
 }
 
 /// Refuses `--new` without `--yes` when there is no terminal to ask on, before any request:
@@ -424,11 +440,15 @@ fn wait_for_open(
         keep_records: true,
         keep_seen: false,
     };
-    let mut progress = Progress;
+    let targets = settings.notify.select(&args.notify.notify)?;
+    let notifier = crate::notify::Notifier::start(targets, settings.verbose)?;
+    let mut progress = notifier.listen(Progress);
     let mut reporter =
         Listeners::new(&mut progress).exec(args.exec.exec.as_deref(), args.exec.exec_timeout);
     let outcome = poll::run(client, &plan, &HashMap::new(), &mut reporter, &interrupted);
     reporter.finish(interrupted.load(std::sync::atomic::Ordering::SeqCst));
+    drop(progress);
+    notifier.finish();
     let outcome = outcome?;
     let record = outcome
         .records

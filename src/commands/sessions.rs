@@ -27,6 +27,13 @@ use crate::text::sanitize;
 
 /// Refuses `--cancel` without `--yes` when there is no terminal to ask on, before any request.
 pub fn refuse_unconfirmed(args: &SessionsArgs) -> Result<(), Failure> {
+    if !args.notify.notify.is_empty() && !args.watch {
+        return Err(Failure::new(
+            Kind::Usage,
+            "--notify tells of the changes `sessions --watch` sees",
+        )
+        .with_hint(msg!("hint-notify-needs-watch")));
+    }
     if args.cancel && !args.yes && !can_ask() {
         return Err(Failure::new(
             Kind::Usage,

@@ -24,6 +24,9 @@ use crate::output::LineReporter;
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
+    // An unknown target or a failing secret command ends the run before any request.
+    let targets = settings.notify.select(&args.notify.notify)?;
+    let notifier = crate::notify::Notifier::start(targets, settings.verbose)?;
     // One client (one set of secrets read, one token) for the lookup and the watch.
     let client = super::setup::client(settings)?;
     let listed = match Selector::of(&args.select) {
@@ -90,19 +93,26 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         keep_records: false,
         keep_seen: state.is_some(),
     };
-    let mut lines = LineReporter {
+    let lines = LineReporter {
         width: crate::output::line_width(),
         out: std::io::stdout().lock(),
         format: settings.output,
         show_password: settings.style.show_password,
         stdout: true,
     };
-    let mut reporter = listeners(&mut lines, args, &plan, client.tally());
     // Only the watched desktops: a state file may remember others, from other runs.
-    let watched = plan
+    let watched: Vec<_> = plan
         .ids
         .iter()
-        .filter_map(|id| previous.get_key_value(id.as_str()));
+        .filter_map(|id| previous.get_key_value(id.as_str()))
+        .collect();
+    let mut told = notifier
+        .listen(lines)
+        .remembering(watched.iter().map(|(id, seen)| {
+            let status = seen.status.as_ref().map_or("-", |s| s.as_str());
+            (id.to_string(), status.to_string())
+        }));
+    let mut reporter = listeners(&mut told, args, &plan, client.tally());
     for (id, seen) in watched {
         let status = seen.status.clone();
         reporter.remember(
@@ -115,6 +125,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
     }
     let result = poll::run(client, &plan, &previous, &mut reporter, &interrupted);
     reporter.finish(interrupted.load(std::sync::atomic::Ordering::SeqCst));
+    drop(told);
     if let (Some(state), Ok(outcome)) = (&state, &result) {
         // A desktop this run never polled keeps what earlier runs knew of it (nothing, for a
         // new one), not the "no session" it was assumed to start from.
@@ -126,6 +137,8 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         all.extend(polled.map(|(id, seen)| (id.clone(), seen.clone())));
         state.save(&all)?;
     }
+    // What waits for the team is sent (within notify's flush limit) before the run ends.
+    notifier.finish();
     let outcome = result?;
     if !outcome.unpolled.is_empty() {
         return Err(unpolled(&outcome.unpolled, plan.ids.len()));

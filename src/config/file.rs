@@ -6,11 +6,12 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::error::ConfigError;
+use super::notify::NOTIFY_KEYS;
 use crate::messages::{msg, Message};
 use crate::output::OutputFormat;
 use crate::secret::Secret;
 
-pub const TOP_KEYS: &[&str] = &["default_profile", "profiles"];
+pub const TOP_KEYS: &[&str] = &["default_profile", "profiles", "notify"];
 pub const PROFILE_KEYS: &[&str] = &[
     "region",
     "project_id",
@@ -48,6 +49,8 @@ pub struct RawConfig {
     pub default_profile: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, RawProfile>,
+    #[serde(default)]
+    pub notify: BTreeMap<String, super::notify::RawNotify>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -223,6 +226,17 @@ fn check_keys(path: &Path, text: &str, table: &toml::Table) -> Result<(), Config
     if let Some(key) = table.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
         return Err(unknown("the top level", key, TOP_KEYS));
     }
+    if let Some(toml::Value::Table(targets)) = table.get("notify") {
+        for (name, target) in targets {
+            let keys = target.as_table().into_iter().flat_map(|t| t.keys());
+            if let Some(key) = keys
+                .into_iter()
+                .find(|k| !NOTIFY_KEYS.contains(&k.as_str()))
+            {
+                return Err(unknown(&format!("[notify.{name}]"), key, NOTIFY_KEYS));
+            }
+        }
+    }
     let Some(toml::Value::Table(profiles)) = table.get("profiles") else {
         return Ok(());
     };
@@ -263,7 +277,8 @@ pub fn readable_secrets_warning(path: &Path, raw: &RawConfig) -> Option<Message>
     let has_secret = raw
         .profiles
         .values()
-        .any(|p| p.sk.is_some() || p.token.is_some() || p.security_token.is_some());
+        .any(|p| p.sk.is_some() || p.token.is_some() || p.security_token.is_some())
+        || raw.notify.values().any(|n| n.secret.is_some());
     exposure_warning(path, has_secret)
 }
 

@@ -6,6 +6,7 @@ mod endpoints;
 mod error;
 pub mod file;
 mod ini;
+pub mod notify;
 mod regions;
 pub mod sdk;
 mod source;
@@ -82,6 +83,8 @@ pub struct Settings {
     /// Things the user should know (plain http, a readable secret file), for the caller to say.
     pub warnings: Vec<Notice>,
     pub audit: AuditSettings,
+    /// The `[notify.NAME]` targets of the config file (`--notify` picks among them).
+    pub notify: notify::NotifyTargets,
 }
 
 /// A line about the settings for the caller to say: config decides what, never prints.
@@ -162,6 +165,30 @@ pub fn profile_names(config: Option<PathBuf>) -> Vec<String> {
     names
 }
 
+/// The names of the config file's targets, for `--notify <TAB>`; nothing when the file
+/// cannot be read.
+pub fn notify_target_names(config: Option<PathBuf>) -> Vec<String> {
+    let path = config.or_else(|| {
+        directories::ProjectDirs::from("", "", "assist").map(|d| d.config_dir().join("config.toml"))
+    });
+    path.and_then(|p| file::load(&p).ok().flatten())
+        .map(|f| f.notify.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The targets of the config file `--config`/`ASSIST_CONFIG` names (or the platform's),
+/// whatever its profiles say: a bot is tested without cloud credentials.
+pub fn notify_targets(flags: &Overrides) -> Result<notify::NotifyTargets, ConfigError> {
+    let (path, file) = load_file(flags)?;
+    match file {
+        Some(f) => notify::targets(&f.notify, &path),
+        None => Ok(notify::NotifyTargets {
+            path,
+            targets: Default::default(),
+        }),
+    }
+}
+
 /// The platform cache dir (tokens, project IDs).
 pub fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "assist").map(|d| d.cache_dir().to_path_buf())
@@ -237,6 +264,10 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         cloud => cloud,
     };
     let output = output_of(flags, raw, profile.as_ref(), &path);
+    let notify = match &file {
+        Some(f) => notify::targets(&f.notify, &path)?,
+        None => notify::NotifyTargets::default(),
+    };
     let (deadline, timeout) = flags.limits();
     Ok(Settings {
         profile,
@@ -255,6 +286,7 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         backend,
         warnings,
         audit,
+        notify,
     })
 }
 

@@ -13,6 +13,7 @@ use crate::config::{ConfigError, DEMO_PROFILE};
 use crate::engine::StateError;
 use crate::files::Unsafe;
 use crate::messages::{msg, Message};
+use crate::notify::NotifyError;
 use crate::outcome::{Failure, Kind};
 
 /// What an error says about itself at the edge: the exit code it ends the run with, and what
@@ -41,6 +42,9 @@ pub fn diagnosis<'a>(cause: &'a (dyn Error + 'static)) -> Option<&'a dyn Diagnos
         return Some(e);
     }
     if let Some(e) = cause.downcast_ref::<Unsafe>() {
+        return Some(e);
+    }
+    if let Some(e) = cause.downcast_ref::<NotifyError>() {
         return Some(e);
     }
     cause.downcast_ref::<LogError>().map(|e| e as &dyn Diagnose)
@@ -139,6 +143,10 @@ impl Diagnose for ConfigError {
                 suggestion: Some(s),
                 ..
             } => Some(msg!("hint-did-you-mean", key = s)),
+            ConfigError::UnknownKey { place, .. } if place.starts_with("[notify.") => Some(msg!(
+                "hint-known-notify-keys",
+                keys = crate::config::notify::NOTIFY_KEYS.join(", ")
+            )),
             ConfigError::UnknownKey { .. } => {
                 Some(msg!("hint-known-keys", keys = PROFILE_KEYS.join(", ")))
             }
@@ -190,6 +198,28 @@ impl Diagnose for Unsafe {
 
     fn hint(&self) -> Option<Message> {
         Some(msg!("hint-file-unsafe"))
+    }
+}
+
+impl Diagnose for NotifyError {
+    fn code(&self) -> Code {
+        match self {
+            NotifyError::Client(_) => Code::Internal,
+            NotifyError::Refused { .. } => Code::Api,
+            NotifyError::Unreachable { .. } => Code::Network,
+        }
+    }
+
+    fn hint(&self) -> Option<Message> {
+        match self {
+            NotifyError::Client(_) => None,
+            NotifyError::Refused { target, .. } => {
+                Some(msg!("hint-notify-refused", target = target))
+            }
+            NotifyError::Unreachable { target, .. } => {
+                Some(msg!("hint-notify-unreachable", target = target))
+            }
+        }
     }
 }
 

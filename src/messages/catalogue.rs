@@ -266,6 +266,18 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("triage-warning", "{desktop}: {problem}, so nobody may be there to accept; asking anyway"),
     ("hint-require-connected", "wait until the user is back (`assist desktops` shows the state), send a message (`assist message`), or ask without --require-connected"),
     ("hint-consent-timeout", "ask again when the user is at the desktop (`assist message` can tell them first), or raise the tenant's time (`assist settings set wait_confirm_time=120`)"),
+    // ---- notify/: telling the team (docs/CONTRACT.md, "Telling the team") ----
+    ("hint-notify-needs-wait", "add --wait: the changes of the wait are what is told"),
+    ("hint-notify-needs-watch", "add --watch: the changes of the watch are what is told"),
+    ("hint-known-notify-keys", "the keys of a [notify.NAME] table: {keys}"),
+    ("hint-notify-refused", "check the url (and secret) of [notify.{target}] with `assist config show`: the bot's key is shown redacted; the bot's own error is quoted above"),
+    ("hint-notify-unreachable", "check the url of [notify.{target}], the network and any proxy (HTTPS_PROXY, NO_PROXY)"),
+    ("notify-target", "notify {target}: {kind} at {url}"),
+    ("notify-detail", "notify {target}: {count} change(s) to {url}: {result}"),
+    ("notify-failing", "could not notify \"{target}\" ({error}); assist keeps trying, {count} change(s) waiting"),
+    ("notify-recovered", "\"{target}\" takes notifications again"),
+    ("notify-lost", "{count} change(s) were not told to \"{target}\" before the end of the run ({error})"),
+    ("notify-test-sent", "the test message reached \"{target}\" (HTTP {status})"),
 ];
 
 /// The English text of `id`.

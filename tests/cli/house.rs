@@ -16,7 +16,7 @@ const ROOMS: &[&[&str]] = &[
     &["commands"],
     &["cli"],
     &["engine"],
-    &["hooks"],
+    &["hooks", "notify"],
     &["session", "outcome"],
     &["config"],
     &["output"],

@@ -1,6 +1,7 @@
 //! Every JSON shape the binary prints validates against its documented schema in
 //! docs/schemas/ (docs/json.md): `show`, `start` (with and without --wait, on a decline),
-//! `cancel`, `watch`, `desktops`, `sessions`, `log`, `settings`, `show --detail`.
+//! `cancel`, `watch`, `desktops`, `sessions`, `log`, `settings`, `show --detail`; and the body
+//! a `webhook` notify target receives (checked in the `notify` tests).
 //!
 //! The schemas are plain JSON Schema, for users' own tools; the checker here is a small one
 //! for the keywords they use (type, properties, required, additionalProperties, items, enum)
@@ -98,7 +99,7 @@ fn is_type(value: &Value, name: &str) -> bool {
     }
 }
 
-fn assert_valid(name: &str, value: &Value) {
+pub(crate) fn assert_valid(name: &str, value: &Value) {
     let found = violations(&schema(name), value, "$");
     assert!(found.is_empty(), "{name}: {found:#?}\n{value:#}");
 }

@@ -22,6 +22,7 @@ mod house;
 mod json_shapes;
 mod lifecycle;
 mod none;
+mod notify;
 mod panic;
 mod prometheus;
 mod quota;

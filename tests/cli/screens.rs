@@ -648,6 +648,21 @@ fn bash_completes(env: &Env, line: &[&str]) -> Vec<String> {
 }
 
 #[test]
+fn bash_completes_notify_target_names_from_the_config() {
+    let env = Env::new();
+    env.write_config(
+        "[notify.helpdesk]\nkind = \"wecom\"\nurl = \"https://example.com/x?key=k\"\n\n[notify.lark]\nkind = \"feishu\"\nurl = \"https://example.com/y\"\n",
+    );
+    let mut targets = bash_completes(&env, &["assist", "watch", "--notify", ""]);
+    targets.sort();
+    assert_eq!(targets, ["helpdesk", "lark"]);
+    assert_eq!(
+        bash_completes(&env, &["assist", "config", "check", "--notify", "l"]),
+        ["lark"]
+    );
+}
+
+#[test]
 fn bash_completes_profile_names_from_the_config_statuses_and_formats() {
     let env = Env::new();
     env.write_config(
