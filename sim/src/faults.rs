@@ -234,6 +234,9 @@ pub struct Rule {
     /// How many more requests get it; `None` is every one.
     remaining: Option<u32>,
     retry_after: u64,
+    /// Whether the rule gave `retry_after`: then its 503s carry the header too.
+    #[serde(skip)]
+    asked_retry_after: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     rate: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -245,6 +248,8 @@ pub struct Rule {
 pub struct Chosen {
     pub kind: FaultKind,
     pub retry_after: u64,
+    /// A 503's `Retry-After`, when its rule gave one.
+    pub unavailable_retry_after: Option<u64>,
 }
 
 /// Where faults come from: run-time rules (newest first), then `--fault-on`, then `--fault`.
@@ -302,6 +307,7 @@ impl Faults {
         let chosen = |kind: &FaultKind| Chosen {
             kind: kind.clone(),
             retry_after: self.retry_after,
+            unavailable_retry_after: None,
         };
         if let Some(on) = self
             .on
@@ -346,6 +352,7 @@ impl Faults {
             desktop_id: req.desktop_id,
             remaining: req.count,
             retry_after: req.retry_after.unwrap_or(self.retry_after),
+            asked_retry_after: req.retry_after.is_some(),
             rate: req.rate,
             method: req.method,
         };
@@ -367,6 +374,7 @@ fn take(rules: &mut Vec<Rule>, i: usize) -> Chosen {
     let chosen = Chosen {
         kind: rules[i].kind.clone(),
         retry_after: rules[i].retry_after,
+        unavailable_retry_after: rules[i].asked_retry_after.then_some(rules[i].retry_after),
     };
     match &mut rules[i].remaining {
         Some(1) => {
@@ -396,12 +404,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
             "Backend unavailable (simulated fault)",
             id,
         ),
-        FaultKind::Unavailable => errors::gateway(
-            StatusCode::SERVICE_UNAVAILABLE,
-            errors::SIM_UNAVAILABLE,
-            "Service temporarily unavailable (simulated fault)",
-            id,
-        ),
+        FaultKind::Unavailable => unavailable(chosen.unavailable_retry_after, id),
         FaultKind::GatewayTimeout => errors::gateway(
             StatusCode::GATEWAY_TIMEOUT,
             "APIGW.0201",
@@ -463,6 +466,21 @@ fn throttled(retry_after: u64, id: &RequestId) -> Response {
     );
     resp.headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+    resp
+}
+
+/// A 503, with `Retry-After: N` when its rule asked for one (a server may send `0`).
+fn unavailable(retry_after: Option<u64>, id: &RequestId) -> Response {
+    let mut resp = errors::gateway(
+        StatusCode::SERVICE_UNAVAILABLE,
+        errors::SIM_UNAVAILABLE,
+        "Service temporarily unavailable (simulated fault)",
+        id,
+    );
+    if let Some(secs) = retry_after {
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
     resp
 }
 
