@@ -1,6 +1,7 @@
 //! `assist sessions --watch`: the fleet's sessions at a glance, kept up to date. On a terminal
-//! the live board (drawn by `output::Board`, which also restores the terminal on every way out)
-//! and the keys that end it; elsewhere one line per change, like `watch`.
+//! the live board (drawn by `output::LiveBoard`, which also restores the terminal on every way
+//! out), the keys that end it and the resizes it follows; elsewhere one line per change, like
+//! `watch`.
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
@@ -20,7 +21,7 @@ use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
 use crate::messages::{self, Level, Message};
 use crate::outcome::{Kind, Outcome};
-use crate::output::{Board, LineReporter, OutputFormat, Reporter};
+use crate::output::{LineReporter, LiveBoard, OutputFormat, Reporter};
 
 pub fn run(
     settings: &Settings,
@@ -65,10 +66,10 @@ pub fn run(
         }
         return Ok(outcome.end);
     }
-    let mut board = Board::enter(settings.style, plan.ids.len())?;
+    let mut board = LiveBoard::enter(settings.style, plan.ids.len())?;
     let quit = Arc::new(AtomicBool::new(false));
-    let keys = listen_for_keys(interrupted.clone(), quit.clone());
     board.draw()?;
+    let keys = listen_for_keys(interrupted.clone(), quit.clone(), board.clone());
     let result = poll::run(client, &plan, &HashMap::new(), &mut board, interrupted);
     // Stop the key thread before the terminal is restored (it reads raw input).
     interrupted.store(true, Ordering::SeqCst);
@@ -83,14 +84,22 @@ pub fn run(
 }
 
 /// Reads keys until `stop`: `q` (or Esc) quits, Ctrl-C interrupts (raw mode turns it into a
-/// key rather than a signal).
-fn listen_for_keys(stop: Arc<AtomicBool>, quit: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
+/// key rather than a signal). Between keys it draws: the changes the engine left for the
+/// next frame, and the whole board again when the terminal was resized (SIGWINCH).
+fn listen_for_keys(
+    stop: Arc<AtomicBool>,
+    quit: Arc<AtomicBool>,
+    board: LiveBoard,
+) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         while !stop.load(Ordering::SeqCst) {
+            // A failed draw is the engine's to report, at its next change.
+            let _ = board.tick();
             let Ok(true) = event::poll(Duration::from_millis(50)) else {
                 continue;
             };
             let Ok(Event::Key(key)) = event::read() else {
+                // Event::Resize among them: the next tick draws at the new size.
                 continue;
             };
             if key.kind == KeyEventKind::Release {

@@ -113,3 +113,295 @@ fn on_a_terminal(env: &Env, args: &str) -> std::process::Child {
 fn text(screen: &Screen) -> String {
     screen.lock().unwrap().clone()
 }
+
+// ---- Issue 22, item 13: a board that scales ----
+
+/// A pseudo-terminal of a size the test sets (and changes: the kernel then sends SIGWINCH),
+/// with `assist` on it as the session leader, its controlling terminal the pty.
+struct Pty {
+    master: std::fs::File,
+    child: std::process::Child,
+}
+
+impl Pty {
+    fn spawn(env: &Env, args: &[&str], (columns, rows): (u16, u16)) -> (Pty, Screen) {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+        let (mut master, mut slave) = (0, 0);
+        let size = winsize(columns, rows);
+        // SAFETY: openpty writes two descriptors it opened into the two integers given.
+        let opened = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just opened and are owned by nothing else.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", env.dir.path())
+            .env("XDG_CACHE_HOME", env.dir.path().join("xdg-cache"))
+            .env("ASSIST_CONFIG", env.config_path())
+            .env("TERM", "xterm")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("assist on a pseudo-terminal");
+        let master = std::fs::File::from(master);
+        let screen = watch_screen(master.try_clone().unwrap());
+        (Pty { master, child }, screen)
+    }
+
+    /// The terminal is now `columns` x `rows`: the kernel tells the program with SIGWINCH.
+    fn resize(&self, (columns, rows): (u16, u16)) {
+        use std::os::fd::AsRawFd;
+        let size = winsize(columns, rows);
+        // SAFETY: TIOCSWINSZ reads one winsize from the pointer given.
+        let done = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(done, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
+    }
+
+    fn press(&mut self, keys: &[u8]) {
+        self.master.write_all(keys).unwrap();
+        self.master.flush().unwrap();
+    }
+}
+
+/// A test that fails does not leave its board running.
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn winsize(columns: u16, rows: u16) -> libc::winsize {
+    libc::winsize {
+        ws_row: rows,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    }
+}
+
+/// The screen of a terminal as the board's output leaves it: the cursor moves, line and screen
+/// clears and text of what it writes (colours and modes change no cell). `scrolled` counts the
+/// lines pushed off the top, `wrapped` the lines written past the right edge.
+struct Term {
+    cells: Vec<Vec<char>>,
+    columns: usize,
+    row: usize,
+    column: usize,
+    scrolled: usize,
+    wrapped: usize,
+}
+
+impl Term {
+    fn new((columns, rows): (u16, u16)) -> Term {
+        let (columns, rows) = (usize::from(columns), usize::from(rows));
+        Term {
+            cells: vec![vec![' '; columns]; rows],
+            columns,
+            row: 0,
+            column: 0,
+            scrolled: 0,
+            wrapped: 0,
+        }
+    }
+
+    fn feed(&mut self, text: &str) {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\u{1b}' => match chars.next() {
+                    Some('[') => {
+                        let mut params = String::new();
+                        for p in chars.by_ref() {
+                            if ('\u{40}'..='\u{7e}').contains(&p) {
+                                self.csi(&params, p);
+                                break;
+                            }
+                            params.push(p);
+                        }
+                    }
+                    // OSC: up to BEL.
+                    Some(']') => for _ in chars.by_ref().take_while(|&p| p != '\u{7}') {},
+                    _ => {}
+                },
+                '\r' => self.column = 0,
+                '\n' => self.line_feed(),
+                c if c.is_control() => {}
+                c => self.print(c),
+            }
+        }
+    }
+
+    fn csi(&mut self, params: &str, last: char) {
+        let n: Vec<usize> = params.split(';').map(|p| p.parse().unwrap_or(0)).collect();
+        let rows = self.cells.len();
+        match last {
+            'H' => {
+                self.row = n.first().copied().unwrap_or(1).clamp(1, rows) - 1;
+                self.column = n.get(1).copied().unwrap_or(1).max(1) - 1;
+            }
+            'K' => self.cells[self.row][self.column.min(self.columns)..].fill(' '),
+            'J' if n[0] == 2 => self.cells.iter_mut().for_each(|r| r.fill(' ')),
+            'J' => {
+                self.cells[self.row][self.column.min(self.columns)..].fill(' ');
+                self.cells[self.row + 1..]
+                    .iter_mut()
+                    .for_each(|r| r.fill(' '));
+            }
+            _ => {}
+        }
+    }
+
+    fn print(&mut self, c: char) {
+        if self.column >= self.columns {
+            self.wrapped += 1;
+            self.column = 0;
+            self.line_feed();
+        }
+        self.cells[self.row][self.column] = c;
+        self.column += 1;
+    }
+
+    fn line_feed(&mut self) {
+        if self.row + 1 < self.cells.len() {
+            self.row += 1;
+            return;
+        }
+        self.cells.remove(0);
+        self.cells.push(vec![' '; self.columns]);
+        self.scrolled += 1;
+    }
+
+    /// The rows as text, trailing blanks trimmed.
+    fn rows(&self) -> Vec<String> {
+        let line = |r: &Vec<char>| r.iter().collect::<String>().trim_end().to_string();
+        self.cells.iter().map(line).collect()
+    }
+}
+
+/// `1,778`: a count as the board writes it.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The rows a stretch of output moves the cursor to (each `ESC[row;colH`).
+fn rows_moved_to(output: &str) -> std::collections::BTreeSet<String> {
+    output
+        .split("\u{1b}[")
+        .skip(1)
+        .filter_map(|s| s.split_once('H').map(|(p, _)| p.to_string()))
+        .filter(|p| p.chars().all(|c| c.is_ascii_digit() || c == ';'))
+        .filter_map(|p| p.split(';').next().map(str::to_string))
+        .collect()
+}
+
+/// With 3,000 desktops the board redrew every row on every change (308-row frames on a
+/// 40-row screen, 8.6 MB in 18 s) and kept its first width through a resize. Now: the frame
+/// fits the screen with "… N more", one change rewrites a few lines, not the board, and a
+/// resize draws the board again at the new size.
+#[test]
+fn a_big_fleet_board_fits_the_screen_redraws_what_changed_and_follows_a_resize() {
+    // The first pass's speed with 3,000 is a benchmark (bench/); a test's fleet is smaller,
+    // still many screens long, and polled again every 2 s.
+    let (sim, env) = sim_and_env(&["--desktops", "300", "--seed-status", "mixed"]);
+    let size = (100, 30);
+    let (mut pty, screen) = Pty::spawn(&env, &["sessions", "--watch", "--interval", "2s"], size);
+    // 300 generated desktops and the 8 named ones; 184 of them with a session.
+    wait_for_text(&screen, "308 of 308 desktops checked");
+    let settled = || {
+        let before = text(&screen).len();
+        // Quiet for a frame or two: nothing more is drawn once every desktop was seen.
+        !poll_until(std::time::Duration::from_millis(500), || {
+            text(&screen).len() != before
+        })
+    };
+    wait_for("the board to be drawn whole", settled);
+    let first = text(&screen);
+    let mut term = Term::new(size);
+    term.feed(&first);
+    let rows = term.rows();
+    assert_eq!((term.scrolled, term.wrapped), (0, 0), "{rows:#?}");
+    let is_session = |r: &&String| {
+        let id = r.split(' ').next().unwrap_or("");
+        id.len() == 36 && id.matches('-').count() == 4
+    };
+    let shown = rows.iter().filter(is_session).count();
+    assert_eq!(
+        rows[29],
+        format!("… {} more", grouped(184 - shown)),
+        "{rows:#?}"
+    );
+    assert!(shown > 20, "{rows:#?}");
+
+    // A new session on a desktop without one: the counts, the last change and the count of
+    // the rest change; the rows on the screen (the oldest open sessions) do not, but for an
+    // age that may tick meanwhile.
+    start_via_api(&sim, &generated_id(5));
+    wait_for_text(&screen, "62 WAIT_USER_CONFIRM");
+    wait_for("the change to be drawn", settled);
+    let change = text(&screen)[first.len()..].to_string();
+    let moved = rows_moved_to(&change);
+    assert!(moved.len() <= 6, "rows rewritten: {moved:?} in {change:?}");
+    assert!(
+        change.len() < 2000,
+        "{} bytes for one change: {change:?}",
+        change.len()
+    );
+    term.feed(&change);
+    assert_eq!(term.rows()[29], format!("… {} more", grouped(185 - shown)));
+
+    // Narrower and shorter: the whole board again, within the new size.
+    let before = text(&screen).len();
+    let smaller = (60, 20);
+    pty.resize(smaller);
+    wait_for("a redraw after the resize", || {
+        text(&screen)[before..].contains("\u{1b}[2J")
+    });
+    wait_for("the redraw to end", settled);
+    let mut term = Term::new(smaller);
+    term.feed(&text(&screen)[before..]);
+    let rows = term.rows();
+    assert_eq!((term.scrolled, term.wrapped), (0, 0), "{rows:#?}");
+    assert!(
+        rows[19].starts_with("… ") && rows[19].ends_with(" more"),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("308 of 308 desktops checked")),
+        "{rows:#?}"
+    );
+
+    pty.press(b"q");
+    let status = wait_for_child(&mut pty.child);
+    assert_eq!(status.code(), Some(0), "{:?}", text(&screen));
+}
