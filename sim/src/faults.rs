@@ -69,12 +69,15 @@ pub enum FaultKind {
     /// A record whose text hides behind format characters (a bidi override, zero-width and
     /// line-separator characters, a BOM) and C1 controls and DEL.
     Spoof,
+    /// An OPEN record whose invitation code ends a bracketed paste (`ESC[201~`) and carries a
+    /// command on the next line: pasted into a shell, it would run.
+    PasteJack,
     /// Per faulted request, one of the transient kinds at random (every kind but `redirect`,
     /// which is a permanent answer rather than a passing failure).
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 25] = [
+const NAMES: [(&str, FaultKind); 26] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -99,6 +102,7 @@ const NAMES: [(&str, FaultKind); 25] = [
     ("echo-headers", FaultKind::EchoHeaders),
     ("echo-body", FaultKind::EchoBody),
     ("spoof", FaultKind::Spoof),
+    ("paste-jack", FaultKind::PasteJack),
     ("mixed", FaultKind::Mixed),
 ];
 
@@ -436,6 +440,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Drop => errors::raw(StatusCode::OK, CONTENT_JSON, dropped()),
         FaultKind::Redirect => redirect(),
         FaultKind::Spoof => ok_json(spoof()),
+        FaultKind::PasteJack => ok_json(paste_jack()),
         // These need the request: `admit` (or IAM) answers them before coming here.
         FaultKind::Flood | FaultKind::EchoHeaders | FaultKind::EchoBody => errors::gateway(
             StatusCode::BAD_REQUEST,
@@ -508,6 +513,15 @@ fn spoof() -> String {
         "failed_reason": "\u{9b}31mred\u{7f}"
     })
     .to_string()
+}
+
+/// The example record, open, with an invitation code that would break out of a terminal's
+/// bracketed paste and run a command.
+fn paste_jack() -> String {
+    let mut record: serde_json::Value = serde_json::from_str(&example_json()).unwrap_or_default();
+    record["invitation_code"] = "D1F32AA6\u{1b}[201~\nrm -rf ~\n".into();
+    record["status"] = "OPEN".into();
+    record.to_string()
 }
 
 /// How many desktops a `flood` page carries: its body stays under a client's 1 MiB limit.
