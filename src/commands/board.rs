@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
@@ -18,10 +18,14 @@ use crate::cli::SessionsArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
+use crate::engine::pace::Pacer;
 use crate::engine::poll::{self, Plan};
 use crate::messages::{self, Level, Message};
 use crate::outcome::{Kind, Outcome};
 use crate::output::{LineReporter, LiveBoard, OutputFormat, Reporter};
+
+/// The round the one-shot `sessions` asks its pacer for (`commands/sessions.rs`).
+const ONE_SHOT_ROUND: Duration = Duration::from_secs(1);
 
 pub fn run(
     settings: &Settings,
@@ -48,6 +52,12 @@ pub fn run(
         keep_records: false,
         keep_seen: false,
     };
+    // The first pass at the one-shot `sessions`'s pace (its demand: every desktop within a
+    // second), not at one round per --interval: later rounds keep to --interval by their
+    // turns anyway, and under a quota the pacer learns the gateway's pace either way.
+    let demand = plan.ids.len().max(1) as f64 / ONE_SHOT_ROUND.as_secs_f64();
+    plan.directory
+        .pace(Pacer::new(args.max_rate, demand, Instant::now()));
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {
         let mut reporter = SessionsOnly {
