@@ -162,8 +162,10 @@ impl Board {
         }
         for (row, line) in frame.iter().enumerate() {
             if self.shown.get(row) != Some(line) {
+                // Cleared first: after a line as wide as the screen the cursor waits on its
+                // last column, where a clear would take that character too.
                 let clear = terminal::Clear(terminal::ClearType::UntilNewLine);
-                queue!(out, cursor::MoveTo(0, row as u16), Print(line), clear)?;
+                queue!(out, cursor::MoveTo(0, row as u16), clear, Print(line))?;
             }
         }
         if frame.len() < self.shown.len() {

@@ -284,11 +284,18 @@ fn first_full_board(env: &Env, width: usize) -> String {
     stdin.flush().unwrap();
     assert_eq!(wait_for_child(&mut child).code(), Some(0));
     let all = screen.lock().unwrap().clone();
-    let at = all.find("8 of 8 desktops checked").unwrap();
-    // Drawn from a cleared screen, up to what comes next: the next draw or the way out.
-    let start = all[..at].rfind("\u{1b}[2J").unwrap() + "\u{1b}[2J".len();
-    let end = at + all[at..].find('\u{1b}').unwrap();
-    all[start..end].replace("\r\n", "\n")
+    // The board rewrites only the lines that change: what it shows is the screen its output
+    // leaves (24 rows: `script` gives the terminal no size, the board takes LINES or 24), as
+    // it was when the board was left (all 8 checked, nothing changed after).
+    let shown = &all[..all.rfind("\u{1b}[?1049l").expect("the board was left")];
+    let mut term = crate::common::term::Term::new((width as u16, 24));
+    term.feed(shown);
+    let rows = term.rows();
+    let used = rows
+        .iter()
+        .rposition(|r| !r.is_empty())
+        .map_or(0, |last| last + 1);
+    rows[..used].iter().map(|r| format!("{r}\n")).collect()
 }
 
 #[test]
