@@ -151,6 +151,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "copy-no-code",
         "--copy: nothing copied, there is no invitation code yet",
     ),
+    (
+        "copy-refused-unsafe",
+        "--copy: nothing copied, the server's invitation code holds control or format characters (pasted, they could run a command or hide text); `-o code` shows it escaped",
+    ),
     // api: what the HTTP layer says without -v (through the client's trace sink), once a run
     (
         "api-unexpected-json-type",
