@@ -60,7 +60,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("sessions-lost-done", "the answer to the cancel of {session} was lost; a look shows no active session now: the first request went through"),
     ("sessions-lost-other", "the answer to the cancel of {session} was lost, and another session ({now}) is active there now: left alone"),
     // audit (the intent before each request, a signal while one is out)
-    ("audit-request-interrupted", "{signal} while the request to desktop {desktop} was out: it may have reached the server (the audit log says so)"),
+    ("audit-request-interrupted", "{signal} while {what} was out: it may have reached the server (the audit log says so)"),
     ("audit-intent-unanswered", "line {line}: an intent whose outcome was never recorded (the run ended before its answer); `assist log` shows it as outcome unknown"),
     ("audit-off", "--no-audit: this change is not recorded in the audit log"),
     ("audit-not-recorded", "{error}; this action is missing from the audit log"),
