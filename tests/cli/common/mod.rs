@@ -22,11 +22,11 @@ pub const CONFIRM_DESKTOP: &str = "11111111-0000-4000-8000-000000000002";
 pub const FAILED_DESKTOP: &str = "11111111-0000-4000-8000-000000000005";
 pub const SIM_PASSWORD: &str = "Sim-Passw0rd!";
 
-/// Waits (up to 20 s, then fails naming `what`) until `reached` says a state the test
+/// Waits (up to 60 s, then fails naming `what`) until `reached` says a state the test
 /// observes (the simulator's log, a file) has come; checks every few milliseconds.
 pub fn wait_for(what: &str, reached: impl FnMut() -> bool) {
     assert!(
-        poll_until(std::time::Duration::from_secs(20), reached),
+        poll_until(std::time::Duration::from_secs(60), reached),
         "gave up waiting for {what}"
     );
 }
