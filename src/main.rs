@@ -41,6 +41,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
+    // Before clap parses: `--help` and usage errors speak the chosen language too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::lang::choose_early(&args, |name| std::env::var(name).ok());
     let (cli, flags) = match cli::parse() {
         Ok(Ok(parsed)) => parsed,
         Ok(Err(message)) => return report(&Failure::new(Kind::Usage, message).into()).into(),

@@ -89,6 +89,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
 
+    /// Language of what a person reads: en or zh (default: ASSIST_LANG, the profile's `lang`,
+    /// then the locale: LC_ALL, LC_MESSAGES, LANG). JSON, codes and exit codes never change
+    #[arg(long, global = true, env = "ASSIST_LANG", value_name = "LANG",
+          value_parser = clap::builder::PossibleValuesParser::new(crate::messages::lang::NAMES))]
+    pub lang: Option<String>,
+
     /// Show requests on stderr (-vv: also headers); secrets are always redacted
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
