@@ -25,7 +25,8 @@
 # Knobs: BENCH_DESKTOPS (default 1000), BENCH_SDK (1/0), BENCH_HYPERFINE (0: the plain loop
 # even when hyperfine is installed), BENCH_OUT (default BENCHMARKS.md); BENCH_RTT=0 (about
 # 30 s), BENCH_MEMORY_100K=0 (up to BENCH_MEMORY_TIMEOUT, default 600 s), BENCH_QUOTA=0
-# (about 5 minutes) and BENCH_NOTIFY=0 (a few seconds) skip a section; each section's header lists its own knobs (durations,
+# (about 5 minutes), BENCH_NOTIFY=0 (a few seconds) and BENCH_BOARD=0 (the live board's first
+# pass; under a minute) skip a section; each section's header lists its own knobs (durations,
 # fleet sizes, the proxy's delay).
 # Nothing is installed system-wide; configs, HOME and the SDK's venv live in a temp dir.
 # Only 127.0.0.1 is ever the target of the benchmark's traffic.
@@ -288,6 +289,7 @@ section rtt BENCH_RTT "round trips"
 section memory BENCH_MEMORY_100K "peak RSS"
 section quota BENCH_QUOTA "quota"
 section notify BENCH_NOTIFY "notify"
+section board BENCH_BOARD "board"
 
 # Every request the simulator answered was a 200: the rows measure the same work.
 STATS=$(curl -s "$URL/_sim/stats")
@@ -342,13 +344,14 @@ row "binary" "stripped release \`assist\` (includes the simulator)" "$(mib "$((S
 mapfile -t -O "${#rows[@]}" rows <"$WORK/rtt/rows.md"
 mapfile -t -O "${#rows[@]}" rows <"$WORK/quota/rows.md"
 mapfile -t -O "${#rows[@]}" rows <"$WORK/notify/rows.md"
+mapfile -t -O "${#rows[@]}" rows <"$WORK/board/rows.md"
 
 TABLE=$(
     echo "| what | command | median | ratio | target | result |"
     echo "|---|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
 )
-SECTION_NOTES=$(cat "$WORK/rtt/notes.md" "$WORK/memory/notes.md" "$WORK/quota/notes.md" "$WORK/notify/notes.md")
+SECTION_NOTES=$(cat "$WORK/rtt/notes.md" "$WORK/memory/notes.md" "$WORK/quota/notes.md" "$WORK/notify/notes.md" "$WORK/board/notes.md")
 
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 TOOL=$([[ $HAVE_HYPERFINE == 1 ]] && hyperfine --version || echo "a plain bash timing loop (no hyperfine)")

@@ -122,6 +122,7 @@ mod tests {
             ("not found", failure(Kind::NotFound), Code::NotFound),
             ("400", status(400).into(), Code::Api),
             ("503", status(503).into(), Code::Api),
+            ("429", status(429).into(), Code::Network),
             ("malformed", malformed().into(), Code::Api),
             (
                 "path",

@@ -73,12 +73,15 @@ pub enum FaultKind {
     /// A record whose text hides behind format characters (a bidi override, zero-width and
     /// line-separator characters, a BOM) and C1 controls and DEL.
     Spoof,
+    /// An OPEN record whose invitation code ends a bracketed paste (`ESC[201~`) and carries a
+    /// command on the next line: pasted into a shell, it would run.
+    PasteJack,
     /// Per faulted request, one of the transient kinds at random (every kind but `redirect`,
     /// which is a permanent answer rather than a passing failure).
     Mixed,
 }
 
-const NAMES: [(&str, FaultKind); 26] = [
+const NAMES: [(&str, FaultKind); 27] = [
     ("429", FaultKind::Throttled),
     ("500", FaultKind::Internal),
     ("502", FaultKind::BadGateway),
@@ -104,6 +107,7 @@ const NAMES: [(&str, FaultKind); 26] = [
     ("echo-headers", FaultKind::EchoHeaders),
     ("echo-body", FaultKind::EchoBody),
     ("spoof", FaultKind::Spoof),
+    ("paste-jack", FaultKind::PasteJack),
     ("mixed", FaultKind::Mixed),
 ];
 
@@ -239,6 +243,9 @@ pub struct Rule {
     /// How many more requests get it; `None` is every one.
     remaining: Option<u32>,
     retry_after: u64,
+    /// Whether the rule gave `retry_after`: then its 503s carry the header too.
+    #[serde(skip)]
+    asked_retry_after: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     rate: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -250,6 +257,8 @@ pub struct Rule {
 pub struct Chosen {
     pub kind: FaultKind,
     pub retry_after: u64,
+    /// A 503's `Retry-After`, when its rule gave one.
+    pub unavailable_retry_after: Option<u64>,
 }
 
 /// Where faults come from: run-time rules (newest first), then `--fault-on`, then `--fault`.
@@ -307,6 +316,7 @@ impl Faults {
         let chosen = |kind: &FaultKind| Chosen {
             kind: kind.clone(),
             retry_after: self.retry_after,
+            unavailable_retry_after: None,
         };
         if let Some(on) = self
             .on
@@ -351,6 +361,7 @@ impl Faults {
             desktop_id: req.desktop_id,
             remaining: req.count,
             retry_after: req.retry_after.unwrap_or(self.retry_after),
+            asked_retry_after: req.retry_after.is_some(),
             rate: req.rate,
             method: req.method,
         };
@@ -372,6 +383,7 @@ fn take(rules: &mut Vec<Rule>, i: usize) -> Chosen {
     let chosen = Chosen {
         kind: rules[i].kind.clone(),
         retry_after: rules[i].retry_after,
+        unavailable_retry_after: rules[i].asked_retry_after.then_some(rules[i].retry_after),
     };
     match &mut rules[i].remaining {
         Some(1) => {
@@ -402,12 +414,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
             "Backend unavailable (simulated fault)",
             id,
         ),
-        FaultKind::Unavailable => errors::gateway(
-            StatusCode::SERVICE_UNAVAILABLE,
-            errors::SIM_UNAVAILABLE,
-            "Service temporarily unavailable (simulated fault)",
-            id,
-        ),
+        FaultKind::Unavailable => unavailable(chosen.unavailable_retry_after, id),
         FaultKind::GatewayTimeout => errors::gateway(
             StatusCode::GATEWAY_TIMEOUT,
             "APIGW.0201",
@@ -439,6 +446,7 @@ pub fn response(chosen: &Chosen, id: &RequestId) -> Option<Response> {
         FaultKind::Drop => errors::raw(StatusCode::OK, CONTENT_JSON, dropped()),
         FaultKind::Redirect => redirect(),
         FaultKind::Spoof => ok_json(spoof()),
+        FaultKind::PasteJack => ok_json(paste_jack()),
         // These need the request: `admit` (or IAM) answers them before coming here.
         FaultKind::Flood | FaultKind::EchoHeaders | FaultKind::EchoBody => errors::gateway(
             StatusCode::BAD_REQUEST,
@@ -472,6 +480,21 @@ fn throttled(retry_after: u64, id: &RequestId) -> Response {
     resp
 }
 
+/// A 503, with `Retry-After: N` when its rule asked for one (a server may send `0`).
+fn unavailable(retry_after: Option<u64>, id: &RequestId) -> Response {
+    let mut resp = errors::gateway(
+        StatusCode::SERVICE_UNAVAILABLE,
+        errors::SIM_UNAVAILABLE,
+        "Service temporarily unavailable (simulated fault)",
+        id,
+    );
+    if let Some(secs) = retry_after {
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    resp
+}
+
 fn redirect() -> Response {
     let mut resp = errors::raw(StatusCode::FOUND, CONTENT_JSON, Body::empty());
     resp.headers_mut().insert(
@@ -496,6 +519,15 @@ fn spoof() -> String {
         "failed_reason": "\u{9b}31mred\u{7f}"
     })
     .to_string()
+}
+
+/// The example record, open, with an invitation code that would break out of a terminal's
+/// bracketed paste and run a command.
+fn paste_jack() -> String {
+    let mut record: serde_json::Value = serde_json::from_str(&example_json()).unwrap_or_default();
+    record["invitation_code"] = "D1F32AA6\u{1b}[201~\nrm -rf ~\n".into();
+    record["status"] = "OPEN".into();
+    record.to_string()
 }
 
 /// How many desktops a `flood` page carries: its body stays under a client's 1 MiB limit.

@@ -170,7 +170,8 @@ pub struct SimArgs {
     /// (remote-assistance calls: carried out, then the answer is cut off), redirect,
     /// flood (ListDesktops: 20,000 desktops a page, no end), ignore-filters (ListDesktops
     /// answers every desktop whatever its filters), echo-headers (a 400 quoting every
-    /// request header), spoof (bidi overrides, zero-width characters, C1 controls); or mixed:
+    /// request header), spoof (bidi overrides, zero-width characters, C1 controls), paste-jack
+    /// (an invitation code that ends a bracketed paste and carries a command); or mixed:
     /// per faulted request one of them at random (latency up to 2s), never redirect, which is a
     /// permanent answer rather than a passing failure
     #[arg(long, value_name = "KIND")]

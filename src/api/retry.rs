@@ -14,6 +14,9 @@ use crate::messages::{self, msg, Level};
 const BACKOFF_BASE: Duration = Duration::from_secs(1);
 const BACKOFF_CAP: Duration = Duration::from_secs(20);
 const RETRY_AFTER_CAP: Duration = Duration::from_secs(60);
+/// The shortest wait a `Retry-After` buys: a server's `0` (or a date in the past) must not
+/// turn the attempts into a burst.
+const RETRY_AFTER_FLOOR: Duration = Duration::from_secs(1);
 
 /// How many attempts one request may take (at least one).
 #[derive(Debug, Clone, Copy)]
@@ -48,7 +51,7 @@ impl Policy {
             Err(ApiError::Network { kind, .. }) if read || *kind == NetKind::Connect => None,
             _ => return None,
         };
-        Some(retry_after.unwrap_or_else(|| backoff(attempt)))
+        Some(retry_after.map_or_else(|| backoff(attempt), |w| w.max(RETRY_AFTER_FLOOR)))
     }
 }
 
@@ -248,6 +251,16 @@ mod tests {
         for s in [429, 500, 503] {
             assert!(c.wait(&Method::POST, &status(s), 1).is_none(), "POST {s}");
         }
+    }
+
+    #[test]
+    fn a_retry_after_of_zero_still_waits_the_floor() {
+        let told_now = Ok(Answer {
+            retry_after: Some(Duration::ZERO),
+            ..answer(503)
+        });
+        let wait = Policy { attempts: 3 }.wait(&Method::GET, &told_now, 1);
+        assert_eq!(wait, Some(RETRY_AFTER_FLOOR));
     }
 
     #[test]

@@ -334,8 +334,8 @@ pub struct SessionsArgs {
     #[arg(long)]
     pub watch: bool,
 
-    /// With --watch: how often to poll each desktop
-    #[arg(long, value_parser = parse_duration, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]
+    /// With --watch: how often to poll each desktop (at least 100ms)
+    #[arg(long, value_parser = parse_interval, default_value = shown(WATCH_INTERVAL), value_name = "DURATION")]
     pub interval: Duration,
 
     /// How many requests may be in flight at once

@@ -318,6 +318,28 @@ mod tests {
         command().debug_assert();
     }
 
+    /// Every `--interval` keeps the floor of `units::MIN_INTERVAL` (issue 22: `sessions
+    /// --watch` had lost it, being a copy of the argument rather than the same parser).
+    #[test]
+    fn every_interval_refuses_less_than_the_floor() {
+        let mut checked = 0;
+        for sub in command().get_subcommands() {
+            if !sub.get_arguments().any(|a| a.get_id() == "interval") {
+                continue;
+            }
+            // Other arguments a command needs may be missing: only the value's own check counts.
+            let refused = |v: &str| {
+                let line = ["assist", sub.get_name(), "--interval", v];
+                command().try_get_matches_from(line).err().map(|e| e.kind())
+                    == Some(clap::error::ErrorKind::ValueValidation)
+            };
+            assert!(refused("99ms"), "{} --interval 99ms", sub.get_name());
+            assert!(!refused("100ms"), "{} --interval 100ms", sub.get_name());
+            checked += 1;
+        }
+        assert_eq!(checked, 3, "start, sessions and watch");
+    }
+
     /// The overrides of a command line, parsed as `parse` does (no `ASSIST_*` set in tests).
     fn overrides_of(args: &[&str]) -> Overrides {
         let matches = command()

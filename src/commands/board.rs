@@ -1,12 +1,13 @@
 //! `assist sessions --watch`: the fleet's sessions at a glance, kept up to date. On a terminal
-//! the live board (drawn by `output::Board`, which also restores the terminal on every way out)
-//! and the keys that end it; elsewhere one line per change, like `watch`.
+//! the live board (drawn by `output::LiveBoard`, which also restores the terminal on every way
+//! out), the keys that end it and the resizes it follows; elsewhere one line per change, like
+//! `watch`.
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
@@ -17,10 +18,14 @@ use crate::cli::SessionsArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
+use crate::engine::pace::Pacer;
 use crate::engine::poll::{self, Plan};
 use crate::messages::{self, Level, Message};
 use crate::outcome::{Kind, Outcome};
-use crate::output::{Board, LineReporter, OutputFormat, Reporter};
+use crate::output::{LineReporter, LiveBoard, OutputFormat, Reporter};
+
+/// The round the one-shot `sessions` asks its pacer for (`commands/sessions.rs`).
+const ONE_SHOT_ROUND: Duration = Duration::from_secs(1);
 
 pub fn run(
     settings: &Settings,
@@ -49,6 +54,12 @@ pub fn run(
     };
     let targets = settings.notify.select(&args.notify.notify)?;
     let notifier = crate::notify::Notifier::start(targets, settings.verbose)?;
+    // The first pass at the one-shot `sessions`'s pace (its demand: every desktop within a
+    // second), not at one round per --interval: later rounds keep to --interval by their
+    // turns anyway, and under a quota the pacer learns the gateway's pace either way.
+    let demand = plan.ids.len().max(1) as f64 / ONE_SHOT_ROUND.as_secs_f64();
+    plan.directory
+        .pace(Pacer::new(args.max_rate, demand, Instant::now()));
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
     if !on_terminal {
         let mut reporter = notifier.listen(SessionsOnly {
@@ -70,10 +81,10 @@ pub fn run(
         }
         return Ok(outcome.end);
     }
-    let mut board = Board::enter(settings.style, plan.ids.len())?;
+    let board = LiveBoard::enter(settings.style, plan.ids.len())?;
     let quit = Arc::new(AtomicBool::new(false));
-    let keys = listen_for_keys(interrupted.clone(), quit.clone());
     board.draw()?;
+    let keys = listen_for_keys(interrupted.clone(), quit.clone(), board.clone());
     let mut board = notifier.listen(board);
     let result = poll::run(client, &plan, &HashMap::new(), &mut board, interrupted);
     // Stop the key thread before the terminal is restored (it reads raw input).
@@ -90,14 +101,22 @@ pub fn run(
 }
 
 /// Reads keys until `stop`: `q` (or Esc) quits, Ctrl-C interrupts (raw mode turns it into a
-/// key rather than a signal).
-fn listen_for_keys(stop: Arc<AtomicBool>, quit: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
+/// key rather than a signal). Between keys it draws: the changes the engine left for the
+/// next frame, and the whole board again when the terminal was resized (SIGWINCH).
+fn listen_for_keys(
+    stop: Arc<AtomicBool>,
+    quit: Arc<AtomicBool>,
+    board: LiveBoard,
+) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         while !stop.load(Ordering::SeqCst) {
+            // A failed draw is the engine's to report, at its next change.
+            let _ = board.tick();
             let Ok(true) = event::poll(Duration::from_millis(50)) else {
                 continue;
             };
             let Ok(Event::Key(key)) = event::read() else {
+                // Event::Resize among them: the next tick draws at the new size.
                 continue;
             };
             if key.kind == KeyEventKind::Release {

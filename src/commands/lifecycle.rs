@@ -20,10 +20,7 @@ use crate::engine::poll::{self, Plan};
 use crate::hooks::Listeners;
 use crate::messages::{self, msg};
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{
-    copy_code, fitted_line, render_cancelled, render_created, render_show, since, OutputFormat,
-    Reporter,
-};
+use crate::output::{fitted_line, render_cancelled, render_created, OutputFormat, Reporter};
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
@@ -55,7 +52,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             let said = msg!(
                 "start-already",
                 desktop = &about,
-                already = already(&active)
+                already = super::show::already(&active)
             );
             messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
@@ -136,7 +133,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             let active = active_session(&client, &id)?.unwrap_or_default();
             let state = active
                 .status()
-                .map(|_| format!("; {}", already(&active)))
+                .map(|_| format!("; {}", super::show::already(&active)))
                 .unwrap_or_default();
             let said = msg!(
                 "start-conflict",
@@ -295,30 +292,6 @@ fn active_session(client: &Client, id: &DesktopId) -> anyhow::Result<Option<Remo
     }
 }
 
-/// `already OPEN since 10:42, code D1F32AA6`, `already waiting for the user to accept since …`.
-fn already(r: &RemoteAssistance) -> String {
-    let since = r
-        .create_time
-        .as_deref()
-        .and_then(|t| since(t, jiff::Timestamp::now()))
-        .map(|t| format!(" since {t}"))
-        .unwrap_or_default();
-    let what = match r.status() {
-        Some(Status::Open) => format!(
-            "already OPEN{since}{}",
-            r.open_code()
-                .map(|c| format!(", code {}", sanitize(c)))
-                .unwrap_or_default()
-        ),
-        Some(Status::WaitUserConfirm) => format!("already waiting for the user to accept{since}"),
-        Some(Status::WaitUserAccess) => {
-            format!("already accepted; waiting for the user to enable access{since}")
-        }
-        _ => format!("already {}{since}", sanitize(r.status_text())),
-    };
-    format!("{what} (`--new` cancels it and asks again)")
-}
-
 /// A session that was already there: shown as it is, or (with `--wait` or `-o code`) waited
 /// on until OPEN like a new one.
 fn existing(
@@ -332,60 +305,15 @@ fn existing(
 ) -> anyhow::Result<Outcome> {
     let waits = args.wait || settings.output.needs_open();
     if active.open_code().is_some() {
-        return opened(settings, args, id, &active, &directory);
+        return super::show::opened(settings, args.copy, id, &active, &directory);
     }
     if !waits {
-        print_record(settings, id, &active, &directory)?;
+        super::show::print_record(settings, id, &active, &directory)?;
         return Ok(Outcome::Done);
     }
     directory.exists(id);
     messages::plain(&msg!("start-waiting-on-existing"));
     wait_for_open(settings, args, id, Arc::new(client), directory, rec, None)
-}
-
-/// The record on stdout, in the chosen format, with the desktop's names when known.
-fn print_record(
-    settings: &Settings,
-    id: &DesktopId,
-    record: &RemoteAssistance,
-    directory: &Directory,
-) -> std::io::Result<()> {
-    let names = directory.names(id.as_str());
-    render_show(
-        &mut std::io::stdout().lock(),
-        settings.output,
-        id.as_str(),
-        names.as_ref(),
-        record,
-        settings.style,
-    )
-}
-
-/// The space is OPEN: the record (or its code, or its link: exit 9 when the cloud gave none),
-/// and the code onto the clipboard with `--copy`.
-fn opened(
-    settings: &Settings,
-    args: &StartArgs,
-    id: &DesktopId,
-    record: &RemoteAssistance,
-    directory: &Directory,
-) -> anyhow::Result<Outcome> {
-    if settings.output == OutputFormat::Link && record.open_link().is_none() {
-        return Err(Failure::new(
-            Kind::NoCode,
-            format!(
-                "desktop {} is OPEN but the cloud gave no internet share link",
-                id
-            ),
-        )
-        .with_hint(msg!("hint-start-no-code"))
-        .into());
-    }
-    print_record(settings, id, record, directory)?;
-    if args.copy {
-        copy_code(record.open_code())?;
-    }
-    Ok(Outcome::Done)
 }
 
 /// Progress of `start --wait` goes to stderr, one line per change.
@@ -476,7 +404,7 @@ fn wait_for_open(
         .into());
     }
     match outcome.end {
-        Outcome::Done => opened(settings, args, id, &record, &directory),
+        Outcome::Done => super::show::opened(settings, args.copy, id, &record, &directory),
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
             Kind::Deadline,
             format!(
@@ -496,7 +424,7 @@ fn wait_for_open(
         Outcome::Stopped(Kind::Ended) => {
             // Scripts get the final record on stdout, the reason also on stderr.
             if settings.output == OutputFormat::Json {
-                print_record(settings, id, &record, &directory)?;
+                super::show::print_record(settings, id, &record, &directory)?;
             }
             Err(Failure::new(
                 Kind::Ended,

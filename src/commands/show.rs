@@ -5,6 +5,7 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 
+use crate::api::model::RemoteAssistance;
 use crate::api::{model, ApiError, Client};
 use crate::cli::ShowArgs;
 use crate::config::Settings;
@@ -12,7 +13,7 @@ use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::{Answer, Directory};
 use crate::messages::msg;
 use crate::outcome::{Failure, Kind, Outcome};
-use crate::output::{copy_code, render_show, render_show_detail, OutputFormat};
+use crate::output::{copy_code, render_show, render_show_detail, since, OutputFormat};
 use crate::text::sanitize;
 
 pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
@@ -137,4 +138,73 @@ fn lacking(what: &str, id: &DesktopId, record: &model::RemoteAssistance) -> Stri
         message.push_str(&format!("; failed: {}", sanitize(reason)));
     }
     message
+}
+
+/// `already OPEN since 10:42, code D1F32AA6`, `already waiting for the user to accept since …`.
+pub(super) fn already(r: &RemoteAssistance) -> String {
+    let since = r
+        .create_time
+        .as_deref()
+        .and_then(|t| since(t, jiff::Timestamp::now()))
+        .map(|t| format!(" since {t}"))
+        .unwrap_or_default();
+    let what = match r.status() {
+        Some(Status::Open) => format!(
+            "already OPEN{since}{}",
+            r.open_code()
+                .map(|c| format!(", code {}", sanitize(c)))
+                .unwrap_or_default()
+        ),
+        Some(Status::WaitUserConfirm) => format!("already waiting for the user to accept{since}"),
+        Some(Status::WaitUserAccess) => {
+            format!("already accepted; waiting for the user to enable access{since}")
+        }
+        _ => format!("already {}{since}", sanitize(r.status_text())),
+    };
+    format!("{what} (`--new` cancels it and asks again)")
+}
+
+/// The record on stdout, in the chosen format, with the desktop's names when known.
+pub(super) fn print_record(
+    settings: &Settings,
+    id: &DesktopId,
+    record: &RemoteAssistance,
+    directory: &Directory,
+) -> std::io::Result<()> {
+    let names = directory.names(id.as_str());
+    render_show(
+        &mut std::io::stdout().lock(),
+        settings.output,
+        id.as_str(),
+        names.as_ref(),
+        record,
+        settings.style,
+    )
+}
+
+/// The space is OPEN: the record (or its code, or its link: exit 9 when the cloud gave none),
+/// and the code onto the clipboard with `--copy`.
+pub(super) fn opened(
+    settings: &Settings,
+    copy: bool,
+    id: &DesktopId,
+    record: &RemoteAssistance,
+    directory: &Directory,
+) -> anyhow::Result<Outcome> {
+    if settings.output == OutputFormat::Link && record.open_link().is_none() {
+        return Err(Failure::new(
+            Kind::NoCode,
+            format!(
+                "desktop {} is OPEN but the cloud gave no internet share link",
+                id
+            ),
+        )
+        .with_hint(msg!("hint-start-no-code"))
+        .into());
+    }
+    print_record(settings, id, record, directory)?;
+    if copy {
+        copy_code(record.open_code())?;
+    }
+    Ok(Outcome::Done)
 }

@@ -7,10 +7,6 @@ use crate::api::ApiError;
 use crate::domain::Status;
 use crate::outcome::{Kind, Outcome as End};
 
-/// `--once`: a desktop throttled this many times in a row is given up on (a gateway that
-/// refuses everything must not hold a one-shot run for ever).
-pub const MAX_THROTTLED: u32 = 50;
-
 /// What decides when a desktop is settled: the statuses waited for (none: watch until the
 /// deadline or a signal), whether one look at each desktop is all (`--once`), and when the
 /// watch began (`None`: every close ends the wait, as for `start --wait`, which just asked).
@@ -112,12 +108,17 @@ pub enum Fate {
 /// is how many tries `--once` gives one poll.
 pub fn fate(e: &ApiError, rules: Rules, streak: u32, throttled: u32, attempts: u32) -> Fate {
     if e.is_refused() || e.is_no_such_api() {
-        Fate::Refused
-    } else if e.is_not_found() {
-        Fate::NotFound
-    } else if e.status() == Some(429) && !(rules.once && throttled >= MAX_THROTTLED) {
+        return Fate::Refused;
+    }
+    if e.is_not_found() {
+        return Fate::NotFound;
+    }
+    // `--once` is for cron: a 429 is one of a poll's attempts, so that a gateway refusing
+    // everything ends the run after --max-attempts instead of holding the next run's lock.
+    let last = rules.once && streak + throttled + 1 >= attempts;
+    if e.status() == Some(429) && !last {
         Fate::Throttled
-    } else if e.is_transient() && !(rules.once && streak + 1 >= attempts) {
+    } else if e.is_transient() && !last {
         Fate::Retry
     } else {
         Fate::GiveUp
@@ -365,13 +366,12 @@ mod tests {
         assert_eq!(fate(&timeout(), once, 0, 0, 3), Fate::Retry);
         assert_eq!(fate(&timeout(), once, 1, 0, 3), Fate::Retry);
         assert_eq!(fate(&timeout(), once, 2, 0, 3), Fate::GiveUp);
-        assert_eq!(
-            fate(&http(429), once, 0, MAX_THROTTLED - 1, 3),
-            Fate::Throttled
-        );
-        // Throttled too long: a 429 is then a failure like another (one attempt left: retried).
-        assert_eq!(fate(&http(429), once, 0, MAX_THROTTLED, 3), Fate::Retry);
-        assert_eq!(fate(&http(429), once, 2, MAX_THROTTLED, 3), Fate::GiveUp);
+        // A 429 is an attempt too: the third refusal in a row, whatever it was, gives up.
+        assert_eq!(fate(&http(429), once, 0, 0, 3), Fate::Throttled);
+        assert_eq!(fate(&http(429), once, 0, 1, 3), Fate::Throttled);
+        assert_eq!(fate(&http(429), once, 0, 2, 3), Fate::GiveUp);
+        assert_eq!(fate(&http(429), once, 1, 1, 3), Fate::GiveUp);
+        assert_eq!(fate(&timeout(), once, 1, 1, 3), Fate::GiveUp);
     }
 
     #[test]

@@ -83,6 +83,9 @@ impl Diagnose for ApiError {
             _ if self.is_no_such_api() => Code::Config,
             _ if self.is_not_found() => Code::NotFound,
             ApiError::Network { .. } => Code::Network,
+            // Still throttled after every attempt: the way through is shut, as when the
+            // network is down; trying later helps, unlike an API error.
+            _ if self.status() == Some(429) => Code::Network,
             // Only a desktop ID can make a path that is not the one intended.
             ApiError::InvalidPath(_) => Code::Usage,
             _ => Code::Api,

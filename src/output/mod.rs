@@ -17,7 +17,7 @@ mod table;
 mod watch;
 
 pub use age::since;
-pub use board::Board;
+pub use board::LiveBoard;
 pub use clipboard::copy_code;
 pub use desktops::{candidates_table, render_desktops};
 pub use fields::{render_fields, render_rows, Field};

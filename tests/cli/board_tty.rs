@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use crate::common::term::{grouped, rows_moved_to, Term};
 use crate::common::*;
 
 const ALTERNATE_SCREEN_ON: &str = "\u{1b}[?1049h";
@@ -242,4 +243,173 @@ fn terminal_running(env: &Env, line: &str) -> std::process::Child {
 
 fn text(screen: &Screen) -> String {
     screen.lock().unwrap().clone()
+}
+
+// ---- Issue 22, item 13: a board that scales ----
+
+/// A pseudo-terminal of a size the test sets (and changes: the kernel then sends SIGWINCH),
+/// with `assist` on it as the session leader, its controlling terminal the pty.
+struct Pty {
+    master: std::fs::File,
+    child: std::process::Child,
+}
+
+impl Pty {
+    fn spawn(env: &Env, args: &[&str], (columns, rows): (u16, u16)) -> (Pty, Screen) {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+        let (mut master, mut slave) = (0, 0);
+        let size = winsize(columns, rows);
+        // SAFETY: openpty writes two descriptors it opened into the two integers given.
+        let opened = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just opened and are owned by nothing else.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", env.dir.path())
+            .env("XDG_CACHE_HOME", env.dir.path().join("xdg-cache"))
+            .env("ASSIST_CONFIG", env.config_path())
+            .env("TERM", "xterm")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("assist on a pseudo-terminal");
+        let master = std::fs::File::from(master);
+        let screen = watch_screen(master.try_clone().unwrap());
+        (Pty { master, child }, screen)
+    }
+
+    /// The terminal is now `columns` x `rows`: the kernel tells the program with SIGWINCH.
+    fn resize(&self, (columns, rows): (u16, u16)) {
+        use std::os::fd::AsRawFd;
+        let size = winsize(columns, rows);
+        // SAFETY: TIOCSWINSZ reads one winsize from the pointer given.
+        let done = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(done, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
+    }
+
+    fn press(&mut self, keys: &[u8]) {
+        self.master.write_all(keys).unwrap();
+        self.master.flush().unwrap();
+    }
+}
+
+/// A test that fails does not leave its board running.
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn winsize(columns: u16, rows: u16) -> libc::winsize {
+    libc::winsize {
+        ws_row: rows,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    }
+}
+
+/// With 3,000 desktops the board redrew every row on every change (308-row frames on a
+/// 40-row screen, 8.6 MB in 18 s) and kept its first width through a resize. Now: the frame
+/// fits the screen with "… N more", one change rewrites a few lines, not the board, and a
+/// resize draws the board again at the new size.
+#[test]
+fn a_big_fleet_board_fits_the_screen_redraws_what_changed_and_follows_a_resize() {
+    // The first pass's speed with 3,000 is a benchmark (bench/); a test's fleet is smaller,
+    // still many screens long, and polled again every 2 s.
+    let (sim, env) = sim_and_env(&["--desktops", "300", "--seed-status", "mixed"]);
+    let size = (100, 30);
+    let (mut pty, screen) = Pty::spawn(&env, &["sessions", "--watch", "--interval", "2s"], size);
+    // 300 generated desktops and the 8 named ones; 184 of them with a session.
+    wait_for_text(&screen, "308 of 308 desktops checked");
+    let settled = || {
+        let before = text(&screen).len();
+        // Quiet for a frame or two: nothing more is drawn once every desktop was seen.
+        !poll_until(std::time::Duration::from_millis(500), || {
+            text(&screen).len() != before
+        })
+    };
+    wait_for("the board to be drawn whole", settled);
+    let first = text(&screen);
+    let mut term = Term::new(size);
+    term.feed(&first);
+    let rows = term.rows();
+    assert_eq!((term.scrolled, term.wrapped), (0, 0), "{rows:#?}");
+    let is_session = |r: &&String| {
+        let id = r.split(' ').next().unwrap_or("");
+        id.len() == 36 && id.matches('-').count() == 4
+    };
+    let shown = rows.iter().filter(is_session).count();
+    assert_eq!(
+        rows[29],
+        format!("… {} more", grouped(184 - shown)),
+        "{rows:#?}"
+    );
+    assert!(shown > 20, "{rows:#?}");
+
+    // A new session on a desktop without one: the counts, the last change and the count of
+    // the rest change; the rows on the screen (the oldest open sessions) do not, but for an
+    // age that may tick meanwhile.
+    start_via_api(&sim, &generated_id(5));
+    wait_for_text(&screen, "62 WAIT_USER_CONFIRM");
+    wait_for("the change to be drawn", settled);
+    let change = text(&screen)[first.len()..].to_string();
+    let moved = rows_moved_to(&change);
+    assert!(moved.len() <= 6, "rows rewritten: {moved:?} in {change:?}");
+    assert!(
+        change.len() < 2000,
+        "{} bytes for one change: {change:?}",
+        change.len()
+    );
+    term.feed(&change);
+    assert_eq!(term.rows()[29], format!("… {} more", grouped(185 - shown)));
+
+    // Narrower and shorter: the whole board again, within the new size.
+    let before = text(&screen).len();
+    let smaller = (60, 20);
+    pty.resize(smaller);
+    wait_for("a redraw after the resize", || {
+        text(&screen)[before..].contains("\u{1b}[2J")
+    });
+    wait_for("the redraw to end", settled);
+    let mut term = Term::new(smaller);
+    term.feed(&text(&screen)[before..]);
+    let rows = term.rows();
+    assert_eq!((term.scrolled, term.wrapped), (0, 0), "{rows:#?}");
+    assert!(
+        rows[19].starts_with("… ") && rows[19].ends_with(" more"),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("308 of 308 desktops checked")),
+        "{rows:#?}"
+    );
+
+    pty.press(b"q");
+    let status = wait_for_child(&mut pty.child);
+    assert_eq!(status.code(), Some(0), "{:?}", text(&screen));
 }

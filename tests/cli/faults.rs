@@ -232,3 +232,100 @@ fn an_app_auth_failure_hint_names_the_clock_and_the_signature() {
     );
     assert!(hint.contains("expired or invalid"), "{err}");
 }
+
+/// The GETs of `desktop`'s assistance the simulator received.
+fn polls_of(sim: &Sim, desktop: &str) -> usize {
+    let path = assistance_path(desktop);
+    requests_with_method(sim, "GET")
+        .iter()
+        .filter(|r| r["path"].as_str() == Some(path.as_str()))
+        .count()
+}
+
+/// Issue 22, item 8: a 503 with `Retry-After: 0` drove 5,809 GETs in 5 s for one desktop of a
+/// fleet (whose pace lets many requests a second through; here 41 in 3 s, the healthy
+/// desktops starved). The wait before asking a desktop again is at least the interval,
+/// whatever the server says: within a 3 s deadline at 1 s, four polls at most.
+#[test]
+fn a_retry_after_of_zero_cannot_make_a_watch_spin() {
+    let (sim, env) = crate::common::setup(&["--desktops", "20"]);
+    let ids: Vec<String> = (1..=20).map(generated_id).collect();
+    let file = env.dir.path().join("ids");
+    std::fs::write(&file, format!("{OPEN_DESKTOP}\n{}", ids.join("\n"))).unwrap();
+    sim.fault(json!({"kind": "503", "desktop_id": OPEN_DESKTOP, "retry_after": 0}));
+    let out = env
+        .cmd()
+        .args(["watch", "--interval", "1s", "--deadline", "3s", "--file"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let broken = polls_of(&sim, OPEN_DESKTOP);
+    assert!((1..=4).contains(&broken), "{broken} polls in 3 s at 1 s");
+}
+
+/// The one-shot retry policy reads `Retry-After: 0` as its floor, 1 s: no burst of attempts.
+#[test]
+fn a_retry_after_of_zero_still_waits_a_second_between_attempts() {
+    let (sim, env) = setup();
+    for kind in ["503", "429"] {
+        sim.fault(json!({"kind": kind, "count": 1, "retry_after": 0}));
+        let out = show(&env, &["-v", "-o", "code"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{kind}: {err}");
+        assert!(
+            err.contains(&format!("* attempt 1/3 failed (HTTP {kind}")),
+            "{kind}: {err}"
+        );
+        assert!(err.contains("); retrying in 1s\n"), "{kind}: {err}");
+    }
+    assert_eq!(sim.requests().len(), 4, "one retry each");
+}
+
+/// Issue 22, item 8: `watch --once` under a gateway that answers 429 for ever ran over 83 s
+/// and held the state file's lock against the next cron run. A 429 is one of the poll's
+/// `--max-attempts`; then the run ends (exit 7, the way through is shut) with what it learnt
+/// of the other desktops saved, and the next run goes ahead at once.
+#[test]
+fn once_under_a_gateway_that_throttles_for_ever_ends_after_its_attempts() {
+    let (sim, env) = setup();
+    sim.fault(json!({"kind": "429", "desktop_id": OPEN_DESKTOP, "retry_after": 0}));
+    let state = env.dir.path().join("state.json");
+    let once = |extra: &[&str]| {
+        env.cmd()
+            .args(["watch", "--once", "--max-attempts", "3", "-o", "json"])
+            .args([OPEN_DESKTOP, CONFIRM_DESKTOP, "--state"])
+            .arg(&state)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = once(&[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(7), "{err}");
+    assert!(
+        err.contains(&format!(
+            "error: desktop {OPEN_DESKTOP}: HTTP 429 Too Many Requests"
+        )),
+        "{err}"
+    );
+    assert_eq!(polls_of(&sim, OPEN_DESKTOP), 3, "its 3 attempts, no more");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    let desktops = saved["desktops"].as_object().unwrap();
+    assert_eq!(
+        desktops[CONFIRM_DESKTOP]["status"], "WAIT_USER_CONFIRM",
+        "{saved}"
+    );
+    assert!(!desktops.contains_key(OPEN_DESKTOP), "{saved}");
+
+    // The gateway lets it through again: the next run is not held up by the lock, and
+    // reports only what it did not know.
+    sim.clear_faults();
+    let out = once(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains(OPEN_DESKTOP), "{lines:?}");
+}

@@ -110,7 +110,8 @@ fn with_one_budget_for_all_another_credential_is_throttled_too() {
         .args(["show", EXAMPLE_DESKTOP, "--max-attempts", "1"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    // Still throttled after every attempt: exit 7, the way through is shut (issue 22).
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
         err.contains(

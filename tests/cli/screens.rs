@@ -6,6 +6,7 @@
 use std::process::{Command, Stdio};
 
 use crate::common::*;
+use serde_json::json;
 
 const WIDTHS: [usize; 3] = [60, 80, 120];
 const BOX_DRAWING: [char; 6] = ['│', '─', '┌', '┐', '└', '┘'];
@@ -283,11 +284,18 @@ fn first_full_board(env: &Env, width: usize) -> String {
     stdin.flush().unwrap();
     assert_eq!(wait_for_child(&mut child).code(), Some(0));
     let all = screen.lock().unwrap().clone();
-    let at = all.find("8 of 8 desktops checked").unwrap();
-    // Drawn from a cleared screen, up to what comes next: the next draw or the way out.
-    let start = all[..at].rfind("\u{1b}[2J").unwrap() + "\u{1b}[2J".len();
-    let end = at + all[at..].find('\u{1b}').unwrap();
-    all[start..end].replace("\r\n", "\n")
+    // The board rewrites only the lines that change: what it shows is the screen its output
+    // leaves (24 rows: `script` gives the terminal no size, the board takes LINES or 24), as
+    // it was when the board was left (all 8 checked, nothing changed after).
+    let shown = &all[..all.rfind("\u{1b}[?1049l").expect("the board was left")];
+    let mut term = crate::common::term::Term::new((width as u16, 24));
+    term.feed(shown);
+    let rows = term.rows();
+    let used = rows
+        .iter()
+        .rposition(|r| !r.is_empty())
+        .map_or(0, |last| last + 1);
+    rows[..used].iter().map(|r| format!("{r}\n")).collect()
 }
 
 #[test]
@@ -408,6 +416,47 @@ fn copy_puts_the_code_on_the_clipboard_through_a_terminal_only() {
         screen.contains("copied the invitation code to the clipboard"),
         "{screen:?}"
     );
+}
+
+/// Issue 22, item 9: `--copy` put the server's invitation code into OSC 52 as it came, so a
+/// code that ends a bracketed paste (`ESC[201~`) and carries a command, or reads otherwise
+/// than it is (U+202E), reached the clipboard. Such a code is refused with a warning (exit 0:
+/// the code is printed, escaped, as `-o code` prints it); no OSC 52 sequence is written.
+#[test]
+fn copy_refuses_a_code_with_control_or_format_characters() {
+    let (sim, env) = sim_and_env(&[]);
+    for (fault, printed) in [
+        ("paste-jack", "D1F32AA6\\u{1b}[201~\\nrm -rf ~"),
+        ("spoof", "AB\\u{202e}DC"),
+        ("escapes", "AB\\u{1b}[2JCD"),
+    ] {
+        sim.fault(json!({"kind": fault, "count": 1}));
+        let out = Command::new("script")
+            .args([
+                "-qec",
+                &format!("{BIN} show {EXAMPLE_DESKTOP} -o code --copy"),
+                "/dev/null",
+            ])
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", env.dir.path())
+            .env("ASSIST_CONFIG", env.config_path())
+            .env("TERM", "xterm")
+            .stdin(Stdio::null())
+            .output()
+            .expect("script(1) from util-linux");
+        let screen = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{fault}: {screen:?}");
+        assert!(!screen.contains("\u{1b}]52"), "{fault}: {screen:?}");
+        assert!(
+            screen.contains(&format!("{printed}\r\n")),
+            "{fault}: {screen:?}"
+        );
+        assert!(
+            screen.contains("warning: --copy: nothing copied, the server's invitation code holds control or format characters"),
+            "{fault}: {screen:?}"
+        );
+    }
 }
 
 /// `start --copy` needs a code to copy: with `-o code` (which waits) it works, without any

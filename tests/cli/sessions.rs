@@ -296,3 +296,18 @@ fn a_server_that_ignores_the_filters_does_not_widen_the_sweep() {
     let lists = requests_with_method(&sim, "GET");
     assert_eq!(lists[0]["query"], "limit=1000&offset=0&user_name=o%2Cr");
 }
+
+/// Issue 22, item 8: `sessions --watch --interval 1ms` sent 913 GETs in 3 s, where `watch`
+/// refuses an interval under 100ms: the board's interval has the same floor.
+#[test]
+fn the_boards_interval_has_the_floor_of_watch() {
+    let (sim, env) = sim_and_env(&[]);
+    let refused = "is shorter than the shortest interval, 100ms";
+    for args in [
+        &["sessions", "--watch", "--interval", "1ms"][..],
+        &["watch", OPEN_DESKTOP, "--interval", "1ms"][..],
+    ] {
+        assert_error(env.cmd().args(args), 2, &[refused]);
+    }
+    assert!(sim.requests().is_empty(), "nothing was sent");
+}

@@ -1,6 +1,8 @@
 //! Shared test helpers: a hermetic environment for the real binary and a real simulator process.
 #![allow(dead_code)]
 
+pub mod term;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command as StdCommand, Stdio};
