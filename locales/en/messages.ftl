@@ -55,7 +55,7 @@ cancel-lost-again = the answer to the cancel of desktop { $desktop } was lost an
 sessions-lost-done = the answer to the cancel of { $session } was lost; a look shows no active session now: the first request went through
 sessions-lost-other = the answer to the cancel of { $session } was lost, and another session ({ $now }) is active there now: left alone
 # audit (the intent before each request, a signal while one is out)
-audit-request-interrupted = { $signal } while the request to desktop { $desktop } was out: it may have reached the server (the audit log says so)
+audit-request-interrupted = { $signal } while { $what } was out: it may have reached the server (the audit log says so)
 audit-intent-unanswered = line { $line }: an intent whose outcome was never recorded (the run ended before its answer); `assist log` shows it as outcome unknown
 audit-off = --no-audit: this change is not recorded in the audit log
 audit-not-recorded = { $error }; this action is missing from the audit log
@@ -139,6 +139,7 @@ hint-desktops-no-link = `-o code` prints the IDs; `assist show ID -o link` print
 copy-done = copied the invitation code to the clipboard (through the terminal, OSC 52)
 copy-not-a-terminal = --copy: nothing copied, stdout is not a terminal (`-o code` prints the code alone)
 copy-no-code = --copy: nothing copied, there is no invitation code yet
+copy-refused-unsafe = --copy: nothing copied, the server's invitation code holds control or format characters (pasted, they could run a command or hide text); `-o code` shows it escaped
 # api: what the HTTP layer says without -v (through the client's trace sink), once a run
 api-unexpected-json-type = the service sent { $fields } with an unexpected JSON type (not text); shown as text
 api-404-as-none = desktop { $desktop }: HTTP 404 ({ $code }) and the listing has the desktop: no session, NONE

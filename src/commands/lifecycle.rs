@@ -73,7 +73,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     // A request is about to go out (and, with --new, a session to close): the tenant's rule
     // (read once for the run), whether anyone can accept now, then the word to the user.
     let consent = tenant::consent(settings, &client);
-    before_asking(
+    let asking = before_asking(
         settings,
         args,
         &client,
@@ -81,7 +81,10 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
         &about,
         message.as_deref(),
         rec,
-    )?;
+    );
+    if let Outcome::Stopped(kind) = asking? {
+        return Ok(Outcome::Stopped(kind));
+    }
     if let Some(active) = active {
         let label = names.as_ref().and_then(DesktopNames::label);
         let session = active.share_space_id.as_deref();
@@ -184,7 +187,7 @@ fn tenant_limit(settings: &Settings, args: &StartArgs, consent: tenant::Consent)
 
 /// Once a request is about to go out: whether anyone can accept on the desktop now (a
 /// warning, or with `--require-connected` a refusal before anything is sent), then the word
-/// to the user (`--message`).
+/// to the user (`--message`; a signal while it is out ends the run, nothing asked).
 fn before_asking(
     settings: &Settings,
     args: &StartArgs,
@@ -193,24 +196,17 @@ fn before_asking(
     about: &str,
     message: Option<&str>,
     rec: &mut Recorder,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Outcome> {
     tenant::triage(settings, client, id, about, args.require_connected)?;
-    if let Some(text) = message {
-        tenant::send(client, std::slice::from_ref(id), text, rec, args.audit_text)?;
+    match message {
+        Some(text) => tenant::send(client, std::slice::from_ref(id), text, rec, args.audit_text),
+        None => Ok(Outcome::Done),
     }
-    Ok(())
 }
 
-/// A signal came while a POST or DELETE was out: its outcome line says it may have arrived;
-/// the run ends with the signal's code.
+/// A signal came while a POST or DELETE was out: the run ends with the signal's code.
 fn stopped_in_flight(about: &str, kind: Kind) -> Outcome {
-    let signal = kind.signal_text();
-    messages::plain(&msg!(
-        "audit-request-interrupted",
-        desktop = about,
-        signal = signal
-    ));
-    Outcome::Stopped(kind)
+    super::record::stopped_in_flight(&format!("the request to desktop {about}"), kind)
 }
 
 /// `--notify` tells of what a wait sees: without one it is a usage error, and an unknown

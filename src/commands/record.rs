@@ -6,8 +6,6 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
-use anyhow::Context;
-
 use crate::api::{Answered, ApiError, Client};
 use crate::audit::{Action, Entry, Log, LogError};
 use crate::cli::AuditArgs;
@@ -20,6 +18,10 @@ use crate::outcome::{Failure, Kind};
 pub const POST: &str = "POST remote-assistance";
 /// What a cancel's intent line says it is about to send.
 pub const DELETE: &str = "DELETE remote-assistance";
+/// What a `settings set`'s intent line says it is about to send.
+pub const PUT_SETTINGS: &str = "PUT share-space/configuration";
+/// What a message's intent lines (one per desktop) say is about to be sent.
+pub const POST_MESSAGE: &str = "POST notifications";
 
 /// The intent line an outcome line follows (its `sha256-…`; none without a log).
 #[derive(Debug, Clone, Default)]
@@ -73,7 +75,18 @@ impl Recorder {
         sends: &str,
         session: Option<&str>,
     ) -> Result<Intent, LogError> {
-        let mut entry = self.entry(desktop.as_str(), name);
+        self.intend_on(desktop.as_str(), name, sends, session)
+    }
+
+    /// The intent line about `desktop` (`""`: the tenant).
+    fn intend_on(
+        &mut self,
+        desktop: &str,
+        name: Option<String>,
+        sends: &str,
+        session: Option<&str>,
+    ) -> Result<Intent, LogError> {
+        let mut entry = self.entry(desktop, name);
         let Some(log) = &mut self.log else {
             return Ok(Intent(None));
         };
@@ -94,10 +107,11 @@ impl Recorder {
         self.outcome(&Intent::default(), desktop, name, fill);
     }
 
-    /// Appends one line for a change of the tenant (its settings), which names no desktop.
-    pub fn record_tenant(&mut self, fill: impl FnOnce(&mut Entry)) {
+    /// Appends the outcome line of `intent`'s change of the tenant (its settings), which
+    /// names no desktop.
+    pub fn outcome_tenant(&mut self, intent: &Intent, fill: impl FnOnce(&mut Entry)) {
         let entry = self.entry("", None);
-        self.append(entry, &Intent::default(), fill);
+        self.append(entry, intent, fill);
     }
 
     /// Appends the outcome line of `intent`'s request.
@@ -144,15 +158,103 @@ pub fn interrupted(entry: &mut Entry, action: Action, kind: Kind) {
     ));
 }
 
-/// How a recorded request went: its answer (and the intent line its outcome line follows), or
-/// a signal that came first (its outcome line is written: the request may have arrived).
-pub enum Sent<T> {
-    Answer(Intent, T),
+/// A signal came while the request about `what` was out: its outcome lines say it may have
+/// arrived; the run ends with the signal's code.
+pub fn stopped_in_flight(what: &str, kind: Kind) -> crate::outcome::Outcome {
+    let signal = kind.signal_text();
+    messages::plain(&msg!(
+        "audit-request-interrupted",
+        what = what,
+        signal = signal
+    ));
+    crate::outcome::Outcome::Stopped(kind)
+}
+
+/// How a recorded request went: its answer (and the intent line(s) its outcome lines follow),
+/// or a signal that came first (its outcome lines are written: the request may have arrived).
+pub enum Sent<T, I = Intent> {
+    Answer(I, T),
     Stopped(Kind),
 }
 
-/// Writes the intent line, then sends `request`; nothing is sent when the intent cannot be
-/// written whole. SIGINT/SIGTERM/SIGHUP while the request is out end the wait at once.
+/// The audit lines of one request: an intent line before it and an outcome line after it for
+/// each desktop it names, or for the tenant when it names none (its settings).
+pub struct Lines<'a> {
+    pub desktops: &'a [(DesktopId, Option<String>)],
+    pub sends: &'a str,
+    /// The outcome lines' action, should a signal come while the request is out.
+    pub action: Action,
+    pub session: Option<&'a str>,
+}
+
+impl Lines<'_> {
+    /// Each line's desktop and name; one `""` (the tenant) when the request names no desktop.
+    fn about(&self) -> Vec<(String, Option<String>)> {
+        match self.desktops {
+            [] => vec![(String::new(), None)],
+            all => all
+                .iter()
+                .map(|(id, name)| (id.as_str().to_string(), name.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Writes every intent line of `lines`, then sends `request`; nothing is sent when one cannot
+/// be written whole. SIGINT/SIGTERM/SIGHUP while the request is out end the wait at once.
+pub fn send_all<T: Send + 'static>(
+    rec: &mut Recorder,
+    lines: &Lines,
+    request: impl FnOnce() -> T + Send + 'static,
+) -> anyhow::Result<Sent<T, Vec<Intent>>> {
+    let intents = intend_all(rec, lines)?;
+    match unless_signalled(request) {
+        Ok(answer) => Ok(Sent::Answer(intents, answer)),
+        Err(kind) => {
+            let action = &lines.action;
+            for (intent, (desktop, name)) in intents.iter().zip(lines.about()) {
+                let entry = rec.entry(&desktop, name);
+                rec.append(entry, intent, |e| interrupted(e, action.clone(), kind));
+            }
+            Ok(Sent::Stopped(kind))
+        }
+    }
+}
+
+/// [`send_all`] for a request with one audit line pair (one desktop, or the tenant).
+pub fn send_one<T: Send + 'static>(
+    rec: &mut Recorder,
+    lines: &Lines,
+    request: impl FnOnce() -> T + Send + 'static,
+) -> anyhow::Result<Sent<T>> {
+    Ok(match send_all(rec, lines, request)? {
+        Sent::Answer(mut intents, answer) => {
+            Sent::Answer(intents.pop().unwrap_or_default(), answer)
+        }
+        Sent::Stopped(kind) => Sent::Stopped(kind),
+    })
+}
+
+/// The intent lines of `lines`, in order; the first that cannot be written stops them (an
+/// intent written before it stays without outcome: `log` shows it as outcome unknown).
+fn intend_all(rec: &mut Recorder, lines: &Lines) -> anyhow::Result<Vec<Intent>> {
+    let mut intents = Vec::new();
+    for (desktop, name) in lines.about() {
+        let intent = rec.intend_on(&desktop, name, lines.sends, lines.session);
+        intents.push(intent.map_err(|error| {
+            let to = match desktop.as_str() {
+                "" => "change the tenant's settings".to_string(),
+                id => format!("desktop {id}"),
+            };
+            anyhow::Error::new(error).context(format!(
+                "nothing was sent to {to}: its audit line could not be written first"
+            ))
+        })?);
+    }
+    Ok(intents)
+}
+
+/// Writes the intent line, then sends `request` to the desktop `id`.
 pub fn send<T: Send + 'static>(
     rec: &mut Recorder,
     client: &Client,
@@ -167,19 +269,15 @@ pub fn send<T: Send + 'static>(
     } else {
         DELETE
     };
-    let intent = rec
-        .intend(id, name.clone(), sends, session)
-        .with_context(|| {
-            format!("nothing was sent to desktop {id}: its audit line could not be written first")
-        })?;
+    let desktops = [(id.clone(), name)];
+    let lines = Lines {
+        desktops: &desktops,
+        sends,
+        action,
+        session,
+    };
     let (client, desktop) = (client.clone(), id.clone());
-    match unless_signalled(move || request(&client, &desktop)) {
-        Ok(answer) => Ok(Sent::Answer(intent, answer)),
-        Err(kind) => {
-            rec.outcome(&intent, id, name, |e| interrupted(e, action, kind));
-            Ok(Sent::Stopped(kind))
-        }
-    }
+    send_one(rec, &lines, move || request(&client, &desktop))
 }
 
 /// Runs `request` on its own thread and waits for its answer or a signal, whichever comes

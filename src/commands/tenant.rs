@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::record::{answered, Recorder};
+use super::record::{answered, send_all, send_one, stopped_in_flight, Lines, Recorder, Sent};
 use crate::api::{ApiError, Client};
 use crate::audit::{Action, Entry};
 use crate::cli::{MessageArgs, SettingsArgs, SettingsCommand, SettingsSetArgs, Target};
@@ -109,8 +109,19 @@ fn set(settings: &Settings, args: &SettingsSetArgs) -> anyhow::Result<Outcome> {
         messages::plain(&msg!("settings-kept"));
         return Ok(Outcome::Done);
     }
-    let result = client.update_share_space_config(&changed.to_text());
-    rec.record_tenant(|e| {
+    let lines_of = Lines {
+        desktops: &[],
+        sends: super::record::PUT_SETTINGS,
+        action: Action::Other("settings".into()),
+        session: None,
+    };
+    let (text, putting) = (changed.to_text(), client.clone());
+    let put = move || putting.update_share_space_config(&text);
+    let (intent, result) = match send_one(rec, &lines_of, put)? {
+        Sent::Answer(intent, result) => (intent, result),
+        Sent::Stopped(kind) => return Ok(stopped_in_flight("the tenant's settings", kind)),
+    };
+    rec.outcome_tenant(&intent, |e| {
         e.action = Action::Other("settings".into());
         answered(e, &result);
         e.detail = Some(lines.join("; "));
@@ -194,27 +205,40 @@ pub fn message(settings: &Settings, args: &MessageArgs) -> anyhow::Result<Outcom
             vec![super::select::one(&client, &target)?]
         }
     };
-    send(&client, &desktops, &text, rec, args.audit_text)?;
-    Ok(Outcome::Done)
+    send(&client, &desktops, &text, rec, args.audit_text)
 }
 
-/// Sends `text` to the users of `desktops` (one call), with an audit line per desktop.
+/// Sends `text` to the users of `desktops` (one call), with an intent line per desktop before
+/// it and an outcome line per desktop after it.
 pub fn send(
     client: &Client,
     desktops: &[DesktopId],
     text: &str,
     rec: &mut Recorder,
     audit_text: bool,
-) -> anyhow::Result<()> {
-    let result = client.send_notifications(desktops, text);
-    for id in desktops {
-        rec.record(id, None, |e| said(e, &result, text, audit_text));
+) -> anyhow::Result<Outcome> {
+    let about: Vec<(DesktopId, Option<String>)> =
+        desktops.iter().map(|id| (id.clone(), None)).collect();
+    let lines = Lines {
+        desktops: &about,
+        sends: super::record::POST_MESSAGE,
+        action: Action::Other("message".into()),
+        session: None,
+    };
+    let (sending, to, said_text) = (client.clone(), desktops.to_vec(), text.to_string());
+    let post = move || sending.send_notifications(&to, &said_text);
+    let (intents, result) = match send_all(rec, &lines, post)? {
+        Sent::Answer(intents, result) => (intents, result),
+        Sent::Stopped(kind) => return Ok(stopped_in_flight("the message", kind)),
+    };
+    for (intent, id) in intents.iter().zip(desktops) {
+        rec.outcome(intent, id, None, |e| said(e, &result, text, audit_text));
     }
     result.map_err(|e| anyhow::Error::new(e).context("could not send the message"))?;
     for id in desktops {
         messages::plain(&msg!("message-sent", desktop = id));
     }
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 /// The message as an audit line: that it went out and its length; the text only when asked.

@@ -650,45 +650,55 @@ fn an_intent_that_cannot_be_written_whole_sends_nothing_and_tears_no_line() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     start_via_api(&sim, &other);
-    let before = std::fs::read(&log).unwrap();
+    let runs = [
+        vec!["cancel", id.as_str()],
+        vec!["start", other.as_str(), "--new", "--yes"],
+        vec!["sessions", "--cancel", "--yes"],
+    ];
+    refused_without_room(&sim, &env, &log, &runs, "INC-2");
+}
+
+/// Each of `runs` (with `--ticket ticket`), with room in the audit log for nothing, then for
+/// part of a line: exit 3 saying nothing was sent, no change reached the simulator (its
+/// request log), the file as it was (no torn line), the chain intact.
+#[cfg(unix)]
+fn refused_without_room(
+    sim: &Sim,
+    env: &Env,
+    log: &std::path::Path,
+    runs: &[Vec<&str>],
+    ticket: &str,
+) {
+    let before = std::fs::read(log).unwrap();
     let changes = |sim: &Sim| {
         sim.requests()
             .iter()
             .filter(|r| r["method"] != "GET")
             .count()
     };
-    let sent = changes(&sim);
+    let sent = changes(sim);
     for room in [0, 40] {
-        for args in [
-            vec!["cancel", id.as_str()],
-            vec!["start", other.as_str(), "--new", "--yes"],
-            vec!["sessions", "--cancel", "--yes"],
-        ] {
-            let mut cmd = std_cmd(&env);
-            cmd.args(&args).args(["--ticket", "INC-2"]);
+        for args in runs {
+            let mut cmd = std_cmd(env);
+            cmd.args(args).args(["--ticket", ticket]);
             with_file_limit(&mut cmd, before.len() as u64 + room);
             let out = cmd.output().unwrap();
-            assert_eq!(
-                out.status.code(),
-                Some(3),
-                "{args:?} {room}: {}",
-                stderr(&out)
-            );
+            let said = stderr(&out);
+            assert_eq!(out.status.code(), Some(3), "{args:?} {room}: {said}");
             assert!(
-                stderr(&out).contains("nothing was sent") || stderr(&out).contains("was not sent"),
-                "{}",
-                stderr(&out)
+                said.contains("nothing was sent") || said.contains("was not sent"),
+                "{said}"
             );
-            assert!(stderr(&out).contains("audit log"), "{}", stderr(&out));
-            assert_eq!(changes(&sim), sent, "{args:?} {room}: no POST, no DELETE");
+            assert!(said.contains("audit log"), "{said}");
+            assert_eq!(changes(sim), sent, "{args:?} {room}: no change sent");
             assert_eq!(
-                std::fs::read(&log).unwrap(),
+                std::fs::read(log).unwrap(),
                 before,
                 "{args:?} {room}: no torn line"
             );
         }
     }
-    assert_eq!(verified(&env).0, Some(0));
+    assert_eq!(verified(env).0, Some(0));
 }
 
 /// Issue 22, item 1: the intent line comes before the request and names who, what, the
@@ -726,14 +736,7 @@ fn each_change_writes_its_intent_before_the_request_and_its_outcome_after() {
     assert_eq!(intent["desktop_id"], id.as_str());
     assert_eq!(intent["http_status"], Value::Null);
     let first = text.lines().next().unwrap();
-    let digest = {
-        use base64::Engine;
-        use sha2::Digest;
-        format!(
-            "sha256-{}",
-            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(first))
-        )
-    };
+    let digest = digest(first);
     assert_eq!(outcome["action"], "start");
     assert_eq!(outcome["intent"], digest.as_str());
     assert_eq!(outcome["prev"], digest.as_str());
@@ -769,6 +772,16 @@ fn each_change_writes_its_intent_before_the_request_and_its_outcome_after() {
     );
 }
 
+/// What an outcome line names its intent by: `sha256-` and the base64 SHA-256 of the line.
+fn digest(line: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(line))
+    )
+}
+
 /// Waits until the log holds an intent line and the simulator holds one request unanswered:
 /// the request that intent announced is out.
 fn wait_until_out(sim: &Sim, log: &std::path::Path, intents: usize) {
@@ -782,6 +795,30 @@ fn wait_until_out(sim: &Sim, log: &std::path::Path, intents: usize) {
     wait_for("the request held by the simulator", || {
         sim.stats()["in_flight"] == 1
     });
+}
+
+/// Runs `args`, sends it `signal` (`INT`, `TERM`) once `intents` intent lines are written and
+/// the simulator holds their request, and returns its exit code.
+#[cfg(unix)]
+fn signalled(
+    sim: &Sim,
+    env: &Env,
+    log: &std::path::Path,
+    args: &[&str],
+    intents: usize,
+    signal: &str,
+) -> Option<i32> {
+    let mut cmd = std_cmd(env);
+    cmd.args(args);
+    let mut run = Running::spawn(cmd);
+    wait_until_out(sim, log, intents);
+    let kill = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &run.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = run.wait_for_exit(std::time::Duration::from_secs(20));
+    status.and_then(|s| s.code())
 }
 
 /// Issue 22, item 3: SIGINT while `start`'s POST is out, SIGTERM while `cancel`'s DELETE is:
@@ -801,17 +838,9 @@ fn a_signal_while_the_request_is_out_leaves_an_interrupted_outcome_line() {
         let log = audited(&sim, &env, "");
         start_via_api(&sim, &other);
         sim.fault(serde_json::json!({"kind": "latency", "latency": "600s", "method": method, "desktop_id": desktop, "count": 1}));
-        let mut cmd = std_cmd(&env);
-        cmd.args([command, desktop, "--ticket", "INC-3"]);
-        let mut run = Running::spawn(cmd);
-        wait_until_out(&sim, &log, 1);
-        let kill = std::process::Command::new("kill")
-            .args([&format!("-{signal}"), &run.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(kill.success());
-        let status = run.wait_for_exit(std::time::Duration::from_secs(20));
-        assert_eq!(status.and_then(|s| s.code()), Some(code), "{command}");
+        let run = [command, desktop, "--ticket", "INC-3"];
+        let status = signalled(&sim, &env, &log, &run, 1, signal);
+        assert_eq!(status, Some(code), "{command}");
         let got = lines(&log);
         let last = got.last().unwrap();
         assert_eq!(last["action"], command, "{got:#?}");
@@ -1022,4 +1051,157 @@ fn a_sweep_delete_whose_answer_was_lost_is_looked_at_before_any_resend() {
         ]
     );
     assert_eq!(verified(&env).0, Some(0));
+}
+
+// ---- issue 22 item 1 for issue 23's changes: settings, messages ----
+
+/// The three changes of issue 23: `settings set`, a message to two desktops, `start --message`.
+fn tenant_changes<'a>(a: &'a str, b: &'a str) -> [Vec<&'a str>; 3] {
+    [
+        vec!["settings", "set", "wait_confirm_time=90", "--yes"],
+        vec!["message", a, b, "IT will call"],
+        vec!["start", a, "--message", "asking now"],
+    ]
+}
+
+/// Issue 22, item 1 (and issue 23, items 2 and 5): `settings set`, `message` (for each
+/// desktop) and `start --message` write an intent line before their request, naming what it
+/// sends, and an outcome line after it that names its intent; the text stays out of the log.
+/// Before, each wrote only its outcome, after the request.
+#[test]
+fn settings_and_messages_write_their_intent_before_the_request() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (a, b) = (generated_id(1), generated_id(2));
+    for args in tenant_changes(&a, &b) {
+        let out = env
+            .cmd()
+            .args(&args)
+            .args(["--ticket", "INC-9"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let text = std::fs::read_to_string(&log).unwrap();
+    let raw: Vec<&str> = text.lines().collect();
+    let got = lines(&log);
+    let shape: Vec<(&str, &str, &str)> = got
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["desktop_id"].as_str().unwrap(),
+                e["sends"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let (put, post) = ("PUT share-space/configuration", "POST notifications");
+    assert_eq!(
+        shape,
+        [
+            ("intent", "", put),
+            ("settings", "", ""),
+            ("intent", a.as_str(), post),
+            ("intent", b.as_str(), post),
+            ("message", a.as_str(), ""),
+            ("message", b.as_str(), ""),
+            ("intent", a.as_str(), post),
+            ("message", a.as_str(), ""),
+            ("intent", a.as_str(), "POST remote-assistance"),
+            ("start", a.as_str(), ""),
+        ]
+    );
+    for (outcome, intent) in [(1, 0), (4, 2), (5, 3), (7, 6), (9, 8)] {
+        assert_eq!(
+            got[outcome]["intent"],
+            digest(raw[intent]).as_str(),
+            "{outcome}"
+        );
+        assert_eq!(got[intent]["ticket"], "INC-9");
+    }
+    assert_eq!(got[4]["detail"], "message of 12 characters");
+    assert!(!text.contains("IT will call") && !text.contains("asking now"));
+    assert_eq!(verified(&env).0, Some(0));
+}
+
+/// Issue 22, item 1: with no room in the audit log for the intent line (none at all, or part
+/// of a line), `settings set`, `message` and `start --message` refuse before their request:
+/// exit 3, no PUT and no POST (not even the message before the ask), the file as it was.
+/// Before, the PUT and the messages went out with only a warning.
+#[cfg(unix)]
+#[test]
+fn settings_and_messages_send_nothing_when_their_intent_cannot_be_written() {
+    let (sim, env) = sim_and_env(&["--desktops", "2"]);
+    let log = audited(&sim, &env, "");
+    let (a, b) = (generated_id(1), generated_id(2));
+    let out = env
+        .cmd()
+        .args(["message", &a, "hello", "--ticket", "INC-1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    refused_without_room(&sim, &env, &log, &tenant_changes(&a, &b), "INC-9");
+}
+
+/// Issue 22, item 3 for issue 23's changes: SIGINT while a message's POST is out, SIGTERM
+/// while `settings set`'s PUT is: an outcome line for each intent says the request may have
+/// reached the server, and the exit code is the signal's. Before, no line at all.
+#[cfg(unix)]
+#[test]
+fn a_signal_while_a_message_or_the_settings_are_out_leaves_interrupted_lines() {
+    let (a, b) = (generated_id(1), generated_id(2));
+    let [settings, message, _] = tenant_changes(&a, &b);
+    let cases = [
+        (
+            "POST",
+            message,
+            "message",
+            "INT",
+            130,
+            "SIGINT",
+            vec![a.as_str(), b.as_str()],
+        ),
+        (
+            "PUT",
+            settings,
+            "settings",
+            "TERM",
+            143,
+            "SIGTERM",
+            vec![""],
+        ),
+    ];
+    for (method, args, action, signal, code, name, desktops) in cases {
+        let (sim, env) = sim_and_env(&["--desktops", "2"]);
+        let log = audited(&sim, &env, "");
+        sim.fault(
+            serde_json::json!({"kind": "latency", "latency": "600s", "method": method, "count": 1}),
+        );
+        let mut run = args.clone();
+        run.extend(["--ticket", "INC-9"]);
+        let status = signalled(&sim, &env, &log, &run, desktops.len(), signal);
+        assert_eq!(status, Some(code), "{action}");
+        let text = std::fs::read_to_string(&log).unwrap();
+        let raw: Vec<&str> = text.lines().collect();
+        let got = lines(&log);
+        let n = desktops.len();
+        assert_eq!(got.len(), 2 * n, "{got:#?}");
+        let detail = format!(
+            "interrupted ({name}) before the answer came: the request may have reached the server"
+        );
+        for (i, desktop) in desktops.iter().enumerate() {
+            let (intent, outcome) = (&got[i], &got[n + i]);
+            assert_eq!(
+                (&intent["action"], &intent["desktop_id"]),
+                (&Value::from("intent"), &Value::from(*desktop))
+            );
+            assert_eq!(
+                (&outcome["action"], &outcome["desktop_id"]),
+                (&Value::from(action), &Value::from(*desktop))
+            );
+            assert_eq!(outcome["detail"], detail.as_str());
+            assert_eq!(outcome["intent"], digest(raw[i]).as_str());
+        }
+        assert_eq!(verified(&env).0, Some(0));
+    }
 }
