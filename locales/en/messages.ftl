@@ -207,5 +207,3 @@ notify-detail = notify { $target }: { $count } change(s) to { $url }: { $result 
 notify-failing = could not notify "{ $target }" ({ $error }); assist keeps trying, { $count } change(s) waiting
 notify-recovered = "{ $target }" takes notifications again
 notify-lost = { $count } change(s) were not told to "{ $target }" before the end of the run ({ $error })
-notify-test-sent = the test message reached "{ $target }" (HTTP { $status })
-# / The English text of `id`.

@@ -37,7 +37,12 @@ fn language(lang: Lang) -> LanguageIdentifier {
 pub fn text(lang: Lang, id: &str, args: &[(&str, String)]) -> Option<String> {
     let args: HashMap<Cow<'static, str>, FluentValue> = args
         .iter()
-        .map(|(name, value)| (Cow::Owned(name.to_string()), FluentValue::from(value.clone())))
+        .map(|(name, value)| {
+            (
+                Cow::Owned(name.to_string()),
+                FluentValue::from(value.clone()),
+            )
+        })
         .collect();
     LOCALES.try_lookup_with_args(&language(lang), id, &args)
 }
@@ -45,7 +50,9 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, String)]) -> Option<String> {
 /// Whether `lang`'s own catalogue has `id` (no fallback): for the completeness tests.
 #[cfg(test)]
 pub fn has(lang: Lang, id: &str) -> bool {
-    files(lang).iter().any(|(_, source)| ids_of(source).iter().any(|i| i == id))
+    files(lang)
+        .iter()
+        .any(|(_, source)| ids_of(source).iter().any(|i| i == id))
 }
 
 /// The catalogue files of `lang`, read from the source tree: (file name, text).

@@ -141,22 +141,32 @@ pub enum Level {
 }
 
 impl Level {
-    fn prefix(self) -> &'static str {
-        match self {
-            Level::Plain => "",
-            Level::Note => "note: ",
-            Level::Warning => "warning: ",
-            Level::Error => "error: ",
-            Level::Cause => "  cause: ",
-            Level::Hint => "  hint: ",
-            Level::Detail => "* ",
+    /// The prefix in `lang`. Chinese has its own words (as git's zh_CN does: `错误：`), with
+    /// the full-width colon Chinese text uses: a person reading Chinese reads every word of the
+    /// line in it. A script keys on the exit code, or runs with `ASSIST_LANG=en` to grep the
+    /// English prefixes (docs/guide.md, "Language"). Six fixed words, so a match, not ids.
+    fn prefix(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (_, Level::Plain) => "",
+            (_, Level::Detail) => "* ",
+            (Lang::En, Level::Note) => "note: ",
+            (Lang::En, Level::Warning) => "warning: ",
+            (Lang::En, Level::Error) => "error: ",
+            (Lang::En, Level::Cause) => "  cause: ",
+            (Lang::En, Level::Hint) => "  hint: ",
+            (Lang::Zh, Level::Note) => "提示：",
+            (Lang::Zh, Level::Warning) => "警告：",
+            (Lang::Zh, Level::Error) => "错误：",
+            (Lang::Zh, Level::Cause) => "  原因：",
+            (Lang::Zh, Level::Hint) => "  建议：",
         }
     }
 }
 
 /// The line as it is written: the level's prefix and the rendered message.
 pub fn line(level: Level, message: &Message) -> String {
-    format!("{}{}", level.prefix(), message.render())
+    let lang = lang::current();
+    format!("{}{}", level.prefix(lang), message.render_in(lang))
 }
 
 /// Writes one whole line to stderr. A closed or full stderr is not worth failing the run for:
@@ -177,7 +187,7 @@ pub fn ask(message: &Message) -> std::io::Result<()> {
 /// What a person answered to a yes/no question ([`confirm`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
-    /// `y` or `yes`, in any case.
+    /// `y` or `yes`, in any case (in Chinese also `是`).
     Yes,
     /// Anything else, or the end of the input.
     No,
@@ -201,8 +211,18 @@ pub fn confirm(question: &Message, stopped: &dyn Fn() -> bool) -> std::io::Resul
     if stopped() {
         return Ok(Answer::Stopped);
     }
-    let yes = matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes");
-    Ok(if yes { Answer::Yes } else { Answer::No })
+    Ok(if is_yes(&answer, lang::current()) {
+        Answer::Yes
+    } else {
+        Answer::No
+    })
+}
+
+/// `y` or `yes` in any case, in every language (a habit of the hands, and what the `[y/N]`
+/// of every question shows); in Chinese also `是`, the word a Chinese reader answers with.
+fn is_yes(answer: &str, lang: Lang) -> bool {
+    let answer = answer.trim().to_lowercase();
+    matches!(answer.as_str(), "y" | "yes") || (lang == Lang::Zh && answer == "是")
 }
 
 /// Drops what the terminal holds unread (TCIFLUSH): a `y` typed while the list was still
@@ -302,9 +322,39 @@ mod tests {
     #[test]
     fn a_language_renders_its_own_words_and_spaces_are_kept() {
         let m = msg!("sessions-confirm", count = 3);
+        assert_eq!(m.render_in(Lang::En), "Cancel these 3 session(s)? [y/N] ");
+    }
+
+    #[test]
+    fn chinese_lines_have_chinese_prefixes_and_english_ones_stay() {
+        assert_eq!(Level::Error.prefix(Lang::En), "error: ");
+        assert_eq!(Level::Hint.prefix(Lang::En), "  hint: ");
+        assert_eq!(Level::Error.prefix(Lang::Zh), "错误：");
+        assert_eq!(Level::Hint.prefix(Lang::Zh), "  建议：");
+        assert_eq!(Level::Detail.prefix(Lang::Zh), "* ");
+    }
+
+    #[test]
+    fn yes_is_y_or_yes_and_in_chinese_also_shi() {
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(is_yes("y\n", lang));
+            assert!(is_yes(" YES \n", lang));
+            assert!(!is_yes("n\n", lang));
+            assert!(!is_yes("", lang));
+        }
+        assert!(is_yes("是\n", Lang::Zh));
+        assert!(!is_yes("是\n", Lang::En));
+        assert!(!is_yes("否\n", Lang::Zh));
+    }
+
+    #[test]
+    fn a_chinese_text_keeps_its_arguments_and_trailing_space() {
+        let m = msg!("sessions-confirm", count = 3);
+        assert_eq!(m.render_in(Lang::Zh), "取消这 3 个会话？[y/N] ");
+        let m = msg!("cancel-nothing", desktop = "d-1");
         assert_eq!(
-            m.render_in(Lang::En),
-            "Cancel these 3 session(s)? [y/N] "
+            m.render_in(Lang::Zh),
+            "无需取消：云桌面 d-1 没有活动的远程协助"
         );
     }
 
@@ -369,10 +419,12 @@ mod tests {
     fn every_catalogue_parses_and_every_place_is_a_name() {
         for lang in [Lang::En, Lang::Zh] {
             for (id, names) in catalogue_of(lang) {
-                let args: Vec<(&str, String)> = names.iter().map(|n| (n.as_str(), "x".into())).collect();
+                let args: Vec<(&str, String)> =
+                    names.iter().map(|n| (n.as_str(), "x".into())).collect();
                 for name in &names {
                     assert!(
-                        !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                        !name.is_empty()
+                            && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
                         "{}: {id}: bad place {{ ${name} }}",
                         lang.tag()
                     );
@@ -467,5 +519,4 @@ mod tests {
             missing.join("\n")
         );
     }
-
 }
