@@ -26,10 +26,7 @@ pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcom
         ConfigCommand::Path => render_fields(out, format, &path_fields(global)?)?,
         ConfigCommand::List => list(out, format, global)?,
         ConfigCommand::Show => {
-            let settings = config::resolve(global)?;
-            for notice in &settings.warnings {
-                messages::say(notice.level, &notice.message);
-            }
+            let settings = super::setup::local(global)?;
             render_fields(out, format, &show_fields(&settings)?)?;
         }
         ConfigCommand::Init(args) => return init(global, args),
@@ -202,6 +199,9 @@ fn show_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
         }
     };
     fields.extend(limit_fields(s));
+    let lang = super::setup::language(s);
+    let (value, source) = (lang.value.name().to_string(), lang.source.to_string());
+    fields.push(setting("lang", "language", Some(value), Some(source)));
     fields.extend(crate::notify::fields(&s.notify));
     Ok(fields)
 }

@@ -34,6 +34,7 @@ pub const PROFILE_KEYS: &[&str] = &[
     "ca_file",
     "require_ticket",
     "audit_log",
+    "lang",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -76,6 +77,8 @@ pub struct RawProfile {
     pub ca_file: Option<std::path::PathBuf>,
     pub require_ticket: Option<bool>,
     pub audit_log: Option<std::path::PathBuf>,
+    /// The language of what a person reads (`en`, `zh`): checked when the profile is used.
+    pub lang: Option<String>,
 }
 
 impl RawProfile {

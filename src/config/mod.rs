@@ -28,7 +28,7 @@ pub use source::{
 };
 
 use crate::auth::source::SecretSource;
-use crate::messages::{msg, Level, Message};
+use crate::messages::{msg, Lang, Level, Message};
 use crate::output::{OutputFormat, Style};
 use crate::secret::Secret;
 
@@ -85,6 +85,9 @@ pub struct Settings {
     pub audit: AuditSettings,
     /// The `[notify.NAME]` targets of the config file (`--notify` picks among them).
     pub notify: notify::NotifyTargets,
+    /// The profile's `lang`: the caller hands it to `messages::lang::from_profile`, which
+    /// lets `--lang` and `ASSIST_LANG` win over it.
+    pub lang: Option<Sourced<Lang>>,
 }
 
 /// A line about the settings for the caller to say: config decides what, never prints.
@@ -264,6 +267,7 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         cloud => cloud,
     };
     let output = output_of(flags, raw, profile.as_ref(), &path);
+    let lang = lang_of(raw, profile.as_ref(), &path)?;
     let notify = match &file {
         Some(f) => notify::targets(&f.notify, &path)?,
         None => notify::NotifyTargets::default(),
@@ -287,7 +291,36 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         warnings,
         audit,
         notify,
+        lang,
     })
+}
+
+/// The profile's `lang`, like its `output` only that of the profile in use; a word that is
+/// not a language assist speaks is an error naming the key and the words it takes.
+fn lang_of(
+    raw: Option<&RawProfile>,
+    profile: Option<&Sourced<String>>,
+    path: &Path,
+) -> Result<Option<Sourced<Lang>>, ConfigError> {
+    let (Some(word), Some(p)) = (raw.and_then(|r| r.lang.as_deref()), profile) else {
+        return Ok(None);
+    };
+    let lang = crate::messages::lang::NAMES
+        .contains(&word)
+        .then(|| Lang::parse(word))
+        .flatten();
+    match lang {
+        Some(lang) => Ok(Some(sourced(lang, profile_source(&p.value, path)))),
+        None => Err(ConfigError::invalid(
+            format!(
+                "`lang = \"{}\"` in profile \"{}\" of {} is not a language assist speaks",
+                crate::text::sanitize(word),
+                p.value,
+                path.display()
+            ),
+            "write lang = \"en\" (English) or lang = \"zh\" (简体中文), or leave it out",
+        )),
+    }
 }
 
 /// The profile a run uses when none is chosen: `default_profile`, else `default`.
