@@ -4,8 +4,10 @@
 mod args;
 mod commands;
 mod defaults;
+pub mod help;
 mod notify;
 mod states;
+pub mod usage;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -262,6 +264,11 @@ fn or_list(items: &[String]) -> String {
 /// The command line as parsed, completed and documented: the global options are hidden from
 /// `assist sim`, which runs the simulator and uses none of them.
 pub fn command() -> clap::Command {
+    help::localize(english(), crate::messages::lang::current())
+}
+
+/// The command line in clap's derive words, as the English help and man pages show it.
+pub fn english() -> clap::Command {
     use clap::CommandFactory;
     let cmd = Cli::command().mut_args(without_blank_env);
     // Hidden copies in `sim` itself: clap then does not copy the shown ones into it.
