@@ -324,3 +324,14 @@ usage-tip-as-value = tip: to pass '{ $arg }' as a value, use '-- { $arg }'
 usage-tip = tip: { $tip }
 usage-more = For more information, try '--help'.
 usage-rest = { $lines }
+
+## The man pages (commands/completions.rs): section titles, and the line the examples start with.
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-subcommands = SUBCOMMANDS
+man-examples = EXAMPLES
+man-exit-status = EXIT STATUS
+man-version = VERSION
+man-examples-line = Examples:

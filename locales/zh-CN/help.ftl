@@ -322,3 +322,14 @@ usage-tip-as-value = 建议：如要将 '{ $arg }' 作为值传递，请使用 '
 usage-tip = 建议：{ $tip }
 usage-more = 更多信息请使用 '--help'。
 usage-rest = { $lines }
+
+## man 手册（commands/completions.rs）：各节标题，以及示例开头的那一行。
+man-name = 名称
+man-synopsis = 概要
+man-description = 描述
+man-options = 选项
+man-subcommands = 子命令
+man-examples = 示例
+man-exit-status = 退出状态
+man-version = 版本
+man-examples-line = 示例：

@@ -218,3 +218,56 @@ fn a_bad_value_in_chinese_names_the_values_taken() {
         "error: invalid value 'blu' for '--color <WHEN>'\n  [possible values: auto, always, never]\n\nFor more information, try '--help'.\n"
     );
 }
+
+/// `assist manpages DIR` also writes DIR/zh_CN, the same pages in Chinese (section titles
+/// too), which man/zh_CN holds (`ASSIST_BLESS=1` rewrites them).
+#[test]
+fn committed_chinese_man_pages_are_current() {
+    let env = Env::new();
+    let dir = env.dir.path().join("man");
+    let out = env.cmd().arg("manpages").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pages = |dir: &std::path::Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    };
+    let generated = pages(&dir.join("zh_CN"));
+    let english: Vec<String> = pages(&dir)
+        .into_iter()
+        .filter(|p| p.ends_with(".1"))
+        .collect();
+    assert_eq!(generated, english, "a Chinese page for every English one");
+    let start = std::fs::read_to_string(dir.join("zh_CN/assist-start.1")).unwrap();
+    for line in [
+        ".SH 名称",
+        "assist\\-start \\- 向终端用户请求远程协助（POST）；\\-\\-wait 等待邀请码",
+        ".SH 概要",
+        ".SH 选项",
+        ".SH 全局选项",
+        ".SH 示例",
+        "  assist start \\-\\-user alice \\-\\-wait \\-\\-copy          # 将邀请码放入剪贴板",
+        ".SH 退出状态",
+    ] {
+        assert!(start.lines().any(|l| l == line), "no {line:?} in:\n{start}");
+    }
+    let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man/zh_CN");
+    if std::env::var_os("ASSIST_BLESS").is_none_or(|v| v != "1") {
+        assert_eq!(
+            pages(&committed),
+            generated,
+            "man/zh_CN has exactly the generated pages"
+        );
+    } else {
+        std::fs::create_dir_all(&committed).unwrap();
+    }
+    for page in &generated {
+        let text = std::fs::read_to_string(dir.join("zh_CN").join(page)).unwrap();
+        assert_golden(&format!("man/zh_CN/{page}"), &text);
+    }
+}
