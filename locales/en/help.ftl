@@ -335,3 +335,8 @@ man-examples = EXAMPLES
 man-exit-status = EXIT STATUS
 man-version = VERSION
 man-examples-line = Examples:
+
+## An `ASSIST_*` variable whose value clap refuses (cli/mod.rs).
+usage-variable-value = invalid value '{ $value }' for { $var }: expected { $expected }
+usage-or-list = { $rest } or { $last }
+usage-another-value = another value

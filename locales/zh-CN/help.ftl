@@ -333,3 +333,8 @@ man-examples = 示例
 man-exit-status = 退出状态
 man-version = 版本
 man-examples-line = 示例：
+
+## clap 拒绝的 `ASSIST_*` 环境变量值（cli/mod.rs）。
+usage-variable-value = { $var } 的值 '{ $value }' 无效：应为 { $expected }
+usage-or-list = { $rest } 或 { $last }
+usage-another-value = 其他值

@@ -23,6 +23,7 @@ pub use defaults::START_DEADLINE;
 use crate::config::{
     sourced, CommandAsks, Overrides, Source, Waits, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
 };
+use crate::messages::msg;
 use crate::output::{ColorWhen, OutputFormat};
 use crate::units::parse_duration;
 
@@ -226,7 +227,7 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, cl
         Some(ContextValue::String(v)) if err.kind() == ErrorKind::InvalidValue => v.clone(),
         _ => return Err(err),
     };
-    let cmd = command();
+    let cmd = english();
     let Some((arg, var)) = cmd.get_arguments().find_map(|a| {
         let var = a.get_env()?;
         (std::env::var_os(var)? == bad.as_str()).then(|| (a, var.to_string_lossy()))
@@ -234,9 +235,9 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, cl
         return Err(err);
     };
     let id = arg.get_id().as_str();
-    let matches = command()
-        .mut_arg(id, |a| a.env(None::<&str>))
-        .try_get_matches()?;
+    // Changed before the language's words are put in: clap's tree is built after that.
+    let without = english().mut_arg(id, |a| a.env(None::<&str>));
+    let matches = help::localize(without, crate::messages::lang::current()).try_get_matches()?;
     if value_source(&matches, id) == Some(ValueSource::CommandLine) {
         return Ok(Ok(matches));
     }
@@ -246,18 +247,24 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, cl
         .filter(|v| !v.is_hide_set())
         .map(|v| v.get_name().to_string())
         .collect();
-    Ok(Err(format!(
-        "invalid value '{bad}' for {var}: expected {}",
-        or_list(&accepted)
-    )))
+    let expected = or_list(&accepted);
+    let message = msg!(
+        "usage-variable-value",
+        value = bad,
+        var = var,
+        expected = expected
+    );
+    Ok(Err(message.render()))
 }
 
-/// `a, b or c`.
+/// `a, b or c`, in the run's language.
 fn or_list(items: &[String]) -> String {
     match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            msg!("usage-or-list", rest = rest.join(", "), last = last).render()
+        }
         Some((last, _)) => last.clone(),
-        None => "another value".to_string(),
+        None => msg!("usage-another-value").render(),
     }
 }
 

@@ -271,3 +271,31 @@ fn committed_chinese_man_pages_are_current() {
         assert_golden(&format!("man/zh_CN/{page}"), &text);
     }
 }
+
+/// A bad `ASSIST_*` value is named by its variable in Chinese too; and a typed flag still wins
+/// over it (clap parses again without the variable, in the same language).
+#[test]
+fn a_bad_variable_in_chinese_and_the_flag_that_wins_over_it() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("ASSIST_OUTPUT", "xml")
+        .args(["--lang", "zh", "config", "path"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(
+        without_prefix(err.lines().next().unwrap()),
+        "ASSIST_OUTPUT 的值 'xml' 无效：应为 table, json, code, link 或 prometheus",
+        "{err}"
+    );
+    let out = env
+        .cmd()
+        .env("ASSIST_OUTPUT", "xml")
+        .args(["--lang", "zh", "config", "path", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(json_of(&out)["config_file"].is_string());
+}
