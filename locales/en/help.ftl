@@ -32,6 +32,7 @@ help-verbose = Show requests on stderr (-vv: also headers); secrets are always r
 help-connect-timeout = Limit for establishing a connection, like 500ms, 5s
 help-timeout = Limit for one whole request, like 30s, 2m (for watch and start --wait without --deadline, also the overall limit)
 help-max-attempts = Attempts per request for transient failures (GET/DELETE; POST only if never sent)
+clap-print-help = Print help
 clap-print-help-more = Print help (see more with '--help')
 clap-print-help-summary = Print help (see a summary with '-h')
 clap-print-version = Print version
@@ -161,6 +162,7 @@ after-config-check =
       assist --profile prod config check || echo "credentials broken (exit $?)"
       assist config check --notify helpdesk
 help-config-check-notify = Tell the [notify.NAME] target of the config (a chat bot or webhook) of each change; repeatable
+clap-help-subcommand-arg = Print help for the subcommand(s)
 clap-help-subcommand = Print this message or the help of the given subcommand(s)
 about-desktops = Find desktops by computer name, user, IP or status (ListDesktops), to learn their IDs
 after-desktops =

@@ -31,6 +31,7 @@ help-verbose = 在 stderr 显示请求（-vv：同时显示请求头）；密钥
 help-connect-timeout = 建立连接的时限，例如 500ms、5s
 help-timeout = 单个完整请求的时限，例如 30s、2m（对于 watch 以及未指定 --deadline 的 start --wait，也是总时限）
 help-max-attempts = 遇到暂时性故障时每个请求的尝试次数（GET/DELETE；POST 仅在从未发出时重试）
+clap-print-help = 打印帮助
 clap-print-help-more = 打印帮助（使用 '--help' 查看更多）
 clap-print-help-summary = 打印帮助（使用 '-h' 查看摘要）
 clap-print-version = 打印版本
@@ -160,6 +161,7 @@ after-config-check =
       assist --profile prod config check || echo "credentials broken (exit $?)"
       assist config check --notify helpdesk
 help-config-check-notify = { help-start-notify }
+clap-help-subcommand-arg = 打印子命令的帮助
 clap-help-subcommand = 打印此帮助或指定子命令的帮助
 about-desktops = 按计算机名、用户、IP 或状态查找云桌面（ListDesktops），以获知其桌面 ID
 after-desktops =

@@ -1,6 +1,6 @@
-//! `--help`, the man pages and usage errors in the run's language. English is clap's derive
-//! text as written (the golden man pages pin it); another language rewrites the built command
-//! tree from the catalogue (`locales/*/help.ftl`), keyed by command path and argument id:
+//! `--help` and the man pages in the run's language. English is clap's derive text as written
+//! (the golden man pages pin it); another language rewrites the command tree from the
+//! catalogue (`locales/*/help.ftl`), keyed by command path and argument id:
 //! `about-start`, `help-start-wait`, `help-profile` (a global option, the same everywhere),
 //! `after-start` (the examples), plus clap's own words (`clap-print-help`, `heading-options`).
 
@@ -199,23 +199,8 @@ pub fn arg_key(kind: &str, path: &str, arg: &Arg, english: &str) -> String {
 
 /// One command and, recursively, its subcommands in `words`; `order`: put the arguments in
 /// the order of clap's English headings (only before the build: clap indexes them then).
-fn in_words(mut cmd: Command, path: &str, words: &Words, usage: &str, order: bool) -> Command {
-    let english = |text: Option<&StyledStr>| text.map(|t| t.to_string());
-    if let Some(about) = english(cmd.get_about()) {
-        if let Some(text) = words.get(&command_key("about", path, &about)) {
-            cmd = cmd.about(text);
-        }
-    }
-    if let Some(long) = english(cmd.get_long_about()) {
-        if let Some(text) = words.get(&command_key("long-about", path, &long)) {
-            cmd = cmd.long_about(text);
-        }
-    }
-    if let Some(after) = english(cmd.get_after_help()) {
-        if let Some(text) = words.get(&command_key("after", path, &after)) {
-            cmd = cmd.after_help(text);
-        }
-    }
+fn in_words(cmd: Command, path: &str, words: &Words, usage: &str, order: bool) -> Command {
+    let mut cmd = texts_in_words(cmd, path, words);
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
     );
@@ -244,6 +229,24 @@ fn in_words(mut cmd: Command, path: &str, words: &Words, usage: &str, order: boo
     for name in names {
         let sub_path = child_path(path, &name);
         cmd = cmd.mut_subcommand(&name, |sub| in_words(sub, &sub_path, words, usage, order));
+    }
+    cmd
+}
+
+/// A command's own texts in `words`: what it does, at length, and its examples.
+fn texts_in_words(mut cmd: Command, path: &str, words: &Words) -> Command {
+    let english = |text: Option<&StyledStr>| text.map(|t| t.to_string());
+    let key = |kind: &str, text: Option<String>| text.map(|t| command_key(kind, path, &t));
+    if let Some(text) = key("about", english(cmd.get_about())).and_then(|k| words.get(&k)) {
+        cmd = cmd.about(text);
+    }
+    let long = key("long-about", english(cmd.get_long_about()));
+    if let Some(text) = long.and_then(|k| words.get(&k)) {
+        cmd = cmd.long_about(text);
+    }
+    let after = key("after", english(cmd.get_after_help()));
+    if let Some(text) = after.and_then(|k| words.get(&k)) {
+        cmd = cmd.after_help(text);
     }
     cmd
 }
@@ -331,8 +334,12 @@ fn notes(arg: &Arg, words: &Words) -> String {
 pub fn entries(cmd: &Command) -> Vec<(String, String)> {
     let mut cmd = cmd.clone();
     cmd.build();
+    // clap's own words are there whether or not this tree shows them.
+    let clap_words = CLAP_WORDS.iter().map(|(english, key)| (*key, *english));
     let mut found: Vec<(String, String)> = HEADINGS
         .iter()
+        .copied()
+        .chain(clap_words)
         .map(|(key, english)| (key.to_string(), english.to_string()))
         .collect();
     walk(&cmd, "", &mut found);
