@@ -33,7 +33,7 @@ use messages::Level;
 fn main() -> ExitCode {
     crash::install_hook();
     // A shell asking for completions (COMPLETE=bash and the words typed): answer and exit.
-    clap_complete::CompleteEnv::with_factory(cli::command)
+    clap_complete::CompleteEnv::with_factory(cli::for_completions)
         .completer("assist")
         .complete();
     // Unwinding, not aborting: destructors run (locks, the terminal) and the exit code is 1.

@@ -274,6 +274,14 @@ pub fn command() -> clap::Command {
     help::localize(english(), crate::messages::lang::current())
 }
 
+/// The command line for the shell's completions, whose descriptions (zsh, fish) a person
+/// reads: in the language of `ASSIST_LANG` or the locale (this runs before `main` chooses).
+pub fn for_completions() -> clap::Command {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().take(1).collect();
+    crate::messages::lang::choose_early(&args, |name| std::env::var(name).ok());
+    command()
+}
+
 /// The command line in clap's derive words, as the English help and man pages show it.
 pub fn english() -> clap::Command {
     use clap::CommandFactory;

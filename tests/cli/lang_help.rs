@@ -299,3 +299,26 @@ fn a_bad_variable_in_chinese_and_the_flag_that_wins_over_it() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(json_of(&out)["config_file"].is_string());
 }
+
+/// The descriptions a shell shows beside the completions (fish, zsh) follow the language too.
+#[test]
+fn completion_descriptions_follow_the_language() {
+    let env = Env::new();
+    let complete = |vars: &[(&str, &str)]| {
+        let mut cmd = env.cmd();
+        cmd.env("COMPLETE", "fish")
+            .envs(vars.iter().copied())
+            .args(["--", "assist", "start", "--wa"]);
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        complete(&[("ASSIST_LANG", "zh")]),
+        "--wait\t然后等待协同空间变为 OPEN，并打印最终记录（或仅打印邀请码）\n"
+    );
+    assert_eq!(
+        complete(&[("LANG", "zh_CN.UTF-8"), ("ASSIST_LANG", "en")]),
+        "--wait\tThen wait until the space is OPEN and print the final record (or just the code)\n"
+    );
+}
