@@ -33,7 +33,7 @@ use messages::Level;
 fn main() -> ExitCode {
     crash::install_hook();
     // A shell asking for completions (COMPLETE=bash and the words typed): answer and exit.
-    clap_complete::CompleteEnv::with_factory(cli::command)
+    clap_complete::CompleteEnv::with_factory(cli::for_completions)
         .completer("assist")
         .complete();
     // Unwinding, not aborting: destructors run (locks, the terminal) and the exit code is 1.
@@ -48,8 +48,16 @@ fn run() -> ExitCode {
         Ok(Ok(parsed)) => parsed,
         Ok(Err(message)) => return report(&Failure::new(Kind::Usage, message).into()).into(),
         Err(e) => {
-            // --help and --version are "errors" to clap that go to stdout.
-            let _ = e.print();
+            // --help and --version are "errors" to clap that go to stdout; its usage errors
+            // are English only: in another language they are said in the catalogue's words.
+            let own_words = e.use_stderr() && messages::lang::current() != messages::Lang::En;
+            if own_words
+                && e.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            {
+                cli::usage::say(&e);
+            } else {
+                let _ = e.print();
+            }
             return exit::of_clap(&e).into();
         }
     };

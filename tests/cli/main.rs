@@ -21,6 +21,7 @@ mod hardening;
 mod house;
 mod json_shapes;
 mod lang;
+mod lang_help;
 mod lifecycle;
 mod none;
 mod notify;
