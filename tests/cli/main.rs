@@ -28,6 +28,7 @@ mod prometheus;
 mod quota;
 mod robustness;
 mod screens;
+mod screens_zh;
 mod sdk;
 mod sessions;
 mod show;
