@@ -230,3 +230,22 @@ fn the_chinese_board_at_60_80_and_120_columns_keeps_ids_codes_and_users() {
         );
     }
 }
+
+#[test]
+fn chinese_settings_and_show_detail_have_chinese_labels_and_words() {
+    let (_sim, env) = sim_and_env(&[]);
+    let text = zh_at(&env, 80, &["settings"]);
+    let accept = text.lines().find(|l| l.starts_with("终端用户须接受"));
+    assert!(
+        accept.is_some_and(|l| l.ends_with(" 是") || l.ends_with(" 否")),
+        "{text}"
+    );
+    assert!(text.contains("接受时限"), "{text}");
+    let detail = zh_at(&env, 120, &["show", EXAMPLE_DESKTOP, "--detail"]);
+    for label in ["电源状态", "登录状态", "维护模式", "任务状态"] {
+        assert!(
+            detail.lines().any(|l| l.starts_with(label)),
+            "{label}: {detail}"
+        );
+    }
+}
