@@ -417,7 +417,7 @@ fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
 
 type Entries = Vec<(&'static str, String)>;
 
-fn usage(message: impl Into<String>) -> anyhow::Error {
+fn usage(message: impl Into<crate::outcome::Said>) -> anyhow::Error {
     Failure::new(Kind::Usage, message)
         .with_hint(msg!("hint-config-init-flags"))
         .into()

@@ -21,6 +21,11 @@ use crate::outcome::{Failure, Kind};
 pub trait Diagnose {
     fn code(&self) -> Code;
     fn hint(&self) -> Option<Message>;
+    /// What happened, in the catalogue's words (the edge says it in the run's language);
+    /// `None`: the error's own (English) text is shown.
+    fn message(&self) -> Option<Message> {
+        None
+    }
 }
 
 /// The one downcast chain: `cause` as an error that diagnoses itself, if it is one. An error
@@ -73,9 +78,17 @@ impl Diagnose for Failure {
     fn hint(&self) -> Option<Message> {
         self.hint.clone()
     }
+
+    fn message(&self) -> Option<Message> {
+        Some(self.shown().clone())
+    }
 }
 
 impl Diagnose for ApiError {
+    fn message(&self) -> Option<Message> {
+        Some(ApiError::message(self))
+    }
+
     fn code(&self) -> Code {
         match self {
             _ if self.is_refused() => Code::Auth,
@@ -130,6 +143,10 @@ fn network_hint(kind: NetKind) -> &'static str {
 impl Diagnose for ConfigError {
     fn code(&self) -> Code {
         Code::Config
+    }
+
+    fn message(&self) -> Option<Message> {
+        ConfigError::message(self)
     }
 
     fn hint(&self) -> Option<Message> {

@@ -20,6 +20,7 @@ mod fleet;
 mod hardening;
 mod house;
 mod json_shapes;
+mod lang_errors;
 mod lifecycle;
 mod none;
 mod notify;

@@ -1,0 +1,41 @@
+# Every error a person reads, in English (the source language): the error's own text (logs,
+# the audit log's `detail`) is this English text; the edge shows it in the run's language.
+# `{ $name }` is an argument's place. Grouped by the room that says it.
+
+## outcome.rs: a text not in the catalogue yet, shown as it is
+err-text = { $text }
+
+## api/: what went wrong talking to the cloud (the server's answer, URLs and request ids are data)
+err-api-status = { $answer }
+err-api-status-request = { $answer } (request id { $request })
+err-api-status-encoded = { $answer }; encoded authorization message { $shown } ({ $count } characters)
+err-api-status-request-encoded = { $answer } (request id { $request }); encoded authorization message { $shown } ({ $count } characters)
+err-api-malformed = the server answered HTTP { $status } with a body that is not the expected JSON ({ $reason }); body: "{ $body }"
+err-api-malformed-request = the server answered HTTP { $status } with a body that is not the expected JSON ({ $reason }) (request id { $request }); body: "{ $body }"
+err-api-too-large = the server answered HTTP { $status } with a body larger than { $limit } bytes; assist stops reading there
+err-api-too-large-request = the server answered HTTP { $status } with a body larger than { $limit } bytes (request id { $request }); assist stops reading there
+err-api-invalid-path = refusing to send a request whose path would not be the one intended (segments { $segments })
+err-api-redirect = the server answered HTTP { $status } redirecting to { $location }; assist never follows redirects, so that credentials cannot reach another host
+err-api-connect = could not connect to { $url }: { $detail }
+err-api-timeout = timed out waiting for { $url }: { $detail }
+err-api-tls = TLS (certificate) failure talking to { $url }: { $detail }
+err-api-body = the connection broke while reading the answer of { $url }: { $detail }
+err-api-other = request failed for { $url }: { $detail }
+
+## commands/show.rs
+err-read-assistance = could not read the remote assistance of desktop { $desktop }
+err-read-desktop-state = could not read the state of desktop { $desktop }
+err-no-such-desktop = desktop { $desktop } does not exist in project { $project } ({ $answer })
+err-open-without-link = desktop { $desktop } is OPEN but the cloud gave no internet share link
+
+## commands/desktops.rs, sessions.rs, watch.rs: listing the desktops
+err-list-desktops = could not list the desktops
+err-desktops-no-link = `desktops` has no link to print (-o link)
+
+## config/: the config file and its profiles
+err-config-read = cannot read the config file { $path }: { $reason }
+err-config-missing = no config file at { $path }
+err-config-syntax = invalid config file { $path }, line { $line }, column { $column }: { $message }
+err-config-unknown-key = unknown key `{ $key }` in { $place } of { $path }
+err-config-unknown-key-line = unknown key `{ $key }` in { $place } of { $path }, line { $line }
+err-config-unknown-profile = profile "{ $name }" is not defined in { $path }

@@ -1,0 +1,40 @@
+# 每条错误的中文文本（简体中文）。`{ $name }` 是参数的位置；术语见 docs/glossary.md。
+# 数据（ID、路径、错误码、请求 ID、参数名）保持原样。
+
+## outcome.rs：尚未进入目录的文本，原样显示
+err-text = { $text }
+
+## api/：与云服务通信时的错误（服务端的答复、URL 和请求 ID 是数据）
+err-api-status = 服务端返回 { $answer }
+err-api-status-request = 服务端返回 { $answer }（请求 ID { $request }）
+err-api-status-encoded = 服务端返回 { $answer }；编码的授权信息 { $shown }（{ $count } 个字符）
+err-api-status-request-encoded = 服务端返回 { $answer }（请求 ID { $request }）；编码的授权信息 { $shown }（{ $count } 个字符）
+err-api-malformed = 服务端返回 HTTP { $status }，但响应体不是预期的 JSON（{ $reason }）；响应体："{ $body }"
+err-api-malformed-request = 服务端返回 HTTP { $status }，但响应体不是预期的 JSON（{ $reason }）（请求 ID { $request }）；响应体："{ $body }"
+err-api-too-large = 服务端返回 HTTP { $status }，响应体超过 { $limit } 字节；assist 在此处停止读取
+err-api-too-large-request = 服务端返回 HTTP { $status }，响应体超过 { $limit } 字节（请求 ID { $request }）；assist 在此处停止读取
+err-api-invalid-path = 拒绝发送请求：其路径将不是预期的路径（路径段 { $segments }）
+err-api-redirect = 服务端返回 HTTP { $status }，重定向到 { $location }；assist 从不跟随重定向，以免凭证被发往其他主机
+err-api-connect = 无法连接到 { $url }：{ $detail }
+err-api-timeout = 等待 { $url } 超时：{ $detail }
+err-api-tls = 与 { $url } 通信时 TLS（证书）失败：{ $detail }
+err-api-body = 读取 { $url } 的答复时连接中断：{ $detail }
+err-api-other = 向 { $url } 发送请求失败：{ $detail }
+
+## commands/show.rs
+err-read-assistance = 无法读取云桌面 { $desktop } 的远程协助
+err-read-desktop-state = 无法读取云桌面 { $desktop } 的状态
+err-no-such-desktop = 项目 { $project } 中不存在云桌面 { $desktop }（{ $answer }）
+err-open-without-link = 云桌面 { $desktop } 的状态为 OPEN，但云服务没有给出互联网分享链接
+
+## commands/desktops.rs、sessions.rs、watch.rs：列出云桌面
+err-list-desktops = 无法列出云桌面
+err-desktops-no-link = `desktops` 没有可打印的链接（-o link）
+
+## config/：配置文件及其配置档
+err-config-read = 无法读取配置文件 { $path }：{ $reason }
+err-config-missing = { $path } 处没有配置文件
+err-config-syntax = 配置文件 { $path } 无效，第 { $line } 行第 { $column } 列：{ $message }
+err-config-unknown-key = { $path } 的 { $place } 中有未知的键 `{ $key }`
+err-config-unknown-key-line = { $path } 的 { $place } 中有未知的键 `{ $key }`（第 { $line } 行）
+err-config-unknown-profile = 配置档（profile）"{ $name }" 未在 { $path } 中定义
