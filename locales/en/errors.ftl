@@ -39,3 +39,19 @@ err-config-syntax = invalid config file { $path }, line { $line }, column { $col
 err-config-unknown-key = unknown key `{ $key }` in { $place } of { $path }
 err-config-unknown-key-line = unknown key `{ $key }` in { $place } of { $path }, line { $line }
 err-config-unknown-profile = profile "{ $name }" is not defined in { $path }
+
+## commands/select.rs: choosing desktops by ID, name, user or IP
+err-selector-blank = { $selector } is blank or contains control characters: a filter must name something
+err-desktop-id-empty = the desktop ID "{ $id }" is empty
+err-desktop-id-too-long = the desktop ID "{ $id }" is longer than 255 characters
+err-desktop-id-controls = the desktop ID "{ $id }" contains control characters
+err-desktop-id-path = the desktop ID "{ $id }" would name a different path
+err-look-up-selector = could not look up the desktops for { $selector }
+err-no-match = no desktop matches { $selector }
+err-too-many = the service listed more than { $cap } desktops; assist stops there
+err-too-many-counted = the service listed more than { $cap } desktops (it counts { $total }); assist stops there
+err-ambiguous = { $selector } matches { $count } desktops; this command needs one:
+    { $candidates }
+err-ambiguous-more = { $selector } matches { $count } desktops; this command needs one:
+    { $candidates }
+    … and { $more } more (`assist desktops` lists them all)

@@ -38,3 +38,19 @@ err-config-syntax = 配置文件 { $path } 无效，第 { $line } 行第 { $colu
 err-config-unknown-key = { $path } 的 { $place } 中有未知的键 `{ $key }`
 err-config-unknown-key-line = { $path } 的 { $place } 中有未知的键 `{ $key }`（第 { $line } 行）
 err-config-unknown-profile = 配置档（profile）"{ $name }" 未在 { $path } 中定义
+
+## commands/select.rs：按 ID、名称、用户或 IP 选择云桌面
+err-selector-blank = { $selector } 为空或包含控制字符：筛选条件必须指明具体内容
+err-desktop-id-empty = 桌面 ID "{ $id }" 为空
+err-desktop-id-too-long = 桌面 ID "{ $id }" 超过 255 个字符
+err-desktop-id-controls = 桌面 ID "{ $id }" 包含控制字符
+err-desktop-id-path = 桌面 ID "{ $id }" 会指向另一个路径
+err-look-up-selector = 无法按 { $selector } 查找云桌面
+err-no-match = 没有与 { $selector } 匹配的云桌面
+err-too-many = 服务列出的云桌面超过 { $cap } 个；assist 到此为止
+err-too-many-counted = 服务列出的云桌面超过 { $cap } 个（共 { $total } 个）；assist 到此为止
+err-ambiguous = { $selector } 匹配到 { $count } 个云桌面；此命令只需要一个：
+    { $candidates }
+err-ambiguous-more = { $selector } 匹配到 { $count } 个云桌面；此命令只需要一个：
+    { $candidates }
+    … 另有 { $more } 个（`assist desktops` 会全部列出）
