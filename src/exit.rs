@@ -44,7 +44,7 @@ pub fn hint(err: &anyhow::Error) -> Option<Message> {
 /// (its own English text is then shown as it is).
 pub fn words(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
     if let Some(context) = cause.downcast_ref::<Context>() {
-        return Some(context.message.clone());
+        return Some(context.shown().clone());
     }
     diagnosis(cause).and_then(|d| d.message())
 }

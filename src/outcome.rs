@@ -130,8 +130,17 @@ impl From<&str> for Said {
 /// the run's language. Its `Display` is English, like every error's text.
 #[derive(Debug)]
 pub struct Context {
-    pub message: Message,
+    message: Message,
+    /// As for a `Failure`: the message in the run's language when it quotes another error.
+    shown: Option<Box<Message>>,
     source: anyhow::Error,
+}
+
+impl Context {
+    /// What the edge shows.
+    pub fn shown(&self) -> &Message {
+        self.shown.as_deref().unwrap_or(&self.message)
+    }
 }
 
 impl std::fmt::Display for Context {
@@ -150,6 +159,21 @@ impl std::error::Error for Context {
 pub fn explained(error: impl Into<anyhow::Error>, message: Message) -> anyhow::Error {
     anyhow::Error::new(Context {
         message,
+        shown: None,
+        source: error.into(),
+    })
+}
+
+/// `error` with a message said above it that quotes another error's words (`quoted`), built
+/// as [`Failure::quoting`] builds one.
+pub fn explained_quoting(
+    error: impl Into<anyhow::Error>,
+    quoted: &Message,
+    message: impl Fn(String) -> Message,
+) -> anyhow::Error {
+    anyhow::Error::new(Context {
+        message: message(quoted.render_in(Lang::En)),
+        shown: Some(Box::new(message(quoted.render()))),
         source: error.into(),
     })
 }

@@ -55,3 +55,17 @@ err-ambiguous = { $selector } matches { $count } desktops; this command needs on
 err-ambiguous-more = { $selector } matches { $count } desktops; this command needs one:
     { $candidates }
     … and { $more } more (`assist desktops` lists them all)
+
+## commands/lifecycle.rs: start and cancel
+err-copy-needs-wait = --copy puts the invitation code on the clipboard, and `start` has one only once it waits for OPEN
+err-replace-failed = could not cancel the session already on desktop { $desktop } (--new)
+err-start-failed = could not start remote assistance on desktop { $desktop }
+err-notify-needs-wait = --notify tells of the changes `start --wait` sees
+err-new-needs-yes = refusing to replace a session (--new) without confirmation: there is no terminal to ask on
+err-no-such-api = the API gateway has no such API (asked for desktop { $desktop })
+err-show-refused = the cloud refused to show desktop { $desktop }
+err-consent-timeout = desktop { $desktop }: the user did not answer within { $seconds } s (the tenant's time to accept)
+err-cancel-failed = could not cancel remote assistance on desktop { $desktop }
+err-cancel-lost-unknown = the answer to the cancel of desktop { $desktop } was lost, and the look that would tell whether it went through failed too ({ $look }); check with `assist show { $desktop }`
+err-cancel-lost-other = the answer to the cancel of desktop { $desktop } was lost, and a session is active there now ({ $now }) that is not the one meant ({ $meant }): it was left alone; check with `assist show { $desktop }` and cancel again if it is to go
+err-cancel-lost-other-unknown = the answer to the cancel of desktop { $desktop } was lost, and a session is active there now ({ $now }) that is not the one meant (not known: the look before it failed): it was left alone; check with `assist show { $desktop }` and cancel again if it is to go

@@ -54,3 +54,17 @@ err-ambiguous = { $selector } 匹配到 { $count } 个云桌面；此命令只�
 err-ambiguous-more = { $selector } 匹配到 { $count } 个云桌面；此命令只需要一个：
     { $candidates }
     … 另有 { $more } 个（`assist desktops` 会全部列出）
+
+## commands/lifecycle.rs：start 与 cancel
+err-copy-needs-wait = --copy 会把邀请码放到剪贴板，而 `start` 只有在等待到 OPEN 之后才有邀请码
+err-replace-failed = 无法取消云桌面 { $desktop } 上已有的会话（--new）
+err-start-failed = 无法在云桌面 { $desktop } 上发起远程协助
+err-notify-needs-wait = --notify 通知的是 `start --wait` 观察到的变化
+err-new-needs-yes = 拒绝在未确认的情况下替换会话（--new）：没有可用于询问的终端
+err-no-such-api = API 网关没有这个 API（请求的是云桌面 { $desktop }）
+err-show-refused = 云服务拒绝显示云桌面 { $desktop }
+err-consent-timeout = 云桌面 { $desktop }：用户未在 { $seconds } 秒内应答（租户设置的接受时限）
+err-cancel-failed = 无法取消云桌面 { $desktop } 上的远程协助
+err-cancel-lost-unknown = 取消云桌面 { $desktop } 的请求答复丢失，而用于确认其是否生效的查询也失败了（{ $look }）；请用 `assist show { $desktop }` 检查
+err-cancel-lost-other = 取消云桌面 { $desktop } 的请求答复丢失，且该云桌面上现在有一个活动会话（{ $now }），并不是要取消的那个（{ $meant }）：已保持不动；请用 `assist show { $desktop }` 检查，如需结束请再次取消
+err-cancel-lost-other-unknown = 取消云桌面 { $desktop } 的请求答复丢失，且该云桌面上现在有一个活动会话（{ $now }），并不是要取消的那个（未知：之前的查询失败了）：已保持不动；请用 `assist show { $desktop }` 检查，如需结束请再次取消

@@ -5,8 +5,6 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
-
 use super::record::{answered, closed, send, Recorder, Sent};
 use super::tenant;
 use crate::api::model::RemoteAssistance;
@@ -19,19 +17,16 @@ use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
 use crate::hooks::Listeners;
 use crate::messages::{self, msg};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{explained, explained_quoting, Explain, Failure, Kind, Outcome};
 use crate::output::{fitted_line, render_cancelled, render_created, OutputFormat, Reporter};
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     if args.copy && !args.wait && !settings.output.needs_open() {
         // Without waiting there is no invitation code to copy yet: say so before any request.
-        return Err(Failure::new(
-            Kind::Usage,
-            "--copy puts the invitation code on the clipboard, and `start` has one only once it waits for OPEN",
-        )
-        .with_hint(msg!("hint-copy-needs-wait"))
-        .into());
+        return Err(Failure::new(Kind::Usage, msg!("err-copy-needs-wait"))
+            .with_hint(msg!("hint-copy-needs-wait"))
+            .into());
     }
     let message = args.message.as_deref().map(tenant::message_text);
     let message = message.transpose()?;
@@ -102,9 +97,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             Sent::Stopped(kind) => return Ok(stopped_in_flight(&about, kind)),
         };
         rec.outcome(&intent, &id, label, |e| closed(e, &closing));
-        closing.with_context(|| {
-            format!("could not cancel the session already on desktop {about} (--new)")
-        })?;
+        closing.explain_with(|| msg!("err-replace-failed", desktop = &about))?;
         let status = active.status_text();
         messages::plain(&msg!("start-replaced", desktop = &about, status = status));
     }
@@ -147,12 +140,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
-        Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!(
-                "could not start remote assistance on desktop {}",
-                id
-            )))
-        }
+        Err(e) => return Err(explained(e, msg!("err-start-failed", desktop = &id))),
     };
     directory.exists(&id);
     tenant::say_consent(consent, &about);
@@ -213,12 +201,9 @@ fn stopped_in_flight(about: &str, kind: Kind) -> Outcome {
 /// target a config error, both before any request.
 fn refuse_notify_without_wait(settings: &Settings, args: &StartArgs) -> anyhow::Result<()> {
     if !args.notify.notify.is_empty() && !args.wait && !settings.output.needs_open() {
-        return Err(Failure::new(
-            Kind::Usage,
-            "--notify tells of the changes `start --wait` sees",
-        )
-        .with_hint(msg!("hint-notify-needs-wait"))
-        .into());
+        return Err(Failure::new(Kind::Usage, msg!("err-notify-needs-wait"))
+            .with_hint(msg!("hint-notify-needs-wait"))
+            .into());
     }
     settings.notify.select(&args.notify.notify)?;
     Ok(())
@@ -229,11 +214,8 @@ fn refuse_notify_without_wait(settings: &Settings, args: &StartArgs) -> anyhow::
 pub fn refuse_unconfirmed(args: &StartArgs) -> Result<(), Failure> {
     let can_ask = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if args.new && !args.yes && !can_ask {
-        return Err(Failure::new(
-            Kind::Usage,
-            "refusing to replace a session (--new) without confirmation: there is no terminal to ask on",
-        )
-        .with_hint(msg!("hint-new-needs-yes")));
+        return Err(Failure::new(Kind::Usage, msg!("err-new-needs-yes"))
+            .with_hint(msg!("hint-new-needs-yes")));
     }
     Ok(())
 }
@@ -268,9 +250,7 @@ fn active_session(client: &Client, id: &DesktopId) -> anyhow::Result<Option<Remo
         Ok(_) => Ok(None),
         Err(e) if e.is_not_found() => Ok(None),
         // A wrong endpoint or region: the POST would go to the same nowhere.
-        Err(e) if e.is_no_such_api() => Err(anyhow::Error::new(e).context(format!(
-            "the API gateway has no such API (asked for desktop {id})"
-        ))),
+        Err(e) if e.is_no_such_api() => Err(explained(e, msg!("err-no-such-api", desktop = id))),
         // A policy may allow asking (createRemoteAssistance) but not looking
         // (getRemoteAssistance): the look is a courtesy, so ask anyway, and say so.
         Err(e) if e.status() == Some(403) => {
@@ -278,9 +258,7 @@ fn active_session(client: &Client, id: &DesktopId) -> anyhow::Result<Option<Remo
             messages::warn(&msg!("start-look-forbidden", desktop = id, error = e));
             Ok(None)
         }
-        Err(e) if e.is_refused() => {
-            Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
-        }
+        Err(e) if e.is_refused() => Err(explained(e, msg!("err-show-refused", desktop = id))),
         Err(e) => {
             messages::warn(&msg!("start-not-checked", desktop = id, error = e));
             Ok(None)
@@ -394,7 +372,7 @@ fn wait_for_open(
     if let Some(seconds) = limit.filter(|_| timed_out) {
         return Err(Failure::new(
             Kind::Deadline,
-            format!("desktop {id}: the user did not answer within {seconds} s (the tenant's time to accept)"),
+            msg!("err-consent-timeout", desktop = id, seconds = seconds),
         )
         .with_hint(msg!("hint-consent-timeout"))
         .into());
@@ -509,10 +487,7 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
         }
         Err(e) => {
             rec.outcome(&intent, id, None, |entry| closed(entry, &Err(e.clone())));
-            Err(anyhow::Error::new(e).context(format!(
-                "could not cancel remote assistance on desktop {}",
-                id
-            )))
+            Err(explained(e, msg!("err-cancel-failed", desktop = id)))
         }
     }
 }
@@ -571,9 +546,9 @@ fn after_lost(
     rec: &mut Recorder,
 ) -> anyhow::Result<Outcome> {
     let now = session_on(client, id).map_err(|look| {
-        anyhow::Error::new(lost.clone()).context(format!(
-            "the answer to the cancel of desktop {id} was lost, and the look that would tell whether it went through failed too ({look}); check with `assist show {id}`"
-        ))
+        explained_quoting(lost.clone(), &look.message(), |look| {
+            msg!("err-cancel-lost-unknown", desktop = id, look = look)
+        })
     })?;
     match (now, meant) {
         (None, _) => {
@@ -596,25 +571,30 @@ fn after_lost(
                 Sent::Stopped(kind) => return Ok(stopped_in_flight(id.as_str(), kind)),
             };
             rec.outcome(&intent, id, None, |e| closed(e, &result));
-            result
-                .with_context(|| format!("could not cancel remote assistance on desktop {id}"))?;
+            result.explain_with(|| msg!("err-cancel-failed", desktop = id))?;
             cancelled(settings, &msg!("cancel-done", desktop = id), id)
         }
         (Some(now), meant) => {
-            let meant = meant.map_or_else(
-                || "not known: the look before it failed".into(),
-                |m| sanitize(&m),
-            );
-            let said = format!(
-                "the answer to the cancel of desktop {id} was lost, and a session is active there now ({}) that is not the one meant ({meant}): it was left alone; check with `assist show {id}` and cancel again if it is to go",
-                sanitize(&now)
-            );
+            let said = match meant {
+                Some(meant) => msg!(
+                    "err-cancel-lost-other",
+                    desktop = id,
+                    now = sanitize(&now),
+                    meant = sanitize(&meant)
+                ),
+                None => msg!(
+                    "err-cancel-lost-other-unknown",
+                    desktop = id,
+                    now = sanitize(&now)
+                ),
+            };
             rec.record(id, None, |e| {
                 e.action = Action::Cancel;
                 e.session = Some(now.clone());
-                e.detail = Some(said.clone());
+                // The audit log is data: English, whatever the run's language.
+                e.detail = Some(said.to_string());
             });
-            Err(anyhow::Error::new(lost).context(said))
+            Err(explained(lost, said))
         }
     }
 }
