@@ -69,3 +69,29 @@ err-cancel-failed = could not cancel remote assistance on desktop { $desktop }
 err-cancel-lost-unknown = the answer to the cancel of desktop { $desktop } was lost, and the look that would tell whether it went through failed too ({ $look }); check with `assist show { $desktop }`
 err-cancel-lost-other = the answer to the cancel of desktop { $desktop } was lost, and a session is active there now ({ $now }) that is not the one meant ({ $meant }): it was left alone; check with `assist show { $desktop }` and cancel again if it is to go
 err-cancel-lost-other-unknown = the answer to the cancel of desktop { $desktop } was lost, and a session is active there now ({ $now }) that is not the one meant (not known: the look before it failed): it was left alone; check with `assist show { $desktop }` and cancel again if it is to go
+
+## commands/watch.rs: what to watch, and how a watch ends short
+err-list-project = could not list the desktops of the project
+err-list-refused = the cloud refused to list the desktops
+err-round-too-long = the deadline came before every desktop was polled: { $left } of { $total } not polled ({ $desktops })
+err-pending-after-once = not yet in a wanted status after this poll: { $desktops }
+err-pending-at-deadline = the deadline passed; still pending: { $desktops }
+err-read-ids-from = cannot read desktop IDs from { $source }: { $reason }
+err-read-ids = cannot read desktop IDs from { $source }
+err-ids-too-many-lines = { $source } has more than { $max } lines of desktop IDs; assist reads no further
+err-ids-line-too-long = line { $line } of { $source } is longer than { $max } bytes
+err-ids-not-text = line { $line } of { $source } is not UTF-8 text
+err-no-ids = no desktop IDs to watch
+
+## commands/sessions.rs
+err-notify-needs-watch = --notify tells of the changes `sessions --watch` sees
+err-cancel-needs-yes = refusing to cancel sessions without confirmation: there is no terminal to ask on
+err-prometheus-watch = `sessions --watch` draws a board and cannot print -o prometheus
+err-metrics-file = could not write the metrics file { $path }: { $reason }
+err-cancel-not-recorded = a cancel was not sent: its audit line could not be written first
+
+## commands/log.rs
+err-log-formats = `log` has no codes or links to print (-o code, -o link)
+err-no-data-dir = there is no data directory on this system for the audit log
+err-read-audit-log = could not read the audit log { $path }
+err-log-broken = { $path } line { $line }: { $why }

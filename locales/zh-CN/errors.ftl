@@ -68,3 +68,29 @@ err-cancel-failed = 无法取消云桌面 { $desktop } 上的远程协助
 err-cancel-lost-unknown = 取消云桌面 { $desktop } 的请求答复丢失，而用于确认其是否生效的查询也失败了（{ $look }）；请用 `assist show { $desktop }` 检查
 err-cancel-lost-other = 取消云桌面 { $desktop } 的请求答复丢失，且该云桌面上现在有一个活动会话（{ $now }），并不是要取消的那个（{ $meant }）：已保持不动；请用 `assist show { $desktop }` 检查，如需结束请再次取消
 err-cancel-lost-other-unknown = 取消云桌面 { $desktop } 的请求答复丢失，且该云桌面上现在有一个活动会话（{ $now }），并不是要取消的那个（未知：之前的查询失败了）：已保持不动；请用 `assist show { $desktop }` 检查，如需结束请再次取消
+
+## commands/watch.rs：要监视的内容，以及监视提前结束的原因
+err-list-project = 无法列出项目中的云桌面
+err-list-refused = 云服务拒绝列出云桌面
+err-round-too-long = 截止时间已到，但并非每个云桌面都已轮询：{ $total } 个中有 { $left } 个未轮询（{ $desktops }）
+err-pending-after-once = 本次轮询后仍未达到期望的状态：{ $desktops }
+err-pending-at-deadline = 截止时间已过；仍在等待：{ $desktops }
+err-read-ids-from = 无法从 { $source } 读取桌面 ID：{ $reason }
+err-read-ids = 无法从 { $source } 读取桌面 ID
+err-ids-too-many-lines = { $source } 中的桌面 ID 超过 { $max } 行；assist 不再继续读取
+err-ids-line-too-long = { $source } 的第 { $line } 行超过 { $max } 字节
+err-ids-not-text = { $source } 的第 { $line } 行不是 UTF-8 文本
+err-no-ids = 没有要监视的桌面 ID
+
+## commands/sessions.rs
+err-notify-needs-watch = --notify 通知的是 `sessions --watch` 观察到的变化
+err-cancel-needs-yes = 拒绝在未确认的情况下取消会话：没有可用于询问的终端
+err-prometheus-watch = `sessions --watch` 绘制的是看板，无法输出 -o prometheus
+err-metrics-file = 无法写入指标文件 { $path }：{ $reason }
+err-cancel-not-recorded = 未发送取消请求：无法先写入其审计日志行
+
+## commands/log.rs
+err-log-formats = `log` 没有可打印的邀请码或链接（-o code、-o link）
+err-no-data-dir = 此系统上没有用于审计日志的数据目录
+err-read-audit-log = 无法读取审计日志 { $path }
+err-log-broken = { $path } 第 { $line } 行：{ $why }
