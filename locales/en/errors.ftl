@@ -95,3 +95,41 @@ err-log-formats = `log` has no codes or links to print (-o code, -o link)
 err-no-data-dir = there is no data directory on this system for the audit log
 err-read-audit-log = could not read the audit log { $path }
 err-log-broken = { $path } line { $line }: { $why }
+
+## commands/tenant.rs: the tenant's settings and messages to users
+err-read-settings = could not read the tenant's collaboration settings
+err-settings-value = cannot change the settings: { $reason }
+err-settings-needs-yes = refusing to change the tenant's settings without confirmation: there is no terminal to ask on
+err-write-settings = could not write the tenant's collaboration settings
+err-message-stdin = could not read the message from stdin: { $reason }
+err-message-length = the message must be 1 to { $limit } characters (it has { $length })
+err-message-missing = give the message to send
+err-message-targets = name the desktops either by their IDs or by one of --name, --user, --ip, then the message
+err-message-failed = could not send the message
+err-not-connected = desktop { $desktop } is not ready for its user to accept ({ $problem }); nothing was sent (--require-connected)
+
+## commands/config.rs: config check and config init
+err-check-step-config = step 1 of 3 (reading the configuration) failed
+err-check-step-credentials = step 2 of 3 (credentials: secrets, IAM token, project) failed
+err-check-step-call = step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed
+err-sk-stdin = cannot read the secret key from stdin
+err-profile-exists = profile "{ $name }" already exists in { $path }
+err-write-config = cannot write { $path }
+
+## commands/demo.rs, commands/record.rs
+err-demo-remove = could not remove { $path }
+err-not-recorded = nothing was sent to desktop { $desktop }: its audit line could not be written first
+err-not-recorded-settings = nothing was sent to change the tenant's settings: its audit line could not be written first
+
+## engine/state.rs: the state file
+err-state-signal = { $signal } while waiting for the state file
+err-state-lock = cannot lock the state file { $path }
+err-state-unusable = the state file { $path } cannot be used: { $why }
+err-state-busy = the state file { $path } is in use by another assist run (waited { $waited })
+
+## auth/, notify/, audit.rs: secrets, notifications, the audit log
+err-secret = could not read a secret: { $reason }
+err-notify-client = cannot set up the HTTP client for notifications: { $reason }
+err-notify-refused = notify target "{ $target }" refused the test message: { $reason }
+err-notify-unreachable = notify target "{ $target }" could not be reached: { $reason }
+err-audit-log = the audit log { $path } cannot be written: { $reason }

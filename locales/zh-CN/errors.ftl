@@ -94,3 +94,41 @@ err-log-formats = `log` 没有可打印的邀请码或链接（-o code、-o link
 err-no-data-dir = 此系统上没有用于审计日志的数据目录
 err-read-audit-log = 无法读取审计日志 { $path }
 err-log-broken = { $path } 第 { $line } 行：{ $why }
+
+## commands/tenant.rs：租户设置与发给用户的消息
+err-read-settings = 无法读取租户的协同设置
+err-settings-value = 无法修改设置：{ $reason }
+err-settings-needs-yes = 拒绝在未确认的情况下修改租户设置：没有可用于询问的终端
+err-write-settings = 无法写入租户的协同设置
+err-message-stdin = 无法从标准输入读取消息：{ $reason }
+err-message-length = 消息必须为 1 到 { $limit } 个字符（当前为 { $length } 个）
+err-message-missing = 请给出要发送的消息
+err-message-targets = 请用桌面 ID 或 --name、--user、--ip 之一指定云桌面，然后给出消息
+err-message-failed = 无法发送消息
+err-not-connected = 云桌面 { $desktop } 尚未就绪，其用户无法接受（{ $problem }）；未发送任何内容（--require-connected）
+
+## commands/config.rs：config check 与 config init
+err-check-step-config = 第 1 步（共 3 步，读取配置）失败
+err-check-step-credentials = 第 2 步（共 3 步，凭证：密钥、IAM 令牌、项目）失败
+err-check-step-call = 第 3 步（共 3 步，一次认证调用：ListDesktops，limit=1）失败
+err-sk-stdin = 无法从标准输入读取 SK
+err-profile-exists = 配置档（profile）"{ $name }" 已存在于 { $path }
+err-write-config = 无法写入 { $path }
+
+## commands/demo.rs、commands/record.rs
+err-demo-remove = 无法删除 { $path }
+err-not-recorded = 未向云桌面 { $desktop } 发送任何请求：无法先写入其审计日志行
+err-not-recorded-settings = 未发送修改租户设置的请求：无法先写入其审计日志行
+
+## engine/state.rs：状态文件
+err-state-signal = 等待状态文件时{ $signal }
+err-state-lock = 无法锁定状态文件 { $path }
+err-state-unusable = 状态文件 { $path } 无法使用：{ $why }
+err-state-busy = 状态文件 { $path } 正被另一个 assist 进程使用（已等待 { $waited }）
+
+## auth/、notify/、audit.rs：密钥、通知、审计日志
+err-secret = 无法读取密钥：{ $reason }
+err-notify-client = 无法为通知建立 HTTP 客户端：{ $reason }
+err-notify-refused = 通知目标 "{ $target }" 拒绝了测试消息：{ $reason }
+err-notify-unreachable = 无法连接通知目标 "{ $target }"：{ $reason }
+err-audit-log = 无法写入审计日志 { $path }：{ $reason }

@@ -3,7 +3,6 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde_json::{json, Value};
 
 use crate::auth::source::SecretSource;
@@ -13,7 +12,7 @@ use crate::config::{
     REGIONS,
 };
 use crate::messages::{self, msg, Message};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{Explain, Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
 pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcome> {
@@ -363,13 +362,12 @@ fn cache_dir(s: &Settings) -> Field {
 
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.
 fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Outcome> {
-    let (settings, _sim) =
-        super::setup::prepare(global).context("step 1 of 3 (reading the configuration) failed")?;
+    let (settings, _sim) = super::setup::prepare(global).explain(msg!("err-check-step-config"))?;
     let client = crate::session::connect(&settings, settings.max_attempts)
-        .context("step 2 of 3 (credentials: secrets, IAM token, project) failed")?;
+        .explain(msg!("err-check-step-credentials"))?;
     let request_id = client
         .probe()
-        .context("step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed")?
+        .explain(msg!("err-check-step-call"))?
         .request_id;
     let c = settings.connection()?;
     render_fields(
@@ -540,7 +538,7 @@ fn read_stdin_secret() -> anyhow::Result<String> {
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .context("cannot read the secret key from stdin")?;
+        .explain(msg!("err-sk-stdin"))?;
     let sk = line.trim().to_string();
     if sk.is_empty() {
         return Err(usage("--sk-stdin read an empty line"));
@@ -664,7 +662,7 @@ fn write_profile(
     if profiles.contains_key(name) && !args.force {
         return Err(Failure::new(
             Kind::Usage,
-            format!("profile \"{name}\" already exists in {}", path.display()),
+            msg!("err-profile-exists", name = name, path = path.display()),
         )
         .with_hint(msg!("hint-profile-exists"))
         .into());
@@ -680,5 +678,5 @@ fn write_profile(
     // A config kept elsewhere behind a link (dotfile managers) stays where it is: the link's
     // target is rewritten, the link is never replaced by a file.
     crate::files::write_private_through_link(path, &doc.to_string())
-        .with_context(|| format!("cannot write {}", path.display()))
+        .explain_with(|| msg!("err-write-config", path = path.display()))
 }

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, Builtin, ConfigError};
 #[cfg(feature = "sim")]
 use crate::messages::{self, msg};
+#[cfg(feature = "sim")]
+use crate::outcome::explained;
 
 /// The file, in the cache dir, that keeps the demo's sessions between commands.
 #[cfg(feature = "sim")]
@@ -151,11 +153,7 @@ pub fn reset() -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             messages::plain(&msg!("demo-nothing-saved"))
         }
-        Err(e) => {
-            return Err(
-                anyhow::Error::new(e).context(format!("could not remove {}", path.display()))
-            )
-        }
+        Err(e) => return Err(explained(e, msg!("err-demo-remove", path = path.display()))),
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
 use crate::messages::{self, msg};
-use crate::outcome::{Failure, Kind};
+use crate::outcome::{explained, Failure, Kind};
 
 /// What a start's intent line says it is about to send.
 pub const POST: &str = "POST remote-assistance";
@@ -242,13 +242,11 @@ fn intend_all(rec: &mut Recorder, lines: &Lines) -> anyhow::Result<Vec<Intent>> 
     for (desktop, name) in lines.about() {
         let intent = rec.intend_on(&desktop, name, lines.sends, lines.session);
         intents.push(intent.map_err(|error| {
-            let to = match desktop.as_str() {
-                "" => "change the tenant's settings".to_string(),
-                id => format!("desktop {id}"),
+            let said = match desktop.as_str() {
+                "" => msg!("err-not-recorded-settings"),
+                id => msg!("err-not-recorded", desktop = id),
             };
-            anyhow::Error::new(error).context(format!(
-                "nothing was sent to {to}: its audit line could not be written first"
-            ))
+            explained(error, said)
         })?);
     }
     Ok(intents)
