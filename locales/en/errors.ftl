@@ -133,3 +133,11 @@ err-notify-client = cannot set up the HTTP client for notifications: { $reason }
 err-notify-refused = notify target "{ $target }" refused the test message: { $reason }
 err-notify-unreachable = notify target "{ $target }" could not be reached: { $reason }
 err-audit-log = the audit log { $path } cannot be written: { $reason }
+
+## config/: values and combinations the config refuses
+err-config-sdk-region = { $problem } (credentials from { $origin })
+err-config-no-credentials = { $place } has no credentials
+err-config-no-region = { $place } has neither `region` nor `endpoint`
+# The hints under them (a hint the config room decides comes with its error).
+hint-config-no-credentials = set auth = "aksk" with ak and sk (or sk_command/sk_file), auth = "token" with token, or auth = "password" with user, domain, password_command (see config.example.toml)
+hint-config-no-region = add region = "cn-north-4" (or your region), or endpoint = "https://…"

@@ -132,3 +132,11 @@ err-notify-client = 无法为通知建立 HTTP 客户端：{ $reason }
 err-notify-refused = 通知目标 "{ $target }" 拒绝了测试消息：{ $reason }
 err-notify-unreachable = 无法连接通知目标 "{ $target }"：{ $reason }
 err-audit-log = 无法写入审计日志 { $path }：{ $reason }
+
+## config/：配置拒绝的值与组合
+err-config-sdk-region = { $problem }（凭证来自 { $origin }）
+err-config-no-credentials = { $place } 没有凭证
+err-config-no-region = { $place } 既没有 `region` 也没有 `endpoint`
+# 它们下方的建议（配置层决定的建议随错误一起给出）。
+hint-config-no-credentials = 请设置 auth = "aksk" 并给出 ak 和 sk（或 sk_command/sk_file），或 auth = "token" 并给出 token，或 auth = "password" 并给出 user、domain、password_command（见 config.example.toml）
+hint-config-no-region = 请添加 region = "cn-north-4"（或你的区域），或 endpoint = "https://…"

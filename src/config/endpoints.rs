@@ -6,6 +6,7 @@ pub use crate::api::is_loopback;
 
 use super::error::ConfigError;
 use super::file::closest;
+use crate::messages::msg;
 
 /// Regions with a Workspace endpoint (docs/WORKSPACE-API.md §3): the SDK's table, then the
 /// API reference's.
@@ -99,8 +100,8 @@ pub fn endpoint_url(
         }
         (None, None) => {
             return Err(ConfigError::invalid(
-                format!("{place} has neither `region` nor `endpoint`"),
-                "add region = \"cn-north-4\" (or your region), or endpoint = \"https://…\"",
+                msg!("err-config-no-region", place = place),
+                msg!("hint-config-no-region"),
             ))
         }
     };

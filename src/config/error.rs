@@ -34,8 +34,8 @@ pub enum ConfigError {
     },
     #[error("{message}")]
     Invalid {
-        message: String,
-        hint: Option<String>,
+        message: Message,
+        hint: Option<Message>,
     },
 }
 
@@ -74,14 +74,16 @@ impl ConfigError {
                     path = path.display()
                 )
             }
-            ConfigError::Invalid { .. } => return None,
+            ConfigError::Invalid { message, .. } => message.clone(),
         })
     }
 
-    pub fn invalid(message: impl Into<String>, hint: impl Into<String>) -> Self {
+    /// A value or a combination the config room refuses, with what to do about it: each a
+    /// catalogue message, or a text not in the catalogue yet (shown as it is).
+    pub fn invalid(message: impl Into<Words>, hint: impl Into<Words>) -> Self {
         ConfigError::Invalid {
-            message: message.into(),
-            hint: Some(hint.into()),
+            message: message.into().said("err-text", "text"),
+            hint: Some(hint.into().said("hint-config", "hint")),
         }
     }
 }
@@ -100,5 +102,41 @@ fn unknown_key(path: &Path, place: &str, key: &str, line: Option<usize>) -> Mess
             .arg("path", path.display())
             .arg("line", line),
         None => m,
+    }
+}
+
+/// The words of an `Invalid` config error or its hint: a catalogue message, or a text shown
+/// as it is in every language until it has its row.
+pub enum Words {
+    Said(Message),
+    Text(String),
+}
+
+impl Words {
+    /// As a message: a text goes into the catalogue row `id`'s one place `name`, its line
+    /// breaks kept.
+    fn said(self, id: &'static str, name: &'static str) -> Message {
+        match self {
+            Words::Said(m) => m,
+            Words::Text(t) => Message::new(id).arg_lines(name, t),
+        }
+    }
+}
+
+impl From<Message> for Words {
+    fn from(m: Message) -> Self {
+        Words::Said(m)
+    }
+}
+
+impl From<String> for Words {
+    fn from(t: String) -> Self {
+        Words::Text(t)
+    }
+}
+
+impl From<&str> for Words {
+    fn from(t: &str) -> Self {
+        Words::Text(t.to_string())
     }
 }

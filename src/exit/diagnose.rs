@@ -179,9 +179,7 @@ impl Diagnose for ConfigError {
                 },
                 demo = DEMO_PROFILE,
             )),
-            ConfigError::Invalid { hint, .. } => hint
-                .as_ref()
-                .map(|h| Message::new("hint-config").arg_lines("hint", h)),
+            ConfigError::Invalid { hint, .. } => hint.clone(),
             _ => None,
         }
     }

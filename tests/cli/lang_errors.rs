@@ -194,3 +194,29 @@ fn a_refused_connection_is_chinese_around_the_url() {
     );
     assert!(stderr(&en).starts_with("error: could not read the remote"));
 }
+
+/// A hint the config room decides comes with its error, in the run's language too.
+#[test]
+fn a_profile_without_credentials_is_refused_in_chinese_with_its_hint() {
+    let env = Env::new();
+    let path = env.write_config(&format!(
+        "[profiles.default]\nregion = \"cn-north-4\"\nproject_id = \"{PROJECT}\"\n"
+    ));
+    let place = format!("profile \"default\" in {}", path.display());
+    let zh = in_lang(&env, "zh", &["show", OPEN_DESKTOP]);
+    assert_said(&zh, 3, &[format!("{place} 没有凭证")]);
+    let hint = stderr(&zh)
+        .lines()
+        .nth(1)
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert!(
+        hint.ends_with("请设置 auth = \"aksk\" 并给出 ak 和 sk（或 sk_command/sk_file），或 auth = \"token\" 并给出 token，或 auth = \"password\" 并给出 user、domain、password_command（见 config.example.toml）"),
+        "{hint}"
+    );
+    let en = in_lang(&env, "en", &["show", OPEN_DESKTOP]);
+    assert_eq!(
+        stderr(&en),
+        format!("error: {place} has no credentials\n  hint: set auth = \"aksk\" with ak and sk (or sk_command/sk_file), auth = \"token\" with token, or auth = \"password\" with user, domain, password_command (see config.example.toml)\n")
+    );
+}
