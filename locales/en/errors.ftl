@@ -141,3 +141,25 @@ err-config-no-region = { $place } has neither `region` nor `endpoint`
 # The hints under them (a hint the config room decides comes with its error).
 hint-config-no-credentials = set auth = "aksk" with ak and sk (or sk_command/sk_file), auth = "token" with token, or auth = "password" with user, domain, password_command (see config.example.toml)
 hint-config-no-region = add region = "cn-north-4" (or your region), or endpoint = "https://…"
+err-config-no-home = cannot determine the config directory (no home directory)
+hint-config-no-home = pass --config PATH or set ASSIST_CONFIG
+err-config-bad-region = invalid region "{ $region }" (from { $source })
+hint-config-bad-region = regions look like cn-north-4; with Workspace: { $regions }
+err-config-bad-project = invalid project ID "{ $project }" (from { $source })
+hint-config-bad-project = a project ID is letters and digits, like 0bec5db98280d2d02fd6c00c2de791ce (`assist config show` tells where it comes from)
+err-config-foreign-command = the config file { $path } belongs to another user (uid { $owner }) and holds `{ $key }`: assist does not run another user's command
+hint-config-foreign-command = run assist as that user, or give it a config file of this user's (--config PATH or ASSIST_CONFIG)
+err-config-secret-twice = { $place } sets more than one of `{ $key }`, `{ $key }_command`, `{ $key }_file`
+hint-config-secret-twice = keep exactly one of them
+err-config-auth-needs = { $place }: auth = "{ $mode }" needs { $needs }
+hint-config-auth-needs = add the missing keys (config.example.toml shows each auth mode)
+err-config-unknown-region = unknown region "{ $region }" ({ $place })
+hint-config-region-like = did you mean { $region }? regions with Workspace: { $regions }; for another region set `endpoint`
+hint-config-regions = regions with Workspace: { $regions }; for another region set `endpoint`
+err-config-bad-endpoint = invalid endpoint "{ $endpoint }": { $why }
+hint-config-bad-endpoint = write it like https://workspace.cn-north-4.myhuaweicloud.com (http:// only for 127.0.0.1/localhost)
+err-notify-unknown = notify target "{ $target }" is not defined in { $path }
+hint-notify-none-defined = add a {"["}notify.NAME] table (docs/guide.md, "Tell the team")
+hint-notify-defined = the targets defined are: { $targets }
+err-notify-unknown-status = {"["}notify.{ $name }]: unknown status "{ $status }" in statuses
+hint-notify-statuses = the statuses are OPEN, CLOSE, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, NONE

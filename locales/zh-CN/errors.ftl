@@ -140,3 +140,25 @@ err-config-no-region = { $place } 既没有 `region` 也没有 `endpoint`
 # 它们下方的建议（配置层决定的建议随错误一起给出）。
 hint-config-no-credentials = 请设置 auth = "aksk" 并给出 ak 和 sk（或 sk_command/sk_file），或 auth = "token" 并给出 token，或 auth = "password" 并给出 user、domain、password_command（见 config.example.toml）
 hint-config-no-region = 请添加 region = "cn-north-4"（或你的区域），或 endpoint = "https://…"
+err-config-no-home = 无法确定配置目录（没有主目录）
+hint-config-no-home = 请使用 --config PATH 或设置 ASSIST_CONFIG
+err-config-bad-region = 区域 "{ $region }" 无效（来自 { $source }）
+hint-config-bad-region = 区域形如 cn-north-4；提供 Workspace 的区域：{ $regions }
+err-config-bad-project = 项目 ID "{ $project }" 无效（来自 { $source }）
+hint-config-bad-project = 项目 ID 由字母和数字组成，例如 0bec5db98280d2d02fd6c00c2de791ce（`assist config show` 会说明它的来源）
+err-config-foreign-command = 配置文件 { $path } 属于另一个用户（uid { $owner }）且包含 `{ $key }`：assist 不会运行其他用户的命令
+hint-config-foreign-command = 请以该用户身份运行 assist，或为它提供当前用户自己的配置文件（--config PATH 或 ASSIST_CONFIG）
+err-config-secret-twice = { $place } 同时设置了 `{ $key }`、`{ $key }_command`、`{ $key }_file` 中的多个
+hint-config-secret-twice = 只保留其中一个
+err-config-auth-needs = { $place }：auth = "{ $mode }" 需要 { $needs }
+hint-config-auth-needs = 请添加缺少的键（config.example.toml 给出了每种认证方式的示例）
+err-config-unknown-region = 未知的区域 "{ $region }"（{ $place }）
+hint-config-region-like = 是否想用 { $region }？提供 Workspace 的区域：{ $regions }；其他区域请设置 `endpoint`
+hint-config-regions = 提供 Workspace 的区域：{ $regions }；其他区域请设置 `endpoint`
+err-config-bad-endpoint = 端点 "{ $endpoint }" 无效：{ $why }
+hint-config-bad-endpoint = 请写成 https://workspace.cn-north-4.myhuaweicloud.com 的形式（http:// 仅用于 127.0.0.1/localhost）
+err-notify-unknown = 通知目标 "{ $target }" 未在 { $path } 中定义
+hint-notify-none-defined = 请添加一个 {"["}notify.NAME] 表（docs/guide.md 的 "Tell the team" 一节）
+hint-notify-defined = 已定义的通知目标：{ $targets }
+err-notify-unknown-status = {"["}notify.{ $name }]：statuses 中有未知的状态 "{ $status }"
+hint-notify-statuses = 状态可以是 OPEN、CLOSE、WAIT_USER_CONFIRM、WAIT_USER_ACCESS、NONE

@@ -64,8 +64,8 @@ fn secret_source(
     }
     if found.len() > 1 {
         return Err(ConfigError::invalid(
-            format!("{place} sets more than one of `{key}`, `{key}_command`, `{key}_file`"),
-            "keep exactly one of them",
+            msg!("err-config-secret-twice", place = place, key = key),
+            msg!("hint-config-secret-twice"),
         ));
     }
     Ok(found.pop())
@@ -78,8 +78,13 @@ pub fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
     let mode = p.auth_mode();
     let missing = |what: &str, needs: &str| {
         ConfigError::invalid(
-            format!("{place}: auth = \"{what}\" needs {needs}"),
-            "add the missing keys (config.example.toml shows each auth mode)",
+            msg!(
+                "err-config-auth-needs",
+                place = place,
+                mode = what,
+                needs = needs
+            ),
+            msg!("hint-config-auth-needs"),
         )
     };
     match mode {

@@ -195,10 +195,7 @@ pub fn cache_dir() -> Option<PathBuf> {
 }
 
 fn no_home() -> ConfigError {
-    ConfigError::invalid(
-        "cannot determine the config directory (no home directory)",
-        "pass --config PATH or set ASSIST_CONFIG",
-    )
+    ConfigError::invalid(msg!("err-config-no-home"), msg!("hint-config-no-home"))
 }
 
 /// The config file's path and parsed content (`None` when it does not exist).
@@ -460,11 +457,12 @@ fn check_region(r: &Sourced<String>) -> Result<(), ConfigError> {
         return Ok(());
     }
     Err(ConfigError::invalid(
-        format!("invalid region \"{}\" (from {})", r.value, r.source),
-        format!(
-            "regions look like cn-north-4; with Workspace: {}",
-            REGIONS.join(", ")
+        msg!(
+            "err-config-bad-region",
+            region = &r.value,
+            source = &r.source
         ),
+        msg!("hint-config-bad-region", regions = REGIONS.join(", ")),
     ))
 }
 
@@ -495,8 +493,12 @@ fn check_project(p: &Sourced<String>) -> Result<(), ConfigError> {
         return Ok(());
     }
     Err(ConfigError::invalid(
-        format!("invalid project ID \"{}\" (from {})", p.value, p.source),
-        "a project ID is letters and digits, like 0bec5db98280d2d02fd6c00c2de791ce (`assist config show` tells where it comes from)",
+        msg!(
+            "err-config-bad-project",
+            project = &p.value,
+            source = &p.source
+        ),
+        msg!("hint-config-bad-project"),
     ))
 }
 

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::error::ConfigError;
 use crate::auth::source::SecretSource;
 use crate::domain::Status;
+use crate::messages::msg;
 use crate::secret::Secret;
 
 pub const NOTIFY_KEYS: &[&str] = &[
@@ -102,14 +103,14 @@ impl NotifyTargets {
     fn unknown(&self, name: &str) -> ConfigError {
         let known: Vec<&str> = self.targets.keys().map(String::as_str).collect();
         ConfigError::invalid(
-            format!(
-                "notify target \"{}\" is not defined in {}",
-                crate::text::sanitize(name),
-                self.path.display()
+            msg!(
+                "err-notify-unknown",
+                target = crate::text::sanitize(name),
+                path = self.path.display()
             ),
             match known.is_empty() {
-                true => "add a [notify.NAME] table (docs/guide.md, \"Tell the team\")".to_string(),
-                false => format!("the targets defined are: {}", known.join(", ")),
+                true => msg!("hint-notify-none-defined"),
+                false => msg!("hint-notify-defined", targets = known.join(", ")),
             },
         )
     }
@@ -187,11 +188,12 @@ fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
 fn status(name: &str, text: &str) -> Result<Status, ConfigError> {
     match Status::parse(text.trim()) {
         Status::Other(_) => Err(ConfigError::invalid(
-            format!(
-                "[notify.{name}]: unknown status \"{}\" in statuses",
-                crate::text::sanitize(text)
+            msg!(
+                "err-notify-unknown-status",
+                name = name,
+                status = crate::text::sanitize(text)
             ),
-            "the statuses are OPEN, CLOSE, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, NONE",
+            msg!("hint-notify-statuses"),
         )),
         known => Ok(known),
     }
