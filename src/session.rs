@@ -43,8 +43,8 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
         AuthSpec::Token(source) => {
             let project = c.project.as_ref().map(|p| p.value.clone()).ok_or_else(|| {
                 ConfigError::invalid(
-                    format!("{}: auth = \"token\" needs `project_id`", c.origin),
-                    "add project_id to the profile, or pass --project-id",
+                    msg!("err-token-needs-project", origin = &c.origin),
+                    msg!("hint-token-needs-project"),
                 )
             })?;
             (project, Auth::Fixed(Credentials::Token(source.read()?)))
@@ -100,8 +100,8 @@ fn extra_roots(
     };
     let bad = |why: String| {
         ConfigError::invalid(
-            format!("ca_file {}: {why}", path.display()),
-            "point ca_file at a PEM file with the CA certificate(s) to trust",
+            msg!("err-ca-file", path = path.display(), why = why),
+            msg!("hint-ca-file"),
         )
     };
     let pem = std::fs::read(path).map_err(|e| bad(format!("cannot read it: {e}")))?;
@@ -192,8 +192,8 @@ fn lookup_project(
     let c = settings.connection()?;
     let region = c.region.as_ref().map(|r| r.value.clone()).ok_or_else(|| {
         ConfigError::invalid(
-            format!("{} has neither `project_id` nor `region`", c.origin),
-            "add project_id, or a region so that assist can look the project up through IAM",
+            msg!("err-no-project-no-region", origin = &c.origin),
+            msg!("hint-no-project-no-region"),
         )
     })?;
     let key = cache::key(&[c.iam_endpoint.value.as_str(), ak, &region]);
@@ -212,22 +212,25 @@ fn lookup_project(
         [one] => one.id.clone(),
         [] => {
             return Err(ConfigError::invalid(
-                format!("IAM knows no project named \"{region}\" for AK {ak}"),
-                "check the region, or set project_id in the profile",
+                msg!("err-iam-no-project", region = &region, ak = ak),
+                msg!("hint-iam-no-project"),
             )
             .into())
         }
         many => {
             return Err(ConfigError::invalid(
-                format!(
-                    "IAM has {} projects named \"{region}\" for AK {ak}: {}",
-                    many.len(),
-                    many.iter()
+                msg!(
+                    "err-iam-many-projects",
+                    count = many.len(),
+                    region = &region,
+                    ak = ak,
+                    projects = many
+                        .iter()
                         .map(|p| p.id.as_str())
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-                "set project_id in the profile to the one to use",
+                msg!("hint-iam-many-projects"),
             )
             .into())
         }
@@ -316,11 +319,8 @@ fn password_auth(
         (None, Some(r)) => TokenScope::ProjectName(r.value.clone()),
         (None, None) => {
             return Err(ConfigError::invalid(
-                format!(
-                    "{}: password auth needs a `region` (or `project_id`) to scope the token",
-                    c.origin
-                ),
-                "add region = \"…\" to the profile",
+                msg!("err-password-needs-region", origin = &c.origin),
+                msg!("hint-password-needs-region"),
             )
             .into())
         }
@@ -357,10 +357,7 @@ fn password_auth(
         .map(|p| p.value.clone())
         .or(token_project)
         .ok_or_else(|| {
-            ConfigError::invalid(
-                "IAM's token names no project",
-                "set project_id in the profile",
-            )
+            ConfigError::invalid(msg!("err-token-no-project"), msg!("hint-token-no-project"))
         })?;
     let renew = move || {
         if let Some(cache) = &login.cache {

@@ -163,3 +163,30 @@ hint-notify-none-defined = add a {"["}notify.NAME] table (docs/guide.md, "Tell t
 hint-notify-defined = the targets defined are: { $targets }
 err-notify-unknown-status = {"["}notify.{ $name }]: unknown status "{ $status }" in statuses
 hint-notify-statuses = the statuses are OPEN, CLOSE, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, NONE
+
+## session.rs: from the settings to an authenticated client
+err-token-needs-project = { $origin }: auth = "token" needs `project_id`
+hint-token-needs-project = add project_id to the profile, or pass --project-id
+err-ca-file = ca_file { $path }: { $why }
+hint-ca-file = point ca_file at a PEM file with the CA certificate(s) to trust
+err-no-project-no-region = { $origin } has neither `project_id` nor `region`
+hint-no-project-no-region = add project_id, or a region so that assist can look the project up through IAM
+err-iam-no-project = IAM knows no project named "{ $region }" for AK { $ak }
+hint-iam-no-project = check the region, or set project_id in the profile
+err-iam-many-projects = IAM has { $count } projects named "{ $region }" for AK { $ak }: { $projects }
+hint-iam-many-projects = set project_id in the profile to the one to use
+err-password-needs-region = { $origin }: password auth needs a `region` (or `project_id`) to scope the token
+hint-password-needs-region = add region = "…" to the profile
+err-token-no-project = IAM's token names no project
+hint-token-no-project = set project_id in the profile
+
+## commands/config.rs, commands/demo.rs: the config file, the demo's simulator
+err-no-config-dir = cannot determine the config directory
+hint-no-config-dir = pass --config PATH
+err-config-not-toml = { $path } is not valid TOML
+err-profiles-not-table = `profiles` in { $path } is not a table
+hint-fix-it-first = fix it first
+err-demo-unavailable = could not start the demo simulator: { $reason }
+hint-demo-unavailable = the demo needs a free port on 127.0.0.1
+err-sim-port-taken = cannot listen on { $addr }: the port is taken
+hint-sim-port-taken = another program (perhaps another `assist sim`) uses it: pick another port, or 127.0.0.1:0 for any free one

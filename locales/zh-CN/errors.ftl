@@ -162,3 +162,30 @@ hint-notify-none-defined = 请添加一个 {"["}notify.NAME] 表（docs/guide.md
 hint-notify-defined = 已定义的通知目标：{ $targets }
 err-notify-unknown-status = {"["}notify.{ $name }]：statuses 中有未知的状态 "{ $status }"
 hint-notify-statuses = 状态可以是 OPEN、CLOSE、WAIT_USER_CONFIRM、WAIT_USER_ACCESS、NONE
+
+## session.rs：从设置到已认证的客户端
+err-token-needs-project = { $origin }：auth = "token" 需要 `project_id`
+hint-token-needs-project = 请在配置档中添加 project_id，或使用 --project-id
+err-ca-file = ca_file { $path }：{ $why }
+hint-ca-file = 请让 ca_file 指向包含要信任的 CA 证书的 PEM 文件
+err-no-project-no-region = { $origin } 既没有 `project_id` 也没有 `region`
+hint-no-project-no-region = 请添加 project_id，或添加区域以便 assist 通过 IAM 查找项目
+err-iam-no-project = IAM 中没有 AK { $ak } 可用的名为 "{ $region }" 的项目
+hint-iam-no-project = 请检查区域，或在配置档中设置 project_id
+err-iam-many-projects = IAM 中有 { $count } 个 AK { $ak } 可用的名为 "{ $region }" 的项目：{ $projects }
+hint-iam-many-projects = 请在配置档中把 project_id 设为要使用的那个
+err-password-needs-region = { $origin }：密码认证需要 `region`（或 `project_id`）来确定令牌（Token）的范围
+hint-password-needs-region = 请在配置档中添加 region = "…"
+err-token-no-project = IAM 返回的令牌（Token）没有指明项目
+hint-token-no-project = 请在配置档中设置 project_id
+
+## commands/config.rs、commands/demo.rs：配置文件、演示用的模拟器
+err-no-config-dir = 无法确定配置目录
+hint-no-config-dir = 请使用 --config PATH
+err-config-not-toml = { $path } 不是有效的 TOML
+err-profiles-not-table = { $path } 中的 `profiles` 不是表
+hint-fix-it-first = 请先修正它
+err-demo-unavailable = 无法启动演示用的模拟器：{ $reason }
+hint-demo-unavailable = 演示需要 127.0.0.1 上的一个空闲端口
+err-sim-port-taken = 无法在 { $addr } 上监听：端口已被占用
+hint-sim-port-taken = 另一个程序（也许是另一个 `assist sim`）正在使用它：请换一个端口，或用 127.0.0.1:0 使用任意空闲端口

@@ -67,10 +67,7 @@ fn path_field(key: &'static str, label: &'static str, path: Option<&Path>) -> Fi
 
 fn path_fields(global: &Overrides) -> anyhow::Result<Vec<Field>> {
     let (config, _) = config::config_path(global).ok_or_else(|| {
-        ConfigError::invalid(
-            "cannot determine the config directory",
-            "pass --config PATH",
-        )
+        ConfigError::invalid(msg!("err-no-config-dir"), msg!("hint-no-config-dir"))
     })?;
     let cache = config::cache_dir();
     let creds = sdk::credentials_path().map(|(p, _)| p);
@@ -391,10 +388,7 @@ fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyho
 /// Writes one profile (0600), refusing to replace an existing one without --force.
 fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
     let (path, _) = config::config_path(global).ok_or_else(|| {
-        ConfigError::invalid(
-            "cannot determine the config directory",
-            "pass --config PATH",
-        )
+        ConfigError::invalid(msg!("err-no-config-dir"), msg!("hint-no-config-dir"))
     })?;
     let name = global
         .profile
@@ -644,8 +638,8 @@ fn write_profile(
     file::parse_text(path, &text)?;
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|_| {
         ConfigError::invalid(
-            format!("{} is not valid TOML", path.display()),
-            "fix it first",
+            msg!("err-config-not-toml", path = path.display()),
+            msg!("hint-fix-it-first"),
         )
     })?;
     let profiles = doc
@@ -654,8 +648,8 @@ fn write_profile(
         .as_table_mut()
         .ok_or_else(|| {
             ConfigError::invalid(
-                format!("`profiles` in {} is not a table", path.display()),
-                "fix it first",
+                msg!("err-profiles-not-table", path = path.display()),
+                msg!("hint-fix-it-first"),
             )
         })?;
     profiles.set_implicit(true);

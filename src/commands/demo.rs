@@ -116,8 +116,8 @@ pub fn start() -> Result<(Guard, Builtin), ConfigError> {
 #[cfg(feature = "sim")]
 fn unavailable(e: anyhow::Error) -> ConfigError {
     ConfigError::invalid(
-        format!("could not start the demo simulator: {e:#}"),
-        "the demo needs a free port on 127.0.0.1",
+        msg!("err-demo-unavailable", reason = format!("{e:#}")),
+        msg!("hint-demo-unavailable"),
     )
 }
 
@@ -135,8 +135,8 @@ pub fn serve(args: &assist_sim::SimArgs) -> anyhow::Result<()> {
             return e;
         }
         ConfigError::invalid(
-            format!("cannot listen on {}: the port is taken", args.addr),
-            "another program (perhaps another `assist sim`) uses it: pick another port, or 127.0.0.1:0 for any free one",
+            msg!("err-sim-port-taken", addr = &args.addr),
+            msg!("hint-sim-port-taken"),
         )
         .into()
     })
