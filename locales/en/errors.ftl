@@ -190,3 +190,18 @@ err-demo-unavailable = could not start the demo simulator: { $reason }
 hint-demo-unavailable = the demo needs a free port on 127.0.0.1
 err-sim-port-taken = cannot listen on { $addr }: the port is taken
 hint-sim-port-taken = another program (perhaps another `assist sim`) uses it: pick another port, or 127.0.0.1:0 for any free one
+
+## commands/record.rs: before a change
+err-ticket-required = this profile requires a ticket for every change (require_ticket = true)
+
+## config/sdk.rs: the SDK's credentials (environment and file)
+err-sdk-half-pair = { $missing } is not set, but its partner is: the environment holds only half an AK/SK pair
+hint-sdk-half-pair = set both { $ak } and { $sk }, or unset the one that is set to use a profile instead
+err-sdk-unreadable = cannot read the SDK credentials file { $path }: { $reason }
+hint-sdk-unreadable = fix or remove it (or { $variable })
+err-sdk-line = the SDK credentials file { $path }, line { $line }: { $reason }
+hint-sdk-line = it is read as Python's configparser reads it (as the official SDK does): fix that line
+err-sdk-value = { $place }: `{ $key }`: { $why }
+hint-sdk-percent = configparser interpolates `%`: write `%%` for a percent sign
+err-sdk-lacks = { $place } lacks { $keys }
+hint-sdk-lacks = add the missing key, or write an assist profile (config.example.toml)

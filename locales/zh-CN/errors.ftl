@@ -189,3 +189,18 @@ err-demo-unavailable = 无法启动演示用的模拟器：{ $reason }
 hint-demo-unavailable = 演示需要 127.0.0.1 上的一个空闲端口
 err-sim-port-taken = 无法在 { $addr } 上监听：端口已被占用
 hint-sim-port-taken = 另一个程序（也许是另一个 `assist sim`）正在使用它：请换一个端口，或用 127.0.0.1:0 使用任意空闲端口
+
+## commands/record.rs：变更之前
+err-ticket-required = 此配置档要求每次变更都提供工单（require_ticket = true）
+
+## config/sdk.rs：SDK 的凭证（环境变量与文件）
+err-sdk-half-pair = { $missing } 未设置，但与之配对的变量已设置：环境中只有半个 AK/SK 对
+hint-sdk-half-pair = 请同时设置 { $ak } 和 { $sk }，或取消已设置的那个以改用配置档
+err-sdk-unreadable = 无法读取 SDK 凭证文件 { $path }：{ $reason }
+hint-sdk-unreadable = 请修正或删除它（或 { $variable }）
+err-sdk-line = SDK 凭证文件 { $path } 第 { $line } 行：{ $reason }
+hint-sdk-line = 它按 Python 的 configparser 的方式读取（与官方 SDK 相同）：请修正那一行
+err-sdk-value = { $place }：`{ $key }`：{ $why }
+hint-sdk-percent = configparser 会展开 `%`：百分号请写成 `%%`
+err-sdk-lacks = { $place } 缺少 { $keys }
+hint-sdk-lacks = 请添加缺少的键，或编写一个 assist 配置档（config.example.toml）

@@ -38,12 +38,9 @@ impl Recorder {
     /// both before any request.
     pub fn prepare(settings: &Settings, args: &AuditArgs) -> anyhow::Result<Recorder> {
         if settings.audit.require_ticket && args.ticket.is_none() {
-            return Err(Failure::new(
-                Kind::Usage,
-                "this profile requires a ticket for every change (require_ticket = true)",
-            )
-            .with_hint(msg!("hint-ticket-required"))
-            .into());
+            return Err(Failure::new(Kind::Usage, msg!("err-ticket-required"))
+                .with_hint(msg!("hint-ticket-required"))
+                .into());
         }
         let log = match (&settings.audit.log, args.no_audit) {
             (_, true) => {
@@ -52,12 +49,9 @@ impl Recorder {
             }
             (Some(path), false) => Some(Log::open(path)?),
             (None, false) => {
-                return Err(Failure::new(
-                    Kind::Usage,
-                    "there is no data directory on this system for the audit log",
-                )
-                .with_hint(msg!("hint-audit-log-or-no-audit"))
-                .into())
+                return Err(Failure::new(Kind::Usage, msg!("err-no-data-dir"))
+                    .with_hint(msg!("hint-audit-log-or-no-audit"))
+                    .into())
             }
         };
         Ok(Recorder {
