@@ -205,3 +205,19 @@ err-sdk-value = { $place }: `{ $key }`: { $why }
 hint-sdk-percent = configparser interpolates `%`: write `%%` for a percent sign
 err-sdk-lacks = { $place } lacks { $keys }
 hint-sdk-lacks = add the missing key, or write an assist profile (config.example.toml)
+
+## commands/lifecycle.rs: how `start --wait` ends short
+err-deadline-pending = the deadline passed ({ $deadline }) and desktop { $desktop } is still pending at { $status }
+err-deadline-no-answer = the deadline passed ({ $deadline }) and desktop { $desktop } is still pending at no answer
+err-ended = remote assistance on desktop { $desktop } ended { $status }
+err-ended-reason = remote assistance on desktop { $desktop } ended { $status }: { $reason }
+
+## config/notify.rs: a [notify.NAME] table
+err-notify-bad-url = {"["}notify.{ $name }]: url is not a valid address ({ $reason })
+hint-notify-url = write the bot's whole webhook address, https://…
+err-notify-http = {"["}notify.{ $name }]: url must use https (it is { $scheme }://)
+hint-notify-http = plain http would carry the bot's key unencrypted; only loopback addresses may use it
+err-notify-secret-twice = {"["}notify.{ $name }]: both secret and secret_command are set
+hint-notify-secret-twice = keep one of them
+err-notify-unsigned = {"["}notify.{ $name }]: a { $kind } target has no signing secret
+hint-notify-unsigned = only feishu and dingtalk bots sign their messages; remove secret/secret_command

@@ -204,3 +204,19 @@ err-sdk-value = { $place }：`{ $key }`：{ $why }
 hint-sdk-percent = configparser 会展开 `%`：百分号请写成 `%%`
 err-sdk-lacks = { $place } 缺少 { $keys }
 hint-sdk-lacks = 请添加缺少的键，或编写一个 assist 配置档（config.example.toml）
+
+## commands/lifecycle.rs：`start --wait` 提前结束的原因
+err-deadline-pending = 截止时间（{ $deadline }）已过，云桌面 { $desktop } 仍停留在 { $status }
+err-deadline-no-answer = 截止时间（{ $deadline }）已过，云桌面 { $desktop } 仍未得到答复
+err-ended = 云桌面 { $desktop } 上的远程协助已结束，状态为 { $status }
+err-ended-reason = 云桌面 { $desktop } 上的远程协助已结束，状态为 { $status }：{ $reason }
+
+## config/notify.rs：[notify.NAME] 表
+err-notify-bad-url = {"["}notify.{ $name }]：url 不是有效的地址（{ $reason }）
+hint-notify-url = 请写出机器人完整的 Webhook 地址，https://…
+err-notify-http = {"["}notify.{ $name }]：url 必须使用 https（当前为 { $scheme }://）
+hint-notify-http = 明文 http 会以未加密的方式传送机器人的密钥；只有回环地址可以使用它
+err-notify-secret-twice = {"["}notify.{ $name }]：secret 和 secret_command 同时设置了
+hint-notify-secret-twice = 只保留其中一个
+err-notify-unsigned = {"["}notify.{ $name }]：{ $kind } 类型的目标没有签名密钥
+hint-notify-unsigned = 只有飞书和钉钉机器人会对消息签名；请删除 secret/secret_command

@@ -16,7 +16,7 @@ use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
 use crate::hooks::Listeners;
-use crate::messages::{self, msg};
+use crate::messages::{self, msg, Message};
 use crate::outcome::{explained, explained_quoting, Explain, Failure, Kind, Outcome};
 use crate::output::{fitted_line, render_cancelled, render_created, OutputFormat, Reporter};
 use crate::text::sanitize;
@@ -381,14 +381,7 @@ fn wait_for_open(
         Outcome::Done => super::show::opened(settings, args.copy, id, &record, &directory),
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
             Kind::Deadline,
-            format!(
-                "the deadline passed ({}) and desktop {} is still pending at {}",
-                crate::units::format_duration(settings.deadline.unwrap_or_default()),
-                id,
-                record
-                    .status()
-                    .map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
-            ),
+            still_pending_at(settings, id, &record),
         )
         .with_hint(msg!(
             "hint-still-pending",
@@ -400,22 +393,7 @@ fn wait_for_open(
             if settings.output == OutputFormat::Json {
                 super::show::print_record(settings, id, &record, &directory)?;
             }
-            Err(Failure::new(
-                Kind::Ended,
-                format!(
-                    "remote assistance on desktop {} ended {}{}",
-                    id,
-                    record
-                        .status()
-                        .map(|s| sanitize(s.as_str()))
-                        .unwrap_or_default(),
-                    record
-                        .failed_reason()
-                        .map(|r| format!(": {}", sanitize(r)))
-                        .unwrap_or_default()
-                ),
-            )
-            .into())
+            Err(Failure::new(Kind::Ended, ended(id, &record)).into())
         }
         Outcome::Stopped(kind) if kind.is_signal() => {
             let signal = kind.signal_text();
@@ -621,4 +599,35 @@ fn nothing_to_cancel(
     });
     messages::plain(&said);
     Ok(Outcome::Done)
+}
+
+/// `start --wait` passed its deadline: the status the desktop is still at, if it answered.
+fn still_pending_at(settings: &Settings, id: &DesktopId, record: &RemoteAssistance) -> Message {
+    let deadline = crate::units::format_duration(settings.deadline.unwrap_or_default());
+    match record.status() {
+        Some(s) => msg!(
+            "err-deadline-pending",
+            deadline = deadline,
+            desktop = id,
+            status = sanitize(s.as_str())
+        ),
+        None => msg!("err-deadline-no-answer", deadline = deadline, desktop = id),
+    }
+}
+
+/// The session ended in another final state, with the cloud's reason when it gave one.
+fn ended(id: &DesktopId, record: &RemoteAssistance) -> Message {
+    let status = record
+        .status()
+        .map(|s| sanitize(s.as_str()))
+        .unwrap_or_default();
+    match record.failed_reason() {
+        Some(r) => msg!(
+            "err-ended-reason",
+            desktop = id,
+            status = status,
+            reason = sanitize(r)
+        ),
+        None => msg!("err-ended", desktop = id, status = status),
+    }
 }

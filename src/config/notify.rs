@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::error::ConfigError;
 use crate::auth::source::SecretSource;
 use crate::domain::Status;
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 
 pub const NOTIFY_KEYS: &[&str] = &[
@@ -132,26 +132,25 @@ pub fn targets(
 }
 
 fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
-    let bad =
-        |what: String, hint: &str| ConfigError::invalid(format!("[notify.{name}]: {what}"), hint);
+    let bad = |what: Message, hint: &'static str| ConfigError::invalid(what, Message::new(hint));
     let url = Url::parse(raw.url.trim()).map_err(|e| {
         bad(
-            format!("url is not a valid address ({e})"),
-            "write the bot's whole webhook address, https://…",
+            msg!("err-notify-bad-url", name = name, reason = e),
+            "hint-notify-url",
         )
     })?;
     let loopback = crate::api::is_loopback(&url);
     if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
         return Err(bad(
-            format!("url must use https (it is {}://)", url.scheme()),
-            "plain http would carry the bot's key unencrypted; only loopback addresses may use it",
+            msg!("err-notify-http", name = name, scheme = url.scheme()),
+            "hint-notify-http",
         ));
     }
     let secret = match (&raw.secret, &raw.secret_command) {
         (Some(_), Some(_)) => {
             return Err(bad(
-                "both secret and secret_command are set".into(),
-                "keep one of them",
+                msg!("err-notify-secret-twice", name = name),
+                "hint-notify-secret-twice",
             ))
         }
         (Some(value), None) => Some(SecretSource::Value {
@@ -166,8 +165,8 @@ fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
     };
     if secret.is_some() && !raw.kind.signs() {
         return Err(bad(
-            format!("a {} target has no signing secret", raw.kind.as_str()),
-            "only feishu and dingtalk bots sign their messages; remove secret/secret_command",
+            msg!("err-notify-unsigned", name = name, kind = raw.kind.as_str()),
+            "hint-notify-unsigned",
         ));
     }
     let statuses = raw
