@@ -221,3 +221,9 @@ err-notify-secret-twice = {"["}notify.{ $name }]: both secret and secret_command
 hint-notify-secret-twice = keep one of them
 err-notify-unsigned = {"["}notify.{ $name }]: a { $kind } target has no signing secret
 hint-notify-unsigned = only feishu and dingtalk bots sign their messages; remove secret/secret_command
+
+## config/regions.rs, config/mod.rs
+err-regions-file = cannot read the SDK regions file { $path }: { $why }
+hint-regions-file = fix it (a service name, then a list of `id:` and `endpoint:`), or point { $variable } elsewhere
+err-demo-not-started = profile "{ $profile }" needs its simulator, which was not started
+hint-report-bug = this is a bug in assist: please report it

@@ -220,3 +220,9 @@ err-notify-secret-twice = {"["}notify.{ $name }]：secret 和 secret_command 同
 hint-notify-secret-twice = 只保留其中一个
 err-notify-unsigned = {"["}notify.{ $name }]：{ $kind } 类型的目标没有签名密钥
 hint-notify-unsigned = 只有飞书和钉钉机器人会对消息签名；请删除 secret/secret_command
+
+## config/regions.rs、config/mod.rs
+err-regions-file = 无法读取 SDK 区域文件 { $path }：{ $why }
+hint-regions-file = 请修正它（一个服务名，后面是 `id:` 与 `endpoint:` 的列表），或让 { $variable } 指向别处
+err-demo-not-started = 配置档（profile）"{ $profile }" 需要它的模拟器，但模拟器没有启动
+hint-report-bug = 这是 assist 的缺陷：请报告它

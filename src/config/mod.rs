@@ -127,8 +127,8 @@ impl Settings {
         match &self.backend {
             Backend::Cloud(c) => Ok(c),
             Backend::BuiltinDemo => Err(ConfigError::invalid(
-                format!("profile \"{DEMO_PROFILE}\" needs its simulator, which was not started"),
-                "this is a bug in assist: please report it",
+                msg!("err-demo-not-started", profile = DEMO_PROFILE),
+                msg!("hint-report-bug"),
             )),
         }
     }

@@ -220,3 +220,26 @@ fn a_profile_without_credentials_is_refused_in_chinese_with_its_hint() {
         format!("error: {place} has no credentials\n  hint: set auth = \"aksk\" with ak and sk (or sk_command/sk_file), auth = \"token\" with token, or auth = \"password\" with user, domain, password_command (see config.example.toml)\n")
     );
 }
+
+/// A message of several lines (the candidates) keeps its lines in Chinese too.
+#[test]
+fn an_ambiguous_selector_is_chinese_above_its_candidates() {
+    let (sim, env) = setup(&[]);
+    let zh = in_lang(&env, "zh", &["show", "--name", "OPS"]);
+    assert_eq!(zh.status.code(), Some(2), "{}", stderr(&zh));
+    let err = stderr(&zh);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[0].ends_with("--name \"OPS\" 匹配到 2 个云桌面；此命令只需要一个："),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("11111111-0000-4000-8000-000000000002  OPS-PC-002"),
+        "{err}"
+    );
+    assert!(
+        lines[3].starts_with("11111111-0000-4000-8000-000000000003  OPS-PC-003"),
+        "{err}"
+    );
+    assert_nothing_changed(&sim);
+}
