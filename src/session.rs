@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use reqwest::Url;
 
 use crate::api::iam::{IamToken, Scope};
@@ -14,6 +13,17 @@ use crate::auth::Credentials;
 use crate::config::{AuthSpec, ConfigError, Settings};
 use crate::messages::{self, msg, Level, Message};
 use crate::secret::Secret;
+
+/// An IAM call that failed, with what the session was doing, in the catalogue's words (the
+/// edge says them in the run's language; the code and the hint are the `ApiError`'s). The
+/// outcome room's context type sits on this room's floor, out of reach: hence a type here.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct IamFailed {
+    pub message: Message,
+    #[source]
+    source: crate::api::ApiError,
+}
 
 /// The Workspace client for these settings, with `max_attempts` per request.
 pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client> {
@@ -202,11 +212,13 @@ fn lookup_project(
     }
     let projects = iam_client(settings)?
         .iam_projects(creds, &region)
-        .with_context(|| {
-            format!(
-                "could not look up the project of region {region} through IAM at {}",
-                c.iam_endpoint.value
-            )
+        .map_err(|e| IamFailed {
+            message: msg!(
+                "err-iam-project-lookup",
+                region = &region,
+                iam = &c.iam_endpoint.value
+            ),
+            source: e,
         })?;
     let project = match projects.as_slice() {
         [one] => one.id.clone(),
@@ -342,11 +354,14 @@ fn password_auth(
     let (token, token_project) = match cached {
         Some(hit) => hit,
         None => {
-            let t = login.fetch().with_context(|| {
-                format!(
-                    "IAM at {} did not give a token to user {user} in domain {domain}",
-                    c.iam_endpoint.value
-                )
+            let t = login.fetch().map_err(|e| IamFailed {
+                message: msg!(
+                    "err-iam-no-token",
+                    iam = &c.iam_endpoint.value,
+                    user = user,
+                    domain = domain
+                ),
+                source: e,
             })?;
             (t.token, t.project_id)
         }

@@ -227,3 +227,7 @@ err-regions-file = cannot read the SDK regions file { $path }: { $why }
 hint-regions-file = fix it (a service name, then a list of `id:` and `endpoint:`), or point { $variable } elsewhere
 err-demo-not-started = profile "{ $profile }" needs its simulator, which was not started
 hint-report-bug = this is a bug in assist: please report it
+
+## session.rs: IAM
+err-iam-project-lookup = could not look up the project of region { $region } through IAM at { $iam }
+err-iam-no-token = IAM at { $iam } did not give a token to user { $user } in domain { $domain }

@@ -226,3 +226,7 @@ err-regions-file = 无法读取 SDK 区域文件 { $path }：{ $why }
 hint-regions-file = 请修正它（一个服务名，后面是 `id:` 与 `endpoint:` 的列表），或让 { $variable } 指向别处
 err-demo-not-started = 配置档（profile）"{ $profile }" 需要它的模拟器，但模拟器没有启动
 hint-report-bug = 这是 assist 的缺陷：请报告它
+
+## session.rs：IAM
+err-iam-project-lookup = 无法通过 { $iam } 的 IAM 查找区域 { $region } 的项目
+err-iam-no-token = { $iam } 的 IAM 没有为域 { $domain } 中的用户 { $user } 颁发令牌（Token）
