@@ -76,11 +76,13 @@ fn report(err: &anyhow::Error) -> Code {
     let mut causes = err.chain();
     if let Some(first) = causes.next() {
         // An error may list candidates, one a line: its breaks are kept.
-        let error = messages::Message::new("error").arg_lines("error", first);
+        let error = exit::words(first)
+            .unwrap_or_else(|| messages::Message::new("error").arg_lines("error", first));
         messages::say(Level::Error, &error);
     }
     for cause in causes {
-        let cause = messages::Message::new("error-cause").arg_lines("cause", cause);
+        let cause = exit::words(cause)
+            .unwrap_or_else(|| messages::Message::new("error-cause").arg_lines("cause", cause));
         messages::say(Level::Cause, &cause);
     }
     if let Some(hint) = exit::hint(err) {

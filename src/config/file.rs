@@ -186,11 +186,13 @@ fn command_key(table: &toml::Table) -> Option<String> {
 
 fn foreign_command(path: &Path, owner: u32, key: &str) -> ConfigError {
     ConfigError::invalid(
-        format!(
-            "the config file {} belongs to another user (uid {owner}) and holds `{key}`: assist does not run another user's command",
-            path.display()
+        msg!(
+            "err-config-foreign-command",
+            path = path.display(),
+            owner = owner,
+            key = key
         ),
-        "run assist as that user, or give it a config file of this user's (--config PATH or ASSIST_CONFIG)",
+        msg!("hint-config-foreign-command"),
     )
 }
 

@@ -130,8 +130,8 @@ impl Settings {
         match &self.backend {
             Backend::Cloud(c) => Ok(c),
             Backend::BuiltinDemo => Err(ConfigError::invalid(
-                format!("profile \"{DEMO_PROFILE}\" needs its simulator, which was not started"),
-                "this is a bug in assist: please report it",
+                msg!("err-demo-not-started", profile = DEMO_PROFILE),
+                msg!("hint-report-bug"),
             )),
         }
     }
@@ -198,10 +198,7 @@ pub fn cache_dir() -> Option<PathBuf> {
 }
 
 fn no_home() -> ConfigError {
-    ConfigError::invalid(
-        "cannot determine the config directory (no home directory)",
-        "pass --config PATH or set ASSIST_CONFIG",
-    )
+    ConfigError::invalid(msg!("err-config-no-home"), msg!("hint-config-no-home"))
 }
 
 /// The config file's path and parsed content (`None` when it does not exist).
@@ -493,11 +490,12 @@ fn check_region(r: &Sourced<String>) -> Result<(), ConfigError> {
         return Ok(());
     }
     Err(ConfigError::invalid(
-        format!("invalid region \"{}\" (from {})", r.value, r.source),
-        format!(
-            "regions look like cn-north-4; with Workspace: {}",
-            REGIONS.join(", ")
+        msg!(
+            "err-config-bad-region",
+            region = &r.value,
+            source = &r.source
         ),
+        msg!("hint-config-bad-region", regions = REGIONS.join(", ")),
     ))
 }
 
@@ -528,8 +526,12 @@ fn check_project(p: &Sourced<String>) -> Result<(), ConfigError> {
         return Ok(());
     }
     Err(ConfigError::invalid(
-        format!("invalid project ID \"{}\" (from {})", p.value, p.source),
-        "a project ID is letters and digits, like 0bec5db98280d2d02fd6c00c2de791ce (`assist config show` tells where it comes from)",
+        msg!(
+            "err-config-bad-project",
+            project = &p.value,
+            source = &p.source
+        ),
+        msg!("hint-config-bad-project"),
     ))
 }
 
@@ -580,7 +582,9 @@ fn from_found(flags: &Overrides, found: Found) -> Result<Connection, ConfigError
     )
     .map_err(|e| match e {
         ConfigError::Invalid { message, .. } if flags.region.is_none() => ConfigError::invalid(
-            format!("{message} (credentials from {})", found.origin),
+            Message::new("err-config-sdk-region")
+                .arg_lines("problem", message.render_in(crate::messages::Lang::En))
+                .arg("origin", &found.origin),
             "give the region with --region or ASSIST_REGION (or --endpoint)",
         ),
         e => e,

@@ -123,6 +123,14 @@ pub fn text_of(lang: Lang, id: &str) -> Option<String> {
 #[cfg(test)]
 pub use catalogue::{files as catalogue_files, ids_of as catalogue_ids};
 
+/// A message shown as an error's text (`Display`, logs, the audit log's `detail`) is English:
+/// that text is data. The edge renders the same message in the run's language.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render_in(Lang::En))
+    }
+}
+
 /// `msg!("id", name = value, …)`: a `Message` with its arguments.
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {

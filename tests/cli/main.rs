@@ -22,6 +22,7 @@ mod house;
 mod json_shapes;
 mod lang;
 mod lang_data;
+mod lang_errors;
 mod lang_help;
 mod lifecycle;
 mod none;
