@@ -5,6 +5,7 @@
 mod code;
 mod diagnose;
 
+use crate::outcome::Context;
 pub use crate::outcome::{Failure, Kind, Outcome};
 pub use code::Code;
 use diagnose::{diagnosis, kind_code, Diagnose};
@@ -36,6 +37,19 @@ pub fn classify(err: &anyhow::Error) -> Code {
 /// What the user can do about an error: the hint of the first part of its chain that has one.
 pub fn hint(err: &anyhow::Error) -> Option<Message> {
     diagnosed(err).find_map(|d| d.hint())
+}
+
+/// What one part of an error's chain says, in the catalogue's words (the run's language): a
+/// context message, or a typed error that has its words; `None` for an error of a library
+/// (its own English text is then shown as it is).
+pub fn words(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
+    if let Some(context) = cause.downcast_ref::<Context>() {
+        return Some(context.shown().clone());
+    }
+    if let Some(iam) = cause.downcast_ref::<crate::session::IamFailed>() {
+        return Some(iam.message.clone());
+    }
+    diagnosis(cause).and_then(|d| d.message())
 }
 
 /// clap's own "errors": `--help` and `--version` print to stdout and succeed.
@@ -211,6 +225,65 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 129, 130, 143]);
+    }
+
+    /// The ids of an errors catalogue, each with the names of its places, sorted.
+    fn error_rows(lang: &str) -> Vec<(String, Vec<String>)> {
+        let path = format!("{}/locales/{lang}/errors.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut rows: Vec<(String, Vec<String>)> = text
+            .lines()
+            .filter_map(|l| l.split_once(" = "))
+            .filter(|(id, _)| id.starts_with(|c: char| c.is_ascii_lowercase()))
+            .map(|(id, words)| {
+                let mut names: Vec<String> = words
+                    .split("{ $")
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once(' ').map(|(n, _)| n.to_string()))
+                    .collect();
+                names.sort();
+                names.dedup();
+                (id.to_string(), names)
+            })
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    /// Every source file outside the messages room, as one text.
+    fn sources(dir: &std::path::Path, into: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() && !path.ends_with("messages") {
+                sources(&path, into);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                into.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+
+    /// Each error's words (every row of errors.ftl: the `err-` ids and the config room's
+    /// hints) exist in both languages with the same places, and each is said
+    /// somewhere: a catalogue row nobody uses is a translation nobody reads.
+    #[test]
+    fn every_error_id_has_both_languages_and_is_used() {
+        let (en, zh) = (error_rows("en"), error_rows("zh-CN"));
+        assert!(!en.is_empty());
+        assert_eq!(
+            en, zh,
+            "the English and Chinese errors differ in ids or places"
+        );
+        let mut text = String::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut text,
+        );
+        let unused: Vec<&String> = en
+            .iter()
+            .map(|(id, _)| id)
+            .filter(|id| !text.contains(&format!("\"{id}\"")))
+            .collect();
+        assert!(unused.is_empty(), "error ids no source says: {unused:?}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ use messages::Level;
 fn main() -> ExitCode {
     crash::install_hook();
     // A shell asking for completions (COMPLETE=bash and the words typed): answer and exit.
-    clap_complete::CompleteEnv::with_factory(cli::command)
+    clap_complete::CompleteEnv::with_factory(cli::for_completions)
         .completer("assist")
         .complete();
     // Unwinding, not aborting: destructors run (locks, the terminal) and the exit code is 1.
@@ -41,12 +41,23 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
+    // Before clap parses: `--help` and usage errors speak the chosen language too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::lang::choose_early(&args, |name| std::env::var(name).ok());
     let (cli, flags) = match cli::parse() {
         Ok(Ok(parsed)) => parsed,
         Ok(Err(message)) => return report(&Failure::new(Kind::Usage, message).into()).into(),
         Err(e) => {
-            // --help and --version are "errors" to clap that go to stdout.
-            let _ = e.print();
+            // --help and --version are "errors" to clap that go to stdout; its usage errors
+            // are English only: in another language they are said in the catalogue's words.
+            let own_words = e.use_stderr() && messages::lang::current() != messages::Lang::En;
+            if own_words
+                && e.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            {
+                cli::usage::say(&e);
+            } else {
+                let _ = e.print();
+            }
             return exit::of_clap(&e).into();
         }
     };
@@ -65,11 +76,13 @@ fn report(err: &anyhow::Error) -> Code {
     let mut causes = err.chain();
     if let Some(first) = causes.next() {
         // An error may list candidates, one a line: its breaks are kept.
-        let error = messages::Message::new("error").arg_lines("error", first);
+        let error = exit::words(first)
+            .unwrap_or_else(|| messages::Message::new("error").arg_lines("error", first));
         messages::say(Level::Error, &error);
     }
     for cause in causes {
-        let cause = messages::Message::new("error-cause").arg_lines("cause", cause);
+        let cause = exit::words(cause)
+            .unwrap_or_else(|| messages::Message::new("error-cause").arg_lines("cause", cause));
         messages::say(Level::Cause, &cause);
     }
     if let Some(hint) = exit::hint(err) {

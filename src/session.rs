@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use reqwest::Url;
 
 use crate::api::iam::{IamToken, Scope};
@@ -14,6 +13,17 @@ use crate::auth::Credentials;
 use crate::config::{AuthSpec, ConfigError, Settings};
 use crate::messages::{self, msg, Level, Message};
 use crate::secret::Secret;
+
+/// An IAM call that failed, with what the session was doing, in the catalogue's words (the
+/// edge says them in the run's language; the code and the hint are the `ApiError`'s). The
+/// outcome room's context type sits on this room's floor, out of reach: hence a type here.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct IamFailed {
+    pub message: Message,
+    #[source]
+    source: crate::api::ApiError,
+}
 
 /// The Workspace client for these settings, with `max_attempts` per request.
 pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client> {
@@ -43,8 +53,8 @@ pub fn connect(settings: &Settings, max_attempts: u32) -> anyhow::Result<Client>
         AuthSpec::Token(source) => {
             let project = c.project.as_ref().map(|p| p.value.clone()).ok_or_else(|| {
                 ConfigError::invalid(
-                    format!("{}: auth = \"token\" needs `project_id`", c.origin),
-                    "add project_id to the profile, or pass --project-id",
+                    msg!("err-token-needs-project", origin = &c.origin),
+                    msg!("hint-token-needs-project"),
                 )
             })?;
             (project, Auth::Fixed(Credentials::Token(source.read()?)))
@@ -100,8 +110,8 @@ fn extra_roots(
     };
     let bad = |why: String| {
         ConfigError::invalid(
-            format!("ca_file {}: {why}", path.display()),
-            "point ca_file at a PEM file with the CA certificate(s) to trust",
+            msg!("err-ca-file", path = path.display(), why = why),
+            msg!("hint-ca-file"),
         )
     };
     let pem = std::fs::read(path).map_err(|e| bad(format!("cannot read it: {e}")))?;
@@ -192,8 +202,8 @@ fn lookup_project(
     let c = settings.connection()?;
     let region = c.region.as_ref().map(|r| r.value.clone()).ok_or_else(|| {
         ConfigError::invalid(
-            format!("{} has neither `project_id` nor `region`", c.origin),
-            "add project_id, or a region so that assist can look the project up through IAM",
+            msg!("err-no-project-no-region", origin = &c.origin),
+            msg!("hint-no-project-no-region"),
         )
     })?;
     let key = cache::key(&[c.iam_endpoint.value.as_str(), ak, &region]);
@@ -202,32 +212,37 @@ fn lookup_project(
     }
     let projects = iam_client(settings)?
         .iam_projects(creds, &region)
-        .with_context(|| {
-            format!(
-                "could not look up the project of region {region} through IAM at {}",
-                c.iam_endpoint.value
-            )
+        .map_err(|e| IamFailed {
+            message: msg!(
+                "err-iam-project-lookup",
+                region = &region,
+                iam = &c.iam_endpoint.value
+            ),
+            source: e,
         })?;
     let project = match projects.as_slice() {
         [one] => one.id.clone(),
         [] => {
             return Err(ConfigError::invalid(
-                format!("IAM knows no project named \"{region}\" for AK {ak}"),
-                "check the region, or set project_id in the profile",
+                msg!("err-iam-no-project", region = &region, ak = ak),
+                msg!("hint-iam-no-project"),
             )
             .into())
         }
         many => {
             return Err(ConfigError::invalid(
-                format!(
-                    "IAM has {} projects named \"{region}\" for AK {ak}: {}",
-                    many.len(),
-                    many.iter()
+                msg!(
+                    "err-iam-many-projects",
+                    count = many.len(),
+                    region = &region,
+                    ak = ak,
+                    projects = many
+                        .iter()
                         .map(|p| p.id.as_str())
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-                "set project_id in the profile to the one to use",
+                msg!("hint-iam-many-projects"),
             )
             .into())
         }
@@ -316,11 +331,8 @@ fn password_auth(
         (None, Some(r)) => TokenScope::ProjectName(r.value.clone()),
         (None, None) => {
             return Err(ConfigError::invalid(
-                format!(
-                    "{}: password auth needs a `region` (or `project_id`) to scope the token",
-                    c.origin
-                ),
-                "add region = \"…\" to the profile",
+                msg!("err-password-needs-region", origin = &c.origin),
+                msg!("hint-password-needs-region"),
             )
             .into())
         }
@@ -342,11 +354,14 @@ fn password_auth(
     let (token, token_project) = match cached {
         Some(hit) => hit,
         None => {
-            let t = login.fetch().with_context(|| {
-                format!(
-                    "IAM at {} did not give a token to user {user} in domain {domain}",
-                    c.iam_endpoint.value
-                )
+            let t = login.fetch().map_err(|e| IamFailed {
+                message: msg!(
+                    "err-iam-no-token",
+                    iam = &c.iam_endpoint.value,
+                    user = user,
+                    domain = domain
+                ),
+                source: e,
             })?;
             (t.token, t.project_id)
         }
@@ -357,10 +372,7 @@ fn password_auth(
         .map(|p| p.value.clone())
         .or(token_project)
         .ok_or_else(|| {
-            ConfigError::invalid(
-                "IAM's token names no project",
-                "set project_id in the profile",
-            )
+            ConfigError::invalid(msg!("err-token-no-project"), msg!("hint-token-no-project"))
         })?;
     let renew = move || {
         if let Some(cache) = &login.cache {

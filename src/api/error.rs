@@ -40,6 +40,7 @@ pub enum NetKind {
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
+// Each text here has its catalogue form in words.rs (a test keeps the two the same).
 pub enum ApiError {
     #[error("{0}")]
     Status(Box<StatusError>),
@@ -72,11 +73,16 @@ pub enum ApiError {
 /// Encoded authorization messages run to kilobytes: enough to recognise one is shown.
 const ENCODED_SHOWN: usize = 24;
 
-fn request_id_suffix(id: &Option<String>) -> String {
+pub(super) fn request_id(id: &Option<String>) -> Option<String> {
     id.as_deref()
         .map(str::trim)
         .filter(|id| !id.is_empty())
-        .map(|id| format!(" (request id {})", sanitize(id)))
+        .map(sanitize)
+}
+
+fn request_id_suffix(id: &Option<String>) -> String {
+    request_id(id)
+        .map(|id| format!(" (request id {id})"))
         .unwrap_or_default()
 }
 
@@ -92,34 +98,52 @@ fn net_text(kind: NetKind) -> &'static str {
 
 impl fmt::Display for StatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HTTP {}", self.status)?;
+        f.write_str(&self.answer())?;
+        f.write_str(&request_id_suffix(&self.request_id))?;
+        if let Some((shown, count)) = self.encoded_shown() {
+            write!(
+                f,
+                "; encoded authorization message {shown} ({count} characters)"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl StatusError {
+    /// `HTTP 404 Not Found, CODE: message (detail)`: the answer as the server gave it, the
+    /// same in every language (data).
+    pub(super) fn answer(&self) -> String {
+        let mut out = format!("HTTP {}", self.status);
         if let Some(reason) = reqwest::StatusCode::from_u16(self.status)
             .ok()
             .and_then(|s| s.canonical_reason())
         {
-            write!(f, " {reason}")?;
+            out.push(' ');
+            out.push_str(reason);
         }
         if let Some(code) = &self.error_code {
-            write!(f, ", {}", sanitize(code))?;
+            out.push_str(", ");
+            out.push_str(&sanitize(code));
         }
         if let Some(msg) = &self.error_msg {
-            write!(f, ": {}", sanitize(msg))?;
+            out.push_str(": ");
+            out.push_str(&sanitize(msg));
         }
         if let Some(detail) = &self.error_detail {
-            write!(f, " ({})", snippet(detail, 300))?;
+            out.push_str(&format!(" ({})", snippet(detail, 300)));
         }
-        f.write_str(&request_id_suffix(&self.request_id))?;
-        if let Some(encoded) = &self.encoded_authorization_message {
-            let count = encoded.chars().count();
-            let shown: String = encoded.chars().take(ENCODED_SHOWN).collect();
-            let more = if count > ENCODED_SHOWN { "…" } else { "" };
-            write!(
-                f,
-                "; encoded authorization message {}{more} ({count} characters)",
-                sanitize(&shown)
-            )?;
-        }
-        Ok(())
+        out
+    }
+
+    /// The start of the encoded authorization message (sanitised, `…` when cut) and its
+    /// length in characters.
+    pub(super) fn encoded_shown(&self) -> Option<(String, usize)> {
+        let encoded = self.encoded_authorization_message.as_ref()?;
+        let count = encoded.chars().count();
+        let shown: String = encoded.chars().take(ENCODED_SHOWN).collect();
+        let more = if count > ENCODED_SHOWN { "…" } else { "" };
+        Some((format!("{}{more}", sanitize(&shown)), count))
     }
 }
 

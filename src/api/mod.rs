@@ -18,6 +18,7 @@ mod tally;
 pub mod tenant;
 mod trace;
 mod transport;
+mod words;
 
 pub use answer::Answered;
 pub use calls::DesktopFilter;

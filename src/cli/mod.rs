@@ -4,8 +4,10 @@
 mod args;
 mod commands;
 mod defaults;
+pub mod help;
 mod notify;
 mod states;
+pub mod usage;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,6 +23,7 @@ pub use defaults::START_DEADLINE;
 use crate::config::{
     sourced, CommandAsks, Overrides, Source, Waits, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
 };
+use crate::messages::msg;
 use crate::output::{ColorWhen, OutputFormat};
 use crate::units::parse_duration;
 
@@ -88,6 +91,12 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR is honoured by `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+
+    /// Language of what a person reads: en or zh (default: ASSIST_LANG, the profile's `lang`,
+    /// then the locale: LC_ALL, LC_MESSAGES, LANG). JSON, codes and exit codes never change
+    #[arg(long, global = true, env = "ASSIST_LANG", value_name = "LANG",
+          value_parser = clap::builder::PossibleValuesParser::new(crate::messages::lang::NAMES))]
+    pub lang: Option<String>,
 
     /// Show requests on stderr (-vv: also headers); secrets are always redacted
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -218,7 +227,7 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, cl
         Some(ContextValue::String(v)) if err.kind() == ErrorKind::InvalidValue => v.clone(),
         _ => return Err(err),
     };
-    let cmd = command();
+    let cmd = english();
     let Some((arg, var)) = cmd.get_arguments().find_map(|a| {
         let var = a.get_env()?;
         (std::env::var_os(var)? == bad.as_str()).then(|| (a, var.to_string_lossy()))
@@ -226,9 +235,9 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, cl
         return Err(err);
     };
     let id = arg.get_id().as_str();
-    let matches = command()
-        .mut_arg(id, |a| a.env(None::<&str>))
-        .try_get_matches()?;
+    // Changed before the language's words are put in: clap's tree is built after that.
+    let without = english().mut_arg(id, |a| a.env(None::<&str>));
+    let matches = help::localize(without, crate::messages::lang::current()).try_get_matches()?;
     if value_source(&matches, id) == Some(ValueSource::CommandLine) {
         return Ok(Ok(matches));
     }
@@ -238,24 +247,43 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, cl
         .filter(|v| !v.is_hide_set())
         .map(|v| v.get_name().to_string())
         .collect();
-    Ok(Err(format!(
-        "invalid value '{bad}' for {var}: expected {}",
-        or_list(&accepted)
-    )))
+    let expected = or_list(&accepted);
+    let message = msg!(
+        "usage-variable-value",
+        value = bad,
+        var = var,
+        expected = expected
+    );
+    Ok(Err(message.render()))
 }
 
-/// `a, b or c`.
+/// `a, b or c`, in the run's language.
 fn or_list(items: &[String]) -> String {
     match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            msg!("usage-or-list", rest = rest.join(", "), last = last).render()
+        }
         Some((last, _)) => last.clone(),
-        None => "another value".to_string(),
+        None => msg!("usage-another-value").render(),
     }
 }
 
 /// The command line as parsed, completed and documented: the global options are hidden from
 /// `assist sim`, which runs the simulator and uses none of them.
 pub fn command() -> clap::Command {
+    help::localize(english(), crate::messages::lang::current())
+}
+
+/// The command line for the shell's completions, whose descriptions (zsh, fish) a person
+/// reads: in the language of `ASSIST_LANG` or the locale (this runs before `main` chooses).
+pub fn for_completions() -> clap::Command {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().take(1).collect();
+    crate::messages::lang::choose_early(&args, |name| std::env::var(name).ok());
+    command()
+}
+
+/// The command line in clap's derive words, as the English help and man pages show it.
+pub fn english() -> clap::Command {
     use clap::CommandFactory;
     let cmd = Cli::command().mut_args(without_blank_env);
     // Hidden copies in `sim` itself: clap then does not copy the shown ones into it.

@@ -15,6 +15,7 @@ use clap_complete::Shell;
 use clap_mangen::roff::{roman, Roff};
 use clap_mangen::Man;
 
+use crate::messages::Lang;
 use crate::outcome::Outcome;
 
 /// The variable the scripts set to ask `assist` for completions (clap_complete's default).
@@ -45,34 +46,66 @@ pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
 const CONTRACT: &str = include_str!("../../docs/CONTRACT.md");
 
 /// Writes `assist.1` and a page per command (`assist-show.1`, `assist-config-init.1`…) into
-/// `dir`. The plain version, without the commit: the committed pages stay the same from one
-/// commit to the next.
+/// `dir`, and the same pages in Chinese into `dir/zh_CN` (for `man -L zh_CN`). The plain
+/// version, without the commit: the committed pages stay the same from one commit to the next.
 pub fn write_all(dir: &Path) -> anyhow::Result<Outcome> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| anyhow::anyhow!("could not create {}: {e}", dir.display()))?;
-    let mut cmd = crate::cli::command()
-        .version(env!("CARGO_PKG_VERSION"))
-        .disable_help_subcommand(true);
+    let zh_dir = dir.join("zh_CN");
+    std::fs::create_dir_all(&zh_dir)
+        .map_err(|e| anyhow::anyhow!("could not create {}: {e}", zh_dir.display()))?;
+    // The English pages in clap's own words whatever the run's language.
+    let english = || {
+        crate::cli::english()
+            .version(env!("CARGO_PKG_VERSION"))
+            .disable_help_subcommand(true)
+    };
+    let mut cmd = english();
     cmd.build();
-    write_tree(&cmd, dir).map_err(|e| {
-        anyhow::anyhow!("could not write the man pages into {}: {e}", dir.display())
-    })?;
+    let zh = crate::cli::help::localize(english(), Lang::Zh);
+    for (cmd, dir, lang) in [(&cmd, dir, Lang::En), (&zh, zh_dir.as_path(), Lang::Zh)] {
+        write_tree(cmd, dir, lang).map_err(|e| {
+            anyhow::anyhow!("could not write the man pages into {}: {e}", dir.display())
+        })?;
+    }
     Ok(Outcome::Done)
 }
 
 /// The page of `cmd`, then those of its visible subcommands (named as clap_mangen names them).
-fn write_tree(cmd: &clap::Command, dir: &Path) -> std::io::Result<()> {
+fn write_tree(cmd: &clap::Command, dir: &Path, lang: Lang) -> std::io::Result<()> {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        write_tree(sub, dir)?;
+        write_tree(sub, dir, lang)?;
     }
     let man = Man::new(cmd.clone());
     let mut file = std::fs::File::create(dir.join(man.get_filename()))?;
-    file.write_all(&page(cmd, &man)?)?;
+    file.write_all(&in_lang(page(cmd, &man, lang)?, lang))?;
     file.flush()
 }
 
+/// clap_mangen's section titles (and ours) in `lang`: its are English only.
+fn in_lang(page: Vec<u8>, lang: Lang) -> Vec<u8> {
+    if lang == Lang::En {
+        return page;
+    }
+    let titles = [
+        ("NAME", "man-name"),
+        ("SYNOPSIS", "man-synopsis"),
+        ("DESCRIPTION", "man-description"),
+        ("OPTIONS", "man-options"),
+        ("SUBCOMMANDS", "man-subcommands"),
+        ("EXAMPLES", "man-examples"),
+        ("\"EXIT STATUS\"", "man-exit-status"),
+        ("VERSION", "man-version"),
+    ];
+    let mut text = String::from_utf8_lossy(&page).into_owned();
+    for (title, id) in titles {
+        if let Some(word) = crate::messages::text_of(lang, id) {
+            text = text.replace(&format!("\n.SH {title}\n"), &format!("\n.SH {word}\n"));
+        }
+    }
+    text.into_bytes()
+}
+
 /// clap_mangen's sections in its order, EXAMPLES and EXIT STATUS in place of its EXTRA.
-fn page(cmd: &clap::Command, man: &Man) -> std::io::Result<Vec<u8>> {
+fn page(cmd: &clap::Command, man: &Man, lang: Lang) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     man.render_title(&mut out)?;
     man.render_name_section(&mut out)?;
@@ -86,7 +119,7 @@ fn page(cmd: &clap::Command, man: &Man) -> std::io::Result<Vec<u8>> {
     }
     let mut own = Roff::new();
     if let Some(after) = cmd.get_after_help() {
-        examples(&mut own, &after.to_string());
+        examples(&mut own, &after.to_string(), lang);
     }
     exit_status(&mut own);
     own.to_writer(&mut out)?;
@@ -108,8 +141,10 @@ fn one_preamble(page: &[u8]) -> Vec<u8> {
 }
 
 /// The examples as written: one line each, indentation kept (no fill, no adjusting).
-fn examples(roff: &mut Roff, after_help: &str) {
-    let lines = after_help.strip_prefix("Examples:\n").unwrap_or(after_help);
+fn examples(roff: &mut Roff, after_help: &str, lang: Lang) {
+    let heading = crate::messages::text_of(lang, "man-examples-line");
+    let heading = format!("{}\n", heading.as_deref().unwrap_or("Examples:"));
+    let lines = after_help.strip_prefix(&heading).unwrap_or(after_help);
     roff.control("SH", ["EXAMPLES"]);
     roff.control("nf", []);
     for line in lines.lines() {

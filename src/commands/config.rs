@@ -3,7 +3,6 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde_json::{json, Value};
 
 use crate::auth::source::SecretSource;
@@ -13,7 +12,7 @@ use crate::config::{
     REGIONS,
 };
 use crate::messages::{self, msg, Message};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{Explain, Failure, Kind, Outcome};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
 pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcome> {
@@ -26,10 +25,7 @@ pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcom
         ConfigCommand::Path => render_fields(out, format, &path_fields(global)?)?,
         ConfigCommand::List => list(out, format, global)?,
         ConfigCommand::Show => {
-            let settings = config::resolve(global)?;
-            for notice in &settings.warnings {
-                messages::say(notice.level, &notice.message);
-            }
+            let settings = super::setup::local(global)?;
             render_fields(out, format, &show_fields(&settings)?)?;
         }
         ConfigCommand::Init(args) => return init(global, args),
@@ -68,10 +64,7 @@ fn path_field(key: &'static str, label: &'static str, path: Option<&Path>) -> Fi
 
 fn path_fields(global: &Overrides) -> anyhow::Result<Vec<Field>> {
     let (config, _) = config::config_path(global).ok_or_else(|| {
-        ConfigError::invalid(
-            "cannot determine the config directory",
-            "pass --config PATH",
-        )
+        ConfigError::invalid(msg!("err-no-config-dir"), msg!("hint-no-config-dir"))
     })?;
     let cache = config::cache_dir();
     let creds = sdk::credentials_path().map(|(p, _)| p);
@@ -202,6 +195,9 @@ fn show_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
         }
     };
     fields.extend(limit_fields(s));
+    let lang = super::setup::language(s);
+    let (value, source) = (lang.value.name().to_string(), lang.source.to_string());
+    fields.push(setting("lang", "language", Some(value), Some(source)));
     fields.extend(crate::notify::fields(&s.notify));
     Ok(fields)
 }
@@ -363,13 +359,12 @@ fn cache_dir(s: &Settings) -> Field {
 
 /// Resolves everything, makes one cheap authenticated call, and says which step failed.
 fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyhow::Result<Outcome> {
-    let (settings, _sim) =
-        super::setup::prepare(global).context("step 1 of 3 (reading the configuration) failed")?;
+    let (settings, _sim) = super::setup::prepare(global).explain(msg!("err-check-step-config"))?;
     let client = crate::session::connect(&settings, settings.max_attempts)
-        .context("step 2 of 3 (credentials: secrets, IAM token, project) failed")?;
+        .explain(msg!("err-check-step-credentials"))?;
     let request_id = client
         .probe()
-        .context("step 3 of 3 (an authenticated call: ListDesktops with limit=1) failed")?
+        .explain(msg!("err-check-step-call"))?
         .request_id;
     let c = settings.connection()?;
     render_fields(
@@ -393,10 +388,7 @@ fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyho
 /// Writes one profile (0600), refusing to replace an existing one without --force.
 fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
     let (path, _) = config::config_path(global).ok_or_else(|| {
-        ConfigError::invalid(
-            "cannot determine the config directory",
-            "pass --config PATH",
-        )
+        ConfigError::invalid(msg!("err-no-config-dir"), msg!("hint-no-config-dir"))
     })?;
     let name = global
         .profile
@@ -417,7 +409,7 @@ fn init(global: &Overrides, args: &InitArgs) -> anyhow::Result<Outcome> {
 
 type Entries = Vec<(&'static str, String)>;
 
-fn usage(message: impl Into<String>) -> anyhow::Error {
+fn usage(message: impl Into<crate::outcome::Said>) -> anyhow::Error {
     Failure::new(Kind::Usage, message)
         .with_hint(msg!("hint-config-init-flags"))
         .into()
@@ -540,7 +532,7 @@ fn read_stdin_secret() -> anyhow::Result<String> {
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .context("cannot read the secret key from stdin")?;
+        .explain(msg!("err-sk-stdin"))?;
     let sk = line.trim().to_string();
     if sk.is_empty() {
         return Err(usage("--sk-stdin read an empty line"));
@@ -646,8 +638,8 @@ fn write_profile(
     file::parse_text(path, &text)?;
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|_| {
         ConfigError::invalid(
-            format!("{} is not valid TOML", path.display()),
-            "fix it first",
+            msg!("err-config-not-toml", path = path.display()),
+            msg!("hint-fix-it-first"),
         )
     })?;
     let profiles = doc
@@ -656,15 +648,15 @@ fn write_profile(
         .as_table_mut()
         .ok_or_else(|| {
             ConfigError::invalid(
-                format!("`profiles` in {} is not a table", path.display()),
-                "fix it first",
+                msg!("err-profiles-not-table", path = path.display()),
+                msg!("hint-fix-it-first"),
             )
         })?;
     profiles.set_implicit(true);
     if profiles.contains_key(name) && !args.force {
         return Err(Failure::new(
             Kind::Usage,
-            format!("profile \"{name}\" already exists in {}", path.display()),
+            msg!("err-profile-exists", name = name, path = path.display()),
         )
         .with_hint(msg!("hint-profile-exists"))
         .into());
@@ -680,5 +672,5 @@ fn write_profile(
     // A config kept elsewhere behind a link (dotfile managers) stays where it is: the link's
     // target is rewritten, the link is never replaced by a file.
     crate::files::write_private_through_link(path, &doc.to_string())
-        .with_context(|| format!("cannot write {}", path.display()))
+        .explain_with(|| msg!("err-write-config", path = path.display()))
 }

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, Builtin, ConfigError};
 #[cfg(feature = "sim")]
 use crate::messages::{self, msg};
+#[cfg(feature = "sim")]
+use crate::outcome::explained;
 
 /// The file, in the cache dir, that keeps the demo's sessions between commands.
 #[cfg(feature = "sim")]
@@ -114,8 +116,8 @@ pub fn start() -> Result<(Guard, Builtin), ConfigError> {
 #[cfg(feature = "sim")]
 fn unavailable(e: anyhow::Error) -> ConfigError {
     ConfigError::invalid(
-        format!("could not start the demo simulator: {e:#}"),
-        "the demo needs a free port on 127.0.0.1",
+        msg!("err-demo-unavailable", reason = format!("{e:#}")),
+        msg!("hint-demo-unavailable"),
     )
 }
 
@@ -133,8 +135,8 @@ pub fn serve(args: &assist_sim::SimArgs) -> anyhow::Result<()> {
             return e;
         }
         ConfigError::invalid(
-            format!("cannot listen on {}: the port is taken", args.addr),
-            "another program (perhaps another `assist sim`) uses it: pick another port, or 127.0.0.1:0 for any free one",
+            msg!("err-sim-port-taken", addr = &args.addr),
+            msg!("hint-sim-port-taken"),
         )
         .into()
     })
@@ -151,11 +153,7 @@ pub fn reset() -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             messages::plain(&msg!("demo-nothing-saved"))
         }
-        Err(e) => {
-            return Err(
-                anyhow::Error::new(e).context(format!("could not remove {}", path.display()))
-            )
-        }
+        Err(e) => return Err(explained(e, msg!("err-demo-remove", path = path.display()))),
     }
     Ok(())
 }

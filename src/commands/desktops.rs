@@ -1,22 +1,18 @@
 //! `assist desktops`: ListDesktops through every page, rendered as a table, JSON or IDs.
 
-use anyhow::Context;
-
 use super::select::{combined_filter, list_all, non_empty};
 use crate::api::DesktopFilter;
 use crate::cli::DesktopsArgs;
 use crate::config::Settings;
 use crate::messages::{self, msg};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{Explain, Failure, Kind, Outcome};
 use crate::output::{render_desktops, OutputFormat};
 
 pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> {
     if settings.output == OutputFormat::Link {
-        return Err(
-            Failure::new(Kind::Usage, "`desktops` has no link to print (-o link)")
-                .with_hint(msg!("hint-desktops-no-link"))
-                .into(),
-        );
+        return Err(Failure::new(Kind::Usage, msg!("err-desktops-no-link"))
+            .with_hint(msg!("hint-desktops-no-link"))
+            .into());
     }
     let filter = DesktopFilter {
         // The API's statuses are upper case; people type them any way.
@@ -24,7 +20,7 @@ pub fn run(settings: &Settings, args: &DesktopsArgs) -> anyhow::Result<Outcome> 
         ..combined_filter(&args.select)
     };
     let client = super::setup::client(settings)?;
-    let desktops = list_all(&client, &filter).context("could not list the desktops")?;
+    let desktops = list_all(&client, &filter).explain(msg!("err-list-desktops"))?;
     if desktops.is_empty() && settings.output == OutputFormat::Table {
         messages::plain(&msg!("desktops-none-match"));
         return Ok(Outcome::Done);

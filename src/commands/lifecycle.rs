@@ -5,8 +5,6 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
-
 use super::record::{answered, closed, send, Recorder, Sent};
 use super::tenant;
 use crate::api::model::RemoteAssistance;
@@ -18,20 +16,17 @@ use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
 use crate::hooks::Listeners;
-use crate::messages::{self, msg};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::messages::{self, msg, Message};
+use crate::outcome::{explained, explained_quoting, Explain, Failure, Kind, Outcome};
 use crate::output::{fitted_line, render_cancelled, render_created, OutputFormat, Reporter};
 use crate::text::sanitize;
 
 pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
     if args.copy && !args.wait && !settings.output.needs_open() {
         // Without waiting there is no invitation code to copy yet: say so before any request.
-        return Err(Failure::new(
-            Kind::Usage,
-            "--copy puts the invitation code on the clipboard, and `start` has one only once it waits for OPEN",
-        )
-        .with_hint(msg!("hint-copy-needs-wait"))
-        .into());
+        return Err(Failure::new(Kind::Usage, msg!("err-copy-needs-wait"))
+            .with_hint(msg!("hint-copy-needs-wait"))
+            .into());
     }
     let message = args.message.as_deref().map(tenant::message_text);
     let message = message.transpose()?;
@@ -102,9 +97,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             Sent::Stopped(kind) => return Ok(stopped_in_flight(&about, kind)),
         };
         rec.outcome(&intent, &id, label, |e| closed(e, &closing));
-        closing.with_context(|| {
-            format!("could not cancel the session already on desktop {about} (--new)")
-        })?;
+        closing.explain_with(|| msg!("err-replace-failed", desktop = &about))?;
         let status = active.status_text();
         messages::plain(&msg!("start-replaced", desktop = &about, status = status));
     }
@@ -147,12 +140,7 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
             messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
-        Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!(
-                "could not start remote assistance on desktop {}",
-                id
-            )))
-        }
+        Err(e) => return Err(explained(e, msg!("err-start-failed", desktop = &id))),
     };
     directory.exists(&id);
     tenant::say_consent(consent, &about);
@@ -213,12 +201,9 @@ fn stopped_in_flight(about: &str, kind: Kind) -> Outcome {
 /// target a config error, both before any request.
 fn refuse_notify_without_wait(settings: &Settings, args: &StartArgs) -> anyhow::Result<()> {
     if !args.notify.notify.is_empty() && !args.wait && !settings.output.needs_open() {
-        return Err(Failure::new(
-            Kind::Usage,
-            "--notify tells of the changes `start --wait` sees",
-        )
-        .with_hint(msg!("hint-notify-needs-wait"))
-        .into());
+        return Err(Failure::new(Kind::Usage, msg!("err-notify-needs-wait"))
+            .with_hint(msg!("hint-notify-needs-wait"))
+            .into());
     }
     settings.notify.select(&args.notify.notify)?;
     Ok(())
@@ -229,11 +214,8 @@ fn refuse_notify_without_wait(settings: &Settings, args: &StartArgs) -> anyhow::
 pub fn refuse_unconfirmed(args: &StartArgs) -> Result<(), Failure> {
     let can_ask = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if args.new && !args.yes && !can_ask {
-        return Err(Failure::new(
-            Kind::Usage,
-            "refusing to replace a session (--new) without confirmation: there is no terminal to ask on",
-        )
-        .with_hint(msg!("hint-new-needs-yes")));
+        return Err(Failure::new(Kind::Usage, msg!("err-new-needs-yes"))
+            .with_hint(msg!("hint-new-needs-yes")));
     }
     Ok(())
 }
@@ -268,9 +250,7 @@ fn active_session(client: &Client, id: &DesktopId) -> anyhow::Result<Option<Remo
         Ok(_) => Ok(None),
         Err(e) if e.is_not_found() => Ok(None),
         // A wrong endpoint or region: the POST would go to the same nowhere.
-        Err(e) if e.is_no_such_api() => Err(anyhow::Error::new(e).context(format!(
-            "the API gateway has no such API (asked for desktop {id})"
-        ))),
+        Err(e) if e.is_no_such_api() => Err(explained(e, msg!("err-no-such-api", desktop = id))),
         // A policy may allow asking (createRemoteAssistance) but not looking
         // (getRemoteAssistance): the look is a courtesy, so ask anyway, and say so.
         Err(e) if e.status() == Some(403) => {
@@ -278,9 +258,7 @@ fn active_session(client: &Client, id: &DesktopId) -> anyhow::Result<Option<Remo
             messages::warn(&msg!("start-look-forbidden", desktop = id, error = e));
             Ok(None)
         }
-        Err(e) if e.is_refused() => {
-            Err(anyhow::Error::new(e).context(format!("the cloud refused to show desktop {}", id)))
-        }
+        Err(e) if e.is_refused() => Err(explained(e, msg!("err-show-refused", desktop = id))),
         Err(e) => {
             messages::warn(&msg!("start-not-checked", desktop = id, error = e));
             Ok(None)
@@ -394,7 +372,7 @@ fn wait_for_open(
     if let Some(seconds) = limit.filter(|_| timed_out) {
         return Err(Failure::new(
             Kind::Deadline,
-            format!("desktop {id}: the user did not answer within {seconds} s (the tenant's time to accept)"),
+            msg!("err-consent-timeout", desktop = id, seconds = seconds),
         )
         .with_hint(msg!("hint-consent-timeout"))
         .into());
@@ -403,14 +381,7 @@ fn wait_for_open(
         Outcome::Done => super::show::opened(settings, args.copy, id, &record, &directory),
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
             Kind::Deadline,
-            format!(
-                "the deadline passed ({}) and desktop {} is still pending at {}",
-                crate::units::format_duration(settings.deadline.unwrap_or_default()),
-                id,
-                record
-                    .status()
-                    .map_or_else(|| "no answer".into(), |s| sanitize(s.as_str()))
-            ),
+            still_pending_at(settings, id, &record),
         )
         .with_hint(msg!(
             "hint-still-pending",
@@ -422,22 +393,7 @@ fn wait_for_open(
             if settings.output == OutputFormat::Json {
                 super::show::print_record(settings, id, &record, &directory)?;
             }
-            Err(Failure::new(
-                Kind::Ended,
-                format!(
-                    "remote assistance on desktop {} ended {}{}",
-                    id,
-                    record
-                        .status()
-                        .map(|s| sanitize(s.as_str()))
-                        .unwrap_or_default(),
-                    record
-                        .failed_reason()
-                        .map(|r| format!(": {}", sanitize(r)))
-                        .unwrap_or_default()
-                ),
-            )
-            .into())
+            Err(Failure::new(Kind::Ended, ended(id, &record)).into())
         }
         Outcome::Stopped(kind) if kind.is_signal() => {
             let signal = kind.signal_text();
@@ -509,10 +465,7 @@ pub fn cancel(settings: &Settings, args: &CancelArgs) -> anyhow::Result<Outcome>
         }
         Err(e) => {
             rec.outcome(&intent, id, None, |entry| closed(entry, &Err(e.clone())));
-            Err(anyhow::Error::new(e).context(format!(
-                "could not cancel remote assistance on desktop {}",
-                id
-            )))
+            Err(explained(e, msg!("err-cancel-failed", desktop = id)))
         }
     }
 }
@@ -571,9 +524,9 @@ fn after_lost(
     rec: &mut Recorder,
 ) -> anyhow::Result<Outcome> {
     let now = session_on(client, id).map_err(|look| {
-        anyhow::Error::new(lost.clone()).context(format!(
-            "the answer to the cancel of desktop {id} was lost, and the look that would tell whether it went through failed too ({look}); check with `assist show {id}`"
-        ))
+        explained_quoting(lost.clone(), &look.message(), |look| {
+            msg!("err-cancel-lost-unknown", desktop = id, look = look)
+        })
     })?;
     match (now, meant) {
         (None, _) => {
@@ -596,25 +549,30 @@ fn after_lost(
                 Sent::Stopped(kind) => return Ok(stopped_in_flight(id.as_str(), kind)),
             };
             rec.outcome(&intent, id, None, |e| closed(e, &result));
-            result
-                .with_context(|| format!("could not cancel remote assistance on desktop {id}"))?;
+            result.explain_with(|| msg!("err-cancel-failed", desktop = id))?;
             cancelled(settings, &msg!("cancel-done", desktop = id), id)
         }
         (Some(now), meant) => {
-            let meant = meant.map_or_else(
-                || "not known: the look before it failed".into(),
-                |m| sanitize(&m),
-            );
-            let said = format!(
-                "the answer to the cancel of desktop {id} was lost, and a session is active there now ({}) that is not the one meant ({meant}): it was left alone; check with `assist show {id}` and cancel again if it is to go",
-                sanitize(&now)
-            );
+            let said = match meant {
+                Some(meant) => msg!(
+                    "err-cancel-lost-other",
+                    desktop = id,
+                    now = sanitize(&now),
+                    meant = sanitize(&meant)
+                ),
+                None => msg!(
+                    "err-cancel-lost-other-unknown",
+                    desktop = id,
+                    now = sanitize(&now)
+                ),
+            };
             rec.record(id, None, |e| {
                 e.action = Action::Cancel;
                 e.session = Some(now.clone());
-                e.detail = Some(said.clone());
+                // The audit log is data: English, whatever the run's language.
+                e.detail = Some(said.to_string());
             });
-            Err(anyhow::Error::new(lost).context(said))
+            Err(explained(lost, said))
         }
     }
 }
@@ -641,4 +599,35 @@ fn nothing_to_cancel(
     });
     messages::plain(&said);
     Ok(Outcome::Done)
+}
+
+/// `start --wait` passed its deadline: the status the desktop is still at, if it answered.
+fn still_pending_at(settings: &Settings, id: &DesktopId, record: &RemoteAssistance) -> Message {
+    let deadline = crate::units::format_duration(settings.deadline.unwrap_or_default());
+    match record.status() {
+        Some(s) => msg!(
+            "err-deadline-pending",
+            deadline = deadline,
+            desktop = id,
+            status = sanitize(s.as_str())
+        ),
+        None => msg!("err-deadline-no-answer", deadline = deadline, desktop = id),
+    }
+}
+
+/// The session ended in another final state, with the cloud's reason when it gave one.
+fn ended(id: &DesktopId, record: &RemoteAssistance) -> Message {
+    let status = record
+        .status()
+        .map(|s| sanitize(s.as_str()))
+        .unwrap_or_default();
+    match record.failed_reason() {
+        Some(r) => msg!(
+            "err-ended-reason",
+            desktop = id,
+            status = status,
+            reason = sanitize(r)
+        ),
+        None => msg!("err-ended", desktop = id, status = status),
+    }
 }

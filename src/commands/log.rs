@@ -5,32 +5,27 @@ use crate::audit::Entry;
 use crate::cli::LogArgs;
 use crate::config::Settings;
 use crate::messages::msg;
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{explained, Failure, Kind, Outcome};
 use crate::output::{render_log, render_verified, OutputFormat};
 
 pub fn run(settings: &Settings, args: &LogArgs) -> anyhow::Result<Outcome> {
     if matches!(settings.output, OutputFormat::Code | OutputFormat::Link) {
-        return Err(Failure::new(
-            Kind::Usage,
-            "`log` has no codes or links to print (-o code, -o link)",
-        )
-        .with_hint(msg!("hint-log-formats"))
-        .into());
+        return Err(Failure::new(Kind::Usage, msg!("err-log-formats"))
+            .with_hint(msg!("hint-log-formats"))
+            .into());
     }
     let path = settings.audit.log.clone().ok_or_else(|| {
-        Failure::new(
-            Kind::Usage,
-            "there is no data directory on this system for the audit log",
-        )
-        .with_hint(msg!("hint-audit-log-path"))
+        Failure::new(Kind::Usage, msg!("err-no-data-dir")).with_hint(msg!("hint-audit-log-path"))
     })?;
     let text = match crate::files::read_nofollow(&path, u64::MAX / 2) {
         Ok(Some((text, _))) => text,
         Ok(None) => String::new(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
-            return Err(anyhow::Error::new(e)
-                .context(format!("could not read the audit log {}", path.display())))
+            return Err(explained(
+                e,
+                msg!("err-read-audit-log", path = path.display()),
+            ))
         }
     };
     if args.verify {
@@ -64,7 +59,12 @@ fn verify(path: &std::path::Path, text: &str) -> anyhow::Result<Outcome> {
         }
         Err(b) => Err(Failure::new(
             Kind::Ended,
-            format!("{} line {}: {}", path.display(), b.line, b.why),
+            msg!(
+                "err-log-broken",
+                path = path.display(),
+                line = b.line,
+                why = &b.why
+            ),
         )
         .with_hint(msg!("hint-log-edited"))
         .into()),

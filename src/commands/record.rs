@@ -12,7 +12,7 @@ use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
 use crate::messages::{self, msg};
-use crate::outcome::{Failure, Kind};
+use crate::outcome::{explained, Failure, Kind};
 
 /// What a start's intent line says it is about to send.
 pub const POST: &str = "POST remote-assistance";
@@ -38,12 +38,9 @@ impl Recorder {
     /// both before any request.
     pub fn prepare(settings: &Settings, args: &AuditArgs) -> anyhow::Result<Recorder> {
         if settings.audit.require_ticket && args.ticket.is_none() {
-            return Err(Failure::new(
-                Kind::Usage,
-                "this profile requires a ticket for every change (require_ticket = true)",
-            )
-            .with_hint(msg!("hint-ticket-required"))
-            .into());
+            return Err(Failure::new(Kind::Usage, msg!("err-ticket-required"))
+                .with_hint(msg!("hint-ticket-required"))
+                .into());
         }
         let log = match (&settings.audit.log, args.no_audit) {
             (_, true) => {
@@ -52,12 +49,9 @@ impl Recorder {
             }
             (Some(path), false) => Some(Log::open(path)?),
             (None, false) => {
-                return Err(Failure::new(
-                    Kind::Usage,
-                    "there is no data directory on this system for the audit log",
-                )
-                .with_hint(msg!("hint-audit-log-or-no-audit"))
-                .into())
+                return Err(Failure::new(Kind::Usage, msg!("err-no-data-dir"))
+                    .with_hint(msg!("hint-audit-log-or-no-audit"))
+                    .into())
             }
         };
         Ok(Recorder {
@@ -242,13 +236,11 @@ fn intend_all(rec: &mut Recorder, lines: &Lines) -> anyhow::Result<Vec<Intent>> 
     for (desktop, name) in lines.about() {
         let intent = rec.intend_on(&desktop, name, lines.sends, lines.session);
         intents.push(intent.map_err(|error| {
-            let to = match desktop.as_str() {
-                "" => "change the tenant's settings".to_string(),
-                id => format!("desktop {id}"),
+            let said = match desktop.as_str() {
+                "" => msg!("err-not-recorded-settings"),
+                id => msg!("err-not-recorded", desktop = id),
             };
-            anyhow::Error::new(error).context(format!(
-                "nothing was sent to {to}: its audit line could not be written first"
-            ))
+            explained(error, said)
         })?);
     }
     Ok(intents)

@@ -4,14 +4,13 @@
 use std::hash::BuildHasher;
 use std::io::IsTerminal;
 
-use anyhow::Context;
-
 use crate::api::model::{Desktop, DesktopPage};
 use crate::api::{ApiError, Client, DesktopFilter};
 use crate::cli::{DesktopSelector, Target};
+use crate::domain::desktop_id::{self, InvalidDesktopId};
 use crate::domain::DesktopId;
-use crate::messages::{self, msg};
-use crate::outcome::{Failure, Kind};
+use crate::messages::{self, msg, Message};
+use crate::outcome::{Explain, Failure, Kind};
 use crate::output::candidates_table;
 use crate::text::snippet;
 
@@ -105,10 +104,7 @@ impl Selector {
         if value.is_empty() || value.chars().any(char::is_control) {
             return Err(Failure::new(
                 Kind::Usage,
-                format!(
-                    "{} is blank or contains control characters: a filter must name something",
-                    self.describe()
-                ),
+                msg!("err-selector-blank", selector = self.describe()),
             )
             .with_hint(msg!("hint-selector-value")));
         }
@@ -174,8 +170,19 @@ pub fn one_listed(
 /// A desktop ID as typed, read or listed; one that breaks the API's rule is a usage error.
 pub fn desktop_id(raw: &str) -> Result<DesktopId, Failure> {
     DesktopId::parse(raw).map_err(|e| {
-        Failure::new(Kind::Usage, e.to_string()).with_hint(msg!("hint-desktop-id-rule"))
+        Failure::new(Kind::Usage, invalid_id(&e)).with_hint(msg!("hint-desktop-id-rule"))
     })
+}
+
+/// What is wrong with a desktop ID, in the catalogue's words.
+fn invalid_id(e: &InvalidDesktopId) -> Message {
+    let id = match e.problem() {
+        desktop_id::EMPTY => "err-desktop-id-empty",
+        desktop_id::TOO_LONG => "err-desktop-id-too-long",
+        desktop_id::CONTROLS => "err-desktop-id-controls",
+        _ => "err-desktop-id-path",
+    };
+    Message::new(id).arg("id", e.shown())
 }
 
 /// Every desktop the selector matches: the exact matches (any case) when there are some,
@@ -186,7 +193,7 @@ pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>>
     let usable = list_matching(client, &selector.filter(), |d| {
         !d.id().is_empty() && selector.is_partial(d)
     })
-    .with_context(|| format!("could not look up the desktops for {}", selector.describe()))?;
+    .explain_with(|| msg!("err-look-up-selector", selector = selector.describe()))?;
     let exact: Vec<Desktop> = usable
         .iter()
         .filter(|d| selector.is_exact(d))
@@ -196,7 +203,7 @@ pub fn all(client: &Client, selector: &Selector) -> anyhow::Result<Vec<Desktop>>
     if chosen.is_empty() {
         return Err(Failure::new(
             Kind::NotFound,
-            format!("no desktop matches {}", selector.describe()),
+            msg!("err-no-match", selector = selector.describe()),
         )
         .with_hint(msg!("hint-no-match"))
         .into());
@@ -322,15 +329,13 @@ fn page_through(
 }
 
 fn too_many(cap: usize, total: Option<usize>) -> anyhow::Error {
-    let counted = total
-        .map(|t| format!(" (it counts {t})"))
-        .unwrap_or_default();
-    Failure::new(
-        Kind::TooMany,
-        format!("the service listed more than {cap} desktops{counted}; assist stops there"),
-    )
-    .with_hint(msg!("hint-narrow-the-list"))
-    .into()
+    let said = match total {
+        Some(t) => msg!("err-too-many-counted", cap = cap, total = t),
+        None => msg!("err-too-many", cap = cap),
+    };
+    Failure::new(Kind::TooMany, said)
+        .with_hint(msg!("hint-narrow-the-list"))
+        .into()
 }
 
 /// Says which desktop a selector chose, for a person at a terminal (cron needs no chatter).
@@ -350,18 +355,19 @@ fn announce(selector: &Selector, d: &Desktop) {
 
 fn ambiguous(selector: &Selector, matches: &[Desktop]) -> Failure {
     let shown = &matches[..matches.len().min(MAX_CANDIDATES)];
-    let mut message = format!(
-        "{} matches {} desktops; this command needs one:\n{}",
-        selector.describe(),
-        matches.len(),
-        candidates_table(shown)
-    );
-    if matches.len() > shown.len() {
-        message.push_str(&format!(
-            "\n… and {} more (`assist desktops` lists them all)",
-            matches.len() - shown.len()
-        ));
-    }
+    let more = matches.len() - shown.len();
+    let message = Message::new(if more > 0 {
+        "err-ambiguous-more"
+    } else {
+        "err-ambiguous"
+    })
+    .arg("selector", selector.describe())
+    .arg("count", matches.len())
+    .arg_lines("candidates", candidates_table(shown));
+    let message = match more {
+        0 => message,
+        more => message.arg("more", more),
+    };
     Failure::new(Kind::Usage, message).with_hint(msg!("hint-ambiguous"))
 }
 

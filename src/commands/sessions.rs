@@ -8,8 +8,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
-
 use super::select::{combined_filter, list_all, meets};
 use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::{ApiError, Client, DesktopFilter};
@@ -19,7 +17,7 @@ use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
 use crate::messages::{self, msg, Level};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{explained, Explain, Failure, Kind, Outcome};
 use crate::output::{
     render_sessions, write_metrics_file, Metrics, OutputFormat, Reporter, SessionRow,
 };
@@ -28,18 +26,12 @@ use crate::text::sanitize;
 /// Refuses `--cancel` without `--yes` when there is no terminal to ask on, before any request.
 pub fn refuse_unconfirmed(args: &SessionsArgs) -> Result<(), Failure> {
     if !args.notify.notify.is_empty() && !args.watch {
-        return Err(Failure::new(
-            Kind::Usage,
-            "--notify tells of the changes `sessions --watch` sees",
-        )
-        .with_hint(msg!("hint-notify-needs-watch")));
+        return Err(Failure::new(Kind::Usage, msg!("err-notify-needs-watch"))
+            .with_hint(msg!("hint-notify-needs-watch")));
     }
     if args.cancel && !args.yes && !can_ask() {
-        return Err(Failure::new(
-            Kind::Usage,
-            "refusing to cancel sessions without confirmation: there is no terminal to ask on",
-        )
-        .with_hint(msg!("hint-cancel-needs-yes")));
+        return Err(Failure::new(Kind::Usage, msg!("err-cancel-needs-yes"))
+            .with_hint(msg!("hint-cancel-needs-yes")));
     }
     Ok(())
 }
@@ -63,7 +55,7 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
         false => None,
     };
     let client = super::setup::client(settings)?;
-    let mut desktops = list_all(&client, &filter).context("could not list the desktops")?;
+    let mut desktops = list_all(&client, &filter).explain(msg!("err-list-desktops"))?;
     // Every filter again on this side: a server that ignored one must not widen the list,
     // let alone a sweep.
     desktops.retain(|d| meets(&filter, d));
@@ -123,11 +115,7 @@ pub fn run(settings: &Settings, args: &SessionsArgs) -> anyhow::Result<Outcome> 
 
 /// `-o prometheus` prints the metrics once; the live board has none to give.
 fn prometheus_board() -> Failure {
-    Failure::new(
-        Kind::Usage,
-        "`sessions --watch` draws a board and cannot print -o prometheus",
-    )
-    .with_hint(msg!("hint-prometheus-watch"))
+    Failure::new(Kind::Usage, msg!("err-prometheus-watch")).with_hint(msg!("hint-prometheus-watch"))
 }
 
 /// `--metrics-file`: the metrics, replaced atomically; a path that cannot be written is a
@@ -136,7 +124,7 @@ fn write_metrics(path: &std::path::Path, metrics: &Metrics) -> Result<(), Failur
     write_metrics_file(path, &metrics.render()).map_err(|e| {
         Failure::new(
             Kind::Usage,
-            format!("could not write the metrics file {}: {e}", path.display()),
+            msg!("err-metrics-file", path = path.display(), reason = e),
         )
         .with_hint(msg!("hint-metrics-file"))
     })
@@ -384,8 +372,7 @@ fn sweep(
     };
     messages::plain(&done);
     if let Some(e) = not_recorded {
-        return Err(anyhow::Error::new(e)
-            .context("a cancel was not sent: its audit line could not be written first"));
+        return Err(explained(e, msg!("err-cancel-not-recorded")));
     }
     if interrupted.load(Ordering::SeqCst) {
         return Ok(Outcome::Stopped(crate::engine::signals::kind()));

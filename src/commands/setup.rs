@@ -1,10 +1,12 @@
 //! What every command that talks to the API does first: resolve the settings (starting the
-//! demo's simulator if they need it), say their warnings, and build the client.
+//! demo's simulator if they need it), take the profile's language, say their warnings, and
+//! build the client.
 
 use super::demo;
 use crate::api::Client;
-use crate::config::{self, Overrides, Settings};
-use crate::messages::{self, msg};
+use crate::config::{self, sourced, Overrides, Settings, Source, Sourced};
+use crate::messages::lang::{self, Origin};
+use crate::messages::{self, msg, Lang};
 use crate::outcome::{Failure, Kind};
 use crate::output::OutputFormat;
 
@@ -17,9 +19,7 @@ pub fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guar
         guard = Some(started);
         Ok(Some(builtin))
     })?;
-    for notice in &settings.warnings {
-        messages::say(notice.level, &notice.message);
-    }
+    settle(&settings);
     Ok((settings, guard))
 }
 
@@ -27,10 +27,32 @@ pub fn prepare(flags: &Overrides) -> anyhow::Result<(Settings, Option<demo::Guar
 /// even the demo's simulator; their warnings said on stderr.
 pub fn local(flags: &Overrides) -> anyhow::Result<Settings> {
     let settings = config::resolve(flags)?;
+    settle(&settings);
+    Ok(settings)
+}
+
+/// Once the settings are built: the profile's `lang` takes over from the locale (not from
+/// `--lang` or `ASSIST_LANG`), then the settings' warnings are said, in that language.
+fn settle(settings: &Settings) {
+    lang::from_profile(settings.lang.as_ref().map(|l| l.value));
     for notice in &settings.warnings {
         messages::say(notice.level, &notice.message);
     }
-    Ok(settings)
+}
+
+/// The language of the run and what chose it, for `config show`.
+pub fn language(settings: &Settings) -> Sourced<Lang> {
+    let source = match lang::origin() {
+        Origin::Flag => Source::Flag("lang".into()),
+        Origin::Env => Source::Env("ASSIST_LANG".into()),
+        Origin::Profile => settings
+            .lang
+            .as_ref()
+            .map_or(Source::Default, |l| l.source.clone()),
+        Origin::Locale(var) => Source::Env(var.into()),
+        Origin::Default => Source::Default,
+    };
+    sourced(lang::current(), source)
 }
 
 /// `-o prometheus` is what `sessions` prints; any other command refuses it before any request,

@@ -3,8 +3,6 @@
 
 use std::sync::atomic::AtomicBool;
 
-use anyhow::Context;
-
 use crate::api::model::RemoteAssistance;
 use crate::api::{model, ApiError, Client};
 use crate::cli::ShowArgs;
@@ -12,7 +10,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::{Answer, Directory};
 use crate::messages::msg;
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{Explain, Failure, Kind, Outcome};
 use crate::output::{copy_code, render_show, render_show_detail, since, OutputFormat};
 use crate::text::sanitize;
 
@@ -22,7 +20,7 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let directory = Directory::listed(listed.as_slice());
     let answer = directory
         .assistance(&client, &id)
-        .with_context(|| format!("could not read the remote assistance of desktop {}", id))?;
+        .explain_with(|| msg!("err-read-assistance", desktop = &id))?;
     let record = match answer {
         Answer::Record(record) => record,
         Answer::Missing(e) => return Err(no_such_desktop(&id, client.project_id(), e).into()),
@@ -40,7 +38,7 @@ pub fn run(settings: &Settings, args: &ShowArgs) -> anyhow::Result<Outcome> {
     if args.detail {
         let desktop = client
             .desktop_detail(&id)
-            .with_context(|| format!("could not read the state of desktop {id}"))?
+            .explain_with(|| msg!("err-read-desktop-state", desktop = &id))?
             .value
             .desktop;
         let about = (id.as_str(), names.as_ref());
@@ -89,14 +87,14 @@ fn listed_names(
 
 /// GET said 404 and the project's listing does not have the desktop either.
 pub fn no_such_desktop(id: &DesktopId, project: &str, e: ApiError) -> Failure {
-    Failure::new(
-        Kind::NotFound,
-        format!(
-            "desktop {} does not exist in project {} ({e})",
-            id,
-            sanitize(project)
-        ),
-    )
+    Failure::quoting(Kind::NotFound, &e.message(), |answer| {
+        msg!(
+            "err-no-such-desktop",
+            desktop = id,
+            project = sanitize(project),
+            answer = answer
+        )
+    })
     .with_hint(not_found_hint(id))
 }
 
@@ -192,15 +190,11 @@ pub(super) fn opened(
     directory: &Directory,
 ) -> anyhow::Result<Outcome> {
     if settings.output == OutputFormat::Link && record.open_link().is_none() {
-        return Err(Failure::new(
-            Kind::NoCode,
-            format!(
-                "desktop {} is OPEN but the cloud gave no internet share link",
-                id
-            ),
-        )
-        .with_hint(msg!("hint-start-no-code"))
-        .into());
+        return Err(
+            Failure::new(Kind::NoCode, msg!("err-open-without-link", desktop = id))
+                .with_hint(msg!("hint-start-no-code"))
+                .into(),
+        );
     }
     print_record(settings, id, record, directory)?;
     if copy {

@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::domain::share::{self, shown, Key, ShareSettings};
 use crate::domain::DesktopId;
 use crate::messages::{self, msg};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{explained, Failure, Kind, Outcome};
 use crate::output::render_settings;
 use crate::text::sanitize;
 
@@ -41,9 +41,9 @@ fn show(settings: &Settings) -> anyhow::Result<Outcome> {
 }
 
 fn read(client: &Client) -> anyhow::Result<ShareSettings> {
-    let answered = client.share_settings().map_err(|e| {
-        anyhow::Error::new(e).context("could not read the tenant's collaboration settings")
-    })?;
+    let answered = client
+        .share_settings()
+        .map_err(|e| explained(e, msg!("err-read-settings")))?;
     Ok(answered.value)
 }
 
@@ -54,7 +54,7 @@ fn assignments(args: &SettingsSetArgs) -> Result<Vec<(&'static Key, Value)>, Fai
         .map(|a| share::assignment(a))
         .collect::<Result<_, _>>()
         .map_err(|e| {
-            Failure::new(Kind::Usage, format!("cannot change the settings: {e}"))
+            Failure::new(Kind::Usage, msg!("err-settings-value", reason = e))
                 .with_hint(msg!("hint-settings-keys", keys = share::names()))
         })
 }
@@ -66,11 +66,8 @@ pub fn refuse_unconfirmed(args: &SettingsArgs) -> Result<(), Failure> {
     };
     assignments(set)?;
     if !set.yes && !can_ask() {
-        return Err(Failure::new(
-            Kind::Usage,
-            "refusing to change the tenant's settings without confirmation: there is no terminal to ask on",
-        )
-        .with_hint(msg!("hint-settings-needs-yes")));
+        return Err(Failure::new(Kind::Usage, msg!("err-settings-needs-yes"))
+            .with_hint(msg!("hint-settings-needs-yes")));
     }
     Ok(())
 }
@@ -126,9 +123,7 @@ fn set(settings: &Settings, args: &SettingsSetArgs) -> anyhow::Result<Outcome> {
         answered(e, &result);
         e.detail = Some(lines.join("; "));
     });
-    result.map_err(|e| {
-        anyhow::Error::new(e).context("could not write the tenant's collaboration settings")
-    })?;
+    result.map_err(|e| explained(e, msg!("err-write-settings")))?;
     messages::plain(&msg!("settings-written", count = lines.len()));
     render_settings(&mut std::io::stdout().lock(), settings.output, &changed)?;
     Ok(Outcome::Done)
@@ -152,12 +147,7 @@ pub fn message_text(raw: &str) -> Result<String, Failure> {
             .lock()
             .take(64 * 1024)
             .read_to_string(&mut all)
-            .map_err(|e| {
-                Failure::new(
-                    Kind::Usage,
-                    format!("could not read the message from stdin: {e}"),
-                )
-            })?;
+            .map_err(|e| Failure::new(Kind::Usage, msg!("err-message-stdin", reason = e)))?;
         all
     } else {
         raw.to_string()
@@ -167,7 +157,7 @@ pub fn message_text(raw: &str) -> Result<String, Failure> {
     if text.is_empty() || length > MESSAGE_LIMIT {
         return Err(Failure::new(
             Kind::Usage,
-            format!("the message must be 1 to {MESSAGE_LIMIT} characters (it has {length})"),
+            msg!("err-message-length", limit = MESSAGE_LIMIT, length = length),
         )
         .with_hint(msg!("hint-message-length", limit = MESSAGE_LIMIT)));
     }
@@ -177,16 +167,13 @@ pub fn message_text(raw: &str) -> Result<String, Failure> {
 pub fn message(settings: &Settings, args: &MessageArgs) -> anyhow::Result<Outcome> {
     let (ids, raw) = match args.words.split_last() {
         Some((text, ids)) => (ids, text),
-        None => return Err(Failure::new(Kind::Usage, "give the message to send").into()),
+        None => return Err(Failure::new(Kind::Usage, msg!("err-message-missing")).into()),
     };
     let selector = super::select::Selector::of(&args.select);
     if selector.is_some() != ids.is_empty() {
-        return Err(Failure::new(
-            Kind::Usage,
-            "name the desktops either by their IDs or by one of --name, --user, --ip, then the message",
-        )
-        .with_hint(msg!("hint-message-usage"))
-        .into());
+        return Err(Failure::new(Kind::Usage, msg!("err-message-targets"))
+            .with_hint(msg!("hint-message-usage"))
+            .into());
     }
     let parsed: Vec<DesktopId> = ids
         .iter()
@@ -234,7 +221,7 @@ pub fn send(
     for (intent, id) in intents.iter().zip(desktops) {
         rec.outcome(intent, id, None, |e| said(e, &result, text, audit_text));
     }
-    result.map_err(|e| anyhow::Error::new(e).context("could not send the message"))?;
+    result.map_err(|e| explained(e, msg!("err-message-failed")))?;
     for id in desktops {
         messages::plain(&msg!("message-sent", desktop = id));
     }
@@ -335,7 +322,7 @@ pub fn triage(
     if require {
         return Err(Failure::new(
             Kind::Ended,
-            format!("desktop {about} is not ready for its user to accept ({problem}); nothing was sent (--require-connected)"),
+            msg!("err-not-connected", desktop = &about, problem = &problem),
         )
         .with_hint(msg!("hint-require-connected"))
         .into());

@@ -5,8 +5,6 @@ use std::io::{BufRead, IsTerminal, Read};
 use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::Context;
-
 use super::select::{self, Selector};
 use crate::api::model::RemoteAssistance;
 use crate::api::DesktopFilter;
@@ -19,7 +17,7 @@ use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
 use crate::hooks::{Listeners, MetricsTarget};
 use crate::messages::{self, msg, Message};
-use crate::outcome::{Failure, Kind, Outcome};
+use crate::outcome::{explained, Explain, Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
 
@@ -33,7 +31,7 @@ pub fn run(settings: &Settings, args: &WatchArgs) -> anyhow::Result<Outcome> {
         // The lookup is one-shot, so it gets the usual retries whatever the watch does.
         Some(selector) => select::all(&client, &selector)?,
         None if args.all => select::list_all(&client, &DesktopFilter::default())
-            .context("could not list the desktops of the project")?,
+            .explain(msg!("err-list-project"))?,
         None => Vec::new(),
     };
     let selected = listed.iter().map(|d| d.id().to_string()).collect();
@@ -208,9 +206,7 @@ fn look_up_names(
 ) -> anyhow::Result<()> {
     match directory.look_up(client, ids, concurrency, stop) {
         Ok(()) => Ok(()),
-        Err(e) if e.status() == Some(401) => {
-            Err(anyhow::Error::new(e).context("the cloud refused to list the desktops"))
-        }
+        Err(e) if e.status() == Some(401) => Err(explained(e, msg!("err-list-refused"))),
         Err(e) => {
             messages::warn(&msg!("watch-names-failed", error = e));
             Ok(())
@@ -229,10 +225,11 @@ fn unpolled(ids: &[String], total: usize) -> anyhow::Error {
     }
     Failure::new(
         Kind::Deadline,
-        format!(
-            "the deadline came before every desktop was polled: {} of {total} not polled ({})",
-            ids.len(),
-            named.join(", ")
+        msg!(
+            "err-round-too-long",
+            left = ids.len(),
+            total = total,
+            desktops = named.join(", ")
         ),
     )
     .with_hint(msg!("hint-round-too-long"))
@@ -241,20 +238,20 @@ fn unpolled(ids: &[String], total: usize) -> anyhow::Error {
 
 fn finish(end: Outcome, pending: &[String], once: bool) -> anyhow::Result<Outcome> {
     let what = if once {
-        "not yet in a wanted status after this poll"
+        "err-pending-after-once"
     } else {
-        "the deadline passed; still pending"
+        "err-pending-at-deadline"
     };
     match end {
         Outcome::Stopped(Kind::Deadline) => Err(Failure::new(
             Kind::Deadline,
-            format!(
-                "{what}: {}",
+            Message::new(what).arg(
+                "desktops",
                 pending
                     .iter()
                     .map(|p| sanitize(p))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             ),
         )
         .into()),
@@ -281,9 +278,10 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<De
         ids.add(raw)?;
     }
     if let Some(path) = &args.file {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot read desktop IDs from {}", path.display()))
-            .map_err(|e| Failure::new(Kind::Usage, format!("{e:#}")))?;
+        let file = std::fs::File::open(path).map_err(|e| {
+            let said = msg!("err-read-ids-from", source = path.display(), reason = e);
+            Failure::new(Kind::Usage, said)
+        })?;
         let name = path.display().to_string();
         read_ids(std::io::BufReader::new(file), &name, &mut ids)?;
     }
@@ -294,7 +292,7 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<De
         read_ids(std::io::stdin().lock(), "stdin", &mut ids)?;
     }
     if ids.list.is_empty() {
-        return Err(Failure::new(Kind::Usage, "no desktop IDs to watch")
+        return Err(Failure::new(Kind::Usage, msg!("err-no-ids"))
             .with_hint(msg!("hint-no-ids"))
             .into());
     }
@@ -327,30 +325,39 @@ fn read_ids(mut input: impl BufRead, source: &str, ids: &mut Ids) -> anyhow::Res
         let read = (&mut input)
             .take(MAX_LINE_BYTES as u64 + 1)
             .read_until(b'\n', &mut line)
-            .with_context(|| format!("cannot read desktop IDs from {source}"))?;
+            .explain_with(|| msg!("err-read-ids", source = source))?;
         if read == 0 {
             return Ok(());
         }
-        let bad = |what: String, hint: &'static str| -> anyhow::Error {
+        let bad = |what: Message, hint: &'static str| -> anyhow::Error {
             Failure::new(Kind::Usage, what)
                 .with_hint(Message::new(hint))
                 .into()
         };
         if n > MAX_ID_LINES {
             return Err(bad(
-                format!("{source} has more than {MAX_ID_LINES} lines of desktop IDs; assist reads no further"),
+                msg!(
+                    "err-ids-too-many-lines",
+                    source = source,
+                    max = MAX_ID_LINES
+                ),
                 "hint-too-many-id-lines",
             ));
         }
         if line.len() > MAX_LINE_BYTES {
             return Err(bad(
-                format!("line {n} of {source} is longer than {MAX_LINE_BYTES} bytes"),
+                msg!(
+                    "err-ids-line-too-long",
+                    line = n,
+                    source = source,
+                    max = MAX_LINE_BYTES
+                ),
                 "hint-ids-are-text",
             ));
         }
         let text = std::str::from_utf8(&line).map_err(|_| {
             bad(
-                format!("line {n} of {source} is not UTF-8 text"),
+                msg!("err-ids-not-text", line = n, source = source),
                 "hint-ids-are-text",
             )
         })?;

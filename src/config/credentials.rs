@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::error::ConfigError;
 use super::file::{AuthMode, RawProfile};
 use crate::auth::source::SecretSource;
+use crate::messages::msg;
 use crate::secret::Secret;
 
 /// How requests will be authenticated; secrets are still where they live (read by `session`).
@@ -63,8 +64,8 @@ fn secret_source(
     }
     if found.len() > 1 {
         return Err(ConfigError::invalid(
-            format!("{place} sets more than one of `{key}`, `{key}_command`, `{key}_file`"),
-            "keep exactly one of them",
+            msg!("err-config-secret-twice", place = place, key = key),
+            msg!("hint-config-secret-twice"),
         ));
     }
     Ok(found.pop())
@@ -77,8 +78,13 @@ pub fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
     let mode = p.auth_mode();
     let missing = |what: &str, needs: &str| {
         ConfigError::invalid(
-            format!("{place}: auth = \"{what}\" needs {needs}"),
-            "add the missing keys (config.example.toml shows each auth mode)",
+            msg!(
+                "err-config-auth-needs",
+                place = place,
+                mode = what,
+                needs = needs
+            ),
+            msg!("hint-config-auth-needs"),
         )
     };
     match mode {
@@ -96,30 +102,53 @@ pub fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
                     }),
                 }),
                 (None, Some(_)) => Err(missing("aksk", "`ak`; missing or empty: ak")),
-                (Some(_), None) => Err(missing("aksk", "a secret key; missing or empty: sk (or sk_command, sk_file)")),
-                (None, None) => Err(missing("aksk", "`ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)")),
+                (Some(_), None) => Err(missing(
+                    "aksk",
+                    "a secret key; missing or empty: sk (or sk_command, sk_file)",
+                )),
+                (None, None) => Err(missing(
+                    "aksk",
+                    "`ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)",
+                )),
             }
         }
-        Some(AuthMode::Token) => token
-            .map(AuthSpec::Token)
-            .ok_or_else(|| missing("token", "`token`, `token_command` or `token_file`; none is set")),
+        Some(AuthMode::Token) => token.map(AuthSpec::Token).ok_or_else(|| {
+            missing(
+                "token",
+                "`token`, `token_command` or `token_file`; none is set",
+            )
+        }),
         Some(AuthMode::Password) => {
             let user = p.user.clone().filter(|u| !u.trim().is_empty());
             let domain = p.domain.clone().filter(|d| !d.trim().is_empty());
             match (user, domain, password) {
-                (Some(user), Some(domain), Some(password)) => Ok(AuthSpec::Password { user, domain, password }),
+                (Some(user), Some(domain), Some(password)) => Ok(AuthSpec::Password {
+                    user,
+                    domain,
+                    password,
+                }),
                 (u, d, pw) => {
-                    let lacking: Vec<&str> = [("user", u.is_none()), ("domain", d.is_none()), ("password_command", pw.is_none())]
-                        .into_iter()
-                        .filter_map(|(k, m)| m.then_some(k))
-                        .collect();
-                    Err(missing("password", &format!("`user`, `domain` and `password_command`; missing: {}", lacking.join(", "))))
+                    let lacking: Vec<&str> = [
+                        ("user", u.is_none()),
+                        ("domain", d.is_none()),
+                        ("password_command", pw.is_none()),
+                    ]
+                    .into_iter()
+                    .filter_map(|(k, m)| m.then_some(k))
+                    .collect();
+                    Err(missing(
+                        "password",
+                        &format!(
+                            "`user`, `domain` and `password_command`; missing: {}",
+                            lacking.join(", ")
+                        ),
+                    ))
                 }
             }
         }
         None => Err(ConfigError::invalid(
-            format!("{place} has no credentials"),
-            "set auth = \"aksk\" with ak and sk (or sk_command/sk_file), auth = \"token\" with token, or auth = \"password\" with user, domain, password_command (see config.example.toml)",
+            msg!("err-config-no-credentials", place = place),
+            msg!("hint-config-no-credentials"),
         )),
     }
 }

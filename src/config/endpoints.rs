@@ -6,6 +6,7 @@ pub use crate::api::is_loopback;
 
 use super::error::ConfigError;
 use super::file::closest;
+use crate::messages::msg;
 
 /// Regions with a Workspace endpoint (docs/WORKSPACE-API.md §3): the SDK's table, then the
 /// API reference's.
@@ -87,20 +88,21 @@ pub fn endpoint_url(
         }
         (None, Some(r)) => {
             return Err(ConfigError::invalid(
-                format!("unknown region \"{r}\" ({place})"),
-                format!(
-                    "{}regions with Workspace: {}; for another region set `endpoint`",
-                    closest(r, REGIONS)
-                        .map(|s| format!("did you mean {s}? "))
-                        .unwrap_or_default(),
-                    REGIONS.join(", ")
-                ),
+                msg!("err-config-unknown-region", region = r, place = place),
+                match closest(r, REGIONS) {
+                    Some(s) => msg!(
+                        "hint-config-region-like",
+                        region = s,
+                        regions = REGIONS.join(", ")
+                    ),
+                    None => msg!("hint-config-regions", regions = REGIONS.join(", ")),
+                },
             ))
         }
         (None, None) => {
             return Err(ConfigError::invalid(
-                format!("{place} has neither `region` nor `endpoint`"),
-                "add region = \"cn-north-4\" (or your region), or endpoint = \"https://…\"",
+                msg!("err-config-no-region", place = place),
+                msg!("hint-config-no-region"),
             ))
         }
     };
@@ -116,8 +118,12 @@ pub fn parse_endpoint(text: &str) -> Result<Url, ConfigError> {
 pub fn parse_endpoint_allowing(text: &str, allow_http: bool) -> Result<Url, ConfigError> {
     let bad = |why: &str| {
         ConfigError::invalid(
-            format!("invalid endpoint \"{}\": {why}", crate::text::snippet(text, 100)),
-            "write it like https://workspace.cn-north-4.myhuaweicloud.com (http:// only for 127.0.0.1/localhost)",
+            msg!(
+                "err-config-bad-endpoint",
+                endpoint = crate::text::snippet(text, 100),
+                why = why
+            ),
+            msg!("hint-config-bad-endpoint"),
         )
     };
     let url = Url::parse(text).map_err(|e| bad(&e.to_string()))?;

@@ -34,6 +34,7 @@ pub const PROFILE_KEYS: &[&str] = &[
     "ca_file",
     "require_ticket",
     "audit_log",
+    "lang",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -76,6 +77,8 @@ pub struct RawProfile {
     pub ca_file: Option<std::path::PathBuf>,
     pub require_ticket: Option<bool>,
     pub audit_log: Option<std::path::PathBuf>,
+    /// The language of what a person reads (`en`, `zh`): checked when the profile is used.
+    pub lang: Option<String>,
 }
 
 impl RawProfile {
@@ -183,11 +186,13 @@ fn command_key(table: &toml::Table) -> Option<String> {
 
 fn foreign_command(path: &Path, owner: u32, key: &str) -> ConfigError {
     ConfigError::invalid(
-        format!(
-            "the config file {} belongs to another user (uid {owner}) and holds `{key}`: assist does not run another user's command",
-            path.display()
+        msg!(
+            "err-config-foreign-command",
+            path = path.display(),
+            owner = owner,
+            key = key
         ),
-        "run assist as that user, or give it a config file of this user's (--config PATH or ASSIST_CONFIG)",
+        msg!("hint-config-foreign-command"),
     )
 }
 

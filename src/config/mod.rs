@@ -28,7 +28,7 @@ pub use source::{
 };
 
 use crate::auth::source::SecretSource;
-use crate::messages::{msg, Level, Message};
+use crate::messages::{msg, Lang, Level, Message};
 use crate::output::{OutputFormat, Style};
 use crate::secret::Secret;
 
@@ -85,6 +85,9 @@ pub struct Settings {
     pub audit: AuditSettings,
     /// The `[notify.NAME]` targets of the config file (`--notify` picks among them).
     pub notify: notify::NotifyTargets,
+    /// The profile's `lang`: the caller hands it to `messages::lang::from_profile`, which
+    /// lets `--lang` and `ASSIST_LANG` win over it.
+    pub lang: Option<Sourced<Lang>>,
 }
 
 /// A line about the settings for the caller to say: config decides what, never prints.
@@ -127,8 +130,8 @@ impl Settings {
         match &self.backend {
             Backend::Cloud(c) => Ok(c),
             Backend::BuiltinDemo => Err(ConfigError::invalid(
-                format!("profile \"{DEMO_PROFILE}\" needs its simulator, which was not started"),
-                "this is a bug in assist: please report it",
+                msg!("err-demo-not-started", profile = DEMO_PROFILE),
+                msg!("hint-report-bug"),
             )),
         }
     }
@@ -195,10 +198,7 @@ pub fn cache_dir() -> Option<PathBuf> {
 }
 
 fn no_home() -> ConfigError {
-    ConfigError::invalid(
-        "cannot determine the config directory (no home directory)",
-        "pass --config PATH or set ASSIST_CONFIG",
-    )
+    ConfigError::invalid(msg!("err-config-no-home"), msg!("hint-config-no-home"))
 }
 
 /// The config file's path and parsed content (`None` when it does not exist).
@@ -264,6 +264,7 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         cloud => cloud,
     };
     let output = output_of(flags, raw, profile.as_ref(), &path);
+    let lang = lang_of(raw, profile.as_ref(), &path)?;
     let notify = match &file {
         Some(f) => notify::targets(&f.notify, &path)?,
         None => notify::NotifyTargets::default(),
@@ -287,7 +288,36 @@ pub fn resolve_with(flags: &Overrides, demo: DemoStarter) -> Result<Settings, Co
         warnings,
         audit,
         notify,
+        lang,
     })
+}
+
+/// The profile's `lang`, like its `output` only that of the profile in use; a word that is
+/// not a language assist speaks is an error naming the key and the words it takes.
+fn lang_of(
+    raw: Option<&RawProfile>,
+    profile: Option<&Sourced<String>>,
+    path: &Path,
+) -> Result<Option<Sourced<Lang>>, ConfigError> {
+    let (Some(word), Some(p)) = (raw.and_then(|r| r.lang.as_deref()), profile) else {
+        return Ok(None);
+    };
+    let lang = crate::messages::lang::NAMES
+        .contains(&word)
+        .then(|| Lang::parse(word))
+        .flatten();
+    match lang {
+        Some(lang) => Ok(Some(sourced(lang, profile_source(&p.value, path)))),
+        None => Err(ConfigError::invalid(
+            format!(
+                "`lang = \"{}\"` in profile \"{}\" of {} is not a language assist speaks",
+                crate::text::sanitize(word),
+                p.value,
+                path.display()
+            ),
+            "write lang = \"en\" (English) or lang = \"zh\" (简体中文), or leave it out",
+        )),
+    }
 }
 
 /// The profile a run uses when none is chosen: `default_profile`, else `default`.
@@ -460,11 +490,12 @@ fn check_region(r: &Sourced<String>) -> Result<(), ConfigError> {
         return Ok(());
     }
     Err(ConfigError::invalid(
-        format!("invalid region \"{}\" (from {})", r.value, r.source),
-        format!(
-            "regions look like cn-north-4; with Workspace: {}",
-            REGIONS.join(", ")
+        msg!(
+            "err-config-bad-region",
+            region = &r.value,
+            source = &r.source
         ),
+        msg!("hint-config-bad-region", regions = REGIONS.join(", ")),
     ))
 }
 
@@ -495,8 +526,12 @@ fn check_project(p: &Sourced<String>) -> Result<(), ConfigError> {
         return Ok(());
     }
     Err(ConfigError::invalid(
-        format!("invalid project ID \"{}\" (from {})", p.value, p.source),
-        "a project ID is letters and digits, like 0bec5db98280d2d02fd6c00c2de791ce (`assist config show` tells where it comes from)",
+        msg!(
+            "err-config-bad-project",
+            project = &p.value,
+            source = &p.source
+        ),
+        msg!("hint-config-bad-project"),
     ))
 }
 
@@ -547,7 +582,9 @@ fn from_found(flags: &Overrides, found: Found) -> Result<Connection, ConfigError
     )
     .map_err(|e| match e {
         ConfigError::Invalid { message, .. } if flags.region.is_none() => ConfigError::invalid(
-            format!("{message} (credentials from {})", found.origin),
+            Message::new("err-config-sdk-region")
+                .arg_lines("problem", message.render_in(crate::messages::Lang::En))
+                .arg("origin", &found.origin),
             "give the region with --region or ASSIST_REGION (or --endpoint)",
         ),
         e => e,

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::error::ConfigError;
 use crate::auth::source::SecretSource;
 use crate::domain::Status;
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 
 pub const NOTIFY_KEYS: &[&str] = &[
@@ -102,14 +103,14 @@ impl NotifyTargets {
     fn unknown(&self, name: &str) -> ConfigError {
         let known: Vec<&str> = self.targets.keys().map(String::as_str).collect();
         ConfigError::invalid(
-            format!(
-                "notify target \"{}\" is not defined in {}",
-                crate::text::sanitize(name),
-                self.path.display()
+            msg!(
+                "err-notify-unknown",
+                target = crate::text::sanitize(name),
+                path = self.path.display()
             ),
             match known.is_empty() {
-                true => "add a [notify.NAME] table (docs/guide.md, \"Tell the team\")".to_string(),
-                false => format!("the targets defined are: {}", known.join(", ")),
+                true => msg!("hint-notify-none-defined"),
+                false => msg!("hint-notify-defined", targets = known.join(", ")),
             },
         )
     }
@@ -131,26 +132,25 @@ pub fn targets(
 }
 
 fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
-    let bad =
-        |what: String, hint: &str| ConfigError::invalid(format!("[notify.{name}]: {what}"), hint);
+    let bad = |what: Message, hint: &'static str| ConfigError::invalid(what, Message::new(hint));
     let url = Url::parse(raw.url.trim()).map_err(|e| {
         bad(
-            format!("url is not a valid address ({e})"),
-            "write the bot's whole webhook address, https://…",
+            msg!("err-notify-bad-url", name = name, reason = e),
+            "hint-notify-url",
         )
     })?;
     let loopback = crate::api::is_loopback(&url);
     if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
         return Err(bad(
-            format!("url must use https (it is {}://)", url.scheme()),
-            "plain http would carry the bot's key unencrypted; only loopback addresses may use it",
+            msg!("err-notify-http", name = name, scheme = url.scheme()),
+            "hint-notify-http",
         ));
     }
     let secret = match (&raw.secret, &raw.secret_command) {
         (Some(_), Some(_)) => {
             return Err(bad(
-                "both secret and secret_command are set".into(),
-                "keep one of them",
+                msg!("err-notify-secret-twice", name = name),
+                "hint-notify-secret-twice",
             ))
         }
         (Some(value), None) => Some(SecretSource::Value {
@@ -165,8 +165,8 @@ fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
     };
     if secret.is_some() && !raw.kind.signs() {
         return Err(bad(
-            format!("a {} target has no signing secret", raw.kind.as_str()),
-            "only feishu and dingtalk bots sign their messages; remove secret/secret_command",
+            msg!("err-notify-unsigned", name = name, kind = raw.kind.as_str()),
+            "hint-notify-unsigned",
         ));
     }
     let statuses = raw
@@ -187,11 +187,12 @@ fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
 fn status(name: &str, text: &str) -> Result<Status, ConfigError> {
     match Status::parse(text.trim()) {
         Status::Other(_) => Err(ConfigError::invalid(
-            format!(
-                "[notify.{name}]: unknown status \"{}\" in statuses",
-                crate::text::sanitize(text)
+            msg!(
+                "err-notify-unknown-status",
+                name = name,
+                status = crate::text::sanitize(text)
             ),
-            "the statuses are OPEN, CLOSE, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, NONE",
+            msg!("hint-notify-statuses"),
         )),
         known => Ok(known),
     }

@@ -11,6 +11,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use super::error::ConfigError;
 use super::source::Source;
+use crate::messages::msg;
 
 pub const ENV_REGIONS_FILE: &str = "HUAWEICLOUD_SDK_REGIONS_FILE";
 
@@ -76,10 +77,8 @@ fn regions_file() -> Option<PathBuf> {
 
 fn bad_file(path: &Path, why: &str) -> ConfigError {
     ConfigError::invalid(
-        format!("cannot read the SDK regions file {}: {why}", path.display()),
-        format!(
-            "fix it (a service name, then a list of `id:` and `endpoint:`), or point {ENV_REGIONS_FILE} elsewhere"
-        ),
+        msg!("err-regions-file", path = path.display(), why = why),
+        msg!("hint-regions-file", variable = ENV_REGIONS_FILE),
     )
 }
 

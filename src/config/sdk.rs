@@ -7,7 +7,7 @@ use super::error::ConfigError;
 use super::ini::Ini;
 use super::source::Source;
 use crate::auth::source::SecretSource;
-use crate::messages::Message;
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 
 /// AK/SK found where the official SDKs keep them.
@@ -46,8 +46,8 @@ pub fn from_env() -> Result<Option<Found>, ConfigError> {
             ENV_SK
         };
         return Err(ConfigError::invalid(
-            format!("{missing} is not set, but its partner is: the environment holds only half an AK/SK pair"),
-            format!("set both {ENV_AK} and {ENV_SK}, or unset the one that is set to use a profile instead"),
+            msg!("err-sdk-half-pair", missing = missing),
+            msg!("hint-sdk-half-pair", ak = ENV_AK, sk = ENV_SK),
         ));
     };
     Ok(Some(Found {
@@ -84,23 +84,20 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
         Err(e) => {
             return Err(ConfigError::invalid(
-                format!(
-                    "cannot read the SDK credentials file {}: {e}",
-                    path.display()
-                ),
-                format!("fix or remove it (or {ENV_CREDENTIALS_FILE})"),
+                msg!("err-sdk-unreadable", path = path.display(), reason = e),
+                msg!("hint-sdk-unreadable", variable = ENV_CREDENTIALS_FILE),
             ))
         }
     };
     let ini = Ini::parse(&text).map_err(|e| {
         ConfigError::invalid(
-            format!(
-                "the SDK credentials file {}, line {}: {}",
-                path.display(),
-                e.line,
-                e.message
+            msg!(
+                "err-sdk-line",
+                path = path.display(),
+                line = e.line,
+                reason = &e.message
             ),
-            "it is read as Python's configparser reads it (as the official SDK does): fix that line",
+            msg!("hint-sdk-line"),
         )
     })?;
     let place = format!("[basic] of {}", path.display());
@@ -108,8 +105,8 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
     for key in ["ak", "sk", "security_token", "project_id", "iam_endpoint"] {
         let value = ini.get("basic", key).map_err(|why| {
             ConfigError::invalid(
-                format!("{place}: `{key}`: {why}"),
-                "configparser interpolates `%`: write `%%` for a percent sign",
+                msg!("err-sdk-value", place = &place, key = key, why = why),
+                msg!("hint-sdk-percent"),
             )
         })?;
         if let Some(v) = value
@@ -128,8 +125,12 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
                 .filter_map(|(k, m)| m.then_some(k))
                 .collect();
             return Err(ConfigError::invalid(
-                format!("{place} lacks {}", missing.join(" and ")),
-                "add the missing key, or write an assist profile (config.example.toml)",
+                msg!(
+                    "err-sdk-lacks",
+                    place = &place,
+                    keys = missing.join(" and ")
+                ),
+                msg!("hint-sdk-lacks"),
             ));
         }
     };

@@ -30,16 +30,33 @@ pub struct InvalidDesktopId {
     problem: &'static str,
 }
 
+impl InvalidDesktopId {
+    /// The text as shown (cut and escaped).
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// What is wrong with it, one of the `pub const` problems below (the commands room has
+    /// their words in each language).
+    pub fn problem(&self) -> &'static str {
+        self.problem
+    }
+}
+
+pub const EMPTY: &str = "is empty";
+pub const TOO_LONG: &str = "is longer than 255 characters";
+pub const CONTROLS: &str = "contains control characters";
+
 impl DesktopId {
     /// The API allows any 1-255 character string; `.` and `..` alone would change the URL's
     /// path, and control characters have no business in an ID (or a terminal).
     pub fn parse(raw: &str) -> Result<DesktopId, InvalidDesktopId> {
         let problem = if raw.is_empty() {
-            "is empty"
+            EMPTY
         } else if raw.chars().count() > MAX_CHARS {
-            "is longer than 255 characters"
+            TOO_LONG
         } else if raw.chars().any(char::is_control) {
-            "contains control characters"
+            CONTROLS
         } else if raw == "." || raw == ".." {
             "would name a different path"
         } else {

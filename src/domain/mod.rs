@@ -1,7 +1,7 @@
 //! The words of the domain, with their rules: assistance statuses, desktop IDs, the password
 //! mask. The bottom layer: cli, commands, api and output import it; it imports none of them.
 
-mod desktop_id;
+pub mod desktop_id;
 mod names;
 pub mod share;
 mod status;

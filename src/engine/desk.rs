@@ -15,7 +15,7 @@ use crate::api::model::{Desktop, RemoteAssistance};
 use crate::api::ApiError;
 use crate::domain::{DesktopId, Status};
 use crate::messages::{msg, Level};
-use crate::outcome::Outcome as End;
+use crate::outcome::{explained, Outcome as End};
 use crate::text::sanitize;
 
 const BACKOFF_CAP: Duration = Duration::from_secs(60);
@@ -150,10 +150,10 @@ pub fn handle(
     ) {
         Fate::Refused => {
             let what = match e.is_no_such_api() {
-                true => format!("the API gateway has no such API (asked for desktop {id})"),
-                false => format!("the cloud refused to show desktop {id}"),
+                true => msg!("err-no-such-api", desktop = id),
+                false => msg!("err-show-refused", desktop = id),
             };
-            return Err(anyhow::Error::new(e).context(what));
+            return Err(explained(e, what));
         }
         Fate::NotFound => {
             sched.pacer.accepted(now, sent);

@@ -7,12 +7,11 @@ use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use super::plan::Seen;
 use crate::messages::{msg, Level, Message};
-use crate::outcome::Failure;
+use crate::outcome::{Explain, Failure};
 use crate::units::spoken;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -132,11 +131,10 @@ fn wait_for_lock(
     loop {
         if interrupted.load(Ordering::SeqCst) {
             let kind = super::signals::kind();
-            return Err(Failure::new(
-                kind,
-                format!("{} while waiting for the state file", kind.signal_text()),
-            )
-            .into());
+            let said = Failure::quoting(kind, &kind.signal_message(), |signal| {
+                msg!("err-state-signal", signal = signal)
+            });
+            return Err(said.into());
         }
         match lock.try_lock() {
             Ok(()) => return Ok(()),
@@ -160,8 +158,7 @@ fn wait_for_lock(
                 .into())
             }
             Err(TryLockError::Error(e)) => {
-                return Err(e)
-                    .with_context(|| format!("cannot lock the state file {}", path.display()))
+                return Err(e).explain_with(|| msg!("err-state-lock", path = path.display()))
             }
         }
     }

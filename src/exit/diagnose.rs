@@ -21,6 +21,11 @@ use crate::outcome::{Failure, Kind};
 pub trait Diagnose {
     fn code(&self) -> Code;
     fn hint(&self) -> Option<Message>;
+    /// What happened, in the catalogue's words (the edge says it in the run's language);
+    /// `None`: the error's own (English) text is shown.
+    fn message(&self) -> Option<Message> {
+        None
+    }
 }
 
 /// The one downcast chain: `cause` as an error that diagnoses itself, if it is one. An error
@@ -73,9 +78,17 @@ impl Diagnose for Failure {
     fn hint(&self) -> Option<Message> {
         self.hint.clone()
     }
+
+    fn message(&self) -> Option<Message> {
+        Some(self.shown().clone())
+    }
 }
 
 impl Diagnose for ApiError {
+    fn message(&self) -> Option<Message> {
+        Some(ApiError::message(self))
+    }
+
     fn code(&self) -> Code {
         match self {
             _ if self.is_refused() => Code::Auth,
@@ -132,6 +145,10 @@ impl Diagnose for ConfigError {
         Code::Config
     }
 
+    fn message(&self) -> Option<Message> {
+        ConfigError::message(self)
+    }
+
     fn hint(&self) -> Option<Message> {
         match self {
             ConfigError::Missing { path, .. } => Some(msg!(
@@ -162,9 +179,7 @@ impl Diagnose for ConfigError {
                 },
                 demo = DEMO_PROFILE,
             )),
-            ConfigError::Invalid { hint, .. } => hint
-                .as_ref()
-                .map(|h| Message::new("hint-config").arg_lines("hint", h)),
+            ConfigError::Invalid { hint, .. } => hint.clone(),
             _ => None,
         }
     }
@@ -173,6 +188,19 @@ impl Diagnose for ConfigError {
 impl Diagnose for StateError {
     fn code(&self) -> Code {
         Code::Config
+    }
+
+    fn message(&self) -> Option<Message> {
+        Some(match self {
+            StateError::Unusable { path, why } => {
+                msg!("err-state-unusable", path = path.display(), why = why)
+            }
+            StateError::Busy { path, waited } => msg!(
+                "err-state-busy",
+                path = path.display(),
+                waited = crate::units::spoken(*waited)
+            ),
+        })
     }
 
     fn hint(&self) -> Option<Message> {
@@ -186,6 +214,10 @@ impl Diagnose for StateError {
 impl Diagnose for SecretError {
     fn code(&self) -> Code {
         Code::Config
+    }
+
+    fn message(&self) -> Option<Message> {
+        Some(msg!("err-secret", reason = &self.0))
     }
 
     fn hint(&self) -> Option<Message> {
@@ -205,6 +237,18 @@ impl Diagnose for Unsafe {
 }
 
 impl Diagnose for NotifyError {
+    fn message(&self) -> Option<Message> {
+        Some(match self {
+            NotifyError::Client(reason) => msg!("err-notify-client", reason = reason),
+            NotifyError::Refused { target, reason } => {
+                msg!("err-notify-refused", target = target, reason = reason)
+            }
+            NotifyError::Unreachable { target, reason } => {
+                msg!("err-notify-unreachable", target = target, reason = reason)
+            }
+        })
+    }
+
     fn code(&self) -> Code {
         match self {
             NotifyError::Client(_) => Code::Internal,
@@ -229,6 +273,14 @@ impl Diagnose for NotifyError {
 impl Diagnose for LogError {
     fn code(&self) -> Code {
         Code::Config
+    }
+
+    fn message(&self) -> Option<Message> {
+        Some(msg!(
+            "err-audit-log",
+            path = self.path.display(),
+            reason = &self.source
+        ))
     }
 
     fn hint(&self) -> Option<Message> {
@@ -324,5 +376,120 @@ mod tests {
             given.hint().map(|m| m.render()).as_deref(),
             Some("do \\u{1b} this\nthen that")
         );
+    }
+
+    /// In English each typed error's words are its `Display` text, byte for byte: the edge
+    /// shows the words, logs and the audit log keep the text.
+    #[test]
+    fn the_english_words_of_each_setup_error_are_its_text() {
+        use std::path::PathBuf;
+        let path = || PathBuf::from("/etc/assist/config.toml");
+        type Said<'a> = Box<dyn Fn() -> (Option<Message>, String) + 'a>;
+        let errors: Vec<Said> = vec![
+            Box::new(|| {
+                let e = ConfigError::Read {
+                    path: path(),
+                    reason: "denied".into(),
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = ConfigError::Missing {
+                    path: path(),
+                    explicit: true,
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = ConfigError::Syntax {
+                    path: path(),
+                    line: 2,
+                    column: 7,
+                    message: "expected `=`".into(),
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = ConfigError::UnknownKey {
+                    path: path(),
+                    place: "[profiles.prod]".into(),
+                    key: "regoin".into(),
+                    line: Some(4),
+                    suggestion: None,
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = ConfigError::UnknownKey {
+                    path: path(),
+                    place: "[profiles.prod]".into(),
+                    key: "regoin".into(),
+                    line: None,
+                    suggestion: None,
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = ConfigError::UnknownProfile {
+                    name: "x".into(),
+                    path: path(),
+                    known: vec![],
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = StateError::Unusable {
+                    path: path(),
+                    why: "not JSON".into(),
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = StateError::Busy {
+                    path: path(),
+                    waited: std::time::Duration::from_secs(10),
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = SecretError("sk_command exited 1".into());
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = NotifyError::Refused {
+                    target: "ops".into(),
+                    reason: "HTTP 400".into(),
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = NotifyError::Unreachable {
+                    target: "ops".into(),
+                    reason: "refused".into(),
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = NotifyError::Client("no TLS".into());
+                (Diagnose::message(&e), e.to_string())
+            }),
+            Box::new(|| {
+                let e = LogError {
+                    path: path(),
+                    source: std::io::Error::other("disk full"),
+                };
+                (Diagnose::message(&e), e.to_string())
+            }),
+        ];
+        for make in errors {
+            let (said, text) = make();
+            let said = said.expect("words");
+            assert_eq!(
+                said.render_in(crate::messages::Lang::En),
+                text,
+                "{}",
+                said.id()
+            );
+        }
     }
 }

@@ -10,6 +10,9 @@
 #![allow(dead_code)]
 
 mod catalogue;
+pub mod lang;
+
+pub use lang::Lang;
 
 use std::fmt::Display;
 use std::io::Write;
@@ -91,49 +94,41 @@ impl Message {
             .map(|a| a.value.as_str())
     }
 
-    /// The message in words: the catalogue's text with each `{name}` replaced by its
-    /// sanitised value. An id missing from the catalogue renders as the id and its values, so
-    /// nothing is ever lost (the catalogue's tests catch the gap).
+    /// The message in words, in the run's language: the catalogue's text with each
+    /// `{ $name }` replaced by its sanitised value. An id missing from the catalogue renders
+    /// as the id and its values, so nothing is ever lost (the catalogue's tests catch the gap).
     pub fn render(&self) -> String {
-        let Some(text) = catalogue::english(self.id) else {
-            let values: Vec<String> = self.args.iter().map(Arg::shown).collect();
-            return format!("{} {}", self.id, values.join(" "))
+        self.render_in(lang::current())
+    }
+
+    /// The message in words in `lang` (English where that language lacks it).
+    pub fn render_in(&self, lang: Lang) -> String {
+        let args: Vec<(&str, String)> = self.args.iter().map(|a| (a.name, a.shown())).collect();
+        catalogue::text(lang, self.id, &args).unwrap_or_else(|| {
+            let values: Vec<&str> = args.iter().map(|(_, v)| v.as_str()).collect();
+            format!("{} {}", self.id, values.join(" "))
                 .trim_end()
-                .to_owned();
-        };
-        fill(text, &self.args)
+                .to_owned()
+        })
     }
 }
 
-/// Replaces `{name}` with its value; `{{` and `}}` stand for braces.
-fn fill(text: &str, args: &[Arg]) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with("{{") || tail.starts_with("}}") {
-            out.push_str(&tail[..1]);
-            rest = &tail[2..];
-            continue;
-        }
-        match (tail.starts_with('{'), tail.find('}')) {
-            (true, Some(end)) => {
-                let name = &tail[1..end];
-                match args.iter().find(|a| a.name == name) {
-                    Some(a) => out.push_str(&a.shown()),
-                    None => out.push_str(&tail[..=end]),
-                }
-                rest = &tail[end + 1..];
-            }
-            _ => {
-                out.push_str(&tail[..1]);
-                rest = &tail[1..];
-            }
-        }
+/// The catalogue's text of an id made at run time (the help's, keyed by command path and
+/// argument), without arguments; `None` when no language has it.
+pub fn text_of(lang: Lang, id: &str) -> Option<String> {
+    catalogue::text(lang, id, &[])
+}
+
+/// The catalogue files of a language and the ids of one: for the help's own completeness test.
+#[cfg(test)]
+pub use catalogue::{files as catalogue_files, ids_of as catalogue_ids};
+
+/// A message shown as an error's text (`Display`, logs, the audit log's `detail`) is English:
+/// that text is data. The edge renders the same message in the run's language.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render_in(Lang::En))
     }
-    out.push_str(rest);
-    out
 }
 
 /// `msg!("id", name = value, …)`: a `Message` with its arguments.
@@ -164,22 +159,32 @@ pub enum Level {
 }
 
 impl Level {
-    fn prefix(self) -> &'static str {
-        match self {
-            Level::Plain => "",
-            Level::Note => "note: ",
-            Level::Warning => "warning: ",
-            Level::Error => "error: ",
-            Level::Cause => "  cause: ",
-            Level::Hint => "  hint: ",
-            Level::Detail => "* ",
+    /// The prefix in `lang`. Chinese has its own words (as git's zh_CN does: `错误：`), with
+    /// the full-width colon Chinese text uses: a person reading Chinese reads every word of the
+    /// line in it. A script keys on the exit code, or runs with `ASSIST_LANG=en` to grep the
+    /// English prefixes (docs/guide.md, "Language"). Six fixed words, so a match, not ids.
+    fn prefix(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (_, Level::Plain) => "",
+            (_, Level::Detail) => "* ",
+            (Lang::En, Level::Note) => "note: ",
+            (Lang::En, Level::Warning) => "warning: ",
+            (Lang::En, Level::Error) => "error: ",
+            (Lang::En, Level::Cause) => "  cause: ",
+            (Lang::En, Level::Hint) => "  hint: ",
+            (Lang::Zh, Level::Note) => "提示：",
+            (Lang::Zh, Level::Warning) => "警告：",
+            (Lang::Zh, Level::Error) => "错误：",
+            (Lang::Zh, Level::Cause) => "  原因：",
+            (Lang::Zh, Level::Hint) => "  建议：",
         }
     }
 }
 
 /// The line as it is written: the level's prefix and the rendered message.
 pub fn line(level: Level, message: &Message) -> String {
-    format!("{}{}", level.prefix(), message.render())
+    let lang = lang::current();
+    format!("{}{}", level.prefix(lang), message.render_in(lang))
 }
 
 /// Writes one whole line to stderr. A closed or full stderr is not worth failing the run for:
@@ -200,7 +205,7 @@ pub fn ask(message: &Message) -> std::io::Result<()> {
 /// What a person answered to a yes/no question ([`confirm`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
-    /// `y` or `yes`, in any case.
+    /// `y` or `yes`, in any case (in Chinese also `是`).
     Yes,
     /// Anything else, or the end of the input.
     No,
@@ -224,8 +229,18 @@ pub fn confirm(question: &Message, stopped: &dyn Fn() -> bool) -> std::io::Resul
     if stopped() {
         return Ok(Answer::Stopped);
     }
-    let yes = matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes");
-    Ok(if yes { Answer::Yes } else { Answer::No })
+    Ok(if is_yes(&answer, lang::current()) {
+        Answer::Yes
+    } else {
+        Answer::No
+    })
+}
+
+/// `y` or `yes` in any case, in every language (a habit of the hands, and what the `[y/N]`
+/// of every question shows); in Chinese also `是`, the word a Chinese reader answers with.
+fn is_yes(answer: &str, lang: Lang) -> bool {
+    let answer = answer.trim().to_lowercase();
+    matches!(answer.as_str(), "y" | "yes") || (lang == Lang::Zh && answer == "是")
 }
 
 /// Drops what the terminal holds unread (TCIFLUSH): a `y` typed while the list was still
@@ -310,21 +325,55 @@ mod tests {
 
     #[test]
     fn arguments_fill_their_places_and_are_sanitised() {
-        let m = Message::new("test-only").arg("who", "erin\x1b[2J");
-        assert_eq!(fill("hello {who}!", &m.args), "hello erin\\u{1b}[2J!");
+        let m = msg!("error", error = "erin\x1b[2J");
+        assert_eq!(m.render_in(Lang::En), "erin\\u{1b}[2J");
     }
 
     #[test]
     fn a_value_is_one_line_unless_given_as_lines() {
-        let one = msg!("test-only", v = "a\nerror: forged");
-        assert_eq!(fill("{v}", &one.args), "a\\nerror: forged");
-        let lines = Message::new("test-only").arg_lines("v", "a\n  b\x07");
-        assert_eq!(fill("{v}", &lines.args), "a\n  b\\u{7}");
+        let one = msg!("error", error = "a\nerror: forged");
+        assert_eq!(one.render_in(Lang::En), "a\\nerror: forged");
+        let lines = Message::new("error").arg_lines("error", "a\n  b\x07");
+        assert_eq!(lines.render_in(Lang::En), "a\n  b\\u{7}");
     }
 
     #[test]
-    fn braces_can_be_written_and_unknown_places_are_kept() {
-        assert_eq!(fill("{{x}} {y}", &[]), "{x} {y}");
+    fn a_language_renders_its_own_words_and_spaces_are_kept() {
+        let m = msg!("sessions-confirm", count = 3);
+        assert_eq!(m.render_in(Lang::En), "Cancel these 3 session(s)? [y/N] ");
+    }
+
+    #[test]
+    fn chinese_lines_have_chinese_prefixes_and_english_ones_stay() {
+        assert_eq!(Level::Error.prefix(Lang::En), "error: ");
+        assert_eq!(Level::Hint.prefix(Lang::En), "  hint: ");
+        assert_eq!(Level::Error.prefix(Lang::Zh), "错误：");
+        assert_eq!(Level::Hint.prefix(Lang::Zh), "  建议：");
+        assert_eq!(Level::Detail.prefix(Lang::Zh), "* ");
+    }
+
+    #[test]
+    fn yes_is_y_or_yes_and_in_chinese_also_shi() {
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(is_yes("y\n", lang));
+            assert!(is_yes(" YES \n", lang));
+            assert!(!is_yes("n\n", lang));
+            assert!(!is_yes("", lang));
+        }
+        assert!(is_yes("是\n", Lang::Zh));
+        assert!(!is_yes("是\n", Lang::En));
+        assert!(!is_yes("否\n", Lang::Zh));
+    }
+
+    #[test]
+    fn a_chinese_text_keeps_its_arguments_and_trailing_space() {
+        let m = msg!("sessions-confirm", count = 3);
+        assert_eq!(m.render_in(Lang::Zh), "取消这 3 个会话？[y/N] ");
+        let m = msg!("cancel-nothing", desktop = "d-1");
+        assert_eq!(
+            m.render_in(Lang::Zh),
+            "无需取消：云桌面 d-1 没有活动的远程协助"
+        );
     }
 
     #[test]
@@ -339,21 +388,110 @@ mod tests {
         assert_eq!(format!("{m:?}"), "Message(x [\"secret\"])");
     }
 
-    #[test]
-    fn every_place_in_the_catalogue_is_a_name() {
-        for (id, text) in catalogue::ENGLISH {
-            let mut rest = text.replace("{{", "").replace("}}", "");
-            while let Some(i) = rest.find('{') {
-                let end = rest[i..].find('}').map(|e| i + e);
-                let end = end.unwrap_or_else(|| panic!("{id}: unclosed brace"));
-                let name = &rest[i + 1..end];
-                assert!(
-                    !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
-                    "{id}: bad place {{{name}}}"
-                );
-                rest = rest[end + 1..].to_owned();
+    /// Each id with the argument names its text uses, for one language.
+    fn catalogue_of(lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut all = std::collections::BTreeMap::new();
+        for (file, source) in catalogue::files(lang) {
+            let mut current: Option<String> = None;
+            for line in source.lines() {
+                if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    let id = line.split_once(" =").map(|(id, _)| id.trim().to_string());
+                    let id = id.unwrap_or_else(|| panic!("{file}: not a message: {line}"));
+                    assert!(
+                        all.insert(id.clone(), Vec::new()).is_none(),
+                        "{}/{file}: {id} is defined twice",
+                        lang.tag()
+                    );
+                    current = Some(id);
+                }
+                if let Some(id) = &current {
+                    let names = all.get_mut(id).unwrap();
+                    for (i, _) in line.match_indices("{ $") {
+                        let rest = &line[i + 3..];
+                        let name = rest.split([' ', '}']).next().unwrap_or("").to_string();
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                    names.sort();
+                }
             }
         }
+        all
+    }
+
+    #[test]
+    fn every_message_has_both_languages_with_the_same_arguments() {
+        let en = catalogue_of(Lang::En);
+        let zh = catalogue_of(Lang::Zh);
+        let only_en: Vec<&String> = en.keys().filter(|id| !zh.contains_key(*id)).collect();
+        let only_zh: Vec<&String> = zh.keys().filter(|id| !en.contains_key(*id)).collect();
+        assert!(only_en.is_empty(), "no Chinese text for: {only_en:?}");
+        assert!(only_zh.is_empty(), "no English text for: {only_zh:?}");
+        for (id, names) in &en {
+            assert_eq!(names, &zh[id], "{id}: the languages name other arguments");
+        }
+    }
+
+    #[test]
+    fn every_catalogue_parses_and_every_place_is_a_name() {
+        for lang in [Lang::En, Lang::Zh] {
+            for (id, names) in catalogue_of(lang) {
+                let args: Vec<(&str, String)> =
+                    names.iter().map(|n| (n.as_str(), "x".into())).collect();
+                for name in &names {
+                    assert!(
+                        !name.is_empty()
+                            && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                        "{}: {id}: bad place {{ ${name} }}",
+                        lang.tag()
+                    );
+                }
+                let rendered = catalogue::text(lang, &id, &args);
+                assert!(rendered.is_some(), "{}: {id} does not parse", lang.tag());
+            }
+        }
+    }
+
+    /// Every id of the catalogue is said somewhere: a row nobody uses is a translation
+    /// nobody reads.
+    #[test]
+    fn no_catalogue_has_an_unused_id() {
+        let text = all_sources();
+        // The help's ids are made from the command tree (cli/help.rs tests them against it).
+        let help: Vec<String> = catalogue::files(Lang::En)
+            .iter()
+            .filter(|(name, _)| name == "help.ftl")
+            .flat_map(|(_, source)| catalogue::ids_of(source))
+            .filter(|id| !id.starts_with("usage-"))
+            .collect();
+        let unused: Vec<String> = catalogue_of(Lang::En)
+            .into_keys()
+            .filter(|id| !help.contains(id))
+            .filter(|id| !text.contains(&format!("\"{id}\"")))
+            .collect();
+        assert!(unused.is_empty(), "ids no source names: {unused:?}");
+    }
+
+    /// The text of every source file outside this room (its examples are not messages).
+    fn all_sources() -> String {
+        fn walk(dir: &std::path::Path, skip: &std::path::Path, text: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.starts_with(skip) {
+                    continue;
+                }
+                if path.is_dir() {
+                    walk(&path, skip, text);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    text.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut text = String::new();
+        walk(&src, &src.join("messages"), &mut text);
+        text
     }
 
     /// A message id the source names but the catalogue lacks would print as its bare id.
@@ -395,7 +533,7 @@ mod tests {
                 for (i, _) in text.match_indices(opener) {
                     let rest = &text[i + opener.len()..];
                     let id = format!("{prefix}{}", rest.split('"').next().unwrap_or(""));
-                    if is_id(&id) && catalogue::english(&id).is_none() {
+                    if is_id(&id) && !catalogue::has(Lang::En, &id) {
                         missing.push(format!("{}: {id}", file.display()));
                     }
                 }
@@ -406,14 +544,5 @@ mod tests {
             "ids without a catalogue row:\n{}",
             missing.join("\n")
         );
-    }
-
-    #[test]
-    fn ids_are_unique() {
-        let mut ids: Vec<&str> = catalogue::ENGLISH.iter().map(|(id, _)| *id).collect();
-        ids.sort_unstable();
-        let before = ids.len();
-        ids.dedup();
-        assert_eq!(before, ids.len(), "a message id is listed twice");
     }
 }

@@ -2,9 +2,13 @@
 
 use jiff::{tz::TimeZone, Timestamp, Unit};
 
-/// `Some("4 min ago")` for an RFC 3339 time; `None` when the text is not one (it is then
-/// shown as received). Only the largest unit is given: an age is for reading at a glance.
-pub fn relative_age(created: &str, now: Timestamp) -> Option<String> {
+use super::table::word;
+use crate::messages::{msg, Lang, Message};
+
+/// `Some("4 min ago")` (`4 分钟前`) for an RFC 3339 time; `None` when the text is not one (it
+/// is then shown as received). Only the largest unit is given: an age is for reading at a
+/// glance.
+pub fn relative_age(created: &str, now: Timestamp, lang: Lang) -> Option<String> {
     let then: Timestamp = created.trim().parse().ok()?;
     let (earlier, later, future) = if then <= now {
         (then, now, false)
@@ -15,20 +19,22 @@ pub fn relative_age(created: &str, now: Timestamp) -> Option<String> {
     let span = earlier
         .until((Unit::Year, &later.to_zoned(TimeZone::UTC)))
         .ok()?;
+    // One and many apart: the catalogue's arguments are text, which Fluent's plural
+    // categories do not select on.
     let amount = [
-        (i64::from(span.get_years()), "year", "years"),
-        (i64::from(span.get_months()), "month", "months"),
-        (i64::from(span.get_days()), "day", "days"),
-        (i64::from(span.get_hours()), "hour", "hours"),
-        (span.get_minutes(), "min", "min"),
+        (i64::from(span.get_years()), "age-year", "age-years"),
+        (i64::from(span.get_months()), "age-month", "age-months"),
+        (i64::from(span.get_days()), "age-day", "age-days"),
+        (i64::from(span.get_hours()), "age-hour", "age-hours"),
+        (span.get_minutes(), "age-min", "age-min"),
     ]
     .into_iter()
     .find(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
+    .map(|(n, one, many)| Message::new(if n == 1 { one } else { many }).arg("n", n));
     Some(match (amount, future) {
-        (None, _) => "just now".to_string(),
-        (Some(a), false) => format!("{a} ago"),
-        (Some(a), true) => format!("in {a}"),
+        (None, _) => word("age-just-now", lang),
+        (Some(a), false) => msg!("age-ago", amount = a.render_in(lang)).render_in(lang),
+        (Some(a), true) => msg!("age-in", amount = a.render_in(lang)).render_in(lang),
     })
 }
 
@@ -62,7 +68,7 @@ mod tests {
     #[test]
     fn the_largest_unit_is_given() {
         let now = at("2026-11-28T04:20:00Z");
-        let age = |s| relative_age(s, now);
+        let age = |s| relative_age(s, now, Lang::En);
         assert_eq!(age("2022-03-28T00:00:00Z").as_deref(), Some("4 years ago"));
         assert_eq!(age("2025-11-27T04:20:00Z").as_deref(), Some("1 year ago"));
         assert_eq!(age("2026-09-01T00:00:00Z").as_deref(), Some("2 months ago"));
@@ -74,6 +80,16 @@ mod tests {
         );
         assert_eq!(age("2026-11-28T04:19:30Z").as_deref(), Some("just now"));
         assert_eq!(age("2026-11-28T04:25:00Z").as_deref(), Some("in 5 min"));
+    }
+
+    #[test]
+    fn chinese_ages_say_the_unit_and_before_or_after() {
+        let now = at("2026-11-28T04:20:00Z");
+        let age = |s| relative_age(s, now, Lang::Zh);
+        assert_eq!(age("2022-03-28T00:00:00Z").as_deref(), Some("4 年前"));
+        assert_eq!(age("2026-11-28T04:16:00Z").as_deref(), Some("4 分钟前"));
+        assert_eq!(age("2026-11-28T04:19:30Z").as_deref(), Some("刚刚"));
+        assert_eq!(age("2026-11-28T04:25:00Z").as_deref(), Some("5 分钟后"));
     }
 
     #[test]
@@ -93,7 +109,7 @@ mod tests {
     #[test]
     fn what_is_not_a_timestamp_has_no_age() {
         let now = at("2026-11-28T04:20:00Z");
-        assert_eq!(relative_age("yesterday", now), None);
-        assert_eq!(relative_age("2022-03-28 00:00:00", now), None);
+        assert_eq!(relative_age("yesterday", now, Lang::En), None);
+        assert_eq!(relative_age("2022-03-28 00:00:00", now, Lang::En), None);
     }
 }

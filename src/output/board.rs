@@ -15,9 +15,10 @@ use unicode_width::UnicodeWidthStr;
 use super::report::Reporter;
 use super::sessions::{sessions_table, SessionRow};
 use super::style::Style;
-use super::table::{cut, Layout};
+use super::table::{cut, word, Layout};
 use crate::api::model::RemoteAssistance;
 use crate::domain::{DesktopNames, Status};
+use crate::messages::{lang, msg};
 use crate::text::{sanitize, thousands};
 
 /// At most this many frames a second: a fleet's first round brings thousands of changes, and
@@ -216,7 +217,7 @@ impl State {
         let sessions = active_rows(&self.seen, now);
         if sessions.is_empty() {
             lines.push(String::new());
-            lines.push("no open or pending session".to_string());
+            lines.push(word("board-no-session", lang::current()));
         } else {
             // The table's header line, the rows that fit, and a line for the rest.
             let room = height.saturating_sub(lines.len() + 1);
@@ -225,10 +226,11 @@ impl State {
                 false => room.saturating_sub(1),
             };
             let highlight = self.last.as_ref().map(|(id, _)| id.as_str());
-            let table = sessions_table(&sessions[..fit], self.style, now, highlight);
+            let at = (now, lang::current());
+            let table = sessions_table(&sessions[..fit], self.style, at, highlight);
             lines.extend(table.lines(Layout::Aligned(Some(width))));
             if fit < sessions.len() {
-                let more = format!("… {} more", thousands(sessions.len() - fit));
+                let more = msg!("board-more", count = thousands(sessions.len() - fit)).render();
                 lines.push(cut(&more, width));
             }
         }
@@ -244,12 +246,16 @@ impl State {
             format!("{} OPEN", count(Status::Open)),
             format!("{} WAIT_USER_ACCESS", count(Status::WaitUserAccess)),
             format!("{} WAIT_USER_CONFIRM", count(Status::WaitUserConfirm)),
-            format!("{} of {} desktops checked", self.seen.len(), self.total),
-            "q quits".to_string(),
+            msg!("board-checked", seen = self.seen.len(), total = self.total).render(),
+            word("board-quit", lang::current()),
         ];
         let mut lines = wrapped(&counts, " · ", Some(width));
-        let last = self.last.as_ref().map_or("none yet", |(_, text)| text);
-        lines.push(cut(&format!("last change: {last}"), width));
+        let last = match &self.last {
+            Some((_, text)) => text.clone(),
+            None => word("board-none-yet", lang::current()),
+        };
+        let last = msg!("board-last-change", change = last).render();
+        lines.push(cut(&last, width));
         lines
     }
 }

@@ -79,12 +79,12 @@ pub fn candidates_table(desktops: &[Desktop]) -> String {
 /// before the user is (whose desktop it is matters most), so that full IDs fit at 80 columns
 /// and at 60.
 const COLUMNS: [Column; 6] = [
-    Column::keep("ID"),
-    Column::cut("Name", 4),
-    Column::cut("User", 3),
-    Column::keep("IP").droppable(5),
-    Column::keep("Status").droppable(2),
-    Column::cut("Connect", 6),
+    Column::keep("col-id"),
+    Column::cut("col-name", 4),
+    Column::cut("col-user", 3),
+    Column::keep("col-ip").droppable(5),
+    Column::keep("col-status").droppable(2),
+    Column::cut("col-connect", 6),
 ];
 
 fn desktops_table(desktops: &[Desktop], style: Style, connect: bool) -> Table {

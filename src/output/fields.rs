@@ -6,12 +6,14 @@ use serde_json::{Map, Value};
 
 use super::format::OutputFormat;
 use super::style::Style;
-use super::table::{pairs, Cell, Column, Fit, Layout, Stream, Table};
+use super::table::{lang_of, pairs, word, Cell, Column, Fit, Layout, Stream, Table};
 use crate::text::sanitize;
 
 /// A field: its JSON key, its label for people, and its value.
 pub struct Field {
     pub key: &'static str,
+    /// A catalogue id (`label-…`), shown in the layout's language; a text that is not an id
+    /// is shown as it is.
     pub label: &'static str,
     pub value: Value,
     /// What a person reads instead of the JSON value, when that says more.
@@ -44,16 +46,7 @@ pub fn render_fields(
 ) -> std::io::Result<()> {
     match format {
         OutputFormat::Table => {
-            // Fields without a label are for scripts only (their label's row already says it).
-            let rows: Vec<(&str, Cell, Fit)> = fields
-                .iter()
-                .filter(|f| !f.label.is_empty())
-                .map(|f| {
-                    let shown = f.text.clone().unwrap_or_else(|| text(&f.value));
-                    (f.label, Cell::new(shown), Fit::Keep)
-                })
-                .collect();
-            for line in pairs(&rows, Style::default(), Layout::of(Stream::Stdout)) {
+            for line in field_lines(fields, Layout::of(Stream::Stdout)) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -69,7 +62,27 @@ pub fn render_fields(
     out.flush()
 }
 
-/// A list: a table with a header row, or a JSON array of objects keyed by `columns`' keys.
+/// The record's lines in `layout`: each label in the layout's language.
+fn field_lines(fields: &[Field], layout: Layout) -> Vec<String> {
+    // Fields without a label are for scripts only (their label's row already says it).
+    let labelled: Vec<&Field> = fields.iter().filter(|f| !f.label.is_empty()).collect();
+    let labels: Vec<String> = labelled
+        .iter()
+        .map(|f| word(f.label, lang_of(layout)))
+        .collect();
+    let rows: Vec<(&str, Cell, Fit)> = labelled
+        .iter()
+        .zip(&labels)
+        .map(|(f, label)| {
+            let shown = f.text.clone().unwrap_or_else(|| text(&f.value));
+            (label.as_str(), Cell::new(shown), Fit::Keep)
+        })
+        .collect();
+    pairs(&rows, Style::default(), layout)
+}
+
+/// A list: a table with a header row (each header a catalogue id, or a text shown as it is),
+/// or a JSON array of objects keyed by `columns`' keys.
 pub fn render_rows(
     out: &mut dyn Write,
     format: OutputFormat,
@@ -104,4 +117,25 @@ pub fn render_rows(
         }
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A label may be a catalogue id (its words, English into a pipe) or a plain text.
+    #[test]
+    fn a_label_that_is_an_id_is_shown_in_words_and_a_text_as_it_is() {
+        let field = |label, value: &str| Field {
+            key: "k",
+            label,
+            value: Value::String(value.into()),
+            text: None,
+        };
+        let fields = [field("label-user", "alice"), field("Config file", "/x")];
+        assert_eq!(
+            field_lines(&fields, Layout::Tabs),
+            ["User\talice", "Config file\t/x"]
+        );
+    }
 }

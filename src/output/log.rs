@@ -7,24 +7,25 @@ use super::format::OutputFormat;
 use super::style::Style;
 use super::table::{Cell, Column, Layout, Stream, Table};
 use crate::audit::Entry;
+use crate::messages::msg;
 use crate::text::sanitize;
 
 /// The time (to the second), the action, the desktop and the ticket never give way: what an
 /// auditor looks for, and within 80 columns; the names, users, status and reason are cut,
 /// then dropped.
 const COLUMNS: [Column; 10] = [
-    Column::keep("Time"),
-    Column::keep("Action"),
-    Column::keep("Desktop"),
-    Column::cut("Name", 4).droppable(6),
-    Column::keep("Ticket"),
-    Column::cut("User", 3).droppable(5),
-    Column::cut("Operator", 2).droppable(4),
-    Column::keep("HTTP").droppable(3),
-    Column::cut("Status", 5)
+    Column::keep("col-time"),
+    Column::keep("col-action"),
+    Column::keep("col-desktop"),
+    Column::cut("col-name", 4).droppable(6),
+    Column::keep("col-ticket"),
+    Column::cut("col-user", 3).droppable(5),
+    Column::cut("col-operator", 2).droppable(4),
+    Column::keep("col-http").droppable(3),
+    Column::cut("col-status", 5)
         .at_least(super::sessions::STATUS_LEAST)
         .droppable(2),
-    Column::cut("Reason", 1).droppable(1),
+    Column::cut("col-reason", 1).droppable(1),
 ];
 
 /// Writes the entries as they are given (the caller orders and filters them).
@@ -84,9 +85,6 @@ pub fn render_verified(
     path: &std::path::Path,
     lines: usize,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{}: {lines} line(s), the chain is intact",
-        path.display()
-    )
+    let verified = msg!("log-verified", path = path.display(), lines = lines);
+    writeln!(out, "{}", verified.render())
 }

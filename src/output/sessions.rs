@@ -9,9 +9,10 @@ use serde::Serialize;
 use super::age::{age_seconds, relative_age};
 use super::format::OutputFormat;
 use super::style::{status_paint, Style};
-use super::table::{Cell, Column, Layout, Stream, Table};
+use super::table::{lang_of, Cell, Column, Layout, Stream, Table};
 use crate::api::model::RemoteAssistance;
 use crate::domain::{DesktopNames, Status};
+use crate::messages::Lang;
 use crate::text::sanitize;
 
 /// One desktop with a session, as listed.
@@ -83,8 +84,9 @@ pub fn render_sessions(
         // `sessions` prints its metrics itself (they cover every desktop, not the rows).
         OutputFormat::Prometheus => {}
         OutputFormat::Table => {
-            let table = sessions_table(rows, style, now, None);
-            for line in table.lines(Layout::of(Stream::Stdout)) {
+            let layout = Layout::of(Stream::Stdout);
+            let table = sessions_table(rows, style, (now, lang_of(layout)), None);
+            for line in table.lines(layout) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -100,19 +102,20 @@ pub fn render_sessions(
 pub const STATUS_LEAST: usize = 12;
 
 const COLUMNS: [Column; 6] = [
-    Column::keep("ID"),
-    Column::cut("Name", 5).at_least(8),
-    Column::cut("User", 3),
-    Column::cut("Status", 1).at_least(STATUS_LEAST),
-    Column::keep("Code"),
-    Column::keep("Created").droppable(6),
+    Column::keep("col-id"),
+    Column::cut("col-name", 5).at_least(8),
+    Column::cut("col-user", 3),
+    Column::cut("col-status", 1).at_least(STATUS_LEAST),
+    Column::keep("col-code"),
+    Column::keep("col-created").droppable(6),
 ];
 
-/// The sessions as a table; the row of `highlight` (the last change, on the board) stands out.
+/// The sessions as a table, their ages in `lang`; the row of `highlight` (the last change, on
+/// the board) stands out.
 pub fn sessions_table(
     rows: &[SessionRow],
     style: Style,
-    now: jiff::Timestamp,
+    (now, lang): (jiff::Timestamp, Lang),
     highlight: Option<&str>,
 ) -> Table {
     let mut table = Table::new(&COLUMNS, style);
@@ -136,7 +139,7 @@ pub fn sessions_table(
                 r.record
                     .create_time
                     .as_deref()
-                    .and_then(|t| relative_age(t, now))
+                    .and_then(|t| relative_age(t, now, lang))
                     .unwrap_or_else(|| "-".into()),
             )),
         ]);

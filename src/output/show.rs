@@ -8,10 +8,11 @@ use serde::Serialize;
 use super::age::relative_age;
 use super::format::OutputFormat;
 use super::style::{status_paint, Style};
-use super::table::{pairs, Cell, Fit, Layout, Stream};
+use super::table::{lang_of, pairs, word, Cell, Fit, Layout, Stream};
 use crate::api::model::{self, RemoteAssistance};
 use crate::api::tenant::DesktopState;
 use crate::domain::{DesktopNames, Status, MASK};
+use crate::messages::{msg, Lang};
 use crate::text::sanitize;
 
 /// The JSON object of docs/CONTRACT.md: `desktop_id` and the nine API fields of
@@ -56,12 +57,9 @@ pub fn render_show(
         // Only `sessions` prints metrics: every other command refuses `-o prometheus` first.
         OutputFormat::Prometheus => {}
         OutputFormat::Table => {
-            let rows = if record.status() == Some(&Status::None) {
-                none_rows(desktop_id, names, style)
-            } else {
-                show_rows(desktop_id, names, record, style)
-            };
-            for line in pairs(&rows, style, Layout::of(Stream::Stdout)) {
+            let layout = Layout::of(Stream::Stdout);
+            let rows = record_rows((desktop_id, names), record, style, lang_of(layout));
+            for line in pairs(&refs(&rows), style, layout) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -97,13 +95,11 @@ pub fn render_show_detail(
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let mut rows = if record.status() == Some(&Status::None) {
-                none_rows(desktop_id, names, style)
-            } else {
-                show_rows(desktop_id, names, record, style)
-            };
-            rows.extend(state_rows(desktop));
-            for line in pairs(&rows, style, Layout::of(Stream::Stdout)) {
+            let layout = Layout::of(Stream::Stdout);
+            let lang = lang_of(layout);
+            let mut rows = record_rows((desktop_id, names), record, style, lang);
+            rows.extend(state_rows(desktop, lang));
+            for line in pairs(&refs(&rows), style, layout) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -115,44 +111,74 @@ pub fn render_show_detail(
 }
 
 /// The desktop's state as rows; what the cloud did not say is `-`.
-fn state_rows(desktop: &DesktopState) -> Vec<Row> {
+fn state_rows(desktop: &DesktopState, lang: Lang) -> Vec<Row> {
     let text = |v: Option<String>| Cell::new(v.map_or_else(|| "-".to_string(), |v| sanitize(&v)));
     let maintenance = desktop
         .in_maintenance()
-        .map(|m| if m { "yes" } else { "no" }.to_string());
+        .map(|m| word(if m { "word-yes" } else { "word-no" }, lang));
     vec![
-        ("Power", text(desktop.status()), Fit::Keep),
-        ("Login", text(desktop.login_status()), Fit::Keep),
-        ("Maintenance", text(maintenance), Fit::Keep),
-        ("Task", text(desktop.task_status()), Fit::Keep),
+        row("label-power", lang, text(desktop.status()), Fit::Keep),
+        row("label-login", lang, text(desktop.login_status()), Fit::Keep),
+        row("label-maintenance", lang, text(maintenance), Fit::Keep),
+        row("label-task", lang, text(desktop.task_status()), Fit::Keep),
     ]
 }
 
 /// The rows that name the desktop: its ID, and its computer name and user when known.
-fn desktop_rows(desktop_id: &str, names: Option<&DesktopNames>) -> Vec<Row> {
-    let mut rows = vec![("Desktop", Cell::new(sanitize(desktop_id)), Fit::Keep)];
+fn desktop_rows(desktop_id: &str, names: Option<&DesktopNames>, lang: Lang) -> Vec<Row> {
+    let id = Cell::new(sanitize(desktop_id));
+    let mut rows = vec![row("label-desktop", lang, id, Fit::Keep)];
     let names = names.cloned().unwrap_or_default();
     if let Some(name) = names.computer_name {
-        rows.push(("Computer name", Cell::new(sanitize(&name)), Fit::Cut));
+        let name = Cell::new(sanitize(&name));
+        rows.push(row("label-computer-name", lang, name, Fit::Cut));
     }
     if let Some(user) = names.user_name {
-        rows.push(("User", Cell::new(sanitize(&user)), Fit::Cut));
+        rows.push(row(
+            "label-user",
+            lang,
+            Cell::new(sanitize(&user)),
+            Fit::Cut,
+        ));
     }
     rows
 }
 
-/// A label, its value, and whether the value may be cut to fit.
-type Row = (&'static str, Cell, Fit);
+/// A label (in the layout's language), its value, and whether the value may be cut to fit.
+type Row = (String, Cell, Fit);
+
+fn row(label: &'static str, lang: Lang, value: Cell, fit: Fit) -> Row {
+    (word(label, lang), value, fit)
+}
+
+/// The rows as [`pairs`] takes them.
+fn refs(rows: &[Row]) -> Vec<(&str, Cell, Fit)> {
+    rows.iter()
+        .map(|(label, value, fit)| (label.as_str(), value.clone(), *fit))
+        .collect()
+}
+
+/// The record's rows: a desktop without a session has its own few.
+fn record_rows(
+    (desktop_id, names): (&str, Option<&DesktopNames>),
+    record: &RemoteAssistance,
+    style: Style,
+    lang: Lang,
+) -> Vec<Row> {
+    if record.status() == Some(&Status::None) {
+        none_rows(desktop_id, names, style, lang)
+    } else {
+        show_rows(desktop_id, names, record, (style, lang))
+    }
+}
 
 /// A desktop without a session: what it is, and the command that asks for one.
-fn none_rows(desktop_id: &str, names: Option<&DesktopNames>, style: Style) -> Vec<Row> {
-    let mut rows = desktop_rows(desktop_id, names);
-    rows.push(("Status", status_cell(Some(&Status::None), style), Fit::Cut));
-    rows.push((
-        "Next step",
-        Cell::new(format!("assist start {} --wait", sanitize(desktop_id))),
-        Fit::Keep,
-    ));
+fn none_rows(desktop_id: &str, names: Option<&DesktopNames>, style: Style, lang: Lang) -> Vec<Row> {
+    let mut rows = desktop_rows(desktop_id, names, lang);
+    let status = status_cell(Some(&Status::None), style, lang);
+    rows.push(row("label-status", lang, status, Fit::Cut));
+    let next = Cell::new(format!("assist start {} --wait", sanitize(desktop_id)));
+    rows.push(row("label-next-step", lang, next, Fit::Keep));
     rows
 }
 
@@ -160,47 +186,58 @@ fn show_rows(
     desktop_id: &str,
     names: Option<&DesktopNames>,
     r: &RemoteAssistance,
-    style: Style,
+    (style, lang): (Style, Lang),
 ) -> Vec<Row> {
-    let text = |v: Option<&str>| v.map(sanitize).unwrap_or_else(|| "-".to_string());
+    let text = |v: Option<&str>| Cell::new(v.map(sanitize).unwrap_or_else(|| "-".to_string()));
     let password = match &r.share_space_passwd {
         Some(p) if style.show_password => sanitize(p.expose()),
-        Some(_) => format!("{MASK} (--show-password reveals it)"),
+        Some(_) => msg!("show-password-masked", mask = MASK).render_in(lang),
         None => "-".to_string(),
     };
-    let mut rows = desktop_rows(desktop_id, names);
-    let link = |v: Option<&str>| Cell::new(text(v));
+    let mut rows = desktop_rows(desktop_id, names, lang);
+    let created = Cell::new(created(r.create_time.as_deref(), lang));
     rows.extend([
-        ("Status", status_cell(r.status(), style), Fit::Cut),
-        ("Invitation code", code_cell(r, style), Fit::Keep),
-        (
-            "Space name",
-            Cell::new(text(r.share_space_name.as_deref())),
+        row(
+            "label-status",
+            lang,
+            status_cell(r.status(), style, lang),
             Fit::Cut,
         ),
-        (
-            "Space ID",
-            Cell::new(text(r.share_space_id.as_deref())),
+        row(
+            "label-invitation-code",
+            lang,
+            code_cell(r, style),
             Fit::Keep,
         ),
-        ("Password", Cell::new(password), Fit::Keep),
-        (
-            "Private link",
-            link(r.private_share_link.as_deref()),
-            Fit::Keep,
-        ),
-        (
-            "Internet link",
-            link(r.internet_share_link.as_deref()),
-            Fit::Keep,
-        ),
-        (
-            "Created",
-            Cell::new(created(r.create_time.as_deref())),
+        row(
+            "label-space-name",
+            lang,
+            text(r.share_space_name.as_deref()),
             Fit::Cut,
         ),
-        (
-            "Failed reason",
+        row(
+            "label-space-id",
+            lang,
+            text(r.share_space_id.as_deref()),
+            Fit::Keep,
+        ),
+        row("label-password", lang, Cell::new(password), Fit::Keep),
+        row(
+            "label-private-link",
+            lang,
+            text(r.private_share_link.as_deref()),
+            Fit::Keep,
+        ),
+        row(
+            "label-internet-link",
+            lang,
+            text(r.internet_share_link.as_deref()),
+            Fit::Keep,
+        ),
+        row("label-created", lang, created, Fit::Cut),
+        row(
+            "label-failed-reason",
+            lang,
             failed_cell(r.failed_reason(), style),
             Fit::Cut,
         ),
@@ -209,28 +246,42 @@ fn show_rows(
 }
 
 /// The time as received, and how long ago that was when it can be read as a time.
-fn created(time: Option<&str>) -> String {
+fn created(time: Option<&str>, lang: Lang) -> String {
     match time {
         None => "-".to_string(),
-        Some(t) => match relative_age(t, jiff::Timestamp::now()) {
+        Some(t) => match relative_age(t, jiff::Timestamp::now(), lang) {
             Some(age) => format!("{} ({age})", sanitize(t)),
             None => sanitize(t),
         },
     }
 }
 
-fn status_cell(status: Option<&Status>, style: Style) -> Cell {
+fn status_cell(status: Option<&Status>, style: Style, lang: Lang) -> Cell {
     let paint = status_paint(status, style, ContentStyle::new());
-    Cell::painted(status_with_meaning(status), paint)
+    Cell::painted(status_with_meaning(status, lang), paint)
 }
 
-/// `OPEN (the space is open: …)`, or `-` and what a missing status means.
-fn status_with_meaning(status: Option<&Status>) -> String {
+/// `OPEN (the space is open: …)`, or `-` and what a missing status means: the status is
+/// data, its meaning words in `lang`.
+fn status_with_meaning(status: Option<&Status>, lang: Lang) -> String {
     format!(
         "{} ({})",
         status.map_or_else(|| "-".to_string(), |s| sanitize(s.as_str())),
-        Status::meaning_of(status)
+        word(meaning_id(status), lang)
     )
+}
+
+/// The catalogue id of what a status means for the operator, and what happens next.
+fn meaning_id(status: Option<&Status>) -> &'static str {
+    match status {
+        Some(Status::Open) => "status-meaning-open",
+        Some(Status::WaitUserConfirm) => "status-meaning-wait-user-confirm",
+        Some(Status::WaitUserAccess) => "status-meaning-wait-user-access",
+        Some(Status::Close) => "status-meaning-close",
+        Some(Status::None) => "status-meaning-none",
+        Some(Status::Other(_)) => "status-meaning-other",
+        None => "status-meaning-missing",
+    }
 }
 
 fn code_cell(r: &RemoteAssistance, style: Style) -> Cell {
@@ -268,27 +319,34 @@ pub fn render_created(
             writeln!(out)?;
         }
         OutputFormat::Table => {
-            let text =
-                |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
+            let text = |v: &Option<String>| {
+                Cell::new(v.as_deref().map(sanitize).unwrap_or_else(|| "-".into()))
+            };
+            let layout = Layout::of(Stream::Stdout);
+            let lang = lang_of(layout);
+            let status = Cell::new(status_with_meaning(created.status.as_ref(), lang));
             let rows = [
-                ("Desktop", Cell::new(sanitize(desktop_id)), Fit::Keep),
-                (
-                    "Status",
-                    Cell::new(status_with_meaning(created.status.as_ref())),
-                    Fit::Cut,
-                ),
-                (
-                    "Space ID",
-                    Cell::new(text(&created.share_space_id)),
+                row(
+                    "label-desktop",
+                    lang,
+                    Cell::new(sanitize(desktop_id)),
                     Fit::Keep,
                 ),
-                (
-                    "Initiator",
-                    Cell::new(text(&created.initiator_type)),
+                row("label-status", lang, status, Fit::Cut),
+                row(
+                    "label-space-id",
+                    lang,
+                    text(&created.share_space_id),
+                    Fit::Keep,
+                ),
+                row(
+                    "label-initiator",
+                    lang,
+                    text(&created.initiator_type),
                     Fit::Cut,
                 ),
             ];
-            for line in pairs(&rows, Style::default(), Layout::of(Stream::Stdout)) {
+            for line in pairs(&refs(&rows), Style::default(), layout) {
                 writeln!(out, "{line}")?;
             }
         }

@@ -10,6 +10,7 @@ use crossterm::style::{Attribute, ContentStyle, Stylize};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::style::Style;
+use crate::messages::{Lang, Message};
 
 /// The stream a table is written to: its width is the one that counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,20 @@ const MIN_CUT: usize = 6;
 /// gh's GH_FORCE_TTY: for scripts that capture a screen, and for tests.
 pub const FORCE_TTY: &str = "ASSIST_FORCE_TTY";
 
+/// The language a layout speaks: the run's on a terminal; English into a pipe or a file,
+/// where the words of a table are data a script matches (`cut -f`, `awk '$4=="OPEN"'`).
+pub fn lang_of(layout: Layout) -> Lang {
+    match layout {
+        Layout::Aligned(_) => crate::messages::lang::current(),
+        Layout::Tabs => Lang::En,
+    }
+}
+
+/// The words of catalogue id `id` in `lang`: a header, a label, a word in a cell.
+pub fn word(id: &'static str, lang: Lang) -> String {
+    Message::new(id).render_in(lang)
+}
+
 /// How a column behaves when the width runs short.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fit {
@@ -37,7 +52,7 @@ pub enum Fit {
     Cut,
 }
 
-/// One column: its header, how it fits, when it is dropped (higher first; `None`: never), and
+/// One column: its header (a catalogue id, shown upper-cased), how it fits, when it is dropped (higher first; `None`: never), and
 /// how narrow a cut may make it.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
@@ -173,12 +188,7 @@ impl Table {
     /// Tab-separated, nothing cut: what `cut -f` and `awk -F'\t'` expect; no colour unless
     /// `--color always` asked for it.
     fn tab_lines(&self) -> Vec<String> {
-        let header = (!self.style.no_headers).then(|| {
-            self.columns
-                .iter()
-                .map(|c| c.header.to_uppercase())
-                .collect()
-        });
+        let header = (!self.style.no_headers).then(|| self.headers(Lang::En));
         let rows = self
             .rows
             .iter()
@@ -193,12 +203,13 @@ impl Table {
     /// comfy-table draws the columns [`Table::fit`] chose, each within its width: no box
     /// lines, `…` where a cell is cut, colour on the text only, no trailing blanks.
     fn aligned_lines(&self, width: Option<usize>) -> Vec<String> {
-        let shown = self.fit(width);
+        let headers = self.headers(lang_of(Layout::Aligned(width)));
+        let shown = self.fit(width, &headers);
         let mut table = comfy(self.style);
         if !self.style.no_headers {
             let bold = ContentStyle::new().bold();
             let header = shown.iter().map(|&(i, _)| {
-                let cell = Cell::painted(self.columns[i].header.to_uppercase(), bold);
+                let cell = Cell::painted(headers[i].clone(), bold);
                 comfy_cell(&cell, self.style)
             });
             table.set_header(one_line(header.collect()));
@@ -217,9 +228,9 @@ impl Table {
     /// The pre-pass: the columns shown, each with its width. Whole when the width allows;
     /// else columns are dropped by rank (the highest first) until the rest fits, and the
     /// columns that may be cut give way, the highest rank first, down to their least.
-    fn fit(&self, width: Option<usize>) -> Vec<(usize, usize)> {
+    fn fit(&self, width: Option<usize>, headers: &[String]) -> Vec<(usize, usize)> {
         let natural: Vec<usize> = (0..self.columns.len())
-            .map(|i| self.natural_width(i))
+            .map(|i| self.natural_width(i, &headers[i]))
             .collect();
         let mut shown: Vec<usize> = (0..self.columns.len()).collect();
         let Some(width) = width else {
@@ -281,11 +292,21 @@ impl Table {
         widths
     }
 
-    fn natural_width(&self, index: usize) -> usize {
+    /// The headers in `lang`, upper-cased (which leaves Chinese as it is).
+    fn headers(&self, lang: Lang) -> Vec<String> {
+        self.columns
+            .iter()
+            .map(|c| word(c.header, lang).to_uppercase())
+            .collect()
+    }
+
+    /// The widest of the column's cells and its header, in display columns (a Chinese
+    /// character takes two).
+    fn natural_width(&self, index: usize, header: &str) -> usize {
         let header = if self.style.no_headers {
             0
         } else {
-            self.columns[index].header.width()
+            header.width()
         };
         self.rows
             .iter()
@@ -625,6 +646,47 @@ mod tests {
         t.style.no_headers = true;
         assert!(t.lines(Layout::Aligned(Some(80))).is_empty());
         assert!(t.lines(Layout::Tabs).is_empty());
+    }
+
+    /// Whether a catalogue file of `tag` defines `id`.
+    fn defines(tag: &str, id: &str) -> bool {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(tag);
+        std::fs::read_dir(dir).unwrap().any(|entry| {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            text.lines().any(|l| l.starts_with(&format!("{id} =")))
+        })
+    }
+
+    /// Headers, labels and words are named by id where the catalogue's own test does not
+    /// look (`Column::keep("col-id")`, `word("word-yes", …)`): each must have its words.
+    #[test]
+    fn every_id_the_output_room_names_has_its_words() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/output");
+        let prefixes = [
+            "col-",
+            "label-",
+            "word-",
+            "status-meaning-",
+            "age-",
+            "setting-",
+        ];
+        let mut named = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for literal in text.split('"').skip(1).step_by(2) {
+                let is_id = !literal.ends_with('-')
+                    && literal.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+                if is_id && prefixes.iter().any(|p| literal.starts_with(p)) {
+                    for tag in ["en", "zh-CN"] {
+                        assert!(defines(tag, literal), "{tag} has no {literal}");
+                    }
+                    named += 1;
+                }
+            }
+        }
+        assert!(named > 40, "only {named} ids found");
     }
 
     #[test]

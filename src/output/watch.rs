@@ -11,6 +11,7 @@ use super::show::RecordJson;
 use super::table::cut;
 use crate::api::model::RemoteAssistance;
 use crate::domain::DesktopNames;
+use crate::messages::msg;
 use crate::text::sanitize;
 
 /// Writes one complete line per change and flushes it, so a reader (`jq`, a log) sees it at
@@ -113,10 +114,11 @@ pub fn timestamp(at: jiff::Timestamp) -> String {
 /// Blanks between two fields of a line.
 const GAP: usize = 2;
 /// What a line plans for, so that every line of a run shows the same fields: a desktop ID
-/// (a UUID), the longest status (`WAIT_USER_CONFIRM`) and `code ` with an 8-character code.
+/// (a UUID), the longest status (`WAIT_USER_CONFIRM`) and an 8-character code after its
+/// label (`code `, `邀请码 `: see [`code_room`]).
 const ID_ROOM: usize = 36;
 const STATUS_ROOM: usize = 17;
-const CODE_ROOM: usize = 13;
+const CODE_LEN: usize = 8;
 /// A name is shown when it can have at least this much, the time when it can have its 20.
 const NAME_LEAST: usize = 8;
 const TIME_ROOM: usize = 20;
@@ -136,7 +138,7 @@ pub fn fitted_line(
     at: jiff::Timestamp,
     width: Option<usize>,
 ) -> String {
-    let core = ID_ROOM + GAP + STATUS_ROOM + GAP + CODE_ROOM;
+    let core = ID_ROOM + GAP + STATUS_ROOM + GAP + code_room();
     let with_name = width.is_none_or(|w| w >= core + GAP + NAME_LEAST);
     let with_time = width.is_none_or(|w| w >= core + GAP + NAME_LEAST + GAP + TIME_ROOM);
     let mut fields: Vec<String> = Vec::new();
@@ -146,12 +148,12 @@ pub fn fitted_line(
     fields.push(sanitize(id));
     fields.push(sanitize(record.status_text()));
     if let Some(code) = record.invitation_code.as_deref().filter(|c| !c.is_empty()) {
-        fields.push(format!("code {}", sanitize(code)));
+        fields.push(msg!("watch-code", code = code).render());
     }
     let names = names.filter(|_| with_name);
     let failed = record
         .failed_reason()
-        .map(|r| format!("failed: {}", sanitize(r)));
+        .map(|r| msg!("watch-failed", reason = r).render());
     let Some(width) = width else {
         let label = names.and_then(DesktopNames::label).map(|l| sanitize(&l));
         return joined(fields, label, failed, usize::from(with_time));
@@ -165,6 +167,13 @@ pub fn fitted_line(
     let left = room.saturating_sub(label.as_ref().map_or(0, |l| l.width() + GAP));
     let failed = failed.map(|f| cut(&f, left.max(FAILED_LEAST)));
     joined(fields, label, failed, usize::from(with_time))
+}
+
+/// The columns of the code field with an 8-character code, in the run's language.
+fn code_room() -> usize {
+    msg!("watch-code", code = "X".repeat(CODE_LEN))
+        .render()
+        .width()
 }
 
 /// The fields with the label after the ID (at `id_at`) and the reason last, `GAP` apart.

@@ -263,6 +263,7 @@ fn config_show_gives_each_value_with_its_source() {
             "timeout": sv(json!("30s"), Value::Null),
             "max_attempts": sv(json!("3"), Value::Null),
             "cache_dir": sv(json!(env.cache_dir().display().to_string()), Value::Null),
+            "lang": sv(json!("en"), json!("default")),
         })
     );
 

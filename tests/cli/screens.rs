@@ -8,13 +8,13 @@ use std::process::{Command, Stdio};
 use crate::common::*;
 use serde_json::json;
 
-const WIDTHS: [usize; 3] = [60, 80, 120];
+pub(crate) const WIDTHS: [usize; 3] = [60, 80, 120];
 const BOX_DRAWING: [char; 6] = ['│', '─', '┌', '┐', '└', '┘'];
 const SEEDED_LINK: &str =
     "https://127.0.0.1:9445/#/share-space?username=xxx&workspace_id=xxx&code=D1F32GF6";
 
 /// The binary's stdout as a terminal of `width` columns would get it (ASSIST_FORCE_TTY).
-fn at_width(env: &Env, width: usize, args: &[&str]) -> String {
+pub(crate) fn at_width(env: &Env, width: usize, args: &[&str]) -> String {
     let out = env
         .cmd()
         .env("ASSIST_FORCE_TTY", width.to_string())
@@ -40,7 +40,7 @@ fn assert_fits(text: &str, width: usize) {
     }
 }
 
-fn assert_whole(text: &str, values: &[&str]) {
+pub(crate) fn assert_whole(text: &str, values: &[&str]) {
     for value in values {
         assert!(
             text.lines()
@@ -50,7 +50,7 @@ fn assert_whole(text: &str, values: &[&str]) {
     }
 }
 
-const FLEET_IDS: [&str; 3] = [
+pub(crate) const FLEET_IDS: [&str; 3] = [
     EXAMPLE_DESKTOP,
     OPEN_DESKTOP,
     "11111111-0000-4000-8000-000000000007",
@@ -164,10 +164,9 @@ fn watch_lines_at_80_columns_have_the_same_fields_whatever_the_status() {
     );
 }
 
-/// The audit log of a start and a cancel, as people read it: the time to the second, the
-/// action, the desktop and the ticket whole, within 80 columns and 60.
-#[test]
-fn log_at_60_80_and_120_columns_keeps_time_action_desktop_and_ticket_whole() {
+/// A simulator and a profile with an audit log that holds a start (of erin's desktop,
+/// returned) and a cancel, done by `opal`.
+pub(crate) fn start_and_cancel_audited() -> (Sim, Env, &'static str) {
     let (sim, env) = sim_and_env(&[]);
     let log = env.dir.path().join("audit.jsonl");
     env.write_config(&format!(
@@ -197,6 +196,14 @@ fn log_at_60_80_and_120_columns_keeps_time_action_desktop_and_ticket_whole() {
         let out = env.cmd().env("USER", "opal").args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
     }
+    (sim, env, erin)
+}
+
+/// The audit log of a start and a cancel, as people read it: the time to the second, the
+/// action, the desktop and the ticket whole, within 80 columns and 60.
+#[test]
+fn log_at_60_80_and_120_columns_keeps_time_action_desktop_and_ticket_whole() {
+    let (_sim, env, erin) = start_and_cancel_audited();
     for width in WIDTHS {
         let text = at_width(&env, width, &["log"]);
         if width >= 80 {
@@ -220,7 +227,7 @@ fn log_at_60_80_and_120_columns_keeps_time_action_desktop_and_ticket_whole() {
 
 /// Each line's leading time to the second (`2026-12-04T20:31:02Z`) as a placeholder of the
 /// same width, so that the columns after it keep their place.
-fn mask_times(text: &str) -> String {
+pub(crate) fn mask_times(text: &str) -> String {
     text.lines()
         .map(|line| match line.get(..20) {
             Some(time) if time.parse::<jiff::Timestamp>().is_ok() => {
@@ -257,11 +264,16 @@ fn the_board_at_60_80_and_120_columns_keeps_ids_codes_and_users() {
 /// `sessions --watch` on a terminal of `width` columns (`script` gives it one), without
 /// colour; the first board drawn once all 8 desktops were checked, then `q`.
 fn first_full_board(env: &Env, width: usize) -> String {
+    first_full_board_in(env, width, "en", "8 of 8 desktops checked")
+}
+
+/// [`first_full_board`] in `lang` (`--lang`), once the board says `ready`.
+pub(crate) fn first_full_board_in(env: &Env, width: usize, lang: &str, ready: &str) -> String {
     use std::io::Write;
     let mut child = Command::new("script")
         .args([
             "-qec",
-            &format!("{BIN} sessions --watch --interval 100ms"),
+            &format!("{BIN} --lang {lang} sessions --watch --interval 100ms"),
             "/dev/null",
         ])
         .env_clear()
@@ -279,7 +291,7 @@ fn first_full_board(env: &Env, width: usize) -> String {
         .expect("script(1) from util-linux runs assist on a pseudo-terminal");
     let mut stdin = child.stdin.take().unwrap();
     let screen = watch_screen(child.stdout.take().unwrap());
-    wait_for_text(&screen, "8 of 8 desktops checked");
+    wait_for_text(&screen, ready);
     stdin.write_all(b"q").unwrap();
     stdin.flush().unwrap();
     assert_eq!(wait_for_child(&mut child).code(), Some(0));
@@ -771,9 +783,11 @@ fn committed_man_pages_are_current() {
     let dir = env.dir.path().join("man");
     let out = env.cmd().arg("manpages").arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The pages only: zh_CN/ holds the Chinese ones (tests/cli/lang_help.rs).
     let mut generated: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".1"))
         .collect();
     generated.sort();
     for page in [
@@ -791,6 +805,7 @@ fn committed_man_pages_are_current() {
     let mut present: Vec<String> = std::fs::read_dir(&committed)
         .map(|d| {
             d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".1"))
                 .collect()
         })
         .unwrap_or_default();
