@@ -4,7 +4,7 @@ mod age;
 mod board;
 mod clipboard;
 mod desktops;
-mod fields;
+pub mod fields;
 mod format;
 mod log;
 mod prometheus;

@@ -1,0 +1,60 @@
+# What `config show`, `config path`, `config list` and `config check` print for a person
+# (their JSON stays English: data). The zh-CN file has the same ids.
+
+## commands/config.rs: the labels of `config show`, `config path` and `config check`
+cfg-label-profile = profile
+cfg-label-auth = auth
+cfg-label-endpoint = endpoint
+cfg-label-ak = AK / user
+cfg-label-secret-key = secret key
+cfg-label-token = token
+cfg-label-password = password
+cfg-label-security-token = security token
+cfg-label-project = project
+cfg-label-region = region
+cfg-label-iam-endpoint = IAM endpoint
+cfg-label-output = output
+cfg-label-connect-timeout = connect timeout
+cfg-label-timeout = timeout
+cfg-label-max-attempts = max attempts
+cfg-label-cache-dir = cache dir
+cfg-label-language = language
+cfg-label-config-file = config file
+cfg-label-credentials-file = SDK credentials
+cfg-label-result = result
+cfg-label-request-id = request id
+
+## commands/config.rs: the values and annotations a person reads
+cfg-value-from = { $value }  ({ $source })
+cfg-secret-set = (set, from { $source })
+cfg-path-exists = { $path } (exists)
+cfg-path-missing = { $path } (not found)
+cfg-demo-endpoint = http://127.0.0.1 (a simulator each command starts on a free port)
+cfg-project-from-token = (from the IAM token)
+cfg-project-looked-up = (looked up through IAM, cached)
+cfg-project-missing = missing: auth = "token" needs project_id
+cfg-check-ok = ok: the credentials work
+cfg-check-auth = { $mode } from { $source }
+cfg-user-in-domain = { $user } in domain { $domain }
+
+## config/source.rs: where a setting comes from
+src-flag = flag --{ $name }
+src-env = env { $var }
+src-profile = profile "{ $name }" in { $path }
+src-default-profile = default_profile in { $path }
+src-builtin-name = the built-in default name
+src-sdk-env = the environment (HUAWEICLOUD_SDK_*)
+src-sdk-file = the SDK credentials file { $path }
+src-regions-file = { $path } (`{ $service }` of { $region })
+src-region = region { $region }
+src-region-iam = the region's IAM
+src-iam = IAM
+src-demo = the built-in demo profile
+src-default = default
+
+## commands/config.rs: the headers of `config list`
+cfgcol-profile = Profile
+cfgcol-default = Default
+cfgcol-region = Region
+cfgcol-auth = Auth
+cfgcol-secrets = Secrets from

@@ -1,0 +1,60 @@
+# `config show`、`config path`、`config list` 和 `config check` 给人看的文字（JSON 保持英文：是数据）。
+# 术语见 docs/glossary.md。
+
+## commands/config.rs: `config show`、`config path` 和 `config check` 的行标签
+cfg-label-profile = 配置档
+cfg-label-auth = 认证方式
+cfg-label-endpoint = 终端节点
+cfg-label-ak = AK / 用户
+cfg-label-secret-key = SK
+cfg-label-token = 令牌
+cfg-label-password = 密码
+cfg-label-security-token = 安全令牌
+cfg-label-project = 项目
+cfg-label-region = 区域
+cfg-label-iam-endpoint = IAM 终端节点
+cfg-label-output = 输出格式
+cfg-label-connect-timeout = 连接超时
+cfg-label-timeout = 超时
+cfg-label-max-attempts = 最大尝试次数
+cfg-label-cache-dir = 缓存目录
+cfg-label-language = 语言
+cfg-label-config-file = 配置文件
+cfg-label-credentials-file = SDK 凭证文件
+cfg-label-result = 结果
+cfg-label-request-id = 请求 ID
+
+## commands/config.rs: 给人看的值和注释
+cfg-value-from = { $value }（{ $source }）
+cfg-secret-set = （已设置，来自 { $source }）
+cfg-path-exists = { $path }（存在）
+cfg-path-missing = { $path }（不存在）
+cfg-demo-endpoint = http://127.0.0.1（每条命令在空闲端口上启动一个模拟器）
+cfg-project-from-token = （来自 IAM 令牌）
+cfg-project-looked-up = （通过 IAM 查询，已缓存）
+cfg-project-missing = 缺失：auth = "token" 需要 project_id
+cfg-check-ok = 正常：凭证可用
+cfg-check-auth = { $mode }，来自{ $source }
+cfg-user-in-domain = 帐号 { $domain } 中的 { $user }
+
+## config/source.rs: 设置的来源
+src-flag = 选项 --{ $name }
+src-env = 环境变量 { $var }
+src-profile = { $path } 中的配置档 "{ $name }"
+src-default-profile = { $path } 中的 default_profile
+src-builtin-name = 内置的默认名称
+src-sdk-env = 环境变量（HUAWEICLOUD_SDK_*）
+src-sdk-file = SDK 凭证文件 { $path }
+src-regions-file = { $path }（{ $region } 的 `{ $service }`）
+src-region = 区域 { $region }
+src-region-iam = 区域的 IAM
+src-iam = IAM
+src-demo = 内置演示配置档
+src-default = 默认
+
+## commands/config.rs: `config list` 的列标题
+cfgcol-profile = 配置档
+cfgcol-default = 默认
+cfgcol-region = 区域
+cfgcol-auth = 认证方式
+cfgcol-secrets = 密钥来源

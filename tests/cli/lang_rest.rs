@@ -1,0 +1,70 @@
+//! `config show`, `config path` and `config check` in Chinese (issue 25): labels, sources and
+//! notes in the run's language on a terminal, while `-o json` keeps its English data.
+
+use crate::common::*;
+use crate::screens::at_width;
+
+#[test]
+fn config_show_reads_in_chinese_and_its_json_stays_english() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let p = path.display();
+    let from = format!("{p} 中的配置档 \"default\"");
+    let cache = env.dir.path().join("xdg-cache").join("assist");
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "show"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "配置档        default（内置的默认名称）");
+    assert_eq!(lines[1], format!("认证方式      aksk（{from}）"));
+    assert_eq!(lines[2], format!("AK / 用户     {AK}（{from}）"));
+    assert_eq!(lines[4], "安全令牌      -");
+    assert_eq!(lines[5], format!("终端节点      {}/（{from}）", sim.url));
+    assert_eq!(lines[6], "区域          -");
+    assert_eq!(lines[7], format!("项目          {PROJECT}（{from}）"));
+    assert_eq!(
+        lines[8..],
+        [
+            "IAM 终端节点  https://iam.myhuaweicloud.com/（区域的 IAM）",
+            "输出格式      table（默认）",
+            "连接超时      5s",
+            "超时          30s",
+            "最大尝试次数  3",
+            &format!("缓存目录      {}", cache.display()),
+            "语言          zh（选项 --lang）",
+        ]
+    );
+    assert!(!text.contains(SK), "{text}");
+    // The JSON is data: its sources stay English.
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(
+        json["auth"]["source"],
+        format!("profile \"default\" in {p}")
+    );
+    assert_eq!(json["lang"]["source"], "flag --lang");
+    assert_nothing_changed(&sim);
+}
+
+#[test]
+fn config_path_and_check_read_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "path"]);
+    let first = text.lines().next().unwrap_or_default();
+    assert_eq!(first, format!("配置文件      {}（存在）", path.display()));
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "check"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "结果      正常：凭证可用");
+    let from = format!("{} 中的配置档 \"default\"", path.display());
+    assert_eq!(lines[2], format!("认证方式  aksk，来自{from}"));
+    // Into a pipe, or as JSON, the same check keeps its English data.
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "config", "check", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&out)["ok"], "ok: the credentials work");
+}
