@@ -58,3 +58,8 @@ cfgcol-default = Default
 cfgcol-region = Region
 cfgcol-auth = Auth
 cfgcol-secrets = Secrets from
+
+## api/: the `-v` notes a person reads (the `> …`/`< …` request lines are data and stay)
+api-retrying = attempt { $n }/{ $attempts } failed ({ $why }); retrying in { $wait }
+api-renewing-token = 401: renewing the token and trying once more
+api-pooled-closed = the pooled connection was closed by the server ({ $why }); sending again on a new one

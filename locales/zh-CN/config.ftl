@@ -58,3 +58,8 @@ cfgcol-default = 默认
 cfgcol-region = 区域
 cfgcol-auth = 认证方式
 cfgcol-secrets = 密钥来源
+
+## api/: 给人看的 `-v` 提示（`> …`/`< …` 请求行是数据，保持原样）
+api-retrying = 第 { $n }/{ $attempts } 次尝试失败（{ $why }）；{ $wait } 后重试
+api-renewing-token = 401：正在更新令牌并再试一次
+api-pooled-closed = 服务器关闭了连接池中的连接（{ $why }）；正在用新连接重新发送

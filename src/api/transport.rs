@@ -13,6 +13,7 @@ use super::answer::Answer;
 use super::error::{ApiError, NetKind};
 use super::trace::Trace;
 use crate::auth::signer;
+use crate::messages::msg;
 use crate::secret::Secret;
 use crate::text::snippet;
 
@@ -146,10 +147,8 @@ impl Transport {
             return Err(network_error(&err, url));
         };
         trace.at(1, || {
-            format!(
-                "* the pooled connection was closed by the server ({}); sending again on a new one",
-                network_error(&err, url)
-            )
+            let why = network_error(&err, url);
+            format!("* {}", msg!("api-pooled-closed", why = why).render())
         });
         client.execute(again).map_err(|e| network_error(&e, url))
     }

@@ -68,3 +68,35 @@ fn config_path_and_check_read_in_chinese() {
         .unwrap();
     assert_eq!(json_of(&out)["ok"], "ok: the credentials work");
 }
+
+/// The `-v` line of the first retry after a 429 asking for one second, in `lang`.
+fn retry_line(lang: &str) -> String {
+    let (sim, env) = setup(&[]);
+    sim.fault(serde_json::json!({"kind": "429", "count": 1, "retry_after": 1}));
+    let out = env
+        .cmd()
+        .args(["--lang", lang, "show", OPEN_DESKTOP, "-o", "code", "-v"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The code is data: the same in every language.
+    assert_eq!(stdout(&out).len(), 9);
+    let err = stderr(&out);
+    let retries: Vec<&str> = err.lines().filter(|l| l.contains("1/3")).collect();
+    assert_eq!(retries.len(), 2, "{err}");
+    // The request line itself stays as it is (data): only the note is in the run's language.
+    assert!(retries[0].starts_with("> GET "), "{err}");
+    retries[1].to_string()
+}
+
+#[test]
+fn a_retry_note_reads_in_the_run_language() {
+    assert_eq!(
+        retry_line("zh"),
+        "* 第 1/3 次尝试失败（HTTP 429）；1s 后重试"
+    );
+    assert_eq!(
+        retry_line("en"),
+        "* attempt 1/3 failed (HTTP 429); retrying in 1s"
+    );
+}
