@@ -23,6 +23,8 @@ cfg-label-config-file = config file
 cfg-label-credentials-file = SDK credentials
 cfg-label-result = result
 cfg-label-request-id = request id
+cfg-label-notify = notify
+cfg-notify-ok = ok: the test message was sent
 
 ## commands/config.rs: the values and annotations a person reads
 cfg-value-from = { $value }  ({ $source })

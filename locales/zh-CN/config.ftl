@@ -23,6 +23,8 @@ cfg-label-config-file = 配置文件
 cfg-label-credentials-file = SDK 凭证文件
 cfg-label-result = 结果
 cfg-label-request-id = 请求 ID
+cfg-label-notify = 通知
+cfg-notify-ok = 正常：测试消息已发送
 
 ## commands/config.rs: 给人看的值和注释
 cfg-value-from = { $value }（{ $source }）
