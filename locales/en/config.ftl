@@ -65,3 +65,18 @@ cfgcol-secrets = Secrets from
 api-retrying = attempt { $n }/{ $attempts } failed ({ $why }); retrying in { $wait }
 api-renewing-token = 401: renewing the token and trying once more
 api-pooled-closed = the pooled connection was closed by the server ({ $why }); sending again on a new one
+
+## commands/show.rs: what `start` says of a session already there
+already-since = {" "}since { $time }
+already-code = , code { $code }
+already-open = already OPEN{ $since }{ $code }
+already-waiting = already waiting for the user to accept{ $since }
+already-accepted = already accepted; waiting for the user to enable access{ $since }
+already-other = already { $status }{ $since }
+already-new = { $what } (`--new` cancels it and asks again)
+
+## session.rs: the `-v` line of where each credential comes from (never its value)
+detail-aksk = AK { $ak }, SK from { $sk }
+detail-security-token = , security token from { $from }
+detail-token = token from { $from }
+detail-password = user { $user } in domain { $domain }, password from { $from }

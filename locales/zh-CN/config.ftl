@@ -65,3 +65,18 @@ cfgcol-secrets = 密钥来源
 api-retrying = 第 { $n }/{ $attempts } 次尝试失败（{ $why }）；{ $wait } 后重试
 api-renewing-token = 401：正在更新令牌并再试一次
 api-pooled-closed = 服务器关闭了连接池中的连接（{ $why }）；正在用新连接重新发送
+
+## commands/show.rs: `start` 遇到已有会话时所说的话
+already-since = ，自 { $time } 起
+already-code = ，邀请码 { $code }
+already-open = 已是 OPEN{ $since }{ $code }
+already-waiting = 已在等待用户接受{ $since }
+already-accepted = 用户已接受；正在等待用户开放访问{ $since }
+already-other = 已是 { $status }{ $since }
+already-new = { $what }（`--new` 会关闭它并重新请求）
+
+## session.rs: `-v` 说明每个凭证的来源（从不显示其值）
+detail-aksk = AK { $ak }，SK 来自 { $sk }
+detail-security-token = ，安全令牌来自 { $from }
+detail-token = 令牌来自 { $from }
+detail-password = 帐号 { $domain } 中的用户 { $user }，密码来自 { $from }

@@ -144,22 +144,25 @@ pub(super) fn already(r: &RemoteAssistance) -> String {
         .create_time
         .as_deref()
         .and_then(|t| since(t, jiff::Timestamp::now()))
-        .map(|t| format!(" since {t}"))
+        .map(|t| msg!("already-since", time = t).render())
         .unwrap_or_default();
     let what = match r.status() {
-        Some(Status::Open) => format!(
-            "already OPEN{since}{}",
-            r.open_code()
-                .map(|c| format!(", code {}", sanitize(c)))
-                .unwrap_or_default()
-        ),
-        Some(Status::WaitUserConfirm) => format!("already waiting for the user to accept{since}"),
-        Some(Status::WaitUserAccess) => {
-            format!("already accepted; waiting for the user to enable access{since}")
+        Some(Status::Open) => {
+            let code = r
+                .open_code()
+                .map(|c| msg!("already-code", code = sanitize(c)));
+            let code = code.map(|c| c.render()).unwrap_or_default();
+            msg!("already-open", since = since, code = code)
         }
-        _ => format!("already {}{since}", sanitize(r.status_text())),
+        Some(Status::WaitUserConfirm) => msg!("already-waiting", since = since),
+        Some(Status::WaitUserAccess) => msg!("already-accepted", since = since),
+        _ => msg!(
+            "already-other",
+            status = sanitize(r.status_text()),
+            since = since
+        ),
     };
-    format!("{what} (`--new` cancels it and asks again)")
+    msg!("already-new", what = what.render()).render()
 }
 
 /// The record on stdout, in the chosen format, with the desktop's names when known.

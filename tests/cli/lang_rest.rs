@@ -90,6 +90,32 @@ fn retry_line(lang: &str) -> String {
 }
 
 #[test]
+fn the_v_lines_of_where_settings_come_from_read_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "-v", "show", OPEN_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let from = format!("{} 中的配置档 \"default\"", path.display());
+    let endpoint = format!("* 终端节点 {}/（来自 {from}）", sim.url);
+    assert!(err.lines().any(|l| l == endpoint), "{err}");
+    let credentials = err
+        .lines()
+        .find(|l| l.starts_with("* 凭证："))
+        .unwrap_or_default();
+    assert!(
+        credentials.starts_with(&format!("* 凭证：aksk（AK {AK}，SK 来自 ")),
+        "{err}"
+    );
+    assert!(credentials.ends_with(&format!("），来自 {from}")), "{err}");
+    assert!(!err.contains(SK), "{err}");
+}
+
+#[test]
 fn a_retry_note_reads_in_the_run_language() {
     assert_eq!(
         retry_line("zh"),
@@ -99,4 +125,27 @@ fn a_retry_note_reads_in_the_run_language() {
         retry_line("en"),
         "* attempt 1/3 failed (HTTP 429); retrying in 1s"
     );
+}
+
+#[test]
+fn start_on_an_open_desktop_says_so_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "start", OPEN_DESKTOP, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let line = err.lines().next().unwrap_or_default();
+    // The time it opened depends on the day the test runs; the rest is exact.
+    let head = format!("{OPEN_DESKTOP}：已是 OPEN，自 ");
+    assert!(line.starts_with(&head), "{err}");
+    assert!(
+        line.ends_with(" 起，邀请码 K7Q2M9XA（`--new` 会关闭它并重新请求）"),
+        "{err}"
+    );
+    // The JSON answer is data: the same in every language.
+    assert_eq!(json_of(&out)["status"], "OPEN");
+    assert!(requests_with_method(&sim, "POST").is_empty());
 }
