@@ -80,3 +80,13 @@ detail-aksk = AK { $ak }, SK from { $sk }
 detail-security-token = , security token from { $from }
 detail-token = token from { $from }
 detail-password = user { $user } in domain { $domain }, password from { $from }
+
+## commands/config.rs: `config init`'s usage errors (exit 2; the hint is hint-config-init-flags)
+init-needs-region = config init needs --region (or --endpoint)
+init-unknown-region-known = unknown region "{ $region }"; known: { $known }
+init-unknown-region = unknown region "{ $region }"
+init-password-needs = password auth needs --{ $flag }
+init-one-of = give exactly one of { $flags }
+init-aksk-needs-ak = aksk auth needs --ak
+init-sk-stdin-empty = --sk-stdin read an empty line
+init-unknown-auth = unknown auth mode "{ $mode }"

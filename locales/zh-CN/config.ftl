@@ -80,3 +80,13 @@ detail-aksk = AK { $ak }，SK 来自 { $sk }
 detail-security-token = ，安全令牌来自 { $from }
 detail-token = 令牌来自 { $from }
 detail-password = 帐号 { $domain } 中的用户 { $user }，密码来自 { $from }
+
+## commands/config.rs: `config init` 的用法错误（退出码 2；建议见 hint-config-init-flags）
+init-needs-region = config init 需要 --region（或 --endpoint）
+init-unknown-region-known = 未知区域 "{ $region }"；已知区域：{ $known }
+init-unknown-region = 未知区域 "{ $region }"
+init-password-needs = password 认证需要 --{ $flag }
+init-one-of = 请恰好给出以下之一：{ $flags }
+init-aksk-needs-ak = aksk 认证需要 --ak
+init-sk-stdin-empty = --sk-stdin 读到了空行
+init-unknown-auth = 未知认证方式 "{ $mode }"

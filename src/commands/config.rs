@@ -424,13 +424,15 @@ fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
     let region = global.region.as_ref().map(|r| r.value.clone());
     if region.is_none() && global.endpoint.is_none() {
-        return Err(usage("config init needs --region (or --endpoint)"));
+        return Err(usage(msg!("init-needs-region")));
     }
     if let Some(r) = &region {
         if !REGIONS.contains(&r.as_str()) && global.endpoint.is_none() {
-            return Err(usage(format!(
-                "unknown region \"{r}\"; known: {}",
-                REGIONS.join(", ")
+            let known = REGIONS.join(", ");
+            return Err(usage(msg!(
+                "init-unknown-region-known",
+                region = r,
+                known = known
             )));
         }
         e.push(("region", r.clone()));
@@ -470,7 +472,7 @@ fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
                 ("password_command", &args.password_command),
             ] {
                 let v = v.clone().ok_or_else(|| {
-                    usage(format!("password auth needs --{}", k.replace('_', "-")))
+                    usage(msg!("init-password-needs", flag = k.replace('_', "-")))
                 })?;
                 e.push((k, v));
             }
@@ -499,14 +501,10 @@ fn one_of(e: &mut Entries, options: &[Choice]) -> anyhow::Result<()> {
             e.push((key, v.clone()));
             Ok(())
         }
-        _ => Err(usage(format!(
-            "give exactly one of {}",
-            options
-                .iter()
-                .map(|(_, flag, _)| *flag)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        _ => {
+            let flags: Vec<&str> = options.iter().map(|(_, flag, _)| *flag).collect();
+            Err(usage(msg!("init-one-of", flags = flags.join(", "))))
+        }
     }
 }
 
@@ -515,7 +513,7 @@ fn aksk_flags(e: &mut Entries, args: &InitArgs) -> anyhow::Result<()> {
     let ak = args
         .ak
         .clone()
-        .ok_or_else(|| usage("aksk auth needs --ak"))?;
+        .ok_or_else(|| usage(msg!("init-aksk-needs-ak")))?;
     e.push(("ak", ak));
     let stdin_sk = if args.sk_stdin {
         Some(read_stdin_secret()?)
@@ -540,7 +538,7 @@ fn read_stdin_secret() -> anyhow::Result<String> {
         .explain(msg!("err-sk-stdin"))?;
     let sk = line.trim().to_string();
     if sk.is_empty() {
-        return Err(usage("--sk-stdin read an empty line"));
+        return Err(usage(msg!("init-sk-stdin-empty")));
     }
     Ok(sk)
 }
@@ -557,7 +555,7 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
             .map_or("cn-north-4", |r| r.value.as_str()),
     )?;
     if !REGIONS.contains(&region.as_str()) && global.endpoint.is_none() {
-        return Err(usage(format!("unknown region \"{region}\"")));
+        return Err(usage(msg!("init-unknown-region", region = region)));
     }
     e.push(("region", region));
     // The endpoint given on the command line is the one this profile is for: without it,
@@ -602,7 +600,7 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
                 prompt_default("ask-password-command", "")?,
             ));
         }
-        other => return Err(usage(format!("unknown auth mode \"{other}\""))),
+        other => return Err(usage(msg!("init-unknown-auth", mode = other))),
     }
     Ok(e)
 }

@@ -149,3 +149,24 @@ fn start_on_an_open_desktop_says_so_in_chinese() {
     assert_eq!(json_of(&out)["status"], "OPEN");
     assert!(requests_with_method(&sim, "POST").is_empty());
 }
+
+#[test]
+fn config_init_says_what_is_missing_in_chinese() {
+    let (_sim, env) = setup(&[]);
+    let before = std::fs::read(env.config_path()).ok();
+    let args = ["--lang", "zh", "--region", "cn-north-4", "config", "init"];
+    let out = assert_error(
+        env.cmd().args(args).args(["--no-input", "--ak", "X"]),
+        2,
+        &[],
+    );
+    assert_eq!(
+        stderr(&out),
+        "错误：请恰好给出以下之一：--sk-command, --sk-file, --sk-stdin\n  建议：各认证方式的参数见 `assist config init --help`\n"
+    );
+    assert_eq!(
+        std::fs::read(env.config_path()).ok(),
+        before,
+        "nothing written"
+    );
+}
