@@ -13,7 +13,7 @@ use crate::config::{
 };
 use crate::messages::{self, msg, Message};
 use crate::outcome::{Explain, Failure, Kind, Outcome};
-use crate::output::fields::{secret_setting, setting, setting_shown, Origin};
+use crate::output::fields::{secret_setting, setting, setting_shown, stdout_words, Origin};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
 pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcome> {
@@ -59,7 +59,7 @@ fn path_field(key: &'static str, label: &'static str, path: Option<&Path>) -> Fi
             } else {
                 "cfg-path-missing"
             };
-            Message::new(id).arg("path", p.display()).render()
+            stdout_words(&Message::new(id).arg("path", p.display()))
         }),
     }
 }
@@ -155,7 +155,7 @@ fn list(out: &mut dyn Write, format: OutputFormat, global: &Overrides) -> anyhow
 }
 
 fn origin(source: &Source) -> Option<Origin> {
-    let (data, said) = (source.to_string(), source.said().render());
+    let (data, said) = (source.to_string(), stdout_words(&source.said()));
     Some(Origin { data, said })
 }
 
@@ -165,7 +165,7 @@ fn shown_as(key: &'static str, value: &str, shown: Message, source: Option<Origi
         "ak" => "cfg-label-ak",
         _ => "cfg-label-project",
     };
-    setting_shown(key, label, value, shown.render(), source)
+    setting_shown(key, label, value, stdout_words(&shown), source)
 }
 
 /// The resolved settings; for the built-in demo, what it will use, without starting it.
@@ -277,7 +277,7 @@ fn place_fields(c: &Connection) -> Vec<Field> {
         // Unset: the JSON keeps the value null (no source); a person reads what is missing.
         (None, AuthSpec::Token(_)) => {
             let mut f = setting("project_id", "cfg-label-project", None, None);
-            f.text = Some(msg!("cfg-project-missing").render());
+            f.text = Some(stdout_words(&msg!("cfg-project-missing")));
             f
         }
         (None, AuthSpec::Password { .. }) => iam("cfg-project-from-token"),
@@ -342,7 +342,7 @@ fn cache_dir(s: &Settings) -> Field {
         .map(|d| d.display().to_string());
     let mut field = setting("cache_dir", "cfg-label-cache-dir", dir, None);
     if s.is_builtin_demo() {
-        field.text = Some(msg!("config-demo-no-cache").render());
+        field.text = Some(stdout_words(&msg!("config-demo-no-cache")));
     }
     field
 }
@@ -360,7 +360,7 @@ fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyho
     // JSON keeps the English sentences (data); a person reads them in the run's language.
     let en = |m: &Message| m.render_in(crate::messages::lang::Lang::En);
     let said = |mut f: Field, m: Message| {
-        f.text = Some(m.render());
+        f.text = Some(stdout_words(&m));
         f
     };
     let ok = msg!("cfg-check-ok");
@@ -377,7 +377,7 @@ fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyho
             ),
             said(
                 field("auth", "cfg-label-auth", en(&auth(c.origin.to_string()))),
-                auth(c.origin.said().render()),
+                auth(stdout_words(&c.origin.said())),
             ),
             field(
                 "project_id",

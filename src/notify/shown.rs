@@ -70,7 +70,7 @@ pub fn check(
             label: "cfg-label-result",
             // English in JSON (data), in the run's language for a person.
             value: Value::String(ok.render_in(Lang::En)),
-            text: Some(ok.render()),
+            text: Some(crate::output::fields::stdout_words(&ok)),
         },
         Field {
             key: "notify",

@@ -120,6 +120,12 @@ pub fn render_rows(
     out.flush()
 }
 
+/// A person's words on stdout: in the run's language on a terminal, in English into a pipe
+/// or a file, like the labels (scripts read them).
+pub fn stdout_words(m: &crate::messages::Message) -> String {
+    m.render_in(lang_of(Layout::of(Stream::Stdout)))
+}
+
 /// Where a setting comes from: English in JSON (data), in the run's language for people.
 pub struct Origin {
     pub data: String,
@@ -134,7 +140,9 @@ pub fn setting(
     source: Option<Origin>,
 ) -> Field {
     let text = match (&value, &source) {
-        (Some(v), Some(src)) => msg!("cfg-value-from", value = v, source = &src.said).render(),
+        (Some(v), Some(src)) => {
+            stdout_words(&msg!("cfg-value-from", value = v, source = &src.said))
+        }
         (Some(v), None) => v.clone(),
         (None, _) => "-".to_string(),
     };
@@ -158,7 +166,7 @@ pub fn setting_shown(
     let said = source.as_ref().map(|s| s.said.clone());
     let mut f = setting(key, label, Some(value.into()), source);
     f.text = Some(match said {
-        Some(src) => msg!("cfg-value-from", value = shown, source = src).render(),
+        Some(src) => stdout_words(&msg!("cfg-value-from", value = shown, source = src)),
         None => shown,
     });
     f
@@ -173,7 +181,7 @@ pub fn secret_setting(key: &'static str, label: &'static str, source: Option<Str
     });
     let mut f = setting(key, label, set, data);
     f.text = Some(match &source {
-        Some(src) => msg!("cfg-secret-set", source = src).render(),
+        Some(src) => stdout_words(&msg!("cfg-secret-set", source = src)),
         None => "-".to_string(),
     });
     f

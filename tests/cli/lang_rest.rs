@@ -33,6 +33,15 @@ fn config_show_reads_in_chinese_and_its_json_stays_english() {
         ]
     );
     assert!(!text.contains(SK), "{text}");
+    // Into a pipe the lines stay English, labels and sources alike: scripts read them.
+    let piped = env
+        .cmd()
+        .args(["--lang", "zh", "config", "show"])
+        .output()
+        .unwrap();
+    let piped = stdout(&piped);
+    let first = piped.lines().nth(1).unwrap_or_default();
+    assert_eq!(first, format!("auth\taksk  (profile \"default\" in {p})"));
     // The JSON is data: its sources stay English.
     let out = env
         .cmd()
