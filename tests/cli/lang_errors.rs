@@ -243,3 +243,34 @@ fn an_ambiguous_selector_is_chinese_above_its_candidates() {
     );
     assert_nothing_changed(&sim);
 }
+
+/// A warning that quotes an API error says the error in its own language too: a Chinese
+/// sentence never carries an English error inside it (the server's answer stays as it came).
+#[test]
+fn a_warning_quotes_an_api_error_in_chinese() {
+    let (sim, env) = setup(&["--desktops", "2"]);
+    let id = generated_id(1);
+    let answer = "HTTP 403 Forbidden, APIGW.0302: The IAM user is not authorized to access the API (simulated fault)";
+    sim.fault(json!({"kind": "403", "method": "GET", "desktop_id": id}));
+    let zh = in_lang(&env, "zh", &["start", &id, "-o", "json"]);
+    assert_eq!(zh.status.code(), Some(0), "{}", stderr(&zh));
+    let request = request_id_of(&zh);
+    let first = stderr(&zh).lines().next().map(str::to_owned);
+    assert_eq!(
+        first,
+        Some(format!(
+            "警告：无法读取云桌面 {id} 的当前状态（服务端返回 {answer}（请求 ID {request}））；仍然发起请求"
+        ))
+    );
+    let id = generated_id(2);
+    sim.fault(json!({"kind": "403", "method": "GET", "desktop_id": id}));
+    let en = in_lang(&env, "en", &["start", &id, "-o", "json"]);
+    let request = request_id_of(&en);
+    let first = stderr(&en).lines().next().map(str::to_owned);
+    assert_eq!(
+        first,
+        Some(format!(
+            "warning: the current state of desktop {id} could not be read ({answer} (request id {request})); asking anyway"
+        ))
+    );
+}
