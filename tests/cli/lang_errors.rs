@@ -274,3 +274,49 @@ fn a_warning_quotes_an_api_error_in_chinese() {
         ))
     );
 }
+
+/// `-o code` with no code says why in the run's language: the status stays as the service
+/// sent it, its meaning and the words around it follow the language.
+#[test]
+fn no_code_is_chinese_with_the_status_meaning_and_the_reason() {
+    let (sim, env) = setup(&[]);
+    let zh = in_lang(&env, "zh", &["show", CONFIRM_DESKTOP, "-o", "code"]);
+    assert_said(
+        &zh,
+        9,
+        &[format!(
+            "云桌面 {CONFIRM_DESKTOP} 没有邀请码：状态 WAIT_USER_CONFIRM（等待用户在云桌面上接受）"
+        )],
+    );
+    let en = in_lang(&env, "en", &["show", CONFIRM_DESKTOP, "-o", "code"]);
+    assert_said(
+        &en,
+        9,
+        &[format!(
+            "desktop {CONFIRM_DESKTOP} has no invitation code: status WAIT_USER_CONFIRM (waiting for the user to accept on their desktop)"
+        )],
+    );
+    let zh = in_lang(&env, "zh", &["show", FAILED_DESKTOP, "-o", "link"]);
+    let en = in_lang(&env, "en", &["show", FAILED_DESKTOP, "-o", "link"]);
+    assert_said(&zh, 9, &[format!("云桌面 {FAILED_DESKTOP} 没有互联网分享链接：状态 CLOSE（远程协助已关闭：`assist start` 可再次请求）；失败原因：The end user declined the remote assistance request.")]);
+    assert_said(&en, 9, &[format!("desktop {FAILED_DESKTOP} has no internet share link: status CLOSE (the assistance is closed: `assist start` asks again); failed: The end user declined the remote assistance request.")]);
+    assert_nothing_changed(&sim);
+}
+
+#[test]
+fn the_prometheus_refusal_is_chinese() {
+    let (sim, env) = setup(&[]);
+    let zh = in_lang(&env, "zh", &["desktops", "-o", "prometheus"]);
+    assert_said(
+        &zh,
+        2,
+        &["`desktops` 不能输出 -o prometheus：只有 `assist sessions` 输出指标".into()],
+    );
+    let en = in_lang(&env, "en", &["desktops", "-o", "prometheus"]);
+    assert_said(
+        &en,
+        2,
+        &["`desktops` cannot print -o prometheus: only `assist sessions` prints metrics".into()],
+    );
+    assert_nothing_changed(&sim);
+}

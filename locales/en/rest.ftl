@@ -1,0 +1,8 @@
+# The remaining errors said in the run's language (zhrest1): show's missing code or link, the
+# -o prometheus refusal, completions, the HTTP client's setup, the watch's polling threads,
+# the demo's cache, unsafe files, the audit log's verification, the crash line.
+
+err-show-no-code = desktop { $desktop } has no invitation code: status { $status } ({ $meaning }){ $failed }
+err-show-no-link = desktop { $desktop } has no internet share link: status { $status } ({ $meaning }){ $failed }
+err-show-failed-reason = ; failed: { $reason }
+err-prometheus-refused = `{ $command }` cannot print -o prometheus: only `assist sessions` prints metrics
