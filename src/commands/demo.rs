@@ -146,7 +146,7 @@ pub fn serve(args: &assist_sim::SimArgs) -> anyhow::Result<()> {
 #[cfg(feature = "sim")]
 pub fn reset() -> anyhow::Result<()> {
     let Some(path) = state_path() else {
-        anyhow::bail!("there is no cache dir on this system, so the demo saves nothing");
+        return Err(messages::worded(msg!("err-demo-no-cache")));
     };
     match std::fs::remove_file(&path) {
         Ok(()) => messages::plain(&msg!("demo-forgotten", path = path.display())),

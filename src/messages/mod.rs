@@ -151,6 +151,25 @@ impl std::fmt::Display for Message {
     }
 }
 
+/// An error of the program told in the catalogue's words: no typed error (it ends with the
+/// internal-error code, as an `anyhow!` would), but the edge says it in the run's language;
+/// its `Display` is English, like every error's text.
+#[derive(Debug)]
+pub struct Worded(pub Message);
+
+impl std::fmt::Display for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Worded {}
+
+/// `anyhow!` for a catalogue message: see [`Worded`].
+pub fn worded(message: Message) -> anyhow::Error {
+    anyhow::Error::new(Worded(message))
+}
+
 /// `msg!("id", name = value, …)`: a `Message` with its arguments.
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {

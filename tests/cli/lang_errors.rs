@@ -320,3 +320,30 @@ fn the_prometheus_refusal_is_chinese() {
     );
     assert_nothing_changed(&sim);
 }
+
+/// An error of the program's own (no typed error: the internal-error code) is said in the
+/// run's language too, with the system's own reason quoted as it came.
+#[test]
+fn a_manpages_dir_that_cannot_be_made_is_chinese() {
+    let env = Env::new();
+    let file = env.dir.path().join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let zh_dir = file.join("zh_CN");
+    let zh = in_lang(&env, "zh", &["manpages", file.to_str().unwrap()]);
+    let en = in_lang(&env, "en", &["manpages", file.to_str().unwrap()]);
+    let en_line = said(&en).remove(0);
+    let reason = en_line
+        .split_once(&format!("{}: ", zh_dir.display()))
+        .map(|(_, r)| r.to_string())
+        .unwrap_or_else(|| panic!("{en_line}"));
+    assert_said(
+        &en,
+        1,
+        &[format!("could not create {}: {reason}", zh_dir.display())],
+    );
+    assert_said(
+        &zh,
+        1,
+        &[format!("无法创建 {}：{reason}", zh_dir.display())],
+    );
+}
