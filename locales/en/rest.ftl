@@ -12,3 +12,4 @@ err-completion-shell = no completion for { $shell } yet: bash, zsh, fish, powers
 err-manpages-dir = could not create { $dir }: { $error }
 err-manpages-write = could not write the man pages into { $dir }: { $error }
 err-demo-no-cache = there is no cache dir on this system, so the demo saves nothing
+err-auth-needs = { $auth } auth needs { $flag }

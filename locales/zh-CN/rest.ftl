@@ -11,3 +11,4 @@ err-completion-shell = 尚不支持 { $shell } 的补全：可用 bash、zsh、f
 err-manpages-dir = 无法创建 { $dir }：{ $error }
 err-manpages-write = 无法将手册页写入 { $dir }：{ $error }
 err-demo-no-cache = 此系统没有缓存目录，因此演示不保存任何内容
+err-auth-needs = { $auth } 认证需要 { $flag }

@@ -465,7 +465,8 @@ fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
                 ("password_command", &args.password_command),
             ] {
                 let v = v.clone().ok_or_else(|| {
-                    usage(format!("password auth needs --{}", k.replace('_', "-")))
+                    let flag = format!("--{}", k.replace('_', "-"));
+                    usage(msg!("err-auth-needs", auth = "password", flag = flag))
                 })?;
                 e.push((k, v));
             }
@@ -510,7 +511,7 @@ fn aksk_flags(e: &mut Entries, args: &InitArgs) -> anyhow::Result<()> {
     let ak = args
         .ak
         .clone()
-        .ok_or_else(|| usage("aksk auth needs --ak"))?;
+        .ok_or_else(|| usage(msg!("err-auth-needs", auth = "aksk", flag = "--ak")))?;
     e.push(("ak", ak));
     let stdin_sk = if args.sk_stdin {
         Some(read_stdin_secret()?)

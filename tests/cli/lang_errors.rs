@@ -347,3 +347,23 @@ fn a_manpages_dir_that_cannot_be_made_is_chinese() {
         &[format!("无法创建 {}：{reason}", zh_dir.display())],
     );
 }
+
+#[test]
+fn config_init_without_ak_is_chinese_with_its_flag() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let args = ["config", "init", "--no-input", "--endpoint", &sim.url];
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--sk-command", "printf x"]);
+    assert_said(
+        &in_lang(&env, "zh", &all),
+        2,
+        &["aksk 认证需要 --ak".into()],
+    );
+    assert_said(
+        &in_lang(&env, "en", &all),
+        2,
+        &["aksk auth needs --ak".into()],
+    );
+    assert!(!env.config_path().exists());
+}
