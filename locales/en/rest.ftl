@@ -13,3 +13,6 @@ err-manpages-dir = could not create { $dir }: { $error }
 err-manpages-write = could not write the man pages into { $dir }: { $error }
 err-demo-no-cache = there is no cache dir on this system, so the demo saves nothing
 err-auth-needs = { $auth } auth needs { $flag }
+audit-break-not-record = it is not an audit record ({ $error })
+audit-break-headless = it is the first line but says a line came before it (the start of the log was removed?)
+audit-break-not-following = it does not follow line { $before }: line { $before } was edited, or a line between them removed

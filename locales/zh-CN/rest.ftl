@@ -12,3 +12,6 @@ err-manpages-dir = 无法创建 { $dir }：{ $error }
 err-manpages-write = 无法将手册页写入 { $dir }：{ $error }
 err-demo-no-cache = 此系统没有缓存目录，因此演示不保存任何内容
 err-auth-needs = { $auth } 认证需要 { $flag }
+audit-break-not-record = 这不是一条审计记录（{ $error }）
+audit-break-headless = 这是第一行，却声明在它之前还有一行（日志的开头被删除了？）
+audit-break-not-following = 它没有接在第 { $before } 行之后：第 { $before } 行被修改过，或两者之间的某行被删除

@@ -367,3 +367,38 @@ fn config_init_without_ak_is_chinese_with_its_flag() {
     );
     assert!(!env.config_path().exists());
 }
+
+/// `log --verify` says why the chain breaks in the run's language (the log stays as it was).
+#[test]
+fn a_broken_audit_log_is_chinese_with_its_line() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let log = env.dir.path().join("audit.jsonl");
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nauth = \"aksk\"\nak = \"{AK}\"\nsk = \"{SK}\"\naudit_log = \"{}\"\n",
+        sim.url,
+        log.display()
+    ));
+    std::fs::write(&log, "{\"prev\":\"x\"}\n").unwrap();
+    let path = log.display();
+    let zh = in_lang(&env, "zh", &["log", "--verify"]);
+    let en = in_lang(&env, "en", &["log", "--verify"]);
+    let en_line = said(&en).remove(0);
+    let serde = en_line
+        .split_once("it is not an audit record (")
+        .and_then(|(_, r)| r.strip_suffix(')'))
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("{en_line}"));
+    assert_said(
+        &en,
+        9,
+        &[format!(
+            "{path} line 1: it is not an audit record ({serde})"
+        )],
+    );
+    assert_said(
+        &zh,
+        9,
+        &[format!("{path} 第 1 行：这不是一条审计记录（{serde}）")],
+    );
+}
