@@ -18,3 +18,4 @@ audit-break-headless = it is the first line but says a line came before it (the 
 audit-break-not-following = it does not follow line { $before }: line { $before } was edited, or a line between them removed
 err-demo-missing = this build of assist has no simulator, so the built-in "{ $profile }" profile and `assist sim` are not available
 hint-demo-missing = use a build with the default features (e.g. `cargo install --path .`), or a profile of your own (`assist config init`)
+err-internal = internal error: { $message }{ $place } (please report this)

@@ -17,3 +17,4 @@ audit-break-headless = 这是第一行，却声明在它之前还有一行（日
 audit-break-not-following = 它没有接在第 { $before } 行之后：第 { $before } 行被修改过，或两者之间的某行被删除
 err-demo-missing = 此版本的 assist 没有模拟器，因此内置的 "{ $profile }" 配置档（profile）和 `assist sim` 不可用
 hint-demo-missing = 请使用带默认功能构建的版本（例如 `cargo install --path .`），或使用自己的配置档（`assist config init`）
+err-internal = 内部错误：{ $message }{ $place }（请报告此问题）

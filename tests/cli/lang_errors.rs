@@ -402,3 +402,23 @@ fn a_broken_audit_log_is_chinese_with_its_line() {
         &[format!("{path} 第 1 行：这不是一条审计记录（{serde}）")],
     );
 }
+
+/// A panic's one line is said in the run's language too; its message and place as they came.
+#[test]
+fn a_panic_line_is_chinese() {
+    let (_sim, env) = setup(&[]);
+    let out = env
+        .cmd()
+        .env("ASSIST_TEST_PANIC", "main")
+        .args(["--lang", "zh", "show", OPEN_DESKTOP])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("错误：内部错误：ASSIST_TEST_PANIC=main at src/testing.rs:"),
+        "{err}"
+    );
+    assert!(err.ends_with("（请报告此问题）\n"), "{err}");
+}
