@@ -13,7 +13,7 @@ use super::answer::Answer;
 use super::error::{ApiError, NetKind};
 use super::trace::Trace;
 use crate::auth::signer;
-use crate::messages::msg;
+use crate::messages::{msg, worded};
 use crate::secret::Secret;
 use crate::text::snippet;
 
@@ -75,7 +75,7 @@ impl Transport {
     pub(super) fn new(setup: HttpSetup) -> anyhow::Result<Transport> {
         let http = setup
             .build(true)
-            .map_err(|e| anyhow::anyhow!("could not set up the HTTP client: {e}"))?;
+            .map_err(|e| worded(msg!("err-http-client", error = e)))?;
         Ok(Transport {
             http,
             setup,
