@@ -2,7 +2,7 @@
 # 补全、HTTP 客户端的设置、监视的轮询线程、演示的缓存、不安全的文件、审计日志的校验、崩溃行。
 
 err-show-no-code = 云桌面 { $desktop } 没有邀请码：状态 { $status }（{ $meaning }）{ $failed }
-err-show-no-link = 云桌面 { $desktop } 没有互联网分享链接：状态 { $status }（{ $meaning }）{ $failed }
+err-show-no-link = 云桌面 { $desktop } 没有公网链接：状态 { $status }（{ $meaning }）{ $failed }
 err-show-failed-reason = ；失败原因：{ $reason }
 err-prometheus-refused = `{ $command }` 不能输出 -o prometheus：只有 `assist sessions` 输出指标
 err-http-client = 无法设置 HTTP 客户端：{ $error }

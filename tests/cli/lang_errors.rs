@@ -298,7 +298,7 @@ fn no_code_is_chinese_with_the_status_meaning_and_the_reason() {
     );
     let zh = in_lang(&env, "zh", &["show", FAILED_DESKTOP, "-o", "link"]);
     let en = in_lang(&env, "en", &["show", FAILED_DESKTOP, "-o", "link"]);
-    assert_said(&zh, 9, &[format!("云桌面 {FAILED_DESKTOP} 没有互联网分享链接：状态 CLOSE（远程协助已关闭：`assist start` 可再次请求）；失败原因：The end user declined the remote assistance request.")]);
+    assert_said(&zh, 9, &[format!("云桌面 {FAILED_DESKTOP} 没有公网链接：状态 CLOSE（远程协助已关闭：`assist start` 可再次请求）；失败原因：The end user declined the remote assistance request.")]);
     assert_said(&en, 9, &[format!("desktop {FAILED_DESKTOP} has no internet share link: status CLOSE (the assistance is closed: `assist start` asks again); failed: The end user declined the remote assistance request.")]);
     assert_nothing_changed(&sim);
 }
