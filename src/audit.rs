@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::domain::Status;
+use crate::messages::{msg, Message};
 
 /// The `prev` of the first line: there is no line before it.
 pub const GENESIS: &str = "sha256-";
@@ -344,7 +345,8 @@ pub fn hash(line: Option<&str>) -> String {
 #[derive(Debug, PartialEq)]
 pub struct Break {
     pub line: usize,
-    pub why: String,
+    /// In the catalogue's words: `log --verify` says it in the run's language.
+    pub why: Message,
 }
 
 /// Checks every line's `prev` against the line before it; the first line that does not
@@ -355,14 +357,14 @@ pub fn verify(text: &str) -> Result<usize, Break> {
     for (i, line) in text.lines().enumerate() {
         let entry: Entry = serde_json::from_str(line).map_err(|e| Break {
             line: i + 1,
-            why: format!("it is not an audit record ({e})"),
+            why: msg!("audit-break-not-record", error = e),
         })?;
         if entry.prev != hash(before) {
             return Err(Break {
                 line: i + 1,
                 why: match before {
-                    None => "it is the first line but says a line came before it (the start of the log was removed?)".into(),
-                    Some(_) => format!("it does not follow line {i}: line {i} was edited, or a line between them removed"),
+                    None => msg!("audit-break-headless"),
+                    Some(_) => msg!("audit-break-not-following", before = i),
                 },
             });
         }

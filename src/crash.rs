@@ -6,12 +6,13 @@ use std::io::Write;
 use std::panic::PanicHookInfo;
 
 /// Replaces the default hook (several lines, "thread 'main' panicked at") with one line;
-/// `main` catches the unwind and exits 1.
-pub fn install_hook() {
-    std::panic::set_hook(Box::new(|info| {
+/// `main` catches the unwind and exits 1. `say` words the line from the panic's message and
+/// its place (main gives the catalogue's words: this room is below the messages room's users).
+pub fn install_hook(say: fn(&str, &str) -> String) {
+    std::panic::set_hook(Box::new(move |info| {
         let mut stderr = std::io::stderr().lock();
         // A closed stderr must not turn the panic into an abort: writes are best effort.
-        let _ = writeln!(stderr, "{}", line(info));
+        let _ = writeln!(stderr, "{}", line(info, say));
         let backtrace = Backtrace::capture();
         if backtrace.status() == BacktraceStatus::Captured {
             let _ = writeln!(stderr, "{backtrace}");
@@ -19,7 +20,7 @@ pub fn install_hook() {
     }));
 }
 
-fn line(info: &PanicHookInfo) -> String {
+fn line(info: &PanicHookInfo, say: fn(&str, &str) -> String) -> String {
     let payload = info.payload();
     let message = (payload.downcast_ref::<&str>().copied())
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
@@ -28,9 +29,6 @@ fn line(info: &PanicHookInfo) -> String {
         .location()
         .map(|l| format!(" at {}:{}", l.file(), l.line()))
         .unwrap_or_default();
-    // The message may quote input: escaped, so that it stays one line and cannot forge others.
-    format!(
-        "error: internal error: {}{place} (please report this)",
-        crate::text::sanitize(message)
-    )
+    // The message may quote input: `say` escapes it, so that it stays one line.
+    say(message, &place)
 }

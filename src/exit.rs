@@ -46,6 +46,9 @@ pub fn words(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
     if let Some(context) = cause.downcast_ref::<Context>() {
         return Some(context.shown().clone());
     }
+    if let Some(worded) = cause.downcast_ref::<crate::messages::Worded>() {
+        return Some(worded.0.clone());
+    }
     if let Some(iam) = cause.downcast_ref::<crate::session::IamFailed>() {
         return Some(iam.message.clone());
     }

@@ -31,7 +31,7 @@ use exit::{Code, Failure, Kind, Outcome};
 use messages::Level;
 
 fn main() -> ExitCode {
-    crash::install_hook();
+    crash::install_hook(internal_error);
     // A shell asking for completions (COMPLETE=bash and the words typed): answer and exit.
     clap_complete::CompleteEnv::with_factory(cli::for_completions)
         .completer("assist")
@@ -68,6 +68,12 @@ fn run() -> ExitCode {
         Err(err) => report(&err),
     };
     code.into()
+}
+
+/// A panic's one line, in the run's language (the message and its place as they came, escaped).
+fn internal_error(message: &str, place: &str) -> String {
+    let said = messages::msg!("err-internal", message = message, place = place);
+    messages::line(Level::Error, &said)
 }
 
 /// The one place where an error becomes lines on stderr (the messages room sanitises what they

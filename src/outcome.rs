@@ -178,6 +178,23 @@ pub fn explained_quoting(
     })
 }
 
+/// What an error says when a note or a warning quotes it (`{ $error }`), as its `Display`
+/// says it but in the catalogue's words: the outermost part of the chain, like `{e}`.
+/// An error without words of its own (a library's) is quoted as it is.
+pub fn words_of(err: &anyhow::Error) -> Message {
+    let top: &(dyn std::error::Error + 'static) = err.as_ref();
+    if let Some(context) = top.downcast_ref::<Context>() {
+        return context.shown().clone();
+    }
+    if let Some(failure) = top.downcast_ref::<Failure>() {
+        return failure.shown().clone();
+    }
+    if let Some(api) = top.downcast_ref::<ApiError>() {
+        return api.message();
+    }
+    Message::new("error").arg("error", err)
+}
+
 /// `.context(…)` and `.with_context(…)` for a catalogue message.
 pub trait Explain<T> {
     fn explain(self, message: Message) -> anyhow::Result<T>;

@@ -146,37 +146,33 @@ fn trace_origin(settings: &Settings) {
             ak,
             sk,
             security_token,
-        } => format!(
-            "AK {ak}, SK from {}{}",
-            sk.describe(),
-            security_token
-                .as_ref()
-                .map(|t| format!(", security token from {}", t.describe()))
-                .unwrap_or_default()
-        ),
-        AuthSpec::Token(t) => format!("token from {}", t.describe()),
+        } => {
+            let token = security_token.as_ref();
+            let token = token.map(|t| msg!("detail-security-token", from = t.describe()));
+            let said = msg!("detail-aksk", ak = ak, sk = sk.describe()).render();
+            said + &token.map(|t| t.render()).unwrap_or_default()
+        }
+        AuthSpec::Token(t) => msg!("detail-token", from = t.describe()).render(),
         AuthSpec::Password {
             user,
             domain,
             password,
         } => {
-            format!(
-                "user {user} in domain {domain}, password from {}",
-                password.describe()
-            )
+            let from = password.describe();
+            msg!("detail-password", user = user, domain = domain, from = from).render()
         }
     };
     let credentials = msg!(
         "detail-credentials",
         mode = c.auth.mode(),
         detail = detail,
-        origin = &c.origin,
+        origin = c.origin.said().render(),
     );
     messages::say(Level::Detail, &credentials);
     let endpoint = msg!(
         "detail-endpoint",
         endpoint = &c.endpoint.value,
-        source = &c.endpoint.source,
+        source = c.endpoint.source.said().render(),
     );
     messages::say(Level::Detail, &endpoint);
 }

@@ -25,7 +25,7 @@ err-api-other = 向 { $url } 发送请求失败：{ $detail }
 err-read-assistance = 无法读取云桌面 { $desktop } 的远程协助
 err-read-desktop-state = 无法读取云桌面 { $desktop } 的状态
 err-no-such-desktop = 项目 { $project } 中不存在云桌面 { $desktop }（{ $answer }）
-err-open-without-link = 云桌面 { $desktop } 的状态为 OPEN，但云服务没有给出互联网分享链接
+err-open-without-link = 云桌面 { $desktop } 的状态为 OPEN，但云服务没有给出公网链接
 
 ## commands/desktops.rs、sessions.rs、watch.rs：列出云桌面
 err-list-desktops = 无法列出云桌面

@@ -41,7 +41,7 @@ after-show =
       assist show --name FIN-PC-042
       assist show --user alice -o json | jq -r .status
       code=$(assist show --ip 192.168.0.42 -o code) && echo "join with $code"
-      assist show --name FIN-PC-042 -o link            # 互联网分享链接
+      assist show --name FIN-PC-042 -o link            # 公网链接
     {"  *"}/5 * * * * assist show "$ID" -o json >> /var/log/assist.ndjson  # cron 定时任务
 help-show-desktop-id = 云桌面的桌面 ID（1-255 个字符的任意字符串，作为一个路径段发送）
 help-show-name = 按计算机名选择云桌面（完全匹配，不区分大小写，优先于部分匹配）

@@ -7,6 +7,7 @@ use super::answer::Answer;
 use super::error::ApiError;
 use super::trace::{lock, Trace};
 use crate::auth::Credentials;
+use crate::messages::msg;
 
 /// How requests are authenticated: fixed credentials, or a token that can be renewed once
 /// when the service answers 401 (a password-based IAM token that was revoked or expired).
@@ -99,9 +100,7 @@ impl Keys {
             Some(_) if standing.generation != generation => {}
             Some(renew) if !standing.renewed => {
                 standing.renewed = true;
-                trace.at(1, || {
-                    "* 401: renewing the token and trying once more".into()
-                });
+                trace.at(1, || format!("* {}", msg!("api-renewing-token").render()));
                 // Others wait on the lock meanwhile, then go out with the new token.
                 let fresh = renew().inspect_err(|_| standing.refused = Some(e.clone()))?;
                 *lock(&self.current) = fresh;

@@ -82,12 +82,14 @@ impl Retry<'_> {
             lost |= may_have_arrived(&result);
             self.note_silence(&result, url, began.elapsed(), n + 1);
             self.trace.at(1, || {
-                format!(
-                    "* attempt {n}/{} failed ({}); retrying in {}",
-                    self.policy.attempts,
-                    describe(&result),
-                    crate::units::format_duration(round_ms(wait))
-                )
+                let note = msg!(
+                    "api-retrying",
+                    n = n,
+                    attempts = self.policy.attempts,
+                    why = describe(&result),
+                    wait = crate::units::format_duration(round_ms(wait))
+                );
+                format!("* {}", note.render())
             });
             std::thread::sleep(wait);
             n += 1;

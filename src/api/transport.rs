@@ -13,6 +13,7 @@ use super::answer::Answer;
 use super::error::{ApiError, NetKind};
 use super::trace::Trace;
 use crate::auth::signer;
+use crate::messages::{msg, worded};
 use crate::secret::Secret;
 use crate::text::snippet;
 
@@ -74,7 +75,7 @@ impl Transport {
     pub(super) fn new(setup: HttpSetup) -> anyhow::Result<Transport> {
         let http = setup
             .build(true)
-            .map_err(|e| anyhow::anyhow!("could not set up the HTTP client: {e}"))?;
+            .map_err(|e| worded(msg!("err-http-client", error = e)))?;
         Ok(Transport {
             http,
             setup,
@@ -146,10 +147,8 @@ impl Transport {
             return Err(network_error(&err, url));
         };
         trace.at(1, || {
-            format!(
-                "* the pooled connection was closed by the server ({}); sending again on a new one",
-                network_error(&err, url)
-            )
+            let why = network_error(&err, url);
+            format!("* {}", msg!("api-pooled-closed", why = why).render())
         });
         client.execute(again).map_err(|e| network_error(&e, url))
     }

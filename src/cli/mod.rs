@@ -23,7 +23,7 @@ pub use defaults::START_DEADLINE;
 use crate::config::{
     sourced, CommandAsks, Overrides, Source, Waits, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
 };
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use crate::output::{ColorWhen, OutputFormat};
 use crate::units::parse_duration;
 
@@ -121,7 +121,7 @@ pub struct GlobalArgs {
 
 /// Parses the command line into the command and its overrides (each with its source); a
 /// malformed `ASSIST_*` variable is an `Err` message of its own (exit 2, like a bad flag).
-pub fn parse() -> Result<Result<(Cli, Overrides), String>, clap::Error> {
+pub fn parse() -> Result<Result<(Cli, Overrides), Message>, clap::Error> {
     let matches = match command().try_get_matches() {
         Ok(matches) => matches,
         Err(e) => match not_for_a_variable(e)? {
@@ -221,7 +221,7 @@ fn value_source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
 /// names the flag then, and even parses a global option's variable in the subcommand when the
 /// flag came before it. So parse again without that variable: a typed flag then wins (its
 /// matches), else the message names the variable.
-fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, clap::Error> {
+fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, Message>, clap::Error> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let bad = match err.get(ContextKind::InvalidValue) {
         Some(ContextValue::String(v)) if err.kind() == ErrorKind::InvalidValue => v.clone(),
@@ -254,7 +254,7 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, String>, cl
         var = var,
         expected = expected
     );
-    Ok(Err(message.render()))
+    Ok(Err(message))
 }
 
 /// `a, b or c`, in the run's language.

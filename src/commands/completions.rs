@@ -15,7 +15,7 @@ use clap_complete::Shell;
 use clap_mangen::roff::{roman, Roff};
 use clap_mangen::Man;
 
-use crate::messages::Lang;
+use crate::messages::{msg, worded, Lang};
 use crate::outcome::Outcome;
 
 /// The variable the scripts set to ask `assist` for completions (clap_complete's default).
@@ -29,7 +29,7 @@ pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
         Shell::PowerShell => &Powershell,
         Shell::Elvish => &Elvish,
         other => {
-            anyhow::bail!("no completion for {other} yet: bash, zsh, fish, powershell, elvish")
+            return Err(worded(msg!("err-completion-shell", shell = other)));
         }
     };
     // Written into memory first: a failed write (`| head`) is an error, not a panic.
@@ -51,7 +51,7 @@ const CONTRACT: &str = include_str!("../../docs/CONTRACT.md");
 pub fn write_all(dir: &Path) -> anyhow::Result<Outcome> {
     let zh_dir = dir.join("zh_CN");
     std::fs::create_dir_all(&zh_dir)
-        .map_err(|e| anyhow::anyhow!("could not create {}: {e}", zh_dir.display()))?;
+        .map_err(|e| worded(msg!("err-manpages-dir", dir = zh_dir.display(), error = e)))?;
     // The English pages in clap's own words whatever the run's language.
     let english = || {
         crate::cli::english()
@@ -62,9 +62,8 @@ pub fn write_all(dir: &Path) -> anyhow::Result<Outcome> {
     cmd.build();
     let zh = crate::cli::help::localize(english(), Lang::Zh);
     for (cmd, dir, lang) in [(&cmd, dir, Lang::En), (&zh, zh_dir.as_path(), Lang::Zh)] {
-        write_tree(cmd, dir, lang).map_err(|e| {
-            anyhow::anyhow!("could not write the man pages into {}: {e}", dir.display())
-        })?;
+        write_tree(cmd, dir, lang)
+            .map_err(|e| worded(msg!("err-manpages-write", dir = dir.display(), error = e)))?;
     }
     Ok(Outcome::Done)
 }

@@ -13,6 +13,7 @@ use crate::config::{
 };
 use crate::messages::{self, msg, Message};
 use crate::outcome::{Explain, Failure, Kind, Outcome};
+use crate::output::fields::{secret_setting, setting, setting_shown, stdout_words, Origin};
 use crate::output::{render_fields, render_rows, Field, OutputFormat};
 
 pub fn run(global: &Overrides, command: &ConfigCommand) -> anyhow::Result<Outcome> {
@@ -53,11 +54,12 @@ fn path_field(key: &'static str, label: &'static str, path: Option<&Path>) -> Fi
         label,
         value: path.map(|p| p.display().to_string()).into(),
         text: path.map(|p| {
-            format!(
-                "{} ({})",
-                p.display(),
-                if p.exists() { "exists" } else { "not found" }
-            )
+            let id = if p.exists() {
+                "cfg-path-exists"
+            } else {
+                "cfg-path-missing"
+            };
+            stdout_words(&Message::new(id).arg("path", p.display()))
         }),
     }
 }
@@ -69,10 +71,14 @@ fn path_fields(global: &Overrides) -> anyhow::Result<Vec<Field>> {
     let cache = config::cache_dir();
     let creds = sdk::credentials_path().map(|(p, _)| p);
     Ok(vec![
-        path_field("config_file", "config file", Some(&config)),
+        path_field("config_file", "cfg-label-config-file", Some(&config)),
         field("config_file_exists", "", config.exists()),
-        path_field("cache_dir", "cache dir", cache.as_deref()),
-        path_field("credentials_file", "SDK credentials", creds.as_deref()),
+        path_field("cache_dir", "cfg-label-cache-dir", cache.as_deref()),
+        path_field(
+            "credentials_file",
+            "cfg-label-credentials-file",
+            creds.as_deref(),
+        ),
         field(
             "credentials_file_exists",
             "",
@@ -139,48 +145,27 @@ fn list(out: &mut dyn Write, format: OutputFormat, global: &Overrides) -> anyhow
         ]);
     }
     let columns = [
-        ("name", "PROFILE"),
-        ("default", "DEFAULT"),
-        ("region", "REGION"),
-        ("auth", "AUTH"),
-        ("secrets", "SECRETS FROM"),
+        ("name", "cfgcol-profile"),
+        ("default", "cfgcol-default"),
+        ("region", "cfgcol-region"),
+        ("auth", "cfgcol-auth"),
+        ("secrets", "cfgcol-secrets"),
     ];
     Ok(render_rows(out, format, &columns, &rows)?)
 }
 
-/// A resolved setting: `{"value": …, "source": …}` for scripts, "value  (source)" for people.
-fn setting(
-    key: &'static str,
-    label: &'static str,
-    value: Option<String>,
-    source: Option<String>,
-) -> Field {
-    let text = match (&value, &source) {
-        (Some(v), Some(src)) => format!("{v}  ({src})"),
-        (Some(v), None) => v.clone(),
-        (None, _) => "-".to_string(),
-    };
-    Field {
-        key,
-        label,
-        value: json!({ "value": value, "source": value.as_ref().and(source) }),
-        text: Some(text),
-    }
+fn origin(source: &Source) -> Option<Origin> {
+    let (data, said) = (source.to_string(), stdout_words(&source.said()));
+    Some(Origin { data, said })
 }
 
-/// A secret: never its value, only that it is set and where it comes from.
-fn secret_setting(key: &'static str, label: &'static str, source: Option<String>) -> Field {
-    let mut f = setting(
-        key,
-        label,
-        source.as_ref().map(|_| "(set)".to_string()),
-        source.clone(),
-    );
-    f.text = Some(match &source {
-        Some(src) => format!("(set, from {src})"),
-        None => "-".to_string(),
-    });
-    f
+fn shown_as(key: &'static str, value: &str, shown: Message, source: Option<Origin>) -> Field {
+    let label = match key {
+        "endpoint" => "cfg-label-endpoint",
+        "ak" => "cfg-label-ak",
+        _ => "cfg-label-project",
+    };
+    setting_shown(key, label, value, stdout_words(&shown), source)
 }
 
 /// The resolved settings; for the built-in demo, what it will use, without starting it.
@@ -196,8 +181,13 @@ fn show_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
     };
     fields.extend(limit_fields(s));
     let lang = super::setup::language(s);
-    let (value, source) = (lang.value.name().to_string(), lang.source.to_string());
-    fields.push(setting("lang", "language", Some(value), Some(source)));
+    let value = Some(lang.value.name().to_string());
+    fields.push(setting(
+        "lang",
+        "cfg-label-language",
+        value,
+        origin(&lang.source),
+    ));
     fields.extend(crate::notify::fields(&s.notify));
     Ok(fields)
 }
@@ -207,38 +197,44 @@ fn demo_fields(s: &Settings) -> Result<Vec<Field>, ConfigError> {
     if cfg!(not(feature = "sim")) {
         return Err(super::demo::missing());
     }
-    let origin = Some(Source::Demo.to_string());
+    let demo = || origin(&Source::Demo);
     Ok(vec![
-        setting(
-            "profile",
-            "profile",
-            s.profile.as_ref().map(|p| p.value.clone()),
-            s.profile.as_ref().map(|p| p.source.to_string()),
-        ),
-        setting("auth", "auth", Some("aksk".into()), origin.clone()),
-        setting(
+        profile_setting(s),
+        setting("auth", "cfg-label-auth", Some("aksk".into()), demo()),
+        shown_as(
             "endpoint",
-            "endpoint",
-            Some("http://127.0.0.1 (a simulator each command starts on a free port)".into()),
-            origin,
+            &msg!("cfg-demo-endpoint").render_in(crate::messages::lang::Lang::En),
+            msg!("cfg-demo-endpoint"),
+            demo(),
         ),
     ])
 }
 
+fn profile_setting(s: &Settings) -> Field {
+    let value = s.profile.as_ref().map(|p| p.value.clone());
+    let source = s.profile.as_ref().and_then(|p| origin(&p.source));
+    setting("profile", "cfg-label-profile", value, source)
+}
+
 fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
-    let origin = Some(c.origin.to_string());
+    let from = || origin(&c.origin);
+    let ak_field = |ak: Option<String>| setting("ak", "cfg-label-ak", ak, from());
     let (ak, secret_label, secret): (_, _, &SecretSource) = match &c.auth {
-        AuthSpec::AkSk { ak, sk, .. } => (Some(ak.clone()), "secret key", sk),
-        AuthSpec::Token(t) => (None, "token", t),
+        AuthSpec::AkSk { ak, sk, .. } => (ak_field(Some(ak.clone())), "cfg-label-secret-key", sk),
+        AuthSpec::Token(t) => (ak_field(None), "cfg-label-token", t),
         AuthSpec::Password {
             user,
             domain,
             password,
-        } => (
-            Some(format!("{user} in domain {domain}")),
-            "password",
-            password,
-        ),
+        } => {
+            let said = msg!("cfg-user-in-domain", user = user, domain = domain);
+            let value = said.render_in(crate::messages::lang::Lang::En);
+            (
+                shown_as("ak", &value, said, from()),
+                "cfg-label-password",
+                password,
+            )
+        }
     };
     let security_token = match &c.auth {
         AuthSpec::AkSk {
@@ -248,70 +244,64 @@ fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
         _ => None,
     };
     vec![
-        setting(
-            "profile",
-            "profile",
-            s.profile.as_ref().map(|p| p.value.clone()),
-            s.profile.as_ref().map(|p| p.source.to_string()),
-        ),
+        profile_setting(s),
         setting(
             "auth",
-            "auth",
+            "cfg-label-auth",
             Some(c.auth.mode().to_string()),
-            origin.clone(),
+            from(),
         ),
-        setting("ak", "AK / user", ak, origin),
+        ak,
         secret_setting("secret", secret_label, Some(secret.describe())),
-        secret_setting("security_token", "security token", security_token),
+        secret_setting("security_token", "cfg-label-security-token", security_token),
     ]
 }
 
 fn place_fields(c: &Connection) -> Vec<Field> {
+    let en = |m: &Message| m.render_in(crate::messages::lang::Lang::En);
+    let iam = |id| {
+        shown_as(
+            "project_id",
+            &en(&Message::new(id)),
+            Message::new(id),
+            origin(&Source::Iam),
+        )
+    };
     let project = match (&c.project, &c.auth) {
         (Some(p), _) => setting(
             "project_id",
-            "project",
+            "cfg-label-project",
             Some(p.value.clone()),
-            Some(p.source.to_string()),
+            origin(&p.source),
         ),
-        (None, AuthSpec::Token(_)) => setting(
-            "project_id",
-            "project",
-            None,
-            Some("missing: auth = \"token\" needs project_id".into()),
-        ),
-        (None, AuthSpec::Password { .. }) => setting(
-            "project_id",
-            "project",
-            Some("(from the IAM token)".into()),
-            Some(Source::Iam.to_string()),
-        ),
-        (None, AuthSpec::AkSk { .. }) => setting(
-            "project_id",
-            "project",
-            Some("(looked up through IAM, cached)".into()),
-            Some(Source::Iam.to_string()),
-        ),
+        // Unset: the JSON keeps the value null (no source); a person reads what is missing.
+        (None, AuthSpec::Token(_)) => {
+            let mut f = setting("project_id", "cfg-label-project", None, None);
+            f.text = Some(stdout_words(&msg!("cfg-project-missing")));
+            f
+        }
+        (None, AuthSpec::Password { .. }) => iam("cfg-project-from-token"),
+        (None, AuthSpec::AkSk { .. }) => iam("cfg-project-looked-up"),
     };
     vec![
         setting(
             "endpoint",
-            "endpoint",
+            "cfg-label-endpoint",
             Some(c.endpoint.value.to_string()),
-            Some(c.endpoint.source.to_string()),
+            origin(&c.endpoint.source),
         ),
         setting(
             "region",
-            "region",
+            "cfg-label-region",
             c.region.as_ref().map(|r| r.value.clone()),
-            c.region.as_ref().map(|r| r.source.to_string()),
+            c.region.as_ref().and_then(|r| origin(&r.source)),
         ),
         project,
         setting(
             "iam_endpoint",
-            "IAM endpoint",
+            "cfg-label-iam-endpoint",
             Some(c.iam_endpoint.value.to_string()),
-            Some(c.iam_endpoint.source.to_string()),
+            origin(&c.iam_endpoint.source),
         ),
     ]
 }
@@ -321,20 +311,20 @@ fn limit_fields(s: &Settings) -> Vec<Field> {
     vec![
         setting(
             "output",
-            "output",
+            "cfg-label-output",
             Some(format!("{:?}", s.output).to_lowercase()),
-            Some(s.output_source.to_string()),
+            origin(&s.output_source),
         ),
         setting(
             "connect_timeout",
-            "connect timeout",
+            "cfg-label-connect-timeout",
             duration(s.connect_timeout),
             None,
         ),
-        setting("timeout", "timeout", duration(s.timeout), None),
+        setting("timeout", "cfg-label-timeout", duration(s.timeout), None),
         setting(
             "max_attempts",
-            "max attempts",
+            "cfg-label-max-attempts",
             Some(s.max_attempts.to_string()),
             None,
         ),
@@ -350,9 +340,9 @@ fn cache_dir(s: &Settings) -> Field {
         .ok()
         .and_then(|c| c.cache_dir.as_ref())
         .map(|d| d.display().to_string());
-    let mut field = setting("cache_dir", "cache dir", dir, None);
+    let mut field = setting("cache_dir", "cfg-label-cache-dir", dir, None);
     if s.is_builtin_demo() {
-        field.text = Some(msg!("config-demo-no-cache").render());
+        field.text = Some(stdout_words(&msg!("config-demo-no-cache")));
     }
     field
 }
@@ -367,19 +357,34 @@ fn check(global: &Overrides, out: &mut dyn Write, format: OutputFormat) -> anyho
         .explain(msg!("err-check-step-call"))?
         .request_id;
     let c = settings.connection()?;
+    // JSON keeps the English sentences (data); a person reads them in the run's language.
+    let en = |m: &Message| m.render_in(crate::messages::lang::Lang::En);
+    let said = |mut f: Field, m: Message| {
+        f.text = Some(stdout_words(&m));
+        f
+    };
+    let ok = msg!("cfg-check-ok");
+    let auth = |source: String| msg!("cfg-check-auth", mode = c.auth.mode(), source = source);
     render_fields(
         out,
         format,
         &[
-            field("ok", "result", "ok: the credentials work"),
-            field("endpoint", "endpoint", c.endpoint.value.to_string()),
+            said(field("ok", "cfg-label-result", en(&ok)), ok),
             field(
-                "auth",
-                "auth",
-                format!("{} from {}", c.auth.mode(), c.origin),
+                "endpoint",
+                "cfg-label-endpoint",
+                c.endpoint.value.to_string(),
             ),
-            field("project_id", "project", client.project_id().to_string()),
-            field("request_id", "request id", request_id),
+            said(
+                field("auth", "cfg-label-auth", en(&auth(c.origin.to_string()))),
+                auth(stdout_words(&c.origin.said())),
+            ),
+            field(
+                "project_id",
+                "cfg-label-project",
+                client.project_id().to_string(),
+            ),
+            field("request_id", "cfg-label-request-id", request_id),
         ],
     )?;
     Ok(Outcome::Done)
@@ -419,13 +424,15 @@ fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
     let mut e: Entries = Vec::new();
     let region = global.region.as_ref().map(|r| r.value.clone());
     if region.is_none() && global.endpoint.is_none() {
-        return Err(usage("config init needs --region (or --endpoint)"));
+        return Err(usage(msg!("init-needs-region")));
     }
     if let Some(r) = &region {
         if !REGIONS.contains(&r.as_str()) && global.endpoint.is_none() {
-            return Err(usage(format!(
-                "unknown region \"{r}\"; known: {}",
-                REGIONS.join(", ")
+            let known = REGIONS.join(", ");
+            return Err(usage(msg!(
+                "init-unknown-region-known",
+                region = r,
+                known = known
             )));
         }
         e.push(("region", r.clone()));
@@ -465,7 +472,7 @@ fn from_flags(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
                 ("password_command", &args.password_command),
             ] {
                 let v = v.clone().ok_or_else(|| {
-                    usage(format!("password auth needs --{}", k.replace('_', "-")))
+                    usage(msg!("init-password-needs", flag = k.replace('_', "-")))
                 })?;
                 e.push((k, v));
             }
@@ -494,14 +501,10 @@ fn one_of(e: &mut Entries, options: &[Choice]) -> anyhow::Result<()> {
             e.push((key, v.clone()));
             Ok(())
         }
-        _ => Err(usage(format!(
-            "give exactly one of {}",
-            options
-                .iter()
-                .map(|(_, flag, _)| *flag)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        _ => {
+            let flags: Vec<&str> = options.iter().map(|(_, flag, _)| *flag).collect();
+            Err(usage(msg!("init-one-of", flags = flags.join(", "))))
+        }
     }
 }
 
@@ -510,7 +513,7 @@ fn aksk_flags(e: &mut Entries, args: &InitArgs) -> anyhow::Result<()> {
     let ak = args
         .ak
         .clone()
-        .ok_or_else(|| usage("aksk auth needs --ak"))?;
+        .ok_or_else(|| usage(msg!("init-aksk-needs-ak")))?;
     e.push(("ak", ak));
     let stdin_sk = if args.sk_stdin {
         Some(read_stdin_secret()?)
@@ -535,7 +538,7 @@ fn read_stdin_secret() -> anyhow::Result<String> {
         .explain(msg!("err-sk-stdin"))?;
     let sk = line.trim().to_string();
     if sk.is_empty() {
-        return Err(usage("--sk-stdin read an empty line"));
+        return Err(usage(msg!("init-sk-stdin-empty")));
     }
     Ok(sk)
 }
@@ -552,7 +555,7 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
             .map_or("cn-north-4", |r| r.value.as_str()),
     )?;
     if !REGIONS.contains(&region.as_str()) && global.endpoint.is_none() {
-        return Err(usage(format!("unknown region \"{region}\"")));
+        return Err(usage(msg!("init-unknown-region", region = region)));
     }
     e.push(("region", region));
     // The endpoint given on the command line is the one this profile is for: without it,
@@ -597,7 +600,7 @@ fn ask(global: &Overrides, args: &InitArgs) -> anyhow::Result<Entries> {
                 prompt_default("ask-password-command", "")?,
             ));
         }
-        other => return Err(usage(format!("unknown auth mode \"{other}\""))),
+        other => return Err(usage(msg!("init-unknown-auth", mode = other))),
     }
     Ok(e)
 }

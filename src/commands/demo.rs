@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{self, Builtin, ConfigError};
 #[cfg(feature = "sim")]
-use crate::messages::{self, msg};
+use crate::messages;
+use crate::messages::msg;
 #[cfg(feature = "sim")]
 use crate::outcome::explained;
 
@@ -146,7 +147,7 @@ pub fn serve(args: &assist_sim::SimArgs) -> anyhow::Result<()> {
 #[cfg(feature = "sim")]
 pub fn reset() -> anyhow::Result<()> {
     let Some(path) = state_path() else {
-        anyhow::bail!("there is no cache dir on this system, so the demo saves nothing");
+        return Err(messages::worded(msg!("err-demo-no-cache")));
     };
     match std::fs::remove_file(&path) {
         Ok(()) => messages::plain(&msg!("demo-forgotten", path = path.display())),
@@ -168,10 +169,7 @@ pub fn start() -> Result<(Guard, Builtin), ConfigError> {
 #[cfg_attr(feature = "sim", allow(dead_code))]
 pub fn missing() -> ConfigError {
     ConfigError::invalid(
-        format!(
-            "this build of assist has no simulator, so the built-in \"{}\" profile and `assist sim` are not available",
-            config::DEMO_PROFILE
-        ),
-        "use a build with the default features (e.g. `cargo install --path .`), or a profile of your own (`assist config init`)",
+        msg!("err-demo-missing", profile = config::DEMO_PROFILE),
+        msg!("hint-demo-missing"),
     )
 }

@@ -131,12 +131,8 @@ pub fn start(settings: &Settings, args: &StartArgs) -> anyhow::Result<Outcome> {
                 .status()
                 .map(|_| format!("; {}", super::show::already(&active)))
                 .unwrap_or_default();
-            let said = msg!(
-                "start-conflict",
-                desktop = &about,
-                error = e,
-                already = state
-            );
+            let said = msg!("start-conflict", desktop = &about, already = state)
+                .quote("error", e.message());
             messages::plain(&said);
             return existing(settings, args, &id, active, client, directory, rec);
         }
@@ -255,12 +251,12 @@ fn active_session(client: &Client, id: &DesktopId) -> anyhow::Result<Option<Remo
         // (getRemoteAssistance): the look is a courtesy, so ask anyway, and say so.
         Err(e) if e.status() == Some(403) => {
             client.forgive_forbidden();
-            messages::warn(&msg!("start-look-forbidden", desktop = id, error = e));
+            messages::warn(&msg!("start-look-forbidden", desktop = id).quote("error", e.message()));
             Ok(None)
         }
         Err(e) if e.is_refused() => Err(explained(e, msg!("err-show-refused", desktop = id))),
         Err(e) => {
-            messages::warn(&msg!("start-not-checked", desktop = id, error = e));
+            messages::warn(&msg!("start-not-checked", desktop = id).quote("error", e.message()));
             Ok(None)
         }
     }

@@ -59,12 +59,7 @@ fn verify(path: &std::path::Path, text: &str) -> anyhow::Result<Outcome> {
         }
         Err(b) => Err(Failure::new(
             Kind::Ended,
-            msg!(
-                "err-log-broken",
-                path = path.display(),
-                line = b.line,
-                why = &b.why
-            ),
+            msg!("err-log-broken", path = path.display(), line = b.line).quote("why", b.why),
         )
         .with_hint(msg!("hint-log-edited"))
         .into()),

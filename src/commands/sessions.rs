@@ -338,7 +338,8 @@ fn sweep(
                 continue;
             }
             Some(Step::Unread(e)) => {
-                let failed = msg!("sessions-not-reread", session = &about, error = &e);
+                let failed =
+                    msg!("sessions-not-reread", session = &about).quote("error", e.message());
                 messages::say(Level::Error, &failed);
                 let why = format!("it could not be read again: {e}");
                 skip(rec.as_ref(), row, &about, &why);
@@ -355,7 +356,8 @@ fn sweep(
                 messages::plain(&msg!("sessions-already-closed", session = &about));
             }
             Err(e) => {
-                let failed = msg!("sessions-not-cancelled", session = &about, error = &e);
+                let failed =
+                    msg!("sessions-not-cancelled", session = &about).quote("error", e.message());
                 messages::say(Level::Error, &failed);
                 first_failure.get_or_insert(e);
             }

@@ -63,7 +63,7 @@ pub fn refuse_prometheus(format: OutputFormat, command: &str) -> Result<(), Fail
     }
     Err(Failure::new(
         Kind::Usage,
-        format!("`{command}` cannot print -o prometheus: only `assist sessions` prints metrics"),
+        msg!("err-prometheus-refused", command = command),
     )
     .with_hint(msg!("hint-prometheus-where")))
 }

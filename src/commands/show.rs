@@ -9,7 +9,7 @@ use crate::cli::ShowArgs;
 use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::{Answer, Directory};
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use crate::outcome::{Explain, Failure, Kind, Outcome};
 use crate::output::{copy_code, render_show, render_show_detail, since, OutputFormat};
 use crate::text::sanitize;
@@ -113,29 +113,31 @@ fn not_found_hint(id: &DesktopId) -> crate::messages::Message {
 }
 
 fn no_code(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
-    Failure::new(Kind::NoCode, lacking("invitation code", id, record))
+    Failure::new(Kind::NoCode, lacking("err-show-no-code", id, record))
         .with_hint(msg!("hint-show-no-code"))
 }
 
 fn no_link(id: &DesktopId, record: &model::RemoteAssistance) -> Failure {
-    Failure::new(Kind::NoCode, lacking("internet share link", id, record))
+    Failure::new(Kind::NoCode, lacking("err-show-no-link", id, record))
         .with_hint(msg!("hint-show-no-link"))
 }
 
-/// `desktop … has no <what>: status …`, and why when the cloud said.
-fn lacking(what: &str, id: &DesktopId, record: &model::RemoteAssistance) -> String {
+/// `desktop … has no <what>: status …`, and why when the cloud said; the status's meaning in
+/// the words of the line around it.
+fn lacking(what: &'static str, id: &DesktopId, record: &model::RemoteAssistance) -> Message {
     let status = record
         .status()
         .map_or_else(|| "none".into(), |s| sanitize(s.as_str()));
-    let mut message = format!(
-        "desktop {} has no {what}: status {status} ({})",
-        id,
-        Status::meaning_of(record.status())
+    let meaning = Message::new(crate::output::status_meaning(record.status()));
+    let failed = record.failed_reason().map_or_else(
+        || Message::new("err-text").arg("text", ""),
+        |reason| msg!("err-show-failed-reason", reason = sanitize(reason)),
     );
-    if let Some(reason) = record.failed_reason() {
-        message.push_str(&format!("; failed: {}", sanitize(reason)));
-    }
-    message
+    Message::new(what)
+        .arg("desktop", id)
+        .arg("status", status)
+        .quote("meaning", meaning)
+        .quote("failed", failed)
 }
 
 /// `already OPEN since 10:42, code D1F32AA6`, `already waiting for the user to accept since …`.
@@ -144,22 +146,25 @@ pub(super) fn already(r: &RemoteAssistance) -> String {
         .create_time
         .as_deref()
         .and_then(|t| since(t, jiff::Timestamp::now()))
-        .map(|t| format!(" since {t}"))
+        .map(|t| msg!("already-since", time = t).render())
         .unwrap_or_default();
     let what = match r.status() {
-        Some(Status::Open) => format!(
-            "already OPEN{since}{}",
-            r.open_code()
-                .map(|c| format!(", code {}", sanitize(c)))
-                .unwrap_or_default()
-        ),
-        Some(Status::WaitUserConfirm) => format!("already waiting for the user to accept{since}"),
-        Some(Status::WaitUserAccess) => {
-            format!("already accepted; waiting for the user to enable access{since}")
+        Some(Status::Open) => {
+            let code = r
+                .open_code()
+                .map(|c| msg!("already-code", code = sanitize(c)));
+            let code = code.map(|c| c.render()).unwrap_or_default();
+            msg!("already-open", since = since, code = code)
         }
-        _ => format!("already {}{since}", sanitize(r.status_text())),
+        Some(Status::WaitUserConfirm) => msg!("already-waiting", since = since),
+        Some(Status::WaitUserAccess) => msg!("already-accepted", since = since),
+        _ => msg!(
+            "already-other",
+            status = sanitize(r.status_text()),
+            since = since
+        ),
     };
-    format!("{what} (`--new` cancels it and asks again)")
+    msg!("already-new", what = what.render()).render()
 }
 
 /// The record on stdout, in the chosen format, with the desktop's names when known.

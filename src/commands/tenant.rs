@@ -276,7 +276,7 @@ pub fn consent(settings: &Settings, client: &Client) -> Consent {
                 client.forgive_forbidden();
             }
             if settings.verbose > 0 {
-                messages::note(&msg!("consent-unknown", error = e));
+                messages::note(&msg!("consent-unknown").quote("error", e.message()));
             }
             Consent::Unknown
         }
@@ -311,7 +311,7 @@ pub fn triage(
                 client.forgive_forbidden();
             }
             if settings.verbose > 0 {
-                messages::note(&msg!("triage-unknown", desktop = id, error = e));
+                messages::note(&msg!("triage-unknown", desktop = id).quote("error", e.message()));
             }
             return Ok(());
         }

@@ -17,6 +17,7 @@ use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
 use crate::hooks::{Listeners, MetricsTarget};
 use crate::messages::{self, msg, Message};
+use crate::outcome::words_of;
 use crate::outcome::{explained, Explain, Failure, Kind, Outcome};
 use crate::output::LineReporter;
 use crate::text::sanitize;
@@ -187,7 +188,7 @@ fn relist(
                     return;
                 }
             }
-            Err(e) => messages::warn(&msg!("watch-relist-failed", error = e)),
+            Err(e) => messages::warn(&msg!("watch-relist-failed").quote("error", words_of(&e))),
         }
     });
     rx
@@ -208,7 +209,7 @@ fn look_up_names(
         Ok(()) => Ok(()),
         Err(e) if e.status() == Some(401) => Err(explained(e, msg!("err-list-refused"))),
         Err(e) => {
-            messages::warn(&msg!("watch-names-failed", error = e));
+            messages::warn(&msg!("watch-names-failed").quote("error", e.message()));
             Ok(())
         }
     }

@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::messages::{msg, Message};
 use crate::output::{ColorWhen, OutputFormat};
 
 /// The built-in defaults, each written once: the command line shows them in its help and
@@ -71,6 +72,39 @@ impl fmt::Display for Source {
             Source::Iam => f.write_str("IAM"),
             Source::Demo => f.write_str("the built-in demo profile"),
             Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+impl Source {
+    /// Where it came from, in the run's language for a person; `Display` stays the English
+    /// that JSON (data) carries.
+    pub fn said(&self) -> Message {
+        match self {
+            Source::Flag(name) => msg!("src-flag", name = name),
+            Source::Env(var) => msg!("src-env", var = var),
+            Source::Profile { name, path } => {
+                msg!("src-profile", name = name, path = path.display())
+            }
+            Source::DefaultProfile(path) => msg!("src-default-profile", path = path.display()),
+            Source::BuiltinName => msg!("src-builtin-name"),
+            Source::SdkEnv => msg!("src-sdk-env"),
+            Source::SdkFile(path) => msg!("src-sdk-file", path = path.display()),
+            Source::RegionsFile {
+                path,
+                service,
+                region,
+            } => msg!(
+                "src-regions-file",
+                path = path.display(),
+                service = service,
+                region = region
+            ),
+            Source::Region(region) => msg!("src-region", region = region),
+            Source::RegionIam => msg!("src-region-iam"),
+            Source::Iam => msg!("src-iam"),
+            Source::Demo => msg!("src-demo"),
+            Source::Default => msg!("src-default"),
         }
     }
 }

@@ -53,23 +53,6 @@ impl Status {
     pub fn is_pending(&self) -> bool {
         matches!(self, Status::WaitUserConfirm | Status::WaitUserAccess)
     }
-
-    /// What the status means for the operator, and what happens next.
-    pub fn meaning(&self) -> &'static str {
-        match self {
-            Status::Open => "the space is open: join it with the invitation code",
-            Status::WaitUserConfirm => "waiting for the user to accept on their desktop",
-            Status::WaitUserAccess => "the user accepted; waiting for them to enable access",
-            Status::Close => "the assistance is closed: `assist start` asks again",
-            Status::None => "no remote assistance session: `assist start` asks the user for one",
-            Status::Other(_) => "a status this version of assist does not know",
-        }
-    }
-
-    /// The meaning of a status the service may not have sent.
-    pub fn meaning_of(status: Option<&Status>) -> &'static str {
-        status.map_or("the service sent no status", Status::meaning)
-    }
 }
 
 /// What a person typed (`--until open`): trimmed, and unknown values upper-cased like the

@@ -158,14 +158,14 @@ pub fn handle(
         Fate::NotFound => {
             sched.pacer.accepted(now, sent);
             desk.answered = true;
-            let missing = msg!("engine-desktop-missing", id = &id, error = &e);
+            let missing = msg!("engine-desktop-missing", id = &id).quote("error", e.message());
             voice.say(Level::Error, &missing);
             desk.settled = Some(Settled::NotFound);
         }
         Fate::Throttled => throttled(desk, &e, retry_floor(plan), sched, voice, now),
         Fate::Retry => retry(desk, e, plan, sched.attempts, voice, now),
         Fate::GiveUp => {
-            let failed = msg!("engine-desktop-failed", id = &id, error = &e);
+            let failed = msg!("engine-desktop-failed", id = &id).quote("error", e.message());
             voice.hold(Held::Failed, &desk.id, Some(&e), (Level::Error, failed));
             desk.settled = Some(Settled::Failed(Box::new(e)));
         }
@@ -186,17 +186,17 @@ fn retry(
     let id = sanitize(desk.id.as_str());
     desk.streak += 1;
     if desk.streak == 1 && !plan.once {
-        let line = msg!("engine-desktop-retrying", id = &id, error = &e);
+        let line = msg!("engine-desktop-retrying", id = &id).quote("error", e.message());
         voice.hold(Held::Retrying, &desk.id, Some(&e), (Level::Warning, line));
     } else if plan.once && e.is_timeout() {
         let attempt = desk.streak + 1;
         let line = msg!(
             "engine-desktop-attempt",
             id = &id,
-            error = &e,
             attempt = attempt,
             attempts = attempts
-        );
+        )
+        .quote("error", e.message());
         // A note, not a warning: the poll may still succeed.
         voice.hold(Held::Retrying, &desk.id, Some(&e), (Level::Note, line));
     }

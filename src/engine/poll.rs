@@ -19,6 +19,7 @@ use super::settle::{over, Settled};
 use crate::api::model::RemoteAssistance;
 use crate::api::{ApiError, Client};
 use crate::domain::DesktopId;
+use crate::messages::{msg, worded};
 use crate::output::Reporter;
 
 pub use super::plan::{Outcome, Plan, Seen};
@@ -155,7 +156,7 @@ pub fn run(
             Ok(Err(panic)) => std::panic::resume_unwind(panic),
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => {
-                anyhow::bail!("every polling thread has stopped; the watch cannot go on")
+                return Err(worded(msg!("err-poll-threads-stopped")));
             }
         };
         in_flight -= 1;

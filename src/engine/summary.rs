@@ -146,17 +146,22 @@ fn said(mut same: Vec<Held>) -> Said {
 /// else share it.
 fn cause(e: &ApiError) -> String {
     match e {
-        ApiError::Network { url, .. } => {
+        ApiError::Network { kind, url, detail } => {
             let origin = reqwest::Url::parse(url)
                 .map(|u| u.origin().ascii_serialization())
                 .unwrap_or_default();
-            sanitize(&e.to_string().replace(url.as_str(), &origin))
+            let at_origin = ApiError::Network {
+                kind: *kind,
+                detail: detail.replace(url.as_str(), &origin),
+                url: origin,
+            };
+            at_origin.message().render()
         }
         ApiError::Status(s) => match &s.error_code {
             Some(code) => format!("HTTP {}, {}", s.status, sanitize(code)),
             None => format!("HTTP {}", s.status),
         },
-        other => sanitize(&other.to_string()),
+        other => other.message().render(),
     }
 }
 
@@ -178,7 +183,7 @@ mod tests {
         let mut summary = Summary::default();
         for i in 0..22 {
             let (id, e) = (format!("d{i}"), refused(&format!("d{i}")));
-            let alone = msg!("engine-desktop-retrying", id = &id, error = &e);
+            let alone = msg!("engine-desktop-retrying", id = &id).quote("error", e.message());
             let alone = (messages::Level::Warning, alone);
             let earlier = summary.add(Level::Retrying, &id, Some(&e), alone);
             assert!(earlier.is_empty());
@@ -199,7 +204,7 @@ mod tests {
     fn a_cause_that_hit_one_desktop_keeps_its_own_line_and_order() {
         let mut summary = Summary::default();
         let e = refused("d1");
-        let warning = msg!("engine-desktop-retrying", id = "d1", error = &e);
+        let warning = msg!("engine-desktop-retrying", id = "d1").quote("error", e.message());
         let warning = (messages::Level::Warning, warning);
         assert!(summary
             .add(Level::Retrying, "d1", Some(&e), warning)

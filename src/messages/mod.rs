@@ -31,10 +31,16 @@ struct Arg {
     name: &'static str,
     value: String,
     lines: bool,
+    /// A message quoted whole (an error's words): said in the language of the sentence around
+    /// it, so a Chinese warning never quotes an English error; `value` is its English text.
+    quoted: Option<Box<Message>>,
 }
 
 impl Arg {
-    fn shown(&self) -> String {
+    fn shown(&self, lang: Lang) -> String {
+        if let Some(quoted) = &self.quoted {
+            return quoted.render_in(lang);
+        }
         if self.lines {
             crate::text::sanitize_lines(&self.value)
         } else {
@@ -66,6 +72,7 @@ impl Message {
             name,
             value: value.to_string(),
             lines: false,
+            quoted: None,
         });
         self
     }
@@ -77,6 +84,19 @@ impl Message {
             name,
             value: value.to_string(),
             lines: true,
+            quoted: None,
+        });
+        self
+    }
+
+    /// Adds another message (an error's words) for `{name}`: rendered in the same language as
+    /// this one, so `render_in(Lang::En)` (logs, the audit log) stays English throughout.
+    pub fn quote(mut self, name: &'static str, quoted: Message) -> Self {
+        self.args.push(Arg {
+            name,
+            value: quoted.render_in(Lang::En),
+            lines: false,
+            quoted: Some(Box::new(quoted)),
         });
         self
     }
@@ -103,7 +123,7 @@ impl Message {
 
     /// The message in words in `lang` (English where that language lacks it).
     pub fn render_in(&self, lang: Lang) -> String {
-        let args: Vec<(&str, String)> = self.args.iter().map(|a| (a.name, a.shown())).collect();
+        let args: Vec<(&str, String)> = self.args.iter().map(|a| (a.name, a.shown(lang))).collect();
         catalogue::text(lang, self.id, &args).unwrap_or_else(|| {
             let values: Vec<&str> = args.iter().map(|(_, v)| v.as_str()).collect();
             format!("{} {}", self.id, values.join(" "))
@@ -129,6 +149,25 @@ impl std::fmt::Display for Message {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.render_in(Lang::En))
     }
+}
+
+/// An error of the program told in the catalogue's words: no typed error (it ends with the
+/// internal-error code, as an `anyhow!` would), but the edge says it in the run's language;
+/// its `Display` is English, like every error's text.
+#[derive(Debug)]
+pub struct Worded(pub Message);
+
+impl std::fmt::Display for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Worded {}
+
+/// `anyhow!` for a catalogue message: see [`Worded`].
+pub fn worded(message: Message) -> anyhow::Error {
+    anyhow::Error::new(Worded(message))
 }
 
 /// `msg!("id", name = value, …)`: a `Message` with its arguments.

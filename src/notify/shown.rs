@@ -10,6 +10,7 @@ use super::error::NotifyError;
 use super::post;
 use super::wire;
 use crate::config::notify::{redacted_url, NotifyTarget, NotifyTargets};
+use crate::messages::{lang::Lang, msg};
 use crate::output::{render_fields, Field, OutputFormat};
 
 /// `config show`'s `notify` field: nothing when the file has no target.
@@ -26,7 +27,7 @@ pub fn fields(targets: &NotifyTargets) -> Vec<Field> {
         .join("; ");
     vec![Field {
         key: "notify",
-        label: "notify",
+        label: "cfg-label-notify",
         value: Value::Array(list),
         text: Some(text),
     }]
@@ -62,16 +63,18 @@ pub fn check(
         .map(|t| format!("{} ({})", t.name, redacted_url(&t.url)))
         .collect::<Vec<_>>()
         .join(", ");
+    let ok = msg!("cfg-notify-ok");
     let fields = [
         Field {
             key: "ok",
-            label: "result",
-            value: Value::String("ok: the test message was sent".into()),
-            text: None,
+            label: "cfg-label-result",
+            // English in JSON (data), in the run's language for a person.
+            value: Value::String(ok.render_in(Lang::En)),
+            text: Some(crate::output::fields::stdout_words(&ok)),
         },
         Field {
             key: "notify",
-            label: "notify",
+            label: "cfg-label-notify",
             value: Value::Array(sent),
             text: Some(text),
         },

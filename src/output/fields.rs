@@ -2,11 +2,12 @@
 
 use std::io::Write;
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use super::format::OutputFormat;
 use super::style::Style;
 use super::table::{lang_of, pairs, word, Cell, Column, Fit, Layout, Stream, Table};
+use crate::messages::msg;
 use crate::text::sanitize;
 
 /// A field: its JSON key, its label for people, and its value.
@@ -117,6 +118,73 @@ pub fn render_rows(
         }
     }
     out.flush()
+}
+
+/// A person's words on stdout: in the run's language on a terminal, in English into a pipe
+/// or a file, like the labels (scripts read them).
+pub fn stdout_words(m: &crate::messages::Message) -> String {
+    m.render_in(lang_of(Layout::of(Stream::Stdout)))
+}
+
+/// Where a setting comes from: English in JSON (data), in the run's language for people.
+pub struct Origin {
+    pub data: String,
+    pub said: String,
+}
+
+/// A resolved setting: `{"value": …, "source": …}` for scripts, "value  (source)" for people.
+pub fn setting(
+    key: &'static str,
+    label: &'static str,
+    value: Option<String>,
+    source: Option<Origin>,
+) -> Field {
+    let text = match (&value, &source) {
+        (Some(v), Some(src)) => {
+            stdout_words(&msg!("cfg-value-from", value = v, source = &src.said))
+        }
+        (Some(v), None) => v.clone(),
+        (None, _) => "-".to_string(),
+    };
+    let source = value.as_ref().and(source).map(|s| s.data);
+    Field {
+        key,
+        label,
+        value: json!({ "value": value, "source": source }),
+        text: Some(text),
+    }
+}
+
+/// A setting whose value (English in JSON: data) a person reads as `shown`.
+pub fn setting_shown(
+    key: &'static str,
+    label: &'static str,
+    value: &str,
+    shown: String,
+    source: Option<Origin>,
+) -> Field {
+    let said = source.as_ref().map(|s| s.said.clone());
+    let mut f = setting(key, label, Some(value.into()), source);
+    f.text = Some(match said {
+        Some(src) => stdout_words(&msg!("cfg-value-from", value = shown, source = src)),
+        None => shown,
+    });
+    f
+}
+
+/// A secret: never its value, only that it is set and where it comes from.
+pub fn secret_setting(key: &'static str, label: &'static str, source: Option<String>) -> Field {
+    let set = source.as_ref().map(|_| "(set)".to_string());
+    let data = source.clone().map(|s| Origin {
+        data: s.clone(),
+        said: s,
+    });
+    let mut f = setting(key, label, set, data);
+    f.text = Some(match &source {
+        Some(src) => stdout_words(&msg!("cfg-secret-set", source = src)),
+        None => "-".to_string(),
+    });
+    f
 }
 
 #[cfg(test)]

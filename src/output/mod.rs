@@ -4,7 +4,7 @@ mod age;
 mod board;
 mod clipboard;
 mod desktops;
-mod fields;
+pub mod fields;
 mod format;
 mod log;
 mod prometheus;
@@ -27,7 +27,9 @@ pub use prometheus::{write_file as write_metrics_file, Metrics};
 pub use report::Reporter;
 pub use sessions::{render_sessions, SessionRow};
 pub use settings::render_settings;
-pub use show::{render_cancelled, render_created, render_show, render_show_detail};
+pub use show::{
+    meaning_id as status_meaning, render_cancelled, render_created, render_show, render_show_detail,
+};
 pub use style::Style;
 pub use table::{line_width, width, Stream};
 pub use watch::{change_json, fitted_line, LineReporter};

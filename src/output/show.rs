@@ -272,7 +272,7 @@ fn status_with_meaning(status: Option<&Status>, lang: Lang) -> String {
 }
 
 /// The catalogue id of what a status means for the operator, and what happens next.
-fn meaning_id(status: Option<&Status>) -> &'static str {
+pub fn meaning_id(status: Option<&Status>) -> &'static str {
     match status {
         Some(Status::Open) => "status-meaning-open",
         Some(Status::WaitUserConfirm) => "status-meaning-wait-user-confirm",

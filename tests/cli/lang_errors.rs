@@ -243,3 +243,182 @@ fn an_ambiguous_selector_is_chinese_above_its_candidates() {
     );
     assert_nothing_changed(&sim);
 }
+
+/// A warning that quotes an API error says the error in its own language too: a Chinese
+/// sentence never carries an English error inside it (the server's answer stays as it came).
+#[test]
+fn a_warning_quotes_an_api_error_in_chinese() {
+    let (sim, env) = setup(&["--desktops", "2"]);
+    let id = generated_id(1);
+    let answer = "HTTP 403 Forbidden, APIGW.0302: The IAM user is not authorized to access the API (simulated fault)";
+    sim.fault(json!({"kind": "403", "method": "GET", "desktop_id": id}));
+    let zh = in_lang(&env, "zh", &["start", &id, "-o", "json"]);
+    assert_eq!(zh.status.code(), Some(0), "{}", stderr(&zh));
+    let request = request_id_of(&zh);
+    let first = stderr(&zh).lines().next().map(str::to_owned);
+    assert_eq!(
+        first,
+        Some(format!(
+            "警告：无法读取云桌面 {id} 的当前状态（服务端返回 {answer}（请求 ID {request}））；仍然发起请求"
+        ))
+    );
+    let id = generated_id(2);
+    sim.fault(json!({"kind": "403", "method": "GET", "desktop_id": id}));
+    let en = in_lang(&env, "en", &["start", &id, "-o", "json"]);
+    let request = request_id_of(&en);
+    let first = stderr(&en).lines().next().map(str::to_owned);
+    assert_eq!(
+        first,
+        Some(format!(
+            "warning: the current state of desktop {id} could not be read ({answer} (request id {request})); asking anyway"
+        ))
+    );
+}
+
+/// `-o code` with no code says why in the run's language: the status stays as the service
+/// sent it, its meaning and the words around it follow the language.
+#[test]
+fn no_code_is_chinese_with_the_status_meaning_and_the_reason() {
+    let (sim, env) = setup(&[]);
+    let zh = in_lang(&env, "zh", &["show", CONFIRM_DESKTOP, "-o", "code"]);
+    assert_said(
+        &zh,
+        9,
+        &[format!(
+            "云桌面 {CONFIRM_DESKTOP} 没有邀请码：状态 WAIT_USER_CONFIRM（等待用户在云桌面上接受）"
+        )],
+    );
+    let en = in_lang(&env, "en", &["show", CONFIRM_DESKTOP, "-o", "code"]);
+    assert_said(
+        &en,
+        9,
+        &[format!(
+            "desktop {CONFIRM_DESKTOP} has no invitation code: status WAIT_USER_CONFIRM (waiting for the user to accept on their desktop)"
+        )],
+    );
+    let zh = in_lang(&env, "zh", &["show", FAILED_DESKTOP, "-o", "link"]);
+    let en = in_lang(&env, "en", &["show", FAILED_DESKTOP, "-o", "link"]);
+    assert_said(&zh, 9, &[format!("云桌面 {FAILED_DESKTOP} 没有公网链接：状态 CLOSE（远程协助已关闭：`assist start` 可再次请求）；失败原因：The end user declined the remote assistance request.")]);
+    assert_said(&en, 9, &[format!("desktop {FAILED_DESKTOP} has no internet share link: status CLOSE (the assistance is closed: `assist start` asks again); failed: The end user declined the remote assistance request.")]);
+    assert_nothing_changed(&sim);
+}
+
+#[test]
+fn the_prometheus_refusal_is_chinese() {
+    let (sim, env) = setup(&[]);
+    let zh = in_lang(&env, "zh", &["desktops", "-o", "prometheus"]);
+    assert_said(
+        &zh,
+        2,
+        &["`desktops` 不能输出 -o prometheus：只有 `assist sessions` 输出指标".into()],
+    );
+    let en = in_lang(&env, "en", &["desktops", "-o", "prometheus"]);
+    assert_said(
+        &en,
+        2,
+        &["`desktops` cannot print -o prometheus: only `assist sessions` prints metrics".into()],
+    );
+    assert_nothing_changed(&sim);
+}
+
+/// An error of the program's own (no typed error: the internal-error code) is said in the
+/// run's language too, with the system's own reason quoted as it came.
+#[test]
+fn a_manpages_dir_that_cannot_be_made_is_chinese() {
+    let env = Env::new();
+    let file = env.dir.path().join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let zh_dir = file.join("zh_CN");
+    let zh = in_lang(&env, "zh", &["manpages", file.to_str().unwrap()]);
+    let en = in_lang(&env, "en", &["manpages", file.to_str().unwrap()]);
+    let en_line = said(&en).remove(0);
+    let reason = en_line
+        .split_once(&format!("{}: ", zh_dir.display()))
+        .map(|(_, r)| r.to_string())
+        .unwrap_or_else(|| panic!("{en_line}"));
+    assert_said(
+        &en,
+        1,
+        &[format!("could not create {}: {reason}", zh_dir.display())],
+    );
+    assert_said(
+        &zh,
+        1,
+        &[format!("无法创建 {}：{reason}", zh_dir.display())],
+    );
+}
+
+#[test]
+fn config_init_without_ak_is_chinese_with_its_flag() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let args = ["config", "init", "--no-input", "--endpoint", &sim.url];
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--sk-command", "printf x"]);
+    assert_said(
+        &in_lang(&env, "zh", &all),
+        2,
+        &["aksk 认证需要 --ak".into()],
+    );
+    assert_said(
+        &in_lang(&env, "en", &all),
+        2,
+        &["aksk auth needs --ak".into()],
+    );
+    assert!(!env.config_path().exists());
+}
+
+/// `log --verify` says why the chain breaks in the run's language (the log stays as it was).
+#[test]
+fn a_broken_audit_log_is_chinese_with_its_line() {
+    let sim = Sim::start(&[]);
+    let env = Env::new();
+    let log = env.dir.path().join("audit.jsonl");
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nauth = \"aksk\"\nak = \"{AK}\"\nsk = \"{SK}\"\naudit_log = \"{}\"\n",
+        sim.url,
+        log.display()
+    ));
+    std::fs::write(&log, "{\"prev\":\"x\"}\n").unwrap();
+    let path = log.display();
+    let zh = in_lang(&env, "zh", &["log", "--verify"]);
+    let en = in_lang(&env, "en", &["log", "--verify"]);
+    let en_line = said(&en).remove(0);
+    let serde = en_line
+        .split_once("it is not an audit record (")
+        .and_then(|(_, r)| r.strip_suffix(')'))
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("{en_line}"));
+    assert_said(
+        &en,
+        9,
+        &[format!(
+            "{path} line 1: it is not an audit record ({serde})"
+        )],
+    );
+    assert_said(
+        &zh,
+        9,
+        &[format!("{path} 第 1 行：这不是一条审计记录（{serde}）")],
+    );
+}
+
+/// A panic's one line is said in the run's language too; its message and place as they came.
+#[test]
+fn a_panic_line_is_chinese() {
+    let (_sim, env) = setup(&[]);
+    let out = env
+        .cmd()
+        .env("ASSIST_TEST_PANIC", "main")
+        .args(["--lang", "zh", "show", OPEN_DESKTOP])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("错误：内部错误：ASSIST_TEST_PANIC=main at src/testing.rs:"),
+        "{err}"
+    );
+    assert!(err.ends_with("（请报告此问题）\n"), "{err}");
+}

@@ -477,6 +477,17 @@ fn config_show_and_check_never_show_the_bot_key_and_check_sends_a_test_message()
         sim.requests().is_empty(),
         "a bot is tested without the cloud"
     );
+    // A person reads the result in the run's language (issue 25); the JSON above stays English.
+    let zh = crate::screens::at_width(
+        &env,
+        200,
+        &["--lang", "zh", "config", "check", "--notify", "wecom"],
+    );
+    assert_eq!(
+        zh.lines().next(),
+        Some("结果  正常：测试消息已发送"),
+        "{zh}"
+    );
 
     r.always(200, r#"{"errcode":93000,"errmsg":"invalid webhook url"}"#);
     let refused = run(&env, &["config", "check", "--notify", "wecom"]);

@@ -1,0 +1,181 @@
+//! `config show`, `config path` and `config check` in Chinese (issue 25): labels, sources and
+//! notes in the run's language on a terminal, while `-o json` keeps its English data.
+
+use crate::common::*;
+use crate::screens::at_width;
+
+#[test]
+fn config_show_reads_in_chinese_and_its_json_stays_english() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let p = path.display();
+    let from = format!("{p} 中的配置档 \"default\"");
+    let cache = env.dir.path().join("xdg-cache").join("assist");
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "show"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "配置档        default（内置的默认名称）");
+    assert_eq!(lines[1], format!("认证方式      aksk（{from}）"));
+    assert_eq!(lines[2], format!("AK / 用户     {AK}（{from}）"));
+    assert_eq!(lines[4], "安全令牌      -");
+    assert_eq!(lines[5], format!("终端节点      {}/（{from}）", sim.url));
+    assert_eq!(lines[6], "区域          -");
+    assert_eq!(lines[7], format!("项目          {PROJECT}（{from}）"));
+    assert_eq!(
+        lines[8..],
+        [
+            "IAM 终端节点  https://iam.myhuaweicloud.com/（区域的 IAM）",
+            "输出格式      table（默认）",
+            "连接超时      5s",
+            "超时          30s",
+            "最大尝试次数  3",
+            &format!("缓存目录      {}", cache.display()),
+            "语言          zh（选项 --lang）",
+        ]
+    );
+    assert!(!text.contains(SK), "{text}");
+    // Into a pipe the lines stay English, labels and sources alike: scripts read them.
+    let piped = env
+        .cmd()
+        .args(["--lang", "zh", "config", "show"])
+        .output()
+        .unwrap();
+    let piped = stdout(&piped);
+    let first = piped.lines().nth(1).unwrap_or_default();
+    assert_eq!(first, format!("auth\taksk  (profile \"default\" in {p})"));
+    // The JSON is data: its sources stay English.
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "config", "show", "-o", "json"])
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(
+        json["auth"]["source"],
+        format!("profile \"default\" in {p}")
+    );
+    assert_eq!(json["lang"]["source"], "flag --lang");
+    assert_nothing_changed(&sim);
+}
+
+#[test]
+fn config_path_and_check_read_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "path"]);
+    let first = text.lines().next().unwrap_or_default();
+    assert_eq!(first, format!("配置文件      {}（存在）", path.display()));
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "check"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "结果      正常：凭证可用");
+    let from = format!("{} 中的配置档 \"default\"", path.display());
+    assert_eq!(lines[2], format!("认证方式  aksk，来自{from}"));
+    // Into a pipe, or as JSON, the same check keeps its English data.
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "config", "check", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&out)["ok"], "ok: the credentials work");
+}
+
+/// The `-v` line of the first retry after a 429 asking for one second, in `lang`.
+fn retry_line(lang: &str) -> String {
+    let (sim, env) = setup(&[]);
+    sim.fault(serde_json::json!({"kind": "429", "count": 1, "retry_after": 1}));
+    let out = env
+        .cmd()
+        .args(["--lang", lang, "show", OPEN_DESKTOP, "-o", "code", "-v"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The code is data: the same in every language.
+    assert_eq!(stdout(&out).len(), 9);
+    let err = stderr(&out);
+    let retries: Vec<&str> = err.lines().filter(|l| l.contains("1/3")).collect();
+    assert_eq!(retries.len(), 2, "{err}");
+    // The request line itself stays as it is (data): only the note is in the run's language.
+    assert!(retries[0].starts_with("> GET "), "{err}");
+    retries[1].to_string()
+}
+
+#[test]
+fn the_v_lines_of_where_settings_come_from_read_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "-v", "show", OPEN_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let from = format!("{} 中的配置档 \"default\"", path.display());
+    let endpoint = format!("* 终端节点 {}/（来自 {from}）", sim.url);
+    assert!(err.lines().any(|l| l == endpoint), "{err}");
+    let credentials = err
+        .lines()
+        .find(|l| l.starts_with("* 凭证："))
+        .unwrap_or_default();
+    assert!(
+        credentials.starts_with(&format!("* 凭证：aksk（AK {AK}，SK 来自 ")),
+        "{err}"
+    );
+    assert!(credentials.ends_with(&format!("），来自 {from}")), "{err}");
+    assert!(!err.contains(SK), "{err}");
+}
+
+#[test]
+fn a_retry_note_reads_in_the_run_language() {
+    assert_eq!(
+        retry_line("zh"),
+        "* 第 1/3 次尝试失败（HTTP 429）；1s 后重试"
+    );
+    assert_eq!(
+        retry_line("en"),
+        "* attempt 1/3 failed (HTTP 429); retrying in 1s"
+    );
+}
+
+#[test]
+fn start_on_an_open_desktop_says_so_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "start", OPEN_DESKTOP, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let line = err.lines().next().unwrap_or_default();
+    // The time it opened depends on the day the test runs; the rest is exact.
+    let head = format!("{OPEN_DESKTOP}：已是 OPEN，自 ");
+    assert!(line.starts_with(&head), "{err}");
+    assert!(
+        line.ends_with(" 起，邀请码 K7Q2M9XA（`--new` 会关闭它并重新请求）"),
+        "{err}"
+    );
+    // The JSON answer is data: the same in every language.
+    assert_eq!(json_of(&out)["status"], "OPEN");
+    assert!(requests_with_method(&sim, "POST").is_empty());
+}
+
+#[test]
+fn config_init_says_what_is_missing_in_chinese() {
+    let (_sim, env) = setup(&[]);
+    let before = std::fs::read(env.config_path()).ok();
+    let args = ["--lang", "zh", "--region", "cn-north-4", "config", "init"];
+    let out = assert_error(
+        env.cmd().args(args).args(["--no-input", "--ak", "X"]),
+        2,
+        &[],
+    );
+    assert_eq!(
+        stderr(&out),
+        "错误：请恰好给出以下之一：--sk-command, --sk-file, --sk-stdin\n  建议：各认证方式的参数见 `assist config init --help`\n"
+    );
+    assert_eq!(
+        std::fs::read(env.config_path()).ok(),
+        before,
+        "nothing written"
+    );
+}
