@@ -193,6 +193,10 @@ consent-within = { $desktop } has { $seconds } s to accept
 consent-not-asked = { $desktop }: the user will not be asked (the tenant's settings do not ask for consent)
 triage-unknown = could not look at desktop { $desktop } before asking ({ $error }); asking anyway
 triage-warning = { $desktop }: { $problem }, so nobody may be there to accept; asking anyway
+triage-desktop-status = the desktop is { $status }
+triage-maintenance = the desktop is in maintenance mode
+triage-busy = the desktop is busy ({ $task })
+triage-not-connected = its user is not connected ({ $login })
 hint-require-connected = wait until the user is back (`assist desktops` shows the state), send a message (`assist message`), or ask without --require-connected
 hint-consent-timeout = ask again when the user is at the desktop (`assist message` can tell them first), or raise the tenant's time (`assist settings set wait_confirm_time=120`)
 

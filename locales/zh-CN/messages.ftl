@@ -193,6 +193,10 @@ consent-within = { $desktop } 有 { $seconds } 秒时间接受
 consent-not-asked = { $desktop }：不会询问用户（租户的设置不要求用户同意）
 triage-unknown = 发起请求前无法查看云桌面 { $desktop }（{ $error }）；仍然发起请求
 triage-warning = { $desktop }：{ $problem }，可能没有人在场接受；仍然发起请求
+triage-desktop-status = 云桌面处于 { $status } 状态
+triage-maintenance = 云桌面处于维护模式
+triage-busy = 云桌面正忙（{ $task }）
+triage-not-connected = 其用户未连接（{ $login }）
 hint-require-connected = 请等待用户回来（`assist desktops` 会显示状态），发送一条消息（`assist message`），或不带 --require-connected 发起请求
 hint-consent-timeout = 请在用户在云桌面前时再次发起请求（可先用 `assist message` 通知），或调大租户的等待时间（`assist settings set wait_confirm_time=120`）
 

@@ -15,7 +15,7 @@ use crate::cli::{MessageArgs, SettingsArgs, SettingsCommand, SettingsSetArgs, Ta
 use crate::config::Settings;
 use crate::domain::share::{self, shown, Key, ShareSettings};
 use crate::domain::DesktopId;
-use crate::messages::{self, msg};
+use crate::messages::{self, msg, Message};
 use crate::outcome::{explained, Failure, Kind, Outcome};
 use crate::output::render_settings;
 use crate::text::sanitize;
@@ -322,29 +322,30 @@ pub fn triage(
     if require {
         return Err(Failure::new(
             Kind::Ended,
-            msg!("err-not-connected", desktop = &about, problem = &problem),
+            msg!("err-not-connected", desktop = &about).quote("problem", problem),
         )
         .with_hint(msg!("hint-require-connected"))
         .into());
     }
-    messages::warn(&msg!("triage-warning", desktop = about, problem = problem));
+    messages::warn(&msg!("triage-warning", desktop = about).quote("problem", problem));
     Ok(())
 }
 
-/// Why nobody could accept on this desktop now, or `None` when nothing says so.
-pub fn problem(state: &crate::api::tenant::DesktopState) -> Option<String> {
+/// Why nobody could accept on this desktop now, or `None` when nothing says so: words the
+/// warning or the refusal quotes in the run's language (English in the error's own text).
+pub fn problem(state: &crate::api::tenant::DesktopState) -> Option<Message> {
     if let Some(status) = state.status().filter(|s| !s.eq_ignore_ascii_case("ACTIVE")) {
-        return Some(format!("the desktop is {}", sanitize(&status)));
+        return Some(msg!("triage-desktop-status", status = status));
     }
     if state.in_maintenance() == Some(true) {
-        return Some("the desktop is in maintenance mode".into());
+        return Some(msg!("triage-maintenance"));
     }
     if let Some(task) = state.task_status() {
-        return Some(format!("the desktop is busy ({})", sanitize(&task)));
+        return Some(msg!("triage-busy", task = task));
     }
     match state.login_status() {
         Some(login) if !login.eq_ignore_ascii_case("CONNECTED") => {
-            Some(format!("its user is not connected ({})", sanitize(&login)))
+            Some(msg!("triage-not-connected", login = login))
         }
         _ => None,
     }

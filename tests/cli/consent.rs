@@ -356,6 +356,34 @@ fn start_warns_when_nobody_can_accept_and_asks_anyway() {
     );
 }
 
+/// The state that keeps a user from accepting is said in the run's language, in the warning
+/// and in `--require-connected`'s refusal (issue 25); the English lines are the ones above.
+#[test]
+fn why_nobody_can_accept_is_said_in_chinese() {
+    let (sim, env) = setup(&["--desktops", "9"]);
+    let id = generated_id(DISCONNECTED);
+    let out = run(&env, &["--lang", "zh", "start", &id, "--no-audit"]);
+    let said =
+        format!("警告：{id}：其用户未连接（DISCONNECTED），可能没有人在场接受；仍然发起请求");
+    assert_output(out.clone(), 0, &stdout(&out), &[&said]);
+    cancel_via_api(&sim, &id);
+    let shut = generated_id(SHUTOFF);
+    let out = run(
+        &env,
+        &[
+            "--lang",
+            "zh",
+            "start",
+            &shut,
+            "--require-connected",
+            "--no-audit",
+        ],
+    );
+    let refused = format!("云桌面 {shut} 尚未就绪，其用户无法接受（云桌面处于 SHUTOFF 状态）");
+    assert_error(out, 9, &[&refused]);
+    assert!(position(&sim, "POST", &format!("{shut}/remote-assistance")).is_none());
+}
+
 #[test]
 fn a_connected_user_draws_no_warning() {
     let (_sim, env) = setup(&["--desktops", "9"]);
