@@ -7,12 +7,15 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// A file or directory that another user could redirect, and why.
+use crate::messages::{msg, Message};
+
+/// A file or directory that another user could redirect, and why: a catalogue message, so
+/// the edge says it in the run's language while its Display (logs, JSON) stays English.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {why}", path.display())]
 pub struct Unsafe {
     pub path: PathBuf,
-    pub why: String,
+    pub why: Message,
 }
 
 /// Creates `dir` and its missing parents, readable by the user alone.
@@ -83,7 +86,7 @@ pub fn open_lock(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = open_checked(&mut options, path, true)?;
-    check_owner(&file, path).map_err(|e| refused(e.why))?;
+    check_owner(&file, path).map_err(|e| refused(e.why.to_string()))?;
     Ok(file)
 }
 
@@ -96,7 +99,7 @@ pub fn open_append(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = open_checked(&mut options, path, true)?;
-    check_owner(&file, path).map_err(|e| refused(e.why))?;
+    check_owner(&file, path).map_err(|e| refused(e.why.to_string()))?;
     Ok(file)
 }
 
@@ -261,9 +264,7 @@ pub fn check_owner(file: &File, path: &Path) -> Result<(), Unsafe> {
     match foreign_owner(file) {
         Some(owner) => Err(Unsafe {
             path: path.to_path_buf(),
-            why: format!(
-                "it belongs to another user (uid {owner}), neither to this one nor to root"
-            ),
+            why: msg!("file-unsafe-owner", uid = owner),
         }),
         None => Ok(()),
     }
@@ -272,21 +273,21 @@ pub fn check_owner(file: &File, path: &Path) -> Result<(), Unsafe> {
 /// Refuses a file or directory (its `meta`, `what` it is for) another user could have
 /// planted or could change: one that belongs to another user (neither this one nor root), or
 /// that group or others may write to.
-pub fn check_private(meta: &std::fs::Metadata, path: &Path, what: &str) -> Result<(), Unsafe> {
+pub fn check_private(meta: &std::fs::Metadata, path: &Path, what: Message) -> Result<(), Unsafe> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let why = if is_foreign(meta.uid()) {
-            format!("a {what} that belongs to another user (uid {})", meta.uid())
+            msg!("file-unsafe-foreign", uid = meta.uid()).quote("what", what)
         } else if meta.permissions().mode() & 0o022 != 0 {
             let mode = meta.permissions().mode() & 0o7777;
-            format!("a {what} that group or other users may write to (mode {mode:o})")
+            msg!("file-unsafe-writable", mode = format!("{mode:o}")).quote("what", what)
         } else {
             return Ok(());
         };
         Err(Unsafe {
             path: path.to_path_buf(),
-            why: format!("{why}: assist does not use it"),
+            why,
         })
     }
     #[cfg(not(unix))]
@@ -309,10 +310,7 @@ pub fn check_dir(dir: &Path) -> Result<(), Unsafe> {
         if mode & 0o002 != 0 && mode & 0o1000 == 0 {
             return Err(Unsafe {
                 path: dir.to_path_buf(),
-                why: format!(
-                    "every user may write to this directory (mode {:o}) and it is not sticky, so another user could replace or redirect the files in it",
-                    mode & 0o7777
-                ),
+                why: msg!("file-unsafe-dir", mode = format!("{:o}", mode & 0o7777)),
             });
         }
     }

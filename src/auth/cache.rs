@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::files::Unsafe;
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 
 /// Tokens are not reused in their last minutes: a request must not race the expiry.
@@ -110,19 +111,19 @@ impl Cache {
         dirs.extend(path.parent().filter(|p| *p != self.dir));
         for dir in dirs {
             if let Ok(meta) = std::fs::metadata(dir) {
-                crate::files::check_private(&meta, dir, "cache directory")?;
+                crate::files::check_private(&meta, dir, msg!("file-what-cache-dir"))?;
             }
         }
         match crate::files::read_nofollow(path, CACHE_LIMIT) {
             Ok(Some((text, file))) => {
                 let meta = file
                     .metadata()
-                    .map_err(|e| unsafe_file(path, e.to_string()))?;
-                crate::files::check_private(&meta, path, "cache file")?;
+                    .map_err(|e| unsafe_file(path, msg!("file-unsafe-io", reason = e)))?;
+                crate::files::check_private(&meta, path, msg!("file-what-cache-file"))?;
                 Ok(Some(text))
             }
             Err(e) => match crate::files::refusal(&e) {
-                Some(why) => Err(unsafe_file(path, format!("a cache file, but {why}"))),
+                Some(why) => Err(unsafe_file(path, msg!("file-unsafe-cache-but", why = why))),
                 None => Ok(None),
             },
             Ok(None) => Ok(None),
@@ -130,7 +131,7 @@ impl Cache {
     }
 }
 
-fn unsafe_file(path: &Path, why: String) -> Unsafe {
+fn unsafe_file(path: &Path, why: Message) -> Unsafe {
     Unsafe {
         path: path.to_path_buf(),
         why,

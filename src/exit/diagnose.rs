@@ -227,6 +227,11 @@ impl Diagnose for SecretError {
 
 /// A file or directory another user could have planted: the setup, refused before use.
 impl Diagnose for Unsafe {
+    fn message(&self) -> Option<Message> {
+        let path = self.path.display().to_string();
+        Some(msg!("err-file-unsafe", path = path).quote("why", self.why.clone()))
+    }
+
     fn code(&self) -> Code {
         Code::Config
     }

@@ -179,3 +179,43 @@ fn config_init_says_what_is_missing_in_chinese() {
         "nothing written"
     );
 }
+
+#[test]
+fn an_unsafe_cache_file_is_refused_in_chinese() {
+    let (sim, env) = setup(&[]);
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nregion = \"{SIM_REGION}\"\n\
+         ak = \"{AK}\"\nsk = \"{SK}\"\n",
+        url = sim.url
+    ));
+    let cache = env.cache_dir();
+    std::fs::create_dir_all(&cache).unwrap();
+    set_mode(&cache, 0o700);
+    let projects = cache.join("projects.json");
+    std::fs::write(&projects, "{}").unwrap();
+    set_mode(&projects, 0o666);
+    let first_line = |lang: &str| {
+        let out = assert_error(
+            env.cmd()
+                .args(["--lang", lang, "show", OPEN_DESKTOP, "-o", "code"]),
+            3,
+            &[],
+        );
+        stderr(&out).lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        first_line("zh"),
+        format!(
+            "错误：{}：组用户或其他用户可写入的缓存文件（权限 666）：assist 不使用它",
+            projects.display()
+        )
+    );
+    assert_eq!(
+        first_line("en"),
+        format!(
+            "error: {}: a cache file that group or other users may write to (mode 666): assist does not use it",
+            projects.display()
+        )
+    );
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+}

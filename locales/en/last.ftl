@@ -1,0 +1,13 @@
+# The last English texts under --lang zh (zhrest3): why a file is unsafe, where a secret
+# comes from, config list's values, and the duration refusals of the units crate.
+
+## Unsafe files (src/files.rs, src/auth/cache.rs)
+err-file-unsafe = { $path }: { $why }
+file-unsafe-owner = it belongs to another user (uid { $uid }), neither to this one nor to root
+file-unsafe-foreign = a { $what } that belongs to another user (uid { $uid }): assist does not use it
+file-unsafe-writable = a { $what } that group or other users may write to (mode { $mode }): assist does not use it
+file-unsafe-dir = every user may write to this directory (mode { $mode }) and it is not sticky, so another user could replace or redirect the files in it
+file-unsafe-io = { $reason }
+file-unsafe-cache-but = a cache file, but { $why }
+file-what-cache-dir = cache directory
+file-what-cache-file = cache file

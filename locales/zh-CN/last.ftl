@@ -1,0 +1,13 @@
+# --lang zh 下最后的英文文本（zhrest3）：文件为何不安全、密钥来自何处、config list 的值、
+# units crate 拒绝时长的原因。
+
+## 不安全的文件（src/files.rs、src/auth/cache.rs）
+err-file-unsafe = { $path }：{ $why }
+file-unsafe-owner = 它属于另一个用户（uid { $uid }），既不属于当前用户也不属于 root
+file-unsafe-foreign = 属于另一个用户（uid { $uid }）的{ $what }：assist 不使用它
+file-unsafe-writable = 组用户或其他用户可写入的{ $what }（权限 { $mode }）：assist 不使用它
+file-unsafe-dir = 所有用户都可写入此目录（权限 { $mode }）且未设置粘滞位，其他用户可能替换或重定向其中的文件
+file-unsafe-io = { $reason }
+file-unsafe-cache-but = 缓存文件，但{ $why }
+file-what-cache-dir = 缓存目录
+file-what-cache-file = 缓存文件
