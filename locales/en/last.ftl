@@ -11,3 +11,9 @@ file-unsafe-io = { $reason }
 file-unsafe-cache-but = a cache file, but { $why }
 file-what-cache-dir = cache directory
 file-what-cache-file = cache file
+
+## Where a secret comes from (src/auth/source.rs): -v credentials lines, config show
+secret-from-command = { $key }
+secret-from-file = { $key } { $path }
+secret-in-place = `{ $key }` in { $place }
+secret-of-notify = secret of [notify.{ $name }]

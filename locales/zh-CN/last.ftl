@@ -11,3 +11,9 @@ file-unsafe-io = { $reason }
 file-unsafe-cache-but = 缓存文件，但{ $why }
 file-what-cache-dir = 缓存目录
 file-what-cache-file = 缓存文件
+
+## 密钥来自何处（src/auth/source.rs）：-v 的凭证行、config show
+secret-from-command = { $key }
+secret-from-file = { $key } { $path }
+secret-in-place = `{ $key }`（{ $place }）
+secret-of-notify = [notify.{ $name }] 的 secret

@@ -240,7 +240,7 @@ fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
         AuthSpec::AkSk {
             security_token: Some(t),
             ..
-        } => Some(t.describe()),
+        } => Some(t.said()),
         _ => None,
     };
     vec![
@@ -252,7 +252,7 @@ fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
             from(),
         ),
         ak,
-        secret_setting("secret", secret_label, Some(secret.describe())),
+        secret_setting("secret", secret_label, Some(secret.said())),
         secret_setting("security_token", "cfg-label-security-token", security_token),
     ]
 }

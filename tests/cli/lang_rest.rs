@@ -219,3 +219,47 @@ fn an_unsafe_cache_file_is_refused_in_chinese() {
     );
     assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
 }
+
+#[test]
+fn where_a_secret_comes_from_reads_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let from = format!("{} 中的配置档 \"default\"", path.display());
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "-v", "show", OPEN_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    let credentials = err
+        .lines()
+        .find(|l| l.starts_with("* 凭证："))
+        .unwrap_or_default();
+    assert_eq!(
+        credentials,
+        format!("* 凭证：aksk（AK {AK}，SK 来自 `sk`（{from}）），来自 {from}")
+    );
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "show"]);
+    let secret = text.lines().nth(3).unwrap_or_default();
+    assert_eq!(
+        secret,
+        format!("SK            （已设置，来自 `sk`（{from}））")
+    );
+    // In English the same lines are as before.
+    let out = env
+        .cmd()
+        .args(["-v", "show", OPEN_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("* credentials: "))
+        .unwrap_or_default();
+    let en = format!("profile \"default\" in {}", path.display());
+    assert_eq!(
+        line,
+        format!("* credentials: aksk (AK {AK}, SK from `sk` in {en}) from {en}")
+    );
+    assert!(!err.contains(SK) && !text.contains(SK));
+}
