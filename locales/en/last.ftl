@@ -17,3 +17,11 @@ secret-from-command = { $key }
 secret-from-file = { $key } { $path }
 secret-in-place = `{ $key }` in { $place }
 secret-of-notify = secret of [notify.{ $name }]
+
+## config list's values (src/commands/config.rs): a table's words, JSON stays English
+cfg-secret-inline = { $key }: in the file
+cfg-secret-command = { $key }: { $key }_command
+cfg-secret-file = { $key }: { $key }_file { $path }
+cfg-list-sep = { ", " }
+cfg-auth-none = (none)
+cfg-demo-secrets = built in (local simulator)

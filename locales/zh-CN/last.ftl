@@ -17,3 +17,11 @@ secret-from-command = { $key }
 secret-from-file = { $key } { $path }
 secret-in-place = `{ $key }`（{ $place }）
 secret-of-notify = [notify.{ $name }] 的 secret
+
+## config list 的值（src/commands/config.rs）：表格里的文字，JSON 保持英文
+cfg-secret-inline = { $key }：写在文件中
+cfg-secret-command = { $key }：{ $key }_command
+cfg-secret-file = { $key }：{ $key }_file { $path }
+cfg-list-sep = { "，" }
+cfg-auth-none = （无）
+cfg-demo-secrets = 内置（本地模拟器）

@@ -263,3 +263,39 @@ fn where_a_secret_comes_from_reads_in_chinese() {
     );
     assert!(!err.contains(SK) && !text.contains(SK));
 }
+
+#[test]
+fn config_list_values_read_in_chinese_on_a_terminal() {
+    let env = Env::new();
+    env.write_config(
+        "[profiles.a]\nak = \"X\"\nsk = \"Y\"\nsk_file = \"/k\"\n\n[profiles.b]\nregion = \"cn-north-4\"\n",
+    );
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "list"]);
+    let rows: Vec<String> = text.lines().map(|l| l.trim_end().to_string()).collect();
+    assert_eq!(
+        rows[1..],
+        [
+            "a             -           aksk      sk：写在文件中，sk：sk_file /k",
+            "b             cn-north-4  （无）    -",
+            "demo          -           aksk      内置（本地模拟器）",
+        ]
+    );
+    // Into a pipe the words stay English, and so does the JSON: scripts read them.
+    let piped = env
+        .cmd()
+        .args(["--lang", "zh", "config", "list"])
+        .output()
+        .unwrap();
+    let piped = stdout(&piped);
+    assert!(piped.contains("sk: in the file, sk: sk_file /k"), "{piped}");
+    assert!(piped.contains("built in (local simulator)"), "{piped}");
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "config", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(json[0]["secrets"], "sk: in the file, sk: sk_file /k");
+    assert_eq!(json[1]["auth"], "(none)");
+    assert_eq!(json[2]["secrets"], "built in (local simulator)");
+}
