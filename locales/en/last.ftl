@@ -25,3 +25,14 @@ cfg-secret-file = { $key }: { $key }_file { $path }
 cfg-list-sep = { ", " }
 cfg-auth-none = (none)
 cfg-demo-secrets = built in (local simulator)
+
+## Durations and rates refused (src/units.rs maps the units crate's kinds)
+units-not-a-duration = "{ $text }" is not a duration ({ $why }); write it like 500ms, 5s, 2m or 1h
+units-negative = "{ $text }" is not a duration (it is negative); write it like 500ms, 5s, 2m or 1h
+units-zero = "{ $text }" is zero; give a positive duration
+units-too-long-days = "{ $text }" is longer than the limit of { $days } days
+units-too-long = "{ $text }" is longer than the limit of { $limit }
+units-too-long-any = "{ $text }" is longer than any duration this program can count
+units-interval-short = "{ $text }" is shorter than the shortest interval, 100ms (use --max-rate to cap the requests per second)
+units-rate = "{ $text }" is not a rate from 0.01 to 10000 requests per second
+usage-reason = { $reason }

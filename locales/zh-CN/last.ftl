@@ -25,3 +25,14 @@ cfg-secret-file = { $key }：{ $key }_file { $path }
 cfg-list-sep = { "，" }
 cfg-auth-none = （无）
 cfg-demo-secrets = 内置（本地模拟器）
+
+## 被拒绝的时长与速率（src/units.rs 映射 units crate 的错误种类）
+units-not-a-duration = "{ $text }" 不是时长（{ $why }）；请写成 500ms、5s、2m 或 1h 这样的形式
+units-negative = "{ $text }" 不是时长（它是负数）；请写成 500ms、5s、2m 或 1h 这样的形式
+units-zero = "{ $text }" 为零；请给出一个正的时长
+units-too-long-days = "{ $text }" 超过了 { $days } 天的上限
+units-too-long = "{ $text }" 超过了 { $limit } 的上限
+units-too-long-any = "{ $text }" 超过了本程序能计算的任何时长
+units-interval-short = "{ $text }" 短于最短间隔 100ms（要限制每秒请求数，请用 --max-rate）
+units-rate = "{ $text }" 不是 0.01 到 10000 之间的每秒请求数
+usage-reason = { $reason }

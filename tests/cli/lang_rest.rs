@@ -299,3 +299,35 @@ fn config_list_values_read_in_chinese_on_a_terminal() {
     assert_eq!(json[1]["auth"], "(none)");
     assert_eq!(json[2]["secrets"], "built in (local simulator)");
 }
+
+/// The first stderr line of a usage error from `args`.
+fn usage_head(env: &Env, args: &[&str]) -> String {
+    let out = assert_error(env.cmd().args(args), 2, &[]);
+    stderr(&out).lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_refused_duration_says_why_in_chinese() {
+    let env = Env::new();
+    let zh = |value: &str| {
+        let flag = format!("--timeout={value}");
+        usage_head(&env, &["--lang", "zh", &flag, "desktops"])
+    };
+    assert_eq!(
+        zh("0s"),
+        "错误：'--timeout <DURATION>' 的值 '0s' 无效：\"0s\" 为零；请给出一个正的时长"
+    );
+    assert_eq!(
+        zh("-5s"),
+        "错误：'--timeout <DURATION>' 的值 '-5s' 无效：\"-5s\" 不是时长（它是负数）；请写成 500ms、5s、2m 或 1h 这样的形式"
+    );
+    assert_eq!(
+        zh("31d"),
+        "错误：'--timeout <DURATION>' 的值 '31d' 无效：\"31d\" 超过了 30 天的上限"
+    );
+    // In English the line is clap's own, as before.
+    assert_eq!(
+        usage_head(&env, &["--timeout", "0s", "desktops"]),
+        "error: invalid value '0s' for '--timeout <DURATION>': \"0s\" is zero; give a positive duration"
+    );
+}
