@@ -7,12 +7,41 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// A file or directory that another user could redirect, and why.
+/// A file or directory that another user could redirect, and why: a kind, not a text, so
+/// the exit room says it in the run's language while its Display (logs, JSON) stays English.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {why}", path.display())]
 pub struct Unsafe {
     pub path: PathBuf,
-    pub why: String,
+    pub why: Why,
+}
+
+/// Why a file or directory is unsafe; Display is the English text.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Why {
+    #[error("it belongs to another user (uid {0}), neither to this one nor to root")]
+    Owner(u32),
+    #[error("a {0} that belongs to another user (uid {1}): assist does not use it")]
+    Foreign(What, u32),
+    #[error("a {0} that group or other users may write to (mode {1}): assist does not use it")]
+    Writable(What, String),
+    #[error("every user may write to this directory (mode {0}) and it is not sticky, so another user could replace or redirect the files in it")]
+    OpenDir(String),
+    /// The file could not be examined: the system's words.
+    #[error("{0}")]
+    Io(String),
+    /// A cache path that is not a regular file: the refusal's words.
+    #[error("a cache file, but {0}")]
+    CacheBut(String),
+}
+
+/// What an unsafe file is for.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+pub enum What {
+    #[error("cache directory")]
+    CacheDir,
+    #[error("cache file")]
+    CacheFile,
 }
 
 /// Creates `dir` and its missing parents, readable by the user alone.
@@ -83,7 +112,7 @@ pub fn open_lock(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = open_checked(&mut options, path, true)?;
-    check_owner(&file, path).map_err(|e| refused(e.why))?;
+    check_owner(&file, path).map_err(|e| refused(e.why.to_string()))?;
     Ok(file)
 }
 
@@ -96,7 +125,7 @@ pub fn open_append(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = open_checked(&mut options, path, true)?;
-    check_owner(&file, path).map_err(|e| refused(e.why))?;
+    check_owner(&file, path).map_err(|e| refused(e.why.to_string()))?;
     Ok(file)
 }
 
@@ -261,9 +290,7 @@ pub fn check_owner(file: &File, path: &Path) -> Result<(), Unsafe> {
     match foreign_owner(file) {
         Some(owner) => Err(Unsafe {
             path: path.to_path_buf(),
-            why: format!(
-                "it belongs to another user (uid {owner}), neither to this one nor to root"
-            ),
+            why: Why::Owner(owner),
         }),
         None => Ok(()),
     }
@@ -272,21 +299,21 @@ pub fn check_owner(file: &File, path: &Path) -> Result<(), Unsafe> {
 /// Refuses a file or directory (its `meta`, `what` it is for) another user could have
 /// planted or could change: one that belongs to another user (neither this one nor root), or
 /// that group or others may write to.
-pub fn check_private(meta: &std::fs::Metadata, path: &Path, what: &str) -> Result<(), Unsafe> {
+pub fn check_private(meta: &std::fs::Metadata, path: &Path, what: What) -> Result<(), Unsafe> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let why = if is_foreign(meta.uid()) {
-            format!("a {what} that belongs to another user (uid {})", meta.uid())
+            Why::Foreign(what, meta.uid())
         } else if meta.permissions().mode() & 0o022 != 0 {
             let mode = meta.permissions().mode() & 0o7777;
-            format!("a {what} that group or other users may write to (mode {mode:o})")
+            Why::Writable(what, format!("{mode:o}"))
         } else {
             return Ok(());
         };
         Err(Unsafe {
             path: path.to_path_buf(),
-            why: format!("{why}: assist does not use it"),
+            why,
         })
     }
     #[cfg(not(unix))]
@@ -309,10 +336,7 @@ pub fn check_dir(dir: &Path) -> Result<(), Unsafe> {
         if mode & 0o002 != 0 && mode & 0o1000 == 0 {
             return Err(Unsafe {
                 path: dir.to_path_buf(),
-                why: format!(
-                    "every user may write to this directory (mode {:o}) and it is not sticky, so another user could replace or redirect the files in it",
-                    mode & 0o7777
-                ),
+                why: Why::OpenDir(format!("{:o}", mode & 0o7777)),
             });
         }
     }

@@ -148,18 +148,20 @@ fn trace_origin(settings: &Settings) {
             security_token,
         } => {
             let token = security_token.as_ref();
-            let token = token.map(|t| msg!("detail-security-token", from = t.describe()));
-            let said = msg!("detail-aksk", ak = ak, sk = sk.describe()).render();
+            let token = token.map(|t| msg!("detail-security-token").quote("from", t.said()));
+            let said = msg!("detail-aksk", ak = ak).quote("sk", sk.said()).render();
             said + &token.map(|t| t.render()).unwrap_or_default()
         }
-        AuthSpec::Token(t) => msg!("detail-token", from = t.describe()).render(),
+        AuthSpec::Token(t) => msg!("detail-token").quote("from", t.said()).render(),
         AuthSpec::Password {
             user,
             domain,
             password,
         } => {
-            let from = password.describe();
-            msg!("detail-password", user = user, domain = domain, from = from).render()
+            let from = password.said();
+            msg!("detail-password", user = user, domain = domain)
+                .quote("from", from)
+                .render()
         }
     };
     let credentials = msg!(

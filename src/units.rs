@@ -9,8 +9,44 @@ use std::time::Duration;
 /// compared, so they have no such limit.
 pub const MAX_WAIT: Duration = Duration::from_secs(30 * 24 * 3600);
 
+/// Why a typed quantity was refused: English as Display (clap's and the logs' text), and
+/// `cli::usage` maps each kind to a catalogue id for the usage error in the run's language
+/// (neither the units crate nor this room, below the messages, knows a catalogue).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Units(assist_units::Error),
+    /// An interval under [`MIN_INTERVAL`]: the text typed.
+    Interval(String),
+    /// A rate out of range: the text typed.
+    Rate(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Units(e) => write!(f, "{e}"),
+            Refusal::Interval(s) => write!(
+                f,
+                "\"{s}\" is shorter than the shortest interval, 100ms (use --max-rate to cap the requests per second)"
+            ),
+            Refusal::Rate(s) => write!(
+                f,
+                "\"{s}\" is not a rate from 0.01 to 10000 requests per second"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+impl From<assist_units::Error> for Refusal {
+    fn from(e: assist_units::Error) -> Self {
+        Refusal::Units(e)
+    }
+}
+
 /// A positive duration up to [`MAX_WAIT`]: anything the client waits for.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
+pub fn parse_duration(s: &str) -> Result<Duration, Refusal> {
     Ok(assist_units::at_most(
         s,
         assist_units::parse_positive(s),
@@ -19,7 +55,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// A positive age, as long as the user likes (`log --since 90d`, `sessions --older-than 1y`).
-pub fn parse_age(s: &str) -> Result<Duration, String> {
+pub fn parse_age(s: &str) -> Result<Duration, Refusal> {
     Ok(assist_units::parse_positive(s)?)
 }
 
@@ -33,22 +69,18 @@ pub fn format_duration(d: Duration) -> String {
 pub const MIN_INTERVAL: Duration = Duration::from_millis(100);
 
 /// A polling interval: a duration of at least [`MIN_INTERVAL`].
-pub fn parse_interval(s: &str) -> Result<Duration, String> {
+pub fn parse_interval(s: &str) -> Result<Duration, Refusal> {
     match parse_duration(s)? {
-        d if d < MIN_INTERVAL => Err(format!(
-            "\"{s}\" is shorter than the shortest interval, 100ms (use --max-rate to cap the requests per second)"
-        )),
+        d if d < MIN_INTERVAL => Err(Refusal::Interval(s.to_string())),
         d => Ok(d),
     }
 }
 
 /// Requests per second: a finite number from 0.01 to 10000.
-pub fn parse_rate(s: &str) -> Result<f64, String> {
+pub fn parse_rate(s: &str) -> Result<f64, Refusal> {
     match s.trim().parse::<f64>() {
         Ok(r) if r.is_finite() && (0.01..=10_000.0).contains(&r) => Ok(r),
-        _ => Err(format!(
-            "\"{s}\" is not a rate from 0.01 to 10000 requests per second"
-        )),
+        _ => Err(Refusal::Rate(s.to_string())),
     }
 }
 
@@ -75,7 +107,10 @@ mod tests {
             Ok(Duration::from_secs(14 * 86400))
         );
         assert!(parse_duration("0s").is_err());
-        assert!(parse_duration("5 parsecs").unwrap_err().contains("500ms"));
+        assert!(parse_duration("5 parsecs")
+            .unwrap_err()
+            .to_string()
+            .contains("500ms"));
         for huge in [
             "500000000000y",
             "31d",
@@ -84,14 +119,20 @@ mod tests {
             "99999999999999999999h",
         ] {
             assert!(
-                parse_duration(huge).unwrap_err().contains("30 days"),
+                parse_duration(huge)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("30 days"),
                 "{huge}"
             );
         }
         assert!(parse_duration("30days").is_ok());
         for bad in ["", "-5s", "5s ago", "soon", "5"] {
             assert!(
-                parse_duration(bad).unwrap_err().contains("500ms"),
+                parse_duration(bad)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("500ms"),
                 "{bad:?}"
             );
         }
@@ -101,8 +142,8 @@ mod tests {
     fn ages_have_no_thirty_day_limit() {
         assert_eq!(parse_age("90d"), Ok(Duration::from_secs(90 * 86400)));
         assert_eq!(parse_age("1y"), Ok(Duration::from_secs(365 * 86400)));
-        assert!(parse_age("0s").unwrap_err().contains("zero"));
-        assert!(parse_age("soon").unwrap_err().contains("500ms"));
+        assert!(parse_age("0s").unwrap_err().to_string().contains("zero"));
+        assert!(parse_age("soon").unwrap_err().to_string().contains("500ms"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::files::Unsafe;
+use crate::files::{Unsafe, What, Why};
 use crate::secret::Secret;
 
 /// Tokens are not reused in their last minutes: a request must not race the expiry.
@@ -110,19 +110,19 @@ impl Cache {
         dirs.extend(path.parent().filter(|p| *p != self.dir));
         for dir in dirs {
             if let Ok(meta) = std::fs::metadata(dir) {
-                crate::files::check_private(&meta, dir, "cache directory")?;
+                crate::files::check_private(&meta, dir, What::CacheDir)?;
             }
         }
         match crate::files::read_nofollow(path, CACHE_LIMIT) {
             Ok(Some((text, file))) => {
                 let meta = file
                     .metadata()
-                    .map_err(|e| unsafe_file(path, e.to_string()))?;
-                crate::files::check_private(&meta, path, "cache file")?;
+                    .map_err(|e| unsafe_file(path, Why::Io(e.to_string())))?;
+                crate::files::check_private(&meta, path, What::CacheFile)?;
                 Ok(Some(text))
             }
             Err(e) => match crate::files::refusal(&e) {
-                Some(why) => Err(unsafe_file(path, format!("a cache file, but {why}"))),
+                Some(why) => Err(unsafe_file(path, Why::CacheBut(why.to_string()))),
                 None => Ok(None),
             },
             Ok(None) => Ok(None),
@@ -130,7 +130,7 @@ impl Cache {
     }
 }
 
-fn unsafe_file(path: &Path, why: String) -> Unsafe {
+fn unsafe_file(path: &Path, why: Why) -> Unsafe {
     Unsafe {
         path: path.to_path_buf(),
         why,

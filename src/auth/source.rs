@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use wait_timeout::ChildExt;
 
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 use crate::units::spoken;
 
@@ -21,7 +22,8 @@ pub enum SecretSource {
     /// Written in a file (the config or the SDK credentials file) or set in the environment.
     Value {
         value: Secret,
-        origin: String,
+        /// Where it was written: a catalogue message, said in the run's language.
+        origin: Message,
     },
     Command {
         key: String,
@@ -46,12 +48,20 @@ impl std::fmt::Debug for SecretSource {
 pub struct SecretError(pub String);
 
 impl SecretSource {
+    /// Where the secret comes from, in English: for logs, JSON and `Debug`.
     pub fn describe(&self) -> String {
+        self.said().render_in(crate::messages::lang::Lang::En)
+    }
+
+    /// Where the secret comes from, as a message a person reads in the run's language.
+    pub fn said(&self) -> Message {
         match self {
             SecretSource::Value { origin, .. } => origin.clone(),
             // The command line itself is not shown: it may embed the secret (`echo …`).
-            SecretSource::Command { key, .. } => key.clone(),
-            SecretSource::File { key, path } => format!("{key} {}", path.display()),
+            SecretSource::Command { key, .. } => msg!("secret-from-command", key = key),
+            SecretSource::File { key, path } => {
+                msg!("secret-from-file", key = key, path = path.display())
+            }
         }
     }
 
@@ -250,7 +260,7 @@ mod tests {
         assert_eq!(text, "SecretSource(sk_command)");
         let v = SecretSource::Value {
             value: Secret::new("s3cret"),
-            origin: "here".into(),
+            origin: msg!("secret-of-notify", name = "here"),
         };
         assert!(!format!("{v:?}").contains("s3cret"));
     }

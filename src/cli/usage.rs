@@ -6,6 +6,7 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::messages::{self, msg, Level, Message};
+use crate::units::{format_duration, Refusal};
 
 /// Says `err` on stderr, as clap would but in the catalogue's words.
 pub fn say(err: &clap::Error) {
@@ -42,13 +43,7 @@ fn facts(err: &clap::Error) -> (Message, (Vec<Message>, Vec<Message>)) {
         ErrorKind::InvalidValue if value.is_empty() => msg!("usage-value-missing", arg = arg),
         ErrorKind::InvalidValue => msg!("usage-invalid-value", arg = arg, value = value),
         ErrorKind::ValueValidation => {
-            let reason = std::error::Error::source(err).map_or(String::new(), |s| s.to_string());
-            msg!(
-                "usage-value-refused",
-                arg = arg,
-                value = value,
-                reason = reason
-            )
+            msg!("usage-value-refused", arg = arg, value = value).quote("reason", reason(err))
         }
         ErrorKind::NoEquals => msg!("usage-no-equals", arg = arg),
         ErrorKind::TooManyValues => msg!("usage-too-many-values", arg = arg, value = value),
@@ -69,6 +64,19 @@ fn facts(err: &clap::Error) -> (Message, (Vec<Message>, Vec<Message>)) {
         _ => clap_words(err),
     };
     (head, notes(err))
+}
+
+/// Why a value parser refused: a typed quantity's reason in the catalogue's words, any
+/// other parser's text as it is.
+fn reason(err: &clap::Error) -> Message {
+    let source = std::error::Error::source(err);
+    match source.and_then(|s| s.downcast_ref::<Refusal>()) {
+        Some(refusal) => refusal_said(refusal),
+        None => msg!(
+            "usage-reason",
+            reason = source.map_or(String::new(), |s| s.to_string())
+        ),
+    }
 }
 
 /// `--a` with `--b`, `--a` twice, or `--a` with whatever else was given.
@@ -163,5 +171,40 @@ fn list(err: &clap::Error, kind: ContextKind) -> Vec<String> {
         Some(ContextValue::StyledStr(one)) => vec![one.to_string()],
         Some(ContextValue::Number(n)) => vec![n.to_string()],
         _ => Vec::new(),
+    }
+}
+
+/// A refused quantity's reason as a catalogue message.
+fn refusal_said(refusal: &Refusal) -> Message {
+    use assist_units::Error as E;
+    match refusal {
+        Refusal::Units(E::NotADuration { text, why }) => {
+            msg!("units-not-a-duration", text = text, why = why)
+        }
+        Refusal::Units(E::Negative { text }) => msg!("units-negative", text = text),
+        Refusal::Units(E::Zero { text }) => msg!("units-zero", text = text),
+        Refusal::Units(E::TooLong {
+            text,
+            limit: Some(limit),
+        }) => too_long(text, *limit),
+        Refusal::Units(E::TooLong { text, limit: None }) => {
+            msg!("units-too-long-any", text = text)
+        }
+        Refusal::Interval(text) => msg!("units-interval-short", text = text),
+        Refusal::Rate(text) => msg!("units-rate", text = text),
+    }
+}
+
+/// Over a limit: in whole days when it is whole days (the units crate's own wording).
+fn too_long(text: &str, limit: std::time::Duration) -> Message {
+    let secs = limit.as_secs();
+    if secs > 0 && secs.is_multiple_of(86_400) && limit.subsec_nanos() == 0 {
+        msg!("units-too-long-days", text = text, days = secs / 86_400)
+    } else {
+        msg!(
+            "units-too-long",
+            text = text,
+            limit = format_duration(limit)
+        )
     }
 }

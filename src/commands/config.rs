@@ -87,8 +87,8 @@ fn path_fields(global: &Overrides) -> anyhow::Result<Vec<Field>> {
     ])
 }
 
-/// Where each secret of a profile comes from, never its value.
-fn secret_origins(p: &file::RawProfile) -> String {
+/// Where each secret of a profile comes from, never its value: one message per secret.
+fn secret_origins(p: &file::RawProfile) -> Vec<Message> {
     let mut parts = Vec::new();
     for (key, inline, command, file) in [
         ("sk", p.sk.is_some(), &p.sk_command, &p.sk_file),
@@ -96,23 +96,38 @@ fn secret_origins(p: &file::RawProfile) -> String {
         ("password", false, &p.password_command, &None),
     ] {
         if inline {
-            parts.push(format!("{key}: in the file"));
+            parts.push(msg!("cfg-secret-inline", key = key));
         }
         if command.is_some() {
-            parts.push(format!("{key}: {key}_command"));
+            parts.push(msg!("cfg-secret-command", key = key));
         }
         if let Some(f) = file {
-            parts.push(format!("{key}: {key}_file {}", f.display()));
+            parts.push(msg!("cfg-secret-file", key = key, path = f.display()));
         }
     }
     if p.security_token.is_some() {
-        parts.push("security_token: in the file".into());
+        parts.push(msg!("cfg-secret-inline", key = "security_token"));
     }
+    parts
+}
+
+/// A list cell: in English for JSON (data), in the stdout's language in a table (a
+/// terminal's reader), like the labels.
+fn cell(format: OutputFormat, m: &Message) -> String {
+    match format {
+        OutputFormat::Table => stdout_words(m),
+        _ => m.render_in(crate::messages::lang::Lang::En),
+    }
+}
+
+/// The secrets cell: `-` when the profile names none.
+fn secrets_cell(format: OutputFormat, parts: &[Message]) -> String {
     if parts.is_empty() {
-        "-".into()
-    } else {
-        parts.join(", ")
+        return "-".into();
     }
+    let sep = cell(format, &msg!("cfg-list-sep"));
+    let said: Vec<String> = parts.iter().map(|m| cell(format, m)).collect();
+    said.join(&sep)
 }
 
 fn list(out: &mut dyn Write, format: OutputFormat, global: &Overrides) -> anyhow::Result<()> {
@@ -126,13 +141,13 @@ fn list(out: &mut dyn Write, format: OutputFormat, global: &Overrides) -> anyhow
         let auth = p
             .auth_mode()
             .map(|a| format!("{a:?}").to_lowercase())
-            .unwrap_or_else(|| "(none)".into());
+            .unwrap_or_else(|| cell(format, &msg!("cfg-auth-none")));
         rows.push(vec![
             json!(name),
             json!(*name == default),
             json!(p.region),
             json!(auth),
-            json!(secret_origins(p)),
+            json!(secrets_cell(format, &secret_origins(p))),
         ]);
     }
     if !rows.iter().any(|r| r[0] == json!(DEMO_PROFILE)) {
@@ -141,7 +156,7 @@ fn list(out: &mut dyn Write, format: OutputFormat, global: &Overrides) -> anyhow
             json!(false),
             Value::Null,
             json!("aksk"),
-            json!("built in (local simulator)"),
+            json!(cell(format, &msg!("cfg-demo-secrets"))),
         ]);
     }
     let columns = [
@@ -240,7 +255,7 @@ fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
         AuthSpec::AkSk {
             security_token: Some(t),
             ..
-        } => Some(t.describe()),
+        } => Some(t.said()),
         _ => None,
     };
     vec![
@@ -252,7 +267,7 @@ fn credential_fields(s: &Settings, c: &Connection) -> Vec<Field> {
             from(),
         ),
         ak,
-        secret_setting("secret", secret_label, Some(secret.describe())),
+        secret_setting("secret", secret_label, Some(secret.said())),
         secret_setting("security_token", "cfg-label-security-token", security_token),
     ]
 }

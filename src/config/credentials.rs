@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use super::error::ConfigError;
 use super::file::{AuthMode, RawProfile};
+use super::source::Source;
 use crate::auth::source::SecretSource;
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 
 /// How requests will be authenticated; secrets are still where they live (read by `session`).
@@ -41,13 +42,13 @@ fn secret_source(
     inline: &Option<Secret>,
     command: &Option<String>,
     file: &Option<PathBuf>,
-    place: &str,
+    (place, said): (&str, &Message),
 ) -> Result<Option<SecretSource>, ConfigError> {
     let mut found = Vec::new();
     if let Some(v) = inline.as_ref().filter(|v| !v.is_empty()) {
         found.push(SecretSource::Value {
             value: v.clone(),
-            origin: format!("`{key}` in {place}"),
+            origin: msg!("secret-in-place", key = key).quote("place", said.clone()),
         });
     }
     if let Some(c) = command.as_ref().filter(|c| !c.trim().is_empty()) {
@@ -71,10 +72,13 @@ fn secret_source(
     Ok(found.pop())
 }
 
-pub fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
-    let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, place)?;
-    let token = secret_source("token", &p.token, &p.token_command, &p.token_file, place)?;
-    let password = secret_source("password", &None, &p.password_command, &None, place)?;
+pub fn auth_spec(p: &RawProfile, source: &Source) -> Result<AuthSpec, ConfigError> {
+    let place = &source.to_string();
+    let said = source.said();
+    let at = (place.as_str(), &said);
+    let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, at)?;
+    let token = secret_source("token", &p.token, &p.token_command, &p.token_file, at)?;
+    let password = secret_source("password", &None, &p.password_command, &None, at)?;
     let mode = p.auth_mode();
     let missing = |what: &str, needs: &str| {
         ConfigError::invalid(
@@ -97,7 +101,8 @@ pub fn auth_spec(p: &RawProfile, place: &str) -> Result<AuthSpec, ConfigError> {
                     security_token: p.security_token.clone().filter(|t| !t.is_empty()).map(|t| {
                         SecretSource::Value {
                             value: t,
-                            origin: format!("`security_token` in {place}"),
+                            origin: msg!("secret-in-place", key = "security_token")
+                                .quote("place", said.clone()),
                         }
                     }),
                 }),

@@ -163,7 +163,7 @@ pub fn text_to_edit(path: &Path) -> Result<String, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(String::new()),
         Err(e) => return Err(unreadable(e.to_string())),
     };
-    crate::files::check_owner(&file, path).map_err(|e| unreadable(e.why))?;
+    crate::files::check_owner(&file, path).map_err(|e| unreadable(e.why.to_string()))?;
     Ok(text)
 }
 

@@ -551,7 +551,7 @@ fn from_profile(
     )?;
     Ok(Connection {
         origin: source.clone(),
-        auth: auth_spec(p, &source.to_string())?,
+        auth: auth_spec(p, &source)?,
         project: project(flags, p.project_id.as_ref(), &source)?,
         region: place.region,
         endpoint: place.endpoint,
@@ -632,7 +632,7 @@ fn demo_connection(
             ak: sim.ak,
             sk: SecretSource::Value {
                 value: sim.sk,
-                origin: Source::Demo.to_string(),
+                origin: Source::Demo.said(),
             },
             security_token: None,
         },

@@ -155,7 +155,7 @@ fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
         }
         (Some(value), None) => Some(SecretSource::Value {
             value: value.clone(),
-            origin: format!("secret of [notify.{name}]"),
+            origin: msg!("secret-of-notify", name = name),
         }),
         (None, Some(command)) => Some(SecretSource::Command {
             key: format!("secret_command of [notify.{name}]"),

@@ -64,7 +64,7 @@ pub fn from_env() -> Result<Option<Found>, ConfigError> {
 fn value(v: String, var: &str) -> SecretSource {
     SecretSource::Value {
         value: Secret::new(v),
-        origin: Source::Env(var.to_string()).to_string(),
+        origin: Source::Env(var.to_string()).said(),
     }
 }
 
@@ -136,7 +136,7 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
     };
     let secret = |v: &str| SecretSource::Value {
         value: Secret::new(v),
-        origin: Source::SdkFile(path.to_path_buf()).to_string(),
+        origin: Source::SdkFile(path.to_path_buf()).said(),
     };
     Ok(Some(Found {
         warning: super::file::exposure_warning(path, true),

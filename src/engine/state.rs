@@ -189,7 +189,7 @@ fn read(path: &Path) -> Result<HashMap<String, Seen>, StateError> {
             return Err(unusable(path, &why));
         }
     };
-    crate::files::check_owner(&file, path).map_err(|e| unusable(path, &e.why))?;
+    crate::files::check_owner(&file, path).map_err(|e| unusable(path, &e.why.to_string()))?;
     if text.trim().is_empty() {
         return Ok(HashMap::new());
     }

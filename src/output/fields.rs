@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::format::OutputFormat;
 use super::style::Style;
 use super::table::{lang_of, pairs, word, Cell, Column, Fit, Layout, Stream, Table};
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use crate::text::sanitize;
 
 /// A field: its JSON key, its label for people, and its value.
@@ -173,15 +173,15 @@ pub fn setting_shown(
 }
 
 /// A secret: never its value, only that it is set and where it comes from.
-pub fn secret_setting(key: &'static str, label: &'static str, source: Option<String>) -> Field {
+pub fn secret_setting(key: &'static str, label: &'static str, source: Option<Message>) -> Field {
     let set = source.as_ref().map(|_| "(set)".to_string());
     let data = source.clone().map(|s| Origin {
-        data: s.clone(),
-        said: s,
+        data: s.render_in(crate::messages::lang::Lang::En),
+        said: stdout_words(&s),
     });
     let mut f = setting(key, label, set, data);
-    f.text = Some(match &source {
-        Some(src) => stdout_words(&msg!("cfg-secret-set", source = src)),
+    f.text = Some(match source {
+        Some(src) => stdout_words(&msg!("cfg-secret-set").quote("source", src)),
         None => "-".to_string(),
     });
     f

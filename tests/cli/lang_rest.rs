@@ -179,3 +179,155 @@ fn config_init_says_what_is_missing_in_chinese() {
         "nothing written"
     );
 }
+
+#[test]
+fn an_unsafe_cache_file_is_refused_in_chinese() {
+    let (sim, env) = setup(&[]);
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"{url}\"\niam_endpoint = \"{url}\"\nregion = \"{SIM_REGION}\"\n\
+         ak = \"{AK}\"\nsk = \"{SK}\"\n",
+        url = sim.url
+    ));
+    let cache = env.cache_dir();
+    std::fs::create_dir_all(&cache).unwrap();
+    set_mode(&cache, 0o700);
+    let projects = cache.join("projects.json");
+    std::fs::write(&projects, "{}").unwrap();
+    set_mode(&projects, 0o666);
+    let first_line = |lang: &str| {
+        let out = assert_error(
+            env.cmd()
+                .args(["--lang", lang, "show", OPEN_DESKTOP, "-o", "code"]),
+            3,
+            &[],
+        );
+        stderr(&out).lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        first_line("zh"),
+        format!(
+            "错误：{}：组用户或其他用户可写入的缓存文件（权限 666）：assist 不使用它",
+            projects.display()
+        )
+    );
+    assert_eq!(
+        first_line("en"),
+        format!(
+            "error: {}: a cache file that group or other users may write to (mode 666): assist does not use it",
+            projects.display()
+        )
+    );
+    assert!(sim.requests().is_empty(), "{:#?}", sim.requests());
+}
+
+#[test]
+fn where_a_secret_comes_from_reads_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let path = env.aksk_profile(&sim, SK);
+    let from = format!("{} 中的配置档 \"default\"", path.display());
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "-v", "show", OPEN_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    let credentials = err
+        .lines()
+        .find(|l| l.starts_with("* 凭证："))
+        .unwrap_or_default();
+    assert_eq!(
+        credentials,
+        format!("* 凭证：aksk（AK {AK}，SK 来自 `sk`（{from}）），来自 {from}")
+    );
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "show"]);
+    let secret = text.lines().nth(3).unwrap_or_default();
+    assert_eq!(
+        secret,
+        format!("SK            （已设置，来自 `sk`（{from}））")
+    );
+    // In English the same lines are as before.
+    let out = env
+        .cmd()
+        .args(["-v", "show", OPEN_DESKTOP, "-o", "code"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("* credentials: "))
+        .unwrap_or_default();
+    let en = format!("profile \"default\" in {}", path.display());
+    assert_eq!(
+        line,
+        format!("* credentials: aksk (AK {AK}, SK from `sk` in {en}) from {en}")
+    );
+    assert!(!err.contains(SK) && !text.contains(SK));
+}
+
+#[test]
+fn config_list_values_read_in_chinese_on_a_terminal() {
+    let env = Env::new();
+    env.write_config(
+        "[profiles.a]\nak = \"X\"\nsk = \"Y\"\nsk_file = \"/k\"\n\n[profiles.b]\nregion = \"cn-north-4\"\n",
+    );
+    let text = at_width(&env, 200, &["--lang", "zh", "config", "list"]);
+    let rows: Vec<String> = text.lines().map(|l| l.trim_end().to_string()).collect();
+    assert_eq!(
+        rows[1..],
+        [
+            "a             -           aksk      sk：写在文件中，sk：sk_file /k",
+            "b             cn-north-4  （无）    -",
+            "demo          -           aksk      内置（本地模拟器）",
+        ]
+    );
+    // Into a pipe the words stay English, and so does the JSON: scripts read them.
+    let piped = env
+        .cmd()
+        .args(["--lang", "zh", "config", "list"])
+        .output()
+        .unwrap();
+    let piped = stdout(&piped);
+    assert!(piped.contains("sk: in the file, sk: sk_file /k"), "{piped}");
+    assert!(piped.contains("built in (local simulator)"), "{piped}");
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "config", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    let json = json_of(&out);
+    assert_eq!(json[0]["secrets"], "sk: in the file, sk: sk_file /k");
+    assert_eq!(json[1]["auth"], "(none)");
+    assert_eq!(json[2]["secrets"], "built in (local simulator)");
+}
+
+/// The first stderr line of a usage error from `args`.
+fn usage_head(env: &Env, args: &[&str]) -> String {
+    let out = assert_error(env.cmd().args(args), 2, &[]);
+    stderr(&out).lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_refused_duration_says_why_in_chinese() {
+    let env = Env::new();
+    let zh = |value: &str| {
+        let flag = format!("--timeout={value}");
+        usage_head(&env, &["--lang", "zh", &flag, "desktops"])
+    };
+    assert_eq!(
+        zh("0s"),
+        "错误：'--timeout <DURATION>' 的值 '0s' 无效：\"0s\" 为零；请给出一个正的时长"
+    );
+    assert_eq!(
+        zh("-5s"),
+        "错误：'--timeout <DURATION>' 的值 '-5s' 无效：\"-5s\" 不是时长（它是负数）；请写成 500ms、5s、2m 或 1h 这样的形式"
+    );
+    assert_eq!(
+        zh("31d"),
+        "错误：'--timeout <DURATION>' 的值 '31d' 无效：\"31d\" 超过了 30 天的上限"
+    );
+    // In English the line is clap's own, as before.
+    assert_eq!(
+        usage_head(&env, &["--timeout", "0s", "desktops"]),
+        "error: invalid value '0s' for '--timeout <DURATION>': \"0s\" is zero; give a positive duration"
+    );
+}
