@@ -182,6 +182,13 @@ settings-change = { $change }
 settings-unchanged = the settings already say so; nothing to write
 settings-confirm = Write these settings for the whole tenant? [y/N]{" "}
 settings-kept = left the settings as they are; nothing changed
+settings-not-key-value = { $text } is not KEY=VALUE
+settings-unknown = unknown setting { $name }
+settings-unknown-near = unknown setting { $name } (did you mean { $closest }?)
+settings-not-bool = { $key } takes true or false, not { $raw }
+settings-not-seconds = { $key } takes whole seconds from { $min } to { $max }, not { $raw }
+settings-not-one-of = { $key } takes one of { $choices }, not { $raw }
+settings-bad-text = { $key } takes a text of 1 to 64 characters
 settings-written = wrote the tenant's settings ({ $count } changed)
 hint-settings-keys = the settings are { $keys }; `assist settings` shows their values
 hint-settings-needs-yes = add --yes to change them from a script

@@ -182,6 +182,13 @@ settings-change = { $change }
 settings-unchanged = 设置已经是这样；无需写入
 settings-confirm = 为整个租户写入这些设置？[y/N]{" "}
 settings-kept = 设置保持原样；未做任何更改
+settings-not-key-value = { $text } 不是 KEY=VALUE 形式
+settings-unknown = 未知的设置 { $name }
+settings-unknown-near = 未知的设置 { $name }（您是否想用 { $closest }？）
+settings-not-bool = { $key } 只接受 true 或 false，而不是 { $raw }
+settings-not-seconds = { $key } 只接受 { $min } 到 { $max } 的整秒数，而不是 { $raw }
+settings-not-one-of = { $key } 只接受 { $choices } 之一，而不是 { $raw }
+settings-bad-text = { $key } 只接受 1 到 64 个字符的文本
 settings-written = 已写入租户的设置（{ $count } 项更改）
 hint-settings-keys = 可用的设置有 { $keys }；`assist settings` 会显示它们的值
 hint-settings-needs-yes = 在脚本中更改设置请加上 --yes

@@ -54,9 +54,51 @@ fn assignments(args: &SettingsSetArgs) -> Result<Vec<(&'static Key, Value)>, Fai
         .map(|a| share::assignment(a))
         .collect::<Result<_, _>>()
         .map_err(|e| {
-            Failure::new(Kind::Usage, msg!("err-settings-value", reason = e))
-                .with_hint(msg!("hint-settings-keys", keys = share::names()))
+            Failure::new(
+                Kind::Usage,
+                msg!("err-settings-value").quote("reason", refusal(&e)),
+            )
+            .with_hint(msg!("hint-settings-keys", keys = share::names()))
         })
+}
+
+/// A refused `KEY=VALUE` in words (English: exactly the refusal's own text).
+fn refusal(r: &share::Refusal) -> Message {
+    use share::Refusal as R;
+    match r {
+        R::NotKeyValue(text) => msg!("settings-not-key-value", text = format!("{text:?}")),
+        R::UnknownKey {
+            name,
+            closest: Some(k),
+        } => {
+            msg!(
+                "settings-unknown-near",
+                name = format!("{name:?}"),
+                closest = k
+            )
+        }
+        R::UnknownKey {
+            name,
+            closest: None,
+        } => {
+            msg!("settings-unknown", name = format!("{name:?}"))
+        }
+        R::NotBool { key, raw } => msg!("settings-not-bool", key = key, raw = format!("{raw:?}")),
+        R::NotSeconds { key, min, max, raw } => msg!(
+            "settings-not-seconds",
+            key = key,
+            min = min,
+            max = max,
+            raw = format!("{raw:?}")
+        ),
+        R::NotOneOf { key, choices, raw } => msg!(
+            "settings-not-one-of",
+            key = key,
+            choices = choices,
+            raw = format!("{raw:?}")
+        ),
+        R::BadText { key } => msg!("settings-bad-text", key = key),
+    }
 }
 
 /// Refuses `settings set` without `--yes` when there is no terminal to ask on.

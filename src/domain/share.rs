@@ -137,52 +137,111 @@ pub fn find(name: &str) -> Option<&'static Key> {
     KEYS.iter().find(|k| k.name == name)
 }
 
+/// Why a `KEY=VALUE` was refused: a kind with its facts, worded by the command in the run's
+/// language (the domain room speaks no language); `Display` is the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    NotKeyValue(String),
+    UnknownKey {
+        name: String,
+        closest: Option<&'static str>,
+    },
+    NotBool {
+        key: &'static str,
+        raw: String,
+    },
+    NotSeconds {
+        key: &'static str,
+        min: u64,
+        max: u64,
+        raw: String,
+    },
+    NotOneOf {
+        key: &'static str,
+        choices: String,
+        raw: String,
+    },
+    BadText {
+        key: &'static str,
+    },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NotKeyValue(text) => write!(f, "{text:?} is not KEY=VALUE"),
+            Refusal::UnknownKey { name, closest } => {
+                write!(f, "unknown setting {name:?}")?;
+                match closest {
+                    Some(k) => write!(f, " (did you mean {k}?)"),
+                    None => Ok(()),
+                }
+            }
+            Refusal::NotBool { key, raw } => write!(f, "{key} takes true or false, not {raw:?}"),
+            Refusal::NotSeconds { key, min, max, raw } => {
+                write!(
+                    f,
+                    "{key} takes whole seconds from {min} to {max}, not {raw:?}"
+                )
+            }
+            Refusal::NotOneOf { key, choices, raw } => {
+                write!(f, "{key} takes one of {choices}, not {raw:?}")
+            }
+            Refusal::BadText { key } => write!(f, "{key} takes a text of 1 to 64 characters"),
+        }
+    }
+}
+
 /// `KEY=VALUE`, checked: a known key, a value its rule takes. `Err` names what is wrong and
 /// what would be right (the closest key, the accepted values).
-pub fn assignment(text: &str) -> Result<(&'static Key, Value), String> {
+pub fn assignment(text: &str) -> Result<(&'static Key, Value), Refusal> {
     let Some((name, raw)) = text.split_once('=') else {
-        return Err(format!("{text:?} is not KEY=VALUE"));
+        return Err(Refusal::NotKeyValue(text.to_string()));
     };
     let name = name.trim();
     let Some(key) = find(name) else {
-        let hint = closest(name)
-            .map(|k| format!(" (did you mean {k}?)"))
-            .unwrap_or_default();
-        return Err(format!("unknown setting {name:?}{hint}"));
+        return Err(Refusal::UnknownKey {
+            name: name.to_string(),
+            closest: closest(name),
+        });
     };
     value(key, raw.trim()).map(|v| (key, v))
 }
 
-fn value(key: &Key, raw: &str) -> Result<Value, String> {
+fn value(key: &Key, raw: &str) -> Result<Value, Refusal> {
+    let name = key.name;
     match key.rule {
         Rule::Bool => match raw.to_ascii_lowercase().as_str() {
             "true" | "yes" | "on" => Ok(Value::Bool(true)),
             "false" | "no" | "off" => Ok(Value::Bool(false)),
-            _ => Err(format!("{} takes true or false, not {raw:?}", key.name)),
+            _ => Err(Refusal::NotBool {
+                key: name,
+                raw: raw.to_string(),
+            }),
         },
         Rule::Seconds(min, max) => {
             let seconds = raw.strip_suffix('s').unwrap_or(raw).trim();
             match seconds.parse::<u64>() {
                 Ok(n) if (min..=max).contains(&n) => Ok(Value::from(n)),
-                _ => Err(format!(
-                    "{} takes whole seconds from {min} to {max}, not {raw:?}",
-                    key.name
-                )),
+                _ => Err(Refusal::NotSeconds {
+                    key: name,
+                    min,
+                    max,
+                    raw: raw.to_string(),
+                }),
             }
         }
         Rule::OneOf(choices) => choices
             .iter()
             .find(|c| c.eq_ignore_ascii_case(raw))
             .map(|c| Value::from(*c))
-            .ok_or_else(|| {
-                format!(
-                    "{} takes one of {}, not {raw:?}",
-                    key.name,
-                    choices.join(", ")
-                )
+            .ok_or_else(|| Refusal::NotOneOf {
+                key: name,
+                choices: choices.join(", "),
+                raw: raw.to_string(),
             }),
         Rule::Text if raw.is_empty() || raw.chars().count() > 64 => {
-            Err(format!("{} takes a text of 1 to 64 characters", key.name))
+            Err(Refusal::BadText { key: name })
         }
         Rule::Text => Ok(Value::from(raw)),
     }
@@ -237,7 +296,10 @@ mod tests {
             assert!(assignment(bad).is_err(), "{bad}");
         }
         let e = assignment("wait_confirm_tme=60").unwrap_err();
-        assert!(e.contains("did you mean wait_confirm_time?"), "{e}");
+        assert!(
+            e.to_string().contains("did you mean wait_confirm_time?"),
+            "{e}"
+        );
     }
 
     #[test]

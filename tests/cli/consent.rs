@@ -158,6 +158,27 @@ fn settings_set_with_a_bad_key_or_value_sends_nothing() {
     assert_eq!(sim.requests(), Vec::<Value>::new(), "no request at all");
 }
 
+/// The reasons a value is refused are said in the run's language (issue 25), with the key, the
+/// range and the value as given; the English ones are the test above.
+#[test]
+fn a_refused_setting_says_why_in_chinese() {
+    let (sim, env) = setup(&[]);
+    for (bad, says) in [
+        (
+            "wait_confirm_time=10",
+            "错误：无法修改设置：wait_confirm_time 只接受 30 到 180 的整秒数，而不是 \"10\"",
+        ),
+        (
+            "wait_confirm_tme=60",
+            "错误：无法修改设置：未知的设置 \"wait_confirm_tme\"（您是否想用 wait_confirm_time？）",
+        ),
+    ] {
+        let out = run(&env, &["--lang", "zh", "settings", "set", bad, "--yes"]);
+        assert_error(out, 2, &[says]);
+    }
+    assert_eq!(sim.requests(), Vec::<Value>::new(), "no request at all");
+}
+
 #[test]
 fn settings_set_writes_back_every_other_key_and_records_the_change() {
     let (sim, env) = setup(&[]);
