@@ -54,10 +54,7 @@ pub fn run(
     };
     let targets = settings.notify.select(&args.notify.notify)?;
     let notifier = crate::notify::Notifier::start(targets, settings.verbose)?;
-    // The first pass at the one-shot `sessions`'s pace (its demand: every desktop within a
-    // second), not at one round per --interval: later rounds keep to --interval by their
-    // turns anyway, and under a quota the pacer learns the gateway's pace either way.
-    let demand = plan.ids.len().max(1) as f64 / ONE_SHOT_ROUND.as_secs_f64();
+    let demand = demand(plan.ids.len(), args.interval);
     plan.directory
         .pace(Pacer::new(args.max_rate, demand, Instant::now()));
     let on_terminal = std::io::stdout().is_terminal() && settings.output == OutputFormat::Table;
@@ -98,6 +95,14 @@ pub fn run(
         Outcome::Stopped(Kind::Interrupted) if quit.load(Ordering::SeqCst) => Ok(Outcome::Done),
         end => Ok(end),
     }
+}
+
+/// The calls a second the board asks of its pacer: a round per --interval, and the first pass
+/// at least at the one-shot `sessions`'s pace (every desktop within a second) when the
+/// interval is longer. The pacer never goes far past what is asked: asked for the one-shot's
+/// pace alone, a board of 8 desktops every 100 ms polled each about twice a second.
+fn demand(desktops: usize, interval: Duration) -> f64 {
+    desktops.max(1) as f64 / interval.min(ONE_SHOT_ROUND).as_secs_f64()
 }
 
 /// Reads keys until `stop`: `q` (or Esc) quits, Ctrl-C interrupts (raw mode turns it into a
@@ -169,5 +174,17 @@ impl<R: Reporter> Reporter for SessionsOnly<R> {
 
     fn gone(&self) -> bool {
         self.lines.gone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_board_asks_for_its_interval_or_the_one_shots_pace_whichever_is_faster() {
+        assert_eq!(demand(8, Duration::from_millis(100)), 80.0);
+        assert_eq!(demand(3000, Duration::from_secs(2)), 3000.0);
+        assert_eq!(demand(0, Duration::from_secs(5)), 1.0);
     }
 }

@@ -145,13 +145,9 @@ impl Fleet {
                 queue.push(i, d.due, d.lane());
             }
             while flying.len() < self.workers {
-                let Some((i, lane)) = queue.pop_due(now) else {
+                let Some((i, _)) = queue.pop_paced(now, &mut pacer, |_| false) else {
                     break;
                 };
-                if !pacer.permit(now) {
-                    queue.push(i, desks[i].due, lane);
-                    break;
-                }
                 let accepted = bucket.take(now);
                 calls += 1;
                 refused += u32::from(!accepted);

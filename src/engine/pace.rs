@@ -122,12 +122,17 @@ impl Pacer {
     /// Whether a request may go now (and if so, it is counted).
     pub fn permit(&mut self, now: Instant) -> bool {
         let Some(rate) = self.rate else { return true };
-        if now < self.next {
+        if !self.ready(now) {
             return false;
         }
         let earliest = now.checked_sub(SLACK).unwrap_or(now);
         self.next = self.next.max(earliest) + Duration::from_secs_f64(1.0 / rate);
         true
+    }
+
+    /// Whether a request may go now (nothing counted).
+    pub fn ready(&self, now: Instant) -> bool {
+        self.rate.is_none() || now >= self.next
     }
 
     /// When the next request may go, if the pacer holds them back.

@@ -224,19 +224,10 @@ fn accepted(result: &Result<RemoteAssistance, ApiError>) -> bool {
 }
 
 /// The next desktop to poll now and its lane, if one is due and the pacer lets a request go.
+/// Desktops that left the project are dropped from the queue as they come up.
 fn next_job(sched: &mut Sched, desks: &[Desk], now: Instant) -> Option<(usize, Lane)> {
-    loop {
-        let (i, lane) = sched.queue.pop_due(now)?;
-        // Desktops that left the project are dropped from the queue as they come up.
-        if desks[i].settled.is_some() {
-            continue;
-        }
-        if !sched.pacer.permit(now) {
-            sched.queue.push(i, desks[i].due, lane);
-            return None;
-        }
-        return Some((i, lane));
-    }
+    let gone = |i: usize| desks[i].settled.is_some();
+    sched.queue.pop_paced(now, &mut sched.pacer, gone)
 }
 
 /// How long the loop may wait for an answer: until the next desktop falls due (or the pacer

@@ -9,6 +9,8 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::time::Instant;
 
+use super::pace::Pacer;
+
 /// While both kinds wait, this many hot picks in a row, then a cold one: the rest of the fleet
 /// keeps at least a quarter of the requests.
 const HOT_IN_A_ROW: u32 = 3;
@@ -55,6 +57,29 @@ impl Queue {
         self.heap(lane)
             .pop()
             .map(|Reverse((_, index))| (index, lane))
+    }
+
+    /// The next desktop due at `now` that the pacer lets go (and counts), passing over those
+    /// `gone` says have left the run. The pacer is asked before a lane is chosen: a pick it
+    /// refused and put back still used up its lane's turn, and the run's loop, which asks
+    /// again right after each send, then gave every permit to the hot lane (a throttled
+    /// board never polled its quiet desktops again).
+    pub fn pop_paced(
+        &mut self,
+        now: Instant,
+        pacer: &mut Pacer,
+        gone: impl Fn(usize) -> bool,
+    ) -> Option<(usize, Lane)> {
+        loop {
+            if !pacer.ready(now) {
+                return None;
+            }
+            let (index, lane) = self.pop_due(now)?;
+            if !gone(index) {
+                pacer.permit(now);
+                return Some((index, lane));
+            }
+        }
     }
 
     fn choose(&mut self, now: Instant) -> Option<Lane> {

@@ -129,3 +129,59 @@ fn pending_desktops_still_get_most_of_what_is_left() {
     );
     assert!(run.throttled_share <= 0.02, "{}", run.throttled_share);
 }
+
+/// The run's loop asks for a job again right after each send; while the pacer holds requests
+/// back, that second ask is refused. A refused ask must not use up a lane's turn: when it did,
+/// the turns fell so that every permit went to the hot lane and a quiet desktop of a throttled
+/// `sessions --watch` board was never polled again (its new session never drawn).
+#[test]
+fn a_pick_the_pacer_refuses_costs_no_lane_its_turn() {
+    let t = Instant::now();
+    // The slow start's pace (10 calls a second), well below what four hot desktops ask.
+    let mut pacer = Pacer::new(None, 80.0, t);
+    let mut q = Queue::default();
+    for i in 0..4 {
+        q.push(i, t, Lane::Hot);
+    }
+    q.push(4, t, Lane::Cold);
+    let mut now = t;
+    let mut picks = Vec::new();
+    while picks.len() < 8 {
+        // As the loop does: a job, and another at once, until the pacer or the queue says no.
+        while let Some((i, lane)) = q.pop_paced(now, &mut pacer, |_| false) {
+            picks.push(i);
+            // A hot desktop is due again in a moment; the cold one, once polled, much later.
+            if lane == Lane::Hot {
+                q.push(i, now + Duration::from_millis(1), Lane::Hot);
+            }
+        }
+        now = pacer.next_permit().expect("the pacer keeps a pace");
+    }
+    assert!(
+        picks.contains(&4),
+        "the cold desktop never polled: {picks:?}"
+    );
+    assert_eq!(picks[..4], [0, 1, 2, 4], "{picks:?}");
+}
+
+#[test]
+fn a_desktop_that_left_is_passed_over_without_using_a_permit() {
+    let t = Instant::now();
+    let mut pacer = Pacer::new(None, 80.0, t);
+    let mut q = Queue::default();
+    q.push(0, t, Lane::Cold);
+    q.push(1, t, Lane::Cold);
+    assert_eq!(
+        q.pop_paced(t, &mut pacer, |i| i == 0),
+        Some((1, Lane::Cold))
+    );
+    assert_eq!(q.len(Lane::Cold), 0);
+    // That one permit is spent: the next waits for the pace.
+    q.push(2, t, Lane::Cold);
+    assert_eq!(q.pop_paced(t, &mut pacer, |_| false), None);
+    assert_eq!(
+        q.len(Lane::Cold),
+        1,
+        "a refused ask leaves the queue as it was"
+    );
+}
