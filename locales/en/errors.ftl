@@ -221,6 +221,8 @@ err-notify-secret-twice = {"["}notify.{ $name }]: both secret and secret_command
 hint-notify-secret-twice = keep one of them
 err-notify-unsigned = {"["}notify.{ $name }]: a { $kind } target has no signing secret
 hint-notify-unsigned = only feishu and dingtalk bots sign their messages; remove secret/secret_command
+err-notify-lang = {"["}notify.{ $name }]: lang = "{ $value }" is not a language assist speaks
+hint-notify-lang = write lang = "en" (English) or lang = "zh" (简体中文), or leave it out for the run's language
 
 ## config/regions.rs, config/mod.rs
 err-regions-file = cannot read the SDK regions file { $path }: { $why }

@@ -218,3 +218,19 @@ notify-detail = notify { $target }: { $count } change(s) to { $url }: { $result 
 notify-failing = could not notify "{ $target }" ({ $error }); assist keeps trying, { $count } change(s) waiting
 notify-recovered = "{ $target }" takes notifications again
 notify-lost = { $count } change(s) were not told to "{ $target }" before the end of the run ({ $error })
+
+## notify/change.rs, notify/wire.rs: what the team reads in its chat, in the target's `lang`.
+## Statuses, names, IDs, codes and the server's failed_reason stay as they came. A change is
+## one line: who, then what; $code and $failed are the clauses below, or nothing.
+notify-who = { $name } ({ $user })
+notify-change = { $who }: { $previous } → { $status }{ $code }{ $failed }
+notify-first = { $who }: { $status }{ $code }{ $failed }
+notify-code = , code { $code }
+notify-code-kept = , code in assist
+notify-failed = , failed: { $reason }
+## ntfy's title over a message's lines
+notify-title-one = assist: 1 change
+notify-title = assist: { $count } changes
+## `config check --notify NAME`
+notify-test = assist: a test message to "{ $target }" from `assist config check --notify`
+notify-test-title = assist: test

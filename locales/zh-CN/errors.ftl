@@ -220,6 +220,8 @@ err-notify-secret-twice = {"["}notify.{ $name }]：secret 和 secret_command 同
 hint-notify-secret-twice = 只保留其中一个
 err-notify-unsigned = {"["}notify.{ $name }]：{ $kind } 类型的目标没有签名密钥
 hint-notify-unsigned = 只有飞书和钉钉机器人会对消息签名；请删除 secret/secret_command
+err-notify-lang = {"["}notify.{ $name }]：lang = "{ $value }" 不是 assist 支持的语言
+hint-notify-lang = 请写 lang = "en"（English）或 lang = "zh"（简体中文）；不写则使用本次运行的语言
 
 ## config/regions.rs、config/mod.rs
 err-regions-file = 无法读取 SDK 区域文件 { $path }：{ $why }

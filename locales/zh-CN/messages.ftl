@@ -218,3 +218,19 @@ notify-detail = 通知 { $target }：{ $count } 个变化发往 { $url }：{ $re
 notify-failing = 无法通知 "{ $target }"（{ $error }）；assist 会继续尝试，{ $count } 个变化在等待
 notify-recovered = "{ $target }" 重新接收通知
 notify-lost = 运行结束前，有 { $count } 个变化未能通知 "{ $target }"（{ $error }）
+
+## notify/change.rs、notify/wire.rs：团队在群聊中读到的内容，使用目标的 `lang`。
+## 状态、名称、ID、邀请码和服务端的 failed_reason 保持原样。每个变化一行：先是谁，再是什么；
+## $code 和 $failed 是下面的分句，或者为空。
+notify-who = { $name }（{ $user }）
+notify-change = { $who }：{ $previous } → { $status }{ $code }{ $failed }
+notify-first = { $who }：{ $status }{ $code }{ $failed }
+notify-code = ，邀请码 { $code }
+notify-code-kept = ，邀请码请在 assist 中查看
+notify-failed = ，失败原因：{ $reason }
+## ntfy 消息的标题
+notify-title-one = assist：1 个变化
+notify-title = assist：{ $count } 个变化
+## `config check --notify NAME`
+notify-test = assist：这是 `assist config check --notify` 发给 "{ $target }" 的测试消息
+notify-test-title = assist：测试消息

@@ -302,11 +302,7 @@ fn lang_of(
     let (Some(word), Some(p)) = (raw.and_then(|r| r.lang.as_deref()), profile) else {
         return Ok(None);
     };
-    let lang = crate::messages::lang::NAMES
-        .contains(&word)
-        .then(|| Lang::parse(word))
-        .flatten();
-    match lang {
+    match Lang::named(word) {
         Some(lang) => Ok(Some(sourced(lang, profile_source(&p.value, path)))),
         None => Err(ConfigError::invalid(
             format!(

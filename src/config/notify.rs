@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::error::ConfigError;
 use crate::auth::source::SecretSource;
 use crate::domain::Status;
-use crate::messages::{msg, Message};
+use crate::messages::{lang, msg, Lang, Message};
 use crate::secret::Secret;
 
 pub const NOTIFY_KEYS: &[&str] = &[
@@ -21,6 +21,7 @@ pub const NOTIFY_KEYS: &[&str] = &[
     "secret_command",
     "statuses",
     "include_code",
+    "lang",
 ];
 
 /// The wire format a target speaks.
@@ -62,6 +63,7 @@ pub struct RawNotify {
     pub secret_command: Option<String>,
     pub statuses: Option<Vec<String>>,
     pub include_code: Option<bool>,
+    pub lang: Option<String>,
 }
 
 /// One target, validated: where its messages go and which changes it wants.
@@ -75,6 +77,17 @@ pub struct NotifyTarget {
     /// The new statuses worth a message; `None`: every change.
     pub statuses: Option<Vec<Status>>,
     pub include_code: bool,
+    /// The language its people read (`lang`); `None`: the run's, see [`NotifyTarget::lang`].
+    pub lang: Option<Lang>,
+}
+
+impl NotifyTarget {
+    /// The language of its messages: its own `lang`, else the run's (`--lang`, the profile's,
+    /// the locale). Read when a message is written, so that a profile's `lang`, known only
+    /// once the settings are built, counts too.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(lang::current)
+    }
 }
 
 /// The targets of the config file, by name, and the file they came from (for errors).
@@ -181,6 +194,18 @@ fn target(name: &str, raw: &RawNotify) -> Result<NotifyTarget, ConfigError> {
         secret,
         statuses,
         include_code: raw.include_code.unwrap_or(false),
+        lang: raw.lang.as_deref().map(|w| language(name, w)).transpose()?,
+    })
+}
+
+/// `lang = "en"` or `"zh"`, as a profile's `lang` takes it; another word is refused with the
+/// two it takes, rather than passed over: a team would read the wrong language unawares.
+fn language(name: &str, word: &str) -> Result<Lang, ConfigError> {
+    Lang::named(word).ok_or_else(|| {
+        ConfigError::invalid(
+            msg!("err-notify-lang", name = name, value = word),
+            msg!("hint-notify-lang"),
+        )
     })
 }
 
@@ -235,6 +260,7 @@ mod tests {
             secret_command: None,
             statuses: None,
             include_code: None,
+            lang: None,
         }
     }
 
@@ -262,5 +288,23 @@ mod tests {
         let mut r = raw(NotifyKind::Slack, "https://example.com/x");
         r.secret = Some(Secret::new("s3cr3t-value"));
         assert!(target("t", &r).is_err());
+    }
+
+    #[test]
+    fn lang_is_en_or_zh_or_the_runs_and_another_word_is_refused_naming_both() {
+        let mut r = raw(NotifyKind::Wecom, "https://example.com/x");
+        assert_eq!(target("t", &r).unwrap().lang, None);
+        r.lang = Some("zh".into());
+        assert_eq!(target("t", &r).unwrap().lang(), Lang::Zh);
+        r.lang = Some("en".into());
+        assert_eq!(target("t", &r).unwrap().lang(), Lang::En);
+        for word in ["fr", "zh-CN", "ZH", ""] {
+            r.lang = Some(word.into());
+            let e = target("t", &r).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("[notify.t]: lang = \"{word}\" is not a language assist speaks")
+            );
+        }
     }
 }

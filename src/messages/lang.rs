@@ -32,6 +32,12 @@ impl Lang {
         }
     }
 
+    /// One of [`NAMES`] exactly, as the config file's `lang` keys take it: the file is read by
+    /// people and scripts alike, so it holds one spelling of each language, not the locale's.
+    pub fn named(word: &str) -> Option<Lang> {
+        [Lang::En, Lang::Zh].into_iter().find(|l| l.name() == word)
+    }
+
     /// The catalogue's folder under `locales/`.
     pub fn tag(self) -> &'static str {
         match self {

@@ -177,6 +177,7 @@ mod tests {
             secret: None,
             statuses: None,
             include_code: false,
+            lang: None,
         };
         Lane::new(target, None, Duration::from_secs(1))
     }

@@ -41,6 +41,7 @@ fn described(t: &NotifyTarget) -> Value {
         "secret": t.secret.as_ref().map(|s| format!("(set, from {})", s.describe())),
         "statuses": t.statuses.as_ref().map(|l| l.iter().map(|s| s.as_str().to_string()).collect::<Vec<_>>()),
         "include_code": t.include_code,
+        "lang": t.lang.map(|l| l.name()),
     })
 }
 

@@ -12,6 +12,7 @@ use sha2::Sha256;
 
 use super::change::Change;
 use crate::config::notify::{NotifyKind, NotifyTarget};
+use crate::messages::{msg, Lang};
 use crate::secret::Secret;
 
 /// One HTTP request to a bot.
@@ -61,9 +62,10 @@ pub fn batch_len(target: &NotifyTarget, pending: &[Change]) -> usize {
         return pending.len().min(1);
     }
     let limit = max_text(target.kind);
+    let lang = target.lang();
     let mut used = 0;
     for (n, change) in pending.iter().enumerate() {
-        used += change.line(target.include_code).len() + usize::from(n > 0);
+        used += change.line(target.include_code, lang).len() + usize::from(n > 0);
         if used > limit {
             return n.max(1);
         }
@@ -71,9 +73,12 @@ pub fn batch_len(target: &NotifyTarget, pending: &[Change]) -> usize {
     pending.len()
 }
 
-/// The batch's lines, one a change, within the kind's limit.
+/// The batch's lines, one a change, within the kind's limit, in the target's language.
 pub fn text(target: &NotifyTarget, batch: &[Change]) -> String {
-    let lines: Vec<String> = batch.iter().map(|c| c.line(target.include_code)).collect();
+    let lang = target.lang();
+    let lines: Vec<String> = (batch.iter())
+        .map(|c| c.line(target.include_code, lang))
+        .collect();
     cut(&lines.join("\n"), max_text(target.kind))
 }
 
@@ -97,9 +102,10 @@ pub fn request(
 ) -> Outgoing {
     let hook = batch.first().map(|c| c.json(target.include_code));
     let title = match batch.len() {
-        1 => "assist: 1 change".to_string(),
-        n => format!("assist: {n} changes"),
+        1 => msg!("notify-title-one"),
+        n => msg!("notify-title", count = n),
     };
+    let title = title.render_in(target.lang());
     // Written like `watch -o json`: C1 controls and format characters escaped, secrets masked,
     // so that a receiver that logs or shows the body is as safe as a terminal.
     let hook = crate::text::json_line(&hook)
@@ -108,18 +114,18 @@ pub fn request(
     build(target, secret, text(target, batch), hook, title, now)
 }
 
-/// `config check --notify NAME`: a message that says what it is.
+/// `config check --notify NAME`: a message that says what it is, in the target's language;
+/// the generic webhook's JSON is data, English in every language.
 pub fn test_request(
     target: &NotifyTarget,
     secret: Option<&Secret>,
     now: jiff::Timestamp,
 ) -> Outgoing {
-    let text = format!(
-        "assist: a test message to \"{}\" from `assist config check --notify`",
-        crate::text::sanitize(&target.name)
-    );
-    let hook = body(json!({"event": "test", "text": text}));
-    build(target, secret, text, hook, "assist: test".into(), now)
+    let said = msg!("notify-test", target = &target.name);
+    let hook = body(json!({"event": "test", "text": said.render_in(Lang::En)}));
+    let lang = target.lang();
+    let title = msg!("notify-test-title").render_in(lang);
+    build(target, secret, said.render_in(lang), hook, title, now)
 }
 
 fn build(
@@ -157,10 +163,21 @@ fn build(
     };
     Outgoing {
         url,
-        title: (target.kind == NotifyKind::Ntfy).then_some(title),
+        title: (target.kind == NotifyKind::Ntfy).then(|| header_text(&title)),
         body,
         json: target.kind != NotifyKind::Ntfy,
     }
+}
+
+/// A header's text: as it is when it is ASCII, else an RFC 2047 encoded word
+/// (`=?UTF-8?B?…?=`), which ntfy decodes in every header it reads. Raw UTF-8 in a header is
+/// outside HTTP's rules, and a proxy on the way may mangle or refuse it.
+fn header_text(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("=?UTF-8?B?{encoded}?=")
 }
 
 fn body(v: Value) -> Vec<u8> {
@@ -241,6 +258,7 @@ mod tests {
     use super::*;
     use crate::notify::change::sample;
 
+    /// A target that speaks English whatever the run's language, as the expectations do.
     fn target(kind: NotifyKind, url: &str) -> NotifyTarget {
         NotifyTarget {
             name: "t".into(),
@@ -249,6 +267,14 @@ mod tests {
             secret: None,
             statuses: None,
             include_code: false,
+            lang: Some(Lang::En),
+        }
+    }
+
+    fn chinese(kind: NotifyKind, url: &str) -> NotifyTarget {
+        NotifyTarget {
+            lang: Some(Lang::Zh),
+            ..target(kind, url)
         }
     }
 
@@ -344,13 +370,114 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_target_reads_chinese_in_every_human_kind() {
+        let now = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+        let batch = [sample(1, "OPEN"), sample(2, "CLOSE")];
+        let lines = "DEV-PC-001（erin）：WAIT_USER_CONFIRM → OPEN，邀请码请在 assist 中查看\n\
+                     DEV-PC-002（erin）：WAIT_USER_CONFIRM → CLOSE";
+        let sent = |kind, url| {
+            let out = request(&chinese(kind, url), None, &batch, now);
+            (out.body, out.title)
+        };
+        let json = |bytes: Vec<u8>| serde_json::from_slice::<Value>(&bytes).unwrap();
+        let (wecom, _) = sent(NotifyKind::Wecom, "https://qyapi.weixin.qq.com/x?key=k");
+        assert_eq!(
+            json(wecom),
+            json!({"msgtype": "text", "text": {"content": lines}})
+        );
+        let (feishu, _) = sent(NotifyKind::Feishu, "https://open.feishu.cn/x");
+        assert_eq!(
+            json(feishu),
+            json!({"msg_type": "text", "content": {"text": lines}})
+        );
+        let (ding, _) = sent(NotifyKind::Dingtalk, "https://oapi.dingtalk.com/x");
+        assert_eq!(
+            json(ding),
+            json!({"msgtype": "text", "text": {"content": lines}})
+        );
+        let (slack, _) = sent(NotifyKind::Slack, "https://hooks.slack.com/x");
+        assert_eq!(json(slack), json!({ "text": lines }));
+        let (ntfy, title) = sent(NotifyKind::Ntfy, "https://ntfy.sh/topic");
+        assert_eq!(String::from_utf8(ntfy).unwrap(), lines);
+        // "assist：2 个变化", as an RFC 2047 encoded word: a header carries ASCII.
+        assert_eq!(
+            title.as_deref(),
+            Some("=?UTF-8?B?YXNzaXN077yaMiDkuKrlj5jljJY=?=")
+        );
+        let one = request(
+            &chinese(NotifyKind::Ntfy, "https://ntfy.sh/topic"),
+            None,
+            &batch[..1],
+            now,
+        );
+        let word = one.title.unwrap();
+        let inner = word.strip_prefix("=?UTF-8?B?").unwrap().strip_suffix("?=");
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(inner.unwrap())
+            .unwrap();
+        assert_eq!(String::from_utf8(decoded).unwrap(), "assist：1 个变化");
+    }
+
+    #[test]
+    fn the_webhooks_json_is_the_same_bytes_in_every_language() {
+        let now = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+        let url = "https://example.com/hook";
+        let batch = [sample(1, "OPEN")];
+        let en = request(&target(NotifyKind::Webhook, url), None, &batch, now);
+        let zh = request(&chinese(NotifyKind::Webhook, url), None, &batch, now);
+        assert_eq!((en.body, en.title), (zh.body.clone(), zh.title));
+        assert!(!String::from_utf8(zh.body).unwrap().contains("变化"));
+        let en = test_request(&target(NotifyKind::Webhook, url), None, now);
+        let zh = test_request(&chinese(NotifyKind::Webhook, url), None, now);
+        assert_eq!(en.body, zh.body);
+        assert_eq!(
+            String::from_utf8(zh.body).unwrap(),
+            r#"{"event":"test","text":"assist: a test message to \"t\" from `assist config check --notify`"}"#
+        );
+    }
+
+    #[test]
+    fn the_test_message_is_in_the_targets_language() {
+        let now = jiff::Timestamp::from_second(1_700_000_000).unwrap();
+        let url = "https://qyapi.weixin.qq.com/x?key=k";
+        let text = |t: &NotifyTarget| {
+            let v: Value = serde_json::from_slice(&test_request(t, None, now).body).unwrap();
+            v["text"]["content"].as_str().unwrap().to_string()
+        };
+        assert_eq!(
+            text(&target(NotifyKind::Wecom, url)),
+            "assist: a test message to \"t\" from `assist config check --notify`"
+        );
+        assert_eq!(
+            text(&chinese(NotifyKind::Wecom, url)),
+            "assist：这是 `assist config check --notify` 发给 \"t\" 的测试消息"
+        );
+        let ntfy = |t: &NotifyTarget| test_request(t, None, now).title.unwrap();
+        assert_eq!(
+            ntfy(&target(NotifyKind::Ntfy, "https://ntfy.sh/x")),
+            "assist: test"
+        );
+        assert!(ntfy(&chinese(NotifyKind::Ntfy, "https://ntfy.sh/x")).starts_with("=?UTF-8?B?"));
+    }
+
+    #[test]
     fn a_batch_stops_where_the_text_limit_would_be_passed() {
-        let t = target(NotifyKind::Wecom, "https://qyapi.weixin.qq.com/x?key=k");
+        let url = "https://qyapi.weixin.qq.com/x?key=k";
         let many: Vec<Change> = (0..100).map(|n| sample(n, "OPEN")).collect();
-        let n = batch_len(&t, &many);
-        assert!(n > 1 && n < 100, "{n}");
-        assert!(text(&t, &many[..n]).len() <= 2048);
-        assert!(text(&t, &many[..n + 1]).len() > 2048 || text(&t, &many[..n + 1]).ends_with('…'));
+        // A Chinese line is longer in bytes (three a character): fewer go into one message.
+        let mut fits = Vec::new();
+        for t in [
+            target(NotifyKind::Wecom, url),
+            chinese(NotifyKind::Wecom, url),
+        ] {
+            let n = batch_len(&t, &many);
+            assert!(n > 1 && n < 100, "{n}");
+            assert!(text(&t, &many[..n]).len() <= 2048);
+            let more = text(&t, &many[..n + 1]);
+            assert!(more.len() > 2048 || more.ends_with('…'));
+            fits.push(n);
+        }
+        assert!(fits[1] < fits[0], "{fits:?}");
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod lang_rest;
 mod lifecycle;
 mod none;
 mod notify;
+mod notify_zh;
 mod panic;
 mod prometheus;
 mod quota;

@@ -16,7 +16,7 @@ use crate::common::*;
 
 /// One request the receiver took.
 #[derive(Debug, Clone)]
-struct Got {
+pub(crate) struct Got {
     /// Path and query, as sent.
     target: String,
     headers: Vec<(String, String)>,
@@ -24,22 +24,22 @@ struct Got {
 }
 
 impl Got {
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("{e}: {:?}", self.text()))
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
 
-    fn path(&self) -> &str {
+    pub(crate) fn path(&self) -> &str {
         self.target.split('?').next().unwrap_or("")
     }
 
@@ -53,8 +53,8 @@ impl Got {
 
 /// A tiny HTTP/1.1 server: one request a connection, answered from `answers` (then 200 with
 /// `{"errcode":0,"errmsg":"ok"}`), every request recorded.
-struct Receiver {
-    url: String,
+pub(crate) struct Receiver {
+    pub(crate) url: String,
     got: Arc<Mutex<Vec<Got>>>,
     answers: Arc<Mutex<VecDeque<(u16, String)>>>,
     /// Answer every request with this when set (a target that is down).
@@ -62,7 +62,7 @@ struct Receiver {
 }
 
 impl Receiver {
-    fn start() -> Receiver {
+    pub(crate) fn start() -> Receiver {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let got = Arc::new(Mutex::new(Vec::new()));
@@ -91,7 +91,7 @@ impl Receiver {
         }
     }
 
-    fn got(&self) -> Vec<Got> {
+    pub(crate) fn got(&self) -> Vec<Got> {
         self.got.lock().unwrap().clone()
     }
 
@@ -158,7 +158,7 @@ const DINGTALK_SECRET: &str = "SECdingtalk-do-not-print";
 const WECOM_KEY: &str = "wecom-key-do-not-print";
 
 /// A profile for the simulator plus one `[notify.KIND]` target of each kind at the receiver.
-fn config_with_targets(env: &Env, sim: &Sim, r: &Receiver, extra: &str) {
+pub(crate) fn config_with_targets(env: &Env, sim: &Sim, r: &Receiver, extra: &str) {
     let u = &r.url;
     env.write_config(&format!(
         "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nauth = \"aksk\"\nak = \"{AK}\"\nsk = \"{SK}\"\n\
@@ -173,7 +173,7 @@ fn config_with_targets(env: &Env, sim: &Sim, r: &Receiver, extra: &str) {
 }
 
 /// The one line a change of `event` (a `watch -o json` object) is told as.
-fn line_of(event: &Value, code: bool) -> String {
+pub(crate) fn line_of(event: &Value, code: bool) -> String {
     let mut line = format!(
         "{} ({}): {}",
         event["computer_name"].as_str().unwrap(),
