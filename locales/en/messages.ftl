@@ -234,3 +234,7 @@ notify-title = assist: { $count } changes
 ## `config check --notify NAME`
 notify-test = assist: a test message to "{ $target }" from `assist config check --notify`
 notify-test-title = assist: test
+
+# The profile's lang key (config/mod.rs)
+err-profile-lang = `lang = "{ $value }"` in profile "{ $profile }" of { $path } is not a language assist speaks
+hint-profile-lang = write lang = "en" (English) or lang = "zh" (简体中文), or leave it out

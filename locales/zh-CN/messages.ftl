@@ -234,3 +234,7 @@ notify-title = assist：{ $count } 个变化
 ## `config check --notify NAME`
 notify-test = assist：这是 `assist config check --notify` 发给 "{ $target }" 的测试消息
 notify-test-title = assist：测试消息
+
+# The profile's lang key (config/mod.rs)
+err-profile-lang = { $path } 中配置档 "{ $profile }" 的 `lang = "{ $value }"` 不是 assist 支持的语言
+hint-profile-lang = 请写 lang = "en"（English）或 lang = "zh"（简体中文），或者不写

@@ -305,13 +305,13 @@ fn lang_of(
     match Lang::named(word) {
         Some(lang) => Ok(Some(sourced(lang, profile_source(&p.value, path)))),
         None => Err(ConfigError::invalid(
-            format!(
-                "`lang = \"{}\"` in profile \"{}\" of {} is not a language assist speaks",
-                crate::text::sanitize(word),
-                p.value,
-                path.display()
+            msg!(
+                "err-profile-lang",
+                value = word,
+                profile = &p.value,
+                path = path.display()
             ),
-            "write lang = \"en\" (English) or lang = \"zh\" (简体中文), or leave it out",
+            msg!("hint-profile-lang"),
         )),
     }
 }

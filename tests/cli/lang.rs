@@ -158,6 +158,19 @@ fn a_language_assist_does_not_speak_is_refused() {
             path.display()
         )
     );
+    // Said in the language the locale chose, since the profile's own is the one refused.
+    let out = assert_error(
+        env.cmd().env("LANG", "zh_CN.UTF-8").args(["cancel", &id]),
+        3,
+        &[],
+    );
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "错误：{} 中配置档 \"default\" 的 `lang = \"fr\"` 不是 assist 支持的语言\n  建议：请写 lang = \"en\"（English）或 lang = \"zh\"（简体中文），或者不写\n",
+            path.display()
+        )
+    );
     assert_nothing_changed(&sim);
 }
 
