@@ -28,6 +28,16 @@ cfg-demo-secrets = built in (local simulator)
 
 ## Durations and rates refused (src/units.rs maps the units crate's kinds)
 units-not-a-duration = "{ $text }" is not a duration ({ $why }); write it like 500ms, 5s, 2m or 1h
+# What was wrong with it, as far as it can be told simply: the words other languages say in
+# place of the parser's own explanation, which English shows as it came (`why` above). Nothing
+# for what cannot be told simply: the examples say how to write one.
+units-flaw = { $flaw ->
+    [empty] it is empty
+    [no-number] it has no number
+    [no-unit] its number has no unit
+    [unit] "{ $unit }" is not a unit
+   *[other] {""}
+}
 units-negative = "{ $text }" is not a duration (it is negative); write it like 500ms, 5s, 2m or 1h
 units-zero = "{ $text }" is zero; give a positive duration
 units-too-long-days = "{ $text }" is longer than the limit of { $days } days

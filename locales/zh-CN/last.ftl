@@ -27,7 +27,15 @@ cfg-auth-none = （无）
 cfg-demo-secrets = 内置（本地模拟器）
 
 ## 被拒绝的时长与速率（src/units.rs 映射 units crate 的错误种类）
-units-not-a-duration = "{ $text }" 不是时长（{ $why }）；请写成 500ms、5s、2m 或 1h 这样的形式
+units-not-a-duration = "{ $text }" 不是时长{ $why }；请写成 500ms、5s、2m 或 1h 这样的形式
+# 说不清错在哪里时，只给出写法示例：括号在这里，不在上面的句子里。
+units-flaw = { $flaw ->
+    [empty] （它是空的）
+    [no-number] （其中没有数字）
+    [no-unit] （数字后面没有单位）
+    [unit] （"{ $unit }" 不是时间单位）
+   *[other] {""}
+}
 units-negative = "{ $text }" 不是时长（它是负数）；请写成 500ms、5s、2m 或 1h 这样的形式
 units-zero = "{ $text }" 为零；请给出一个正的时长
 units-too-long-days = "{ $text }" 超过了 { $days } 天的上限

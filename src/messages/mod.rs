@@ -34,12 +34,17 @@ struct Arg {
     /// A message quoted whole (an error's words): said in the language of the sentence around
     /// it, so a Chinese warning never quotes an English error; `value` is its English text.
     quoted: Option<Box<Message>>,
+    /// `value` is a source's own English words (a library's): English shows them, every
+    /// other language says `quoted` instead.
+    english_given: bool,
 }
 
 impl Arg {
     fn shown(&self, lang: Lang) -> String {
         if let Some(quoted) = &self.quoted {
-            return quoted.render_in(lang);
+            if !(self.english_given && lang == Lang::En) {
+                return quoted.render_in(lang);
+            }
         }
         if self.lines {
             crate::text::sanitize_lines(&self.value)
@@ -73,6 +78,7 @@ impl Message {
             value: value.to_string(),
             lines: false,
             quoted: None,
+            english_given: false,
         });
         self
     }
@@ -85,6 +91,7 @@ impl Message {
             value: value.to_string(),
             lines: true,
             quoted: None,
+            english_given: false,
         });
         self
     }
@@ -97,6 +104,21 @@ impl Message {
             value: quoted.render_in(Lang::En),
             lines: false,
             quoted: Some(Box::new(quoted)),
+            english_given: false,
+        });
+        self
+    }
+
+    /// Adds, for `{name}`, a library's own English words (`english`, shown as they came in
+    /// English and so in every log) that another language says in the catalogue's words
+    /// (`said`): where the library is precise in its own terms, the others say it simply.
+    pub fn translated(mut self, name: &'static str, english: impl Display, said: Message) -> Self {
+        self.args.push(Arg {
+            name,
+            value: english.to_string(),
+            lines: false,
+            quoted: Some(Box::new(said)),
+            english_given: true,
         });
         self
     }
@@ -412,6 +434,20 @@ mod tests {
         assert_eq!(
             m.render_in(Lang::Zh),
             "无需取消：云桌面 d-1 没有活动的远程协助"
+        );
+    }
+
+    #[test]
+    fn a_translated_value_is_the_library_s_in_english_and_the_catalogue_s_elsewhere() {
+        let said = msg!("units-flaw", flaw = "no-number", unit = "");
+        let m = msg!("units-not-a-duration", text = "abc").translated("why", "jiff\x1b", said);
+        assert_eq!(
+            m.render_in(Lang::En),
+            "\"abc\" is not a duration (jiff\\u{1b}); write it like 500ms, 5s, 2m or 1h"
+        );
+        assert_eq!(
+            m.render_in(Lang::Zh),
+            "\"abc\" 不是时长（其中没有数字）；请写成 500ms、5s、2m 或 1h 这样的形式"
         );
     }
 
