@@ -281,11 +281,7 @@ impl Diagnose for LogError {
     }
 
     fn message(&self) -> Option<Message> {
-        Some(msg!(
-            "err-audit-log",
-            path = self.path.display(),
-            reason = &self.source
-        ))
+        Some(LogError::message(self))
     }
 
     fn hint(&self) -> Option<Message> {
@@ -411,7 +407,7 @@ mod tests {
             Box::new(|| {
                 let e = ConfigError::Read {
                     path: path(),
-                    reason: "denied".into(),
+                    reason: crate::messages::os_error(&std::io::Error::from_raw_os_error(13)),
                 };
                 (Diagnose::message(&e), e.to_string())
             }),

@@ -12,10 +12,12 @@
 mod catalogue;
 pub mod lang;
 pub(crate) mod message;
+mod os;
 
 pub use lang::Lang;
 pub(crate) use message::msg;
 pub use message::{text_of, worded, Message, Worded};
+pub use os::os_error;
 
 use std::io::Write;
 

@@ -2,6 +2,8 @@
 //! reason by its kind with the system's error number, a refused file's reason, and why a
 //! duration is not one, while English keeps the system's and jiff's own words.
 
+use assert_cmd::Command;
+
 use crate::common::*;
 
 #[test]
@@ -31,5 +33,159 @@ fn a_text_that_is_no_duration_says_what_is_wrong_in_chinese() {
          (failed to parse input in the \"friendly\" duration format: expected duration to start \
          with a unit value (a decimal integer) after an optional sign, but no integer was found); \
          write it like 500ms, 5s, 2m or 1h"
+    );
+}
+
+/// `text` with tempfile's random name (`.assist-metrics-Ab12Cd.tmp`) made `…`.
+fn tame(text: &str) -> String {
+    let Some((before, rest)) = text.split_once(".assist-metrics-") else {
+        return text.to_string();
+    };
+    let after = rest.split_once(".tmp").map_or(rest, |(_, after)| after);
+    format!("{before}.assist-metrics-….tmp{after}")
+}
+
+/// Runs `cmd` with `args` under `--lang zh`, then `--lang en`: each ends with `code`, and
+/// its stderr (temp names tamed) is exactly `zh`, then `en`.
+fn assert_both(cmd: impl Fn() -> Command, args: &[&str], code: i32, zh: &str, en: &str) {
+    for (lang, expected) in [("zh", zh), ("en", en)] {
+        let out = cmd()
+            .args([&["--lang", lang], args].concat())
+            .output()
+            .unwrap();
+        assert_secrets_kept(&out);
+        assert_eq!(
+            (out.status.code(), tame(&stderr(&out))),
+            (Some(code), expected.to_string()),
+            "--lang {lang}"
+        );
+    }
+}
+
+#[test]
+fn a_metrics_file_that_cannot_be_written_says_the_system_s_words_in_chinese() {
+    let (_sim, env) = setup(&[]);
+    let path = env.dir.path().join("missing").join("x.prom");
+    let p = path.display();
+    let tmp = format!(
+        "\"{}/.assist-metrics-….tmp\"",
+        path.parent().unwrap().display()
+    );
+    assert_both(
+        || env.cmd(),
+        &["sessions", "--metrics-file", path.to_str().unwrap()],
+        2,
+        &format!(
+            "错误：无法写入指标文件 {p}：没有这个文件或目录（系统错误 2），路径 {tmp}\n  建议：请给 \
+             --metrics-file 一个位于已存在且可写目录中的路径，例如 node_exporter 的 \
+             --collector.textfile.directory\n"
+        ),
+        &format!(
+            "error: could not write the metrics file {p}: No such file or directory (os error 2) \
+             at path {tmp}\n  hint: give --metrics-file a path in an existing directory you may \
+             write to, e.g. node_exporter's --collector.textfile.directory\n"
+        ),
+    );
+    // A watch says it as a warning and goes on.
+    let watch = [
+        "watch",
+        OPEN_DESKTOP,
+        "--once",
+        "-o",
+        "json",
+        "--metrics-file",
+    ];
+    assert_both(
+        || env.cmd(),
+        &[&watch[..], &[path.to_str().unwrap()]].concat(),
+        0,
+        &format!(
+            "警告：无法写入指标文件 {p}：没有这个文件或目录（系统错误 2），路径 {tmp}（监视继续；每轮都会重试）\n"
+        ),
+        &format!(
+            "warning: could not write the metrics file {p}: No such file or directory (os error \
+             2) at path {tmp} (the watch goes on; tried again each round)\n"
+        ),
+    );
+}
+
+#[test]
+fn a_file_of_ids_that_cannot_be_read_says_why_in_chinese() {
+    let (_sim, env) = setup(&[]);
+    let missing = env.dir.path().join("ids.txt");
+    let m = missing.display();
+    assert_both(
+        || env.cmd(),
+        &["watch", "--file", missing.to_str().unwrap()],
+        2,
+        &format!("错误：无法从 {m} 读取桌面 ID：没有这个文件或目录（系统错误 2）\n"),
+        &format!(
+            "error: cannot read desktop IDs from {m}: No such file or directory (os error 2)\n"
+        ),
+    );
+    // A directory opens, and its read fails: the cause line under the error.
+    let dir = env.dir.path();
+    let d = dir.display();
+    assert_both(
+        || env.cmd(),
+        &["watch", "--file", dir.to_str().unwrap()],
+        1,
+        &format!("错误：无法从 {d} 读取桌面 ID\n  原因：这是一个目录（系统错误 21）\n"),
+        &format!(
+            "error: cannot read desktop IDs from {d}\n  cause: Is a directory (os error 21)\n"
+        ),
+    );
+}
+
+#[test]
+fn a_message_on_stdin_that_is_not_text_says_so_in_chinese() {
+    let (_sim, env) = setup(&[]);
+    let cmd = || {
+        let mut cmd = env.cmd();
+        cmd.write_stdin(b"\xff\xfe".to_vec());
+        cmd
+    };
+    assert_both(
+        cmd,
+        &["message", OPEN_DESKTOP, "-"],
+        2,
+        "错误：无法从标准输入读取消息：内容不是有效的 UTF-8 文本\n",
+        "error: could not read the message from stdin: stream did not contain valid UTF-8\n",
+    );
+}
+
+#[test]
+fn settings_files_under_a_file_say_not_a_directory_in_chinese() {
+    let env = Env::new();
+    let file = env.dir.path().join("plain");
+    std::fs::write(&file, "").unwrap();
+    let config = file.join("config.toml");
+    let c = config.display();
+    assert_both(
+        || env.cmd(),
+        &["--config", config.to_str().unwrap(), "desktops"],
+        3,
+        &format!("错误：无法读取配置文件 {c}：不是目录（系统错误 20）\n"),
+        &format!("error: cannot read the config file {c}: Not a directory (os error 20)\n"),
+    );
+    let credentials = file.join("credentials");
+    let c = credentials.display();
+    let sdk = || {
+        let mut cmd = env.cmd_default_location();
+        cmd.env("HUAWEICLOUD_SDK_CREDENTIALS_FILE", &credentials);
+        cmd
+    };
+    assert_both(
+        sdk,
+        &["desktops"],
+        3,
+        &format!(
+            "错误：无法读取 SDK 凭证文件 {c}：不是目录（系统错误 20）\n  建议：请修正或删除它（或 \
+             HUAWEICLOUD_SDK_CREDENTIALS_FILE）\n"
+        ),
+        &format!(
+            "error: cannot read the SDK credentials file {c}: Not a directory (os error 20)\n  \
+             hint: fix or remove it (or HUAWEICLOUD_SDK_CREDENTIALS_FILE)\n"
+        ),
     );
 }
