@@ -168,12 +168,9 @@ impl Log {
             source,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            crate::files::check_dir(dir).map_err(|e| {
-                fail(std::io::Error::new(
-                    std::io::ErrorKind::PermissionDenied,
-                    e.to_string(),
-                ))
-            })?;
+            // The unsafe directory travels whole, for its words in the run's language.
+            crate::files::check_dir(dir)
+                .map_err(|e| fail(std::io::Error::new(std::io::ErrorKind::PermissionDenied, e)))?;
             crate::files::create_private_dir(dir).map_err(fail)?;
         }
         let file = crate::files::open_append(path).map_err(fail)?;

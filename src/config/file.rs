@@ -163,7 +163,8 @@ pub fn text_to_edit(path: &Path) -> Result<String, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(String::new()),
         Err(e) => return Err(unreadable(os_error(&e))),
     };
-    crate::files::check_owner(&file, path).map_err(|e| unreadable(msg!("error", error = e.why)))?;
+    crate::files::check_owner(&file, path)
+        .map_err(|e| unreadable(crate::messages::unsafe_why(&e.why)))?;
     Ok(text)
 }
 

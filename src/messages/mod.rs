@@ -17,7 +17,7 @@ mod os;
 pub use lang::Lang;
 pub(crate) use message::msg;
 pub use message::{text_of, worded, Message, Worded};
-pub use os::os_error;
+pub use os::{os_error, unsafe_file, unsafe_why};
 
 use std::io::Write;
 

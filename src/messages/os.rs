@@ -1,9 +1,11 @@
 //! What the system says, in the run's language: an `std::io::Error` worded by its kind, with
-//! the system's error number; in English the error's own text, byte for byte.
+//! the system's error number, and the files room's reasons (a refused open, an unsafe file)
+//! said from the catalogue; in English each is its own text, byte for byte.
 
 use std::io::{Error, ErrorKind};
 
 use super::message::{msg, Message};
+use crate::files::{Refused, Special, Unsafe, What, Why};
 
 /// The kinds the catalogue words (`os-error` in `locales/*/os.ftl`), by the name its select
 /// takes. A kind not here keeps the system's English words in every language.
@@ -51,8 +53,18 @@ const NOT_UTF8: &str = "stream did not contain valid UTF-8";
 /// An I/O error's words: in English its own text (`No such file or directory (os error 2)`),
 /// in another language the catalogue's words for its kind with the system's error number
 /// (`没有这个文件或目录（系统错误 2）`). A kind without words keeps the system's English words;
-/// an error of the program's own (a text, no number) keeps its text.
+/// an error of the program's own (a text, no number) keeps its text, but for the files
+/// room's reasons (a refused open, an unsafe file), which have words of their own.
 pub fn os_error(e: &Error) -> Message {
+    // The files room's own reasons travel inside an I/O error: said as themselves.
+    if let Some(inner) = e.get_ref() {
+        if let Some(refused) = inner.downcast_ref::<Refused>() {
+            return refused_said(refused);
+        }
+        if let Some(planted) = inner.downcast_ref::<Unsafe>() {
+            return unsafe_file(planted);
+        }
+    }
     let text = e.to_string();
     match system_part(&text) {
         // The system's error, maybe inside a library's (tempfile adds ` at path "…"`).
@@ -108,10 +120,55 @@ fn name_of(kind: ErrorKind, code: Option<i32>) -> &'static str {
         .map_or("other", |(_, name)| name)
 }
 
+/// An unsafe file or directory: its path, and why.
+pub fn unsafe_file(u: &Unsafe) -> Message {
+    let path = u.path.display().to_string();
+    msg!("err-file-unsafe", path = path).quote("why", unsafe_why(&u.why))
+}
+
+/// Why a file or directory is unsafe.
+pub fn unsafe_why(why: &Why) -> Message {
+    let what = |w: &What| match w {
+        What::CacheDir => msg!("file-what-cache-dir"),
+        What::CacheFile => msg!("file-what-cache-file"),
+    };
+    match why {
+        Why::Owner(uid) => msg!("file-unsafe-owner", uid = uid),
+        Why::Foreign(w, uid) => msg!("file-unsafe-foreign", uid = uid).quote("what", what(w)),
+        Why::Writable(w, mode) => msg!("file-unsafe-writable", mode = mode).quote("what", what(w)),
+        Why::OpenDir(mode) => msg!("file-unsafe-dir", mode = mode),
+        Why::Io(e) => os_error(e),
+        Why::CacheBut(r) => msg!("file-unsafe-cache-but").quote("why", refused_said(r)),
+    }
+}
+
+/// Why an open refused its file.
+fn refused_said(r: &Refused) -> Message {
+    match r {
+        Refused::NotRegular(what) => msg!("file-refused-not-regular", what = special(*what)),
+        Refused::Owner(uid) => msg!("file-unsafe-owner", uid = uid),
+        Refused::Link => msg!("file-refused-link"),
+        Refused::Unresolved(e) => msg!("file-refused-unresolved").quote("error", os_error(e)),
+    }
+}
+
+/// The catalogue's name of what stands where a regular file was wanted.
+fn special(what: Special) -> &'static str {
+    match what {
+        Special::Directory => "directory",
+        Special::Fifo => "fifo",
+        Special::CharDevice => "char-device",
+        Special::BlockDevice => "block-device",
+        Special::Socket => "socket",
+        Special::Other => "other",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::messages::Lang;
+    use std::sync::Arc;
 
     fn both(e: &Error) -> (String, String) {
         let said = os_error(e);
@@ -186,5 +243,69 @@ mod tests {
             );
             assert_eq!(said.render_in(Lang::En), "ENGLISH", "{name}");
         }
+    }
+
+    /// In English each reason is its `Display` text; in Chinese, words of its own.
+    #[test]
+    fn each_reason_is_its_text_in_english_and_chinese_in_chinese() {
+        let missing = || Arc::new(std::io::Error::from(std::io::ErrorKind::NotFound));
+        let cases = [
+            (
+                Refused::NotRegular(Special::Fifo),
+                "它是命名管道（FIFO），不是普通文件",
+            ),
+            (
+                Refused::NotRegular(Special::CharDevice),
+                "它是字符设备，不是普通文件",
+            ),
+            (
+                Refused::NotRegular(Special::Directory),
+                "它是目录，不是普通文件",
+            ),
+            (
+                Refused::Owner(65534),
+                "它属于另一个用户（uid 65534），既不属于当前用户也不属于 root",
+            ),
+            (Refused::Link, "这是符号链接，assist 在此处不跟随符号链接"),
+            (
+                Refused::Unresolved(missing()),
+                "它是符号链接，但无法解析其目标（没有这个文件或目录）",
+            ),
+        ];
+        for (r, zh) in cases {
+            assert_eq!(refused_said(&r).render_in(Lang::En), r.to_string());
+            assert_eq!(refused_said(&r).render_in(Lang::Zh), zh, "{r}");
+        }
+        for what in [Special::BlockDevice, Special::Socket, Special::Other] {
+            let r = Refused::NotRegular(what);
+            assert_eq!(refused_said(&r).render_in(Lang::En), r.to_string());
+        }
+        let cache = Why::CacheBut(Refused::NotRegular(Special::Fifo));
+        assert_eq!(unsafe_why(&cache).render_in(Lang::En), cache.to_string());
+        assert_eq!(
+            unsafe_why(&cache).render_in(Lang::Zh),
+            "缓存文件，但它是命名管道（FIFO），不是普通文件"
+        );
+        let io = Why::Io(missing());
+        assert_eq!(unsafe_why(&io).render_in(Lang::Zh), "没有这个文件或目录");
+    }
+
+    /// An unsafe file carried inside an I/O error (the audit log's directory) is said whole.
+    #[test]
+    fn an_unsafe_file_inside_an_io_error_keeps_its_words() {
+        let u = Unsafe {
+            path: "/tmp/open".into(),
+            why: Why::OpenDir("777".into()),
+        };
+        let text = u.to_string();
+        let e = std::io::Error::new(std::io::ErrorKind::PermissionDenied, u);
+        assert_eq!(os_error(&e).render_in(Lang::En), text);
+        assert!(
+            os_error(&e)
+                .render_in(Lang::Zh)
+                .starts_with("/tmp/open：所有用户都可写入此目录（权限 777）"),
+            "{}",
+            os_error(&e).render_in(Lang::Zh)
+        );
     }
 }

@@ -189,3 +189,84 @@ fn settings_files_under_a_file_say_not_a_directory_in_chinese() {
         ),
     );
 }
+
+/// Why a file was refused (a FIFO, a device, another user's, a directory anyone may write to)
+/// is Chinese too: the audit log's and the config file's.
+#[cfg(unix)]
+#[test]
+fn a_refused_audit_log_or_config_says_why_in_chinese() {
+    use crate::hardening::{give_to_nobody, mkfifo};
+    let (sim, env) = setup(&["--desktops", "1"]);
+    let dir = env.dir.path();
+    let fifo = dir.join("audit.fifo");
+    mkfifo(&fifo);
+    let foreign = dir.join("foreign.jsonl");
+    std::fs::write(&foreign, "").unwrap();
+    give_to_nobody(&foreign);
+    let open = dir.join("open");
+    std::fs::create_dir(&open).unwrap();
+    set_mode(&open, 0o777);
+    let o = open.display();
+    let cases = [
+        (
+            fifo.clone(),
+            "它是命名管道（FIFO），不是普通文件".to_string(),
+            "it is a FIFO (named pipe), not a regular file".to_string(),
+        ),
+        (
+            "/dev/full".into(),
+            "它是字符设备，不是普通文件".into(),
+            "it is a character device, not a regular file".into(),
+        ),
+        (
+            foreign,
+            "它属于另一个用户（uid 65534），既不属于当前用户也不属于 root".into(),
+            "it belongs to another user (uid 65534), neither to this one nor to root".into(),
+        ),
+        (
+            open.join("audit.jsonl"),
+            format!(
+                "{o}：所有用户都可写入此目录（权限 777）且未设置粘滞位，其他用户可能替换或重定向其中的文件"
+            ),
+            format!(
+                "{o}: every user may write to this directory (mode 777) and it is not sticky, so \
+                 another user could replace or redirect the files in it"
+            ),
+        ),
+    ];
+    let id = generated_id(1);
+    for (log, zh, en) in cases {
+        let l = log.display();
+        env.write_config(&format!(
+            "[profiles.default]\nendpoint = \"{}\"\nproject_id = \"{PROJECT}\"\nak = \"{AK}\"\nsk = \"{SK}\"\naudit_log = \"{l}\"\n",
+            sim.url,
+        ));
+        assert_both(
+            || env.cmd(),
+            &["cancel", &id, "--ticket", "INC-5"],
+            3,
+            // The log's error quotes its reason, then names it as its cause (as before).
+            &format!(
+                "错误：无法写入审计日志 {l}：{zh}\n  原因：{zh}\n  建议：请修正该文件或其目录（或在配置档中\
+                 设置 `audit_log = \"/path\"`）；`--no-audit` 会使更改不被记录\n"
+            ),
+            &format!(
+                "error: the audit log {l} cannot be written: {en}\n  cause: {en}\n  hint: fix the \
+                 file or its directory (or `audit_log = \"/path\"` in the profile); `--no-audit` \
+                 makes the change unrecorded\n"
+            ),
+        );
+    }
+    assert_nothing_changed(&sim);
+    // A config file that is a FIFO is refused at once, never waited on.
+    let config = dir.join("config.fifo");
+    mkfifo(&config);
+    let c = config.display();
+    assert_both(
+        || env.cmd(),
+        &["--config", config.to_str().unwrap(), "desktops"],
+        3,
+        &format!("错误：无法读取配置文件 {c}：它是命名管道（FIFO），不是普通文件\n"),
+        &format!("error: cannot read the config file {c}: it is a FIFO (named pipe), not a regular file\n"),
+    );
+}
