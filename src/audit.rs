@@ -152,6 +152,14 @@ pub struct LogError {
     pub source: std::io::Error,
 }
 
+impl LogError {
+    /// The words of the error (English: its `Display` text): a warning quotes them whole.
+    pub fn message(&self) -> Message {
+        msg!("err-audit-log", path = self.path.display())
+            .quote("reason", crate::messages::os_error(&self.source))
+    }
+}
+
 impl Log {
     /// Opens (creating it 0600, its directory 0700) without following a symbolic link.
     pub fn open(path: &Path) -> Result<Log, LogError> {
@@ -160,12 +168,9 @@ impl Log {
             source,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            crate::files::check_dir(dir).map_err(|e| {
-                fail(std::io::Error::new(
-                    std::io::ErrorKind::PermissionDenied,
-                    e.to_string(),
-                ))
-            })?;
+            // The unsafe directory travels whole, for its words in the run's language.
+            crate::files::check_dir(dir)
+                .map_err(|e| fail(std::io::Error::new(std::io::ErrorKind::PermissionDenied, e)))?;
             crate::files::create_private_dir(dir).map_err(fail)?;
         }
         let file = crate::files::open_append(path).map_err(fail)?;
@@ -551,5 +556,26 @@ mod tests {
         let odd = old.replace("\"CLOSE\"", "\"PAUSED\"");
         let e: Entry = serde_json::from_str(&odd).unwrap();
         assert_eq!(serde_json::to_string(&e).unwrap(), odd);
+    }
+
+    /// A warning quotes the error whole: English is its text, Chinese says the system's error
+    /// in Chinese too (the run's language throughout the line).
+    #[cfg(unix)]
+    #[test]
+    fn a_log_error_says_the_system_s_words_in_the_sentence_s_language() {
+        use crate::messages::Lang;
+        let e = LogError {
+            path: PathBuf::from("/var/log/assist.jsonl"),
+            source: std::io::Error::from_raw_os_error(libc::ENOSPC),
+        };
+        let warning = msg!("audit-not-recorded").quote("error", e.message());
+        assert_eq!(
+            warning.render_in(Lang::En),
+            format!("{e}; this action is missing from the audit log")
+        );
+        assert_eq!(
+            warning.render_in(Lang::Zh),
+            "无法写入审计日志 /var/log/assist.jsonl：设备上没有剩余空间（系统错误 28）；审计日志中缺少此操作"
+        );
     }
 }

@@ -40,8 +40,8 @@ pub fn hint(err: &anyhow::Error) -> Option<Message> {
 }
 
 /// What one part of an error's chain says, in the catalogue's words (the run's language): a
-/// context message, or a typed error that has its words; `None` for an error of a library
-/// (its own English text is then shown as it is).
+/// context message, a typed error that has its words, or the system's error worded by its
+/// kind; `None` for an error of a library (its own English text is then shown as it is).
 pub fn words(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
     if let Some(context) = cause.downcast_ref::<Context>() {
         return Some(context.shown().clone());
@@ -51,6 +51,9 @@ pub fn words(cause: &(dyn std::error::Error + 'static)) -> Option<Message> {
     }
     if let Some(iam) = cause.downcast_ref::<crate::session::IamFailed>() {
         return Some(iam.message.clone());
+    }
+    if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+        return Some(crate::messages::os_error(io));
     }
     diagnosis(cause).and_then(|d| d.message())
 }

@@ -6,6 +6,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A file or directory that another user could redirect, and why: a kind, not a text, so
 /// the exit room says it in the run's language while its Display (logs, JSON) stays English.
@@ -27,12 +28,12 @@ pub enum Why {
     Writable(What, String),
     #[error("every user may write to this directory (mode {0}) and it is not sticky, so another user could replace or redirect the files in it")]
     OpenDir(String),
-    /// The file could not be examined: the system's words.
+    /// The file could not be examined: the system's error.
     #[error("{0}")]
-    Io(String),
-    /// A cache path that is not a regular file: the refusal's words.
+    Io(Arc<std::io::Error>),
+    /// A cache path that an open refused (not a regular file).
     #[error("a cache file, but {0}")]
-    CacheBut(String),
+    CacheBut(Refused),
 }
 
 /// What an unsafe file is for.
@@ -112,7 +113,7 @@ pub fn open_lock(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = open_checked(&mut options, path, true)?;
-    check_owner(&file, path).map_err(|e| refused(e.why.to_string()))?;
+    refuse_foreign(&file)?;
     Ok(file)
 }
 
@@ -125,25 +126,53 @@ pub fn open_append(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = open_checked(&mut options, path, true)?;
-    check_owner(&file, path).map_err(|e| refused(e.why.to_string()))?;
+    refuse_foreign(&file)?;
     Ok(file)
 }
 
 /// Why a path was refused without being used (not a regular file, another user's): carried
-/// inside the `io::Error` an open returns, so callers keep their one error path.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Refused(pub String);
+/// inside the `io::Error` an open returns, so callers keep their one error path. A kind, not
+/// a text: the messages room says it in the run's language; Display is the English text.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Refused {
+    #[error("it is {0}, not a regular file")]
+    NotRegular(Special),
+    #[error("{}", Why::Owner(*.0))]
+    Owner(u32),
+    /// Where no open can refuse a link itself (not Unix), a look first refuses it.
+    #[cfg_attr(unix, allow(dead_code))]
+    #[error("a symbolic link, which assist does not follow here")]
+    Link,
+    /// A link written through (a config file kept elsewhere) whose target cannot be found.
+    #[error("it is a symbolic link whose target cannot be resolved ({0})")]
+    Unresolved(Arc<std::io::Error>),
+}
 
-fn refused(why: String) -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidInput, Refused(why))
+/// What is at a path instead of a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Special {
+    #[error("a directory")]
+    Directory,
+    #[error("a FIFO (named pipe)")]
+    Fifo,
+    #[error("a character device")]
+    CharDevice,
+    #[error("a block device")]
+    BlockDevice,
+    #[error("a socket")]
+    Socket,
+    #[error("something other than a file")]
+    Other,
+}
+
+fn refused(why: Refused) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, why)
 }
 
 /// The reason an open refused its file, if that is why it failed.
-pub fn refusal(e: &std::io::Error) -> Option<&str> {
+pub fn refusal(e: &std::io::Error) -> Option<&Refused> {
     e.get_ref()
         .and_then(|inner| inner.downcast_ref::<Refused>())
-        .map(|r| r.0.as_str())
 }
 
 /// Opens without blocking (O_NONBLOCK: a FIFO without a writer, or a reader, would hang the
@@ -152,7 +181,7 @@ pub fn refusal(e: &std::io::Error) -> Option<&str> {
 fn open_checked(options: &mut OpenOptions, path: &Path, nofollow: bool) -> std::io::Result<File> {
     flags(options, path, nofollow)?;
     let file = options.open(path).map_err(|e| explain_open(e, path))?;
-    check_regular(&file).map_err(refused)?;
+    check_regular(&file)?;
     blocking(&file)?;
     Ok(file)
 }
@@ -162,45 +191,53 @@ fn open_checked(options: &mut OpenOptions, path: &Path, nofollow: bool) -> std::
 fn explain_open(e: std::io::Error, path: &Path) -> std::io::Error {
     match std::fs::symlink_metadata(path) {
         Ok(m) if !m.is_file() && !m.file_type().is_symlink() && !m.is_dir() => {
-            refused(not_regular(&m.file_type()))
+            not_regular(&m.file_type())
         }
         _ => e,
     }
 }
 
 /// Refuses what is not a regular file, from the open handle: nothing can swap it afterwards.
-fn check_regular(file: &File) -> Result<(), String> {
-    let kind = file.metadata().map_err(|e| e.to_string())?.file_type();
+fn check_regular(file: &File) -> std::io::Result<()> {
+    let kind = file.metadata()?.file_type();
     if kind.is_file() {
         return Ok(());
     }
     Err(not_regular(&kind))
 }
 
-fn not_regular(kind: &std::fs::FileType) -> String {
+fn not_regular(kind: &std::fs::FileType) -> std::io::Error {
     let what = if kind.is_dir() {
-        "a directory"
+        Special::Directory
     } else {
         special_kind(kind)
     };
-    format!("it is {what}, not a regular file")
+    refused(Refused::NotRegular(what))
+}
+
+/// Refuses an open file that belongs to another user (neither this one nor root).
+fn refuse_foreign(file: &File) -> std::io::Result<()> {
+    match foreign_owner(file) {
+        Some(owner) => Err(refused(Refused::Owner(owner))),
+        None => Ok(()),
+    }
 }
 
 #[cfg(unix)]
-fn special_kind(kind: &std::fs::FileType) -> &'static str {
+fn special_kind(kind: &std::fs::FileType) -> Special {
     use std::os::unix::fs::FileTypeExt;
     match () {
-        _ if kind.is_fifo() => "a FIFO (named pipe)",
-        _ if kind.is_char_device() => "a character device",
-        _ if kind.is_block_device() => "a block device",
-        _ if kind.is_socket() => "a socket",
-        _ => "something other than a file",
+        _ if kind.is_fifo() => Special::Fifo,
+        _ if kind.is_char_device() => Special::CharDevice,
+        _ if kind.is_block_device() => Special::BlockDevice,
+        _ if kind.is_socket() => Special::Socket,
+        _ => Special::Other,
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_kind: &std::fs::FileType) -> &'static str {
-    "something other than a file"
+fn special_kind(_kind: &std::fs::FileType) -> Special {
+    Special::Other
 }
 
 #[cfg(unix)]
@@ -266,20 +303,14 @@ pub fn is_link_refused(e: &std::io::Error) -> bool {
     #[cfg(unix)]
     return e.raw_os_error() == Some(libc::ELOOP);
     #[cfg(not(unix))]
-    return e.kind() == std::io::ErrorKind::InvalidInput && e.to_string() == LINK_REFUSED;
+    return matches!(refusal(e), Some(Refused::Link));
 }
-
-#[cfg(not(unix))]
-const LINK_REFUSED: &str = "a symbolic link, which assist does not follow here";
 
 /// Without O_NOFOLLOW, a look first (a window remains, but no link is followed knowingly).
 #[cfg(not(unix))]
 fn refuse_link(path: &Path) -> std::io::Result<()> {
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            LINK_REFUSED,
-        )),
+        Ok(m) if m.file_type().is_symlink() => Err(refused(Refused::Link)),
         _ => Ok(()),
     }
 }
@@ -367,12 +398,8 @@ pub fn write_private_through_link(path: &Path, text: &str) -> std::io::Result<()
     if !is_link {
         return write_private(path, text);
     }
-    let target = std::fs::canonicalize(path).map_err(|e| {
-        std::io::Error::new(
-            e.kind(),
-            format!("it is a symbolic link whose target cannot be resolved ({e})"),
-        )
-    })?;
+    let target = std::fs::canonicalize(path)
+        .map_err(|e| std::io::Error::new(e.kind(), Refused::Unresolved(Arc::new(e))))?;
     write_private(&target, text)
 }
 

@@ -180,7 +180,8 @@ pub fn explained_quoting(
 
 /// What an error says when a note or a warning quotes it (`{ $error }`), as its `Display`
 /// says it but in the catalogue's words: the outermost part of the chain, like `{e}`.
-/// An error without words of its own (a library's) is quoted as it is.
+/// The system's error is worded by its kind; an error without words of its own (a
+/// library's) is quoted as it is.
 pub fn words_of(err: &anyhow::Error) -> Message {
     let top: &(dyn std::error::Error + 'static) = err.as_ref();
     if let Some(context) = top.downcast_ref::<Context>() {
@@ -191,6 +192,9 @@ pub fn words_of(err: &anyhow::Error) -> Message {
     }
     if let Some(api) = top.downcast_ref::<ApiError>() {
         return api.message();
+    }
+    if let Some(io) = top.downcast_ref::<std::io::Error>() {
+        return crate::messages::os_error(io);
     }
     Message::new("error").arg("error", err)
 }

@@ -256,7 +256,8 @@ fn lookup_project(
 
 fn warn_cache(result: std::io::Result<()>, dir: PathBuf) {
     if let Err(e) = result {
-        messages::warn(&msg!("cache-unwritable", dir = dir.display(), error = e));
+        let unwritable = msg!("cache-unwritable", dir = dir.display());
+        messages::warn(&unwritable.quote("error", messages::os_error(&e)));
     }
 }
 

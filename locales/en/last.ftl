@@ -7,10 +7,20 @@ file-unsafe-owner = it belongs to another user (uid { $uid }), neither to this o
 file-unsafe-foreign = a { $what } that belongs to another user (uid { $uid }): assist does not use it
 file-unsafe-writable = a { $what } that group or other users may write to (mode { $mode }): assist does not use it
 file-unsafe-dir = every user may write to this directory (mode { $mode }) and it is not sticky, so another user could replace or redirect the files in it
-file-unsafe-io = { $reason }
 file-unsafe-cache-but = a cache file, but { $why }
 file-what-cache-dir = cache directory
 file-what-cache-file = cache file
+# Why an open refused its file (src/files.rs `Refused`), said where an I/O error is quoted.
+file-refused-not-regular = it is { $what ->
+    [directory] a directory
+    [fifo] a FIFO (named pipe)
+    [char-device] a character device
+    [block-device] a block device
+    [socket] a socket
+   *[other] something other than a file
+}, not a regular file
+file-refused-link = a symbolic link, which assist does not follow here
+file-refused-unresolved = it is a symbolic link whose target cannot be resolved ({ $error })
 
 ## Where a secret comes from (src/auth/source.rs): -v credentials lines, config show
 secret-from-command = { $key }
@@ -28,6 +38,16 @@ cfg-demo-secrets = built in (local simulator)
 
 ## Durations and rates refused (src/units.rs maps the units crate's kinds)
 units-not-a-duration = "{ $text }" is not a duration ({ $why }); write it like 500ms, 5s, 2m or 1h
+# What was wrong with it, as far as it can be told simply: the words other languages say in
+# place of the parser's own explanation, which English shows as it came (`why` above). Nothing
+# for what cannot be told simply: the examples say how to write one.
+units-flaw = { $flaw ->
+    [empty] it is empty
+    [no-number] it has no number
+    [no-unit] its number has no unit
+    [unit] "{ $unit }" is not a unit
+   *[other] {""}
+}
 units-negative = "{ $text }" is not a duration (it is negative); write it like 500ms, 5s, 2m or 1h
 units-zero = "{ $text }" is zero; give a positive duration
 units-too-long-days = "{ $text }" is longer than the limit of { $days } days

@@ -117,12 +117,12 @@ impl Cache {
             Ok(Some((text, file))) => {
                 let meta = file
                     .metadata()
-                    .map_err(|e| unsafe_file(path, Why::Io(e.to_string())))?;
+                    .map_err(|e| unsafe_file(path, Why::Io(std::sync::Arc::new(e))))?;
                 crate::files::check_private(&meta, path, What::CacheFile)?;
                 Ok(Some(text))
             }
             Err(e) => match crate::files::refusal(&e) {
-                Some(why) => Err(unsafe_file(path, Why::CacheBut(why.to_string()))),
+                Some(why) => Err(unsafe_file(path, Why::CacheBut(why.clone()))),
                 None => Ok(None),
             },
             Ok(None) => Ok(None),

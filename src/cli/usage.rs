@@ -178,8 +178,8 @@ fn list(err: &clap::Error, kind: ContextKind) -> Vec<String> {
 fn refusal_said(refusal: &Refusal) -> Message {
     use assist_units::Error as E;
     match refusal {
-        Refusal::Units(E::NotADuration { text, why }) => {
-            msg!("units-not-a-duration", text = text, why = why)
+        Refusal::Units(E::NotADuration { text, why, flaw }) => {
+            msg!("units-not-a-duration", text = text).translated("why", why, flaw_said(flaw))
         }
         Refusal::Units(E::Negative { text }) => msg!("units-negative", text = text),
         Refusal::Units(E::Zero { text }) => msg!("units-zero", text = text),
@@ -193,6 +193,20 @@ fn refusal_said(refusal: &Refusal) -> Message {
         Refusal::Interval(text) => msg!("units-interval-short", text = text),
         Refusal::Rate(text) => msg!("units-rate", text = text),
     }
+}
+
+/// What was wrong with a text that is not a duration, in the catalogue's words (English
+/// keeps jiff's own explanation).
+fn flaw_said(flaw: &assist_units::Flaw) -> Message {
+    use assist_units::Flaw as F;
+    let (kind, unit) = match flaw {
+        F::Empty => ("empty", ""),
+        F::NoNumber => ("no-number", ""),
+        F::NoUnit => ("no-unit", ""),
+        F::Unit(unit) => ("unit", unit.as_str()),
+        F::Other => ("other", ""),
+    };
+    msg!("units-flaw", flaw = kind, unit = unit)
 }
 
 /// Over a limit: in whole days when it is whole days (the units crate's own wording).

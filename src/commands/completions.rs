@@ -15,7 +15,7 @@ use clap_complete::Shell;
 use clap_mangen::roff::{roman, Roff};
 use clap_mangen::Man;
 
-use crate::messages::{msg, worded, Lang};
+use crate::messages::{msg, os_error, worded, Lang};
 use crate::outcome::Outcome;
 
 /// The variable the scripts set to ask `assist` for completions (clap_complete's default).
@@ -50,8 +50,9 @@ const CONTRACT: &str = include_str!("../../docs/CONTRACT.md");
 /// version, without the commit: the committed pages stay the same from one commit to the next.
 pub fn write_all(dir: &Path) -> anyhow::Result<Outcome> {
     let zh_dir = dir.join("zh_CN");
-    std::fs::create_dir_all(&zh_dir)
-        .map_err(|e| worded(msg!("err-manpages-dir", dir = zh_dir.display(), error = e)))?;
+    std::fs::create_dir_all(&zh_dir).map_err(|e| {
+        worded(msg!("err-manpages-dir", dir = zh_dir.display()).quote("error", os_error(&e)))
+    })?;
     // The English pages in clap's own words whatever the run's language.
     let english = || {
         crate::cli::english()
@@ -62,8 +63,9 @@ pub fn write_all(dir: &Path) -> anyhow::Result<Outcome> {
     cmd.build();
     let zh = crate::cli::help::localize(english(), Lang::Zh);
     for (cmd, dir, lang) in [(&cmd, dir, Lang::En), (&zh, zh_dir.as_path(), Lang::Zh)] {
-        write_tree(cmd, dir, lang)
-            .map_err(|e| worded(msg!("err-manpages-write", dir = dir.display(), error = e)))?;
+        write_tree(cmd, dir, lang).map_err(|e| {
+            worded(msg!("err-manpages-write", dir = dir.display()).quote("error", os_error(&e)))
+        })?;
     }
     Ok(Outcome::Done)
 }

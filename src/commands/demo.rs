@@ -39,7 +39,8 @@ impl Drop for Guard {
     fn drop(&mut self) {
         if let Some(path) = &self.state {
             if let Err(e) = self.save(path) {
-                messages::warn(&msg!("demo-not-saved", path = path.display(), error = e));
+                let not_saved = msg!("demo-not-saved", path = path.display());
+                messages::warn(&not_saved.quote("error", messages::os_error(&e)));
             }
         }
     }

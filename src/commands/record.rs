@@ -125,7 +125,7 @@ impl Recorder {
         entry.intent = intent.0.clone();
         fill(&mut entry);
         if let Err(e) = log.append(entry) {
-            messages::warn(&msg!("audit-not-recorded", error = e));
+            messages::warn(&msg!("audit-not-recorded").quote("error", e.message()));
         }
     }
 

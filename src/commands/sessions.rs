@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
-use crate::messages::{self, msg, Level};
+use crate::messages::{self, msg, os_error, Level};
 use crate::outcome::{explained, Explain, Failure, Kind, Outcome};
 use crate::output::{
     render_sessions, write_metrics_file, Metrics, OutputFormat, Reporter, SessionRow,
@@ -124,7 +124,7 @@ fn write_metrics(path: &std::path::Path, metrics: &Metrics) -> Result<(), Failur
     write_metrics_file(path, &metrics.render()).map_err(|e| {
         Failure::new(
             Kind::Usage,
-            msg!("err-metrics-file", path = path.display(), reason = e),
+            msg!("err-metrics-file", path = path.display()).quote("reason", os_error(&e)),
         )
         .with_hint(msg!("hint-metrics-file"))
     })

@@ -15,7 +15,7 @@ use crate::cli::{MessageArgs, SettingsArgs, SettingsCommand, SettingsSetArgs, Ta
 use crate::config::Settings;
 use crate::domain::share::{self, shown, Key, ShareSettings};
 use crate::domain::DesktopId;
-use crate::messages::{self, msg, Message};
+use crate::messages::{self, msg, os_error, Message};
 use crate::outcome::{explained, Failure, Kind, Outcome};
 use crate::output::render_settings;
 use crate::text::sanitize;
@@ -189,7 +189,10 @@ pub fn message_text(raw: &str) -> Result<String, Failure> {
             .lock()
             .take(64 * 1024)
             .read_to_string(&mut all)
-            .map_err(|e| Failure::new(Kind::Usage, msg!("err-message-stdin", reason = e)))?;
+            .map_err(|e| {
+                let said = msg!("err-message-stdin").quote("reason", os_error(&e));
+                Failure::new(Kind::Usage, said)
+            })?;
         all
     } else {
         raw.to_string()

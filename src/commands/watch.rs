@@ -16,7 +16,7 @@ use crate::engine::pace::Pacer;
 use crate::engine::poll::{self, Plan, Seen};
 use crate::engine::state::StateFile;
 use crate::hooks::{Listeners, MetricsTarget};
-use crate::messages::{self, msg, Message};
+use crate::messages::{self, msg, os_error, Message};
 use crate::outcome::words_of;
 use crate::outcome::{explained, Explain, Failure, Kind, Outcome};
 use crate::output::LineReporter;
@@ -280,7 +280,8 @@ fn desktop_ids(args: &WatchArgs, selected: Vec<String>) -> anyhow::Result<Vec<De
     }
     if let Some(path) = &args.file {
         let file = std::fs::File::open(path).map_err(|e| {
-            let said = msg!("err-read-ids-from", source = path.display(), reason = e);
+            let said = msg!("err-read-ids-from", source = path.display());
+            let said = said.quote("reason", os_error(&e));
             Failure::new(Kind::Usage, said)
         })?;
         let name = path.display().to_string();

@@ -8,7 +8,8 @@ use crate::messages::{msg, Message};
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the config file {path}: {reason}")]
-    Read { path: PathBuf, reason: String },
+    /// `reason`: the system's words (English in `Display`).
+    Read { path: PathBuf, reason: Message },
     #[error("no config file at {path}")]
     Missing { path: PathBuf, explicit: bool },
     #[error("invalid config file {path}, line {line}, column {column}: {message}")]
@@ -45,7 +46,7 @@ impl ConfigError {
     pub fn message(&self) -> Option<Message> {
         Some(match self {
             ConfigError::Read { path, reason } => {
-                msg!("err-config-read", path = path.display(), reason = reason)
+                msg!("err-config-read", path = path.display()).quote("reason", reason.clone())
             }
             ConfigError::Missing { path, .. } => msg!("err-config-missing", path = path.display()),
             ConfigError::Syntax {

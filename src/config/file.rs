@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::error::ConfigError;
 use super::notify::NOTIFY_KEYS;
-use crate::messages::{msg, Message};
+use crate::messages::{msg, os_error, Message};
 use crate::output::OutputFormat;
 use crate::secret::Secret;
 
@@ -137,7 +137,7 @@ pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
         Err(e) => {
             return Err(ConfigError::Read {
                 path: path.to_path_buf(),
-                reason: e.to_string(),
+                reason: os_error(&e),
             })
         }
     };
@@ -154,16 +154,17 @@ pub fn load(path: &Path) -> Result<Option<RawConfig>, ConfigError> {
 /// The file's text before `config init` edits it (empty when there is none yet): never a
 /// FIFO or a device, never a file of another user (neither this one nor root).
 pub fn text_to_edit(path: &Path) -> Result<String, ConfigError> {
-    let unreadable = |reason: String| ConfigError::Read {
+    let unreadable = |reason: Message| ConfigError::Read {
         path: path.to_path_buf(),
         reason,
     };
     let (text, file) = match read_file(path) {
         Ok(read) => read,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(String::new()),
-        Err(e) => return Err(unreadable(e.to_string())),
+        Err(e) => return Err(unreadable(os_error(&e))),
     };
-    crate::files::check_owner(&file, path).map_err(|e| unreadable(e.why.to_string()))?;
+    crate::files::check_owner(&file, path)
+        .map_err(|e| unreadable(crate::messages::unsafe_why(&e.why)))?;
     Ok(text)
 }
 

@@ -11,7 +11,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use super::error::ConfigError;
 use super::source::Source;
-use crate::messages::msg;
+use crate::messages::{msg, os_error, Message};
 
 pub const ENV_REGIONS_FILE: &str = "HUAWEICLOUD_SDK_REGIONS_FILE";
 
@@ -47,10 +47,10 @@ pub fn lookup(service: &str, region: &str) -> Result<Option<Override>, ConfigErr
     let text = match super::file::read_file(&path) {
         Ok((text, _)) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(bad_file(&path, &e.to_string())),
+        Err(e) => return Err(bad_file(&path, os_error(&e))),
     };
     Ok(from_yaml(&text, service, region)
-        .map_err(|why| bad_file(&path, &why))?
+        .map_err(|why| bad_file(&path, msg!("error", error = why)))?
         .map(|endpoint| Override {
             endpoint,
             source: Source::RegionsFile {
@@ -75,9 +75,10 @@ fn regions_file() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.home_dir().join(".huaweicloud").join("regions.yaml"))
 }
 
-fn bad_file(path: &Path, why: &str) -> ConfigError {
+/// The file cannot be used, and why: the system's words, or the YAML parser's text.
+fn bad_file(path: &Path, why: Message) -> ConfigError {
     ConfigError::invalid(
-        msg!("err-regions-file", path = path.display(), why = why),
+        msg!("err-regions-file", path = path.display()).quote("why", why),
         msg!("hint-regions-file", variable = ENV_REGIONS_FILE),
     )
 }

@@ -7,7 +7,7 @@ use super::error::ConfigError;
 use super::ini::Ini;
 use super::source::Source;
 use crate::auth::source::SecretSource;
-use crate::messages::{msg, Message};
+use crate::messages::{msg, os_error, Message};
 use crate::secret::Secret;
 
 /// AK/SK found where the official SDKs keep them.
@@ -84,7 +84,7 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
         Err(e) => {
             return Err(ConfigError::invalid(
-                msg!("err-sdk-unreadable", path = path.display(), reason = e),
+                msg!("err-sdk-unreadable", path = path.display()).quote("reason", os_error(&e)),
                 msg!("hint-sdk-unreadable", variable = ENV_CREDENTIALS_FILE),
             ))
         }

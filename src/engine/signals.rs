@@ -66,7 +66,8 @@ fn install(flag: &Arc<AtomicBool>, say: &mut dyn FnMut(Level, &Message)) {
                 })
                 .and_then(|_| signal_hook::flag::register(signal, flag.clone()));
         if let Err(e) = registered {
-            let uncaught = msg!("engine-signal-uncaught", signal = signal, error = e);
+            let uncaught = msg!("engine-signal-uncaught", signal = signal)
+                .quote("error", crate::messages::os_error(&e));
             say(Level::Warning, &uncaught);
         }
     }

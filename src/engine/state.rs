@@ -185,7 +185,7 @@ fn read(path: &Path) -> Result<HashMap<String, Seen>, StateError> {
             ))
         }
         Err(e) => {
-            let why = crate::files::refusal(&e).map_or_else(|| format!("cannot read it: {e}"), str::to_string);
+            let why = crate::files::refusal(&e).map_or_else(|| format!("cannot read it: {e}"), |r| r.to_string());
             return Err(unusable(path, &why));
         }
     };

@@ -11,7 +11,7 @@ use crate::auth::source::SecretError;
 use crate::config::file::PROFILE_KEYS;
 use crate::config::{ConfigError, DEMO_PROFILE};
 use crate::engine::StateError;
-use crate::files::{Unsafe, What, Why};
+use crate::files::Unsafe;
 use crate::messages::{msg, Message};
 use crate::notify::NotifyError;
 use crate::outcome::{Failure, Kind};
@@ -228,8 +228,7 @@ impl Diagnose for SecretError {
 /// A file or directory another user could have planted: the setup, refused before use.
 impl Diagnose for Unsafe {
     fn message(&self) -> Option<Message> {
-        let path = self.path.display().to_string();
-        Some(msg!("err-file-unsafe", path = path).quote("why", why_said(&self.why)))
+        Some(crate::messages::unsafe_file(self))
     }
 
     fn code(&self) -> Code {
@@ -281,32 +280,11 @@ impl Diagnose for LogError {
     }
 
     fn message(&self) -> Option<Message> {
-        Some(msg!(
-            "err-audit-log",
-            path = self.path.display(),
-            reason = &self.source
-        ))
+        Some(LogError::message(self))
     }
 
     fn hint(&self) -> Option<Message> {
         Some(msg!("hint-audit-log-unwritable"))
-    }
-}
-
-/// Why a file is unsafe, in the catalogue's words (the files room, below the messages,
-/// knows only the kind).
-fn why_said(why: &Why) -> Message {
-    let what = |w: &What| match w {
-        What::CacheDir => msg!("file-what-cache-dir"),
-        What::CacheFile => msg!("file-what-cache-file"),
-    };
-    match why {
-        Why::Owner(uid) => msg!("file-unsafe-owner", uid = uid),
-        Why::Foreign(w, uid) => msg!("file-unsafe-foreign", uid = uid).quote("what", what(w)),
-        Why::Writable(w, mode) => msg!("file-unsafe-writable", mode = mode).quote("what", what(w)),
-        Why::OpenDir(mode) => msg!("file-unsafe-dir", mode = mode),
-        Why::Io(reason) => msg!("file-unsafe-io", reason = reason),
-        Why::CacheBut(why) => msg!("file-unsafe-cache-but", why = why),
     }
 }
 
@@ -411,7 +389,7 @@ mod tests {
             Box::new(|| {
                 let e = ConfigError::Read {
                     path: path(),
-                    reason: "denied".into(),
+                    reason: crate::messages::os_error(&std::io::Error::from_raw_os_error(13)),
                 };
                 (Diagnose::message(&e), e.to_string())
             }),

@@ -93,7 +93,8 @@ fn write(target: &Target, fleet: &Mutex<Fleet>, failing: &mut bool) {
         Ok(()) => *failing = false,
         Err(e) if !std::mem::replace(failing, true) => {
             let path = target.path.display().to_string();
-            messages::warn(&msg!("metrics-file-failed", path = path, error = e));
+            let failed = msg!("metrics-file-failed", path = path);
+            messages::warn(&failed.quote("error", messages::os_error(&e)));
         }
         Err(_) => {}
     }

@@ -11,172 +11,19 @@
 
 mod catalogue;
 pub mod lang;
+pub(crate) mod message;
+mod os;
 
 pub use lang::Lang;
+pub(crate) use message::msg;
+pub use message::{text_of, worded, Message, Worded};
+pub use os::{os_error, unsafe_file, unsafe_why};
 
-use std::fmt::Display;
 use std::io::Write;
-
-/// One thing to say: which message (its id in the catalogue) and the values it names.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Message {
-    id: &'static str,
-    args: Vec<Arg>,
-}
-
-/// One named value. A value is one line unless it was given as lines: a line break in a path
-/// or in server text is shown escaped, so it cannot forge a line of its own.
-#[derive(Clone, PartialEq, Eq)]
-struct Arg {
-    name: &'static str,
-    value: String,
-    lines: bool,
-    /// A message quoted whole (an error's words): said in the language of the sentence around
-    /// it, so a Chinese warning never quotes an English error; `value` is its English text.
-    quoted: Option<Box<Message>>,
-}
-
-impl Arg {
-    fn shown(&self, lang: Lang) -> String {
-        if let Some(quoted) = &self.quoted {
-            return quoted.render_in(lang);
-        }
-        if self.lines {
-            crate::text::sanitize_lines(&self.value)
-        } else {
-            crate::text::sanitize(&self.value)
-        }
-    }
-}
-
-impl std::fmt::Debug for Message {
-    /// The id and the argument names only: an argument may be a path or server text, and
-    /// `Debug` output ends up in places (panics, logs) the run's masking does not reach.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.args.iter().map(|a| a.name).collect();
-        write!(f, "Message({} {names:?})", self.id)
-    }
-}
-
-impl Message {
-    pub fn new(id: &'static str) -> Self {
-        Message {
-            id,
-            args: Vec::new(),
-        }
-    }
-
-    /// Adds the value for `{name}` in the catalogue's text, shown on one line.
-    pub fn arg(mut self, name: &'static str, value: impl Display) -> Self {
-        self.args.push(Arg {
-            name,
-            value: value.to_string(),
-            lines: false,
-            quoted: None,
-        });
-        self
-    }
-
-    /// Like [`Message::arg`], for a value whose line breaks are part of it (an error that
-    /// lists candidates, a table): the breaks are kept, every other control is escaped.
-    pub fn arg_lines(mut self, name: &'static str, value: impl Display) -> Self {
-        self.args.push(Arg {
-            name,
-            value: value.to_string(),
-            lines: true,
-            quoted: None,
-        });
-        self
-    }
-
-    /// Adds another message (an error's words) for `{name}`: rendered in the same language as
-    /// this one, so `render_in(Lang::En)` (logs, the audit log) stays English throughout.
-    pub fn quote(mut self, name: &'static str, quoted: Message) -> Self {
-        self.args.push(Arg {
-            name,
-            value: quoted.render_in(Lang::En),
-            lines: false,
-            quoted: Some(Box::new(quoted)),
-        });
-        self
-    }
-
-    pub fn id(&self) -> &'static str {
-        self.id
-    }
-
-    /// The value given for `name`, as given (not sanitised): for tests and for callers that
-    /// decide on it.
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.args
-            .iter()
-            .find(|a| a.name == name)
-            .map(|a| a.value.as_str())
-    }
-
-    /// The message in words, in the run's language: the catalogue's text with each
-    /// `{ $name }` replaced by its sanitised value. An id missing from the catalogue renders
-    /// as the id and its values, so nothing is ever lost (the catalogue's tests catch the gap).
-    pub fn render(&self) -> String {
-        self.render_in(lang::current())
-    }
-
-    /// The message in words in `lang` (English where that language lacks it).
-    pub fn render_in(&self, lang: Lang) -> String {
-        let args: Vec<(&str, String)> = self.args.iter().map(|a| (a.name, a.shown(lang))).collect();
-        catalogue::text(lang, self.id, &args).unwrap_or_else(|| {
-            let values: Vec<&str> = args.iter().map(|(_, v)| v.as_str()).collect();
-            format!("{} {}", self.id, values.join(" "))
-                .trim_end()
-                .to_owned()
-        })
-    }
-}
-
-/// The catalogue's text of an id made at run time (the help's, keyed by command path and
-/// argument), without arguments; `None` when no language has it.
-pub fn text_of(lang: Lang, id: &str) -> Option<String> {
-    catalogue::text(lang, id, &[])
-}
 
 /// The catalogue files of a language and the ids of one: for the help's own completeness test.
 #[cfg(test)]
 pub use catalogue::{files as catalogue_files, ids_of as catalogue_ids};
-
-/// A message shown as an error's text (`Display`, logs, the audit log's `detail`) is English:
-/// that text is data. The edge renders the same message in the run's language.
-impl std::fmt::Display for Message {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render_in(Lang::En))
-    }
-}
-
-/// An error of the program told in the catalogue's words: no typed error (it ends with the
-/// internal-error code, as an `anyhow!` would), but the edge says it in the run's language;
-/// its `Display` is English, like every error's text.
-#[derive(Debug)]
-pub struct Worded(pub Message);
-
-impl std::fmt::Display for Worded {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for Worded {}
-
-/// `anyhow!` for a catalogue message: see [`Worded`].
-pub fn worded(message: Message) -> anyhow::Error {
-    anyhow::Error::new(Worded(message))
-}
-
-/// `msg!("id", name = value, …)`: a `Message` with its arguments.
-macro_rules! msg {
-    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::messages::Message::new($id)$(.arg(stringify!($name), $value))*
-    };
-}
-pub(crate) use msg;
 
 /// How a line is introduced: the prefix a reader (and a script's `grep`) looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,6 +263,20 @@ mod tests {
     }
 
     #[test]
+    fn a_translated_value_is_the_library_s_in_english_and_the_catalogue_s_elsewhere() {
+        let said = msg!("units-flaw", flaw = "no-number", unit = "");
+        let m = msg!("units-not-a-duration", text = "abc").translated("why", "jiff\x1b", said);
+        assert_eq!(
+            m.render_in(Lang::En),
+            "\"abc\" is not a duration (jiff\\u{1b}); write it like 500ms, 5s, 2m or 1h"
+        );
+        assert_eq!(
+            m.render_in(Lang::Zh),
+            "\"abc\" 不是时长（其中没有数字）；请写成 500ms、5s、2m 或 1h 这样的形式"
+        );
+    }
+
+    #[test]
     fn an_unknown_id_still_says_its_values() {
         let m = msg!("no-such-id", a = 1, b = "two");
         assert_eq!(m.render(), "no-such-id 1 two");
@@ -512,45 +373,45 @@ mod tests {
         assert!(unused.is_empty(), "ids no source names: {unused:?}");
     }
 
-    /// The text of every source file outside this room (its examples are not messages).
+    /// The text of every source file, but for this file's examples (not messages) and the
+    /// tests of this room (which render ids to check them, not to say them).
     fn all_sources() -> String {
-        fn walk(dir: &std::path::Path, skip: &std::path::Path, text: &mut String) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.starts_with(skip) {
-                    continue;
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        files
+            .iter()
+            .filter(|f| !f.ends_with("messages/mod.rs"))
+            .map(|f| {
+                let text = std::fs::read_to_string(f).unwrap();
+                match f.starts_with(src.join("messages")) {
+                    true => text.split("#[cfg(test)]").next().unwrap_or("").to_string(),
+                    false => text,
                 }
-                if path.is_dir() {
-                    walk(&path, skip, text);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    text.push_str(&std::fs::read_to_string(&path).unwrap());
-                }
+            })
+            .collect()
+    }
+
+    /// Every `.rs` file under `dir`.
+    fn rust_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push(path);
             }
         }
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut text = String::new();
-        walk(&src, &src.join("messages"), &mut text);
-        text
     }
 
     /// A message id the source names but the catalogue lacks would print as its bare id.
     #[test]
     fn every_id_the_source_names_is_in_the_catalogue() {
-        fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    sources(&path, found);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    found.push(path);
-                }
-            }
-        }
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = Vec::new();
-        sources(&src, &mut files);
-        // This room's own examples are not messages.
-        files.retain(|f| !f.starts_with(src.join("messages")));
+        rust_files(&src, &mut files);
+        // This file's own examples are not messages.
+        files.retain(|f| !f.ends_with("messages/mod.rs"));
         let is_id = |id: &str| {
             !id.is_empty()
                 && !id.ends_with('-')

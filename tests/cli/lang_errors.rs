@@ -322,7 +322,7 @@ fn the_prometheus_refusal_is_chinese() {
 }
 
 /// An error of the program's own (no typed error: the internal-error code) is said in the
-/// run's language too, with the system's own reason quoted as it came.
+/// run's language too, the system's reason with it (its English text in English).
 #[test]
 fn a_manpages_dir_that_cannot_be_made_is_chinese() {
     let env = Env::new();
@@ -344,7 +344,10 @@ fn a_manpages_dir_that_cannot_be_made_is_chinese() {
     assert_said(
         &zh,
         1,
-        &[format!("无法创建 {}：{reason}", zh_dir.display())],
+        &[format!(
+            "无法创建 {}：不是目录（系统错误 20）",
+            zh_dir.display()
+        )],
     );
 }
 

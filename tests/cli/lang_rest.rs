@@ -300,12 +300,6 @@ fn config_list_values_read_in_chinese_on_a_terminal() {
     assert_eq!(json[2]["secrets"], "built in (local simulator)");
 }
 
-/// The first stderr line of a usage error from `args`.
-fn usage_head(env: &Env, args: &[&str]) -> String {
-    let out = assert_error(env.cmd().args(args), 2, &[]);
-    stderr(&out).lines().next().unwrap_or_default().to_string()
-}
-
 #[test]
 fn a_refused_duration_says_why_in_chinese() {
     let env = Env::new();

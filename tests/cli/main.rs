@@ -24,6 +24,7 @@ mod lang;
 mod lang_data;
 mod lang_errors;
 mod lang_help;
+mod lang_os;
 mod lang_rest;
 mod lifecycle;
 mod none;

@@ -22,8 +22,13 @@ static PRINTER: SpanPrinter = SpanPrinter::new();
 /// Why a text is not an acceptable duration; the message names the text and the way out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// Not a duration at all (the reason is jiff's).
-    NotADuration { text: String, why: String },
+    /// Not a duration at all: the reason in jiff's words, and what was wrong as far as it
+    /// can be told simply (for a caller that says it in other words).
+    NotADuration {
+        text: String,
+        why: String,
+        flaw: Flaw,
+    },
     /// Below zero, like `-5s` or `5s ago`.
     Negative { text: String },
     /// Zero where only a positive duration makes sense.
@@ -39,7 +44,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const LIKE: &str = "write it like 500ms, 5s, 2m or 1h";
         match self {
-            Error::NotADuration { text, why } => {
+            Error::NotADuration { text, why, .. } => {
                 write!(f, "\"{text}\" is not a duration ({why}); {LIKE}")
             }
             Error::Negative { text } => {
@@ -68,6 +73,116 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// What is wrong with a text that is not a duration, as far as it can be told simply: jiff's
+/// explanation is precise but in its own terms; a caller that says it in another language
+/// says this, or only how to write a duration (`Other`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flaw {
+    /// Nothing but blanks.
+    Empty,
+    /// Not a digit in it (`soon`, `abc`).
+    NoNumber,
+    /// Numbers without a unit (`5`).
+    NoUnit,
+    /// The first word that is no unit (`parsecs` in `5 parsecs`, `S` in `5S`).
+    Unit(String),
+    /// Anything else: the way to write one says enough.
+    Other,
+}
+
+/// The words of the friendly format: its units (jiff's designators, lower case only) and
+/// the suffix `ago`.
+const WORDS: &[&str] = &[
+    "years",
+    "year",
+    "yrs",
+    "yr",
+    "y",
+    "months",
+    "month",
+    "mos",
+    "mo",
+    "weeks",
+    "week",
+    "wks",
+    "wk",
+    "w",
+    "days",
+    "day",
+    "d",
+    "hours",
+    "hour",
+    "hrs",
+    "hr",
+    "h",
+    "minutes",
+    "minute",
+    "mins",
+    "min",
+    "m",
+    "seconds",
+    "second",
+    "secs",
+    "sec",
+    "s",
+    "milliseconds",
+    "millisecond",
+    "millis",
+    "milli",
+    "msecs",
+    "msec",
+    "ms",
+    "microseconds",
+    "microsecond",
+    "micros",
+    "micro",
+    "\u{b5}secs",
+    "\u{b5}sec",
+    "\u{b5}s",
+    "usecs",
+    "usec",
+    "us",
+    "nanoseconds",
+    "nanosecond",
+    "nanos",
+    "nano",
+    "nsecs",
+    "nsec",
+    "ns",
+    "ago",
+];
+
+/// The flaw of a text jiff refused: told by looking at it, never by reading jiff's words
+/// (which may change).
+fn flaw(text: &str) -> Flaw {
+    let text = text.trim();
+    if text.is_empty() {
+        return Flaw::Empty;
+    }
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return Flaw::NoNumber;
+    }
+    // ISO 8601 (`P1D`, `PT5S`) has letters of its own.
+    if text.trim_start_matches(['+', '-']).starts_with(['P', 'p']) {
+        return Flaw::Other;
+    }
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let mut any = false;
+    for word in words {
+        if !WORDS.contains(&word) {
+            return Flaw::Unit(word.to_string());
+        }
+        any = true;
+    }
+    if any {
+        Flaw::Other
+    } else {
+        Flaw::NoUnit
+    }
+}
+
 /// Clap's value parsers and the simulator's rules take their errors as text.
 impl From<Error> for String {
     fn from(e: Error) -> String {
@@ -86,10 +201,10 @@ pub fn parse(text: &str) -> Result<Duration, Error> {
             return Err(too_long(text, None))
         }
         Err(e) => {
-            let why = e.to_string();
             return Err(Error::NotADuration {
                 text: text.to_string(),
-                why,
+                why: e.to_string(),
+                flaw: flaw(text),
             });
         }
     };
@@ -235,6 +350,30 @@ mod tests {
             assert!(err.contains("500ms"), "{bad:?}: {err}");
         }
         assert_eq!(parse("-2s"), Err(Error::Negative { text: "-2s".into() }));
+    }
+
+    #[test]
+    fn what_is_wrong_is_told_simply_where_it_can_be() {
+        let flaw_of = |text: &str| match parse(text) {
+            Err(Error::NotADuration { flaw, .. }) => flaw,
+            other => panic!("{text:?}: {other:?}"),
+        };
+        assert_eq!(flaw_of(""), Flaw::Empty);
+        assert_eq!(flaw_of("  "), Flaw::Empty);
+        assert_eq!(flaw_of("abc"), Flaw::NoNumber);
+        assert_eq!(flaw_of("PT"), Flaw::NoNumber);
+        assert_eq!(flaw_of("5"), Flaw::NoUnit);
+        assert_eq!(flaw_of("1.5"), Flaw::NoUnit);
+        assert_eq!(flaw_of("5 parsecs"), Flaw::Unit("parsecs".into()));
+        assert_eq!(flaw_of("5S"), Flaw::Unit("S".into()));
+        assert_eq!(flaw_of("1h 5x"), Flaw::Unit("x".into()));
+        assert_eq!(flaw_of("5 s s"), Flaw::Other);
+        assert_eq!(flaw_of("1.5.5s"), Flaw::Other);
+        assert_eq!(flaw_of("P5X"), Flaw::Other);
+        // Every word of the list is a unit jiff takes (or its `ago`).
+        for word in WORDS.iter().filter(|w| **w != "ago") {
+            assert!(parse(&format!("2{word}")).is_ok(), "{word}");
+        }
     }
 
     #[test]

@@ -350,6 +350,12 @@ pub fn assert_error(ran: impl Ran, code: i32, messages: &[&str]) -> std::process
     assert_output(ran, code, "", messages)
 }
 
+/// The first stderr line of a usage error (exit 2, nothing on stdout) from `args`.
+pub fn usage_head(env: &Env, args: &[&str]) -> String {
+    let out = assert_error(env.cmd().args(args), 2, &[]);
+    stderr(&out).lines().next().unwrap_or_default().to_string()
+}
+
 /// The simulator received no POST and no DELETE: nothing was started or cancelled.
 pub fn assert_nothing_changed(sim: &Sim) {
     let changes: Vec<Value> = sim
