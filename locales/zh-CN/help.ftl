@@ -336,6 +336,19 @@ man-exit-status = 退出状态
 man-version = 版本
 man-examples-line = 示例：
 
+## 每个退出码的含义，即每页 man 手册的“退出状态”一节（docs/CONTRACT.md 的表格）。
+man-exit-0 = 成功（对于 watch --until：每个云桌面都达到了所等待的状态）
+man-exit-1 = 意外的内部错误
+man-exit-2 = 用法错误（错误的选项、错误的参数、有歧义的云桌面名称）
+man-exit-3 = 配置错误（没有配置、未知的配置档、无效的 TOML、缺少凭证；API 网关的 404 APIGW.0101/APIG.0101：此终端节点或区域没有该 API）
+man-exit-4 = 认证失败或权限被拒绝（401、403）
+man-exit-5 = 未找到：没有此云桌面（没有会话的云桌面的状态是 NONE，不属于此情况）
+man-exit-6 = API 错误（400、其他 4xx、重试后仍为 5xx、格式错误或意外的应答）
+man-exit-7 = 网络错误（DNS、连接、TLS、重试后仍超时；cancel 的应答丢失后发现另一个会话处于活动状态，未予处理），或每次尝试后 API 网关仍在限流（429）
+man-exit-8 = watch/start --wait 在达到所等待的状态之前超过时限（对于 start --wait，也包括租户的接受时限）；watch --once 在轮询完每个云桌面之前到达时限
+man-exit-9 = 远程协助以另一个最终状态结束（等待 OPEN 时出现 CLOSE 或 failed_reason）、-o code（或 -o link）没有可打印的内容、start --require-connected 的云桌面上无人能接受，或 log --verify 发现哈希链断裂
+man-exit-signals = 被中断（SIGINT、SIGTERM、SIGHUP）：先保存状态文件，与正常停止完全相同
+
 ## clap 拒绝的 `ASSIST_*` 环境变量值（cli/mod.rs）。
 usage-variable-value = { $var } 的值 '{ $value }' 无效：应为 { $expected }
 usage-or-list = { $rest } 或 { $last }

@@ -224,9 +224,7 @@ fn a_bad_value_in_chinese_names_the_values_taken() {
 #[test]
 fn committed_chinese_man_pages_are_current() {
     let env = Env::new();
-    let dir = env.dir.path().join("man");
-    let out = env.cmd().arg("manpages").arg(&dir).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = env.man_pages();
     let pages = |dir: &std::path::Path| {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map(|d| {
@@ -321,4 +319,56 @@ fn completion_descriptions_follow_the_language() {
         complete(&[("LANG", "zh_CN.UTF-8"), ("ASSIST_LANG", "en")]),
         "--wait\tThen wait until the space is OPEN and print the final record (or just the code)\n"
     );
+}
+
+/// The rows of a page's exit-status section: (code, meaning), roff's escapes as written.
+fn exit_rows(page: &str, heading: &str) -> Vec<(String, String)> {
+    let section = page
+        .split(&format!("\n{heading}\n"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {heading} in:\n{page}"));
+    let section = section.split("\n.SH ").next().unwrap_or_default();
+    section
+        .split(".TP\n")
+        .filter_map(|row| {
+            let (code, meaning) = row.trim_end().split_once('\n')?;
+            Some((code.to_string(), meaning.to_string()))
+        })
+        .collect()
+}
+
+/// Every Chinese page says what each exit code means in Chinese (the catalogue's
+/// `man-exit-*`), the codes as the English page lists them.
+#[test]
+fn every_chinese_man_page_says_the_exit_status_in_chinese() {
+    let env = Env::new();
+    let dir = env.man_pages();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir.join("zh_CN")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let zh = exit_rows(&std::fs::read_to_string(&path).unwrap(), ".SH 退出状态");
+        let en = std::fs::read_to_string(dir.join(&name)).unwrap();
+        let en = exit_rows(&en, ".SH \"EXIT STATUS\"");
+        let codes = |rows: &[(String, String)]| -> Vec<String> {
+            rows.iter().map(|(code, _)| code.clone()).collect()
+        };
+        assert_eq!(codes(&zh), codes(&en), "{name}");
+        assert_eq!(zh.len(), 11, "{name}");
+        for ((code, meaning), (_, english)) in zh.iter().zip(&en) {
+            let chinese = meaning
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(
+                chinese && meaning != english,
+                "{name}: exit {code}: {meaning}"
+            );
+        }
+        assert_eq!(
+            zh[5].1, "未找到：没有此云桌面（没有会话的云桌面的状态是 NONE，不属于此情况）",
+            "{name}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 19, "one page per command");
 }
