@@ -327,6 +327,57 @@ usage-tip = tip: { $tip }
 usage-more = For more information, try '--help'.
 usage-rest = { $lines }
 
+## Placeholders: the names of values (`<DURATION>`), and clap's own `[OPTIONS]` and `<COMMAND>`
+## of a usage line (cli/help.rs).
+value-access-after = ACCESS_AFTER
+value-addr = ADDR
+value-ak = AK
+value-answer = ANSWER
+value-auth = AUTH
+value-cmd = CMD
+value-command = COMMAND
+value-computer-name = COMPUTER_NAME
+value-confirm-after = CONFIRM_AFTER
+value-desktop-id = DESKTOP_ID
+value-desktop-id-kind = DESKTOP_ID=KIND
+value-desktop-id-text = DESKTOP_ID... TEXT
+value-dir = DIR
+value-duration = DURATION
+value-file = FILE
+value-how = HOW
+value-id = ID
+value-ip = IP
+value-key-value = KEY=VALUE
+value-kind = KIND
+value-lang = LANG
+value-latency = LATENCY
+value-n = N
+value-name = NAME
+value-name-match = NAME_MATCH
+value-name-password = NAME:PASSWORD
+value-none-secs = none|SECS
+value-options = OPTIONS
+value-output = OUTPUT
+value-path = PATH
+value-project-id = PROJECT_ID
+value-rate = RATE
+value-region = REGION
+value-scope = SCOPE
+value-security-token = SECURITY_TOKEN
+value-seed-status = SEED_STATUS
+value-shell = SHELL
+value-sk = SK
+value-status = STATUS
+value-status-status = STATUS[,STATUS...]
+value-style = STYLE
+value-temp-ak = TEMP_AK
+value-temp-sk = TEMP_SK
+value-text = TEXT
+value-token = TOKEN
+value-url = URL
+value-user-name = USER_NAME
+value-when = WHEN
+
 ## The man pages (commands/completions.rs): section titles, and the line the examples start with.
 man-name = NAME
 man-synopsis = SYNOPSIS

@@ -29,7 +29,7 @@ fn the_root_help_speaks_chinese_with_lang_zh() {
         lines[0],
         "华为云 Workspace 云桌面远程协助，在服务台终端中完成"
     );
-    assert_eq!(lines[2], "用法: assist [OPTIONS] <COMMAND>");
+    assert_eq!(lines[2], "用法: assist [OPTIONS] <命令>");
     assert_eq!(lines[4], "命令:");
     has_line(
         &lines,
@@ -75,21 +75,21 @@ fn a_command_help_speaks_chinese_with_its_arguments_and_examples() {
     );
     assert_eq!(
         lines[2],
-        "用法: assist start [OPTIONS] <DESKTOP_ID|--name <COMPUTER_NAME>|--user <USER_NAME>|--ip <IP>>"
+        "用法: assist start [OPTIONS] <桌面ID|--name <计算机名>|--user <用户名>|--ip <IP>>"
     );
     assert_eq!(lines[4], "参数:");
     assert_eq!(lines[7], "选项:");
     has_line(
         &lines,
-        "      --wait                     然后等待协同空间变为 OPEN，并打印最终记录（或仅打印邀请码）",
+        "      --wait                 然后等待协同空间变为 OPEN，并打印最终记录（或仅打印邀请码）",
     );
     has_line(
         &lines,
-        "      --interval <DURATION>      配合 --wait：轮询间隔（至少 100ms） [默认值: 3s]",
+        "      --interval <时长>      配合 --wait：轮询间隔（至少 100ms） [默认值: 3s]",
     );
     has_line(
         &lines,
-        "  -h, --help                     打印帮助（使用 '--help' 查看更多）",
+        "  -h, --help                 打印帮助（使用 '--help' 查看更多）",
     );
     has_line(&lines, "全局选项:");
     has_line(&lines, "示例：");
@@ -172,7 +172,7 @@ fn a_usage_error_speaks_chinese_and_exits_2() {
             "",
             "  建议：如要将 '--bogus' 作为值传递，请使用 '-- --bogus'",
             "",
-            "用法: assist start [OPTIONS] <DESKTOP_ID|--name <COMPUTER_NAME>|--user <USER_NAME>|--ip <IP>>",
+            "用法: assist start [选项] <桌面ID|--name <计算机名>|--user <用户名>|--ip <IP>>",
             "",
             "更多信息请使用 '--help'。",
         ],
@@ -194,7 +194,7 @@ fn a_bad_value_in_chinese_names_the_values_taken() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(
         without_prefix(lines[0]),
-        "'--color <WHEN>' 的值 'blu' 无效",
+        "'--color <何时>' 的值 'blu' 无效",
         "{err}"
     );
     assert_eq!(
