@@ -29,7 +29,7 @@ fn the_root_help_speaks_chinese_with_lang_zh() {
         lines[0],
         "华为云 Workspace 云桌面远程协助，在服务台终端中完成"
     );
-    assert_eq!(lines[2], "用法: assist [OPTIONS] <命令>");
+    assert_eq!(lines[2], "用法: assist [选项] <命令>");
     assert_eq!(lines[4], "命令:");
     has_line(
         &lines,
@@ -75,7 +75,7 @@ fn a_command_help_speaks_chinese_with_its_arguments_and_examples() {
     );
     assert_eq!(
         lines[2],
-        "用法: assist start [OPTIONS] <桌面ID|--name <计算机名>|--user <用户名>|--ip <IP>>"
+        "用法: assist start [选项] <桌面ID|--name <计算机名>|--user <用户名>|--ip <IP>>"
     );
     assert_eq!(lines[4], "参数:");
     assert_eq!(lines[7], "选项:");
@@ -107,12 +107,61 @@ fn the_locale_chooses_chinese_help_too() {
         lines[0],
         "项目中（或选择条件下）所有已打开或待处理的会话，最早的在前；--cancel 关闭它们，--watch 显示实时看板"
     );
-    assert_eq!(lines[2], "用法: assist sessions [OPTIONS]");
+    assert_eq!(lines[2], "用法: assist sessions [选项]");
     has_line(&lines, "      --cancel");
     has_line(
         &lines,
         "          关闭列出的每个会话：在终端上会先询问；脚本请加 --yes",
     );
+}
+
+/// The placeholders an English help shows, none of which a Chinese one may.
+const ENGLISH_PLACEHOLDERS: [&str; 11] = [
+    "[OPTIONS]",
+    "<COMMAND>",
+    "[DESKTOP_ID]",
+    "<DURATION>",
+    "<N>",
+    "<FILE>",
+    "<PATH>",
+    "<NAME>",
+    "<CMD>",
+    "<STATUS",
+    "<WHEN>",
+];
+
+/// `watch --help` and `-h` in Chinese at 60, 80 and 120 columns (at most 100, as in English):
+/// clap breaks lines at spaces only, Chinese has none; every line now fits by display width
+/// (a Chinese character two columns), continuation lines under their text, the placeholders
+/// Chinese. The screens: tests/golden/help-watch-zh-{short,long}-*.txt.
+#[test]
+fn chinese_watch_help_fits_60_80_and_120_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let env = Env::new();
+    for width in [60, 80, 120] {
+        for (flag, kind) in [("-h", "short"), ("--help", "long")] {
+            let columns = width.to_string();
+            let vars = [("COLUMNS", columns.as_str())];
+            let lines = help_of(&env, &vars, &["--lang", "zh", "watch", flag]);
+            let text = lines.join("\n");
+            for line in &lines {
+                assert!(line.width() <= width.min(100), "{width}: {line:?}\n{text}");
+                assert!(!line.ends_with(' '), "trailing blanks: {line:?}");
+            }
+            for english in ENGLISH_PLACEHOLDERS {
+                assert!(!text.contains(english), "{english} in:\n{text}");
+            }
+            has_line(&lines, "用法: assist watch [选项] [桌面ID]...");
+            let interval = lines
+                .iter()
+                .any(|l| l.starts_with("      --interval <时长>"));
+            assert!(interval, "{text}");
+            assert_golden(
+                &format!("tests/golden/help-watch-zh-{kind}-{width}.txt"),
+                &format!("{text}\n"),
+            );
+        }
+    }
 }
 
 /// `--lang en` and `ASSIST_LANG=en` over a Chinese locale give the English help as it always
