@@ -55,7 +55,7 @@ fn run() -> ExitCode {
                 && e.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
             {
                 cli::usage::say(&e);
-            } else {
+            } else if !cli::layout::print_help(&e) {
                 let _ = e.print();
             }
             return exit::of_clap(&e).into();

@@ -327,6 +327,57 @@ usage-tip = tip: { $tip }
 usage-more = For more information, try '--help'.
 usage-rest = { $lines }
 
+## Placeholders: the names of values (`<DURATION>`), and clap's own `[OPTIONS]` and `<COMMAND>`
+## of a usage line (cli/help.rs).
+value-access-after = ACCESS_AFTER
+value-addr = ADDR
+value-ak = AK
+value-answer = ANSWER
+value-auth = AUTH
+value-cmd = CMD
+value-command = COMMAND
+value-computer-name = COMPUTER_NAME
+value-confirm-after = CONFIRM_AFTER
+value-desktop-id = DESKTOP_ID
+value-desktop-id-kind = DESKTOP_ID=KIND
+value-desktop-id-text = DESKTOP_ID... TEXT
+value-dir = DIR
+value-duration = DURATION
+value-file = FILE
+value-how = HOW
+value-id = ID
+value-ip = IP
+value-key-value = KEY=VALUE
+value-kind = KIND
+value-lang = LANG
+value-latency = LATENCY
+value-n = N
+value-name = NAME
+value-name-match = NAME_MATCH
+value-name-password = NAME:PASSWORD
+value-none-secs = none|SECS
+value-options = OPTIONS
+value-output = OUTPUT
+value-path = PATH
+value-project-id = PROJECT_ID
+value-rate = RATE
+value-region = REGION
+value-scope = SCOPE
+value-security-token = SECURITY_TOKEN
+value-seed-status = SEED_STATUS
+value-shell = SHELL
+value-sk = SK
+value-status = STATUS
+value-status-status = STATUS[,STATUS...]
+value-style = STYLE
+value-temp-ak = TEMP_AK
+value-temp-sk = TEMP_SK
+value-text = TEXT
+value-token = TOKEN
+value-url = URL
+value-user-name = USER_NAME
+value-when = WHEN
+
 ## The man pages (commands/completions.rs): section titles, and the line the examples start with.
 man-name = NAME
 man-synopsis = SYNOPSIS
@@ -337,6 +388,20 @@ man-examples = EXAMPLES
 man-exit-status = EXIT STATUS
 man-version = VERSION
 man-examples-line = Examples:
+
+## The meaning of each exit code, EXIT STATUS of every man page (docs/CONTRACT.md's table,
+## backticks dropped: a test compares them).
+man-exit-0 = success (for watch --until: every desktop reached a wanted status)
+man-exit-1 = unexpected internal error
+man-exit-2 = usage error (bad flag, bad argument, ambiguous desktop name)
+man-exit-3 = configuration error (no config, unknown profile, invalid TOML, missing credentials; the API gateway's 404 APIGW.0101/APIG.0101: no such API at this endpoint or region)
+man-exit-4 = authentication or permission refused (401, 403)
+man-exit-5 = not found: no such desktop (a desktop without a session is NONE, not this)
+man-exit-6 = API error (400, other 4xx, 5xx after retries, malformed or unexpected response)
+man-exit-7 = network error (DNS, connect, TLS, timeout after retries; a cancel whose answer was lost and which then found another session active, left alone), or the API gateway still throttling (429) after every attempt
+man-exit-8 = watch/start --wait deadline passed before the wanted status (for start --wait, also the tenant's time to accept); watch --once whose deadline came before every desktop was polled
+man-exit-9 = the assistance ended in another final state (CLOSE or a failed_reason while waiting for OPEN), -o code (or -o link) with nothing to print, start --require-connected on a desktop nobody can accept on, or log --verify found a broken hash chain
+man-exit-signals = interrupted (SIGINT, SIGTERM, SIGHUP): state files saved first, exactly as on a normal stop
 
 ## An `ASSIST_*` variable whose value clap refuses (cli/mod.rs).
 usage-variable-value = invalid value '{ $value }' for { $var }: expected { $expected }

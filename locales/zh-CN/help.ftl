@@ -76,7 +76,7 @@ help-start-notify = 将每次变化通知配置中的 {"["}notify.NAME] 目标�
 help-start-message = 先在用户屏幕上显示这条消息（SendNotifications；`-` 表示从 stdin 读取），再发起请求
 help-start-audit-text = 配合 --message：同时将消息文本记录到审计日志（默认只记录已发送消息及其长度）
 help-start-require-connected = 当云桌面已关机、处于维护中、正在执行任务或其用户未连接时拒绝执行（退出码 9，不发送任何请求），而不是给出警告后仍然请求
-help-start-exec = 每次变化运行一次 `sh -c CMD`，变化内容仅通过其环境变量传递（ASSIST_DESKTOP_ID、ASSIST_STATUS、ASSIST_PREVIOUS_STATUS、ASSIST_COMPUTER_NAME、ASSIST_USER_NAME、ASSIST_INVITATION_CODE、ASSIST_JSON）；其输出写到 stderr
+help-start-exec = 每次变化运行一次 `sh -c <命令>`，变化内容仅通过其环境变量传递（ASSIST_DESKTOP_ID、ASSIST_STATUS、ASSIST_PREVIOUS_STATUS、ASSIST_COMPUTER_NAME、ASSIST_USER_NAME、ASSIST_INVITATION_CODE、ASSIST_JSON）；其输出写到 stderr
 about-cancel = 关闭一个云桌面的远程协助会话（DELETE）
 after-cancel =
     示例：
@@ -108,7 +108,7 @@ help-watch-max-rate = 所有云桌面合计每秒请求数的上限（429 也会
 help-watch-until = 当每个云桌面都达到其中一个状态时以 0 退出（不区分大小写）
 help-watch-deadline = 超过此时长后放弃（仍有 --until 状态未达到时退出码为 8）{"["}默认：指定了 --timeout 时为其值，否则无]
 help-watch-once = 每个云桌面轮询一次后退出（用于 cron）
-help-watch-state = 在 FILE 中记住各次运行之间看到的内容，只报告自上次运行以来的变化
+help-watch-state = 在此文件中记住各次运行之间看到的内容，只报告自上次运行以来的变化
 help-watch-metrics-file = 每一轮将所监视云桌面的 `sessions -o prometheus` 指标原子地写入此文件（模式 0644），供 node_exporter 的 textfile 收集器使用
 help-watch-exec = { help-start-exec }
 help-watch-exec-timeout = { help-start-exec-timeout }
@@ -154,7 +154,7 @@ help-config-init-user = IAM 用户名（密码认证）
 help-config-init-domain = 账号（domain）名（密码认证）
 help-config-init-password-command = 打印 IAM 密码的命令（密码认证；密码从不写入磁盘）
 help-config-init-iam-endpoint = IAM 终端节点（如果不是该区域的默认地址）
-about-config-check = 解析所有设置并发起一次低开销的认证调用；报告失败的步骤。指定 --notify NAME 时改为向该目标发送一条测试消息
+about-config-check = 解析所有设置并发起一次低开销的认证调用；报告失败的步骤。指定 --notify <名称> 时改为向该目标发送一条测试消息
 after-config-check =
     示例：
       assist config check
@@ -214,7 +214,7 @@ help-log-ticket = 只显示此工单的操作
 help-log-since = 只显示晚于此时长之前的操作，例如 7d
 help-log-verify = 检查每一行的哈希链，并指出第一条不衔接的行
 help-log-no-headers = { help-desktops-no-headers }
-about-settings = 租户的协同设置（用户是否必须接受、有多长时间等）；`settings set KEY=VALUE...` 修改它们
+about-settings = 租户的协同设置（用户是否必须接受、有多长时间等）；`settings set <键=值>...` 修改它们
 after-settings =
     示例：
       assist settings
@@ -251,7 +251,7 @@ after-completions =
       echo 'source <(assist completions zsh)' >> ~/.zshrc
       assist completions fish > ~/.config/fish/completions/assist.fish
 help-completions-shell = 要补全的 shell
-about-manpages = 将 man 手册（assist.1 及每个命令一页）写入 DIR（供打包者使用；仓库的 man/ 中已有）
+about-manpages = 将 man 手册（assist.1 及每个命令一页）写入 <目录>（供打包者使用；仓库的 man/ 中已有）
 help-manpages-dir = 写入的位置
 about-sim = 运行本地 Workspace 模拟器（用于演示、测试和试用脚本）
 after-sim =
@@ -278,7 +278,7 @@ help-sim-refuse = 其终端用户拒绝新请求的云桌面（-> CLOSE，带 fa
 help-sim-silent = 其终端用户从不应答请求的云桌面：请求一直等待，超过租户的 `wait_confirm_time` 后关闭（带 failed_reason，为模拟器的推测）；可重复
 help-sim-settings-api = 租户协同设置 API 是否应答：available、forbidden（GET 与 PUT 返回 403）或 absent（网关的 404 APIGW.0101，如同在没有该 API 的区域）
 help-sim-helped-yesterday = 在模拟器启动前一天接受过协助的云桌面：其会话已结束（CLOSE，create_time 为那一天），直到有人再次请求；可重复
-help-sim-desktops = 额外生成 N 个云桌面 00000000-0000-4000-8000-{"{"}index:012{"}"}（PC-00001、user001、...）
+help-sim-desktops = 额外生成指定数量的云桌面 00000000-0000-4000-8000-{"{"}index:012{"}"}（PC-00001、user001、...）
 help-sim-seed-status = --desktops 生成的云桌面的协助记录：none 表示在 start 之前没有，或为固定的混合状态
 help-sim-fault = 对一部分（--fault-rate）Workspace 请求制造故障：latency[:DUR]、403、429、500、502、503、504、no-api（网关的 404 APIGW.0101：没有此 API）、html、empty、truncated、wrong-types、nulls、unknown-status、escapes、huge（10 MB）、trickle（先以 1 字节/秒发送 4 个字节，然后发送其余内容）、stall（发送 200 的响应头后 10 分钟不发送响应体）、drop、drop-after（远程协助调用：执行后切断应答）、redirect、flood（ListDesktops：每页 20,000 个云桌面，没有尽头）、ignore-filters（ListDesktops 忽略过滤条件返回所有云桌面）、echo-headers（返回引用所有请求头的 400）、spoof（双向覆盖字符、零宽字符、C1 控制字符）、paste-jack（结束括号粘贴并携带命令的邀请码）；或 mixed：每个故障请求随机选其一（延迟最多 2s），但从不选 redirect，因为它是永久性应答而非暂时故障
 help-sim-fault-rate = 受 --fault 影响的 Workspace 请求比例，从 0 到 1
@@ -325,6 +325,56 @@ usage-tip = 建议：{ $tip }
 usage-more = 更多信息请使用 '--help'。
 usage-rest = { $lines }
 
+## 占位符：值的名称（`<时长>`），以及用法行中 clap 自己的 `[OPTIONS]` 和 `<COMMAND>`（cli/help.rs）。
+value-access-after = 时长
+value-addr = 地址
+value-ak = AK
+value-answer = 应答
+value-auth = 认证方式
+value-cmd = 命令
+value-command = 命令
+value-computer-name = 计算机名
+value-confirm-after = 时长
+value-desktop-id = 桌面ID
+value-desktop-id-kind = 桌面ID=类型
+value-desktop-id-text = 桌面ID... 文本
+value-dir = 目录
+value-duration = 时长
+value-file = 文件
+value-how = 方式
+value-id = ID
+value-ip = IP
+value-key-value = 键=值
+value-kind = 类型
+value-lang = 语言
+value-latency = 时长
+value-n = 数量
+value-name = 名称
+value-name-match = 匹配方式
+value-name-password = 名称:密码
+value-none-secs = none|秒数
+value-options = 选项
+value-output = 格式
+value-path = 路径
+value-project-id = 项目ID
+value-rate = 速率
+value-region = 区域
+value-scope = 范围
+value-security-token = 安全令牌
+value-seed-status = 状态
+value-shell = SHELL
+value-sk = SK
+value-status = 状态
+value-status-status = 状态[,状态...]
+value-style = 样式
+value-temp-ak = 临时AK
+value-temp-sk = 临时SK
+value-text = 文本
+value-token = 令牌
+value-url = URL
+value-user-name = 用户名
+value-when = 何时
+
 ## man 手册（commands/completions.rs）：各节标题，以及示例开头的那一行。
 man-name = 名称
 man-synopsis = 概要
@@ -335,6 +385,19 @@ man-examples = 示例
 man-exit-status = 退出状态
 man-version = 版本
 man-examples-line = 示例：
+
+## 每个退出码的含义，即每页 man 手册的“退出状态”一节（docs/CONTRACT.md 的表格）。
+man-exit-0 = 成功（对于 watch --until：每个云桌面都达到了所等待的状态）
+man-exit-1 = 意外的内部错误
+man-exit-2 = 用法错误（错误的选项、错误的参数、有歧义的云桌面名称）
+man-exit-3 = 配置错误（没有配置、未知的配置档、无效的 TOML、缺少凭证；API 网关的 404 APIGW.0101/APIG.0101：此终端节点或区域没有该 API）
+man-exit-4 = 认证失败或权限被拒绝（401、403）
+man-exit-5 = 未找到：没有此云桌面（没有会话的云桌面的状态是 NONE，不属于此情况）
+man-exit-6 = API 错误（400、其他 4xx、重试后仍为 5xx、格式错误或意外的应答）
+man-exit-7 = 网络错误（DNS、连接、TLS、重试后仍超时；cancel 的应答丢失后发现另一个会话处于活动状态，未予处理），或每次尝试后 API 网关仍在限流（429）
+man-exit-8 = watch/start --wait 在达到所等待的状态之前超过时限（对于 start --wait，也包括租户的接受时限）；watch --once 在轮询完每个云桌面之前到达时限
+man-exit-9 = 远程协助以另一个最终状态结束（等待 OPEN 时出现 CLOSE 或 failed_reason）、-o code（或 -o link）没有可打印的内容、start --require-connected 的云桌面上无人能接受，或 log --verify 发现哈希链断裂
+man-exit-signals = 被中断（SIGINT、SIGTERM、SIGHUP）：先保存状态文件，与正常停止完全相同
 
 ## clap 拒绝的 `ASSIST_*` 环境变量值（cli/mod.rs）。
 usage-variable-value = { $var } 的值 '{ $value }' 无效：应为 { $expected }

@@ -45,7 +45,16 @@ const HEADINGS: &[(&str, &str)] = &[
     ("note-env", "env"),
     ("note-default", "default"),
     ("note-possible-values", "possible values"),
+    (OPTIONS_PLACEHOLDER.1, OPTIONS_PLACEHOLDER.0),
+    (COMMAND_PLACEHOLDER.1, COMMAND_PLACEHOLDER.0),
 ];
+
+/// The placeholder clap writes in a usage line for "some options" (its own words, not a
+/// value name: no setting changes it), and its catalogue id.
+const OPTIONS_PLACEHOLDER: (&str, &str) = ("OPTIONS", "value-options");
+
+/// The placeholder of a subcommand in a usage line (`<COMMAND>`, clap's default name).
+const COMMAND_PLACEHOLDER: (&str, &str) = ("COMMAND", "value-command");
 
 /// The command tree in `lang`: clap's own for English (untouched, so byte-identical); else
 /// rewritten from the catalogue, before clap builds it (arguments can still be put in order
@@ -206,7 +215,8 @@ fn in_words(cmd: Command, path: &str, words: &Words, usage: &str, order: bool) -
     );
     cmd = cmd
         .help_template(StyledStr::from(template))
-        .subcommand_help_heading(words.word("heading-commands", "Commands"));
+        .subcommand_help_heading(words.word("heading-commands", "Commands"))
+        .subcommand_value_name(words.word(COMMAND_PLACEHOLDER.1, COMMAND_PLACEHOLDER.0));
     let owner = path.to_string();
     let mut sections: Vec<(String, u8)> = cmd.get_arguments().map(section).collect();
     cmd = cmd.mut_args(|arg| arg_in_words(arg, &owner, words));
@@ -284,12 +294,48 @@ fn arg_in_words(arg: Arg, path: &str, words: &Words) -> Arg {
         None if arg.is_positional() => words.word("heading-arguments", "Arguments"),
         None => words.word("heading-options", "Options"),
     };
-    let arg = arg.help_heading(heading).hide_env(true);
+    let arg = placeholders_in_words(arg.help_heading(heading).hide_env(true), words);
     // clap refuses these on a flag that takes no value (`-v`): it has no such notes anyway.
     match arg.get_action().takes_values() {
         true => arg.hide_default_value(true).hide_possible_values(true),
         false => arg,
     }
+}
+
+/// The names of an argument's values (`<DURATION>`, `[DESKTOP_ID]`) in `words`: in the help,
+/// the usage line and clap's usage errors alike.
+fn placeholders_in_words(arg: Arg, words: &Words) -> Arg {
+    let Some(names) = arg.get_value_names() else {
+        return arg;
+    };
+    let names: Vec<String> = names
+        .iter()
+        .map(|name| words.word(&placeholder_key(name), name))
+        .collect();
+    arg.value_names(names)
+}
+
+/// A usage line in `lang`: clap writes `[OPTIONS]` itself, whatever the names of values.
+pub fn usage_in_words(usage: &str, lang: Lang) -> String {
+    let (english, id) = OPTIONS_PLACEHOLDER;
+    let word = (lang != Lang::En)
+        .then(|| messages::text_of(lang, id))
+        .flatten();
+    match word {
+        Some(word) => usage.replace(&format!("[{english}]"), &format!("[{word}]")),
+        None => usage.to_string(),
+    }
+}
+
+/// The catalogue id of a value's name: `value-duration`, `value-status-status` for
+/// `STATUS[,STATUS...]`.
+pub fn placeholder_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    format!("value-{}", words.join("-"))
 }
 
 /// What clap would append to the help, in `words`: ` [环境变量: ASSIST_PROFILE]`… (values of
@@ -361,6 +407,13 @@ fn walk(cmd: &Command, path: &str, found: &mut Vec<(String, String)>) {
         }
     }
     for arg in cmd.get_arguments() {
+        // A flag has value names once built, never shown.
+        let names = arg
+            .get_value_names()
+            .filter(|_| arg.get_action().takes_values());
+        for name in names.unwrap_or_default() {
+            found.push((placeholder_key(name), name.to_string()));
+        }
         for (kind, text) in [("help", arg.get_help()), ("long-help", arg.get_long_help())] {
             if let Some(text) = text.map(|t| t.to_string()) {
                 found.push((arg_key(kind, path, arg, &text), text));

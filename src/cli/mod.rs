@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod defaults;
 pub mod help;
+pub mod layout;
 mod notify;
 mod states;
 pub mod usage;
@@ -39,7 +40,7 @@ Try it without an account: assist --profile demo show --name FIN-PC-042";
 
 /// Remote assistance for Huawei Cloud Workspace desktops, from the helpdesk's terminal.
 #[derive(Debug, Parser)]
-#[command(name = "assist", version = version(), after_help = WORKFLOW, max_term_width = 100)]
+#[command(name = "assist", version = version(), after_help = WORKFLOW, max_term_width = layout::MAX_WIDTH)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -237,7 +238,7 @@ fn not_for_a_variable(err: clap::Error) -> Result<Result<ArgMatches, Message>, c
     let id = arg.get_id().as_str();
     // Changed before the language's words are put in: clap's tree is built after that.
     let without = english().mut_arg(id, |a| a.env(None::<&str>));
-    let matches = help::localize(without, crate::messages::lang::current()).try_get_matches()?;
+    let matches = for_parsing(without).try_get_matches()?;
     if value_source(&matches, id) == Some(ValueSource::CommandLine) {
         return Ok(Ok(matches));
     }
@@ -268,18 +269,25 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
-/// The command line as parsed, completed and documented: the global options are hidden from
-/// `assist sim`, which runs the simulator and uses none of them.
+/// The command line as parsed, and as its help is printed on the terminal: the global options
+/// are hidden from `assist sim`, which runs the simulator and uses none of them.
 pub fn command() -> clap::Command {
-    help::localize(english(), crate::messages::lang::current())
+    for_parsing(english())
+}
+
+/// `cmd` in the run's language, its help laid out for the terminal.
+fn for_parsing(cmd: clap::Command) -> clap::Command {
+    let lang = crate::messages::lang::current();
+    layout::for_terminal(help::localize(cmd, lang), lang)
 }
 
 /// The command line for the shell's completions, whose descriptions (zsh, fish) a person
-/// reads: in the language of `ASSIST_LANG` or the locale (this runs before `main` chooses).
+/// reads: in the language of `ASSIST_LANG` or the locale (this runs before `main` chooses),
+/// their texts as the catalogue says them (no layout: a shell shows them on one line).
 pub fn for_completions() -> clap::Command {
     let args: Vec<std::ffi::OsString> = std::env::args_os().take(1).collect();
     crate::messages::lang::choose_early(&args, |name| std::env::var(name).ok());
-    command()
+    help::localize(english(), crate::messages::lang::current())
 }
 
 /// The command line in clap's derive words, as the English help and man pages show it.

@@ -152,6 +152,7 @@ fn usage_line(err: &clap::Error) -> Option<String> {
         messages::text_of(messages::lang::current(), "heading-usage")?
     );
     let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(heading.as_str()));
+    let body = super::help::usage_in_words(body, messages::lang::current());
     Some(format!(
         "{heading}{}",
         body.replace("\n       ", &format!("\n{indent}"))

@@ -5,7 +5,8 @@
 //!
 //! `assist manpages` writes a page per command from the same definition as `--help`, through
 //! clap_mangen's sections, with two of our own: EXAMPLES kept line for line (clap_mangen's
-//! EXTRA reflows them into one paragraph) and EXIT STATUS, the table of docs/CONTRACT.md.
+//! EXTRA reflows them into one paragraph) and EXIT STATUS, the table of docs/CONTRACT.md in
+//! the page's language (`man-exit-*` of help.ftl; the English is the contract's, word for word).
 
 use std::io::Write;
 use std::path::Path;
@@ -15,7 +16,7 @@ use clap_complete::Shell;
 use clap_mangen::roff::{roman, Roff};
 use clap_mangen::Man;
 
-use crate::messages::{msg, os_error, worded, Lang};
+use crate::messages::{msg, os_error, worded, Lang, Message};
 use crate::outcome::Outcome;
 
 /// The variable the scripts set to ask `assist` for completions (clap_complete's default).
@@ -42,9 +43,6 @@ pub fn run(shell: Shell) -> anyhow::Result<Outcome> {
 }
 
 // ---- `assist manpages` ----
-/// The contract whose exit-code table every page carries: one source for both.
-const CONTRACT: &str = include_str!("../../docs/CONTRACT.md");
-
 /// Writes `assist.1` and a page per command (`assist-show.1`, `assist-config-init.1`…) into
 /// `dir`, and the same pages in Chinese into `dir/zh_CN` (for `man -L zh_CN`). The plain
 /// version, without the commit: the committed pages stay the same from one commit to the next.
@@ -122,7 +120,7 @@ fn page(cmd: &clap::Command, man: &Man, lang: Lang) -> std::io::Result<Vec<u8>> 
     if let Some(after) = cmd.get_after_help() {
         examples(&mut own, &after.to_string(), lang);
     }
-    exit_status(&mut own);
+    exit_status(&mut own, lang);
     own.to_writer(&mut out)?;
     if cmd.get_version().is_some() {
         man.render_version_section(&mut out)?;
@@ -154,67 +152,76 @@ fn examples(roff: &mut Roff, after_help: &str, lang: Lang) {
     roff.control("fi", []);
 }
 
-/// One tagged paragraph per row of the contract's exit-code table.
-fn exit_status(roff: &mut Roff) {
+/// The rows of EXIT STATUS: the codes as docs/CONTRACT.md's table lists them, and the
+/// catalogue id of each meaning (the English is the contract's words, a test keeps them so).
+const EXIT_MEANINGS: [(&str, &str); 11] = [
+    ("0", "man-exit-0"),
+    ("1", "man-exit-1"),
+    ("2", "man-exit-2"),
+    ("3", "man-exit-3"),
+    ("4", "man-exit-4"),
+    ("5", "man-exit-5"),
+    ("6", "man-exit-6"),
+    ("7", "man-exit-7"),
+    ("8", "man-exit-8"),
+    ("9", "man-exit-9"),
+    ("130, 143, 129", "man-exit-signals"),
+];
+
+/// One tagged paragraph per exit code, its meaning in `lang`.
+fn exit_status(roff: &mut Roff, lang: Lang) {
     roff.control("SH", ["EXIT STATUS"]);
-    for (code, meaning) in exit_rows(CONTRACT) {
+    for (code, id) in EXIT_MEANINGS {
         roff.control("TP", []);
         roff.text([roman(code)]);
-        roff.text([roman(meaning)]);
+        roff.text([roman(Message::new(id).render_in(lang))]);
     }
-}
-
-/// `| code | meaning |` rows under "## Exit codes", backticks dropped (roff has no code font).
-fn exit_rows(contract: &str) -> Vec<(String, String)> {
-    contract
-        .lines()
-        .skip_while(|l| l.trim() != "## Exit codes")
-        .skip(1)
-        .take_while(|l| !l.starts_with("## "))
-        .filter_map(|l| {
-            let cells: Vec<&str> = l
-                .trim()
-                .strip_prefix('|')?
-                .strip_suffix('|')?
-                .split(" | ")
-                .collect();
-            let [code, meaning] = cells.as_slice() else {
-                return None;
-            };
-            let code = code.trim();
-            code.starts_with(|c: char| c.is_ascii_digit())
-                .then(|| (code.to_string(), meaning.trim().replace('`', "")))
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The contract whose exit-code table every page carries.
+    const CONTRACT: &str = include_str!("../../docs/CONTRACT.md");
+
+    /// `| code | meaning |` rows under "## Exit codes", backticks dropped (roff has no code font).
+    fn exit_rows(contract: &str) -> Vec<(String, String)> {
+        contract
+            .lines()
+            .skip_while(|l| l.trim() != "## Exit codes")
+            .skip(1)
+            .take_while(|l| !l.starts_with("## "))
+            .filter_map(|l| {
+                let cells: Vec<&str> = l
+                    .trim()
+                    .strip_prefix('|')?
+                    .strip_suffix('|')?
+                    .split(" | ")
+                    .collect();
+                let [code, meaning] = cells.as_slice() else {
+                    return None;
+                };
+                let code = code.trim();
+                code.starts_with(|c: char| c.is_ascii_digit())
+                    .then(|| (code.to_string(), meaning.trim().replace('`', "")))
+            })
+            .collect()
+    }
+
+    /// The pages say in English what the contract says, code for code, word for word; and
+    /// every meaning has its own words in Chinese.
     #[test]
-    fn every_exit_code_of_the_contract_is_a_row() {
+    fn every_exit_code_of_the_contract_is_a_row_in_its_words() {
         let rows = exit_rows(CONTRACT);
-        let codes: Vec<&str> = rows.iter().map(|(c, _)| c.as_str()).collect();
-        assert_eq!(
-            codes,
-            [
-                "0",
-                "1",
-                "2",
-                "3",
-                "4",
-                "5",
-                "6",
-                "7",
-                "8",
-                "9",
-                "130, 143, 129"
-            ]
-        );
-        assert!(
-            rows[5].1.starts_with("not found: no such desktop"),
-            "{rows:?}"
-        );
+        let ours: Vec<(String, String)> = EXIT_MEANINGS
+            .iter()
+            .map(|(code, id)| (code.to_string(), Message::new(id).render_in(Lang::En)))
+            .collect();
+        assert_eq!(ours, rows);
+        for (code, id) in EXIT_MEANINGS {
+            let zh = Message::new(id).render_in(Lang::Zh);
+            assert_ne!(zh, Message::new(id).render_in(Lang::En), "exit {code}");
+        }
     }
 }

@@ -29,7 +29,7 @@ fn the_root_help_speaks_chinese_with_lang_zh() {
         lines[0],
         "华为云 Workspace 云桌面远程协助，在服务台终端中完成"
     );
-    assert_eq!(lines[2], "用法: assist [OPTIONS] <COMMAND>");
+    assert_eq!(lines[2], "用法: assist [选项] <命令>");
     assert_eq!(lines[4], "命令:");
     has_line(
         &lines,
@@ -75,21 +75,21 @@ fn a_command_help_speaks_chinese_with_its_arguments_and_examples() {
     );
     assert_eq!(
         lines[2],
-        "用法: assist start [OPTIONS] <DESKTOP_ID|--name <COMPUTER_NAME>|--user <USER_NAME>|--ip <IP>>"
+        "用法: assist start [选项] <桌面ID|--name <计算机名>|--user <用户名>|--ip <IP>>"
     );
     assert_eq!(lines[4], "参数:");
     assert_eq!(lines[7], "选项:");
     has_line(
         &lines,
-        "      --wait                     然后等待协同空间变为 OPEN，并打印最终记录（或仅打印邀请码）",
+        "      --wait                 然后等待协同空间变为 OPEN，并打印最终记录（或仅打印邀请码）",
     );
     has_line(
         &lines,
-        "      --interval <DURATION>      配合 --wait：轮询间隔（至少 100ms） [默认值: 3s]",
+        "      --interval <时长>      配合 --wait：轮询间隔（至少 100ms） [默认值: 3s]",
     );
     has_line(
         &lines,
-        "  -h, --help                     打印帮助（使用 '--help' 查看更多）",
+        "  -h, --help                 打印帮助（使用 '--help' 查看更多）",
     );
     has_line(&lines, "全局选项:");
     has_line(&lines, "示例：");
@@ -107,12 +107,61 @@ fn the_locale_chooses_chinese_help_too() {
         lines[0],
         "项目中（或选择条件下）所有已打开或待处理的会话，最早的在前；--cancel 关闭它们，--watch 显示实时看板"
     );
-    assert_eq!(lines[2], "用法: assist sessions [OPTIONS]");
+    assert_eq!(lines[2], "用法: assist sessions [选项]");
     has_line(&lines, "      --cancel");
     has_line(
         &lines,
         "          关闭列出的每个会话：在终端上会先询问；脚本请加 --yes",
     );
+}
+
+/// The placeholders an English help shows, none of which a Chinese one may.
+const ENGLISH_PLACEHOLDERS: [&str; 11] = [
+    "[OPTIONS]",
+    "<COMMAND>",
+    "[DESKTOP_ID]",
+    "<DURATION>",
+    "<N>",
+    "<FILE>",
+    "<PATH>",
+    "<NAME>",
+    "<CMD>",
+    "<STATUS",
+    "<WHEN>",
+];
+
+/// `watch --help` and `-h` in Chinese at 60, 80 and 120 columns (at most 100, as in English):
+/// clap breaks lines at spaces only, Chinese has none; every line now fits by display width
+/// (a Chinese character two columns), continuation lines under their text, the placeholders
+/// Chinese. The screens: tests/golden/help-watch-zh-{short,long}-*.txt.
+#[test]
+fn chinese_watch_help_fits_60_80_and_120_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let env = Env::new();
+    for width in [60, 80, 120] {
+        for (flag, kind) in [("-h", "short"), ("--help", "long")] {
+            let columns = width.to_string();
+            let vars = [("COLUMNS", columns.as_str())];
+            let lines = help_of(&env, &vars, &["--lang", "zh", "watch", flag]);
+            let text = lines.join("\n");
+            for line in &lines {
+                assert!(line.width() <= width.min(100), "{width}: {line:?}\n{text}");
+                assert!(!line.ends_with(' '), "trailing blanks: {line:?}");
+            }
+            for english in ENGLISH_PLACEHOLDERS {
+                assert!(!text.contains(english), "{english} in:\n{text}");
+            }
+            has_line(&lines, "用法: assist watch [选项] [桌面ID]...");
+            let interval = lines
+                .iter()
+                .any(|l| l.starts_with("      --interval <时长>"));
+            assert!(interval, "{text}");
+            assert_golden(
+                &format!("tests/golden/help-watch-zh-{kind}-{width}.txt"),
+                &format!("{text}\n"),
+            );
+        }
+    }
 }
 
 /// `--lang en` and `ASSIST_LANG=en` over a Chinese locale give the English help as it always
@@ -172,7 +221,7 @@ fn a_usage_error_speaks_chinese_and_exits_2() {
             "",
             "  建议：如要将 '--bogus' 作为值传递，请使用 '-- --bogus'",
             "",
-            "用法: assist start [OPTIONS] <DESKTOP_ID|--name <COMPUTER_NAME>|--user <USER_NAME>|--ip <IP>>",
+            "用法: assist start [选项] <桌面ID|--name <计算机名>|--user <用户名>|--ip <IP>>",
             "",
             "更多信息请使用 '--help'。",
         ],
@@ -194,7 +243,7 @@ fn a_bad_value_in_chinese_names_the_values_taken() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(
         without_prefix(lines[0]),
-        "'--color <WHEN>' 的值 'blu' 无效",
+        "'--color <何时>' 的值 'blu' 无效",
         "{err}"
     );
     assert_eq!(
@@ -224,9 +273,7 @@ fn a_bad_value_in_chinese_names_the_values_taken() {
 #[test]
 fn committed_chinese_man_pages_are_current() {
     let env = Env::new();
-    let dir = env.dir.path().join("man");
-    let out = env.cmd().arg("manpages").arg(&dir).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = env.man_pages();
     let pages = |dir: &std::path::Path| {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map(|d| {
@@ -321,4 +368,56 @@ fn completion_descriptions_follow_the_language() {
         complete(&[("LANG", "zh_CN.UTF-8"), ("ASSIST_LANG", "en")]),
         "--wait\tThen wait until the space is OPEN and print the final record (or just the code)\n"
     );
+}
+
+/// The rows of a page's exit-status section: (code, meaning), roff's escapes as written.
+fn exit_rows(page: &str, heading: &str) -> Vec<(String, String)> {
+    let section = page
+        .split(&format!("\n{heading}\n"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {heading} in:\n{page}"));
+    let section = section.split("\n.SH ").next().unwrap_or_default();
+    section
+        .split(".TP\n")
+        .filter_map(|row| {
+            let (code, meaning) = row.trim_end().split_once('\n')?;
+            Some((code.to_string(), meaning.to_string()))
+        })
+        .collect()
+}
+
+/// Every Chinese page says what each exit code means in Chinese (the catalogue's
+/// `man-exit-*`), the codes as the English page lists them.
+#[test]
+fn every_chinese_man_page_says_the_exit_status_in_chinese() {
+    let env = Env::new();
+    let dir = env.man_pages();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir.join("zh_CN")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let zh = exit_rows(&std::fs::read_to_string(&path).unwrap(), ".SH 退出状态");
+        let en = std::fs::read_to_string(dir.join(&name)).unwrap();
+        let en = exit_rows(&en, ".SH \"EXIT STATUS\"");
+        let codes = |rows: &[(String, String)]| -> Vec<String> {
+            rows.iter().map(|(code, _)| code.clone()).collect()
+        };
+        assert_eq!(codes(&zh), codes(&en), "{name}");
+        assert_eq!(zh.len(), 11, "{name}");
+        for ((code, meaning), (_, english)) in zh.iter().zip(&en) {
+            let chinese = meaning
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(
+                chinese && meaning != english,
+                "{name}: exit {code}: {meaning}"
+            );
+        }
+        assert_eq!(
+            zh[5].1, "未找到：没有此云桌面（没有会话的云桌面的状态是 NONE，不属于此情况）",
+            "{name}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 19, "one page per command");
 }

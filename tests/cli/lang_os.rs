@@ -14,7 +14,7 @@ fn a_text_that_is_no_duration_says_what_is_wrong_in_chinese() {
         usage_head(&env, &["--lang", "zh", "watch", &flag, "d-1"])
     };
     let head = |value: &str| {
-        format!("错误：'--interval <DURATION>' 的值 '{value}' 无效：\"{value}\" 不是时长")
+        format!("错误：'--interval <时长>' 的值 '{value}' 无效：\"{value}\" 不是时长")
     };
     let like = "；请写成 500ms、5s、2m 或 1h 这样的形式";
     assert_eq!(zh("abc"), format!("{}（其中没有数字）{like}", head("abc")));

@@ -309,15 +309,15 @@ fn a_refused_duration_says_why_in_chinese() {
     };
     assert_eq!(
         zh("0s"),
-        "错误：'--timeout <DURATION>' 的值 '0s' 无效：\"0s\" 为零；请给出一个正的时长"
+        "错误：'--timeout <时长>' 的值 '0s' 无效：\"0s\" 为零；请给出一个正的时长"
     );
     assert_eq!(
         zh("-5s"),
-        "错误：'--timeout <DURATION>' 的值 '-5s' 无效：\"-5s\" 不是时长（它是负数）；请写成 500ms、5s、2m 或 1h 这样的形式"
+        "错误：'--timeout <时长>' 的值 '-5s' 无效：\"-5s\" 不是时长（它是负数）；请写成 500ms、5s、2m 或 1h 这样的形式"
     );
     assert_eq!(
         zh("31d"),
-        "错误：'--timeout <DURATION>' 的值 '31d' 无效：\"31d\" 超过了 30 天的上限"
+        "错误：'--timeout <时长>' 的值 '31d' 无效：\"31d\" 超过了 30 天的上限"
     );
     // In English the line is clap's own, as before.
     assert_eq!(

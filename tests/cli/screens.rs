@@ -780,9 +780,7 @@ fn bash_completes_the_setting_keys_after_settings_set() {
 #[test]
 fn committed_man_pages_are_current() {
     let env = Env::new();
-    let dir = env.dir.path().join("man");
-    let out = env.cmd().arg("manpages").arg(&dir).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = env.man_pages();
     // The pages only: zh_CN/ holds the Chinese ones (tests/cli/lang_help.rs).
     let mut generated: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -993,9 +991,7 @@ fn readme_asks_for_the_rust_version_that_cargo_toml_requires() {
 #[test]
 fn man_pages_keep_examples_and_say_the_exit_status() {
     let env = Env::new();
-    let dir = env.dir.path().join("man");
-    let out = env.cmd().arg("manpages").arg(&dir).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = env.man_pages();
     let page = std::fs::read_to_string(dir.join("assist-sessions.1")).unwrap();
     let examples = page
         .split(".SH EXAMPLES\n.nf\n")

@@ -660,6 +660,14 @@ impl Env {
         self.dir.path().join("xdg-cache").join("assist")
     }
 
+    /// Writes the man pages (`assist manpages DIR`, DIR/zh_CN too) into `man` of the temp dir.
+    pub fn man_pages(&self) -> PathBuf {
+        let dir = self.dir.path().join("man");
+        let out = self.cmd().arg("manpages").arg(&dir).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        dir
+    }
+
     /// A `default` profile with password auth against the simulator's IAM (no project_id).
     pub fn password_profile(&self, sim: &Sim, password: &str) -> PathBuf {
         self.write_config(&password_profile_text(sim, "default", password))
