@@ -132,7 +132,7 @@ mod tests {
             ),
             (
                 "secret",
-                SecretError("sk_command failed".into()).into(),
+                SecretError(crate::messages::msg!("secret-not-utf8")).into(),
                 Code::Config,
             ),
             ("state", state.into(), Code::Config),

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use wait_timeout::ChildExt;
 
-use crate::messages::{msg, Message};
+use crate::messages::{msg, os_error, Message};
 use crate::secret::Secret;
 use crate::units::spoken;
 
@@ -43,9 +43,10 @@ impl std::fmt::Debug for SecretSource {
 }
 
 /// Why a secret could not be read: the profile's command or file is at fault, not the program.
+/// Said in the catalogue's words; the `Display` text (logs) is their English.
 #[derive(Debug, thiserror::Error)]
 #[error("could not read a secret: {0}")]
-pub struct SecretError(pub String);
+pub struct SecretError(pub Message);
 
 impl SecretSource {
     /// Where the secret comes from, in English: for logs, JSON and `Debug`.
@@ -80,16 +81,17 @@ impl SecretSource {
                     crate::testing::limit("ASSIST_TEST_SECRET_LIMIT", COMMAND_LIMIT),
                 )?,
             )?,
-            SecretSource::File { key, path } => std::fs::read_to_string(path)
-                .map_err(|e| SecretError(format!("{key}: cannot read {}: {e}", path.display())))?,
+            SecretSource::File { key, path } => std::fs::read_to_string(path).map_err(|e| {
+                let unreadable = msg!("secret-file-unreadable", key = key, path = path.display());
+                SecretError(unreadable.quote("error", os_error(&e)))
+            })?,
         };
         let trimmed = value.trim();
         crate::text::forbid(trimmed);
         if trimmed.is_empty() {
-            return Err(SecretError(format!(
-                "{} gave an empty secret",
-                self.describe()
-            )));
+            return Err(SecretError(
+                Message::new("secret-empty").quote("source", self.said()),
+            ));
         }
         Ok(Secret::new(trimmed))
     }
@@ -106,9 +108,7 @@ fn one_line(key: &str, output: String) -> Result<String, SecretError> {
         if let Some(first) = body.lines().next() {
             crate::text::forbid(first);
         }
-        return Err(SecretError(format!(
-            "{key} printed {lines} lines; the secret must be the first and only line, e.g. `pass show x | head -1`"
-        )));
+        return Err(SecretError(msg!("secret-lines", key = key, lines = lines)));
     }
     Ok(body.to_string())
 }
@@ -118,7 +118,7 @@ fn one_line(key: &str, output: String) -> Result<String, SecretError> {
 /// it started; on a terminal it stays in the foreground group, where it may prompt.
 fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError> {
     // The command line is never quoted: it may embed the secret (`echo …`).
-    let fail = |why: String| SecretError(format!("{key} {why}"));
+    let fail = |why: Message| SecretError(msg!("secret-command", key = key).quote("why", why));
     let mut shell = Command::new("sh");
     shell
         .arg("-c")
@@ -132,7 +132,7 @@ fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError>
     }
     let mut child = shell
         .spawn()
-        .map_err(|e| fail(format!("could not be started: {e}")))?;
+        .map_err(|e| fail(msg!("command-not-started").quote("error", os_error(&e))))?;
     // Read both pipes on threads so a chatty command cannot block on a full pipe.
     let started = std::time::Instant::now();
     let stdout = drain(child.stdout.take());
@@ -141,34 +141,33 @@ fn run(key: &str, command: &str, limit: Duration) -> Result<String, SecretError>
         Ok(Some(status)) => status,
         Ok(None) => {
             kill_all(&mut child);
-            return Err(fail(format!("did not finish within {}", spoken(limit))));
+            return Err(fail(msg!("secret-timed-out", limit = spoken(limit))));
         }
-        Err(e) => return Err(fail(format!("could not be waited for: {e}"))),
+        Err(e) => {
+            return Err(fail(
+                msg!("command-not-waited").quote("error", os_error(&e)),
+            ))
+        }
     };
     // A background process started by the command may keep the pipes open after `sh` is
     // gone: the limit covers the output as well, not only the exit.
     let left = || limit.saturating_sub(started.elapsed());
     let (Ok(out), Ok(err)) = (stdout.recv_timeout(left()), stderr.recv_timeout(left())) else {
         kill_all(&mut child);
-        return Err(fail(format!(
-            "exited but kept its output open past {} (a background process?)",
-            spoken(limit)
-        )));
+        return Err(fail(msg!("secret-output-open", limit = spoken(limit))));
     };
     if !status.success() {
-        let code = status
-            .code()
-            .map_or("a signal".to_string(), |c| format!("status {c}"));
         // Its stderr may quote what it printed (the secret): masked, as every known secret.
         let out = String::from_utf8_lossy(&out);
         let err = String::from_utf8_lossy(&err);
         let err = crate::text::mask_values(err.trim(), out.lines().map(str::trim));
-        return Err(fail(format!(
-            "failed with {code}; its stderr: \"{}\"",
-            crate::text::snippet(&err, 300)
-        )));
+        let stderr = crate::text::snippet(&err, 300);
+        return Err(fail(match status.code() {
+            Some(code) => msg!("secret-failed-status", code = code, stderr = stderr),
+            None => msg!("secret-failed-signal", stderr = stderr),
+        }));
     }
-    String::from_utf8(out).map_err(|_| fail("printed something that is not UTF-8".into()))
+    String::from_utf8(out).map_err(|_| fail(msg!("secret-not-utf8")))
 }
 
 /// Ends the command and whatever it started in its process group (a `sleep` in the
@@ -220,7 +219,11 @@ mod tests {
 
     #[test]
     fn a_failing_command_quotes_its_stderr() {
-        let e = cmd("echo nope >&2; exit 3").read().unwrap_err().0;
+        let e = cmd("echo nope >&2; exit 3")
+            .read()
+            .unwrap_err()
+            .0
+            .to_string();
         assert!(e.contains("failed with status 3"), "{e}");
         assert!(e.contains("\"nope\""), "{e}");
     }
@@ -231,7 +234,8 @@ mod tests {
         let limit = Duration::from_secs(2);
         let e = run("sk_command", "sleep 30 & echo s3cret", limit)
             .unwrap_err()
-            .0;
+            .0
+            .to_string();
         assert_eq!(
             e,
             "sk_command exited but kept its output open past 2 s (a background process?)"
@@ -244,7 +248,8 @@ mod tests {
         let started = std::time::Instant::now();
         let e = run("sk_command", "sleep 30", Duration::from_millis(300))
             .unwrap_err()
-            .0;
+            .0
+            .to_string();
         assert_eq!(e, "sk_command did not finish within 300 ms");
         assert!(started.elapsed() < Duration::from_secs(5));
         assert_eq!(
@@ -271,7 +276,11 @@ mod tests {
             cmd("printf 's3cret\\r\\n'").read().unwrap().expose(),
             "s3cret"
         );
-        let e = cmd("printf 's3cret\\nurl: x\\n'").read().unwrap_err().0;
+        let e = cmd("printf 's3cret\\nurl: x\\n'")
+            .read()
+            .unwrap_err()
+            .0
+            .to_string();
         assert_eq!(
             e,
             "could not read a secret: sk_command printed 2 lines; the secret must be the first and only line, e.g. `pass show x | head -1`"
@@ -288,12 +297,18 @@ mod tests {
         let e = cmd("echo printed-value; echo \"no: printed-value\" >&2; exit 1")
             .read()
             .unwrap_err()
-            .0;
+            .0
+            .to_string();
         assert!(e.contains("\"no: (redacted)\""), "{e}");
     }
 
     #[test]
     fn an_empty_answer_is_an_error() {
-        assert!(cmd("true").read().unwrap_err().0.contains("empty"));
+        assert!(cmd("true")
+            .read()
+            .unwrap_err()
+            .0
+            .to_string()
+            .contains("empty"));
     }
 }

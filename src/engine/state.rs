@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::plan::Seen;
-use crate::messages::{msg, Level, Message};
+use crate::messages::{msg, os_error, unsafe_file, unsafe_why, Level, Message};
 use crate::outcome::{Explain, Failure};
 use crate::units::spoken;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,10 +22,11 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 const READ_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// A state file that cannot be used: a setup problem of the cron job, not of the program.
+/// Why is said in the catalogue's words; the `Display` text (logs) is their English.
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
     #[error("the state file {} cannot be used: {why}", path.display())]
-    Unusable { path: PathBuf, why: String },
+    Unusable { path: PathBuf, why: Message },
     #[error("the state file {} is in use by another assist run (waited {})", path.display(), spoken(*waited))]
     Busy { path: PathBuf, waited: Duration },
 }
@@ -65,30 +66,29 @@ impl StateFile {
         say: &mut dyn FnMut(Level, &Message),
     ) -> anyhow::Result<StateFile> {
         if path.is_dir() {
-            return Err(unusable(path, "it is a directory").into());
+            return Err(unusable(path, msg!("state-why-directory")).into());
         }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        crate::files::check_dir(dir)
-            .map_err(|e| unusable(path, &format!("{}: {}", e.path.display(), e.why)))?;
+        crate::files::check_dir(dir).map_err(|e| unusable(path, unsafe_file(&e)))?;
         let lock_path = lock_path(path);
         let lock = crate::files::open_lock(&lock_path).map_err(|e| {
+            let lock = lock_path.display();
             let why = if crate::files::is_link_refused(&e) {
-                format!(
-                    "its lock {} is a symbolic link, which assist does not follow",
-                    lock_path.display()
-                )
-            } else if let Some(why) = crate::files::refusal(&e) {
-                format!("its lock {}: {why}", lock_path.display())
+                msg!("state-why-lock-link", lock = lock)
+            } else if crate::files::refusal(&e).is_some() {
+                msg!("state-why-lock", lock = lock).quote("why", os_error(&e))
             } else {
-                format!("cannot create its lock {}: {e}", lock_path.display())
+                msg!("state-why-lock-create", lock = lock).quote("error", os_error(&e))
             };
-            unusable(path, &why)
+            unusable(path, why)
         })?;
-        crate::files::check_owner(&lock, &lock_path)
-            .map_err(|e| unusable(path, &format!("its lock {e}")))?;
+        crate::files::check_owner(&lock, &lock_path).map_err(|e| {
+            let lock = msg!("state-why-lock", lock = lock_path.display());
+            unusable(path, lock.quote("why", unsafe_why(&e.why)))
+        })?;
         wait_for_lock(&lock, path, interrupted, wait, say)?;
         let seen = read(path)?;
         Ok(StateFile {
@@ -105,15 +105,17 @@ impl StateFile {
             desktops: seen.clone(),
         };
         let text = serde_json::to_string_pretty(&contents)?;
-        crate::files::write_private(&self.path, &text)
-            .map_err(|e| unusable(&self.path, &format!("cannot write it: {e}")).into())
+        crate::files::write_private(&self.path, &text).map_err(|e| {
+            let why = msg!("state-why-write").quote("error", os_error(&e));
+            unusable(&self.path, why).into()
+        })
     }
 }
 
-fn unusable(path: &Path, why: &str) -> StateError {
+fn unusable(path: &Path, why: Message) -> StateError {
     StateError::Unusable {
         path: path.to_path_buf(),
-        why: why.to_string(),
+        why,
     }
 }
 
@@ -176,20 +178,21 @@ fn lock_path(path: &Path) -> PathBuf {
 fn read(path: &Path) -> Result<HashMap<String, Seen>, StateError> {
     let (text, file) = match crate::files::read_nofollow(path, READ_LIMIT) {
         Ok(Some(read)) => read,
-        Ok(None) => return Err(foreign(path, "it is larger than any state file")),
+        Ok(None) => return Err(foreign(path, msg!("state-why-too-large"))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
         Err(e) if crate::files::is_link_refused(&e) => {
-            return Err(unusable(
-                path,
-                "it is a symbolic link, which assist does not follow (point --state at the file itself)",
-            ))
+            return Err(unusable(path, msg!("state-why-link")))
         }
         Err(e) => {
-            let why = crate::files::refusal(&e).map_or_else(|| format!("cannot read it: {e}"), |r| r.to_string());
-            return Err(unusable(path, &why));
+            // A refused open (a FIFO, a device) is said as the files room's reason itself.
+            let why = match crate::files::refusal(&e) {
+                Some(_) => os_error(&e),
+                None => msg!("state-why-read").quote("error", os_error(&e)),
+            };
+            return Err(unusable(path, why));
         }
     };
-    crate::files::check_owner(&file, path).map_err(|e| unusable(path, &e.why.to_string()))?;
+    crate::files::check_owner(&file, path).map_err(|e| unusable(path, unsafe_why(&e.why)))?;
     if text.trim().is_empty() {
         return Ok(HashMap::new());
     }
@@ -197,20 +200,15 @@ fn read(path: &Path) -> Result<HashMap<String, Seen>, StateError> {
         Ok(c) if c.assist_state == VERSION => Ok(c.desktops),
         Ok(c) => Err(foreign(
             path,
-            &format!(
-                "it is a state file of another version of assist (version {})",
-                c.assist_state
-            ),
+            msg!("state-why-version", version = c.assist_state),
         )),
-        Err(_) => Err(foreign(path, "it is not a state file of assist")),
+        Err(_) => Err(foreign(path, msg!("state-why-not-state"))),
     }
 }
 
-fn foreign(path: &Path, why: &str) -> StateError {
-    unusable(
-        path,
-        &format!("{why}; refusing to overwrite it (give --state a new or empty file, or remove this one)"),
-    )
+/// A file that is not a state file of this assist: kept as it is.
+fn foreign(path: &Path, why: Message) -> StateError {
+    unusable(path, msg!("state-why-foreign").quote("why", why))
 }
 
 #[cfg(test)]

@@ -193,7 +193,7 @@ impl Diagnose for StateError {
     fn message(&self) -> Option<Message> {
         Some(match self {
             StateError::Unusable { path, why } => {
-                msg!("err-state-unusable", path = path.display(), why = why)
+                msg!("err-state-unusable", path = path.display()).quote("why", why.clone())
             }
             StateError::Busy { path, waited } => msg!(
                 "err-state-busy",
@@ -217,7 +217,7 @@ impl Diagnose for SecretError {
     }
 
     fn message(&self) -> Option<Message> {
-        Some(msg!("err-secret", reason = &self.0))
+        Some(Message::new("err-secret").quote("reason", self.0.clone()))
     }
 
     fn hint(&self) -> Option<Message> {
@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn setup_errors_are_config_errors_with_their_hint() {
-        let secret = SecretError("sk_command failed".into());
+        let secret = SecretError(msg!("secret-command", key = "sk_command"));
         assert_eq!(secret.code(), Code::Config);
         assert_eq!(secret.hint().map(|m| m.id()), Some("hint-secret-source"));
         let given = ConfigError::invalid("bad", "do \x1b this\nthen that");
@@ -440,7 +440,7 @@ mod tests {
             Box::new(|| {
                 let e = StateError::Unusable {
                     path: path(),
-                    why: "not JSON".into(),
+                    why: msg!("state-why-foreign").quote("why", msg!("state-why-not-state")),
                 };
                 (Diagnose::message(&e), e.to_string())
             }),
@@ -452,7 +452,10 @@ mod tests {
                 (Diagnose::message(&e), e.to_string())
             }),
             Box::new(|| {
-                let e = SecretError("sk_command exited 1".into());
+                let e = SecretError(
+                    msg!("secret-command", key = "sk_command")
+                        .quote("why", msg!("secret-failed-status", code = 1, stderr = "no")),
+                );
                 (Diagnose::message(&e), e.to_string())
             }),
             Box::new(|| {

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use wait_timeout::ChildExt;
 
-use crate::messages::{self, msg};
+use crate::messages::{self, msg, os_error, Message};
 
 /// Workers: changes of different desktops may run side by side, at most this many at once.
 const LANES: usize = 4;
@@ -119,12 +119,8 @@ fn work(command: &str, limit: Duration, jobs: &Receiver<Job>, ending: &Ending) {
         }
         if let Err(why) = run(command, &job.env, limit) {
             let (desktop, status) = (&job.desktop, &job.status);
-            messages::warn(&msg!(
-                "exec-failed",
-                desktop = desktop,
-                status = status,
-                why = why
-            ));
+            let failed = msg!("exec-failed", desktop = desktop, status = status);
+            messages::warn(&failed.quote("why", why));
         }
     }
 }
@@ -132,7 +128,7 @@ fn work(command: &str, limit: Duration, jobs: &Receiver<Job>, ending: &Ending) {
 /// Runs `sh -c COMMAND` once: stdin closed, stdout and stderr onto assist's stderr (stdout
 /// carries only results), in a process group of its own so that the time limit ends all it
 /// started. Why it failed, if it did.
-fn run(command: &str, env: &[(&'static str, String)], limit: Duration) -> Result<(), String> {
+fn run(command: &str, env: &[(&'static str, String)], limit: Duration) -> Result<(), Message> {
     let mut shell = Command::new("sh");
     shell.arg("-c").arg(command).stdin(Stdio::null());
     shell.stdout(stderr_handle()?).stderr(stderr_handle()?);
@@ -146,37 +142,35 @@ fn run(command: &str, env: &[(&'static str, String)], limit: Duration) -> Result
     std::os::unix::process::CommandExt::process_group(&mut shell, 0);
     let mut child = shell
         .spawn()
-        .map_err(|e| format!("could not be started: {e}"))?;
+        .map_err(|e| msg!("command-not-started").quote("error", os_error(&e)))?;
     let status = match child.wait_timeout(limit) {
         Ok(Some(status)) => status,
         Ok(None) => {
             kill_group(&mut child);
             let limit = crate::units::format_duration(limit);
-            return Err(format!(
-                "did not finish within {limit} and was ended with all it started"
-            ));
+            return Err(msg!("exec-timed-out", limit = limit));
         }
         Err(e) => {
             kill_group(&mut child);
-            return Err(format!("could not be waited for: {e}"));
+            return Err(msg!("command-not-waited").quote("error", os_error(&e)));
         }
     };
     match (status.success(), status.code()) {
         (true, _) => Ok(()),
-        (false, Some(code)) => Err(format!("exited with status {code}")),
-        (false, None) => Err("was ended by a signal".to_string()),
+        (false, Some(code)) => Err(msg!("exec-exit-status", code = code)),
+        (false, None) => Err(msg!("exec-signalled")),
     }
 }
 
 /// A handle on assist's stderr for the command's output.
-fn stderr_handle() -> Result<Stdio, String> {
+fn stderr_handle() -> Result<Stdio, Message> {
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
         let fd = std::io::stderr()
             .as_fd()
             .try_clone_to_owned()
-            .map_err(|e| format!("could not be given stderr: {e}"))?;
+            .map_err(|e| msg!("exec-no-stderr").quote("error", os_error(&e)))?;
         Ok(Stdio::from(fd))
     }
     #[cfg(not(unix))]
@@ -208,10 +202,8 @@ mod tests {
     #[test]
     fn failures_say_why() {
         let limit = Duration::from_secs(10);
-        assert_eq!(
-            run("exit 3", &[], limit),
-            Err("exited with status 3".into())
-        );
+        let failed = run("exit 3", &[], limit).map_err(|m| m.to_string());
+        assert_eq!(failed, Err("exited with status 3".into()));
         assert_eq!(run("true", &[], limit), Ok(()));
         let env = [("ASSIST_STATUS", "OPEN".to_string())];
         assert_eq!(run("test \"$ASSIST_STATUS\" = OPEN", &env, limit), Ok(()));

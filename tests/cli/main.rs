@@ -25,6 +25,7 @@ mod lang_data;
 mod lang_errors;
 mod lang_help;
 mod lang_os;
+mod lang_reasons;
 mod lang_rest;
 mod lifecycle;
 mod none;
