@@ -108,17 +108,18 @@ fn extra_roots(
     let Some(path) = ca_file else {
         return Ok(Vec::new());
     };
-    let bad = |why: String| {
+    let bad = |why: Message| {
         ConfigError::invalid(
-            msg!("err-ca-file", path = path.display(), why = why),
+            msg!("err-ca-file", path = path.display()).quote("why", why),
             msg!("hint-ca-file"),
         )
     };
-    let pem = std::fs::read(path).map_err(|e| bad(format!("cannot read it: {e}")))?;
+    let pem = std::fs::read(path)
+        .map_err(|e| bad(msg!("ca-why-unreadable").quote("error", messages::os_error(&e))))?;
     let certs = reqwest::Certificate::from_pem_bundle(&pem)
-        .map_err(|e| bad(format!("not PEM certificates: {e}")))?;
+        .map_err(|e| bad(msg!("ca-why-not-pem", error = e)))?;
     if certs.is_empty() {
-        return Err(bad("holds no certificate".into()));
+        return Err(bad(msg!("ca-why-empty")));
     }
     Ok(certs)
 }

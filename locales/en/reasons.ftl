@@ -2,6 +2,10 @@
 # `{ $reason }`, `{ $error }`), in English (the source language). An error's own text (logs,
 # the audit log's `detail`) is this English text. Grouped by the room that says it.
 
+# A reason in words no catalogue has: a library's own (the URL or YAML parser's) or data
+# (a bot's answer), quoted as it is in every language.
+as-is = { $text }
+
 ## engine/state.rs: why the state file cannot be used
 state-why-directory = it is a directory
 state-why-lock = its lock { $lock }: { $why }
@@ -31,3 +35,39 @@ secret-not-utf8 = printed something that is not UTF-8
 secret-lines = { $key } printed { $lines } lines; the secret must be the first and only line, e.g. `pass show x | head -1`
 secret-file-unreadable = { $key }: cannot read { $path }: { $error }
 secret-empty = { $source } gave an empty secret
+
+## config/: why a value or a file of the settings is refused
+endpoint-why-extras = it must not carry a query, a fragment or user info
+endpoint-why-plain-http = plain http would send credentials unencrypted; only loopback addresses may use it (or a profile with allow_http = true)
+endpoint-why-scheme = the scheme must be https
+err-config-unknown-top-key = unknown key `{ $key }` in the top level of { $path }
+err-config-unknown-top-key-line = unknown key `{ $key }` in the top level of { $path }, line { $line }
+hint-config-sdk-region = give the region with --region or ASSIST_REGION (or --endpoint)
+
+## config/ini.rs, config/sdk.rs: what is wrong in the SDK credentials file (read as configparser reads it)
+ini-section-twice = section [{ $name }] appears twice
+ini-key-first = a key before any [section] header
+ini-not-a-line = neither `key = value` nor a [section] header
+ini-key-twice = key "{ $key }" appears twice in [{ $section }]
+ini-nests-deep = interpolation nests deeper than 10 levels
+ini-references = interpolation follows more than { $limit } `%(key)s` references
+ini-no-such-key = `%({ $name })s` names no key
+ini-percent = a `%` that is neither `%%` nor `%(key)s` (write `%%` for a percent sign)
+ini-expands = interpolation expands the value past { $limit } KiB
+sdk-place = [basic] of { $path }
+sdk-lacks-both = ak and sk
+
+## config/regions.rs: why the SDK regions file is refused
+regions-why-bomb = its aliases expand to more than { $limit } nodes, more than any regions file has (a YAML alias bomb?)
+
+## config/credentials.rs: what an auth mode needs that the profile lacks
+auth-needs-ak = `ak`; missing or empty: ak
+auth-needs-sk = a secret key; missing or empty: sk (or sk_command, sk_file)
+auth-needs-ak-sk = `ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)
+auth-needs-token = `token`, `token_command` or `token_file`; none is set
+auth-needs-password = `user`, `domain` and `password_command`; missing: { $missing }
+
+## session.rs, api/, domain/share.rs: the CA file, a desktop's 404, an answer that is not what was asked
+ca-why-unreadable = cannot read it: { $error }
+ca-why-not-pem = not PEM certificates: { $error }
+ca-why-empty = holds no certificate

@@ -1,6 +1,10 @@
 # 失败或被拒绝的原因：引用在另一条消息里的原因（`{ $why }`、`{ $reason }`、`{ $error }`）。
 # 术语见 docs/glossary.md；数据（路径、退出状态、标志）保持原样。按说出它的模块分组。
 
+# 目录中没有的措辞：库自己的（URL、YAML 解析器的）或数据（机器人的答复），在每种语言中
+# 原样引用。
+as-is = { $text }
+
 ## engine/state.rs：状态文件为何无法使用
 state-why-directory = 它是一个目录
 state-why-lock = 它的锁文件 { $lock }：{ $why }
@@ -30,3 +34,39 @@ secret-not-utf8 = 输出了非 UTF-8 的内容
 secret-lines = { $key } 输出了 { $lines } 行；密钥必须是第一行且只有这一行，例如 `pass show x | head -1`
 secret-file-unreadable = { $key }：无法读取 { $path }：{ $error }
 secret-empty = { $source } 给出的密钥为空
+
+## config/：配置中的值或文件为何被拒绝
+endpoint-why-extras = 它不能带查询参数、片段或用户信息
+endpoint-why-plain-http = 明文 http 会以未加密的方式发送凭证；只有回环地址可以使用它（或设置了 allow_http = true 的配置档）
+endpoint-why-scheme = 协议必须是 https
+err-config-unknown-top-key = { $path } 的顶层有未知的键 `{ $key }`
+err-config-unknown-top-key-line = { $path } 的顶层有未知的键 `{ $key }`（第 { $line } 行）
+hint-config-sdk-region = 请用 --region 或 ASSIST_REGION 指定区域（或用 --endpoint）
+
+## config/ini.rs、config/sdk.rs：SDK 凭证文件中的问题（按 configparser 的规则读取）
+ini-section-twice = 节 [{ $name }] 出现了两次
+ini-key-first = 在任何 [节] 标题之前出现了键
+ini-not-a-line = 既不是 `key = value`，也不是 [节] 标题
+ini-key-twice = 键 "{ $key }" 在 [{ $section }] 中出现了两次
+ini-nests-deep = 展开嵌套超过 10 层
+ini-references = 展开时跟随了超过 { $limit } 个 `%(key)s` 引用
+ini-no-such-key = `%({ $name })s` 引用的键不存在
+ini-percent = `%` 既不是 `%%` 也不是 `%(key)s`（百分号请写成 `%%`）
+ini-expands = 展开后值超过了 { $limit } KiB
+sdk-place = { $path } 的 [basic]
+sdk-lacks-both = ak 和 sk
+
+## config/regions.rs：SDK 区域文件为何被拒绝
+regions-why-bomb = 它的别名展开后超过 { $limit } 个节点，比任何区域文件都多（YAML 别名炸弹？）
+
+## config/credentials.rs：认证方式所需而配置档缺少的项
+auth-needs-ak = `ak`；缺少或为空：ak
+auth-needs-sk = 秘密访问密钥（SK）；缺少或为空：sk（或 sk_command、sk_file）
+auth-needs-ak-sk = `ak` 和秘密访问密钥（SK）；缺少或为空：ak、sk（或 sk_command、sk_file）
+auth-needs-token = `token`、`token_command` 或 `token_file`；一个也没有设置
+auth-needs-password = `user`、`domain` 和 `password_command`；缺少：{ $missing }
+
+## session.rs、api/、domain/share.rs：CA 文件、云桌面的 404、不符合预期的答复
+ca-why-unreadable = 无法读取它：{ $error }
+ca-why-not-pem = 不是 PEM 证书：{ $error }
+ca-why-empty = 其中没有证书

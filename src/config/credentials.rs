@@ -42,7 +42,7 @@ fn secret_source(
     inline: &Option<Secret>,
     command: &Option<String>,
     file: &Option<PathBuf>,
-    (place, said): (&str, &Message),
+    said: &Message,
 ) -> Result<Option<SecretSource>, ConfigError> {
     let mut found = Vec::new();
     if let Some(v) = inline.as_ref().filter(|v| !v.is_empty()) {
@@ -65,7 +65,7 @@ fn secret_source(
     }
     if found.len() > 1 {
         return Err(ConfigError::invalid(
-            msg!("err-config-secret-twice", place = place, key = key),
+            msg!("err-config-secret-twice", key = key).quote("place", said.clone()),
             msg!("hint-config-secret-twice"),
         ));
     }
@@ -73,21 +73,18 @@ fn secret_source(
 }
 
 pub fn auth_spec(p: &RawProfile, source: &Source) -> Result<AuthSpec, ConfigError> {
-    let place = &source.to_string();
+    // Where the profile is, in the run's language (`Display` is the English of JSON).
     let said = source.said();
-    let at = (place.as_str(), &said);
+    let at = &said;
     let sk = secret_source("sk", &p.sk, &p.sk_command, &p.sk_file, at)?;
     let token = secret_source("token", &p.token, &p.token_command, &p.token_file, at)?;
     let password = secret_source("password", &None, &p.password_command, &None, at)?;
     let mode = p.auth_mode();
-    let missing = |what: &str, needs: &str| {
+    let missing = |what: &str, needs: Message| {
         ConfigError::invalid(
-            msg!(
-                "err-config-auth-needs",
-                place = place,
-                mode = what,
-                needs = needs
-            ),
+            msg!("err-config-auth-needs", mode = what)
+                .quote("place", said.clone())
+                .quote("needs", needs),
             msg!("hint-config-auth-needs"),
         )
     };
@@ -106,23 +103,14 @@ pub fn auth_spec(p: &RawProfile, source: &Source) -> Result<AuthSpec, ConfigErro
                         }
                     }),
                 }),
-                (None, Some(_)) => Err(missing("aksk", "`ak`; missing or empty: ak")),
-                (Some(_), None) => Err(missing(
-                    "aksk",
-                    "a secret key; missing or empty: sk (or sk_command, sk_file)",
-                )),
-                (None, None) => Err(missing(
-                    "aksk",
-                    "`ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)",
-                )),
+                (None, Some(_)) => Err(missing("aksk", msg!("auth-needs-ak"))),
+                (Some(_), None) => Err(missing("aksk", msg!("auth-needs-sk"))),
+                (None, None) => Err(missing("aksk", msg!("auth-needs-ak-sk"))),
             }
         }
-        Some(AuthMode::Token) => token.map(AuthSpec::Token).ok_or_else(|| {
-            missing(
-                "token",
-                "`token`, `token_command` or `token_file`; none is set",
-            )
-        }),
+        Some(AuthMode::Token) => token
+            .map(AuthSpec::Token)
+            .ok_or_else(|| missing("token", msg!("auth-needs-token"))),
         Some(AuthMode::Password) => {
             let user = p.user.clone().filter(|u| !u.trim().is_empty());
             let domain = p.domain.clone().filter(|d| !d.trim().is_empty());
@@ -141,18 +129,13 @@ pub fn auth_spec(p: &RawProfile, source: &Source) -> Result<AuthSpec, ConfigErro
                     .into_iter()
                     .filter_map(|(k, m)| m.then_some(k))
                     .collect();
-                    Err(missing(
-                        "password",
-                        &format!(
-                            "`user`, `domain` and `password_command`; missing: {}",
-                            lacking.join(", ")
-                        ),
-                    ))
+                    let needs = msg!("auth-needs-password", missing = lacking.join(", "));
+                    Err(missing("password", needs))
                 }
             }
         }
         None => Err(ConfigError::invalid(
-            msg!("err-config-no-credentials", place = place),
+            Message::new("err-config-no-credentials").quote("place", said.clone()),
             msg!("hint-config-no-credentials"),
         )),
     }

@@ -6,7 +6,7 @@ pub use crate::api::is_loopback;
 
 use super::error::ConfigError;
 use super::file::closest;
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 
 /// Regions with a Workspace endpoint (docs/WORKSPACE-API.md §3): the SDK's table, then the
 /// API reference's.
@@ -116,30 +116,26 @@ pub fn parse_endpoint(text: &str) -> Result<Url, ConfigError> {
 /// Like `parse_endpoint`; `allow_http` (a profile's explicit choice) also admits plain http
 /// to hosts that are not loopback.
 pub fn parse_endpoint_allowing(text: &str, allow_http: bool) -> Result<Url, ConfigError> {
-    let bad = |why: &str| {
+    let bad = |why: Message| {
+        let endpoint = crate::text::snippet(text, 100);
         ConfigError::invalid(
-            msg!(
-                "err-config-bad-endpoint",
-                endpoint = crate::text::snippet(text, 100),
-                why = why
-            ),
+            msg!("err-config-bad-endpoint", endpoint = endpoint).quote("why", why),
             msg!("hint-config-bad-endpoint"),
         )
     };
-    let url = Url::parse(text).map_err(|e| bad(&e.to_string()))?;
+    // The URL parser's own words, as it says them.
+    let url = Url::parse(text).map_err(|e| bad(msg!("as-is", text = e)))?;
     if url.query().is_some()
         || url.fragment().is_some()
         || !url.username().is_empty()
         || url.password().is_some()
     {
-        return Err(bad("it must not carry a query, a fragment or user info"));
+        return Err(bad(msg!("endpoint-why-extras")));
     }
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback(&url) || allow_http => Ok(url),
-        "http" => Err(bad(
-            "plain http would send credentials unencrypted; only loopback addresses may use it (or a profile with allow_http = true)",
-        )),
-        _ => Err(bad("the scheme must be https")),
+        "http" => Err(bad(msg!("endpoint-why-plain-http"))),
+        _ => Err(bad(msg!("endpoint-why-scheme"))),
     }
 }

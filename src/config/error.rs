@@ -89,19 +89,23 @@ impl ConfigError {
     }
 }
 
+/// The `place` of an unknown key outside every table (in the English text; a sentence of its
+/// own in the catalogue, as the words around it differ by language).
+pub const TOP_LEVEL: &str = "the top level";
+
 fn unknown_key(path: &Path, place: &str, key: &str, line: Option<usize>) -> Message {
-    let m = msg!(
-        "err-config-unknown-key",
-        key = key,
-        place = place,
-        path = path.display()
-    );
+    let top = place == TOP_LEVEL;
+    let id = match (top, line) {
+        (true, None) => "err-config-unknown-top-key",
+        (true, Some(_)) => "err-config-unknown-top-key-line",
+        (false, None) => "err-config-unknown-key",
+        (false, Some(_)) => "err-config-unknown-key-line",
+    };
+    let m = Message::new(id).arg("key", key);
+    let m = if top { m } else { m.arg("place", place) };
+    let m = m.arg("path", path.display());
     match line {
-        Some(line) => Message::new("err-config-unknown-key-line")
-            .arg("key", key)
-            .arg("place", place)
-            .arg("path", path.display())
-            .arg("line", line),
+        Some(line) => m.arg("line", line),
         None => m,
     }
 }

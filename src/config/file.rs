@@ -230,7 +230,7 @@ fn check_keys(path: &Path, text: &str, table: &toml::Table) -> Result<(), Config
         suggestion: closest(key, known).map(String::from),
     };
     if let Some(key) = table.keys().find(|k| !TOP_KEYS.contains(&k.as_str())) {
-        return Err(unknown("the top level", key, TOP_KEYS));
+        return Err(unknown(super::error::TOP_LEVEL, key, TOP_KEYS));
     }
     if let Some(toml::Value::Table(targets)) = table.get("notify") {
         for (name, target) in targets {

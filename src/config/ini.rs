@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::messages::{msg, Message};
+
 const DEFAULT: &str = "DEFAULT";
 
 /// A parsed file: sections by their exact name, keys lowercased, in file order.
@@ -17,11 +19,11 @@ pub struct Ini {
     sections: Vec<(String, BTreeMap<String, String>)>,
 }
 
-/// What is wrong with the file, and on which line (1-based).
+/// What is wrong with the file, and on which line (1-based), in the catalogue's words.
 #[derive(Debug, PartialEq, Eq)]
 pub struct IniError {
     pub line: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 impl Ini {
@@ -63,29 +65,24 @@ impl Ini {
             open = None;
             if let Some(name) = header(stripped) {
                 if ini.sections.iter().any(|(s, _)| s == name) {
-                    return Err(err(line, format!("section [{name}] appears twice")));
+                    return Err(err(line, msg!("ini-section-twice", name = name)));
                 }
                 ini.sections.push((name.to_string(), BTreeMap::new()));
                 current = Some(ini.sections.len() - 1);
                 continue;
             }
             let Some(s) = current else {
-                return Err(err(line, "a key before any [section] header".into()));
+                return Err(err(line, msg!("ini-key-first")));
             };
             let Some(at) = stripped.find(['=', ':']) else {
-                return Err(err(
-                    line,
-                    "neither `key = value` nor a [section] header".into(),
-                ));
+                return Err(err(line, msg!("ini-not-a-line")));
             };
             let key = stripped[..at].trim().to_lowercase();
             let value = stripped[at + 1..].trim().to_string();
             let section = &mut ini.sections[s];
             if section.1.contains_key(&key) {
-                return Err(err(
-                    line,
-                    format!("key \"{key}\" appears twice in [{}]", section.0),
-                ));
+                let twice = msg!("ini-key-twice", key = key, section = &section.0);
+                return Err(err(line, twice));
             }
             section.1.insert(key.clone(), value);
             open = Some((s, key, indent));
@@ -101,7 +98,7 @@ impl Ini {
 
     /// A key of a section (any case), else of `[DEFAULT]`, interpolated; `Ok(None)` when the
     /// section or the key is not there.
-    pub fn get(&self, section: &str, key: &str) -> Result<Option<String>, String> {
+    pub fn get(&self, section: &str, key: &str) -> Result<Option<String>, Message> {
         if !self.has_section(section) {
             return Ok(None);
         }
@@ -133,7 +130,7 @@ fn header(line: &str) -> Option<&str> {
     (!name.is_empty()).then_some(name)
 }
 
-fn err(line: usize, message: String) -> IniError {
+fn err(line: usize, message: Message) -> IniError {
     IniError { line, message }
 }
 
@@ -151,9 +148,9 @@ fn interpolate<'a>(
     lookup: impl Fn(&str) -> Option<&'a str> + Copy,
     depth: usize,
     references: &mut usize,
-) -> Result<String, String> {
+) -> Result<String, Message> {
     if depth > 10 {
-        return Err("interpolation nests deeper than 10 levels".into());
+        return Err(msg!("ini-nests-deep"));
     }
     let mut out = String::new();
     let mut rest = value;
@@ -166,24 +163,17 @@ fn interpolate<'a>(
         } else if let Some(name_end) = rest.strip_prefix("%(").and_then(|r| r.find(")s")) {
             *references += 1;
             if *references > REFERENCE_LIMIT {
-                return Err(format!(
-                    "interpolation follows more than {REFERENCE_LIMIT} `%(key)s` references"
-                ));
+                return Err(msg!("ini-references", limit = REFERENCE_LIMIT));
             }
             let name = rest[2..2 + name_end].to_lowercase();
-            let target = lookup(&name).ok_or_else(|| format!("`%({name})s` names no key"))?;
+            let target = lookup(&name).ok_or_else(|| msg!("ini-no-such-key", name = &name))?;
             out.push_str(&interpolate(target, lookup, depth + 1, references)?);
             rest = &rest[2 + name_end + 2..];
         } else {
-            return Err(
-                "a `%` that is neither `%%` nor `%(key)s` (write `%%` for a percent sign)".into(),
-            );
+            return Err(msg!("ini-percent"));
         }
         if out.len() > EXPANSION_LIMIT {
-            return Err(format!(
-                "interpolation expands the value past {} KiB",
-                EXPANSION_LIMIT >> 10
-            ));
+            return Err(msg!("ini-expands", limit = EXPANSION_LIMIT >> 10));
         }
     }
     out.push_str(rest);
@@ -215,11 +205,11 @@ mod tests {
     fn duplicates_are_errors_naming_the_line() {
         let e = Ini::parse("[basic]\nak = a\n# note\nAK = b\n").unwrap_err();
         assert_eq!(e.line, 4);
-        assert_eq!(e.message, "key \"ak\" appears twice in [basic]");
+        assert_eq!(e.message.to_string(), "key \"ak\" appears twice in [basic]");
         let e = Ini::parse("[basic]\nak = a\n[basic]\n").unwrap_err();
         assert_eq!(
-            (e.line, e.message.as_str()),
-            (3, "section [basic] appears twice")
+            (e.line, e.message.to_string()),
+            (3, "section [basic] appears twice".to_string())
         );
     }
 
@@ -258,11 +248,11 @@ mod tests {
         wide.push_str("[basic]\nak = %(k9)s\n");
         let ini = Ini::parse(&wide).unwrap();
         let e = ini.get("basic", "ak").unwrap_err();
-        assert_eq!(e, "interpolation expands the value past 64 KiB");
+        assert_eq!(e.to_string(), "interpolation expands the value past 64 KiB");
         let empty = wide.replace(&"x".repeat(1000), "");
         let e = Ini::parse(&empty).unwrap().get("basic", "ak").unwrap_err();
         assert_eq!(
-            e,
+            e.to_string(),
             "interpolation follows more than 1000 `%(key)s` references"
         );
     }

@@ -579,9 +579,9 @@ fn from_found(flags: &Overrides, found: Found) -> Result<Connection, ConfigError
     .map_err(|e| match e {
         ConfigError::Invalid { message, .. } if flags.region.is_none() => ConfigError::invalid(
             Message::new("err-config-sdk-region")
-                .arg_lines("problem", message.render_in(crate::messages::Lang::En))
+                .quote("problem", message)
                 .arg("origin", &found.origin),
-            "give the region with --region or ASSIST_REGION (or --endpoint)",
+            msg!("hint-config-sdk-region"),
         ),
         e => e,
     })?;

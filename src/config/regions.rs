@@ -50,7 +50,7 @@ pub fn lookup(service: &str, region: &str) -> Result<Option<Override>, ConfigErr
         Err(e) => return Err(bad_file(&path, os_error(&e))),
     };
     Ok(from_yaml(&text, service, region)
-        .map_err(|why| bad_file(&path, msg!("error", error = why)))?
+        .map_err(|why| bad_file(&path, why))?
         .map(|endpoint| Override {
             endpoint,
             source: Source::RegionsFile {
@@ -75,7 +75,7 @@ fn regions_file() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.home_dir().join(".huaweicloud").join("regions.yaml"))
 }
 
-/// The file cannot be used, and why: the system's words, or the YAML parser's text.
+/// The file cannot be used, and why: the system's words, the YAML parser's text, or ours.
 fn bad_file(path: &Path, why: Message) -> ConfigError {
     ConfigError::invalid(
         msg!("err-regions-file", path = path.display()).quote("why", why),
@@ -89,14 +89,15 @@ const NODE_LIMIT: u64 = 100_000;
 
 /// Counts the nodes the loader would build, aliases expanded, from the parser's events (which
 /// never expand them) and refuses a file past [`NODE_LIMIT`] before anything is built.
-fn check_expansion(text: &str) -> Result<(), String> {
+/// The YAML parser's own words are quoted as they are.
+fn check_expansion(text: &str) -> Result<(), Message> {
     let mut parser = Parser::new_from_str(text);
     let mut sizes: HashMap<usize, u64> = HashMap::new();
     // Each open sequence or mapping: its anchor, and the nodes in it so far.
     let mut open: Vec<(usize, u64)> = Vec::new();
     let mut built: u64 = 0;
     loop {
-        let (event, _) = parser.next_token().map_err(|e| e.to_string())?;
+        let (event, _) = parser.next_token().map_err(|e| msg!("as-is", text = e))?;
         let done = match event {
             Event::StreamEnd => return Ok(()),
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
@@ -117,9 +118,7 @@ fn check_expansion(text: &str) -> Result<(), String> {
             _ => None,
         };
         if built > NODE_LIMIT {
-            return Err(format!(
-                "its aliases expand to more than {NODE_LIMIT} nodes, more than any regions file has (a YAML alias bomb?)"
-            ));
+            return Err(msg!("regions-why-bomb", limit = NODE_LIMIT));
         }
         if let Some((anchor, size)) = done {
             if anchor > 0 {
@@ -134,9 +133,9 @@ fn check_expansion(text: &str) -> Result<(), String> {
 
 /// The SDK's layout: `SERVICE: [{id: REGION, endpoint: URL, endpoints: [URL, …]}, …]`, the
 /// service name in any case; `endpoints` come before `endpoint`.
-fn from_yaml(text: &str, service: &str, region: &str) -> Result<Option<String>, String> {
+fn from_yaml(text: &str, service: &str, region: &str) -> Result<Option<String>, Message> {
     check_expansion(text)?;
-    let docs = YamlLoader::load_from_str(text).map_err(|e| e.to_string())?;
+    let docs = YamlLoader::load_from_str(text).map_err(|e| msg!("as-is", text = e))?;
     let Some(Yaml::Hash(services)) = docs.into_iter().next() else {
         return Ok(None);
     };
@@ -220,7 +219,7 @@ IAM:
             let refs = vec![format!("*{prev}"); 10].join(", ");
             bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }
-        let e = from_yaml(&bomb, "WORKSPACE", "r").unwrap_err();
+        let e = from_yaml(&bomb, "WORKSPACE", "r").unwrap_err().to_string();
         assert!(e.contains("more than 100000 nodes"), "{e}");
     }
 

@@ -91,21 +91,18 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
     };
     let ini = Ini::parse(&text).map_err(|e| {
         ConfigError::invalid(
-            msg!(
-                "err-sdk-line",
-                path = path.display(),
-                line = e.line,
-                reason = &e.message
-            ),
+            msg!("err-sdk-line", path = path.display(), line = e.line).quote("reason", e.message),
             msg!("hint-sdk-line"),
         )
     })?;
-    let place = format!("[basic] of {}", path.display());
+    let place = msg!("sdk-place", path = path.display());
     let mut values = std::collections::BTreeMap::new();
     for key in ["ak", "sk", "security_token", "project_id", "iam_endpoint"] {
         let value = ini.get("basic", key).map_err(|why| {
             ConfigError::invalid(
-                msg!("err-sdk-value", place = &place, key = key, why = why),
+                msg!("err-sdk-value", key = key)
+                    .quote("place", place.clone())
+                    .quote("why", why),
                 msg!("hint-sdk-percent"),
             )
         })?;
@@ -120,16 +117,15 @@ pub fn from_file(path: &Path, explicit: bool) -> Result<Option<Found>, ConfigErr
     let (ak, sk) = match (get("ak"), get("sk")) {
         (Some(ak), Some(sk)) => (ak.to_string(), sk.to_string()),
         (ak, sk) => {
-            let missing: Vec<&str> = [("ak", ak.is_none()), ("sk", sk.is_none())]
-                .into_iter()
-                .filter_map(|(k, m)| m.then_some(k))
-                .collect();
+            let keys = match (ak, sk) {
+                (None, None) => msg!("sdk-lacks-both"),
+                (None, _) => msg!("as-is", text = "ak"),
+                _ => msg!("as-is", text = "sk"),
+            };
             return Err(ConfigError::invalid(
-                msg!(
-                    "err-sdk-lacks",
-                    place = &place,
-                    keys = missing.join(" and ")
-                ),
+                Message::new("err-sdk-lacks")
+                    .quote("place", place)
+                    .quote("keys", keys),
                 msg!("hint-sdk-lacks"),
             ));
         }

@@ -204,7 +204,13 @@ fn a_profile_without_credentials_is_refused_in_chinese_with_its_hint() {
     ));
     let place = format!("profile \"default\" in {}", path.display());
     let zh = in_lang(&env, "zh", &["show", OPEN_DESKTOP]);
-    assert_said(&zh, 3, &[format!("{place} 没有凭证")]);
+    // Where the profile is, in Chinese too: the path is data.
+    let shown = path.display();
+    assert_said(
+        &zh,
+        3,
+        &[format!("{shown} 中的配置档 \"default\" 没有凭证")],
+    );
     let hint = stderr(&zh)
         .lines()
         .nth(1)

@@ -133,3 +133,84 @@ fn a_failing_secret_command_says_why_in_chinese() {
     );
     assert!(sim.requests().is_empty());
 }
+
+#[test]
+fn a_plain_http_endpoint_is_refused_in_chinese() {
+    let env = Env::new();
+    env.write_config(&format!(
+        "[profiles.default]\nendpoint = \"http://example.com\"\nproject_id = \"{PROJECT}\"\nauth = \"aksk\"\nak = \"{AK}\"\nsk = \"{SK}\"\n"
+    ));
+    assert_said(
+        in_both(&env, &["show", OPEN_DESKTOP]),
+        3,
+        "错误：终端节点 \"http://example.com\" 无效：明文 http 会以未加密的方式发送凭证；只有回环地址可以使用它（或设置了 allow_http = true 的配置档）\n  建议：请写成 https://workspace.cn-north-4.myhuaweicloud.com 的形式（http:// 仅用于 127.0.0.1/localhost）\n",
+        "error: invalid endpoint \"http://example.com\": plain http would send credentials unencrypted; only loopback addresses may use it (or a profile with allow_http = true)\n  hint: write it like https://workspace.cn-north-4.myhuaweicloud.com (http:// only for 127.0.0.1/localhost)\n",
+    );
+}
+
+#[test]
+fn the_config_and_credentials_files_say_what_is_wrong_in_chinese() {
+    let env = Env::new();
+    let path = env.write_config("bogus = 1\n[profiles.default]\nauth = \"aksk\"\n");
+    let shown = path.display();
+    let ran = in_both(&env, &["show", OPEN_DESKTOP]);
+    assert_eq!(ran.0.status.code(), Some(3));
+    assert_eq!(
+        stderr(&ran.0).lines().next(),
+        Some(format!("错误：{shown} 的顶层有未知的键 `bogus`（第 1 行）").as_str())
+    );
+    assert_eq!(
+        stderr(&ran.1).lines().next(),
+        Some(format!("error: unknown key `bogus` in the top level of {shown}, line 1").as_str())
+    );
+
+    env.write_config("[profiles.default]\nauth = \"aksk\"\nendpoint = \"https://127.0.0.1:1\"\n");
+    assert_said(
+        in_both(&env, &["show", OPEN_DESKTOP]),
+        3,
+        &format!(
+            "错误：{shown} 中的配置档 \"default\"：auth = \"aksk\" 需要 `ak` 和秘密访问密钥（SK）；缺少或为空：ak、sk（或 sk_command、sk_file）\n  建议：请添加缺少的键（config.example.toml 给出了每种认证方式的示例）\n"
+        ),
+        &format!(
+            "error: profile \"default\" in {shown}: auth = \"aksk\" needs `ak` and a secret key; missing or empty: ak, sk (or sk_command, sk_file)\n  hint: add the missing keys (config.example.toml shows each auth mode)\n"
+        ),
+    );
+
+    std::fs::remove_file(&path).unwrap();
+    let dir = env.dir.path().join(".huaweicloud");
+    std::fs::create_dir_all(&dir).unwrap();
+    let credentials = dir.join("credentials");
+    std::fs::write(&credentials, format!("[basic]\nak = {AK}\nsk = 100%\n")).unwrap();
+    set_mode(&credentials, 0o600);
+    let ran = in_both(
+        &env,
+        &["--endpoint", "https://127.0.0.1:1", "show", OPEN_DESKTOP],
+    );
+    let file = credentials.display();
+    assert_said(
+        ran,
+        3,
+        &format!("错误：{file} 的 [basic]：`sk`：`%` 既不是 `%%` 也不是 `%(key)s`（百分号请写成 `%%`）\n  建议：configparser 会展开 `%`：百分号请写成 `%%`\n"),
+        &format!("error: [basic] of {file}: `sk`: a `%` that is neither `%%` nor `%(key)s` (write `%%` for a percent sign)\n  hint: configparser interpolates `%`: write `%%` for a percent sign\n"),
+    );
+}
+
+#[test]
+fn a_ca_file_without_certificates_is_refused_in_chinese() {
+    let (_sim, env) = setup(&[]);
+    let ca = env.dir.path().join("ca.pem");
+    std::fs::write(&ca, "").unwrap();
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    env.write_config(&format!("{text}ca_file = \"{}\"\n", ca.display()));
+    let shown = ca.display();
+    let ran = in_both(&env, &["show", OPEN_DESKTOP]);
+    assert_eq!(ran.0.status.code(), Some(3), "{}", stderr(&ran.0));
+    assert_eq!(
+        stderr(&ran.0).lines().next(),
+        Some(format!("错误：ca_file {shown}：其中没有证书").as_str())
+    );
+    assert_eq!(
+        stderr(&ran.1).lines().next(),
+        Some(format!("error: ca_file {shown}: holds no certificate").as_str())
+    );
+}
