@@ -108,7 +108,7 @@ mod tests {
     fn malformed() -> ApiError {
         ApiError::Malformed {
             status: 200,
-            reason: "EOF".into(),
+            reason: crate::messages::msg!("api-why-empty"),
             body: "{".into(),
             request_id: None,
         }

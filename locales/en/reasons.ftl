@@ -67,7 +67,31 @@ auth-needs-ak-sk = `ak` and a secret key; missing or empty: ak, sk (or sk_comman
 auth-needs-token = `token`, `token_command` or `token_file`; none is set
 auth-needs-password = `user`, `domain` and `password_command`; missing: { $missing }
 
+## notify/: why a bot was not told
+notify-why-timeout = no answer in time
+notify-why-connect = cannot connect
+notify-why-failed = the request failed
+# What went wrong, then the deepest cause the HTTP client gives (its own words).
+notify-why-cause = { $what }: { $cause }
+notify-why-run-ended = the run ended first
+notify-why-no-room = its rate limit left no room before the end
+
 ## session.rs, api/, domain/share.rs: the CA file, a desktop's 404, an answer that is not what was asked
 ca-why-unreadable = cannot read it: { $error }
 ca-why-not-pem = not PEM certificates: { $error }
 ca-why-empty = holds no certificate
+api-no-error-code = no error code
+api-relative-location = a relative location
+api-why-empty = empty body
+api-why-not-object = expected a JSON object
+api-why-no-token = IAM sent no X-Subject-Token header
+api-why-expiry = IAM's expires_at is not a date
+api-why-not-settings = config_value is not a settings object: { $reason }
+api-why-got = expected a JSON object, got { $kind ->
+    [null] null
+    [bool] a boolean
+    [number] a number
+    [string] a string
+    [array] an array
+   *[object] an object
+}

@@ -66,7 +66,31 @@ auth-needs-ak-sk = `ak` 和秘密访问密钥（SK）；缺少或为空：ak、s
 auth-needs-token = `token`、`token_command` 或 `token_file`；一个也没有设置
 auth-needs-password = `user`、`domain` 和 `password_command`；缺少：{ $missing }
 
+## notify/：为何没能通知到机器人
+notify-why-timeout = 没有及时答复
+notify-why-connect = 无法连接
+notify-why-failed = 请求失败
+# 出了什么问题，然后是 HTTP 客户端给出的最深一层原因（它自己的措辞）。
+notify-why-cause = { $what }：{ $cause }
+notify-why-run-ended = 运行先结束了
+notify-why-no-room = 它的速率限制在结束前没有留出余地
+
 ## session.rs、api/、domain/share.rs：CA 文件、云桌面的 404、不符合预期的答复
 ca-why-unreadable = 无法读取它：{ $error }
 ca-why-not-pem = 不是 PEM 证书：{ $error }
 ca-why-empty = 其中没有证书
+api-no-error-code = 没有错误码
+api-relative-location = 一个相对地址
+api-why-empty = 响应体为空
+api-why-not-object = 应为 JSON 对象
+api-why-no-token = IAM 没有发送 X-Subject-Token 头
+api-why-expiry = IAM 的 expires_at 不是日期
+api-why-not-settings = config_value 不是设置对象：{ $reason }
+api-why-got = 应为 JSON 对象，实际是{ $kind ->
+    [null] 空值（null）
+    [bool] 布尔值
+    [number] 数字
+    [string] 字符串
+    [array] 数组
+   *[object] 对象
+}

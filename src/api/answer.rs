@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use super::error::{ApiError, StatusError};
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 
 /// A complete answer, read within the size limit.
@@ -71,7 +72,7 @@ pub(super) fn into_success(answer: Answer) -> Result<Answer, ApiError> {
 }
 
 pub(super) fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
-    let malformed = |reason: String| ApiError::Malformed {
+    let malformed = |reason: Message| ApiError::Malformed {
         status: answer.status,
         reason,
         body: super::excerpt::excerpt(&answer.body),
@@ -79,11 +80,12 @@ pub(super) fn parse<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError>
     };
     // Every Workspace answer is an object; serde would also accept an array for a struct.
     match answer.body.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => return Err(malformed("empty body".to_string())),
+        None => return Err(malformed(msg!("api-why-empty"))),
         Some(b'{') => {}
-        Some(_) => return Err(malformed("expected a JSON object".to_string())),
+        Some(_) => return Err(malformed(msg!("api-why-not-object"))),
     }
-    serde_json::from_slice(&answer.body).map_err(|e| malformed(e.to_string()))
+    // The JSON parser's own words, as it says them.
+    serde_json::from_slice(&answer.body).map_err(|e| malformed(msg!("as-is", text = e)))
 }
 
 #[cfg(test)]

@@ -78,8 +78,11 @@ impl Client {
     /// with: an unexpected code must not vanish silently into "no session".
     pub fn detail_no_record(&self, desktop: &DesktopId, e: &ApiError) {
         self.shared.trace.at(1, || {
-            let code = e.error_code().map_or("no error code".into(), snippet_code);
-            let line = msg!("api-404-as-none", desktop = desktop, code = code);
+            let line = msg!("api-404-as-none", desktop = desktop);
+            let line = match e.error_code() {
+                Some(code) => line.arg("code", snippet_code(code)),
+                None => line.quote("code", msg!("api-no-error-code")),
+            };
             messages::line(Level::Detail, &line)
         });
     }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::messages::Message;
 use crate::text::{sanitize, snippet};
 
 /// An error answer from the service or the API gateway, with everything support needs.
@@ -47,7 +48,8 @@ pub enum ApiError {
     #[error("the server answered HTTP {status} with a body that is not the expected JSON ({reason}){}; body: \"{body}\"", request_id_suffix(.request_id))]
     Malformed {
         status: u16,
-        reason: String,
+        /// What is wrong with it, in the catalogue's words.
+        reason: Message,
         /// The first 200 characters, escaped.
         body: String,
         request_id: Option<String>,
@@ -60,8 +62,12 @@ pub enum ApiError {
     },
     #[error("refusing to send a request whose path would not be the one intended (segments {0})")]
     InvalidPath(String),
-    #[error("the server answered HTTP {status} redirecting to {location}; assist never follows redirects, so that credentials cannot reach another host")]
-    Redirect { status: u16, location: String },
+    #[error("the server answered HTTP {status} redirecting to {}; assist never follows redirects, so that credentials cannot reach another host", location.as_deref().unwrap_or(RELATIVE))]
+    Redirect {
+        status: u16,
+        /// Where it points (scheme and host only); `None`: a relative location.
+        location: Option<String>,
+    },
     #[error("{kind_text} {url}: {detail}", kind_text = net_text(*.kind))]
     Network {
         kind: NetKind,
@@ -69,6 +75,9 @@ pub enum ApiError {
         detail: String,
     },
 }
+
+/// A redirect's `Location` that names no host, in the English text (words.rs has its words).
+const RELATIVE: &str = "a relative location";
 
 /// Encoded authorization messages run to kilobytes: enough to recognise one is shown.
 const ENCODED_SHOWN: usize = 24;

@@ -8,6 +8,7 @@ use super::answer::parse;
 use super::client::Client;
 use super::error::ApiError;
 use crate::auth::Credentials;
+use crate::messages::{msg, Message};
 use crate::secret::Secret;
 
 /// What the token is scoped to: a project by name (the region) or by ID.
@@ -83,16 +84,16 @@ impl Client {
             crate::text::forbid(t.expose());
         }
         let parsed: TokenAnswer = parse(&answer)?;
-        let malformed = |reason: &str| ApiError::Malformed {
+        let malformed = |reason: Message| ApiError::Malformed {
             status: answer.status,
-            reason: reason.to_string(),
+            reason,
             body: String::new(),
             request_id: None,
         };
         Ok(IamToken {
-            token: token.ok_or_else(|| malformed("IAM sent no X-Subject-Token header"))?,
+            token: token.ok_or_else(|| malformed(msg!("api-why-no-token")))?,
             expires_at: parse_expiry(&parsed.token.expires_at)
-                .ok_or_else(|| malformed("IAM's expires_at is not a date"))?,
+                .ok_or_else(|| malformed(msg!("api-why-expiry")))?,
             project_id: parsed.token.project.and_then(|p| p.id),
         })
     }

@@ -11,8 +11,9 @@ use super::answer::{parse, Answered};
 use super::client::Client;
 use super::error::ApiError;
 use crate::auth::signer;
-use crate::domain::share::{ShareSettings, CONFIG_NAME};
+use crate::domain::share::{NotSettings, ShareSettings, CONFIG_NAME};
 use crate::domain::DesktopId;
+use crate::messages::msg;
 
 /// ShowShareSpaceConfig's answer: `config_value` is a JSON object inside a string.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -171,10 +172,42 @@ impl Client {
             }),
             Err(reason) => Err(ApiError::Malformed {
                 status: answered.status,
-                reason: format!("config_value is not a settings object: {reason}"),
+                reason: msg!("api-why-not-settings").quote("reason", not_settings(reason)),
                 body: super::excerpt::excerpt(text.as_bytes()),
                 request_id: answered.request_id,
             }),
         }
+    }
+}
+
+/// Why `config_value` is not a settings object, in the catalogue's words (the JSON parser's
+/// own, as it says them).
+fn not_settings(reason: NotSettings) -> crate::messages::Message {
+    match reason {
+        NotSettings::Json(text) => msg!("as-is", text = text),
+        NotSettings::Other(kind) => msg!("api-why-got", kind = kind),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    #[test]
+    fn a_config_value_that_is_not_an_object_says_what_it_is() {
+        let said = |text: &str| {
+            let reason = ShareSettings::parse(text).err().map(not_settings);
+            let reason = reason.expect("refused");
+            (reason.render_in(Lang::En), reason.render_in(Lang::Zh))
+        };
+        let array = (
+            "expected a JSON object, got an array".to_string(),
+            "应为 JSON 对象，实际是数组".to_string(),
+        );
+        assert_eq!(said("[1]"), array);
+        assert_eq!(said("null").1, "应为 JSON 对象，实际是空值（null）");
+        let (en, zh) = said("{oops");
+        assert_eq!(en, zh, "the JSON parser's own words, as they are");
     }
 }

@@ -260,11 +260,10 @@ fn read_answer(response: Response, url: &Url, deadline: Instant) -> Result<Answe
         let location = header(&response, "location").unwrap_or_default();
         let target = Url::parse(&location)
             .ok()
-            .map(|u| format!("{}://{}", u.scheme(), u.host_str().unwrap_or_default()))
-            .unwrap_or_else(|| "a relative location".to_string());
+            .map(|u| format!("{}://{}", u.scheme(), u.host_str().unwrap_or_default()));
         return Err(ApiError::Redirect {
             status,
-            location: crate::text::sanitize(&target),
+            location: target.map(|t| crate::text::sanitize(&t)),
         });
     }
     let body = read_body(response, deadline).map_err(|e| ApiError::Network {

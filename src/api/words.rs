@@ -23,7 +23,8 @@ impl ApiError {
                     Some(_) => "err-api-malformed-request",
                     None => "err-api-malformed",
                 });
-                with_request(m.arg("status", status).arg("reason", reason), id_at).arg("body", body)
+                let m = m.arg("status", status).quote("reason", reason.clone());
+                with_request(m, id_at).arg("body", body)
             }
             ApiError::TooLarge {
                 status,
@@ -41,7 +42,11 @@ impl ApiError {
                 msg!("err-api-invalid-path", segments = segments)
             }
             ApiError::Redirect { status, location } => {
-                msg!("err-api-redirect", status = status, location = location)
+                let said = msg!("err-api-redirect", status = status);
+                match location {
+                    Some(location) => said.arg("location", location),
+                    None => said.quote("location", msg!("api-relative-location")),
+                }
             }
             ApiError::Network { kind, url, detail } => Message::new(network_id(*kind))
                 .arg("url", url)
@@ -117,13 +122,17 @@ mod tests {
             ApiError::InvalidPath("a/../b".into()),
             ApiError::Redirect {
                 status: 302,
-                location: "https://elsewhere.test/".into(),
+                location: Some("https://elsewhere.test/".into()),
+            },
+            ApiError::Redirect {
+                status: 301,
+                location: None,
             },
         ];
         for request_id in [None, Some("req-3".to_string())] {
             errors.push(ApiError::Malformed {
                 status: 200,
-                reason: "EOF while parsing".into(),
+                reason: msg!("as-is", text = "EOF while parsing"),
                 body: "{\\\"a\\\"".into(),
                 request_id: request_id.clone(),
             });

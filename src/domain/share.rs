@@ -71,11 +71,11 @@ pub struct ShareSettings {
 
 impl ShareSettings {
     /// `config_value` as it arrives: a JSON object in a string. `Err` says what is wrong.
-    pub fn parse(text: &str) -> Result<ShareSettings, String> {
+    pub fn parse(text: &str) -> Result<ShareSettings, NotSettings> {
         match serde_json::from_str::<Value>(text) {
             Ok(Value::Object(values)) => Ok(ShareSettings { values }),
-            Ok(other) => Err(format!("expected a JSON object, got {}", kind(&other))),
-            Err(e) => Err(e.to_string()),
+            Ok(other) => Err(NotSettings::Other(kind(&other))),
+            Err(e) => Err(NotSettings::Json(e.to_string())),
         }
     }
 
@@ -260,14 +260,25 @@ fn closest(name: &str) -> Option<&'static str> {
         .map(|(_, n)| n)
 }
 
+/// Why `config_value` is not a settings object: a kind, not words (the api room, above this
+/// one, says it in the catalogue's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotSettings {
+    /// Not JSON: the JSON parser's own words.
+    Json(String),
+    /// JSON of another type: `null`, `bool`, `number`, `string` or `array`.
+    Other(&'static str),
+}
+
+/// The JSON type of `v`, by the name the catalogue's `api-why-got` takes.
 fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }
 

@@ -245,10 +245,10 @@ impl Diagnose for NotifyError {
         Some(match self {
             NotifyError::Client(reason) => msg!("err-notify-client", reason = reason),
             NotifyError::Refused { target, reason } => {
-                msg!("err-notify-refused", target = target, reason = reason)
+                msg!("err-notify-refused", target = target).quote("reason", reason.clone())
             }
             NotifyError::Unreachable { target, reason } => {
-                msg!("err-notify-unreachable", target = target, reason = reason)
+                msg!("err-notify-unreachable", target = target).quote("reason", reason.clone())
             }
         })
     }
@@ -461,14 +461,14 @@ mod tests {
             Box::new(|| {
                 let e = NotifyError::Refused {
                     target: "ops".into(),
-                    reason: "HTTP 400".into(),
+                    reason: msg!("as-is", text = "HTTP 400"),
                 };
                 (Diagnose::message(&e), e.to_string())
             }),
             Box::new(|| {
                 let e = NotifyError::Unreachable {
                     target: "ops".into(),
-                    reason: "refused".into(),
+                    reason: msg!("notify-why-connect"),
                 };
                 (Diagnose::message(&e), e.to_string())
             }),

@@ -35,7 +35,7 @@ pub struct Lane {
     failures: u32,
     /// The current failure episode has been reported.
     warned: bool,
-    last_error: Option<String>,
+    last_error: Option<Message>,
     dropped: usize,
     backoff: Duration,
 }
@@ -136,27 +136,22 @@ impl Lane {
             return None;
         }
         self.warned = true;
-        Some(msg!(
+        let error = self.last_error.clone();
+        let said = msg!(
             "notify-failing",
             target = &self.target.name,
-            error = self.last_error.as_deref().unwrap_or("-"),
             count = self.pending.len()
-        ))
+        );
+        Some(said.quote("error", error.unwrap_or_else(|| msg!("as-is", text = "-"))))
     }
 
     /// The run is over and this is what could not be told: one warning, or none.
     pub fn give_up(&self) -> Option<Message> {
         let lost = self.pending.len() + self.dropped;
         (lost > 0).then(|| {
-            msg!(
-                "notify-lost",
-                target = &self.target.name,
-                count = lost,
-                error = self
-                    .last_error
-                    .as_deref()
-                    .unwrap_or("its rate limit left no room before the end")
-            )
+            let error = self.last_error.clone();
+            msg!("notify-lost", target = &self.target.name, count = lost)
+                .quote("error", error.unwrap_or_else(|| msg!("notify-why-no-room")))
         })
     }
 }
@@ -233,7 +228,7 @@ mod tests {
         let mut lane = wecom();
         lane.push(sample(1, "OPEN"), t0);
         let refusal = || Refusal {
-            reason: "HTTP 500".into(),
+            reason: msg!("as-is", text = "HTTP 500"),
             throttled: false,
             answered: true,
         };

@@ -8,6 +8,7 @@ use reqwest::blocking::Client;
 
 use super::wire::{verdict, Outgoing, Refusal};
 use crate::config::is_loopback;
+use crate::messages::{msg, Message};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// One message's whole exchange; the end-of-run flush may shorten it.
@@ -73,14 +74,15 @@ impl Poster {
     }
 }
 
-/// What went wrong on the way, without the URL reqwest would quote.
-fn transport_reason(e: &reqwest::Error) -> String {
+/// What went wrong on the way, without the URL reqwest would quote (its deepest cause is
+/// quoted as it is).
+fn transport_reason(e: &reqwest::Error) -> Message {
     let what = if e.is_timeout() {
-        "no answer in time"
+        msg!("notify-why-timeout")
     } else if e.is_connect() {
-        "cannot connect"
+        msg!("notify-why-connect")
     } else {
-        "the request failed"
+        msg!("notify-why-failed")
     };
     let mut cause: Option<&dyn std::error::Error> = std::error::Error::source(e);
     let mut deepest = None;
@@ -89,7 +91,9 @@ fn transport_reason(e: &reqwest::Error) -> String {
         cause = c.source();
     }
     match deepest {
-        Some(d) => format!("{what}: {d}"),
-        None => what.to_string(),
+        Some(d) => Message::new("notify-why-cause")
+            .quote("what", what)
+            .arg("cause", d),
+        None => what,
     }
 }

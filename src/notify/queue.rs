@@ -137,7 +137,7 @@ impl Worker {
                 let lane = &mut self.lanes[i];
                 if self.verbose {
                     let shown = match &result {
-                        Ok(status) => format!("HTTP {status}"),
+                        Ok(status) => msg!("as-is", text = format!("HTTP {status}")),
                         Err(r) => r.reason.clone(),
                     };
                     messages::say(
@@ -147,8 +147,8 @@ impl Worker {
                             target = &lane.target.name,
                             count = batch.len(),
                             url = redacted_url(&lane.target.url),
-                            result = shown
-                        ),
+                        )
+                        .quote("result", shown),
                     );
                 }
                 let said = match result {
@@ -171,7 +171,7 @@ impl Worker {
 
 fn timeout_refusal() -> wire::Refusal {
     wire::Refusal {
-        reason: "the run ended first".into(),
+        reason: msg!("notify-why-run-ended"),
         throttled: false,
         answered: false,
     }

@@ -12,7 +12,7 @@ use sha2::Sha256;
 
 use super::change::Change;
 use crate::config::notify::{NotifyKind, NotifyTarget};
-use crate::messages::{msg, Lang};
+use crate::messages::{msg, Lang, Message};
 use crate::secret::Secret;
 
 /// One HTTP request to a bot.
@@ -211,7 +211,8 @@ pub fn dingtalk_sign(timestamp: i64, secret: &str) -> String {
 /// Why a bot did not take a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    pub reason: String,
+    /// Why, in the catalogue's words (the bot's answer is data, quoted as it is).
+    pub reason: Message,
     /// The bot said "too many": wait longer than a plain failure would.
     pub throttled: bool,
     /// The bot answered (with an error); `false`: no answer came.
@@ -247,7 +248,7 @@ pub fn verdict(status: u16, body: &str) -> Result<(), Refusal> {
         (None, _) => format!("HTTP {status}"),
     };
     Err(Refusal {
-        reason,
+        reason: msg!("as-is", text = reason),
         throttled,
         answered: true,
     })
@@ -486,7 +487,10 @@ mod tests {
         assert!(verdict(200, r#"{"code":0,"msg":"success"}"#).is_ok());
         let e = verdict(200, r#"{"errcode":45009,"errmsg":"api freq out of limit"}"#).unwrap_err();
         assert!(e.throttled);
-        assert_eq!(e.reason, "HTTP 200, error 45009: api freq out of limit");
+        assert_eq!(
+            e.reason.to_string(),
+            "HTTP 200, error 45009: api freq out of limit"
+        );
         assert!(!verdict(500, "").unwrap_err().throttled);
     }
 }

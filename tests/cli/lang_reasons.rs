@@ -214,3 +214,26 @@ fn a_ca_file_without_certificates_is_refused_in_chinese() {
         Some(format!("error: ca_file {shown}: holds no certificate").as_str())
     );
 }
+
+#[test]
+fn an_unreachable_bot_says_why_in_chinese() {
+    let (sim, env) = setup(&[]);
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    let url = format!("{}/hook", dead_url());
+    env.write_config(&format!(
+        "{text}[notify.ops]\nkind = \"webhook\"\nurl = \"{url}\"\n"
+    ));
+    let (zh, en) = in_both(&env, &["config", "check", "--notify", "ops"]);
+    assert_eq!(en.status.code(), Some(7), "{}", stderr(&en));
+    let first = stderr(&en).lines().next().unwrap_or_default().to_string();
+    // The HTTP client's own words for the cause are data, the same in both languages.
+    let cause = first
+        .strip_prefix("error: notify target \"ops\" could not be reached: cannot connect: ")
+        .unwrap_or_else(|| panic!("{first}"));
+    assert_eq!(zh.status.code(), Some(7));
+    assert_eq!(
+        stderr(&zh).lines().next(),
+        Some(format!("错误：无法连接通知目标 \"ops\"：无法连接：{cause}").as_str())
+    );
+    assert!(sim.requests().is_empty());
+}
