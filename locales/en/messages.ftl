@@ -59,7 +59,6 @@ audit-request-interrupted = { $signal } while { $what } was out: it may have rea
 audit-intent-unanswered = line { $line }: an intent whose outcome was never recorded (the run ended before its answer); `assist log` shows it as outcome unknown
 audit-off = --no-audit: this change is not recorded in the audit log
 audit-not-recorded = { $error }; this action is missing from the audit log
-list-warning = { $warning }
 selector-chose = { $selector } is desktop { $desktop } ({ $name }, { $users }, { $ip })
 sessions-undated = { $count } session(s) without a creation time left out (--older-than cannot tell their age)
 sessions-none = no open or pending session among { $count } desktop(s)

@@ -76,6 +76,20 @@ notify-why-cause = { $what }: { $cause }
 notify-why-run-ended = the run ended first
 notify-why-no-room = its rate limit left no room before the end
 
+## commands/: what a request was about, what a session waits for
+in-flight-request = the request to desktop { $desktop }
+in-flight-settings = the tenant's settings
+in-flight-message = the message
+pending-accept = the user has not accepted yet
+pending-access = the user accepted but has not enabled access to their desktop yet
+list-repeated = the service sent the same desktops again; the list may be incomplete
+list-short = the service counted { $total } desktops but sent only { $offset }; the list may be incomplete
+list-page-cap = stopped listing after { $pages } pages ({ $offset } desktops); the list may be incomplete
+session-why-unread = it could not be read again: { $error }
+session-why-another = it is another session now (created { $created })
+session-why-another-sometime = it is another session now (created at an unknown time)
+session-why-status = its status is now { $status }
+
 ## session.rs, api/, domain/share.rs: the CA file, a desktop's 404, an answer that is not what was asked
 ca-why-unreadable = cannot read it: { $error }
 ca-why-not-pem = not PEM certificates: { $error }
@@ -95,3 +109,6 @@ api-why-got = expected a JSON object, got { $kind ->
     [array] an array
    *[object] an object
 }
+
+## cli/: why a value on the command line is refused
+ticket-why-blank = a ticket cannot be blank

@@ -55,11 +55,10 @@ cancel-lost-again = 取消云桌面 { $desktop } 的应答丢失，其会话 { $
 sessions-lost-done = 取消 { $session } 的应答丢失；查看后现在没有活动的会话：第一次请求已生效
 sessions-lost-other = 取消 { $session } 的应答丢失，而该处现在有另一个会话（{ $now }）处于活动状态：不做处理
 # audit (the intent before each request, a signal while one is out)
-audit-request-interrupted = { $what } 发出期间收到 { $signal }：它可能已到达服务器（审计日志中有记录）
+audit-request-interrupted = { $what }发出期间收到 { $signal }：它可能已到达服务器（审计日志中有记录）
 audit-intent-unanswered = 第 { $line } 行：一条从未记录结果的意图（运行在收到应答前结束）；`assist log` 将其结果显示为未知
 audit-off = --no-audit：本次更改不会记录到审计日志
 audit-not-recorded = { $error }；审计日志中缺少此操作
-list-warning = { $warning }
 selector-chose = { $selector } 即云桌面 { $desktop }（{ $name }，{ $users }，{ $ip }）
 sessions-undated = 已略过 { $count } 个没有创建时间的会话（--older-than 无法判断其时长）
 sessions-none = { $count } 个云桌面中没有打开或待处理的会话

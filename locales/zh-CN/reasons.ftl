@@ -75,6 +75,20 @@ notify-why-cause = { $what }：{ $cause }
 notify-why-run-ended = 运行先结束了
 notify-why-no-room = 它的速率限制在结束前没有留出余地
 
+## commands/：请求是关于什么的，会话在等待什么
+in-flight-request = 发往云桌面 { $desktop } 的请求
+in-flight-settings = 租户设置的请求
+in-flight-message = 消息
+pending-accept = 用户尚未接受
+pending-access = 用户已接受，但尚未开放对其云桌面的访问
+list-repeated = 服务再次发来了同样的云桌面；列表可能不完整
+list-short = 服务统计有 { $total } 个云桌面，但只发来了 { $offset } 个；列表可能不完整
+list-page-cap = 列出 { $pages } 页（{ $offset } 个云桌面）后停止；列表可能不完整
+session-why-unread = 无法再次读取它：{ $error }
+session-why-another = 它现在是另一个会话（创建于 { $created }）
+session-why-another-sometime = 它现在是另一个会话（创建时间未知）
+session-why-status = 它的状态现在是 { $status }
+
 ## session.rs、api/、domain/share.rs：CA 文件、云桌面的 404、不符合预期的答复
 ca-why-unreadable = 无法读取它：{ $error }
 ca-why-not-pem = 不是 PEM 证书：{ $error }
@@ -94,3 +108,6 @@ api-why-got = 应为 JSON 对象，实际是{ $kind ->
     [array] 数组
    *[object] 对象
 }
+
+## cli/：命令行上的值为何被拒绝
+ticket-why-blank = 工单号不能为空

@@ -212,9 +212,11 @@ pub struct AuditArgs {
 }
 
 /// A ticket names something: a blank one would satisfy `require_ticket` while saying nothing.
-fn parse_ticket(text: &str) -> Result<String, String> {
+/// Why, in the catalogue's words (cli/usage.rs says them in the run's language).
+fn parse_ticket(text: &str) -> Result<String, crate::messages::Worded> {
     if text.trim().is_empty() {
-        return Err("a ticket cannot be blank".into());
+        let blank = crate::messages::msg!("ticket-why-blank");
+        return Err(crate::messages::Worded(blank));
     }
     Ok(text.to_string())
 }

@@ -4,7 +4,7 @@
 use std::ffi::OsStr;
 
 use clap::builder::{PossibleValue, TypedValueParser};
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 /// One of `states`, in any case; the value is the state as listed.
 #[derive(Clone, Debug)]
@@ -37,15 +37,33 @@ impl AnyCase {
         let flag = arg
             .and_then(|a| a.get_long())
             .map_or_else(|| "STATUS".to_string(), |l| format!("--{l}"));
-        let guess = self
-            .closest(typed)
+        let closest = self.closest(typed);
+        let guess = closest
             .map(|s| format!("; did you mean {s}?"))
             .unwrap_or_default();
         let message = format!(
             "invalid value '{typed}' for '{flag}'{guess}\n  [possible values: {}]\n",
             self.0.join(", ")
         );
-        clap::Error::raw(ErrorKind::InvalidValue, message).with_cmd(cmd)
+        let mut err = clap::Error::raw(ErrorKind::InvalidValue, message).with_cmd(cmd);
+        // The facts as well, which a raw error's English text leaves unused: a usage error
+        // in another language is said from them (cli/usage.rs).
+        let known = self.0.iter().map(|s| s.to_string()).collect();
+        let facts = [
+            (ContextKind::InvalidArg, ContextValue::String(flag)),
+            (
+                ContextKind::InvalidValue,
+                ContextValue::String(typed.into()),
+            ),
+            (ContextKind::ValidValue, ContextValue::Strings(known)),
+        ];
+        for (kind, value) in facts {
+            err.insert(kind, value);
+        }
+        if let Some(s) = closest {
+            err.insert(ContextKind::SuggestedValue, ContextValue::String(s.into()));
+        }
+        err
     }
 
     /// The state most like `typed` (any case), if like enough to be what was meant.

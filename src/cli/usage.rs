@@ -66,10 +66,13 @@ fn facts(err: &clap::Error) -> (Message, (Vec<Message>, Vec<Message>)) {
     (head, notes(err))
 }
 
-/// Why a value parser refused: a typed quantity's reason in the catalogue's words, any
-/// other parser's text as it is.
+/// Why a value parser refused: a typed quantity's reason, or a parser's that says it in the
+/// catalogue's words (`Worded`), in those words; any other parser's text as it is.
 fn reason(err: &clap::Error) -> Message {
     let source = std::error::Error::source(err);
+    if let Some(worded) = source.and_then(|s| s.downcast_ref::<messages::Worded>()) {
+        return worded.0.clone();
+    }
     match source.and_then(|s| s.downcast_ref::<Refusal>()) {
         Some(refusal) => refusal_said(refusal),
         None => msg!(

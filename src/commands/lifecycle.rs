@@ -190,7 +190,7 @@ fn before_asking(
 
 /// A signal came while a POST or DELETE was out: the run ends with the signal's code.
 fn stopped_in_flight(about: &str, kind: Kind) -> Outcome {
-    super::record::stopped_in_flight(&format!("the request to desktop {about}"), kind)
+    super::record::stopped_in_flight(msg!("in-flight-request", desktop = about), kind)
 }
 
 /// `--notify` tells of what a wait sees: without one it is a usage error, and an unknown
@@ -379,10 +379,9 @@ fn wait_for_open(
             Kind::Deadline,
             still_pending_at(settings, id, &record),
         )
-        .with_hint(msg!(
-            "hint-still-pending",
-            pending = still_pending(record.status())
-        ))
+        .with_hint(
+            Message::new("hint-still-pending").quote("pending", still_pending(record.status())),
+        )
         .into()),
         Outcome::Stopped(Kind::Ended) => {
             // Scripts get the final record on stdout, the reason also on stderr.
@@ -427,12 +426,10 @@ fn answer(e: &mut Entry, end: &Outcome, record: &RemoteAssistance) {
 }
 
 /// What a session still pending at the deadline is waiting for.
-fn still_pending(status: Option<&Status>) -> &'static str {
+fn still_pending(status: Option<&Status>) -> Message {
     match status {
-        Some(Status::WaitUserAccess) => {
-            "the user accepted but has not enabled access to their desktop yet"
-        }
-        _ => "the user has not accepted yet",
+        Some(Status::WaitUserAccess) => msg!("pending-access"),
+        _ => msg!("pending-accept"),
     }
 }
 

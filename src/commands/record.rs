@@ -11,7 +11,7 @@ use crate::audit::{Action, Entry, Log, LogError};
 use crate::cli::AuditArgs;
 use crate::config::{AuthSpec, Settings};
 use crate::domain::DesktopId;
-use crate::messages::{self, msg};
+use crate::messages::{self, msg, Message};
 use crate::outcome::{explained, Failure, Kind};
 
 /// What a start's intent line says it is about to send.
@@ -154,13 +154,9 @@ pub fn interrupted(entry: &mut Entry, action: Action, kind: Kind) {
 
 /// A signal came while the request about `what` was out: its outcome lines say it may have
 /// arrived; the run ends with the signal's code.
-pub fn stopped_in_flight(what: &str, kind: Kind) -> crate::outcome::Outcome {
+pub fn stopped_in_flight(what: Message, kind: Kind) -> crate::outcome::Outcome {
     let signal = kind.signal_text();
-    messages::plain(&msg!(
-        "audit-request-interrupted",
-        what = what,
-        signal = signal
-    ));
+    messages::plain(&msg!("audit-request-interrupted", signal = signal).quote("what", what));
     crate::outcome::Outcome::Stopped(kind)
 }
 

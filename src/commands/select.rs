@@ -262,7 +262,7 @@ fn list_pages(
                 .map(|a| a.value)
         },
         keep,
-        |warning| messages::warn(&msg!("list-warning", warning = warning)),
+        |warning| messages::warn(&warning),
     )
 }
 
@@ -280,7 +280,7 @@ fn page_through(
     limits: Limits,
     mut fetch: impl FnMut(usize) -> Result<DesktopPage, ApiError>,
     mut keep: impl FnMut(&Desktop) -> bool,
-    mut warn: impl FnMut(&str),
+    mut warn: impl FnMut(Message),
 ) -> anyhow::Result<Vec<Desktop>> {
     let mut all: Vec<Desktop> = Vec::new();
     // Each ID's hash, not a copy of it: the repeat check costs 8 bytes a desktop.
@@ -306,25 +306,20 @@ fn page_through(
             }
         }
         if got > 0 && fresh == 0 {
-            warn("the service sent the same desktops again; the list may be incomplete");
+            warn(msg!("list-repeated"));
             return Ok(all);
         }
         match page.total_count {
             Some(total) if offset >= total => return Ok(all),
             Some(total) if got == 0 => {
-                warn(&format!(
-                    "the service counted {total} desktops but sent only {offset}; the list may be incomplete"
-                ));
+                warn(msg!("list-short", total = total, offset = offset));
                 return Ok(all);
             }
             None if got < PAGE_LIMIT => return Ok(all),
             _ => {}
         }
     }
-    warn(&format!(
-        "stopped listing after {} pages ({offset} desktops); the list may be incomplete",
-        limits.pages
-    ));
+    warn(msg!("list-page-cap", pages = limits.pages, offset = offset));
     Ok(all)
 }
 
@@ -394,6 +389,7 @@ pub fn non_empty(value: &Option<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn limits(pages: usize) -> Limits {
         Limits {
@@ -467,12 +463,17 @@ mod tests {
                 })
             },
             |_| true,
-            |w| warnings.push(w.to_string()),
+            |w: Message| warnings.push(w),
         )
         .unwrap();
         assert_eq!(all.len(), 3);
         assert_eq!(calls, 2);
-        assert!(warnings[0].contains("same desktops again"), "{warnings:?}");
+        let said = |lang| warnings[0].render_in(lang);
+        assert!(
+            said(Lang::En).contains("same desktops again"),
+            "{warnings:?}"
+        );
+        assert_eq!(said(Lang::Zh), "服务再次发来了同样的云桌面；列表可能不完整");
     }
 
     #[test]
@@ -507,12 +508,21 @@ mod tests {
                 })
             },
             |_| true,
-            |w| warnings.push(w.to_string()),
+            |w: Message| warnings.push(w),
         )
         .unwrap();
         assert_eq!(all.len(), PAGE_LIMIT * 3);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].contains("incomplete"), "{warnings:?}");
+        let said = |lang| warnings[0].render_in(lang);
+        let cap = PAGE_LIMIT * 3;
+        assert_eq!(
+            said(Lang::En),
+            format!("stopped listing after 3 pages ({cap} desktops); the list may be incomplete")
+        );
+        assert_eq!(
+            said(Lang::Zh),
+            format!("列出 3 页（{cap} 个云桌面）后停止；列表可能不完整")
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::domain::{DesktopId, DesktopNames, Status};
 use crate::engine::directory::Directory;
 use crate::engine::poll::{self, Plan};
-use crate::messages::{self, msg, os_error, Level};
+use crate::messages::{self, msg, os_error, Level, Message};
 use crate::outcome::{explained, Explain, Failure, Kind, Outcome};
 use crate::output::{
     render_sessions, write_metrics_file, Metrics, OutputFormat, Reporter, SessionRow,
@@ -334,15 +334,15 @@ fn sweep(
             Some(Step::Sent(Ok(result))) => result,
             Some(Step::Skipped(change)) => {
                 skipped += 1;
-                skip(rec.as_ref(), row, &about, &change);
+                skip(rec.as_ref(), row, &about, change);
                 continue;
             }
             Some(Step::Unread(e)) => {
                 let failed =
                     msg!("sessions-not-reread", session = &about).quote("error", e.message());
                 messages::say(Level::Error, &failed);
-                let why = format!("it could not be read again: {e}");
-                skip(rec.as_ref(), row, &about, &why);
+                let why = msg!("session-why-unread").quote("error", e.message());
+                skip(rec.as_ref(), row, &about, why);
                 first_failure.get_or_insert(e);
                 continue;
             }
@@ -388,7 +388,7 @@ enum Step {
     Sent(Swept),
     /// Not sent: read again just before, the desktop's session is no longer the one listed
     /// (and confirmed); what changed.
-    Skipped(String),
+    Skipped(Message),
     /// Not sent: the session could not be read again, so nobody knows what a DELETE would close.
     Unread(ApiError),
 }
@@ -397,7 +397,7 @@ enum Step {
 /// session listed (same space, status and creation time: the filters that let it in still
 /// hold), else what changed. Between the list and the answer to the prompt, a colleague may
 /// have closed it and started another, which the sweep must not close in its place.
-fn still_listed(client: &Client, row: &SessionRow) -> Result<Option<String>, ApiError> {
+fn still_listed(client: &Client, row: &SessionRow) -> Result<Option<Message>, ApiError> {
     let id = DesktopId::parse(&row.desktop_id).map_err(|e| ApiError::InvalidPath(e.to_string()))?;
     let now = match client.remote_assistance(&id) {
         Ok(answer) => answer.value,
@@ -408,30 +408,31 @@ fn still_listed(client: &Client, row: &SessionRow) -> Result<Option<String>, Api
 }
 
 /// What differs between the session listed and the one read now, in words; `None`: the same.
-fn change_between(listed: &RemoteAssistance, now: &RemoteAssistance) -> Option<String> {
+fn change_between(listed: &RemoteAssistance, now: &RemoteAssistance) -> Option<Message> {
     let another =
         listed.share_space_id != now.share_space_id || listed.create_time != now.create_time;
     if now.status().is_some_and(Status::is_active) && another {
-        let created = now.create_time.as_deref().unwrap_or("at an unknown time");
-        return Some(format!(
-            "it is another session now (created {})",
-            sanitize(created)
-        ));
+        return Some(match now.create_time.as_deref() {
+            Some(created) => msg!("session-why-another", created = created),
+            None => msg!("session-why-another-sometime"),
+        });
     }
     if listed.status() != now.status() || another {
         let status = now.status().map_or("NONE", Status::as_str);
-        return Some(format!("its status is now {status}"));
+        return Some(msg!("session-why-status", status = status));
     }
     None
 }
 
 /// Says that a session was left alone and why, and records it in the audit log.
-fn skip(rec: Option<&Rec>, row: &SessionRow, about: &str, why: &str) {
-    messages::plain(&msg!("sessions-skipped", session = about, why = why));
+fn skip(rec: Option<&Rec>, row: &SessionRow, about: &str, why: Message) {
+    // The audit log's detail is data: English, whatever the run's language.
+    let detail = sanitize(&why.to_string());
+    messages::plain(&msg!("sessions-skipped", session = about).quote("why", why));
     if let (Some(rec), Ok(id)) = (rec, DesktopId::parse(&row.desktop_id)) {
         lock(rec).record(&id, row.names.label(), |e| {
             e.action = crate::audit::Action::Skipped;
-            e.detail = Some(sanitize(why));
+            e.detail = Some(detail);
         });
     }
 }
@@ -525,6 +526,7 @@ fn about(row: &SessionRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn a_session_is_still_the_one_listed_only_with_the_same_space_status_and_time() {
@@ -544,22 +546,35 @@ mod tests {
             Some("2026-01-01T00:00:00Z"),
         );
         assert_eq!(
-            change_between(&listed, &another).as_deref(),
+            change_between(&listed, &another)
+                .map(|m| m.to_string())
+                .as_deref(),
             Some("it is another session now (created 2026-01-01T00:00:00Z)")
         );
         let closed = rec(Some("s1"), "CLOSE", Some("2025-01-01T00:00:00Z"));
         assert_eq!(
-            change_between(&listed, &closed).as_deref(),
+            change_between(&listed, &closed)
+                .map(|m| m.to_string())
+                .as_deref(),
             Some("its status is now CLOSE")
         );
         assert_eq!(
-            change_between(&listed, &RemoteAssistance::default()).as_deref(),
+            change_between(&listed, &RemoteAssistance::default())
+                .map(|m| m.to_string())
+                .as_deref(),
             Some("its status is now NONE")
         );
         let accepted = rec(None, "OPEN", None);
         assert_eq!(
-            change_between(&pending, &accepted).as_deref(),
+            change_between(&pending, &accepted)
+                .map(|m| m.to_string())
+                .as_deref(),
             Some("its status is now OPEN")
+        );
+        let said = change_between(&listed, &another).map(|m| m.render_in(Lang::Zh));
+        assert_eq!(
+            said.as_deref(),
+            Some("它现在是另一个会话（创建于 2026-01-01T00:00:00Z）")
         );
     }
 

@@ -158,7 +158,7 @@ fn set(settings: &Settings, args: &SettingsSetArgs) -> anyhow::Result<Outcome> {
     let put = move || putting.update_share_space_config(&text);
     let (intent, result) = match send_one(rec, &lines_of, put)? {
         Sent::Answer(intent, result) => (intent, result),
-        Sent::Stopped(kind) => return Ok(stopped_in_flight("the tenant's settings", kind)),
+        Sent::Stopped(kind) => return Ok(stopped_in_flight(msg!("in-flight-settings"), kind)),
     };
     rec.outcome_tenant(&intent, |e| {
         e.action = Action::Other("settings".into());
@@ -261,7 +261,7 @@ pub fn send(
     let post = move || sending.send_notifications(&to, &said_text);
     let (intents, result) = match send_all(rec, &lines, post)? {
         Sent::Answer(intents, result) => (intents, result),
-        Sent::Stopped(kind) => return Ok(stopped_in_flight("the message", kind)),
+        Sent::Stopped(kind) => return Ok(stopped_in_flight(msg!("in-flight-message"), kind)),
     };
     for (intent, id) in intents.iter().zip(desktops) {
         rec.outcome(intent, id, None, |e| said(e, &result, text, audit_text));

@@ -237,3 +237,50 @@ fn an_unreachable_bot_says_why_in_chinese() {
     );
     assert!(sim.requests().is_empty());
 }
+
+#[test]
+fn a_request_still_pending_at_the_deadline_says_what_it_waits_for_in_chinese() {
+    let id = generated_id(1);
+    let (_sim, env) = setup(&["--desktops", "1", "--confirm-after", "60s"]);
+    let args = [
+        "start",
+        &id,
+        "--wait",
+        "--interval",
+        "100ms",
+        "--deadline",
+        "1s",
+    ];
+    let (zh, en) = in_both(&env, &args);
+    let hint = |out: &Output| {
+        assert_eq!(out.status.code(), Some(8), "{}", stderr(out));
+        let err = stderr(out);
+        err.lines().last().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        hint(&zh),
+        "  建议：用户尚未接受：`assist watch` 会继续跟踪，`assist cancel` 会撤回请求"
+    );
+    assert_eq!(
+        hint(&en),
+        "  hint: the user has not accepted yet: `assist watch` keeps following it, `assist cancel` withdraws the request"
+    );
+}
+
+#[test]
+fn a_refused_value_on_the_command_line_says_why_in_chinese() {
+    let (sim, env) = setup(&[]);
+    assert_said(
+        in_both(&env, &["start", OPEN_DESKTOP, "--ticket", " "]),
+        2,
+        "错误：'--ticket <ID>' 的值 ' ' 无效：工单号不能为空\n\n更多信息请使用 '--help'。\n",
+        "error: invalid value ' ' for '--ticket <ID>': a ticket cannot be blank\n\nFor more information, try '--help'.\n",
+    );
+    assert_said(
+        in_both(&env, &["watch", OPEN_DESKTOP, "--until", "closed"]),
+        2,
+        "错误：'--until' 的值 'closed' 无效\n  [可选值：OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE, NONE]\n\n  建议：存在相似的值 'CLOSE'\n\n更多信息请使用 '--help'。\n",
+        "error: invalid value 'closed' for '--until'; did you mean CLOSE?\n  [possible values: OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE, NONE]\n",
+    );
+    assert_nothing_changed(&sim);
+}
