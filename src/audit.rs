@@ -240,9 +240,8 @@ fn read_back(file: &mut File, from: u64, line: &[u8]) -> std::io::Result<()> {
     let mut got = Vec::with_capacity(line.len() + 1);
     file.take(line.len() as u64 + 1).read_to_end(&mut got)?;
     if got != line {
-        return Err(std::io::Error::other(
-            "the line read back differs from the line written",
-        ));
+        let differs = crate::messages::Worded(msg!("audit-why-read-back"));
+        return Err(std::io::Error::other(differs));
     }
     Ok(())
 }

@@ -112,3 +112,8 @@ api-why-got = expected a JSON object, got { $kind ->
 
 ## cli/: why a value on the command line is refused
 ticket-why-blank = a ticket cannot be blank
+
+## config/file.rs, commands/demo.rs, audit.rs: the program's own reason inside an I/O error
+config-why-too-large = it is larger than { $limit } MiB, more than any settings file
+demo-why-too-large = it is larger than any demo state
+audit-why-read-back = the line read back differs from the line written

@@ -111,3 +111,8 @@ api-why-got = 应为 JSON 对象，实际是{ $kind ->
 
 ## cli/：命令行上的值为何被拒绝
 ticket-why-blank = 工单号不能为空
+
+## config/file.rs、commands/demo.rs、audit.rs：程序自己放在 I/O 错误里的原因
+config-why-too-large = 它超过了 { $limit } MiB，比任何设置文件都大
+demo-why-too-large = 它比任何演示状态都大
+audit-why-read-back = 读回的行与写入的行不同

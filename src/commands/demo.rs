@@ -67,7 +67,9 @@ impl Guard {
 fn read_state(path: &Path) -> std::io::Result<Option<String>> {
     match crate::files::read_nofollow(path, STATE_LIMIT) {
         Ok(Some((text, _))) => Ok(Some(text)),
-        Ok(None) => Err(std::io::Error::other("it is larger than any demo state")),
+        Ok(None) => Err(std::io::Error::other(messages::Worded(msg!(
+            "demo-why-too-large"
+        )))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::error::ConfigError;
 use super::notify::NOTIFY_KEYS;
-use crate::messages::{msg, os_error, Message};
+use crate::messages::{msg, os_error, Message, Worded};
 use crate::output::OutputFormat;
 use crate::secret::Secret;
 
@@ -116,13 +116,9 @@ const FILE_LIMIT: u64 = 4 * 1024 * 1024;
 /// too), and never more than [`FILE_LIMIT`].
 pub fn read_file(path: &Path) -> std::io::Result<(String, std::fs::File)> {
     crate::files::read_regular(path, FILE_LIMIT)?.ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "it is larger than {} MiB, more than any settings file",
-                FILE_LIMIT >> 20
-            ),
-        )
+        // In the catalogue's words, which os_error says wherever the error is quoted.
+        let large = msg!("config-why-too-large", limit = FILE_LIMIT >> 20);
+        std::io::Error::new(std::io::ErrorKind::InvalidData, Worded(large))
     })
 }
 

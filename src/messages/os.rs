@@ -4,7 +4,7 @@
 
 use std::io::{Error, ErrorKind};
 
-use super::message::{msg, Message};
+use super::message::{msg, Message, Worded};
 use crate::files::{Refused, Special, Unsafe, What, Why};
 
 /// The kinds the catalogue words (`os-error` in `locales/*/os.ftl`), by the name its select
@@ -54,10 +54,14 @@ const NOT_UTF8: &str = "stream did not contain valid UTF-8";
 /// in another language the catalogue's words for its kind with the system's error number
 /// (`没有这个文件或目录（系统错误 2）`). A kind without words keeps the system's English words;
 /// an error of the program's own (a text, no number) keeps its text, but for the files
-/// room's reasons (a refused open, an unsafe file), which have words of their own.
+/// room's reasons (a refused open, an unsafe file) and a reason given in the catalogue's
+/// words (`Worded`), which have words of their own.
 pub fn os_error(e: &Error) -> Message {
     // The files room's own reasons travel inside an I/O error: said as themselves.
     if let Some(inner) = e.get_ref() {
+        if let Some(worded) = inner.downcast_ref::<Worded>() {
+            return worded.0.clone();
+        }
         if let Some(refused) = inner.downcast_ref::<Refused>() {
             return refused_said(refused);
         }
@@ -176,6 +180,19 @@ mod tests {
     }
 
     #[cfg(unix)]
+    /// A reason of the program's own in the catalogue's words travels inside an I/O error and
+    /// is said in them: English its text, Chinese the catalogue's.
+    #[test]
+    fn a_worded_reason_inside_an_io_error_is_said_in_its_words() {
+        let large = Worded(msg!("config-why-too-large", limit = 4));
+        let e = Error::new(ErrorKind::InvalidData, large);
+        assert_eq!(os_error(&e).render_in(Lang::En), e.to_string());
+        assert_eq!(
+            os_error(&e).render_in(Lang::Zh),
+            "它超过了 4 MiB，比任何设置文件都大"
+        );
+    }
+
     #[test]
     fn a_system_error_is_its_own_text_in_english_and_its_kind_in_chinese() {
         let cases = [

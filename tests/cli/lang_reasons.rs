@@ -196,6 +196,21 @@ fn the_config_and_credentials_files_say_what_is_wrong_in_chinese() {
 }
 
 #[test]
+fn a_config_file_too_large_to_be_one_says_so_in_chinese() {
+    let env = Env::new();
+    let path = env.write_config(&"#".repeat(4 * 1024 * 1024 + 1));
+    let shown = path.display();
+    let ran = in_both(&env, &["show", OPEN_DESKTOP]);
+    for (out, line) in [
+        (&ran.0, format!("错误：无法读取配置文件 {shown}：它超过了 4 MiB，比任何设置文件都大")),
+        (&ran.1, format!("error: cannot read the config file {shown}: it is larger than 4 MiB, more than any settings file")),
+    ] {
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(out));
+        assert_eq!(stderr(out).lines().next(), Some(line.as_str()));
+    }
+}
+
+#[test]
 fn a_ca_file_without_certificates_is_refused_in_chinese() {
     let (_sim, env) = setup(&[]);
     let ca = env.dir.path().join("ca.pem");
