@@ -129,6 +129,9 @@ impl Client {
         };
         let changed = super::lenient::normalize(&mut value, &T::TEXT_FIELDS);
         if changed.is_empty() {
+            // The tree goes before the typed parse: a page of 20,000 desktops is tens of MB
+            // as a tree, and both at once were most of a flooded listing's peak.
+            drop(value);
             return parse(answer);
         }
         let fresh = self.shared.said.fresh(changed);
