@@ -391,8 +391,8 @@ fn wait_for_open(
             Err(Failure::new(Kind::Ended, ended(id, &record)).into())
         }
         Outcome::Stopped(kind) if kind.is_signal() => {
-            let signal = kind.signal_text();
-            messages::plain(&msg!("start-stopped-request-open", signal = signal));
+            let said = Message::new("start-stopped-request-open");
+            messages::plain(&said.quote("signal", kind.signal_message()));
             Ok(Outcome::Stopped(kind))
         }
         end => Ok(end),
@@ -527,7 +527,7 @@ fn after_lost(
             rec.record(id, None, |e| {
                 e.action = Action::Cancel;
                 e.status = Some(Status::Close);
-                e.detail = Some(messages::line(messages::Level::Plain, &said));
+                e.detail = Some(said.to_string());
             });
             cancelled(settings, &said, id)
         }
@@ -588,7 +588,7 @@ fn nothing_to_cancel(
     let said = msg!("cancel-nothing", desktop = id);
     rec.outcome(intent, id, None, |entry| {
         closed(entry, &Err(e.clone()));
-        entry.detail = Some(messages::line(messages::Level::Plain, &said));
+        entry.detail = Some(said.to_string());
     });
     messages::plain(&said);
     Ok(Outcome::Done)

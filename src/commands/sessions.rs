@@ -493,7 +493,7 @@ fn after_lost(
             lock(r).record(id, row.names.label(), |e| {
                 e.action = crate::audit::Action::Cancel;
                 e.status = Some(Status::Close);
-                e.detail = Some(messages::line(Level::Plain, &said));
+                e.detail = Some(said.to_string());
             });
         }
         return Ok(Ok(()));

@@ -152,7 +152,18 @@ fn audit_lines_in(lang: &str) -> (Vec<Value>, String, String) {
         "--reason",
         "done",
     ];
-    for args in [&start[..], &cancel[..]] {
+    // Nothing to cancel, and a change of the tenant's settings: their details are sentences,
+    // data all the same (a Chinese one slipped into the log once).
+    let heidi = "11111111-0000-4000-8000-000000000007";
+    let nothing = ["cancel", heidi, "--ticket", "INC-9"];
+    let settings = [
+        "settings",
+        "set",
+        "wait_confirm_time=120",
+        "keyboard_mouse_ctl=false",
+        "--yes",
+    ];
+    for args in [&start[..], &cancel[..], &nothing[..], &settings[..]] {
         let out = env
             .cmd()
             .env("USER", "opal")
@@ -184,8 +195,21 @@ fn audit_lines_in(lang: &str) -> (Vec<Value>, String, String) {
 fn the_audit_log_and_what_log_prints_for_scripts_are_the_same_in_both_languages() {
     let (en, en_table, en_json) = audit_lines_in("en");
     let (zh, zh_table, zh_json) = audit_lines_in("zh");
-    assert_eq!(en.len(), 4, "{en:#?}");
+    assert_eq!(en.len(), 8, "{en:#?}");
     assert_eq!(zh, en, "the audit log changed with the language");
+    let details: Vec<&Value> = en.iter().map(|e| &e["detail"]).collect();
+    assert!(
+        details.contains(&&Value::from(
+            "nothing to cancel: desktop 11111111-0000-4000-8000-000000000007 has no active remote assistance"
+        )),
+        "{details:#?}"
+    );
+    assert!(
+        details.contains(&&Value::from(
+            "wait_confirm_time: 60 s -> 120 s; keyboard_mouse_ctl: yes -> no"
+        )),
+        "{details:#?}"
+    );
     // Same shape as printed: `log` into a pipe and `-o json` keep English columns and keys.
     let header = |t: &str| t.lines().next().unwrap_or_default().to_string();
     assert_eq!(header(&zh_table), header(&en_table));
