@@ -41,16 +41,6 @@ impl Kind {
             _ => "signal-interrupted",
         })
     }
-
-    /// What stderr says when a signal ended the run (the catalogue's words, for a message
-    /// that quotes it).
-    pub fn signal_text(self) -> &'static str {
-        match self {
-            Kind::Terminated => "terminated (SIGTERM)",
-            Kind::HungUp => "hung up (SIGHUP)",
-            _ => "interrupted",
-        }
-    }
 }
 
 /// A `Kind` with the message (and what to do) that the user is told.

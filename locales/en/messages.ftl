@@ -177,7 +177,8 @@ config-demo-no-cache = none: the demo keeps no cache
 demo-simulator = "{ $profile }" is a built-in simulator at { $url }, not the cloud
 
 ## commands/tenant.rs: the tenant's settings, a message, looking before asking
-settings-change = { $change }
+settings-change = { $key }: { $was } -> { $now }
+settings-not-set = (not set)
 settings-unchanged = the settings already say so; nothing to write
 settings-confirm = Write these settings for the whole tenant? [y/N]{" "}
 settings-kept = left the settings as they are; nothing changed
@@ -237,3 +238,5 @@ notify-test-title = assist: test
 # The profile's lang key (config/mod.rs)
 err-profile-lang = `lang = "{ $value }"` in profile "{ $profile }" of { $path } is not a language assist speaks
 hint-profile-lang = write lang = "en" (English) or lang = "zh" (简体中文), or leave it out
+# No profile defined in the file (exit/diagnose.rs)
+word-none-defined = (none)

@@ -37,7 +37,7 @@ cfg-project-looked-up = （通过 IAM 查询，已缓存）
 cfg-project-missing = 缺失：auth = "token" 需要 project_id
 cfg-check-ok = 正常：凭证可用
 cfg-check-auth = { $mode }，来自{ $source }
-cfg-user-in-domain = 帐号 { $domain } 中的 { $user }
+cfg-user-in-domain = 账号 { $domain } 中的 { $user }
 
 ## config/source.rs: 设置的来源
 src-flag = 选项 --{ $name }
@@ -79,7 +79,7 @@ already-new = { $what }（`--new` 会关闭它并重新请求）
 detail-aksk = AK { $ak }，SK 来自 { $sk }
 detail-security-token = ，安全令牌来自 { $from }
 detail-token = 令牌来自 { $from }
-detail-password = 帐号 { $domain } 中的用户 { $user }，密码来自 { $from }
+detail-password = 账号 { $domain } 中的用户 { $user }，密码来自 { $from }
 
 ## commands/config.rs: `config init` 的用法错误（退出码 2；建议见 hint-config-init-flags）
 init-needs-region = config init 需要 --region（或 --endpoint）

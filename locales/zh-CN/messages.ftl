@@ -55,7 +55,7 @@ cancel-lost-again = 取消云桌面 { $desktop } 的应答丢失，其会话 { $
 sessions-lost-done = 取消 { $session } 的应答丢失；查看后现在没有活动的会话：第一次请求已生效
 sessions-lost-other = 取消 { $session } 的应答丢失，而该处现在有另一个会话（{ $now }）处于活动状态：不做处理
 # audit (the intent before each request, a signal while one is out)
-audit-request-interrupted = { $what }发出期间收到 { $signal }：它可能已到达服务器（审计日志中有记录）
+audit-request-interrupted = { $what }发出后、得到答复前{ $signal }：它可能已到达服务器（审计日志中有记录）
 audit-intent-unanswered = 第 { $line } 行：一条从未记录结果的意图（运行在收到应答前结束）；`assist log` 将其结果显示为未知
 audit-off = --no-audit：本次更改不会记录到审计日志
 audit-not-recorded = { $error }；审计日志中缺少此操作
@@ -177,7 +177,8 @@ config-demo-no-cache = 无：演示不使用缓存
 demo-simulator = "{ $profile }" 是位于 { $url } 的内置模拟器，而不是云服务
 
 ## commands/tenant.rs: the tenant's settings, a message, looking before asking
-settings-change = { $change }
+settings-change = { $key }：{ $was } → { $now }
+settings-not-set = （未设置）
 settings-unchanged = 设置已经是这样；无需写入
 settings-confirm = 为整个租户写入这些设置？[y/N]{" "}
 settings-kept = 设置保持原样；未做任何更改
@@ -237,3 +238,5 @@ notify-test-title = assist：测试消息
 # The profile's lang key (config/mod.rs)
 err-profile-lang = { $path } 中配置档 "{ $profile }" 的 `lang = "{ $value }"` 不是 assist 支持的语言
 hint-profile-lang = 请写 lang = "en"（English）或 lang = "zh"（简体中文），或者不写
+# No profile defined in the file (exit/diagnose.rs)
+word-none-defined = （无）

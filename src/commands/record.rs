@@ -155,8 +155,8 @@ pub fn interrupted(entry: &mut Entry, action: Action, kind: Kind) {
 /// A signal came while the request about `what` was out: its outcome lines say it may have
 /// arrived; the run ends with the signal's code.
 pub fn stopped_in_flight(what: Message, kind: Kind) -> crate::outcome::Outcome {
-    let signal = kind.signal_text();
-    messages::plain(&msg!("audit-request-interrupted", signal = signal).quote("what", what));
+    let said = Message::new("audit-request-interrupted").quote("signal", kind.signal_message());
+    messages::plain(&said.quote("what", what));
     crate::outcome::Outcome::Stopped(kind)
 }
 

@@ -128,12 +128,15 @@ fn set(settings: &Settings, args: &SettingsSetArgs) -> anyhow::Result<Outcome> {
     for (key, value) in wanted {
         let old = current.values.get(key.name);
         if old != Some(&value) {
-            let was = old.map_or_else(|| "(not set)".to_string(), |v| shown(key.name, v));
-            lines.push(format!(
-                "{}: {was} -> {}",
-                key.name,
-                shown(key.name, &value)
-            ));
+            let was = old.map_or_else(
+                || Message::new("settings-not-set"),
+                |v| value_words(key.name, v),
+            );
+            let change = Message::new("settings-change")
+                .arg("key", key.name)
+                .quote("was", was)
+                .quote("now", value_words(key.name, &value));
+            lines.push(change);
         }
         changed.values.insert(key.name.to_string(), value);
     }
@@ -142,7 +145,7 @@ fn set(settings: &Settings, args: &SettingsSetArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Done);
     }
     for line in &lines {
-        messages::plain(&msg!("settings-change", change = sanitize(line)));
+        messages::plain(line);
     }
     if !args.yes && !confirmed()? {
         messages::plain(&msg!("settings-kept"));
@@ -163,7 +166,9 @@ fn set(settings: &Settings, args: &SettingsSetArgs) -> anyhow::Result<Outcome> {
     rec.outcome_tenant(&intent, |e| {
         e.action = Action::Other("settings".into());
         answered(e, &result);
-        e.detail = Some(lines.join("; "));
+        // Data: English whatever the run's language.
+        let english: Vec<String> = lines.iter().map(Message::to_string).collect();
+        e.detail = Some(english.join("; "));
     });
     result.map_err(|e| explained(e, msg!("err-write-settings")))?;
     messages::plain(&msg!("settings-written", count = lines.len()));
@@ -406,4 +411,13 @@ pub fn timed_out(reason: Option<&str>) -> bool {
     ["timed out", "timeout", "time out", "expired", "in time"]
         .iter()
         .any(|w| reason.contains(w))
+}
+
+/// A setting's value in words: yes and no in the run's language, the rest as it is shown.
+fn value_words(key: &str, value: &Value) -> Message {
+    match value {
+        Value::Bool(true) => Message::new("word-yes"),
+        Value::Bool(false) => Message::new("word-no"),
+        other => Message::new("as-is").arg("text", shown(key, other)),
+    }
 }

@@ -170,15 +170,13 @@ impl Diagnose for ConfigError {
             ConfigError::UnknownKey { .. } => {
                 Some(msg!("hint-known-keys", keys = PROFILE_KEYS.join(", ")))
             }
-            ConfigError::UnknownProfile { known, .. } => Some(msg!(
-                "hint-known-profiles",
-                known = if known.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    known.join(", ")
-                },
-                demo = DEMO_PROFILE,
-            )),
+            ConfigError::UnknownProfile { known, .. } => {
+                let known = match known.is_empty() {
+                    true => Message::new("word-none-defined"),
+                    false => Message::new("as-is").arg("text", known.join(", ")),
+                };
+                Some(msg!("hint-known-profiles", demo = DEMO_PROFILE).quote("known", known))
+            }
             ConfigError::Invalid { hint, .. } => hint.clone(),
             _ => None,
         }

@@ -72,7 +72,9 @@ pub fn os_error(e: &Error) -> Message {
     let text = e.to_string();
     match system_part(&text) {
         // The system's error, maybe inside a library's (tempfile adds ` at path "…"`).
-        Some((words, code, tail)) => {
+        // Only the system's own words: a library's sentence around them (`failed to X:
+        // Permission denied (os error 13)`) must not lose its first part in another language.
+        Some((words, code, tail)) if is_the_systems(words, code) => {
             let said = system(e.kind(), words, code);
             match tail.strip_prefix(" at path ") {
                 _ if tail.is_empty() => said,
@@ -82,7 +84,7 @@ pub fn os_error(e: &Error) -> Message {
         }
         None if text == Error::from(e.kind()).to_string() => plain(name_of(e.kind(), None), &text),
         None if e.kind() == ErrorKind::InvalidData && text == NOT_UTF8 => plain("not-utf8", &text),
-        None => plain("other", &text),
+        _ => plain("other", &text),
     }
 }
 
@@ -92,6 +94,11 @@ fn system_part(text: &str) -> Option<(&str, i32, &str)> {
     let (words, rest) = text.split_once(" (os error ")?;
     let (code, tail) = rest.split_once(')')?;
     Some((words, code.parse().ok()?, tail))
+}
+
+/// Whether `words` are the system's own for error `code`, nothing around them.
+fn is_the_systems(words: &str, code: i32) -> bool {
+    Error::from_raw_os_error(code).to_string() == format!("{words} (os error {code})")
 }
 
 /// The system's error `code` of `kind`, its English `words`.
@@ -191,6 +198,15 @@ mod tests {
             os_error(&e).render_in(Lang::Zh),
             "它超过了 4 MiB，比任何设置文件都大"
         );
+    }
+
+    /// A library's sentence around the system's words is kept whole: in Chinese only the
+    /// system's own error is worded by its kind, never a text with more in front of it.
+    #[test]
+    fn a_library_sentence_around_a_system_error_is_not_cut() {
+        let text = "failed to persist: Permission denied (os error 13)";
+        let e = Error::new(ErrorKind::PermissionDenied, text);
+        assert_eq!(both(&e), (text.to_string(), text.to_string()));
     }
 
     #[test]

@@ -84,16 +84,21 @@ fn transport_reason(e: &reqwest::Error) -> Message {
     } else {
         msg!("notify-why-failed")
     };
-    let mut cause: Option<&dyn std::error::Error> = std::error::Error::source(e);
+    let mut cause = std::error::Error::source(e);
     let mut deepest = None;
     while let Some(c) = cause {
-        deepest = Some(c.to_string());
+        deepest = Some(c);
         cause = c.source();
     }
+    // The system's reason (a refused connection) in the run's language; a library's as it is.
+    let said = |d: &(dyn std::error::Error + 'static)| match d.downcast_ref::<std::io::Error>() {
+        Some(io) => crate::messages::os_error(io),
+        None => Message::new("as-is").arg("text", d),
+    };
     match deepest {
         Some(d) => Message::new("notify-why-cause")
             .quote("what", what)
-            .arg("cause", d),
+            .quote("cause", said(d)),
         None => what,
     }
 }

@@ -241,14 +241,15 @@ fn an_unreachable_bot_says_why_in_chinese() {
     let (zh, en) = in_both(&env, &["config", "check", "--notify", "ops"]);
     assert_eq!(en.status.code(), Some(7), "{}", stderr(&en));
     let first = stderr(&en).lines().next().unwrap_or_default().to_string();
-    // The HTTP client's own words for the cause are data, the same in both languages.
-    let cause = first
-        .strip_prefix("error: notify target \"ops\" could not be reached: cannot connect: ")
-        .unwrap_or_else(|| panic!("{first}"));
+    // The cause is the system's: its own words in English, its kind's in Chinese.
+    assert_eq!(
+        first,
+        "error: notify target \"ops\" could not be reached: cannot connect: Connection refused (os error 111)"
+    );
     assert_eq!(zh.status.code(), Some(7));
     assert_eq!(
         stderr(&zh).lines().next(),
-        Some(format!("错误：无法连接通知目标 \"ops\"：无法连接：{cause}").as_str())
+        Some("错误：无法连接通知目标 \"ops\"：无法连接：连接被拒绝（系统错误 111）")
     );
     assert!(sim.requests().is_empty());
 }
@@ -298,4 +299,50 @@ fn a_refused_value_on_the_command_line_says_why_in_chinese() {
         "error: invalid value 'closed' for '--until'; did you mean CLOSE?\n  [possible values: OPEN, WAIT_USER_CONFIRM, WAIT_USER_ACCESS, CLOSE, NONE]\n",
     );
     assert_nothing_changed(&sim);
+}
+
+/// `settings set` says each change in the run's language (yes and no included), while the
+/// audit log keeps the English line (tests/cli/lang_data.rs).
+#[test]
+fn settings_set_says_its_changes_in_chinese() {
+    let (_sim, env) = sim_and_env(&[]);
+    let args = [
+        "settings",
+        "set",
+        "wait_confirm_time=120",
+        "keyboard_mouse_ctl=false",
+        "--yes",
+    ];
+    let (zh, _) = in_both(&env, &args);
+    assert_eq!(zh.status.code(), Some(0), "{}", stderr(&zh));
+    let text = stderr(&zh);
+    let said: Vec<&str> = text.lines().take(2).collect();
+    assert_eq!(
+        said,
+        [
+            "wait_confirm_time：60 s → 120 s",
+            "keyboard_mouse_ctl：是 → 否"
+        ]
+    );
+}
+
+/// A profile that is not in a file that defines none: the hint says so in Chinese.
+#[test]
+fn an_unknown_profile_in_a_file_without_profiles_is_hinted_in_chinese() {
+    let env = Env::new();
+    env.write_config("");
+    let out = run(
+        &env,
+        &["--lang", "zh", "--profile", "nope", "show", OPEN_DESKTOP],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let hint = stderr(&out)
+        .lines()
+        .find(|l| l.starts_with("  建议："))
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(
+        hint,
+        "  建议：该文件中定义的配置档：（无）；另有内置的 \"demo\""
+    );
 }
