@@ -89,3 +89,5 @@ setting-use-share-password = space needs a password
 setting-allow-anonymous = anonymous helpers may join
 setting-anonymous-input-ctrl = keyboard and mouse for anonymous helpers
 setting-share-space-name = space name
+# A value and a note on it (a status and its meaning, a time and its age): output/show.rs
+value-with-note = { $value } ({ $note })

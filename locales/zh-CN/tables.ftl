@@ -88,3 +88,5 @@ setting-use-share-password = 协同空间需要密码
 setting-allow-anonymous = 允许匿名协助者加入
 setting-anonymous-input-ctrl = 匿名协助者可控制键盘和鼠标
 setting-share-space-name = 协同空间名称
+# A value and a note on it (a status and its meaning, a time and its age): output/show.rs
+value-with-note = { $value }（{ $note }）

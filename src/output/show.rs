@@ -250,7 +250,7 @@ fn created(time: Option<&str>, lang: Lang) -> String {
     match time {
         None => "-".to_string(),
         Some(t) => match relative_age(t, jiff::Timestamp::now(), lang) {
-            Some(age) => format!("{} ({age})", sanitize(t)),
+            Some(age) => with_note(&sanitize(t), &age, lang),
             None => sanitize(t),
         },
     }
@@ -264,11 +264,13 @@ fn status_cell(status: Option<&Status>, style: Style, lang: Lang) -> Cell {
 /// `OPEN (the space is open: …)`, or `-` and what a missing status means: the status is
 /// data, its meaning words in `lang`.
 fn status_with_meaning(status: Option<&Status>, lang: Lang) -> String {
-    format!(
-        "{} ({})",
-        status.map_or_else(|| "-".to_string(), |s| sanitize(s.as_str())),
-        word(meaning_id(status), lang)
-    )
+    let shown = status.map_or_else(|| "-".to_string(), |s| sanitize(s.as_str()));
+    with_note(&shown, &word(meaning_id(status), lang), lang)
+}
+
+/// A value and a note on it, in `lang`'s brackets: `OPEN (…)`, `OPEN（…）`.
+fn with_note(value: &str, note: &str, lang: Lang) -> String {
+    msg!("value-with-note", value = value, note = note).render_in(lang)
 }
 
 /// The catalogue id of what a status means for the operator, and what happens next.

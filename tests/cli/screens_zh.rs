@@ -128,7 +128,7 @@ fn chinese_show_at_60_80_and_120_columns_has_chinese_labels_and_whole_links() {
         assert_fits_wide(&text, width);
         assert_whole(&text, &[EXAMPLE_DESKTOP, link, "D1F32AA6"]);
         assert!(text.starts_with("桌面 ID "), "{text}");
-        assert!(text.contains("OPEN (协同空间已打开"), "{text}");
+        assert!(text.contains("OPEN（协同空间已打开"), "{text}");
         assert_golden(
             &format!("tests/golden/show-zh-{width}.txt"),
             &normalize_years(&text),
@@ -145,7 +145,7 @@ fn chinese_show_of_a_pending_session_says_waiting_for_the_user_to_accept() {
         .find(|l| l.starts_with("状态"))
         .unwrap_or_default();
     assert!(
-        status.ends_with("WAIT_USER_CONFIRM (等待用户在云桌面上接受)"),
+        status.ends_with("WAIT_USER_CONFIRM（等待用户在云桌面上接受）"),
         "{text}"
     );
 }
