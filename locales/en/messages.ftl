@@ -94,6 +94,7 @@ hint-tls = the server's certificate is not trusted: check the endpoint's address
 hint-network = check the endpoint (region, `--endpoint`) and the network; for the simulator, check that `assist sim` is running
 hint-config-missing = create it with `assist config init`, or from config.example.toml (see README "Configuration"): mkdir -p { $dir } && cp config.example.toml { $path }; credentials in HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK or ~/.huaweicloud/credentials also work; or try the built-in simulator: assist --profile demo show a130ab3a-72bf-4b71-baa9-af4987c8e338
 hint-did-you-mean = did you mean `{ $key }`?
+hint-known-top-keys = the keys of the top level: { $keys } (a profile's keys go under [profiles.NAME])
 hint-known-keys = known profile keys: { $keys }
 hint-known-profiles = profiles defined there: { $known }; plus the built-in "{ $demo }"
 # The config room words its own hints for now: shown as it gives them.

@@ -94,6 +94,7 @@ hint-tls = 服务器的证书不受信任：请检查终端节点的地址；公
 hint-network = 请检查终端节点（区域、`--endpoint`）和网络；如果使用模拟器，请检查 `assist sim` 是否在运行
 hint-config-missing = 用 `assist config init` 创建，或从 config.example.toml 创建（见 README "Configuration"）：mkdir -p { $dir } && cp config.example.toml { $path }；也可以使用 HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK 或 ~/.huaweicloud/credentials 中的凭证；或者试试内置的模拟器：assist --profile demo show a130ab3a-72bf-4b71-baa9-af4987c8e338
 hint-did-you-mean = 您是不是要用 `{ $key }`？
+hint-known-top-keys = 顶层的键：{ $keys }（配置档的键写在 [profiles.NAME] 之下）
 hint-known-keys = 已知的配置档键：{ $keys }
 hint-known-profiles = 该文件中定义的配置档：{ $known }；另有内置的 "{ $demo }"
 # The config room words its own hints for now: shown as it gives them.

@@ -19,7 +19,7 @@ use reqwest::Url;
 use credentials::auth_spec;
 pub use credentials::AuthSpec;
 pub use endpoints::{is_loopback, parse_endpoint, REGIONS};
-pub use error::ConfigError;
+pub use error::{ConfigError, TOP_LEVEL};
 use file::{RawConfig, RawProfile};
 pub use sdk::Found;
 pub use source::{

@@ -167,6 +167,10 @@ impl Diagnose for ConfigError {
                 "hint-known-notify-keys",
                 keys = crate::config::notify::NOTIFY_KEYS.join(", ")
             )),
+            ConfigError::UnknownKey { place, .. } if place == crate::config::TOP_LEVEL => {
+                let keys = crate::config::file::TOP_KEYS.join(", ");
+                Some(msg!("hint-known-top-keys", keys = keys))
+            }
             ConfigError::UnknownKey { .. } => {
                 Some(msg!("hint-known-keys", keys = PROFILE_KEYS.join(", ")))
             }

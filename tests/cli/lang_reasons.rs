@@ -163,6 +163,17 @@ fn the_config_and_credentials_files_say_what_is_wrong_in_chinese() {
         stderr(&ran.1).lines().next(),
         Some(format!("error: unknown key `bogus` in the top level of {shown}, line 1").as_str())
     );
+    // The hint names the top level's keys, not a profile's.
+    let hint =
+        |out: &std::process::Output| stderr(out).lines().nth(1).unwrap_or_default().to_string();
+    assert_eq!(
+        hint(&ran.0),
+        "  建议：顶层的键：default_profile, profiles, notify（配置档的键写在 [profiles.NAME] 之下）"
+    );
+    assert_eq!(
+        hint(&ran.1),
+        "  hint: the keys of the top level: default_profile, profiles, notify (a profile's keys go under [profiles.NAME])"
+    );
 
     env.write_config("[profiles.default]\nauth = \"aksk\"\nendpoint = \"https://127.0.0.1:1\"\n");
     assert_said(
