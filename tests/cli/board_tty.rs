@@ -96,6 +96,25 @@ fn the_sweep_asks_on_a_terminal_and_cancels_once_told_yes() {
     assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
 }
 
+/// In Chinese the question is Chinese, and `是` answers it as `y` does (issue 25: prompts
+/// and their answers in the operator's language).
+#[test]
+fn the_sweep_asks_in_chinese_and_takes_shi_for_yes() {
+    let (sim, env) = sim_and_env(&[]);
+    let mut child = on_a_terminal(&env, "--lang zh sessions --cancel");
+    let mut stdin = child.stdin.take().unwrap();
+    let screen = watch_screen(child.stdout.take().unwrap());
+    wait_for_text(&screen, "取消这 4 个会话？[y/N]");
+    assert_nothing_changed(&sim);
+    stdin.write_all("是\n".as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let status = wait_for_child(&mut child);
+    let all = text(&screen);
+    assert_eq!(status.code(), Some(0), "{all:?}");
+    assert!(all.contains("已取消 4 / 4 个会话"), "{all:?}");
+    assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
+}
+
 /// The prompt and the DELETE see the same sessions: a session closed and replaced by a
 /// colleague while the sweep waited at its prompt is left alone, said, and recorded (issue 22:
 /// answering `y` cancelled the colleague's new session under the old sweep's ticket).
