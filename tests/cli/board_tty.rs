@@ -69,17 +69,8 @@ fn the_board_draws_updates_in_place_and_restores_the_terminal() {
 #[test]
 fn the_sweep_asks_on_a_terminal_and_cancels_once_told_yes() {
     let (sim, env) = sim_and_env(&[]);
-    let mut child = on_a_terminal(&env, "sessions --cancel");
-    let mut stdin = child.stdin.take().unwrap();
-    let screen = watch_screen(child.stdout.take().unwrap());
-    wait_for_text(&screen, "Cancel these 4 session(s)? [y/N]");
-    // Nothing before the answer.
-    assert_nothing_changed(&sim);
-    stdin.write_all(b"y\n").unwrap();
-    stdin.flush().unwrap();
-    let status = wait_for_child(&mut child);
-    let all = text(&screen);
-    assert_eq!(status.code(), Some(0), "{all:?}");
+    let question = "Cancel these 4 session(s)? [y/N]";
+    let all = sweep_answered(&sim, &env, "sessions --cancel", question, "y\n");
     assert!(all.contains("cancelled 4 of 4 session(s)"), "{all:?}");
     assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
 
@@ -101,18 +92,27 @@ fn the_sweep_asks_on_a_terminal_and_cancels_once_told_yes() {
 #[test]
 fn the_sweep_asks_in_chinese_and_takes_shi_for_yes() {
     let (sim, env) = sim_and_env(&[]);
-    let mut child = on_a_terminal(&env, "--lang zh sessions --cancel");
+    let args = "--lang zh sessions --cancel";
+    let all = sweep_answered(&sim, &env, args, "取消这 4 个会话？[y/N]", "是\n");
+    assert!(all.contains("已取消 4 / 4 个会话"), "{all:?}");
+    assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
+}
+
+/// `assist ARGS` on a terminal: waits for `question`, checks that nothing was sent before it,
+/// types `answer`, and returns what the terminal showed once assist exited 0.
+fn sweep_answered(sim: &Sim, env: &Env, args: &str, question: &str, answer: &str) -> String {
+    let mut child = on_a_terminal(env, args);
     let mut stdin = child.stdin.take().unwrap();
     let screen = watch_screen(child.stdout.take().unwrap());
-    wait_for_text(&screen, "取消这 4 个会话？[y/N]");
-    assert_nothing_changed(&sim);
-    stdin.write_all("是\n".as_bytes()).unwrap();
+    wait_for_text(&screen, question);
+    // Nothing before the answer.
+    assert_nothing_changed(sim);
+    stdin.write_all(answer.as_bytes()).unwrap();
     stdin.flush().unwrap();
     let status = wait_for_child(&mut child);
     let all = text(&screen);
     assert_eq!(status.code(), Some(0), "{all:?}");
-    assert!(all.contains("已取消 4 / 4 个会话"), "{all:?}");
-    assert_eq!(requests_with_method(&sim, "DELETE").len(), 4);
+    all
 }
 
 /// The prompt and the DELETE see the same sessions: a session closed and replaced by a
